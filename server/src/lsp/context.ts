@@ -1,0 +1,26 @@
+// What the LSP adapter hands to feature modules (code actions, hover, completion, symbols, reader requests).
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../engine/lint';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The lint result for the document's current version (computed on demand and cached per version). */
+  getResult(uri: string): Promise<{ version: number; result: LintResult } | undefined>;
+  /** Per-resource settings (section `postmortemLint`), cached per URI and cleared on change. */
+  getSettings(uri: string): Promise<ServerSettings>;
+  /** Owner handles used across the workspace's postmortems (for owner completion / assign owner). */
+  knownOwners(uri: string): Promise<string[]>;
+  /** "Today" (ISO); injectable in tests with the env var POSTMORTEM_LINT_TODAY. */
+  today(): string;
+}
+
+export interface ServerSettings {
+  enable: boolean;
+  /** rule id → 'off' | severity | [severity, options] (merged over .postmortemrc). */
+  rules: Record<string, unknown>;
+  postmortemGlobs: string[];
+  maxActionItems?: number;
+  codeLens: boolean;
+}
