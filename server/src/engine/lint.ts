@@ -1,5 +1,12 @@
-// The runner: text + config → model + findings. Pure (no fs, no LSP); faces call this.
-import type { Config, Finding, Postmortem } from './types';
+// The runner: text + config → model + findings. Pure (no fs, no LSP); every face calls this.
+// Parse once, decide whether the document is a postmortem, run each enabled rule with its options (a rule that
+// throws becomes one internal-error finding), then apply suppression comments.
+import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severity } from './types';
+import { SEVERITIES } from './types';
+import { parsePostmortem } from './parse';
+import { DISTINCTIVE_KINDS } from './sections';
+import { isPostmortemPath } from '../config/globs';
+import { rules as registry } from '../rules/index';
 
 export interface LintOptions {
   /** Path of the file (absolute or relative); used for postmortem detection by path globs. */
@@ -12,6 +19,8 @@ export interface LintOptions {
   today?: string;
   /** Lint even when the document does not look like a postmortem (CLI --all). */
   all?: boolean;
+  /** Rules to run instead of the registry (tests). */
+  rules?: Rule<object>[];
 }
 
 export interface LintResult {
@@ -23,4 +32,140 @@ export interface LintResult {
   findings: Finding[];
 }
 
-export declare function lint(text: string, options?: LintOptions): LintResult;
+/** Rule id used for problems with the linter's own inputs: inline directives, internal errors. */
+export const LINTER_RULE_ID = 'postmortem-lint';
+
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** rules.md: front matter says so, the path matches the globs, or at least two distinct canonical sections. */
+export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, 'filePath' | 'rootDir' | 'config'>): LintResult['detectedBy'] {
+  const fm = model.frontMatter?.data;
+  if (fm) {
+    const t = String(fm.type ?? fm.kind ?? fm.layout ?? fm.category ?? '').toLowerCase();
+    if (/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) return 'front-matter';
+  }
+  if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
+  const kinds = new Set(model.allSections.map((s) => s.kind).filter((k) => k && k !== 'deferred'));
+  if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return 'sections';
+  return undefined;
+}
+
+interface Resolved {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Turn a rule setting (off | severity | [severity, options]) into the effective severity and options. */
+export function resolveRule(rule: Rule<object>, setting: RuleSetting | undefined): Resolved | undefined {
+  const defaults = rule.defaultOptions as Record<string, unknown>;
+  let severity: Severity | 'off' = rule.defaultSeverity;
+  let options: Record<string, unknown> = { ...defaults };
+  if (typeof setting === 'string') severity = setting;
+  else if (Array.isArray(setting)) {
+    if (typeof setting[0] === 'string') severity = setting[0];
+    if (setting[1] && typeof setting[1] === 'object' && !Array.isArray(setting[1])) options = { ...defaults, ...setting[1] };
+  }
+  if (severity === 'off') return undefined;
+  if (!SEVERITIES.includes(severity)) severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
+  return { severity, options };
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  const model = parsePostmortem(source);
+  const detected = detectPostmortem(model, options);
+  const detectedBy = detected ?? (options.all ? 'forced' : undefined);
+  if (!detectedBy) return { model, isPostmortem: false, findings: [] };
+
+  const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
+  const settings: Record<string, RuleSetting> = { ...(options.config?.rules ?? {}) };
+  const findings: Finding[] = [];
+
+  // <!-- postmortem-lint-configure-file { "rules": { ... } } --> applies on top of the configuration.
+  for (const d of model.directives) {
+    if (d.kind !== 'configure-file') continue;
+    if (d.error) {
+      findings.push({ ruleId: LINTER_RULE_ID, severity: 'warning', message: d.error, range: d.range });
+      continue;
+    }
+    const cfg = d.config as { rules?: Record<string, RuleSetting> } | undefined;
+    const r = cfg && typeof cfg === 'object' && 'rules' in cfg ? cfg.rules : (cfg as Record<string, RuleSetting> | undefined);
+    if (r && typeof r === 'object') Object.assign(settings, r);
+  }
+
+  const active = options.rules ?? (registry as Rule<object>[]);
+  const known = new Set(active.map((r) => r.id));
+  for (const d of model.directives) {
+    for (const id of d.rules) {
+      if (!known.has(id)) {
+        findings.push({
+          ruleId: LINTER_RULE_ID,
+          severity: 'warning',
+          message: `Unknown rule id '${id}' in a postmortem-lint comment: it suppresses nothing. Known rules: ${[...known].join(', ')}.`,
+          range: d.range,
+        });
+      }
+    }
+  }
+
+  for (const rule of active) {
+    const resolved = resolveRule(rule, settings[rule.id]);
+    if (!resolved) continue;
+    const before = findings.length;
+    try {
+      rule.check({
+        model,
+        options: resolved.options,
+        today,
+        report: (f) => findings.push({ ruleId: rule.id, severity: f.severity ?? resolved.severity, message: f.message, range: f.range, fixes: f.fixes }),
+      });
+    } catch (e) {
+      findings.length = before;
+      findings.push({
+        ruleId: LINTER_RULE_ID,
+        severity: 'error',
+        message: `Internal error in rule ${rule.id}: ${(e as Error)?.message ?? String(e)}. The other rules still ran; please report this with the document.`,
+        range: { start: model.lines.positionAt(0), end: model.lines.positionAt(0) },
+      });
+    }
+  }
+
+  const kept = findings.filter((f) => !isSuppressed(f, model.directives));
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
+  return { model, isPostmortem: true, detectedBy, findings: kept };
+}
+
+function applies(d: Directive, ruleId: string): boolean {
+  return d.rules.length === 0 || d.rules.includes(ruleId);
+}
+
+/** Inline comments: disable-file, disable/enable regions, disable-next-line, disable-line. */
+export function isSuppressed(f: Finding, directives: Directive[]): boolean {
+  if (f.ruleId === LINTER_RULE_ID) return false;
+  const line = f.range.start.line;
+  const offset = f.range.start.offset;
+  let disabled = false;
+  for (const d of directives) {
+    if (!applies(d, f.ruleId)) continue;
+    switch (d.kind) {
+      case 'disable-file':
+        return true;
+      case 'disable-next-line':
+        if (d.range.end.line + 1 === line) return true;
+        break;
+      case 'disable-line':
+        if (d.range.start.line <= line && line <= d.range.end.line) return true;
+        break;
+      case 'disable':
+        if (d.range.start.offset <= offset) disabled = true;
+        break;
+      case 'enable':
+        if (d.range.start.offset <= offset) disabled = false;
+        break;
+    }
+  }
+  return disabled;
+}

@@ -142,6 +142,8 @@ export interface Postmortem {
   allSections: Section[];
   /** All action items in document order, deferred ones included (check `deferred`). */
   actionItems: ActionItem[];
+  /** Section kinds written as bold labels instead of headings (`- **Impact**: …`, `**Timeline:**`). */
+  labeledKinds: SectionKind[];
   /** Headings of action-items sections (kind 'action-items', top-most of each nesting). */
   actionItemSections: Section[];
   /** Suppression directives found in HTML comments. */

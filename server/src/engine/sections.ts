@@ -1,0 +1,81 @@
+// Canonical postmortem sections and the loose heading matcher (rules.md: case-insensitive, ignoring
+// numbering, emoji and trailing punctuation).
+import type { SectionKind } from './types';
+
+/** Canonical order, used by missing-section fixes and completion. */
+export const CANONICAL_ORDER: Exclude<SectionKind, 'deferred'>[] = [
+  'summary',
+  'impact',
+  'timeline',
+  'contributing-causes',
+  'detection',
+  'resolution',
+  'action-items',
+  'lessons-learned',
+  'glossary',
+];
+
+/** The heading text a fix or completion writes for each kind. */
+export const SECTION_TITLES: Record<SectionKind, string> = {
+  summary: 'Summary',
+  impact: 'Impact',
+  timeline: 'Timeline',
+  'contributing-causes': 'Contributing causes',
+  detection: 'Detection',
+  resolution: 'Resolution',
+  'action-items': 'Action items',
+  'lessons-learned': 'Lessons learned',
+  glossary: 'Glossary',
+  deferred: 'Deferred',
+};
+
+// Ordered: the first match wins ("Deferred action items" is deferred; "Root cause and resolution" is causes).
+const MATCHERS: [SectionKind, RegExp][] = [
+  ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
+  [
+    'action-items',
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?\b|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
+  ],
+  ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went/],
+  [
+    'contributing-causes',
+    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal/,
+  ],
+  ['timeline', /^(incident |detailed )?timeline\b|^what happened\b|^sequence of events\b|^chronology\b|^events?\b/],
+  ['impact', /\bimpact\b|^stats\b|^blast radius\b|^affected (users|customers|services)\b/],
+  ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
+  ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^response\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
+  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b/],
+  ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
+];
+
+/** Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. */
+export function normalizeHeading(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
+    .replace(/[*_`~]/g, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+/, '')
+    .replace(/[\s:;.,!?\-–—]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function matchSection(title: string): SectionKind | undefined {
+  const n = normalizeHeading(title);
+  if (!n) return undefined;
+  for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
+  return undefined;
+}
+
+/** Kinds that make a document look like a postmortem when paired with another canonical section. */
+export const DISTINCTIVE_KINDS: ReadonlySet<SectionKind> = new Set([
+  'impact',
+  'timeline',
+  'contributing-causes',
+  'detection',
+  'lessons-learned',
+  'resolution',
+]);
