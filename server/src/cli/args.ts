@@ -1,0 +1,111 @@
+// Command-line arguments of postmortem-lint. Turns argv into options or a one-line usage error.
+import { parseArgs } from 'node:util';
+import type { Severity } from '../engine/types';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+export const FAIL_ON = ['error', 'warning', 'information', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface CliOptions {
+  command: 'lint' | 'render' | 'help' | 'version';
+  format: Format;
+  config?: string;
+  all: boolean;
+  failOn: FailOn;
+  today?: string;
+  output?: string;
+  inputs: string[];
+}
+
+export class UsageError extends Error {}
+
+/** Parses argv (without node and the script). Throws UsageError with a one-line reason. */
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        all: { type: 'boolean' },
+        'fail-on': { type: 'string' },
+        today: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(explainParseError(e));
+  }
+  const v = parsed.values;
+  const positionals = [...parsed.positionals];
+  if (v.help) return base('help');
+  if (v.version) return base('version');
+
+  let command: CliOptions['command'] = 'lint';
+  if (positionals[0] === 'render') {
+    command = 'render';
+    positionals.shift();
+  }
+
+  const format = (v.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${v.format}"`);
+  const failOn = (v['fail-on'] ?? 'warning') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got "${v['fail-on']}"`);
+
+  let today = v.today;
+  if (today !== undefined) {
+    if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, such as 2026-03-01; got "${today}"`);
+  } else if (env.POSTMORTEM_LINT_TODAY) {
+    today = env.POSTMORTEM_LINT_TODAY;
+    if (!isIsoDate(today)) throw new UsageError(`POSTMORTEM_LINT_TODAY must be a date written YYYY-MM-DD; got "${today}"`);
+  }
+
+  if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a file name, such as --config .postmortemrc.json');
+  if (v.output !== undefined && v.output.trim() === '') throw new UsageError('--output needs a file name, such as -o report.sarif');
+
+  if (command === 'render') {
+    if (positionals.length === 0) throw new UsageError('render needs a markdown file: postmortem-lint render <file> -o out.html');
+    if (positionals.length > 1) throw new UsageError(`render takes one file; got ${positionals.length}: ${positionals.join(' ')}`);
+    if (v.format !== undefined) throw new UsageError('--format does not apply to render (it always writes HTML)');
+  } else if (positionals.length === 0) {
+    throw new UsageError('no files given: postmortem-lint [options] <files, folders or globs...>');
+  }
+
+  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, inputs: positionals };
+
+  function base(command: 'help' | 'version'): CliOptions {
+    return { command, format: 'text', all: false, failOn: 'warning', inputs: [] };
+  }
+}
+
+function explainParseError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  const unknown = /Unknown option '([^']+)'/.exec(msg);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || unknown) return `unknown option ${unknown ? unknown[1] : ''}`.trim();
+  const missing = /Option '([^']+)' argument missing/.exec(msg);
+  if (missing) return `option ${missing[1].replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value`;
+  return msg.split('\n')[0];
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+const THRESHOLD: Record<FailOn, number> = { error: 3, warning: 2, information: 1, never: Infinity };
+
+/** Whether a finding of this severity makes the run fail under --fail-on. */
+export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
+  return RANK[severity] >= THRESHOLD[failOn];
+}

@@ -1,0 +1,19 @@
+// Entry point of the postmortem-lint binary (bundled to dist/cli.js).
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: process.stdout.isTTY,
+}).then(
+  (code) => {
+    // Let pending output drain instead of calling process.exit(), which can cut off piped output.
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`postmortem-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

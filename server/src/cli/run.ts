@@ -1,0 +1,188 @@
+// The postmortem-lint command: arguments → files → configuration → lint → report → exit code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../engine/lint';
+import type { Config, ConfigProblem, Rule } from '../engine/types';
+import { loadConfigFile, loadConfigForFile } from '../config/load';
+import { formatConfigProblem } from '../config/validate';
+import { rules as registry } from '../rules/index';
+import { renderStandaloneHtml } from '../reader/render';
+import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args';
+import { collectFiles } from './files';
+import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
+import { helpText } from './help';
+import pkg from '../../../package.json';
+
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colours in text output). */
+  isTTY?: boolean;
+}
+
+const NAME = 'postmortem-lint';
+
+export const TOOL: ToolInfo = {
+  name: NAME,
+  version: pkg.version,
+  informationUri: repoUrl(),
+  docsUrl: (id) => `${repoUrl()}/blob/main/docs/rules/${id}.md`,
+};
+
+function repoUrl(): string {
+  const repo = (pkg as { repository?: { url?: string } | string }).repository;
+  const url = typeof repo === 'string' ? repo : repo?.url ?? 'https://github.com/postmortem-lint/postmortem-lint';
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+/** Runs the CLI; resolves to the exit code (0 clean, 1 findings reach --fail-on, 2 usage or configuration error). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const fail = (reason: string) => {
+    io.stderr(`${NAME}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  };
+  const failProblems = (problems: ConfigProblem[]) => {
+    for (const line of new Set(problems.map(problemLine))) io.stderr(`${NAME}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  };
+  let opts: CliOptions;
+  try {
+    opts = parseCliArgs(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(`${e.message} (see ${NAME} --help)`);
+    throw e;
+  }
+  if (opts.command === 'help') {
+    io.stdout(helpText(registry as readonly Rule<object>[], TOOL));
+    return 0;
+  }
+  if (opts.command === 'version') {
+    io.stdout(`${TOOL.version}\n`);
+    return 0;
+  }
+  const rel = (p: string) => {
+    const r = path.relative(io.cwd, p);
+    return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
+  };
+  const problemLine = (p: ConfigProblem) => formatConfigProblem(p, rel(p.file));
+
+  // Configuration given with --config applies to every file; globs in it are relative to the working directory.
+  let fixed: { config: Config; rootDir: string } | undefined;
+  if (opts.config !== undefined) {
+    const loaded = loadConfigFile(path.resolve(io.cwd, opts.config));
+    if (loaded.problems.length) return failProblems(loaded.problems);
+    fixed = { config: loaded.config, rootDir: io.cwd };
+  }
+  const configFor = (abs: string): { config: Config; rootDir: string; problems: ConfigProblem[] } => {
+    if (fixed) return { ...fixed, problems: [] };
+    const loaded = loadConfigForFile(abs);
+    return { config: loaded.config, rootDir: loaded.rootDir ?? io.cwd, problems: loaded.problems };
+  };
+
+  if (opts.command === 'render') return render(opts, io, configFor, fail, failProblems);
+
+  let files;
+  try {
+    files = collectFiles(opts.inputs, io.cwd);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
+
+  // All configuration problems first: a broken config stops the run before any output.
+  const configs = files.map((f) => configFor(f.abs));
+  const problems = configs.flatMap((c) => c.problems);
+  if (problems.length) return failProblems(problems);
+
+  const results: FileResult[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    let text: string;
+    try {
+      text = stripBom(fs.readFileSync(f.abs, 'utf8'));
+    } catch (e) {
+      return fail(`cannot read ${f.display}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    try {
+      const r = lint(text, { filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today: opts.today, all: opts.all });
+      results.push({ abs: f.abs, display: f.display, isPostmortem: r.isPostmortem, findings: r.findings });
+    } catch (e) {
+      return fail(`internal error while linting ${f.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
+    }
+  }
+
+  let output: string;
+  switch (opts.format) {
+    case 'json':
+      output = formatJson(results);
+      break;
+    case 'sarif':
+      output = formatSarif(results, registry as readonly Rule<object>[], TOOL, io.cwd);
+      break;
+    case 'github':
+      output = formatGithub(results);
+      break;
+    default:
+      output = formatText(results, { color: !opts.output && useColor(io), all: opts.all });
+  }
+  if (opts.output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, opts.output), output);
+    } catch (e) {
+      return fail(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  } else {
+    io.stdout(output);
+  }
+  const failed = results.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
+  return failed ? 1 : 0;
+}
+
+async function render(
+  opts: CliOptions,
+  io: CliIo,
+  configFor: (abs: string) => { config: Config; rootDir: string; problems: ConfigProblem[] },
+  fail: (reason: string) => number,
+  failProblems: (problems: ConfigProblem[]) => number,
+): Promise<number> {
+  const input = opts.inputs[0];
+  const abs = path.resolve(io.cwd, input);
+  let text: string;
+  try {
+    if (!fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) return fail(`file not found: ${input}`);
+    text = stripBom(fs.readFileSync(abs, 'utf8'));
+  } catch (e) {
+    return fail(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const c = configFor(abs);
+  if (c.problems.length) return failProblems(c.problems);
+  let html: string;
+  try {
+    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all });
+  } catch (e) {
+    return fail(`internal error while rendering ${input}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
+  }
+  if (opts.output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, opts.output), html);
+    } catch (e) {
+      return fail(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    io.stderr(`Wrote ${opts.output}\n`);
+  } else {
+    io.stdout(html);
+  }
+  return 0;
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY === true && io.env.TERM !== 'dumb';
+}
