@@ -1,0 +1,168 @@
+// What the parser reads out of each action-item format (rules.md, "Action items").
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../server/src/engine/parse';
+import { matchSection } from '../../server/src/engine/sections';
+import { createLineIndex } from '../../server/src/engine/lines';
+import type { ActionItem, Postmortem } from '../../server/src/engine/types';
+
+const doc = (items: string, head = '') => `${head}# Incident\n\n## Summary\n\nDatabase failover.\n\n## Action items\n\n${items}\n`;
+const items = (m: Postmortem) => m.actionItems.filter((i) => !i.deferred);
+const at = (m: Postmortem, i: ActionItem['range']) => m.text.slice(i.start.offset, i.end.offset);
+
+describe('sections', () => {
+  test('headings match canonical kinds loosely', () => {
+    const cases: [string, string | undefined][] = [
+      ['Customer impact', 'impact'],
+      ['Why it happened', 'contributing-causes'],
+      ['2. Root Causes:', 'contributing-causes'],
+      ['🔥 Timeline', 'timeline'],
+      ['Follow-up actions', 'action-items'],
+      ['Corrective and Preventative Measures', 'action-items'],
+      ['What went well', 'lessons-learned'],
+      ['Where we got lucky', 'lessons-learned'],
+      ['TL;DR', 'summary'],
+      ["Won't do", 'deferred'],
+      ['Parking lot', 'deferred'],
+      ['Installation', undefined],
+      ['Roadmap', undefined],
+    ];
+    for (const [title, kind] of cases) assert.equal(matchSection(title), kind, title);
+  });
+
+  test('nested headings belong to their parent section', () => {
+    const m = parsePostmortem(doc('### Detect\n\n- Alert on lag > 5 s @ana\n\n### Prevent\n\n- Add a canary stage @bo'));
+    assert.deepEqual(items(m).map((i) => i.group), ['Detect', 'Prevent']);
+    const ai = m.actionItemSections;
+    assert.equal(ai.length, 1);
+    assert.deepEqual(ai[0].children.map((c) => c.effectiveKind), ['action-items', 'action-items']);
+  });
+});
+
+describe('action item formats', () => {
+  test('bullet with inline owner, ISO date, priority and ticket', () => {
+    const m = parsePostmortem(doc('- Alert when replica lag > 30 s — @ana.lima, due 2026-02-01, P1, OPS-42'));
+    const [i] = items(m);
+    assert.equal(i.format, 'bullet');
+    assert.deepEqual(i.owners.map((o) => o.value), ['@ana.lima']);
+    assert.equal(at(m, i.owners[0].range), '@ana.lima');
+    assert.equal(i.due?.kind, 'date');
+    assert.equal(i.due?.kind === 'date' && i.due.iso, '2026-02-01');
+    assert.equal(at(m, i.due!.range), '2026-02-01');
+    assert.equal(i.priority?.value.level, 1);
+    assert.deepEqual(i.tickets.map((t) => t.value), ['OPS-42']);
+    assert.equal(i.status, 'open');
+  });
+
+  test('checkboxes: open and done', () => {
+    const m = parsePostmortem(doc('- [ ] Add a runbook for failover @bo\n- [x] Raise pool size to 50 @cy'));
+    assert.deepEqual(items(m).map((i) => [i.format, i.status]), [['checkbox', 'open'], ['checkbox', 'done']]);
+    assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
+  });
+
+  test('numbered items with sub-bullets carry owner and due date', () => {
+    const m = parsePostmortem(doc('1. Add a read replica in eu-west-1\n   - Owner: Rafael\n   - Due: March 6th 2026\n2. Document the failover runbook'));
+    const [a, b] = items(m);
+    assert.equal(a.format, 'numbered');
+    assert.deepEqual(a.owners.map((o) => o.value), ['Rafael']);
+    assert.equal(a.due?.kind === 'date' && a.due.iso, '2026-03-06');
+    assert.equal(a.subItems.length, 2);
+    assert.equal(a.childIndent, '   ');
+    assert.equal(b.owners.length, 0);
+  });
+
+  test('tables with differently named columns', () => {
+    const m = parsePostmortem(
+      doc('| Task | DRI | Deadline | Prio | State | Jira |\n|---|---|---|---|---|---|\n| Add disk alert at 80% | Mei | Feb 1, 2026 | high | Done | OPS-1 |\n| Write runbook | ??? | end of Q3 | low | | |'),
+    );
+    const [a, b] = items(m);
+    assert.equal(a.format, 'table-row');
+    assert.equal(a.text, 'Add disk alert at 80%');
+    assert.deepEqual(a.owners.map((o) => o.value), ['Mei']);
+    assert.equal(a.due?.kind === 'date' && a.due.iso, '2026-02-01');
+    assert.equal(a.priority?.value.level, 1);
+    assert.equal(a.status, 'done');
+    assert.deepEqual(a.tickets.map((t) => t.value), ['OPS-1']);
+    assert.equal(b.owners.length, 0);
+    assert.equal(b.ownerPlaceholder?.value, '???');
+    assert.equal(b.due?.kind, 'phrase');
+    assert.equal(b.due?.value, 'end of Q3');
+    assert.equal(b.priority?.value.low, true);
+    assert.deepEqual(a.table?.columns, { action: 0, owner: 1, due: 2, priority: 3, status: 4, ticket: 5 });
+    // an empty cell still has a place to write into: text inserted there lands in that cell
+    const statusCell = b.table!.cells[4];
+    assert.equal(statusCell.start.offset, statusCell.end.offset);
+    const o = statusCell.start.offset;
+    const again = parsePostmortem(m.text.slice(0, o) + 'Done' + m.text.slice(o));
+    assert.equal(items(again)[1].status, 'done');
+  });
+
+  test('Unicode handles, placeholders and the name next to a date', () => {
+    const m = parsePostmortem(doc('- Fix the DNS TTL @josé.garcía\n- Tune GC @山田太郎\n- Patch the LB (Ana, 2026-03-20)\n- Rotate certs, owner: TBD\n- Email a.b@example.com the report'));
+    const got = items(m).map((i) => i.owners.map((o) => o.value).join(',') || `(${i.ownerPlaceholder?.value ?? ''})`);
+    assert.deepEqual(got, ['@josé.garcía', '@山田太郎', 'Ana', '(TBD)', '()']);
+  });
+
+  test('non-dates are kept as the phrase found', () => {
+    const m = parsePostmortem(doc('- Add retries, due next sprint\n- Fix alerting ASAP\n- Patch it by 03/04/2026'));
+    const [a, b, c] = items(m);
+    assert.deepEqual([a.due?.kind, a.due?.value], ['phrase', 'next sprint']);
+    assert.deepEqual([b.due?.kind, b.due?.value], ['phrase', 'ASAP']);
+    assert.equal(c.due?.kind === 'date' && c.due.ambiguous, true);
+  });
+
+  test('CRLF line endings keep exact ranges', () => {
+    const m = parsePostmortem(doc('- Add a canary @bo, due 2026-05-01\r\n- Second item').replace(/\n/g, '\r\n'));
+    const [a, b] = items(m);
+    assert.equal(at(m, a.owners[0].range), '@bo');
+    assert.equal(a.due?.range.start.line, a.range.start.line);
+    assert.equal(b.text, 'Second item');
+  });
+});
+
+describe('what is not an item', () => {
+  test('code fences, HTML comments and HTML blocks never produce items', () => {
+    const m = parsePostmortem(doc('```\n- [ ] not an item @x\n```\n\n<!--\n- [ ] nor this\n-->\n\n<div>\n\n- inside html? still markdown\n\n</div>\n\n- Real item @y'));
+    assert.deepEqual(items(m).map((i) => i.text), ['inside html? still markdown', 'Real item @y']);
+  });
+
+  test('deferred sections are marked, not counted', () => {
+    const m = parsePostmortem(doc('- Real item @y\n\n### Deferred\n\n- Rewrite the scheduler'));
+    assert.equal(items(m).length, 1);
+    assert.equal(m.actionItems.find((i) => i.deferred)?.text, 'Rewrite the scheduler');
+  });
+
+  test('a label with children counts its children', () => {
+    const m = parsePostmortem(doc('- Short term:\n  - Add an index on orders.created_at\n  - Raise the pool to 50'));
+    assert.deepEqual(items(m).map((i) => [i.text, i.group]), [
+      ['Add an index on orders.created_at', 'Short term'],
+      ['Raise the pool to 50', 'Short term'],
+    ]);
+  });
+
+  test('front matter is read; broken front matter is reported, not thrown', () => {
+    const ok = parsePostmortem('---\ntitle: DB outage\ndate: 2026-01-10\nseverity: SEV2\naudience: public\n---\n# x\n');
+    assert.equal(ok.title?.value, 'DB outage');
+    assert.deepEqual([ok.date, ok.severity, ok.audience], ['2026-01-10', 'SEV2', 'public']);
+    const broken = parsePostmortem('---\ntitle: [unclosed\n---\n# x\n');
+    assert.ok(broken.frontMatter?.error);
+    assert.equal(broken.frontMatter?.data, undefined);
+  });
+
+  test('suppression directives are read from comments', () => {
+    const m = parsePostmortem('<!-- postmortem-lint-disable-next-line action-item-owner, action-item-vague -->\n<!-- postmortem-lint-configure-file {"rules":{"x":"off"}} -->\n');
+    assert.deepEqual(m.directives.map((d) => [d.kind, d.rules]), [
+      ['disable-next-line', ['action-item-owner', 'action-item-vague']],
+      ['configure-file', []],
+    ]);
+  });
+});
+
+test('line index maps offsets both ways across \\n, \\r\\n and \\r', () => {
+  const li = createLineIndex('a\r\nb\rc\nd');
+  assert.equal(li.lineCount, 4);
+  assert.deepEqual([li.positionAt(3).line, li.positionAt(3).character], [1, 0]);
+  assert.equal(li.offsetAt(2, 0), 5);
+  assert.equal(li.lineEnd(0), 1);
+  assert.equal(li.positionAt(999).offset, 8);
+});
