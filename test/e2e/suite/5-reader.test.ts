@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAll, commandByTitle, open, poll } from './util';
+
+function webviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+}
+
+suite('reader view in a real VS Code', () => {
+  suiteSetup(activate);
+  setup(closeAll);
+
+  test('"Open Reader View" opens a webview panel titled after the postmortem', async () => {
+    await open('postmortems', 'checkout.md');
+    await vscode.commands.executeCommand(commandByTitle('Open Reader View'));
+    const tab = await poll(() => webviewTabs()[0], 'a webview tab');
+    assert.match(tab.label, /Checkout errors after a config push|checkout\.md/);
+    assert.ok(tab.isActive, 'the reader view takes the focus in its group');
+  });
+
+  test('"Open Reader View to the Side" opens it beside the editor', async () => {
+    const editor = await open('postmortems', 'checkout.md');
+    await vscode.commands.executeCommand(commandByTitle('Open Reader View to the Side'));
+    const tab = await poll(() => webviewTabs()[0], 'a webview tab');
+    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the reader view is in another column than the editor');
+  });
+});

@@ -1,0 +1,73 @@
+// The reader view renders the server's model (action items table) and runs nothing from a hostile document.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, openFile, palette, tidy, readerFrame, shot } = require('./helpers');
+
+let browser, page;
+before(async () => ({ browser, page } = await launch()));
+after(async () => { await browser?.close(); });
+
+test('the reader view renders the header card and the action items table', async () => {
+  await openFile(page, 'examples/good-postmortem.md');
+  await palette(page, 'Postmortem: Open Reader View');
+  const frame = readerFrame(page);
+  await frame.locator('#reader-title').waitFor();
+  assert.match(await frame.locator('#reader-title').textContent(), /Checkout errors after a payments config push/);
+  await frame.locator('.header-card').waitFor();
+  const rows = frame.locator('table.action-items tr.action-item');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 4, 'four action items (the Deferred one is not an action item)');
+  assert.match(await rows.first().textContent(), /@maria\.silva/);
+  await frame.locator('.glossary').waitFor();
+  assert.match(await frame.locator('.glossary').textContent(), /SLO/);
+  await tidy(page);
+  await shot(page, 'reader-view.png');
+});
+
+test('the reader view marks items without owner and date', async () => {
+  await openFile(page, 'examples/weak-postmortem.md');
+  await palette(page, 'View: Close Other Editors in Group');
+  await palette(page, 'Postmortem: Open Reader View');
+  const frame = readerFrame(page);
+  await frame.locator('#reader-title', { hasText: 'search outage' }).waitFor();
+  await frame.locator('table.action-items tr.action-item.no-owner').first().waitFor();
+  assert.ok(await frame.locator('tr.action-item.no-owner').count() >= 7);
+  assert.ok(await frame.locator('tr.action-item.no-date').count() >= 7);
+  await frame.locator('.context-gaps').waitFor();
+});
+
+test('a hostile document runs nothing in the reader view, and its text is still shown', async () => {
+  await openFile(page, 'postmortems/hostile.md');
+  await palette(page, 'View: Close Other Editors in Group');
+  await palette(page, 'Postmortem: Open Reader View');
+  const frame = readerFrame(page);
+  await frame.locator('#reader-title', { hasText: 'Hostile markup test' }).waitFor();
+  await frame.getByText('Customers saw checkout errors for 12 minutes.').waitFor();
+  await frame.locator('tr.action-item', { hasText: 'Alert when checkout errors exceed 2% for 5 minutes' }).waitFor();
+  const link = frame.getByText('runbook', { exact: true });
+  await link.waitFor();
+  // give a javascript: href every chance: click the link text and hover where the div was
+  await link.click();
+  const webview = await (await frame.locator('#reader-title').elementHandle()).ownerFrame();
+  const dom = await webview.evaluate(() => ({
+    marker: window.__pm_pwned,
+    title: document.title,
+    unsafeScripts: [...document.querySelectorAll('script')].filter((s) => !s.nonce).length,
+    handlers: [...document.querySelectorAll('body *')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+    jsLinks: [...document.querySelectorAll('[href],[src]')].filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') || el.getAttribute('src') || '')).length,
+    iframes: document.querySelectorAll('iframe, img[src="x"]').length,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '',
+  }));
+  assert.equal(dom.marker, undefined, 'no hostile script ran in the webview');
+  assert.notEqual(dom.title, 'pwned');
+  assert.equal(dom.unsafeScripts, 0, 'no script without the nonce reached the DOM');
+  assert.equal(dom.handlers, 0, 'no event-handler attribute reached the DOM');
+  assert.equal(dom.jsLinks, 0, 'no javascript: URL reached the DOM');
+  assert.equal(dom.iframes, 0, 'no iframe or hostile img reached the DOM');
+  assert.match(dom.csp, /default-src 'none'/);
+  // and not in any other frame of the workbench either
+  for (const f of page.frames()) {
+    const m = await f.evaluate(() => window.__pm_pwned).catch(() => undefined);
+    assert.equal(m, undefined, `no marker in frame ${f.url().slice(0, 80)}`);
+  }
+});

@@ -1,0 +1,42 @@
+// The injected grammar colours owners, dates, priorities, tickets and directives in the default theme;
+// "New Postmortem" opens the full template.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, openFile, palette, gotoLine, tidy, lineOf, shot, MOD } = require('./helpers');
+
+let browser, page;
+before(async () => ({ browser, page } = await launch()));
+after(async () => { await browser?.close(); });
+
+/** Colour of the editor token whose text is exactly `text`. */
+async function colourOf(text) {
+  const span = page.locator('.monaco-editor .view-line span span', { hasText: text }).filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+  await span.waitFor();
+  return span.evaluate((el) => window.getComputedStyle(el).color);
+}
+
+test('owners, dates, priorities, tickets and directives get their own colours', async () => {
+  const rel = 'examples/good-postmortem.md';
+  await openFile(page, rel);
+  await palette(page, 'View: Close Panel').catch(() => undefined);
+  await gotoLine(page, lineOf(rel, /^## Action items/));
+  await page.keyboard.press(`${MOD}+L`); // select the line so the heading is in view
+  await page.keyboard.press('Escape');
+  const plain = await colourOf('| Action | Owner | Due | Priority | Ticket |').catch(() => undefined);
+  const owner = await colourOf('@kenji');
+  const date = await colourOf('2026-11-20');
+  const priority = (await colourOf('P1'));
+  const ticket = await colourOf('PAY-891');
+  const colours = { plain, owner, date, priority, ticket };
+  assert.equal(new Set([owner, date, priority, ticket]).size, 4, `four distinct colours: ${JSON.stringify(colours)}`);
+  if (plain) for (const c of [owner, date, priority, ticket]) assert.notEqual(c, plain, `coloured unlike plain text: ${JSON.stringify(colours)}`);
+  await tidy(page);
+  await shot(page, 'grammar.png');
+});
+
+test('"New Postmortem" opens the full template, coloured', async () => {
+  await palette(page, 'Postmortem: New Postmortem');
+  await page.locator('.view-line', { hasText: '| Action | Owner | Due | Priority | Ticket |' }).waitFor();
+  await page.locator('.view-line', { hasText: '## Lessons learned' }).waitFor();
+  await shot(page, 'new-postmortem.png');
+});
