@@ -3,7 +3,8 @@
 // playwright-core tests in test/e2e/ui/*.test.js drive it with Debian's Chromium; code-server is stopped by killing
 // its process group.
 // Usage: node test/e2e/run-ui.js [extension.vsix]   (default: postmortem-lint.vsix in the repo root)
-// Env: CS_BIN, PORT (default 18080), SHOT_DIR (default docs/images), KEEP=1 keeps the temp folder.
+// Env: CS_BIN, PORT (default 18080), SHOT_DIR (default docs/images), KEEP=1 keeps the temp folder,
+//      UI_TESTS=a.test.js,b.test.js runs only those files.
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -38,7 +39,8 @@ async function main() {
   try {
     await waitForHttp(`http://127.0.0.1:${PORT}/healthz`, 30000);
     lap(`code-server up (pid ${cs.pid})`);
-    const tests = fs.readdirSync(path.join(__dirname, 'ui')).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, 'ui', f));
+    const tests = process.env.UI_TESTS ? process.env.UI_TESTS.split(',').map((f) => path.resolve(f))
+      : fs.readdirSync(path.join(__dirname, 'ui')).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, 'ui', f));
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
       stdio: 'inherit',
       env: { ...process.env, CS_URL: `http://127.0.0.1:${PORT}`, WS_DIR: ws, SHOT_DIR: process.env.SHOT_DIR || path.join(ROOT, 'docs/images') },

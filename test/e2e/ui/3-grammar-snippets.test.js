@@ -2,7 +2,7 @@
 // "New Postmortem" opens the full template.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openFile, palette, gotoLine, tidy, lineOf, shot, MOD } = require('./helpers');
+const { launch, openFile, palette, gotoLine, tidy, lineOf, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));
@@ -20,8 +20,8 @@ test('owners, dates, priorities, tickets and directives get their own colours', 
   await openFile(page, rel);
   await palette(page, 'View: Close Panel').catch(() => undefined);
   await gotoLine(page, lineOf(rel, /^## Action items/));
-  await page.keyboard.press(`${MOD}+L`); // select the line so the heading is in view
-  await page.keyboard.press('Escape');
+  // TextMate tokenization is asynchronous: wait until the heading is coloured as a heading
+  await page.locator('.monaco-editor .view-line span span:not(.mtk1)', { hasText: '## Action items' }).waitFor({ timeout: 60000 });
   const plain = await colourOf('| Action | Owner | Due | Priority | Ticket |').catch(() => undefined);
   const owner = await colourOf('@kenji');
   const date = await colourOf('2026-11-20');
