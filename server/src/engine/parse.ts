@@ -279,6 +279,18 @@ function collectActionItems(tree: Root, text: string, model: Postmortem, lines: 
     }
   }
   model.labeledKinds = [...labeled];
+  // "### Immediate actions (completed)" / "Actions taken": items under such a heading are done.
+  for (const item of model.actionItems) {
+    if (item.status !== 'open' || item.statusField) continue;
+    for (let s: Section | undefined = item.section; s; s = s.parent) {
+      if (COMPLETED_HEADING_RE.test(s.title)) {
+        item.status = 'done';
+        item.statusField = { value: 'done', text: s.title, range: s.titleRange };
+        break;
+      }
+      if (s.kind === 'action-items') break;
+    }
+  }
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
@@ -335,6 +347,8 @@ function dueField(h: DueHit | undefined, R: R): ActionItem['due'] {
 function plain(node: Nodes): string {
   return toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
 }
+
+const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 function boldLabelKind(p: Paragraph): SectionKind | undefined {

@@ -41,7 +41,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
     'contributing-causes',
     /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal/,
   ],
-  ['timeline', /^(incident |detailed )?timeline\b|^what happened\b|^sequence of events\b|^chronology\b|^events?\b/],
+  ['timeline', /^(incident |detailed )?timeline\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b|^events?\b/],
   ['impact', /\bimpact\b|^stats\b|^blast radius\b|^affected (users|customers|services)\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^response\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
