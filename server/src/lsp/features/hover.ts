@@ -1,0 +1,110 @@
+// Hover on an action item: what the parser understood (owner, due date, priority, status, tickets, group) and,
+// plainly, what is missing. "A parser the writer can see is a parser the writer can trust."
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { LintResult } from '../../engine/lint';
+import type { ActionItem, Section } from '../../engine/types';
+import { addDays, code, daysBetween, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
+
+const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
+const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing' };
+
+/** Hover for the action item under `position`; null when there is none or the document is not a postmortem. */
+export function hoverAt(result: LintResult | undefined, position: Position, today: string): Hover | null {
+  if (!result?.isPostmortem) return null;
+  const model = result.model;
+  const item = itemAt(model, offsetOf(model, position));
+  if (!item) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: describeItem(item, today) }, range: lspRange(item.range) };
+}
+
+/** Whether the item is still to be done and checked (open and not in a Deferred section). */
+const isLive = (item: ActionItem) => item.status === 'open' && !item.deferred;
+
+/** The problems a reader would trip over, in words: "no owner", "'next sprint' is not a date", "overdue by 3 days". */
+export function itemProblems(item: ActionItem, today: string): string[] {
+  if (!isLive(item)) return [];
+  const out: string[] = [];
+  if (item.owners.length === 0) out.push(item.ownerPlaceholder ? `'${item.ownerPlaceholder.text}' is not an owner` : 'no owner');
+  else if (item.owners.length > 1) out.push('more than one owner');
+  if (!item.due) out.push('no due date');
+  else if (item.due.kind === 'phrase') out.push(`'${item.due.text}' is not a date`);
+  else {
+    const d = daysBetween(today, item.due.iso);
+    if (d !== undefined && d < 0) out.push(`overdue by ${plural(-d, 'day')}`);
+  }
+  return out;
+}
+
+/** Markdown describing one action item. */
+export function describeItem(item: ActionItem, today: string): string {
+  const live = isLive(item);
+  const example = addDays(today, 14);
+  const where: string[] = [];
+  for (let sec: Section | undefined = item.section; sec; sec = sec.parent) {
+    if (sec.depth === 1 && sec.parent === undefined && where.length) break; // the document title is not a section
+    where.unshift(sec.title || '(untitled)');
+  }
+  const head = `**Action item** · ${STATUS_WORDS[item.status]}${item.deferred ? ' · deferred' : ''}`;
+  const lines: string[] = [head, ''];
+
+  const problems = itemProblems(item, today);
+  if (item.deferred) lines.push(`Deferred: let go on purpose, so it is neither counted nor checked.`, '');
+  else if (item.status === 'done') lines.push('Done: not checked for owner, date or overdue.', '');
+  else if (item.status === 'not-doing') lines.push('Not doing: let go on purpose, so it is not checked.', '');
+  else if (problems.length) lines.push(`**Not ready:** ${escapeMarkdown(problems.join('; '))}.`, '');
+  else lines.push('Has an owner and a date.', '');
+
+  // Owner
+  if (item.owners.length === 1) lines.push(`- **Owner:** ${code(item.owners[0].text || item.owners[0].value)}`);
+  else if (item.owners.length > 1) {
+    const list = item.owners.map((o) => code(o.text || o.value)).join(', ');
+    lines.push(`- **Owners:** ${list}${live ? ' — more than one owner: pick the one person who is accountable.' : ''}`);
+  } else if (item.ownerPlaceholder) {
+    lines.push(`- **Owner:** none — ${code(item.ownerPlaceholder.text)} is a placeholder, not an owner.${live ? ' Name one person, e.g. `@handle`.' : ''}`);
+  } else {
+    lines.push(`- **Owner:** none${live ? ' — no owner: an item without a name is not real. Add one, e.g. `@handle`.' : ''}`);
+  }
+
+  // Due date
+  const due = item.due;
+  if (!due) {
+    lines.push(`- **Due:** none${live ? ` — no due date: add an absolute date such as ${code(example)}.` : ''}`);
+  } else if (due.kind === 'phrase') {
+    lines.push(
+      `- **Due:** none — ${code(due.text)} is not a date: a reader next year can't tell when this was due.` +
+        (live ? ` Use an absolute date such as ${code(example)}.` : ''),
+    );
+  } else {
+    let s = `- **Due:** ${code(due.iso)} (${longDate(due.iso)})`;
+    if (due.text && due.text.trim() !== due.iso) s += `, read from ${code(due.text)}`;
+    const d = daysBetween(today, due.iso);
+    if (live && d !== undefined) s += d < 0 ? ` — **overdue by ${plural(-d, 'day')}**` : d === 0 ? ' — due today' : ` — due in ${plural(d, 'day')}`;
+    lines.push(s);
+    if (due.ambiguous) lines.push(`  - ${code(due.text)} is ambiguous: day and month could be swapped. Write it as ISO (${code(due.iso)}).`);
+  }
+
+  // Priority
+  if (item.priority) {
+    const p = item.priority.value;
+    const word = PRIORITY_WORDS[Math.max(0, Math.min(4, p.level))];
+    const label = item.priority.text.trim().toUpperCase() === `P${p.level}` ? word : `P${p.level}, ${word}`;
+    let s = `- **Priority:** ${code(item.priority.text)} (${label})`;
+    if (p.low && live) s += ' — low-priority items rarely get done: commit to it or let it go.';
+    lines.push(s);
+  } else {
+    lines.push(`- **Priority:** none${live ? ' — without a priority it competes with feature work and loses.' : ''}`);
+  }
+
+  // Status
+  const st = item.statusField ? ` (from ${code(item.statusField.text)})` : '';
+  lines.push(`- **Status:** ${STATUS_WORDS[item.status]}${st}`);
+
+  // Tickets
+  if (item.tickets.length) {
+    lines.push(`- **${item.tickets.length === 1 ? 'Ticket' : 'Tickets'}:** ${item.tickets.map((t) => code(t.value)).join(', ')}`);
+  } else lines.push('- **Ticket:** none');
+
+  if (item.group) lines.push(`- **Group:** ${escapeMarkdown(item.group)}${where.length > 1 ? ` (in ${escapeMarkdown(where.join(' › '))})` : ''}`);
+  else if (where.length) lines.push(`- **Section:** ${escapeMarkdown(where.join(' › '))}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,92 @@
+// Wires the editor-help features (hover, completion, document symbols, code lens) to the connection. Each handler
+// is: get the lint result for the current version → call a pure function → answer. Handlers never throw: a failure
+// is logged and answered with "nothing here".
+import type { ServerContext, ServerSettings } from '../context';
+import { hoverAt } from './hover';
+import { completionsAt } from './completion';
+import { documentSymbols } from './symbols';
+import { codeLenses } from './codelens';
+
+export { hoverAt, describeItem, itemProblems } from './hover';
+export { completionsAt, dateChoices, SECTION_PURPOSE } from './completion';
+export { documentSymbols, itemDetail } from './symbols';
+export { codeLenses, countItems, lensTitle } from './codelens';
+
+export function registerFeatures(ctx: ServerContext): void {
+  const { connection } = ctx;
+  const log = (name: string, e: unknown) => {
+    try {
+      connection.console.error(`postmortem-lint: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } catch {
+      // nothing left to tell
+    }
+  };
+  const safely = async <T>(name: string, fallback: T, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      log(name, e);
+      return fallback;
+    }
+  };
+  /** Settings, or the defaults when they cannot be read: a settings failure must not take the features down. */
+  const settingsFor = async (uri: string): Promise<Partial<ServerSettings>> => {
+    try {
+      return (await ctx.getSettings(uri)) ?? {};
+    } catch (e) {
+      log('settings', e);
+      return {};
+    }
+  };
+  /** The lint result of the document's current version, when the features are enabled for it. */
+  const current = async (uri: string) => {
+    if (!ctx.documents.get(uri)) return undefined;
+    const settings = await settingsFor(uri);
+    if (settings.enable === false) return undefined;
+    const r = await ctx.getResult(uri);
+    return r ? { ...r, settings } : undefined;
+  };
+
+  connection.onHover((params) =>
+    safely('hover', null, async () => {
+      const r = await current(params.textDocument.uri);
+      return r ? hoverAt(r.result, params.position, ctx.today()) : null;
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    safely('completion', [], async () => {
+      const r = await current(params.textDocument.uri);
+      if (!r) return [];
+      // Owners are looked up only when they can be offered: the workspace scan is not free.
+      const before = lineBefore(ctx, params.textDocument.uri, params.position);
+      const knownOwners = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before)
+        ? await ctx.knownOwners(params.textDocument.uri).catch((e: unknown) => {
+            log('knownOwners', e);
+            return [] as string[];
+          })
+        : [];
+      return completionsAt({ result: r.result, position: params.position, today: ctx.today(), knownOwners });
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    safely('documentSymbol', [], async () => {
+      const r = await current(params.textDocument.uri);
+      return r ? documentSymbols(r.result, ctx.today()) : [];
+    }),
+  );
+
+  connection.onCodeLens((params) =>
+    safely('codeLens', [], async () => {
+      const r = await current(params.textDocument.uri);
+      return r ? codeLenses(r.result, ctx.today(), { codeLens: r.settings.codeLens !== false }) : [];
+    }),
+  );
+}
+
+function lineBefore(ctx: ServerContext, uri: string, position: { line: number; character: number }): string {
+  const doc = ctx.documents.get(uri);
+  if (!doc) return '';
+  return doc.getText({ start: { line: position.line, character: 0 }, end: position });
+}

@@ -1,0 +1,401 @@
+// Editor help as pure functions of (model, position, today, owners, settings): hover, completion, document symbols,
+// code lens. What a writer sees while typing a postmortem.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { CompletionItem, DocumentSymbol, MarkupContent, Range as LspRange, TextEdit } from 'vscode-languageserver';
+import { parsePostmortem } from '../../server/src/engine/parse';
+import type { LintResult } from '../../server/src/engine/lint';
+import { hoverAt } from '../../server/src/lsp/features/hover';
+import { completionsAt, dateChoices } from '../../server/src/lsp/features/completion';
+import { documentSymbols } from '../../server/src/lsp/features/symbols';
+import { codeLenses, countItems, lensTitle } from '../../server/src/lsp/features/codelens';
+import { addDays, daysBetween, endOfMonth } from '../../server/src/lsp/features/util';
+
+const TODAY = '2026-03-15';
+
+/** What lint() returns for a postmortem, without depending on the rule set (these features read only the model). */
+const asResult = (text: string, isPostmortem = true): LintResult => ({
+  model: parsePostmortem(text),
+  isPostmortem,
+  detectedBy: isPostmortem ? 'forced' : undefined,
+  findings: [],
+});
+
+const DOC = `---
+type: postmortem
+---
+# Checkout outage
+
+## Summary
+
+Checkout returned 502s for 40 minutes.
+
+## Action items
+
+### Detect
+
+- [ ] Alert when checkout 5xx rate exceeds 2% for 5 minutes — @maria, due 2026-03-01, P1, OPS-12
+- [ ] Write a runbook for rolling back payments-api — @li, next sprint, P3
+- [x] Raise pool size to 50 @bo by 2026-01-02
+- [ ] Add a canary stage to the payments-api deploy, due 2026-03-20
+
+### Prevent
+
+| Action | Owner | Due | Priority |
+|---|---|---|---|
+| Add a CI check that rejects pool sizes below 20 | TBD | 2026-04-01 | P2 |
+
+### Deferred
+
+- Rewrite payments-api in Rust @dd
+`;
+
+/** 0-based line of the first line containing `needle`, and the character just after `needle` (or at `at`). */
+function pos(text: string, needle: string, after = true): { line: number; character: number } {
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `no line contains ${needle}`);
+  const c = lines[line].indexOf(needle);
+  return { line, character: after ? c + needle.length : c };
+}
+
+/** End of the first line that ends with `suffix`. */
+function endOfLine(text: string, suffix: string): { line: number; character: number } {
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => l.endsWith(suffix));
+  assert.ok(line >= 0, `no line ends with ${suffix}`);
+  return { line, character: lines[line].length };
+}
+
+const md = (h: ReturnType<typeof hoverAt>): string => (h?.contents as MarkupContent).value;
+const edit = (c: CompletionItem): TextEdit => c.textEdit as TextEdit;
+
+/** Apply a completion's edit to the text (single-line edits). */
+function applyCompletion(text: string, c: CompletionItem): string {
+  const e = edit(c);
+  const lines = text.split('\n');
+  const l = lines[e.range.start.line];
+  lines[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
+  return lines.join('\n');
+}
+
+describe('calendar helpers', () => {
+  test('day arithmetic crosses months and leap days without time-zone drift', () => {
+    assert.equal(addDays('2028-02-27', 2), '2028-02-29');
+    assert.equal(addDays('2026-12-28', 7), '2027-01-04');
+    assert.equal(daysBetween('2026-03-15', '2026-03-01'), -14);
+    assert.equal(endOfMonth('2026-02-10'), '2026-02-28');
+    assert.equal(endOfMonth('2026-12-10', 1), '2027-01-31');
+  });
+});
+
+describe('hover on an action item', () => {
+  const r = asResult(DOC);
+
+  test('shows owner, due date with "overdue by N days", priority, status, ticket and group', () => {
+    const h = hoverAt(r, pos(DOC, 'Alert when'), TODAY);
+    const v = md(h);
+    assert.match(v, /\*\*Owner:\*\* `@maria`/);
+    assert.match(v, /\*\*Due:\*\* `2026-03-01` \(Sunday 1 March 2026\) — \*\*overdue by 14 days\*\*/);
+    assert.match(v, /\*\*Priority:\*\* `P1` \(high\)/);
+    assert.match(v, /\*\*Status:\*\* open/);
+    assert.match(v, /\*\*Ticket:\*\* `OPS-12`/);
+    assert.match(v, /\*\*Group:\*\* Detect \(in Action items › Detect\)/);
+    assert.match(v, /\*\*Not ready:\*\* overdue by 14 days/);
+    // The hover covers the whole item line.
+    const line = pos(DOC, 'Alert when').line;
+    assert.deepEqual(h?.range, { start: { line, character: 0 }, end: { line, character: DOC.split('\n')[line].length } });
+  });
+
+  test('says plainly what is missing: a non-date phrase, no owner, no priority', () => {
+    const v = md(hoverAt(r, pos(DOC, 'Write a runbook'), TODAY));
+    assert.match(v, /`next sprint` is not a date: a reader next year can't tell when this was due\. Use an absolute date such as `2026-03-29`/);
+    assert.match(v, /low-priority items rarely get done/);
+
+    const c = md(hoverAt(r, pos(DOC, 'Add a canary'), TODAY));
+    assert.match(c, /\*\*Not ready:\*\* no owner\./);
+    assert.match(c, /\*\*Owner:\*\* none — no owner/);
+    assert.match(c, /due in 5 days/);
+    assert.match(c, /\*\*Priority:\*\* none/);
+    assert.match(c, /\*\*Ticket:\*\* none/);
+  });
+
+  test('a table row with a placeholder owner: "TBD" is not an owner', () => {
+    const v = md(hoverAt(r, pos(DOC, 'rejects pool sizes'), TODAY));
+    assert.match(v, /\*\*Owner:\*\* none — `TBD` is a placeholder, not an owner/);
+    assert.match(v, /`2026-04-01` \(Wednesday 1 April 2026\) — due in 17 days/);
+    assert.match(v, /\*\*Priority:\*\* `P2` \(medium\)/);
+  });
+
+  test('done and deferred items are described, not judged', () => {
+    const done = md(hoverAt(r, pos(DOC, 'Raise pool size'), TODAY));
+    assert.match(done, /Action item\*\* · done/);
+    assert.doesNotMatch(done, /overdue by|due in/);
+    const deferred = md(hoverAt(r, pos(DOC, 'Rewrite payments-api'), TODAY));
+    assert.match(deferred, /deferred/);
+    assert.match(deferred, /neither counted nor checked/);
+    assert.doesNotMatch(deferred, /no due date:/);
+  });
+
+  test('nothing outside action items, and nothing on documents that are not postmortems', () => {
+    assert.equal(hoverAt(r, pos(DOC, 'Checkout returned'), TODAY), null);
+    assert.equal(hoverAt(r, pos(DOC, '## Action items'), TODAY), null);
+    assert.equal(hoverAt(asResult(DOC, false), pos(DOC, 'Alert when'), TODAY), null);
+    assert.equal(hoverAt(undefined, { line: 0, character: 0 }, TODAY), null);
+  });
+
+  test('CRLF documents and Unicode handles', () => {
+    const text = DOC.replace('@maria', '@josé.garcía').replace(/\n/g, '\r\n');
+    const v = md(hoverAt(asResult(text), pos(text, 'Alert when'), TODAY));
+    assert.match(v, /\*\*Owner:\*\* `@josé\.garcía`/);
+  });
+
+  test('more than one owner: asks to pick one', () => {
+    const text = DOC.replace('— @maria,', '— @maria and @li,');
+    const v = md(hoverAt(asResult(text), pos(text, 'Alert when'), TODAY));
+    assert.match(v, /\*\*Owners:\*\* `@maria`, `@li` — more than one owner: pick the one person who is accountable/);
+  });
+});
+
+describe('completion', () => {
+  const complete = (text: string, at: { line: number; character: number }, knownOwners: string[] = [], isPostmortem = true) =>
+    completionsAt({ result: asResult(text, isPostmortem), position: at, today: TODAY, knownOwners });
+
+  test("after '@' in an action item: owners of this document first, then the workspace's; the edit replaces the typed prefix", () => {
+    const text = DOC.replace('- [ ] Add a canary stage to the payments-api deploy, due 2026-03-20', '- [ ] Add a canary stage, @ma');
+    const at = endOfLine(text, ', @ma');
+    const items = complete(text, at, ['@zoe', 'maria', 'Rafael Silva', '@ma']);
+    const labels = items.map((c) => c.label);
+    assert.deepEqual(labels, ['@bo', '@dd', '@li', '@maria', '@zoe']);
+    assert.match(items[0].detail!, /in this postmortem/);
+    assert.match(items.at(-1)!.detail!, /other postmortems/);
+    const maria = items.find((c) => c.label === '@maria')!;
+    assert.deepEqual(edit(maria).range, { start: { line: at.line, character: at.character - 2 }, end: at });
+    assert.match(applyCompletion(text, maria), /- \[ \] Add a canary stage, @maria\n/);
+  });
+
+  test("'@' right after the trigger (empty prefix) and in a table cell", () => {
+    const text = DOC.replace('| TBD |', '| @ |');
+    const at = pos(text, '| @');
+    const items = complete(text, at, []);
+    assert.ok(items.some((c) => c.label === '@maria'));
+    assert.deepEqual(edit(items[0]).range, { start: at, end: at });
+  });
+
+  test("no owners outside action items, and not for e-mail addresses", () => {
+    const text = DOC.replace('Checkout returned 502s for 40 minutes.', 'Paged @');
+    assert.deepEqual(complete(text, pos(text, 'Paged @'), ['@zoe']), []);
+    const mail = DOC.replace('- [ ] Add a canary stage to the payments-api deploy, due 2026-03-20', '- Ask ops@');
+    assert.deepEqual(complete(mail, pos(mail, 'ops@'), ['@zoe']), []);
+  });
+
+  test("after 'due ' / 'by ': ISO dates in 1 week, 2 weeks and at the end of the month, labelled", () => {
+    const text = DOC.replace('- [ ] Add a canary stage to the payments-api deploy, due 2026-03-20', '- [ ] Add a canary stage @ana, due ');
+    const items = complete(text, endOfLine(text, '@ana, due '));
+    assert.deepEqual(
+      items.map((c) => [c.label, c.labelDetails?.description]),
+      [
+        ['2026-03-22', 'in 1 week'],
+        ['2026-03-29', 'in 2 weeks'],
+        ['2026-03-31', 'end of this month'],
+      ],
+    );
+    assert.equal(items[0].detail, 'in 1 week: Sunday 22 March 2026');
+    assert.match(applyCompletion(text, items[1]), /@ana, due 2026-03-29\n/);
+
+    const by = text.replace('@ana, due ', '@ana by 2026-0');
+    const byItems = complete(by, endOfLine(by, 'by 2026-0'));
+    assert.equal(byItems.length, 3);
+    assert.match(applyCompletion(by, byItems[0]), /@ana by 2026-03-22\n/, 'the typed part of the date is replaced, not doubled');
+  });
+
+  test('end of month becomes end of next month when this month ends within a week', () => {
+    assert.deepEqual(dateChoices('2026-03-27').map((c) => [c.iso, c.what]), [
+      ['2026-04-03', 'in 1 week'],
+      ['2026-04-10', 'in 2 weeks'],
+      ['2026-04-30', 'end of next month'],
+    ]);
+  });
+
+  test('in the Due cell of an action-items table: dates; in the Owner cell: no dates', () => {
+    const text = DOC.replace('| TBD | 2026-04-01 | P2 |', '| @ana |  | P2 |');
+    const line = text.split('\n').findIndex((l) => l.includes('| @ana |  |'));
+    const lineText = text.split('\n')[line];
+    const inDue = lineText.indexOf('| @ana |  |') + '| @ana | '.length;
+    const items = complete(text, { line, character: inDue });
+    assert.deepEqual(items.map((c) => c.label), ['2026-03-22', '2026-03-29', '2026-03-31']);
+    assert.match(applyCompletion(text, items[0]), /\| @ana \| 2026-03-22 \| P2 \|/);
+    // Right after the pipe, a space is added so the table stays readable.
+    const afterPipe = complete(text, { line, character: inDue - 1 });
+    assert.equal(edit(afterPipe[0]).newText, ' 2026-03-22');
+    // The owner cell and the header row get no dates.
+    assert.deepEqual(complete(text, { line, character: lineText.indexOf('| @ana') + 1 }), []);
+    const header = text.split('\n').findIndex((l) => l.startsWith('| Action | Owner | Due'));
+    assert.deepEqual(complete(text, { line: header, character: '| Action | Owner | Du'.length }), []);
+  });
+
+  test("no dates after 'by ' outside action items", () => {
+    const text = DOC.replace('Checkout returned 502s for 40 minutes.', 'Caused by ');
+    assert.deepEqual(complete(text, pos(text, 'Caused by ')), []);
+  });
+
+  test("section headings after '#'s: the missing canonical sections, next one preselected, typed #s kept", () => {
+    const text = DOC.replace('Checkout returned 502s for 40 minutes.', 'Checkout returned 502s.\n\n## Imp');
+    const at = pos(text, '## Imp');
+    const items = complete(text, at);
+    assert.deepEqual(items.map((c) => c.label), ['Impact', 'Timeline', 'Contributing causes', 'Detection', 'Resolution', 'Lessons learned', 'Glossary']);
+    const impact = items[0];
+    assert.equal(impact.preselect, true);
+    assert.equal(impact.filterText, '## Impact');
+    assert.deepEqual(edit(impact).range, { start: { line: at.line, character: 0 }, end: at });
+    assert.match(applyCompletion(text, impact), /\n## Impact\n/);
+    assert.match((impact.documentation as MarkupContent).value, /in numbers/);
+
+    const h3 = complete(text.replace('## Imp', '###'), { line: at.line, character: 3 });
+    assert.equal(edit(h3[0]).newText, '### Impact');
+  });
+
+  test("on an empty line under a heading, '## ' is inserted; sections the document has are skipped", () => {
+    const text = DOC.replace('Checkout returned 502s for 40 minutes.\n', 'Checkout returned 502s for 40 minutes.\n\n## Impact\n\n');
+    const line = text.split('\n').findIndex((l) => l === '## Impact') + 2;
+    assert.equal(text.split('\n')[line], '');
+    const items = complete(text, { line, character: 0 });
+    const labels = items.map((c) => c.label);
+    assert.ok(!labels.includes('Summary') && !labels.includes('Impact') && !labels.includes('Action items'));
+    assert.equal(edit(items[0]).newText, '## Timeline');
+    assert.equal(items[0].preselect, true, 'Timeline comes after Impact in canonical order');
+  });
+
+  test('no headings in a paragraph, inside code blocks, or in a README', () => {
+    const text = DOC.replace('Checkout returned 502s for 40 minutes.', 'Checkout returned 502s.\nWe');
+    assert.deepEqual(complete(text, pos(text, '\nWe'.slice(1))), []);
+    const fenced = DOC.replace('Checkout returned 502s for 40 minutes.', '```\n#\n```');
+    const line = fenced.split('\n').indexOf('#');
+    assert.deepEqual(complete(fenced, { line, character: 1 }), []);
+    const readme = '# Project\n\nA tool.\n\n## Roadmap\n\n#';
+    assert.deepEqual(complete(readme, { line: 6, character: 1 }, [], false), []);
+  });
+
+  test('a new document with an incident title gets headings before it is detected as a postmortem', () => {
+    const text = '# Incident: checkout outage\n\n#';
+    const items = complete(text, { line: 2, character: 1 }, [], false);
+    assert.equal(items.length, 9);
+    assert.equal(items[0].label, 'Summary');
+    assert.equal(edit(items[0]).newText, '# Summary');
+  });
+});
+
+describe('document symbols', () => {
+  const walk = (symbols: DocumentSymbol[], fn: (s: DocumentSymbol, parent?: DocumentSymbol) => void, parent?: DocumentSymbol) => {
+    for (const s of symbols) {
+      fn(s, parent);
+      walk(s.children ?? [], fn, s);
+    }
+  };
+  const le = (a: LspRange['start'], b: LspRange['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const inside = (inner: LspRange, outer: LspRange) => le(outer.start, inner.start) && le(inner.end, outer.end);
+
+  test('sections nest by depth; action items are children of their section with their status', () => {
+    const symbols = documentSymbols(asResult(DOC), TODAY);
+    assert.equal(symbols.length, 1);
+    const [title] = symbols;
+    assert.equal(title.name, 'Checkout outage');
+    assert.deepEqual(title.children!.map((s) => s.name), ['Summary', 'Action items']);
+    const ai = title.children![1];
+    assert.deepEqual(ai.children!.map((s) => s.name), ['Detect', 'Prevent', 'Deferred']);
+    const detect = ai.children![0];
+    assert.deepEqual(
+      detect.children!.map((s) => s.detail),
+      ['open · @maria · overdue since 2026-03-01 · P1', "open · @li · 'next sprint' is not a date · P3", 'done', 'open · no owner · due 2026-03-20'],
+    );
+    assert.match(detect.children![0].name, /^Alert when checkout 5xx rate exceeds 2% for 5 minutes/);
+    assert.deepEqual(ai.children![1].children!.map((s) => s.detail), ['open · no owner · due 2026-04-01 · P2']);
+    assert.deepEqual(ai.children![2].children!.map((s) => s.detail), ['deferred']);
+  });
+
+  test('every range contains its selection range and its children; names are never empty', () => {
+    const texts = [DOC, DOC.replace(/\n/g, '\r\n'), '##\n\n## Action items\n\n- \n- [ ]\n\n| Action |\n|---|\n| x |\n', '# A\n### B\n## C\n#### D\n'];
+    for (const text of texts) {
+      walk(documentSymbols(asResult(text), TODAY), (s, parent) => {
+        assert.ok(s.name.length > 0);
+        assert.ok(inside(s.selectionRange, s.range), `${s.name}: selection outside range`);
+        if (parent) assert.ok(inside(s.range, parent.range), `${s.name} outside ${parent.name}`);
+      });
+    }
+  });
+
+  test('no outline from us for documents that are not postmortems', () => {
+    assert.deepEqual(documentSymbols(asResult(DOC, false), TODAY), []);
+  });
+});
+
+describe('code lens', () => {
+  test('on the action-items heading: counts without deferred items, overdue = open and due before today', () => {
+    const r = asResult(DOC);
+    const lenses = codeLenses(r, TODAY);
+    assert.equal(lenses.length, 1);
+    const line = pos(DOC, '## Action items').line;
+    assert.equal(lenses[0].range.start.line, line);
+    assert.equal(lenses[0].range.end.line, line);
+    assert.equal(lenses[0].command?.title, '5 items · 1 done · 2 without owner · 1 without a date · 1 overdue');
+    assert.equal(lenses[0].command?.command, '', 'an informational lens: VS Code shows an empty command id as plain text');
+  });
+
+  test('the brief\'s example and a clean list', () => {
+    const text = `## Summary\n\nx\n\n## Timeline\n\ny\n\n## Action items\n\n- Add alert on lag > 5 s @a, due 2026-04-01\n- Add runbook, due 2026-04-01\n- Add canary @b, due 2026-03-01\n- Raise pool to 50 @c, due 2026-04-02\n`;
+    assert.equal(codeLenses(asResult(text), TODAY)[0].command?.title, '4 items · 1 without owner · 1 overdue');
+    const clean = text.replace('- Add runbook,', '- Add runbook @d,').replace('2026-03-01', '2026-05-01');
+    assert.equal(codeLenses(asResult(clean), TODAY)[0].command?.title, '4 items · every open item has an owner and a date');
+    assert.equal(lensTitle(countItems([], TODAY)), 'No action items yet: each needs one owner and an absolute due date');
+  });
+
+  test('turned off by the setting, and absent on documents that are not postmortems', () => {
+    assert.deepEqual(codeLenses(asResult(DOC), TODAY, { codeLens: false }), []);
+    assert.deepEqual(codeLenses(asResult(DOC, false), TODAY), []);
+  });
+});
+
+describe('robustness: never throws, every range inside the document', () => {
+  const require = createRequire(__filename);
+  const spec = require('commonmark-spec') as { tests: { markdown: string }[] };
+  const hostile = [
+    '',
+    '\u0000\u0001\uFFFF\uD800',
+    '---\n: [broken\n---\n## Action items\n\n- @',
+    '## Action items\r\n\r\n| Due |\r\n|---|\r\n| |\r\n',
+    '## Action items\n\n- due \n- by \n- @\n#',
+    '#'.repeat(10),
+    '- [ ] '.repeat(1000),
+  ];
+  const docs = [...hostile, ...spec.tests.map((t) => `# Incident\n\n## Summary\n\nx\n\n## Action items\n\n${t.markdown}\n`)];
+
+  test(`${docs.length} documents: hover, completion, symbols and code lens at every line`, () => {
+    for (const text of docs) {
+      const r = asResult(text);
+      const lines = text.split(/\r\n|\r|\n/);
+      const check = (range: LspRange | undefined, what: string) => {
+        if (!range) return;
+        for (const p of [range.start, range.end]) {
+          assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside ${JSON.stringify(text)}`);
+          assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character outside ${JSON.stringify(text)}`);
+        }
+      };
+      for (let line = 0; line < Math.min(lines.length, 40); line++) {
+        for (const character of [0, 1, lines[line].length, lines[line].length + 5]) {
+          const position = { line, character };
+          check(hoverAt(r, position, TODAY)?.range, 'hover');
+          for (const c of completionsAt({ result: r, position, today: TODAY, knownOwners: ['@a', 'b c', ''] })) check(edit(c).range, 'completion');
+        }
+      }
+      const stack = [...documentSymbols(r, TODAY)];
+      while (stack.length) {
+        const s = stack.pop()!;
+        check(s.range, 'symbol');
+        check(s.selectionRange, 'selection');
+        stack.push(...(s.children ?? []));
+      }
+      for (const l of codeLenses(r, TODAY)) check(l.range, 'lens');
+    }
+  });
+});
