@@ -1,0 +1,339 @@
+// The LSP adapter: documents → settings + .postmortemrc → lint → pushed diagnostics, code actions, and the
+// ServerContext that feature modules (hover, completion, symbols, code lens, reader requests) build on.
+// Every handler is get document → resolve settings → call the engine → convert; none of them throws.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { detectPostmortem, lint, localToday, type LintResult } from '../engine/lint';
+import { parsePostmortem } from '../engine/parse';
+import type { Config, ConfigProblem, Rule } from '../engine/types';
+import { applyEditorSettings, type EditorLintSettings } from '../config/merge';
+import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../config/load';
+import { parseConfigText } from '../config/parse';
+import { formatConfigProblem, validateConfig } from '../config/validate';
+import { rules as registry } from '../rules/index';
+import { SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
+import type { ServerContext, ServerSettings } from './context';
+import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
+import { isRuleId, ruleDocsUri, toDiagnostic } from './convert';
+import { configProblemDiagnostic, DiagnosticsPublisher } from './diagnostics';
+import { SettingsStore } from './settings';
+import { registerFeatures } from './features/index';
+import { registerReaderRequests } from './reader';
+
+const RULES = registry as readonly Rule<object>[];
+const MAX_SCANNED_FILES = 400;
+const MAX_SCANNED_BYTES = 1_000_000;
+
+export interface ServerOptions {
+  /** Overrides "today" (ISO); else env POSTMORTEM_LINT_TODAY, else the local date. */
+  today?: string;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function isConfigFile(filePath: string | undefined): boolean {
+  return !!filePath && (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath));
+}
+
+function isMarkdown(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || /\.(md|markdown|mdx|mdown|mkd)$/i.test(doc.uri);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.stack ?? e.message : String(e);
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: ClientCapabilities = {};
+  let initOptions: InitializationOptions = {};
+  let workspaceRoots: string[] = [];
+  let configGeneration = 0;
+
+  const log = (msg: string) => connection.console.error(`postmortem-lint: ${msg}`);
+  /** Runs a handler and turns an exception into a log line and a harmless answer. */
+  const guard = <T>(name: string, fallback: T, fn: () => T | Promise<T>): Promise<T> =>
+    Promise.resolve()
+      .then(fn)
+      .catch((e: unknown) => {
+        log(`${name} failed: ${errorText(e)}`);
+        return fallback;
+      });
+
+  const canPullSettings = () => !!capabilities.workspace?.configuration;
+  const settings = new SettingsStore(connection, canPullSettings);
+
+  const envToday = process.env.POSTMORTEM_LINT_TODAY;
+  const today = (): string => {
+    const t = options.today ?? envToday;
+    return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : localToday();
+  };
+
+  // ---- configuration problems: shown once per text, and as diagnostics on an open config file -------------------
+  const shownProblems = new Set<string>();
+  const reportProblems = (problems: ConfigProblem[]) => {
+    for (const p of problems) {
+      const text = formatConfigProblem(p, p.file === 'settings' ? 'Settings' : p.file);
+      if (shownProblems.has(text)) continue;
+      shownProblems.add(text);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Postmortem Lint: ${text}` });
+    }
+  };
+
+  const workspaceRootOf = (filePath: string): string | undefined => {
+    const hits = workspaceRoots.filter((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    return hits.sort((a, b) => b.length - a.length)[0];
+  };
+
+  /** .postmortemrc (upward from the file) ← editor settings, with the folder the path globs are relative to. */
+  const configFor = (uri: string, s: ServerSettings): { config: Config; rootDir?: string; problems: ConfigProblem[] } => {
+    const filePath = uriToPath(uri);
+    const loaded = filePath ? loadConfigForFile(filePath, RULES) : { config: {} as Config, problems: [] as ConfigProblem[], rootDir: undefined };
+    const raw = settings.rawFor(uri);
+    const editor: EditorLintSettings =
+      raw && typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as EditorLintSettings)
+        : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, maxActionItems: s.maxActionItems };
+    const merged = applyEditorSettings(loaded.config, editor, RULES, 'settings');
+    return {
+      config: merged.config,
+      rootDir: loaded.rootDir ?? (filePath ? workspaceRootOf(filePath) : undefined),
+      problems: [...loaded.problems, ...merged.problems],
+    };
+  };
+
+  // ---- lint results, cached per document version and configuration generation ------------------------------------
+  const results = new Map<string, { version: number; generation: string; promise: Promise<{ version: number; result: LintResult } | undefined> }>();
+
+  const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    const generation = `${settings.version}:${configGeneration}`;
+    const cached = results.get(uri);
+    if (cached && cached.version === doc.version && cached.generation === generation) return cached.promise;
+    const version = doc.version;
+    const text = doc.getText();
+    const promise = guard('lint', undefined, async () => {
+      const s = await settings.get(uri);
+      const { config, rootDir, problems } = configFor(uri, s);
+      reportProblems(problems);
+      const result = lint(text, { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() });
+      return { version, result };
+    });
+    results.set(uri, { version, generation, promise });
+    return promise;
+  };
+
+  const computeDiagnostics = async (uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const filePath = uriToPath(uri);
+    if (isConfigFile(filePath)) {
+      const text = doc.getText();
+      const parsed = parseConfigText(text, filePath!);
+      const problems = parsed.problems.length ? parsed.problems : validateConfig(parsed.raw, filePath!, RULES).problems;
+      return { version: doc.version, diagnostics: problems.map((p) => configProblemDiagnostic(text, p, (o) => doc.positionAt(o))) };
+    }
+    if (!isMarkdown(doc)) return { version: doc.version, diagnostics: [] };
+    const s = await settings.get(uri);
+    const r = await getResult(uri);
+    if (!r) return undefined;
+    const diagnostics = s.enable && r.result.isPostmortem ? r.result.findings.map((f) => toDiagnostic(f, r.version)) : [];
+    return { version: r.version, diagnostics };
+  };
+
+  const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, computeDiagnostics);
+  const relintAll = () => {
+    for (const d of documents.all()) publisher.schedule(d.uri);
+  };
+
+  // ---- owners across open documents and the workspace's postmortems (for completion and "Assign an owner…") -------
+  let workspaceOwners: Promise<Map<string, string[]>> | undefined;
+  const scanWorkspace = async (): Promise<Map<string, string[]>> => {
+    const out = new Map<string, string[]>();
+    if (workspaceRoots.length === 0) return out;
+    const fg = (await import('fast-glob')).default;
+    for (const root of workspaceRoots) {
+      if (out.size >= MAX_SCANNED_FILES) break;
+      let files: string[] = [];
+      try {
+        files = await fg('**/*.md', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false });
+      } catch (e) {
+        log(`scanning ${root} failed: ${errorText(e)}`);
+      }
+      for (const file of files.slice(0, MAX_SCANNED_FILES - out.size)) {
+        try {
+          const stat = await fs.promises.stat(file);
+          if (stat.size > MAX_SCANNED_BYTES) continue;
+          const text = await fs.promises.readFile(file, 'utf8');
+          const model = parsePostmortem(text);
+          const loaded = loadConfigForFile(file, RULES);
+          if (!detectPostmortem(model, { filePath: file, rootDir: loaded.rootDir ?? root, config: loaded.config })) continue;
+          out.set(pathToFileURL(file).href, model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
+        } catch {
+          // An unreadable file has no owners to offer.
+        }
+      }
+    }
+    return out;
+  };
+
+  const knownOwners = async (uri: string): Promise<string[]> => {
+    const counts = new Map<string, number>();
+    const add = (owners: string[]) => {
+      for (const o of owners) if (o) counts.set(o, (counts.get(o) ?? 0) + 1);
+    };
+    const open = new Set<string>();
+    for (const d of [documents.get(uri), ...documents.all()]) {
+      if (!d || open.has(d.uri) || !isMarkdown(d)) continue;
+      open.add(d.uri);
+      const r = await getResult(d.uri);
+      if (r?.result.isPostmortem) add(r.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
+    }
+    workspaceOwners ??= scanWorkspace().catch((e: unknown) => {
+      log(`workspace scan failed: ${errorText(e)}`);
+      return new Map<string, string[]>();
+    });
+    for (const [fileUri, owners] of await workspaceOwners) if (!open.has(fileUri)) add(owners);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o);
+  };
+
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    getResult,
+    getSettings: (uri) => settings.get(uri),
+    knownOwners,
+    today,
+  };
+
+  // ---- lifecycle ---------------------------------------------------------------------------------------------------
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    const io = params.initializationOptions as InitializationOptions | undefined;
+    initOptions = io && typeof io === 'object' ? io : {};
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
+    if (workspaceRoots.length === 0 && params.rootPath) workspaceRoots = [params.rootPath];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['@', ' ', '|', '#'] },
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'postmortem-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortemLint' }).catch((e: unknown) => log(`register didChangeConfiguration: ${errorText(e)}`));
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }] })
+        .catch((e: unknown) => log(`register file watcher: ${errorText(e)}`));
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    try {
+      settings.changed(change?.settings);
+      relintAll();
+    } catch (e) {
+      log(`didChangeConfiguration: ${errorText(e)}`);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      for (const change of params.changes ?? []) {
+        const p = uriToPath(change.uri);
+        invalidateConfigCache(p);
+      }
+      if (!params.changes?.length) invalidateConfigCache();
+      configGeneration++;
+      relintAll();
+    } catch (e) {
+      log(`didChangeWatchedFiles: ${errorText(e)}`);
+    }
+  });
+
+  documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    results.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    publisher.clear(e.document.uri);
+  });
+
+  connection.onCodeAction((params) =>
+    guard('codeAction', [], async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const needsModel = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
+      const current = needsModel ? await getResult(document.uri) : undefined;
+      const now = documents.get(params.textDocument.uri);
+      if (!now || now.version !== document.version) return [];
+      return provideCodeActions({
+        params,
+        document,
+        current,
+        promptFixes: initOptions.promptFixes === true,
+        documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
+      });
+    }),
+  );
+
+  connection.onExecuteCommand((params) =>
+    guard('executeCommand', null, async () => {
+      if (params.command !== SHOW_RULE_DOCS_COMMAND) return null;
+      const ruleId = params.arguments?.[0];
+      if (!isRuleId(ruleId)) return null;
+      const uri = ruleDocsUri(ruleId);
+      if (capabilities.window?.showDocument?.support) {
+        await connection.window.showDocument({ uri, external: false });
+      } else {
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation for ${ruleId}: ${uri}` });
+      }
+      return null;
+    }),
+  );
+
+  try {
+    registerFeatures(ctx);
+  } catch (e) {
+    log(`registering editor features failed: ${errorText(e)}`);
+  }
+  try {
+    registerReaderRequests(ctx);
+  } catch (e) {
+    log(`registering reader requests failed: ${errorText(e)}`);
+  }
+
+  documents.listen(connection);
+  return ctx;
+}

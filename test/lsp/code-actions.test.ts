@@ -1,0 +1,206 @@
+// Code actions over stdio (issue 3): fixes from Diagnostic.data, prompt command vs plain edit, stale versions,
+// context.only, several findings under the cursor, fix-all, disable for line / file, show documentation.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-protocol';
+import { ROOT, TestClient } from './client';
+import { ensureBuilt } from './build';
+import { POSTMORTEM } from './texts';
+
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
+const dataOf = (d: Diagnostic) => d.data as { version: number; ruleId: string; fixes: { title: string; safe: boolean; preferred?: boolean; prompt?: { placeholder: string } }[] };
+
+function editsOf(a: CodeAction, uri: string): TextEdit[] {
+  const e = a.edit;
+  if (!e) return [];
+  if (e.documentChanges) {
+    return e.documentChanges.flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : []));
+  }
+  return e.changes?.[uri] ?? [];
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x:', 'markdown', 0, text), edits);
+}
+
+const inside = (d: Diagnostic, p: Position) =>
+  (d.range.start.line < p.line || (d.range.start.line === p.line && d.range.start.character <= p.character)) &&
+  (p.line < d.range.end.line || (p.line === d.range.end.line && p.character <= d.range.end.character));
+
+/** A postmortem missing its Timeline section and with an empty Detection section (safe, mechanical fixes). */
+const INCOMPLETE = POSTMORTEM.replace(/## Timeline[\s\S]*?(?=## Contributing)/, '').replace('## Action items', '## Detection\n\n## Action items');
+
+before(() => ensureBuilt());
+
+let counter = 0;
+const nextUri = () => `file:///tmp/pml-actions/doc-${++counter}.md`;
+
+describe('code actions for other editors (no promptFixes)', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start();
+  });
+  after(() => c.stop());
+
+  test('each fix in Diagnostic.data becomes a quick fix with its diagnostic, preferred flag and a plain edit', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout'))!;
+    const actions = await c.codeActions(uri, [d]);
+    for (const fix of dataOf(d).fixes) {
+      const a = actions.find((x) => x.title === fix.title);
+      assert.ok(a, `an action for "${fix.title}"`);
+      assert.equal(a.kind, 'quickfix');
+      assert.deepEqual(a.diagnostics, [d]);
+      assert.equal(a.isPreferred ?? false, fix.preferred ?? false);
+      assert.equal(a.command, undefined, 'other editors get an edit, not a client command');
+    }
+    const assign = actions.find((x) => x.title.startsWith('Assign an owner'))!;
+    assert.ok(assign.edit?.documentChanges, 'versioned edit, so a changed document refuses it');
+    const fixed = apply(POSTMORTEM, editsOf(assign, uri));
+    const line = fixed.split('\n')[lineOf(POSTMORTEM, 'Alert when checkout')];
+    assert.match(line, /@owner/, 'the placeholder is left in for the writer to replace');
+    // Once the writer types a name over the placeholder, the item has an owner.
+    const v = await c.change(uri, [{ text: fixed.replace('@owner', '@sam') }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    assert.ok(!byRule(after2, 'action-item-owner').some((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout')));
+  });
+
+  test('a diagnostic from an older version gets no action', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const old = await c.diagnosticsFor(uri, 1);
+    const v = await c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await c.diagnosticsFor(uri, v);
+    const actions = await c.codeActions(uri, old, ['quickfix']);
+    assert.deepEqual(actions, []);
+  });
+
+  test('several findings under the cursor all get their actions', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = lineOf(POSTMORTEM, 'Improve monitoring');
+    const pos = { line, character: '- [ ] Improve'.length };
+    const under = ds.filter((d) => inside(d, pos));
+    const rules = [...new Set(under.map((d) => String(d.code)))];
+    assert.ok(rules.length >= 2, `several findings on "Improve monitoring": ${rules.join(', ')}`);
+    const actions = await c.codeActions(uri, under, undefined, { start: pos, end: pos });
+    for (const rule of rules) {
+      assert.ok(actions.some((a) => a.title === `Disable ${rule} for this line`), `disable line for ${rule}`);
+      assert.ok(actions.some((a) => a.title === `Disable ${rule} for this file`), `disable file for ${rule}`);
+      assert.ok(actions.some((a) => a.title === `Show documentation for ${rule}`), `docs for ${rule}`);
+      for (const d of under.filter((x) => x.code === rule)) {
+        for (const fix of dataOf(d).fixes) assert.ok(actions.some((a) => a.title === fix.title && a.diagnostics?.some((x) => x.code === rule)), fix.title);
+      }
+    }
+  });
+
+  test('"Disable <rule> for this line" silences that finding only', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = lineOf(POSTMORTEM, 'Improve monitoring');
+    const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === line)!;
+    const others = ds.filter((x) => x.range.start.line === line && x.code !== 'action-item-owner').map((x) => x.code);
+    const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Disable action-item-owner for this line')!;
+    const fixed = apply(POSTMORTEM, editsOf(a, uri));
+    assert.match(fixed, /<!-- postmortem-lint-disable-next-line action-item-owner -->\n- \[ \] Improve monitoring/);
+    const v = await c.change(uri, [{ text: fixed }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    const newLine = lineOf(fixed, '- [ ] Improve monitoring');
+    assert.equal(byRule(after2, 'action-item-owner').filter((x) => x.range.start.line === newLine).length, 0);
+    assert.equal(byRule(after2, 'action-item-owner').length, byRule(ds, 'action-item-owner').length - 1, 'the other owner finding stays');
+    assert.deepEqual(after2.filter((x) => x.range.start.line === newLine).map((x) => x.code), others, 'other rules on the line still report');
+  });
+
+  test('"Disable <rule> for this file" goes after the front matter and silences the rule everywhere', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const d = byRule(ds, 'action-item-owner')[0];
+    const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Disable action-item-owner for this file')!;
+    const fixed = apply(POSTMORTEM, editsOf(a, uri));
+    assert.ok(fixed.startsWith('---\ntype: postmortem\ntitle: Checkout outage\ndate: 2026-02-10\n---\n<!-- postmortem-lint-disable-file action-item-owner -->\n'));
+    const v = await c.change(uri, [{ text: fixed }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    assert.equal(byRule(after2, 'action-item-owner').length, 0);
+    assert.equal(after2.length, ds.length - byRule(ds, 'action-item-owner').length);
+  });
+
+  test('"Show documentation" runs the server command, which asks the client to show the docs page', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const d = byRule(ds, 'action-item-owner')[0];
+    const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Show documentation for action-item-owner')!;
+    assert.equal(a.command?.command, 'postmortemLint.showRuleDocs');
+    await c.connection.sendRequest('workspace/executeCommand', { command: a.command.command, arguments: a.command.arguments });
+    const shown = await c.waitFor('window/showDocument', () => c.showDocuments[0]);
+    assert.equal(shown.external, false);
+    assert.equal(fileURLToPath(shown.uri), path.join(ROOT, 'docs', 'rules', 'action-item-owner.md'));
+  });
+
+  test('context.only: quickfix excludes fix-all, source.fixAll excludes quick fixes', async () => {
+    const uri = nextUri();
+    await c.open(uri, INCOMPLETE);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const quick = await c.codeActions(uri, ds, ['quickfix']);
+    assert.ok(quick.length > 0);
+    assert.ok(quick.every((a) => a.kind === 'quickfix'));
+    for (const only of [['source.fixAll'], ['source.fixAll.postmortemLint'], ['source']]) {
+      const source = await c.codeActions(uri, ds, only);
+      assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.postmortemLint'], only.join());
+    }
+    assert.deepEqual(await c.codeActions(uri, ds, ['refactor']), []);
+  });
+
+  test('source.fixAll.postmortemLint applies every safe fix in one edit, and applying it again changes nothing', async () => {
+    const uri = nextUri();
+    await c.open(uri, INCOMPLETE);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const safe = ds.filter((d) => dataOf(d).fixes.some((f) => f.safe));
+    assert.ok(safe.length >= 1, 'the document has findings with safe fixes');
+    const [fixAll] = await c.codeActions(uri, [], ['source.fixAll']);
+    const once = apply(INCOMPLETE, editsOf(fixAll, uri));
+    const v = await c.change(uri, [{ text: once }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    for (const d of safe) {
+      assert.ok(!after2.some((x) => x.code === d.code && x.message === d.message), `fixed: ${d.code}: ${d.message}`);
+    }
+    // Fixes that need a human answer are not applied: the owner findings are all still there.
+    assert.equal(byRule(after2, 'action-item-owner').length, byRule(ds, 'action-item-owner').length);
+    const again = await c.codeActions(uri, [], ['source.fixAll']);
+    const twice = again.length ? apply(once, editsOf(again[0], uri)) : once;
+    assert.equal(twice, once);
+  });
+});
+
+describe('code actions for the VS Code client (promptFixes)', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ initializationOptions: { promptFixes: true } });
+  });
+  after(() => c.stop());
+
+  test('a fix that needs an answer runs the client prompt command with uri, version and fix', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const d = byRule(ds, 'action-item-owner')[0];
+    const actions = await c.codeActions(uri, [d]);
+    const fix = dataOf(d).fixes.find((f) => f.prompt)!;
+    assert.ok(fix, 'the owner finding carries a prompt fix');
+    const a = actions.find((x) => x.title === fix.title)!;
+    assert.equal(a.edit, undefined);
+    assert.equal(a.command?.command, 'postmortemLint.applyFixWithPrompt');
+    assert.deepEqual(a.command?.arguments, [{ uri, version: 1, fix }]);
+    // Suppressions need no answer: they stay plain edits.
+    assert.ok(actions.find((x) => x.title === 'Disable action-item-owner for this line')?.edit);
+  });
+});

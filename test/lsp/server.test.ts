@@ -1,0 +1,290 @@
+// The language server over stdio: capabilities, pushed diagnostics with versions, edits, stale changes, settings
+// pulled per resource, .postmortemrc changes and config problems.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { fileUri, messageOf, ROOT, TestClient } from './client';
+import { ensureBuilt } from './build';
+import { POSTMORTEM, README } from './texts';
+
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pml-lsp-'));
+
+before(() => ensureBuilt());
+
+describe('initialize', () => {
+  test('declares incremental sync, code actions, the docs command and the editor features', async () => {
+    const c = await TestClient.start();
+    try {
+      const caps = c.initializeResult.capabilities;
+      assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+      assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.postmortemLint']);
+      assert.deepEqual(caps.executeCommandProvider?.commands, ['postmortemLint.showRuleDocs']);
+      assert.equal(caps.hoverProvider, true);
+      assert.deepEqual(caps.completionProvider?.triggerCharacters, ['@', ' ', '|', '#']);
+      assert.equal(caps.documentSymbolProvider, true);
+      assert.ok(caps.codeLensProvider);
+      // Dynamic registration: the rc watcher is registered because the client supports it.
+      const watcher = await c.waitFor('watcher registration', () => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
+      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc*' }] });
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('a client without workspace/configuration is never asked for it and still gets diagnostics', async () => {
+    const c = await TestClient.start({ capabilities: {} });
+    try {
+      const uri = 'untitled:Untitled-1';
+      await c.open(uri, POSTMORTEM);
+      const ds = await c.diagnosticsFor(uri, 1);
+      assert.ok(byRule(ds, 'action-item-owner').length > 0);
+      assert.equal(c.configurationRequests, 0);
+      assert.equal(c.registrations.length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('diagnostics', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start();
+  });
+  after(() => c.stop());
+
+  test('opening a postmortem pushes its findings for version 1 with code, source, docs link and fix data', async () => {
+    const uri = 'file:///tmp/pml-notes/checkout.md';
+    await c.open(uri, POSTMORTEM);
+    const p = await c.diagnostics(uri);
+    assert.equal(p.version, 1);
+    const owner = byRule(p.diagnostics, 'action-item-owner');
+    assert.equal(owner.length, 2, 'the 5xx alert item and "Improve monitoring" have no owner');
+    const d = owner.find((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout'))!;
+    assert.ok(d, 'a finding on the line of the item without an owner');
+    assert.equal(d.source, 'postmortem-lint');
+    assert.equal(d.severity, 2);
+    assert.match(messageOf(d), /has no owner/);
+    const href = d.codeDescription?.href ?? '';
+    assert.ok(href.startsWith('file://'), href);
+    assert.equal(fileURLToPath(href), path.join(ROOT, 'docs', 'rules', 'action-item-owner.md'));
+    const data = d.data as { version: number; ruleId: string; fixes: { title: string }[] };
+    assert.equal(data.version, 1);
+    assert.equal(data.ruleId, 'action-item-owner');
+    assert.ok(data.fixes.some((f) => f.title.startsWith('Assign an owner')));
+    // Every diagnostic's code is its rule id and its data names the same rule.
+    for (const x of p.diagnostics) assert.equal((x.data as { ruleId: string }).ruleId, x.code);
+  });
+
+  test('an incremental edit gets diagnostics for the new version', async () => {
+    const uri = 'file:///tmp/pml-notes/edit.md';
+    await c.open(uri, POSTMORTEM);
+    await c.diagnosticsFor(uri, 1);
+    const line = lineOf(POSTMORTEM, 'Alert when checkout');
+    const lineText = POSTMORTEM.split('\n')[line];
+    const at = lineText.indexOf(', due');
+    const v = await c.change(uri, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: ' — @sam' }]);
+    assert.equal(v, 2);
+    const ds = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(
+      byRule(ds, 'action-item-owner').map((d) => d.range.start.line),
+      [lineOf(POSTMORTEM, 'Improve monitoring')],
+      'only "Improve monitoring" still lacks an owner',
+    );
+  });
+
+  test('quick edits in a row: the last publish is for the last version and versions never go back', async () => {
+    const uri = 'file:///tmp/pml-notes/typing.md';
+    await c.open(uri, POSTMORTEM);
+    const line = lineOf(POSTMORTEM, 'Improve monitoring');
+    const word = ' of the checkout database p99 latency above 300 ms';
+    let last = 1;
+    // Type one character per change without waiting for diagnostics in between.
+    for (let i = 0; i < word.length; i++) {
+      const character = '- [ ] Improve monitoring'.length + i;
+      last = await c.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: word[i] }]);
+    }
+    await c.diagnosticsFor(uri, last);
+    const versions = c.publishedFor(uri).map((p) => p.version!);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `versions went back: ${versions.join(',')}`);
+    assert.equal(versions.at(-1), last);
+    assert.ok(versions.length <= last, 'at most one publish per version');
+  });
+
+  test('a README with a roadmap checklist gets an empty list', async () => {
+    const uri = 'file:///tmp/pml-notes/README.md';
+    await c.open(uri, README);
+    const p = await c.diagnostics(uri);
+    assert.equal(p.version, 1);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const uri = 'file:///tmp/pml-notes/closing.md';
+    await c.open(uri, POSTMORTEM);
+    await c.diagnosticsFor(uri, 1);
+    const n = c.publishedFor(uri).length;
+    await c.close(uri);
+    const p = await c.diagnostics(uri, () => true, n);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  test('empty, binary-looking and CRLF documents never crash the server', async () => {
+    const texts = ['', '\u0000\u0001\uFFFD'.repeat(100), POSTMORTEM.replace(/\n/g, '\r\n'), '---\n: : [\n---\n## Summary\n## Action items\n- x\n'];
+    for (const [i, t] of texts.entries()) {
+      const uri = `file:///tmp/pml-notes/odd-${i}.md`;
+      await c.open(uri, t);
+      const ds = await c.diagnosticsFor(uri, 1);
+      for (const d of ds) assert.ok(d.range.start.line >= 0 && d.range.end.line <= t.split(/\r?\n/).length);
+    }
+    const crlf = await c.diagnosticsFor('file:///tmp/pml-notes/odd-2.md', 1);
+    const lf = await c.diagnosticsFor('file:///tmp/pml-notes/checkout.md', 1);
+    assert.deepEqual(
+      crlf.map((d) => [d.code, d.range]),
+      lf.map((d) => [d.code, d.range]),
+      'CRLF line breaks give the same findings at the same positions',
+    );
+  });
+});
+
+describe('settings', () => {
+  test('severities follow workspace/configuration and refresh on didChangeConfiguration', async () => {
+    let rules: Record<string, unknown> = {};
+    const c = await TestClient.start({ settings: () => ({ rules }) });
+    try {
+      const uri = 'file:///tmp/pml-settings/a.md';
+      await c.open(uri, POSTMORTEM);
+      const before1 = await c.diagnosticsFor(uri, 1);
+      assert.ok(byRule(before1, 'action-item-owner').every((d) => d.severity === 2));
+      const n = c.publishedFor(uri).length;
+      rules = { 'action-item-owner': 'error', 'action-item-vague': 'off' };
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const p = await c.diagnostics(uri, () => true, n);
+      assert.equal(p.version, 1);
+      assert.ok(byRule(p.diagnostics, 'action-item-owner').length > 0);
+      assert.ok(byRule(p.diagnostics, 'action-item-owner').every((d) => d.severity === 1));
+      assert.equal(byRule(p.diagnostics, 'action-item-vague').length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('settings are asked per resource (scopeUri) and cached until they change', async () => {
+    const c = await TestClient.start({
+      settings: (scope) => (scope?.endsWith('strict.md') ? { rules: { 'action-item-owner': 'error' } } : {}),
+    });
+    try {
+      await c.open('file:///tmp/pml-settings/strict.md', POSTMORTEM);
+      await c.open('file:///tmp/pml-settings/lenient.md', POSTMORTEM);
+      const strict = await c.diagnosticsFor('file:///tmp/pml-settings/strict.md', 1);
+      const lenient = await c.diagnosticsFor('file:///tmp/pml-settings/lenient.md', 1);
+      assert.ok(byRule(strict, 'action-item-owner').every((d) => d.severity === 1));
+      assert.ok(byRule(lenient, 'action-item-owner').every((d) => d.severity === 2));
+      const asked = c.configurationRequests;
+      await c.change('file:///tmp/pml-settings/strict.md', [{ text: POSTMORTEM + '\n' }]);
+      await c.diagnosticsFor('file:///tmp/pml-settings/strict.md', 2);
+      assert.equal(c.configurationRequests, asked, 'an edit does not ask for settings again');
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('push-only clients: settings sent with didChangeConfiguration apply', async () => {
+    const c = await TestClient.start({ capabilities: {} });
+    try {
+      const uri = 'untitled:push';
+      await c.open(uri, POSTMORTEM);
+      await c.diagnosticsFor(uri, 1);
+      const n = c.publishedFor(uri).length;
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { postmortemLint: { rules: { 'action-item-owner': 'hint' } } } });
+      const p = await c.diagnostics(uri, () => true, n);
+      assert.ok(byRule(p.diagnostics, 'action-item-owner').length > 0);
+      assert.ok(byRule(p.diagnostics, 'action-item-owner').every((d) => d.severity === 4));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('enable: false silences the document', async () => {
+    const c = await TestClient.start({ settings: () => ({ enable: false }) });
+    try {
+      await c.open('file:///tmp/pml-settings/off.md', POSTMORTEM);
+      assert.deepEqual(await c.diagnosticsFor('file:///tmp/pml-settings/off.md', 1), []);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('.postmortemrc', () => {
+  test('a changed rc file (didChangeWatchedFiles) re-lints open documents', async () => {
+    const dir = tmp();
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const doc = path.join(dir, 'checkout.md');
+      fs.writeFileSync(doc, POSTMORTEM);
+      const uri = fileUri(doc);
+      await c.open(uri, POSTMORTEM);
+      assert.ok(byRule(await c.diagnosticsFor(uri, 1), 'action-item-owner').length > 0);
+
+      const rc = path.join(dir, '.postmortemrc.json');
+      fs.writeFileSync(rc, JSON.stringify({ rules: { 'action-item-owner': 'off' } }));
+      const n = c.publishedFor(uri).length;
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(rc), type: 1 }] });
+      const p = await c.diagnostics(uri, () => true, n);
+      assert.equal(byRule(p.diagnostics, 'action-item-owner').length, 0);
+      assert.ok(p.diagnostics.length > 0, 'other rules still report');
+
+      // Settings win over the rc file.
+      fs.writeFileSync(rc, JSON.stringify({ rules: { 'action-item-owner': ['error', {}] } }));
+      const m = c.publishedFor(uri).length;
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(rc), type: 2 }] });
+      const q = await c.diagnostics(uri, () => true, m);
+      assert.ok(byRule(q.diagnostics, 'action-item-owner').every((d) => d.severity === 1));
+      assert.ok(byRule(q.diagnostics, 'action-item-owner').length > 0);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a broken rc file: one warning naming file and key, diagnostics on the open rc file, and no crash', async () => {
+    const dir = tmp();
+    const rc = path.join(dir, '.postmortemrc.json');
+    const rcText = JSON.stringify({ rules: { 'action-item-ownr': 'error' } }, null, 2);
+    fs.writeFileSync(rc, rcText);
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const a = fileUri(path.join(dir, 'a.md'));
+      const b = fileUri(path.join(dir, 'b.md'));
+      await c.open(a, POSTMORTEM);
+      await c.open(b, POSTMORTEM);
+      const ds = await c.diagnosticsFor(a, 1);
+      assert.ok(ds.length > 0, 'the document is still linted with the valid parts');
+      await c.diagnosticsFor(b, 1);
+      const warning = await c.waitFor('a config warning', () => c.messages.find((m) => m.type === 2));
+      assert.ok(warning.message.includes(rc), warning.message);
+      assert.ok(warning.message.includes('rules.action-item-ownr'), warning.message);
+      assert.equal(c.messages.filter((m) => m.message === warning.message).length, 1, 'shown once, not once per document');
+
+      await c.open(fileUri(rc), rcText, 'json');
+      const rcDiags = await c.diagnosticsFor(fileUri(rc), 1);
+      assert.equal(rcDiags.length, 1);
+      assert.match(messageOf(rcDiags[0]), /action-item-ownr/);
+      const keyLine = lineOf(rcText, '"action-item-ownr"');
+      assert.equal(rcDiags[0].range.start.line, keyLine, 'the diagnostic sits on the key');
+      // Fixing the key in the editor clears the rc diagnostics as you type.
+      await c.change(fileUri(rc), [{ text: rcText.replace('ownr', 'owner') }]);
+      assert.deepEqual(await c.diagnosticsFor(fileUri(rc), 2), []);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
