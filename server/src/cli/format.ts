@@ -149,7 +149,18 @@ export function toSarif(results: FileResult[], rules: readonly Rule<object>[], t
       defaultConfiguration: { enabled: r.defaultSeverity !== 'off', level: SARIF_LEVEL[r.defaultSeverity] },
     };
   });
-  const sarifResults: Sarif.Result[] = sortedFindings(results).map(({ result, finding }) => {
+  const sorted = sortedFindings(results);
+  // Findings outside the registry (the runner's own "postmortem-lint" problems with inline comments) get a descriptor too.
+  for (const { finding } of sorted) {
+    if (ruleIndex.has(finding.ruleId)) continue;
+    ruleIndex.set(finding.ruleId, driverRules.length);
+    driverRules.push({
+      id: finding.ruleId,
+      shortDescription: { text: 'Problems with the linter\'s own inputs: inline postmortem-lint comments, internal errors.' },
+      defaultConfiguration: { level: 'warning' },
+    });
+  }
+  const sarifResults: Sarif.Result[] = sorted.map(({ result, finding }) => {
     const index = ruleIndex.get(finding.ruleId);
     const out: Sarif.Result = {
       ruleId: finding.ruleId,

@@ -56,7 +56,7 @@ function cleanJsonMessage(message: string): string {
 
 function parseYaml(text: string, file: string): ParsedConfigText {
   try {
-    const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const at = err.linePos?.[0];
