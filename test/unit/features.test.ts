@@ -101,7 +101,7 @@ describe('hover on an action item', () => {
     assert.match(v, /\*\*Priority:\*\* `P1` \(high\)/);
     assert.match(v, /\*\*Status:\*\* open/);
     assert.match(v, /\*\*Ticket:\*\* `OPS-12`/);
-    assert.match(v, /\*\*Group:\*\* Detect \(in Action items › Detect\)/);
+    assert.match(v, /\*\*Group:\*\* Detect \(in Action items\)/);
     assert.match(v, /\*\*Not ready:\*\* overdue by 14 days/);
     // The hover covers the whole item line.
     const line = pos(DOC, 'Alert when').line;
@@ -229,6 +229,10 @@ describe('completion', () => {
     // Right after the pipe, a space is added so the table stays readable.
     const afterPipe = complete(text, { line, character: inDue - 1 });
     assert.equal(edit(afterPipe[0]).newText, ' 2026-03-22');
+    // Right before the closing pipe, a space is added after the date.
+    const tight = text.replace('| @ana |  | P2 |', '| @ana || P2 |');
+    const tightLine = tight.split('\n')[line];
+    assert.match(applyCompletion(tight, complete(tight, { line, character: tightLine.indexOf('||') + 1 })[0]), /\| @ana \| 2026-03-22 \| P2 \|/);
     // The owner cell and the header row get no dates.
     assert.deepEqual(complete(text, { line, character: lineText.indexOf('| @ana') + 1 }), []);
     const header = text.split('\n').findIndex((l) => l.startsWith('| Action | Owner | Due'));

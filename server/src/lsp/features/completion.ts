@@ -62,7 +62,7 @@ export function completionsAt(input: CompletionInput): CompletionItem[] {
     const cell = dueCellPrefix(model, position.line, before);
     if (cell !== undefined) {
       const start = character - cell.typed.length;
-      return dateCompletions(today, position.line, start, character, cell.needsSpace ? ' ' : '');
+      return dateCompletions(today, position.line, start, character, cell.needsSpace ? ' ' : '', after.startsWith('|') ? ' ' : '');
     }
   }
 
@@ -155,7 +155,7 @@ export function dateChoices(today: string): DateChoice[] {
   ];
 }
 
-function dateCompletions(today: string, line: number, start: number, end: number, lead: string): CompletionItem[] {
+function dateCompletions(today: string, line: number, start: number, end: number, lead: string, trail = ''): CompletionItem[] {
   const range = { start: { line, character: start }, end: { line, character: end } };
   return dateChoices(today).map((c, i) => ({
     label: c.iso,
@@ -169,7 +169,7 @@ function dateCompletions(today: string, line: number, start: number, end: number
     filterText: c.iso,
     sortText: String(i),
     preselect: i === 0,
-    textEdit: { range, newText: lead + c.iso },
+    textEdit: { range, newText: lead + c.iso + trail },
     insertTextFormat: InsertTextFormat.PlainText,
   }));
 }

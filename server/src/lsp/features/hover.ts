@@ -104,7 +104,10 @@ export function describeItem(item: ActionItem, today: string): string {
     lines.push(`- **${item.tickets.length === 1 ? 'Ticket' : 'Tickets'}:** ${item.tickets.map((t) => code(t.value)).join(', ')}`);
   } else lines.push('- **Ticket:** none');
 
-  if (item.group) lines.push(`- **Group:** ${escapeMarkdown(item.group)}${where.length > 1 ? ` (in ${escapeMarkdown(where.join(' › '))})` : ''}`);
+  if (item.group) {
+    const outer = where.at(-1) === item.group ? where.slice(0, -1) : where;
+    lines.push(`- **Group:** ${escapeMarkdown(item.group)}${outer.length ? ` (in ${escapeMarkdown(outer.join(' › '))})` : ''}`);
+  }
   else if (where.length) lines.push(`- **Section:** ${escapeMarkdown(where.join(' › '))}`);
   return lines.join('\n');
 }
