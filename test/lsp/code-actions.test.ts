@@ -204,3 +204,90 @@ describe('code actions for the VS Code client (promptFixes)', () => {
     assert.ok(actions.find((x) => x.title === 'Disable action-item-owner for this line')?.edit);
   });
 });
+
+describe('suppression comments keep the markdown intact', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start();
+  });
+  after(() => c.stop());
+
+  const TABLE = `# DNS outage
+
+## Summary
+
+Internal DNS stopped resolving for 25 minutes.
+
+## Impact
+
+3,100 API requests failed.
+
+## Action items
+
+| Action | Owner | Due | Priority |
+|---|---|---|---|
+| Add a second resolver to the resolv.conf template | @kenji | 2026-04-01 | P1 |
+| Alert when DNS SERVFAIL rate exceeds 1% for 2 minutes |  | next sprint | P2 |
+| Pin the CoreDNS image to 1.11.3 in the cluster chart | @ana | 2026-04-20 | P2 |
+`;
+
+  test('on a table row the comment goes at the end of the row, so the table is not cut in two', async () => {
+    const uri = nextUri();
+    await c.open(uri, TABLE);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = lineOf(TABLE, '| Alert when DNS');
+    const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === line)!;
+    assert.ok(d);
+    const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Disable action-item-owner for this line')!;
+    const fixed = apply(TABLE, editsOf(a, uri));
+    assert.equal(fixed.split('\n').length, TABLE.split('\n').length, 'no line added inside the table');
+    assert.match(fixed.split('\n')[line], /\| P2 \| <!-- postmortem-lint-disable-line action-item-owner -->$/);
+    const v = await c.change(uri, [{ text: fixed }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    assert.equal(byRule(after2, 'action-item-owner').length, 0);
+    // The rows below are still table rows: the due-date finding on the row is still there, and nothing new appears.
+    assert.deepEqual(
+      after2.map((x) => [x.code, x.range]),
+      ds.filter((x) => x !== d).map((x) => [x.code, x.range]),
+    );
+  });
+
+  test('a nested item gets the comment at its own indentation; CRLF documents get CRLF', async () => {
+    const text = POSTMORTEM.replace('- [ ] Improve monitoring', '1. Prevent:\n   - [ ] Improve monitoring').replace(/\n/g, '\r\n');
+    const uri = nextUri();
+    await c.open(uri, text);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = text.split('\r\n').findIndex((l) => l.includes('Improve monitoring'));
+    const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === line)!;
+    assert.ok(d, 'the nested item is an action item without an owner');
+    const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Disable action-item-owner for this line')!;
+    const fixed = apply(text, editsOf(a, uri));
+    assert.ok(fixed.includes('Prevent:\r\n   <!-- postmortem-lint-disable-next-line action-item-owner -->\r\n   - [ ] Improve monitoring'));
+    const v = await c.change(uri, [{ text: fixed }]);
+    const after2 = await c.diagnosticsFor(uri, v);
+    assert.equal(byRule(after2, 'action-item-owner').filter((x) => x.range.start.line === line + 1).length, 0);
+    assert.deepEqual(
+      after2.filter((x) => x.range.start.line === line + 1).map((x) => x.code),
+      ds.filter((x) => x.range.start.line === line && x.code !== 'action-item-owner').map((x) => x.code),
+      'the item is still an item: its other findings stay',
+    );
+  });
+
+  test('a second rule disabled on the same line joins the existing comment', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = lineOf(POSTMORTEM, 'Improve monitoring');
+    const owner = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === line)!;
+    const first = apply(POSTMORTEM, editsOf((await c.codeActions(uri, [owner])).find((x) => x.title === 'Disable action-item-owner for this line')!, uri));
+    const v = await c.change(uri, [{ text: first }]);
+    const ds2 = await c.diagnosticsFor(uri, v);
+    const due = byRule(ds2, 'action-item-due-date').find((x) => x.range.start.line === line + 1)!;
+    assert.ok(due);
+    const second = apply(first, editsOf((await c.codeActions(uri, [due])).find((x) => x.title === 'Disable action-item-due-date for this line')!, uri));
+    assert.match(second, /<!-- postmortem-lint-disable-next-line action-item-owner, action-item-due-date -->\n- \[ \] Improve monitoring/);
+    const v2 = await c.change(uri, [{ text: second }]);
+    const ds3 = await c.diagnosticsFor(uri, v2);
+    assert.deepEqual(ds3.filter((x) => x.range.start.line === line + 1 && (x.code === 'action-item-owner' || x.code === 'action-item-due-date')), []);
+  });
+});

@@ -288,3 +288,35 @@ describe('.postmortemrc', () => {
     }
   });
 });
+
+describe('owners known in the workspace', () => {
+  test('completion after @ offers owners of other postmortems in the workspace, not of node_modules', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'incidents'));
+    fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'incidents', '2025-11-02-cache.md'), POSTMORTEM.replace('@maria', '@zoë.keller'));
+    fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'postmortem.md'), POSTMORTEM.replace('@maria', '@vendored'));
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'incidents', 'new.md'));
+      const text = POSTMORTEM.replace('- [ ] Improve monitoring', '- [ ] Add a replica-lag alert on orders-db — @');
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      const line = lineOf(text, 'replica-lag alert');
+      const character = text.split('\n')[line].length;
+      const res = (await c.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character },
+        context: { triggerKind: 2, triggerCharacter: '@' },
+      })) as { items: { label: string }[] } | { label: string }[] | null;
+      const items = Array.isArray(res) ? res : (res?.items ?? []);
+      const labels = items.map((i) => i.label);
+      assert.ok(labels.some((l) => l.includes('zoë.keller')), `workspace owner offered: ${labels.join(', ')}`);
+      assert.ok(labels.some((l) => l.includes('@li')), `owners of the open document offered: ${labels.join(', ')}`);
+      assert.ok(!labels.some((l) => l.includes('vendored')), 'node_modules is not scanned');
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
