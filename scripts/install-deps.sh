@@ -10,7 +10,8 @@ dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 dpkg -s build-essential >/dev/null 2>&1 || need+=(build-essential)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v curl >/dev/null 2>&1 || need+=(curl)
-if [ ${#need[@]} -eq 0 ]; then echo "install-deps: chromium, ripgrep, libkrb5-dev, build-essential, pkg-config, curl present"; exit 0; fi
+command -v nvim >/dev/null 2>&1 || need+=(neovim) # test/lsp/nvim.test.ts: Neovim as a real LSP client
+if [ ${#need[@]} -eq 0 ]; then echo "install-deps: chromium, ripgrep, libkrb5-dev, build-essential, pkg-config, curl, neovim present"; exit 0; fi
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 echo "install-deps: apt-get install ${need[*]}"
 t0=$(date +%s)
