@@ -1,0 +1,76 @@
+// action-item-due-date: an action item needs an absolute date. "Next sprint" means nothing to the reader who
+// opens this postmortem a year later, and an item without a date never gets scheduled.
+import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
+import { activeItems, addDays, dateChoices, headRange, quote, writeFieldEdit, words } from './util';
+
+export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
+
+/** "Set due date…": replaces a non-date phrase, fills the Due cell, or appends ", due YYYY-MM-DD". */
+export function dueFix(model: Postmortem, item: ActionItem, today: string, title = 'Set due date…'): Fix {
+  const edit =
+    item.due && (item.due.kind === 'phrase' || item.due.kind === 'date')
+      ? { range: item.due.range, newText: DATE_PLACEHOLDER }
+      : writeFieldEdit(model, item, 'due', DATE_PLACEHOLDER, (v) => `, due ${v}`, 'Due');
+  return {
+    title,
+    edits: [edit],
+    safe: false,
+    preferred: true,
+    prompt: {
+      kind: 'date',
+      placeholder: DATE_PLACEHOLDER,
+      question: `When is "${quote(words(model, item), 50)}" due? An absolute date (YYYY-MM-DD).`,
+      choices: dateChoices(today),
+    },
+  };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const spoken = (iso: string) => {
+  const [, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]}`;
+};
+
+const rule: Rule<Record<string, never>> = {
+  id: 'action-item-due-date',
+  description: 'Every open action item has an absolute due date (not "next sprint" or "ASAP").',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model, today } = ctx;
+    const example = addDays(today, 30);
+    for (const item of activeItems(model)) {
+      if (item.status !== 'open') continue;
+      const due = item.due;
+      if (!due) {
+        ctx.report({
+          range: headRange(model, item),
+          message: `Action item '${quote(words(model, item))}' has no due date: without one it never gets scheduled against feature work. Add an absolute date, e.g. "due ${example}".`,
+          fixes: [dueFix(model, item, today)],
+        });
+      } else if (due.kind === 'phrase') {
+        ctx.report({
+          range: due.range,
+          message: `'${due.text}' is not a date: a reader next year can't tell when this was due. Use an absolute date such as ${example}.`,
+          fixes: [dueFix(model, item, today)],
+        });
+      } else if (due.ambiguous) {
+        const [y, m, d] = due.iso.split('-');
+        const swapped = `${y}-${d}-${m}`;
+        const fixes: Fix[] = [
+          { title: `Write it as ${due.iso} (${spoken(due.iso)})`, edits: [{ range: due.range, newText: due.iso }], safe: false },
+          { title: `Write it as ${swapped} (${spoken(swapped)})`, edits: [{ range: due.range, newText: swapped }], safe: false },
+        ];
+        ctx.report({
+          range: due.range,
+          severity: 'hint',
+          message: `'${due.text}' reads as ${spoken(due.iso)} in the US and ${spoken(swapped)} almost everywhere else. Write the date as ISO (${due.iso} or ${swapped}) so every reader gets the same day.`,
+          fixes,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,32 @@
+// action-item-low-priority: low-priority items "stick around long enough to make the backlog feel heavy, but
+// never rise high enough to get done". Commit to the item (raise it, give it a date) or let it go on purpose.
+import type { Fix, Rule } from '../engine/types';
+import { canMove, moveToDeferredEdits, openItems, quote, words } from './util';
+
+const rule: Rule<Record<string, never>> = {
+  id: 'action-item-low-priority',
+  description: 'Low-priority action items (P3, P4, low, nice-to-have) are either committed to or moved to Deferred.',
+  defaultSeverity: 'information',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    for (const item of openItems(model)) {
+      const p = item.priority;
+      if (!p || !p.value.low) continue;
+      const fixes: Fix[] = [];
+      if (canMove(model, [item])) {
+        const edits = moveToDeferredEdits(model, [item]);
+        if (edits) fixes.push({ title: "Let it go: move to 'Deferred'", edits, safe: false });
+      }
+      fixes.push({ title: 'Commit to it: raise to P2', edits: [{ range: p.range, newText: 'P2' }], safe: false });
+      ctx.report({
+        range: p.range,
+        message: `'${p.text}' on '${quote(words(model, item), 50)}': low-priority items sit in the backlog and never rise high enough to get done. Commit to it (raise the priority and give it a date) or let it go by moving it to a 'Deferred' section.`,
+        fixes,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,117 @@
+// action-item-owner: "if an action item doesn't have a name and a date, it's not real". An item nobody owns
+// competes with feature work and loses; an item three people own is owned by none of them.
+import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { activeItems, headRange, quote, sliceOf, writeFieldEdit, words } from './util';
+
+export interface OwnerOptions {
+  /** Accept team handles (@sre-team, @payments-oncall) as owners. When false, a team alone is reported. */
+  allowTeams: boolean;
+}
+
+const TEAM_RE = /(?:^|[-_.])(team|squad|group|oncall|on-call|crew|guild|sre|ops|devops|platform|eng|engineering)$/i;
+
+export const PLACEHOLDER = '@owner';
+
+/** Distinct owners written anywhere in the document, in order of first use. */
+export function documentOwners(model: Postmortem): string[] {
+  const seen = new Map<string, string>();
+  for (const i of model.actionItems) {
+    for (const o of i.owners) {
+      const k = o.value.toLowerCase().replace(/^@/, '');
+      if (!seen.has(k)) seen.set(k, o.value);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** "Assign an owner…": writes `@owner` (or the answer) where the item's format keeps its owner. */
+export function ownerFix(model: Postmortem, item: ActionItem): Fix {
+  const inTable = item.table && item.table.columns.owner !== undefined;
+  const subBullet = !item.table && item.subItems.length > 0;
+  const edit =
+    item.ownerPlaceholder && !item.table
+      ? { range: item.ownerPlaceholder.range, newText: PLACEHOLDER }
+      : writeFieldEdit(model, item, 'owner', PLACEHOLDER, (v) => ` — ${v}`, 'Owner');
+  // choices: names as written; inline forms need a handle to be recognised, so bare one-word names get an @
+  const choices = documentOwners(model)
+    .map((o) => (inTable || subBullet || o.startsWith('@') ? o : /^[\p{L}\p{N}_.-]+$/u.test(o) ? '@' + o : undefined))
+    .filter((o): o is string => Boolean(o))
+    .map((o) => ({ label: o, value: o, description: 'already an owner in this postmortem' }));
+  return {
+    title: 'Assign an owner…',
+    edits: [edit],
+    safe: false,
+    preferred: true,
+    prompt: {
+      kind: 'owner',
+      placeholder: PLACEHOLDER,
+      question: `Who owns "${quote(words(model, item), 50)}"? One person, e.g. @alice.`,
+      choices,
+    },
+  };
+}
+
+const rule: Rule<OwnerOptions> = {
+  id: 'action-item-owner',
+  description: 'Every open action item names exactly one owner.',
+  defaultSeverity: 'warning',
+  defaultOptions: { allowTeams: true },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      allowTeams: {
+        type: 'boolean',
+        default: true,
+        description: 'Accept a team handle (@sre-team) as the owner. Set to false to require a person.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const item of activeItems(model)) {
+      if (item.status !== 'open') continue;
+      const what = `'${quote(words(model, item))}'`;
+      if (item.owners.length === 0) {
+        if (item.ownerPlaceholder) {
+          const ph = item.ownerPlaceholder.text || item.ownerPlaceholder.value;
+          ctx.report({
+            range: item.ownerPlaceholder.range.start.offset === item.ownerPlaceholder.range.end.offset ? headRange(model, item) : item.ownerPlaceholder.range,
+            message: `'${ph}' is not an owner: an item assigned to nobody in particular never gets done. Name one person who will drive ${what}, e.g. @alice.`,
+            fixes: [ownerFix(model, item)],
+          });
+        } else {
+          ctx.report({
+            range: headRange(model, item),
+            message: `Action item ${what} has no owner: without a name it competes with feature work and loses. Name one person, e.g. "— @alice".`,
+            fixes: [ownerFix(model, item)],
+          });
+        }
+        continue;
+      }
+      if (item.owners.length > 1) {
+        const names = item.owners.map((o) => o.text || o.value);
+        const first = item.owners[0].range;
+        const last = item.owners[item.owners.length - 1].range;
+        const range = first.start.line === last.end.line ? rangeOf(model.lines, first.start.offset, last.end.offset) : headRange(model, item);
+        ctx.report({
+          range,
+          message: `Action item ${what} has ${names.length} owners (${names.join(', ')}): when several people own it, each assumes another is on it. Pick one owner; the others can help.`,
+        });
+        continue;
+      }
+      if (!ctx.options.allowTeams) {
+        const o = item.owners[0];
+        if (TEAM_RE.test(o.value.replace(/^@/, ''))) {
+          ctx.report({
+            range: o.range,
+            message: `'${sliceOf(model, o.range)}' is a team, not a person: a team owner means nobody in particular. Name the one person who will drive ${what}.`,
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

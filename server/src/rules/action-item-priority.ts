@@ -1,0 +1,45 @@
+// action-item-priority: "without owners and without priority, items compete against feature work". A priority
+// says how this item ranks against everything else the owner could do this week.
+import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
+import { headRange, openItems, quote, writeFieldEdit, words } from './util';
+
+export const PRIORITY_PLACEHOLDER = 'P?';
+
+export function priorityFix(model: Postmortem, item: ActionItem): Fix {
+  return {
+    title: 'Set priority…',
+    edits: [writeFieldEdit(model, item, 'priority', PRIORITY_PLACEHOLDER, (v) => `, ${v}`, 'Priority')],
+    safe: false,
+    prompt: {
+      kind: 'text',
+      placeholder: PRIORITY_PLACEHOLDER,
+      question: `How does "${quote(words(model, item), 50)}" rank against feature work?`,
+      choices: [
+        { label: 'P0', value: 'P0', description: 'drop other work for this' },
+        { label: 'P1', value: 'P1', description: 'this sprint' },
+        { label: 'P2', value: 'P2', description: 'this quarter' },
+      ],
+    },
+  };
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'action-item-priority',
+  description: 'Every open action item states a priority (P0–P4, high / medium / low).',
+  defaultSeverity: 'information',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    for (const item of openItems(model)) {
+      if (item.priority) continue;
+      ctx.report({
+        range: headRange(model, item),
+        message: `Action item '${quote(words(model, item))}' has no priority: without one it competes with feature work and loses. Mark it P0–P2 (or high / medium), e.g. ", P1".`,
+        fixes: [priorityFix(model, item)],
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,367 @@
+// action-item-vague: an action item is doable when someone could pick it up and know when it is done: a verb that
+// produces or changes something, applied to a concrete object (a component, a metric and threshold, a file, a
+// command, a number). "We need better testing" names neither; "Alert when checkout p99 exceeds 1 s for 5 minutes"
+// names both. The classifier looks for the shapes of vagueness (deliberating instead of deciding, improving without
+// a finish line, an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals.
+import type { Fix, Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { actionWordsRange, activeItems, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './util';
+
+export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
+
+export interface VagueResult {
+  vague: boolean;
+  kind?: VagueKind;
+  /** The words that made it vague, as found in the text. */
+  phrase?: string;
+  /** Why, in a few words, for the message. */
+  reason?: string;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Word classes
+
+/** Verbs that deliberate instead of deciding: vague whatever follows. */
+const DELIBERATE = new Set([
+  'consider', 'discuss', 'reflect', 'brainstorm', 'ponder', 'think', 'talk', 'align', 'emphasize', 'emphasise',
+  'reiterate', 're-iterate', 'propose', 'continue', 'explore', 're-evaluate', 'reevaluate', 'revisit', 'rethink',
+  'debate', 'strive', 'aim', 'try', 'attempt', 'keep',
+]);
+/** Changing people instead of systems: no artifact, no finish line. */
+const PEOPLE = new Set(['teach', 'train', 'educate', 'remind', 'encourage', 'discourage', 'raise awareness']);
+/** Verbs that research: vague unless the question is concrete (a component, a number, code). */
+const RESEARCH = new Set([
+  'investigate', 'look', 'evaluate', 'assess', 'analyse', 'analyze', 'research', 'study', 'review', 'examine',
+  'understand', 'identify', 'determine', 'figure', 'check', 'audit',
+]);
+/** Verbs that improve without saying by how much. */
+const IMPROVE = new Set([
+  'improve', 'enhance', 'strengthen', 'streamline', 'refine', 'optimize', 'optimise', 'harden', 'expand', 'bolster',
+  'boost', 'tighten', 'better', 'mature', 'modernize', 'modernise', 'solidify', 'rework',
+  'redesign', 'revamp', 'overhaul',
+]);
+/** Verbs that produce or change something. */
+const PRODUCE = new Set([
+  'add', 'create', 'build', 'implement', 'write', 'document', 'set', 'setup', 'configure', 'alert', 'page', 'migrate',
+  'move', 'replace', 'remove', 'delete', 'upgrade', 'downgrade', 'pin', 'enable', 'disable', 'deploy', 'automate',
+  'scale', 'split', 'separate', 'rename', 'change', 'update', 'fix', 'run', 'raise', 'lower', 'limit', 'block',
+  'require', 'enforce', 'rotate', 'revoke', 'publish', 'send', 'switch', 'patch', 'backfill', 'install', 'introduce',
+  'use', 'modify', 'extend', 'convert', 'establish', 'collect', 'ship', 'test', 'validate', 'verify', 'monitor',
+  'track', 'cap', 'throttle', 'drop', 'bump', 'rollback', 'revert', 'tag', 'retag', 'adopt', 'provision', 'restrict',
+  'notify', 'generate', 'develop', 'prevent', 'avoid', 'make', 'ensure', 'define', 'schedule', 'hold', 'ask',
+  'speak', 'contact', 'apply', 'increase', 'reduce', 'decrease', 'file', 'open', 'close', 'merge', 'release', 'expose', 'emit', 'log', 'record', 'purge',
+  'archive', 'mark', 'assign', 'hire', 'shorten', 'lengthen', 'cache', 'index', 'partition', 'shard', 'retry',
+  'reject', 'allow', 'deny', 'flag', 'gate', 'guard', 'wrap', 'catch', 'handle', 'return', 'reproduce', 'drill',
+]);
+/** Nouns that name a kind of work rather than a thing: need something concrete attached. */
+const ABSTRACT = new Set([
+  'monitoring', 'alerting', 'alerts', 'alarms', 'testing', 'tests', 'checks', 'process', 'processes', 'procedures',
+  'communication', 'communications', 'documentation', 'docs', 'observability', 'visibility', 'resilience',
+  'reliability', 'robustness', 'stability', 'durability', 'availability', 'coverage', 'guardrails', 'safeguards',
+  'safety', 'quality', 'tooling', 'automation', 'validation', 'strategy', 'approach', 'approaches', 'plan',
+  'practices', 'culture', 'awareness', 'techniques', 'handling', 'response', 'processes', 'security', 'posture',
+  'readiness', 'hygiene', 'governance', 'oversight', 'ownership', 'standards', 'things', 'improvements', 'measures',
+  'controls', 'review', 'reviews', 'capabilities', 'capacity', 'performance', 'efficiency', 'maturity',
+]);
+/** Objects so general that they name nothing: "issues", "the system", "everything". */
+const GENERIC_OBJECT_RE =
+  /^(?:(?:the|our|all|any|every|similar|such|these|those|future|potential|possible|other|remaining|previously \w+|various|general|overall|more|better)\s+)*(?:issues?|problems?|failures?|failure modes?|incidents?|errors?|things?|stuff|events?(?: such as this)?|the system|systems?|infrastructure|services?|components?|platform|everything|anything|cases?|scenarios?|this|it|them|areas?|bottlenecks?|gaps?|weaknesses|risks?|application and infrastructure|application|applications|end[- ]to[- ]end)\b/i;
+const ASPIRATION_RE =
+  /\b(?:be|is|are|become|becomes|remain|stay|get)\s+(?:more\s+|much\s+|very\s+)?(?:easy|easier|robust|resilient|reliable|stable|mature|modern|better|generic|high[- ]quality|careful|safer|faster|simpler|visible|transparent|proactive|aware)\b|\bhigh[- ]quality\b|\beasy to (?:understand|maintain|use|expand|validate)\b|\bmake (?:it|this|them|things|everything|the \w+|our \w+(?: \w+)?)\s+(?:more|less|better)\b|\bmore (?:mature|modern|robust|resilient|reliable|generic|careful|thorough|comprehensive|visible|stable|efficient)\b|\b(?:going forward|in the future|from now on),? (?:we|the team)\b.{0,40}\b(?:more|better)\b/i;
+/** "more tests", "better alerting", "additional monitoring", "more thorough testing". */
+const COMPARATIVE_ABSTRACT_RE = new RegExp(
+  `\\b(?:more|better|improved|additional|extra|stronger|further|increased|proper|enhanced|greater|comprehensive)\\s+(?:[a-z-]+\\s+){0,2}?(${[...ABSTRACT].join('|')})\\b`,
+  'i',
+);
+
+// ------------------------------------------------------------------------------------------------
+// Concrete anchors
+
+/** A measurable anchor: a number with a unit, a threshold, a before → after, a code span, a file or a command. */
+const MEASURABLE_RE =
+  /`[^`]+`|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|\d+\s*(?:→|->|to)\s*\d+|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|\b[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
+/** Proper names and identifiers: Kubernetes, KIAM, ADFS, priority-classes, `isDisabled`, pg_bouncer, eu-west-1. */
+function specificAnchors(s: string): string[] {
+  const out: string[] = [];
+  const words = s.split(/[\s(),;:"“”]+/).filter(Boolean);
+  words.forEach((w, i) => {
+    const clean = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!clean) return;
+    if (/^[A-Z]{2,}s?$/.test(clean) && !/^(?:SRE|SRES|SLA|SLAS|SLO|SLOS|PR|PRS|QA|IT|OK|TBD|TODO|AND|OR|THE|ALL)$/.test(clean)) out.push(clean);
+    else if (i > 0 && /^[A-Z][a-z]+[A-Z0-9]?\w*$/.test(clean) && !/^(?:We|I|The|This|That|It|In|For|To|If|Our|Also|And|Or|Then|When|Ensure|Team|Teams)$/.test(clean)) out.push(clean);
+    else if (/^[a-z]+[A-Z]\w*$/.test(clean) || /\w_\w/.test(clean) || /^[a-z0-9]+(?:-[a-z0-9]+){1,}$/.test(clean) && /\d|[a-z]{3,}-[a-z]{3,}/.test(clean) && !/^(?:end-to-end|follow-up|long-term|short-term|day-to-day|up-to-date|real-time|on-call|in-depth|third-party|well-known|e2e)$/.test(clean)) out.push(clean);
+  });
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Normalising the text
+
+const LEMMA_EXCEPTIONS: Record<string, string> = {
+  setup: 'set', 'set-up': 'set', looking: 'look', went: 'go', made: 'make', built: 'build', ran: 'run', held: 'hold',
+  wrote: 'write', written: 'write', taught: 'teach', thought: 'think', spoke: 'speak', identified: 'identify',
+  analysed: 'analyse', analyzed: 'analyze', better: 'better',
+};
+const ALL_VERBS = new Set([...DELIBERATE, ...PEOPLE, ...RESEARCH, ...IMPROVE, ...PRODUCE]);
+
+/** improving → improve, added → add, scheduled → schedule, investigates → investigate. */
+export function lemma(word: string): string {
+  const w = word.toLowerCase().replace(/[^a-z-]/g, '');
+  if (LEMMA_EXCEPTIONS[w]) return LEMMA_EXCEPTIONS[w];
+  if (ALL_VERBS.has(w)) return w;
+  const candidates: string[] = [];
+  if (w.endsWith('ing')) candidates.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  if (w.endsWith('ied')) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) candidates.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+  if (w.endsWith('es')) candidates.push(w.slice(0, -2));
+  if (w.endsWith('s')) candidates.push(w.slice(0, -1));
+  return candidates.find((c) => ALL_VERBS.has(c)) ?? w;
+}
+
+/** Strip status marks, checkboxes, links' destinations and emphasis; keep code spans (they are anchors). */
+function clean(md: string): string {
+  return md
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<(https?:[^>]+)>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/^\s*(?:\[[ xX]?\]\s*)?(?:(?:✅|✔️?|☑️?|❌)\s*)*/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "**Label**: rest" → { label, rest }. */
+function splitLabel(s: string): { label?: string; rest: string } {
+  const m = /^\*\*([^*]{2,80}?)\*\*\s*[:：]?\s*(.*)$/s.exec(s) ?? /^__([^_]{2,80}?)__\s*[:：]?\s*(.*)$/s.exec(s);
+  if (m) return { label: m[1].replace(/[:：]\s*$/, '').trim(), rest: m[2].trim() };
+  return { rest: s };
+}
+
+const firstSentence = (s: string) => {
+  const m = /^(.*?[.!?])(?=\s+[A-Z(])/s.exec(s.replace(/\b(?:e\.g|i\.e|etc|vs|aka)\./gi, (x) => x.replace(/\./g, '\u2024')));
+  return (m ? m[1] : s).replace(/\u2024/g, '.');
+};
+
+/** "We should consider", "The IPS team is continuing to", "Cloud Platform will" → the words after the subject. */
+const SUBJECT_RE =
+  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been) (?=\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
+const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
+const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
+
+function stripSubject(s: string): string {
+  const m = SUBJECT_RE.exec(s);
+  if (!m) return s;
+  const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|(?:is|are) continuing to|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?$/i, '');
+  if (SUBJECT_STOP.test(head) || !SUBJECT_OK_RE.test(head)) return s;
+  const continuing = /continuing to\s*$|\bcontinue\b/i.test(s.slice(0, m[0].length));
+  return (continuing ? 'continue to ' : '') + s.slice(m[0].length);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The classifier
+
+const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
+
+/** Words after the verb up to the first preposition or clause break: the object, and what qualifies it. */
+function objectAfter(words: string[], from: number): { object: string; qualifier: string } {
+  const rest = words.slice(from);
+  const obj: string[] = [];
+  let qualifier = '';
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    const lw = w.toLowerCase();
+    // "monitoring and alerting for X": coordinated abstract nouns share the qualifier
+    if (/^(?:and|or|&|\/)$/.test(lw) && ABSTRACT.has((rest[i + 1] ?? '').toLowerCase().replace(/[^a-z]/g, ''))) {
+      obj.push(w);
+      continue;
+    }
+    if (/^(?:for|of|on|in|to|at|across|with|around|from|that|which|when|where|if|whenever|against|per)$/.test(lw)) {
+      qualifier = rest.slice(i + 1).join(' ');
+      break;
+    }
+    if (/^(?:and|or|so|,|-|–|—|because|since|to)$/.test(lw)) break;
+    obj.push(w);
+    if (/[,.;:]$/.test(w)) break;
+  }
+  return { object: obj.join(' ').replace(/[,.;:]+$/, ''), qualifier };
+}
+
+const GENERIC_MODIFIER = new Set([
+  'the', 'our', 'a', 'an', 'all', 'any', 'some', 'more', 'better', 'new', 'proper', 'additional', 'extra', 'general',
+  'overall', 'good', 'improved', 'enhanced', 'comprehensive', 'robust', 'adequate', 'appropriate', 'relevant', 'necessary',
+  'further', 'existing', 'current', 'clear', 'clearer', 'stronger', 'strong', 'automated', 'automatic', 'formal', 'basic',
+  'regular', 'sufficient', 'thorough', 'detailed', 'various', 'same', 'and', 'or', '&', 'of', 'its', 'their', 'my', 'your',
+]);
+const isAbstractObject = (object: string) => {
+  const ws = object.toLowerCase().replace(/[^a-z\s/-]/g, ' ').split(/[\s/]+/).filter(Boolean);
+  const head = ws[ws.length - 1];
+  return head !== undefined && ABSTRACT.has(head) && ws.length <= 4;
+};
+
+function classifyClause(s: string): VagueResult {
+  const text = stripSubject(s.trim());
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length) return { vague: false };
+  const measurable = MEASURABLE_RE.test(text);
+  const anchors = specificAnchors(text);
+  const concrete = measurable || anchors.length >= 2;
+
+  // "Ask the datacenters to apply monitoring": judge what they are asked to do
+  const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(.*)$/i.exec(text);
+  if (ask) return classifyClause(ask[1]);
+
+  const v0 = lemma(words[0]);
+  const two = `${v0} ${(words[1] ?? '').toLowerCase()}`;
+  const verbPhrase = words.slice(0, 3).join(' ');
+
+  if (/^(?:schedule|hold|set up|organi[sz]e|have)\s+(?:a\s+|an\s+)?(?:discussion|meeting|conversation|session|workshop|brainstorm)/i.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: verbPhrase, reason: 'a meeting is not an outcome' };
+  }
+  if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:all|every|everything|we are|we're)\b/i.test(text) || /^(?:make sure|ensure)\b.*\b(?:durability|reliability|resilience|robustness|stability|readiness|quality|a plan)\b/i.test(text)) {
+    if (!measurable) return { vague: true, kind: 'aspiration', phrase: words.slice(0, 4).join(' '), reason: '"make sure" names a wish, not a change' };
+  }
+  if (PEOPLE.has(v0) || /^raise awareness\b/i.test(text) || /^be more (?:careful|vigilant|mindful|diligent|thorough)\b/i.test(text)) {
+    return { vague: true, kind: 'people', phrase: words.slice(0, 3).join(' '), reason: 'changing how people behave is less reliable than changing the system' };
+  }
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
+  }
+  if (RESEARCH.has(v0)) {
+    const further = /^(?:investigate|look into|look at|review|evaluate)\s+(?:it\s+|this\s+)?(?:further|more)\b|^look into (?:the |our )?\w+$/i.test(text);
+    if (v0 === 'check' && !/^check (?:whether|if|how)\b/i.test(text)) {
+      // "Check every subdomain … before switching nameservers" is a concrete step
+    } else if (v0 === 'review' && !isAbstractObject(objectAfter(words, 1).object) && !/^review (?:(?:our|the|all|existing|current)\s+)?(?:processes|process|practices|procedures|approach|everything|it|this)\b/i.test(text)) {
+      // "Review who has access to the Immunefi channel" names what to review
+    } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
+      // "Identify the pods that …" is fine
+    } else if (further || !concrete) {
+      return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
+    }
+  }
+  const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
+  if (IMPROVE.has(v0) && !measurable) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
+  }
+  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0))) {
+    return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
+  }
+  const aspiration = ASPIRATION_RE.exec(text);
+  if (aspiration && !measurable) {
+    return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
+  }
+  // A producing verb on an abstract object with nothing concrete attached: "Add monitoring", "Define a Redis strategy"
+  if (PRODUCE.has(v0) || v0 === 'set') {
+    const start = v0 === 'set' && /^up$/i.test(words[1] ?? '') ? 2 : /^(?:and|&)$/i.test(words[1] ?? '') ? 3 : 1;
+    const { object, qualifier } = objectAfter(words, start);
+    if (isAbstractObject(object) && !measurable) {
+      const q = qualifier.trim();
+      const qualifierAnchors = specificAnchors(q).length;
+      const generic = !q || GENERIC_OBJECT_RE.test(q);
+      const strategic = /\b(?:strategy|approach|approaches|plan|culture|practices|awareness|posture|improvements|measures|hygiene|maturity|techniques)$/i.test(object);
+      // "Document the rollover process" names which process; "Add monitoring", "Apply better alerting" do not
+      const mods = object.toLowerCase().split(/\s+/).slice(0, -1).filter((w) => !GENERIC_MODIFIER.has(w));
+      const quantity = /^(?:increase|reduce|decrease|raise|lower)$/.test(v0);
+      if ((generic && qualifierAnchors === 0 && (mods.length === 0 || quantity)) || (strategic && anchors.length < 2)) {
+        return { vague: true, kind: 'abstract', phrase: `${words.slice(0, start).join(' ')} ${object}`.trim(), reason: `"${object}" of what: no component, signal or threshold is named` };
+      }
+    }
+  }
+  // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring"
+  if (!ALL_VERBS.has(v0) && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
+    return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
+  }
+  return { vague: false };
+}
+
+/**
+ * Whether an action item's text (markdown) is too vague to be done. Pure: a function of the text only.
+ * Weighs the words after a bold label ("**Monitoring**: Alert on …" is judged on "Alert on …").
+ */
+export function classifyVague(markdown: string): VagueResult {
+  const raw = clean(markdown);
+  if (!raw) return { vague: false };
+  const template = TEMPLATE_RE.exec(raw);
+  if (template) return { vague: true, kind: 'template', phrase: template[0], reason: 'template placeholders are still unfilled' };
+  const { label, rest } = splitLabel(raw);
+  if (label) {
+    const lw = label.split(/\s+/);
+    const lv = lemma(lw[0]);
+    if (DELIBERATE.has(lv) || PEOPLE.has(lv) || (RESEARCH.has(lv) && lv !== 'check' && lv !== 'review') || /^(?:make sure|ensure)\b/i.test(label)) {
+      const r = classifyClause(label);
+      if (r.vague) return r;
+    }
+    if (PRODUCE.has(lv) && lw.length >= 3) {
+      // a label that is itself a concrete action ("Run `terraform plan` in CI") settles it
+      const byLabel = classifyClause(firstSentence(label));
+      if (!byLabel.vague || rest.split(/\s+/).length < 3) return byLabel;
+    }
+    if (rest.split(/\s+/).length >= 3) return classifyClause(firstSentence(rest.replace(/^\*\*|\*\*$/g, '')));
+    return classifyClause(label);
+  }
+  return classifyClause(firstSentence(raw.replace(/\*\*|__/g, '')));
+}
+
+// ------------------------------------------------------------------------------------------------
+// The rule
+
+/** A template that keeps the original words visible, shaped by what the item was about. */
+export function rewriteTemplate(original: string, kind?: VagueKind): string {
+  const o = original.replace(/\s+/g, ' ').trim();
+  const t = o.toLowerCase();
+  let tpl: string;
+  if (/\b(?:monitor|alert|alarm|observab|dashboard|page|paging|detect)/.test(t)) tpl = 'Alert when <metric> on <component> exceeds <threshold> for <duration>';
+  else if (/\btest/.test(t)) tpl = 'Add <specific check> for <component> so that <failure> is caught before <stage>';
+  else if (/\b(?:document|runbook|playbook|docs?\b|guide)/.test(t)) tpl = 'Write a runbook for <failure> in <component> that covers <steps>';
+  else if (kind === 'deliberation') tpl = 'Decide whether to <change> and record the decision in <ticket>';
+  else if (kind === 'people') tpl = 'Change <component> so that <failure> cannot happen without <check>';
+  else tpl = '<Verb> <specific component or setting> so that <outcome you can check>';
+  return `${tpl} (was: "${o.replace(/"/g, "'")}")`;
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'action-item-vague',
+  description: 'Action items name a concrete change someone could pick up and finish, not "better testing".',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    for (const item of activeItems(model)) {
+      if (item.status !== 'open') continue;
+      const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
+      const r = classifyVague(src);
+      if (!r.vague) continue;
+      const range = headRange(model, item);
+      if (r.kind === 'template') {
+        ctx.report({
+          range,
+          message: `This action item still holds template placeholders (${r.phrase}): replace each <…> with the concrete thing (component, metric, threshold), then delete the "(was: …)" note.`,
+        });
+        continue;
+      }
+      const words = actionWordsRange(model, item);
+      const original = model.text.slice(words.start, words.end);
+      const fixes: Fix[] = [];
+      if (!/[|\n\r]/.test(original) || item.format !== 'table-row') {
+        fixes.push({
+          title: 'Rewrite as a specific action',
+          edits: [{ range: rangeOf(model.lines, words.start, words.end), newText: rewriteTemplate(original.replace(/[\r\n]+\s*/g, ' '), r.kind) }],
+          safe: false,
+          preferred: true,
+        });
+      }
+      if (canMove(model, [item])) {
+        const edits = moveToDeferredEdits(model, [item]);
+        if (edits) fixes.push({ title: "Move to 'Deferred'", edits, safe: false });
+      }
+      ctx.report({
+        range,
+        message: `'${quote(itemWords(model, item))}' is too vague to be done: ${r.reason}. Name the concrete change and how you'll know it's done, e.g. "Alert when checkout p99 exceeds 1 s for 5 minutes".`,
+        fixes,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,118 @@
+// empty-section: a heading with nothing under it (or only "TBD") tells the reader the question was never
+// answered. Write the section or remove the heading; a template left half-filled reads as finished.
+import type { Fix, Postmortem, Rule, Section } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { eolOf } from './util';
+import { SECTION_PURPOSE } from './sections';
+
+/** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
+const PLACEHOLDER_LINE_RE =
+  /^(?:tbd|tba|tbc|todo|fixme|xxx|wip|coming soon|lorem ipsum|to be (?:written|added|determined|completed|filled in))\b.*$|^<[^<>]*>\.?$|^\[[^\]]*\]\.?$|^\{\{[^}]*\}\}$|^(?:\.\.\.|…|_+|-+|—|\?+)$|^\(?(?:fill (?:me |this |it )?in|add (?:details|content) here|describe [^.]*here)\)?\.?$/i;
+
+/** The section's content: its own text and every nested section's text, without headings or HTML comments. */
+function contentLines(model: Postmortem, section: Section): string[] {
+  const { text } = model;
+  const own = (s: Section) => text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  const all = [own(section)];
+  const walk = (s: Section) => s.children.forEach((c) => (all.push(own(c)), walk(c)));
+  walk(section);
+  return all
+    .join('\n')
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '\n')
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+function isPlaceholder(line: string): boolean {
+  const t = line
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s*)?/, '')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
+  if (/^\|?[\s|:-]*\|?$/.test(t)) return true; // table skeleton: "| | |", "|---|---|"
+  if (t.startsWith('|')) {
+    const cells = t.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+    if (cells.every((c) => !c || PLACEHOLDER_LINE_RE.test(c))) return true;
+  }
+  return PLACEHOLDER_LINE_RE.test(t);
+}
+
+const PROMPT_GENERIC = 'TODO: what a reader who joins next year needs to know here.';
+
+export function promptFix(model: Postmortem, section: Section): Fix {
+  const eol = eolOf(model.text);
+  const kind = section.kind ?? section.effectiveKind;
+  const prompt = kind && section.kind ? SECTION_PURPOSE[kind].prompt : PROMPT_GENERIC;
+  const at = section.headingRange.end.offset;
+  const nextIsHeading = section.ownContentRange.end.offset === section.ownContentRange.start.offset || !/\S/.test(model.text.slice(at, section.ownContentRange.end.offset));
+  return {
+    title: `Insert a prompt: what belongs in '${section.title}'`,
+    edits: [{ range: rangeOf(model.lines, at, at), newText: `${eol}${eol}${prompt}${nextIsHeading && section.ownContentRange.end.offset < model.text.length && !/^\r?\n\r?\n/.test(model.text.slice(at)) ? eol : ''}` }],
+    // Not safe: a prompt line is a question for the writer, not an answer; fix-all would only hide the gap.
+    safe: false,
+    prompt: { kind: 'text', placeholder: prompt, question: prompt.replace(/^TODO:\s*/, '').replace(/^./, (c) => c.toUpperCase()) },
+  };
+}
+
+/** A section holding one placeholder line ("TBD", "TODO: …"): offer to replace that line with the writer's answer. */
+function replacePlaceholderFix(model: Postmortem, section: Section): Fix[] {
+  const { text, lines } = model;
+  const from = section.ownContentRange.start.line + (section.ownContentRange.start.character > 0 ? 1 : 0);
+  const to = section.ownContentRange.end.line;
+  const found: number[] = [];
+  for (let l = from; l <= to && l < lines.lineCount; l++) {
+    const s = text.slice(lines.lineStart(l), lines.lineEnd(l));
+    if (lines.lineStart(l) >= section.ownContentRange.end.offset) break;
+    if (s.trim()) found.push(l);
+  }
+  if (found.length !== 1) return [];
+  const l = found[0];
+  const lineText = text.slice(lines.lineStart(l), lines.lineEnd(l));
+  const lead = lineText.length - lineText.trimStart().length;
+  if (lineText.trimStart().startsWith('|') || lineText.trimStart().startsWith('<!--')) return [];
+  const placeholder = lineText.trim();
+  const kind = section.kind;
+  const question = kind ? SECTION_PURPOSE[kind].prompt.replace(/^TODO:\s*/, '') : 'What belongs in this section?';
+  return [
+    {
+      title: `Replace '${placeholder.slice(0, 30)}' with your answer…`,
+      edits: [{ range: rangeOf(lines, lines.lineStart(l) + lead, lines.lineEnd(l)), newText: placeholder }],
+      safe: false,
+      prompt: { kind: 'text', placeholder, question: question.replace(/^./, (c) => c.toUpperCase()) },
+    },
+  ];
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'empty-section',
+  description: 'Headings have content, not nothing or a template placeholder (TBD, TODO, <fill in>).',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    const sections = model.allSections;
+    const singleH1 = sections.filter((s) => s.depth === 1).length === 1;
+    for (const s of sections) {
+      // the document title with sections under it is not a section
+      if (s.depth === 1 && singleH1 && s.children.length) continue;
+      // "## Owner: @ana" is a field written as a heading: the title holds the value
+      if (/[:：]\s*\S/.test(s.title)) continue;
+      // "# Title:" followed by "### The actual title": the sub-heading is the parent's value
+      if (s.parent && /[:：]\s*$/.test(s.parent.title) && s.parent.children[0] === s) continue;
+      // a heading with sub-headings is judged through them ("### What went well" empty, not "## Lessons learned")
+      if (s.children.length && !/\S/.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).replace(/<!--[\s\S]*?(?:-->|$)/g, ''))) continue;
+      const lines = contentLines(model, s);
+      if (lines.length && !lines.every(isPlaceholder)) continue;
+      // a heading whose children are headings with content is not empty (handled by the children)
+      const what = s.kind ? SECTION_PURPOSE[s.kind].why : 'an empty heading tells the reader the question was never answered';
+      const message = lines.length
+        ? `'${s.title}' only holds a placeholder ('${lines[0].slice(0, 40)}'): ${what}. Write it, or remove the heading.`
+        : `'${s.title}' is empty: ${what}. Write it, or remove the heading.`;
+      ctx.report({ range: s.titleRange, message, fixes: lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)] });
+    }
+  },
+};
+
+export default rule;

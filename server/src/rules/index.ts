@@ -1,0 +1,24 @@
+// The rule registry: every rule, listed explicitly (no discovery magic), in the order the docs list them.
+import type { Rule } from '../engine/types';
+import actionItemOwner from './action-item-owner';
+import actionItemDueDate from './action-item-due-date';
+import actionItemVague from './action-item-vague';
+import actionItemsTooMany from './action-items-too-many';
+import actionItemPriority from './action-item-priority';
+import actionItemLowPriority from './action-item-low-priority';
+import actionItemOverdue from './action-item-overdue';
+import missingSection from './missing-section';
+import emptySection from './empty-section';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const rules: Rule<any>[] = [
+  actionItemOwner,
+  actionItemDueDate,
+  actionItemVague,
+  actionItemsTooMany,
+  actionItemPriority,
+  actionItemLowPriority,
+  actionItemOverdue,
+  missingSection,
+  emptySection,
+];

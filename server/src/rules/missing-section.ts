@@ -1,0 +1,91 @@
+// missing-section: postmortems are documentation for someone who joins a year later. The sections such a
+// reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
+import type { Fix, Postmortem, Range, Rule, SectionKind } from '../engine/types';
+import { CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
+import { rangeOf } from '../engine/lines';
+import { eolOf } from './util';
+import { SECTION_PURPOSE } from './sections';
+
+export interface MissingSectionOptions {
+  required: SectionKind[];
+}
+
+const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contributing-causes', 'action-items'];
+
+function present(model: Postmortem, kind: SectionKind): boolean {
+  return model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind);
+}
+
+/** Where findings about the whole document point: the title heading, else the first line with text. */
+export function documentAnchor(model: Postmortem): Range {
+  const h1 = model.allSections.find((s) => s.depth === 1) ?? model.allSections[0];
+  if (h1) return h1.titleRange;
+  const text = model.text;
+  let start = model.frontMatter ? model.frontMatter.range.end.offset : 0;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  const line = model.lines.positionAt(start).line;
+  return rangeOf(model.lines, start, Math.max(start, model.lines.lineEnd(line)));
+}
+
+/** Insert `## Title\n\nTODO: …\n` where canonical order puts the section. */
+export function skeletonFix(model: Postmortem, kind: SectionKind): Fix {
+  const text = model.text;
+  const eol = eolOf(text);
+  const order = (k?: SectionKind) => (k ? CANONICAL_ORDER.indexOf(k as (typeof CANONICAL_ORDER)[number]) : -1);
+  const want = order(kind);
+  // top-most canonical sections: the ones not nested inside another canonical section
+  const canon = model.allSections.filter((s) => s.kind && s.kind !== 'deferred' && !s.parent?.effectiveKind && order(s.kind) >= 0);
+  const later = canon.find((s) => order(s.kind) > want);
+  const earlier = [...canon].reverse().find((s) => order(s.kind) < want);
+  const depth = later?.depth ?? earlier?.depth ?? (model.allSections.some((s) => s.depth === 1) ? 2 : 2);
+  const block = `${'#'.repeat(depth)} ${SECTION_TITLES[kind]}${eol}${eol}${SECTION_PURPOSE[kind].prompt}${eol}`;
+  let at: number;
+  let newText: string;
+  if (later) {
+    at = later.headingRange.start.offset;
+    newText = block + eol;
+  } else {
+    at = earlier ? earlier.bodyRange.end.offset : text.length;
+    const before = text.slice(0, at);
+    const prefix = at === 0 ? '' : !/\n$/.test(before) ? eol + eol : /\n[ \t]*\r?\n$/.test(before) ? '' : eol;
+    newText = prefix + block + (at < text.length ? eol : '');
+  }
+  return { title: `Add a '${SECTION_TITLES[kind]}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
+}
+
+const rule: Rule<MissingSectionOptions> = {
+  id: 'missing-section',
+  description: 'The sections a future reader needs are present (default: summary, impact, timeline, contributing causes, action items).',
+  defaultSeverity: 'warning',
+  defaultOptions: { required: DEFAULT_REQUIRED },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      required: {
+        type: 'array',
+        items: { enum: CANONICAL_ORDER },
+        uniqueItems: true,
+        default: DEFAULT_REQUIRED,
+        description: 'Canonical sections every postmortem must have.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const required = Array.isArray(ctx.options.required) ? ctx.options.required : DEFAULT_REQUIRED;
+    const anchor = documentAnchor(model);
+    const wanted = CANONICAL_ORDER.filter((k) => required.includes(k));
+    for (const kind of wanted) {
+      if (present(model, kind)) continue;
+      const title = SECTION_TITLES[kind];
+      ctx.report({
+        range: anchor,
+        message: `No '${title}' section: ${SECTION_PURPOSE[kind].why}. Add a '## ${title}' section.`,
+        fixes: [skeletonFix(model, kind)],
+      });
+    }
+  },
+};
+
+export default rule;

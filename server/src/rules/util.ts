@@ -1,0 +1,276 @@
+// Shared helpers for rules: which items to check, short quotes for messages, ISO date arithmetic, and the edits
+// that write a field in the item's own format or move items to a Deferred section. Pure: reads only the model.
+import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+
+/** Items that count: not in a Deferred / Not doing section. */
+export function activeItems(model: Postmortem): ActionItem[] {
+  return model.actionItems.filter((i) => !i.deferred);
+}
+
+/** Open items: counted, and not done / not doing. */
+export function openItems(model: Postmortem): ActionItem[] {
+  return activeItems(model).filter((i) => i.status === 'open');
+}
+
+/** The item's words, shortened for a message: 'Add an alert on replica lag…'. */
+export function quote(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.—–-]+$/, '') + '…';
+}
+
+/** The item's own words, without the metadata written inline after them (owner, due date, priority, tickets). */
+export function actionWordsRange(model: Postmortem, item: ActionItem): { start: number; end: number } {
+  const s = item.textRange.start.offset;
+  let e = item.textRange.end.offset;
+  const fields = [
+    ...item.owners.map((o) => o.range),
+    item.ownerPlaceholder?.range,
+    item.due?.range,
+    item.priority?.range,
+    item.statusField?.range,
+    ...item.tickets.map((t) => t.range),
+  ];
+  for (const r of fields) {
+    if (r && r.start.offset > s && r.start.offset < e) e = r.start.offset;
+  }
+  const text = model.text;
+  const full = e === item.textRange.end.offset;
+  if (!full) {
+    // drop the separator and any field label left before the first field ("— owner: ", ", due ")
+    const before = text.slice(s, e).replace(/(?:[\s,;:(—–-]|\b(?:owner|owners|assignee|dri|due(?: date| by| on)?|by|until|deadline|eta|target|priority|prio|ticket|status)\b)+$/i, '');
+    e = s + before.length;
+  }
+  return { start: s, end: e > s ? e : item.textRange.end.offset };
+}
+
+/** The item's words for a message: its action, without markdown marks or inline metadata. */
+export function words(model: Postmortem, item: ActionItem): string {
+  const r = actionWordsRange(model, item);
+  const raw = model.text.slice(r.start, r.end).replace(/[`*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  return raw || item.text;
+}
+
+/** The first line of the item's main text: where item findings point, so the squiggle stays readable. */
+export function headRange(model: Postmortem, item: ActionItem): Range {
+  const s = item.textRange.start;
+  const end = Math.min(item.textRange.end.offset, model.lines.lineEnd(s.line));
+  return rangeOf(model.lines, s.offset, Math.max(s.offset, end));
+}
+
+export function sliceOf(model: Postmortem, r: Range): string {
+  return model.text.slice(r.start.offset, r.end.offset);
+}
+
+/** yyyy-mm-dd plus n days (UTC arithmetic, no time zone surprises). */
+export function addDays(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(Date.UTC(y, (m || 1) - 1, d || 1) + n * 86_400_000);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b - a), both yyyy-mm-dd. */
+export function daysBetween(a: string, b: string): number {
+  const p = (s: string) => {
+    const [y, m, d] = s.split('-').map(Number);
+    return Date.UTC(y, (m || 1) - 1, d || 1);
+  };
+  return Math.round((p(b) - p(a)) / 86_400_000);
+}
+
+/** The line break the document uses (CRLF documents get CRLF inserts). */
+export function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+const point = (model: Postmortem, offset: number): Range => rangeOf(model.lines, offset, offset);
+
+/** Date choices offered by date prompts: 1 week, 2 weeks, 30 days from today. */
+export function dateChoices(today: string): { label: string; value: string; description: string }[] {
+  return [
+    { label: 'in 1 week', value: addDays(today, 7), description: addDays(today, 7) },
+    { label: 'in 2 weeks', value: addDays(today, 14), description: addDays(today, 14) },
+    { label: 'in 30 days', value: addDays(today, 30), description: addDays(today, 30) },
+  ];
+}
+
+/**
+ * An edit that writes a field (owner, due, priority) in the item's own format:
+ * - a table row: into the field's cell when the table has that column, else inline in the action cell;
+ * - a list item that already has sub-bullets: a new `- Label: value` sub-bullet after the last one;
+ * - otherwise inline after the main text (`inline(value)`, e.g. " — @owner" or ", due 2026-03-01").
+ */
+export function writeFieldEdit(
+  model: Postmortem,
+  item: ActionItem,
+  role: 'owner' | 'due' | 'priority',
+  value: string,
+  inline: (value: string) => string,
+  subLabel: string,
+): TextEdit {
+  const text = model.text;
+  if (item.table) {
+    const col = item.table.columns[role];
+    const cell = col !== undefined ? item.table.cells[col] : undefined;
+    if (cell) return { range: cell, newText: value };
+  }
+  if (item.format !== 'table-row' && item.subItems.length) {
+    const last = item.subItems[item.subItems.length - 1];
+    const lastText = text.slice(last.start.offset, last.end.offset);
+    const marker = /^([-*+])\s/.exec(lastText)?.[1] ?? '-';
+    const indent = ' '.repeat(Math.max(0, last.start.character)) || item.childIndent || '  ';
+    const lineStart = model.lines.lineStart(last.start.line);
+    const lead = text.slice(lineStart, last.start.offset);
+    const useIndent = /^[ \t]*$/.test(lead) ? lead : indent;
+    // insert at the end of the last line of the last sub-item
+    const endLine = last.end.line;
+    const at = model.lines.lineEnd(endLine);
+    return { range: point(model, at), newText: `${eolOf(text)}${useIndent}${marker} ${subLabel}: ${value}` };
+  }
+  let at = item.appendAt.offset;
+  // "Add an alert." → "Add an alert — @owner." (metadata before the final full stop)
+  if (at > 0 && text[at - 1] === '.' && !/\.\.$/.test(text.slice(Math.max(0, at - 2), at))) at--;
+  return { range: point(model, at), newText: inline(value) };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Moving items to a Deferred section
+
+interface Block {
+  /** Offsets of the whole lines the item occupies [start, end) (end after the line break). */
+  start: number;
+  end: number;
+  /** The item's lines, dedented to the item's own indentation, without the final line break. */
+  lines: string[];
+  item: ActionItem;
+}
+
+/** The whole lines an item occupies, or undefined when it shares a line with other content (blockquote, `- - x`). */
+function itemBlock(model: Postmortem, item: ActionItem): Block | undefined {
+  const text = model.text;
+  const { lines } = model;
+  let endOffset = item.range.end.offset;
+  for (const s of item.subItems) endOffset = Math.max(endOffset, s.end.offset);
+  const startLine = item.range.start.line;
+  const endLine = lines.positionAt(endOffset).line;
+  const lineStart = lines.lineStart(startLine);
+  const lead = text.slice(lineStart, item.range.start.offset);
+  if (!/^[ \t]*$/.test(lead)) return undefined;
+  const tail = text.slice(endOffset, lines.lineEnd(endLine));
+  if (!/^[ \t|]*$/.test(tail)) return undefined;
+  const blockEnd = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : text.length;
+  const raw: string[] = [];
+  for (let l = startLine; l <= endLine; l++) raw.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
+  const indent = lead.replace(/\t/g, '    ').length;
+  const dedented = raw.map((ln) => {
+    const m = /^[ \t]*/.exec(ln)![0];
+    const width = m.replace(/\t/g, '    ').length;
+    return width >= indent ? ' '.repeat(width - indent) + ln.slice(m.length) : ln.slice(m.length);
+  });
+  return { start: lineStart, end: blockEnd, lines: dedented, item };
+}
+
+/** The section after which a Deferred section belongs: the item's top action-items section. */
+function anchorSection(item: ActionItem): Section {
+  let s: Section | undefined = item.section;
+  let found: Section | undefined;
+  while (s) {
+    if (s.kind === 'action-items') found = s;
+    s = s.parent;
+  }
+  return found ?? item.section;
+}
+
+function sameHeader(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.trim().toLowerCase() === b[i].trim().toLowerCase());
+}
+
+/** True when every item can be moved (each occupies whole lines of its own). */
+export function canMove(model: Postmortem, items: ActionItem[]): boolean {
+  return items.length > 0 && items.every((i) => itemBlock(model, i) !== undefined);
+}
+
+/**
+ * Edits that move the items, text intact, to a Deferred section right after their action items section,
+ * creating it when there is none. Table rows go into a table with the same header. Undefined when an item
+ * cannot be moved cleanly (it shares its line with other content).
+ */
+export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): TextEdit[] | undefined {
+  if (!items.length) return undefined;
+  const blocks: Block[] = [];
+  for (const it of [...items].sort((a, b) => a.range.start.offset - b.range.start.offset)) {
+    const b = itemBlock(model, it);
+    if (!b) return undefined;
+    // an item nested in another moved item's block (sub-items) moves with it
+    if (blocks.some((x) => b.start >= x.start && b.start < x.end)) continue;
+    blocks.push(b);
+  }
+  const text = model.text;
+  const eol = eolOf(text);
+  const edits: TextEdit[] = blocks.map((b) => ({ range: rangeOf(model.lines, b.start, b.end), newText: '' }));
+
+  const listLines: string[] = [];
+  const tables: { header: string[]; headerLines: string[]; rows: string[] }[] = [];
+  for (const b of blocks) {
+    const t = b.item.table;
+    if (!t) {
+      listLines.push(...b.lines);
+      continue;
+    }
+    let group = tables.find((g) => sameHeader(g.header, t.header));
+    if (!group) {
+      const hl = t.headerRange.start.line;
+      const headerLine = text.slice(model.lines.lineStart(hl), model.lines.lineEnd(hl)).trim();
+      const delimLine = text.slice(model.lines.lineStart(hl + 1), model.lines.lineEnd(hl + 1)).trim();
+      group = { header: t.header, headerLines: [headerLine, delimLine], rows: [] };
+      tables.push(group);
+    }
+    group.rows.push(...b.lines.map((l) => l.trim()));
+  }
+
+  const anchor = anchorSection(items[0]);
+  const existing =
+    model.allSections.find((s) => s.kind === 'deferred' && s.headingRange.start.offset >= anchor.headingRange.start.offset) ??
+    model.allSections.find((s) => s.kind === 'deferred');
+  const deferredItems = model.actionItems.filter((i) => i.deferred);
+
+  const chunks: string[] = [];
+  if (listLines.length) chunks.push(listLines.join(eol));
+  if (existing) {
+    // rows whose header matches a table already in the Deferred section go right after its last row
+    for (const g of tables) {
+      const rows = deferredItems.filter((i) => i.table && sameHeader(i.table.header, g.header) && i.section === existing);
+      const lastRow = rows[rows.length - 1];
+      if (lastRow) {
+        const at = model.lines.lineEnd(lastRow.range.end.line);
+        edits.push({ range: rangeOf(model.lines, at, at), newText: eol + g.rows.join(eol) });
+      } else chunks.push([...g.headerLines, ...g.rows].join(eol));
+    }
+    if (chunks.length) {
+      // after the last non-blank content of the Deferred section (before any sub-heading)
+      let at = existing.ownContentRange.end.offset;
+      while (at > existing.headingRange.end.offset && /\s/.test(text[at - 1])) at--;
+      if (at < existing.headingRange.end.offset) at = existing.headingRange.end.offset;
+      edits.push({ range: rangeOf(model.lines, at, at), newText: eol + eol + chunks.join(eol + eol) });
+    }
+  } else {
+    for (const g of tables) chunks.push([...g.headerLines, ...g.rows].join(eol));
+    const depth = anchor.kind === 'action-items' ? anchor.depth : Math.min(6, anchor.depth + 1);
+    const at = anchor.bodyRange.end.offset;
+    const before = text.slice(0, at);
+    const heading = `${'#'.repeat(depth)} Deferred`;
+    const body = `${heading}${eol}${eol}${chunks.join(eol + eol)}${eol}`;
+    let prefix = '';
+    if (at > 0) {
+      if (!/\n$/.test(before)) prefix = eol + eol;
+      else if (!/\n[ \t]*\r?\n$/.test(before) && before.length > 1) prefix = eol;
+    }
+    const suffix = at < text.length ? eol : '';
+    edits.push({ range: rangeOf(model.lines, at, at), newText: prefix + body + suffix });
+  }
+  return edits;
+}
