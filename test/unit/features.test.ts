@@ -307,6 +307,7 @@ describe('document symbols', () => {
     assert.equal(title.name, 'Checkout outage');
     assert.deepEqual(title.children!.map((s) => s.name), ['Summary', 'Action items']);
     const ai = title.children![1];
+    assert.equal(ai.detail, '5 items · 1 done · 2 without owner · 1 without a date · 1 overdue');
     assert.deepEqual(ai.children!.map((s) => s.name), ['Detect', 'Prevent', 'Deferred']);
     const detect = ai.children![0];
     assert.deepEqual(

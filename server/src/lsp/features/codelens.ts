@@ -50,7 +50,7 @@ export function lensTitle(c: ActionItemCounts): string {
   return parts.join(' · ');
 }
 
-function isUnder(section: Section, top: Section): boolean {
+export function isUnder(section: Section, top: Section): boolean {
   for (let s: Section | undefined = section; s; s = s.parent) if (s === top) return true;
   return false;
 }

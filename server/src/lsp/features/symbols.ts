@@ -5,6 +5,7 @@ import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Range, Section } from '../../engine/types';
 import { SECTION_TITLES } from '../../engine/sections';
 import { daysBetween, lspRange, truncate } from './util';
+import { countItems, isUnder, lensTitle } from './codelens';
 
 export function documentSymbols(result: LintResult | undefined, today: string): DocumentSymbol[] {
   if (!result?.isPostmortem) return [];
@@ -24,7 +25,7 @@ export function documentSymbols(result: LintResult | undefined, today: string): 
     children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return {
       name: s.title.trim() || '(untitled section)',
-      detail: sectionDetail(s, items),
+      detail: model.actionItemSections.includes(s) ? lensTitle(countItems(model.actionItems.filter((i) => isUnder(i.section, s)), today)) : sectionDetail(s, items),
       kind: SymbolKind.String,
       range: lspRange(range),
       selectionRange: lspRange(selection),
