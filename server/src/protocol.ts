@@ -2,6 +2,8 @@
 // initialization options). Keep it free of runtime imports from either side: types and constants only.
 import type { Fix } from './engine/types';
 
+export type { Fix };
+
 /** Sent by the VS Code client in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client can ask the user for an answer (owner, date) and run PROMPT_FIX_COMMAND. Other editors get plain edits. */
@@ -30,3 +32,148 @@ export interface DiagnosticData {
 
 /** Custom request: the reader-view model of a document (defined by the reader view). */
 export const READER_MODEL_REQUEST = 'postmortemLint/readerModel';
+
+// ---------------------------------------------------------------------------------------------
+// Reader view (owned by the reader view: server/src/reader, client/src/reader)
+
+export interface ReaderModelParams {
+  uri: string;
+  /** Also render the page on the server (same renderer as the CLI's `render`). */
+  render?: ReaderRenderRequest;
+}
+
+export interface ReaderRenderRequest {
+  /** Self-contained HTML (inline CSS, no script) for export; otherwise the webview page. */
+  standalone: boolean;
+  nonce?: string;
+  cspSource?: string;
+  scriptUri?: string;
+  styleUri?: string;
+}
+
+export interface ReaderModelResult {
+  model: ReaderModel;
+  /** The inner HTML of `#reader-root` (what the webview swaps in on updates). */
+  bodyHtml: string;
+  /** The full page, when `render` was asked for. */
+  html?: string;
+}
+
+/** A place in the document the reader view can link back to (0-based line/character). */
+export interface ReaderLocation {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface ReaderImpactFigure {
+  /** As written: "2,300 users", "45 minutes", "$12k", "38% of requests". */
+  text: string;
+  location: ReaderLocation;
+}
+
+export interface ReaderDuration {
+  minutes: number;
+  /** "47 min", "3 h 5 min", "2 d 4 h". */
+  label: string;
+  /** Where the figure came from: "timeline 14:05 → 14:52 UTC" or "impact: 45 minutes". */
+  source: string;
+}
+
+export interface ReaderActionItem {
+  text: string;
+  owner?: string;
+  /** True when an owner placeholder (TBD, team, ???) stands where an owner should be. */
+  ownerPlaceholder?: string;
+  /** ISO date, or the phrase written where a date belongs ("next sprint"). */
+  due?: string;
+  dueIsDate: boolean;
+  priority?: string;
+  lowPriority: boolean;
+  status: 'open' | 'done' | 'not-doing';
+  tickets: string[];
+  group?: string;
+  overdue: boolean;
+  /** Days past the due date, when overdue. */
+  overdueDays?: number;
+  noOwner: boolean;
+  noDate: boolean;
+  /** Findings on this item (rule id + message), e.g. vague wording. */
+  findings: { ruleId: string; message: string }[];
+  location: ReaderLocation;
+}
+
+export interface ReaderCounts {
+  /** Items that count (not deferred). */
+  total: number;
+  open: number;
+  done: number;
+  noOwner: number;
+  noDate: number;
+  overdue: number;
+  deferred: number;
+}
+
+export interface ReaderGap {
+  ruleId: string;
+  message: string;
+  location: ReaderLocation;
+}
+
+export interface ReaderGlossaryEntry {
+  term: string;
+  expansion?: string;
+  /** Where the expansion came from: the Glossary section or an inline "Service Level Objective (SLO)". */
+  source?: 'glossary' | 'inline';
+  /** First use in the text. */
+  location?: ReaderLocation;
+  uses: number;
+}
+
+export interface ReaderModel {
+  uri?: string;
+  version?: number;
+  isPostmortem: boolean;
+  detectedBy?: string;
+  title: string;
+  header: {
+    date?: string;
+    severity?: string;
+    status?: string;
+    audience?: string;
+    duration?: ReaderDuration;
+    impact: ReaderImpactFigure[];
+  };
+  /** Sanitised HTML of the Summary section's body. */
+  summaryHtml?: string;
+  /** Sanitised HTML of the Contributing causes section's body. */
+  causesHtml?: string;
+  /** Sanitised HTML of the whole document (front matter and the title heading left out). */
+  documentHtml: string;
+  actionItems: ReaderActionItem[];
+  deferredItems: ReaderActionItem[];
+  counts: ReaderCounts;
+  contextGaps: ReaderGap[];
+  /** Gaps not listed (the list is kept short). */
+  moreGaps: number;
+  glossary: ReaderGlossaryEntry[];
+  /** Section kinds present in the document (for Insert Section…). */
+  sectionKinds: string[];
+  /** Number of findings by severity (for the status bar tooltip). */
+  findingCounts: Record<'error' | 'warning' | 'information' | 'hint', number>;
+}
+
+/** Small custom request for the status bar and the editor-title button: counts without the rendered HTML. */
+export const READER_SUMMARY_REQUEST = 'postmortemLint/readerSummary';
+export interface ReaderSummaryParams {
+  uri: string;
+}
+export interface ReaderSummary {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  counts: ReaderCounts;
+  sectionKinds: string[];
+  findingCounts: Record<'error' | 'warning' | 'information' | 'hint', number>;
+}

@@ -1,0 +1,277 @@
+// The reader view panel: one webview per document, rendered by the server (READER_MODEL_REQUEST) and updated as the
+// document changes. The webview runs only our nonce'd script; links and "show in editor" go through VS Code.
+import * as vscode from 'vscode';
+import { READER_MODEL_REQUEST, type ReaderModelParams, type ReaderModelResult } from '../../../server/src/protocol';
+import type { ServerHost } from '../server-host';
+import { baseName, coalesce, findDocument } from '../util';
+
+export const READER_VIEW_TYPE = 'postmortemLint.reader';
+
+interface ReaderState {
+  uri?: string;
+  scrollY?: number;
+}
+
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number; character?: number; endLine?: number; endCharacter?: number }
+  | { type: 'open'; href: string };
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function int(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+export class ReaderPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private loaded = false;
+  private shownVersion: number | undefined;
+  /** Version rendered into `webview.html` (what a re-created webview shows before our first update). */
+  private htmlVersion: number | undefined;
+  readonly refresh: () => Promise<void>;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+    private readonly host: ServerHost,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    panel.webview.options = ReaderPanel.webviewOptions(extensionUri);
+    panel.title = `Reader: ${baseName(uri)}`;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    this.refresh = coalesce(() => this.update());
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString()) void this.refresh();
+      }),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) void this.refresh();
+      }),
+      host.onDidChange(() => void this.refresh()),
+    );
+    this.showPlaceholder('Loading the reader view…');
+    void this.refresh();
+  }
+
+  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  private showPlaceholder(message: string): void {
+    const w = this.panel.webview;
+    const style = w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'reader.css'));
+    w.html =
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource};">` +
+      `<link rel="stylesheet" href="${style}"></head><body class="pm-reader"><main id="reader-root">` +
+      `<p class="note">${escapeHtml(message)}</p></main></body></html>`;
+    this.loaded = false;
+  }
+
+  private async update(): Promise<void> {
+    if (!this.panel.visible && this.loaded) return; // refreshed when shown again
+    const doc = findDocument(this.uri);
+    if (!doc) {
+      // Closed documents keep their last rendering; a restored panel opens its document first.
+      if (!this.loaded) {
+        try {
+          await vscode.workspace.openTextDocument(this.uri);
+        } catch {
+          this.showPlaceholder(`${baseName(this.uri)} could not be opened.`);
+          return;
+        }
+      } else return;
+    }
+    const version = findDocument(this.uri)?.version;
+    if (this.loaded && version !== undefined && version === this.shownVersion) return;
+    const w = this.panel.webview;
+    const params: ReaderModelParams = { uri: this.uri.toString() };
+    if (!this.loaded) {
+      params.render = {
+        standalone: false,
+        nonce: nonce(),
+        cspSource: w.cspSource,
+        scriptUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'reader.js')).toString(),
+        styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'reader.css')).toString(),
+      };
+    }
+    const result = await this.host.request<ReaderModelParams, ReaderModelResult>(READER_MODEL_REQUEST, params);
+    if (!result) {
+      if (!this.loaded) {
+        this.showPlaceholder(
+          this.host.running
+            ? `The language server has no model for ${baseName(this.uri)} yet.`
+            : 'The Postmortem Lint server is not running (is postmortemLint.enable off?). Run "Postmortem: Restart Server".',
+        );
+      }
+      return;
+    }
+    if (!this.loaded && result.html) {
+      w.html = result.html;
+      this.loaded = true;
+      this.htmlVersion = result.model.version;
+    } else {
+      await w.postMessage({ type: 'update', html: result.bodyHtml, version: result.model.version, title: result.model.title });
+    }
+    this.shownVersion = result.model.version;
+    this.panel.title = `Reader: ${result.model.title.length > 40 ? baseName(this.uri) : result.model.title}`;
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'ready') {
+      // A webview re-created after being hidden shows the first page we set: bring it up to date.
+      if (this.htmlVersion !== findDocument(this.uri)?.version || this.htmlVersion !== this.shownVersion) {
+        this.shownVersion = undefined;
+        await this.refresh();
+      }
+    } else if (m.type === 'reveal') {
+      await this.reveal(int(m.line, 0), int(m.character, 0), int(m.endLine, int(m.line, 0)), int(m.endCharacter, int(m.character, 0)));
+    } else if (m.type === 'open' && typeof m.href === 'string') {
+      await this.openLink(m.href);
+    }
+  }
+
+  private async reveal(line: number, character: number, endLine: number, endCharacter: number): Promise<void> {
+    const doc = findDocument(this.uri) ?? (await vscode.workspace.openTextDocument(this.uri));
+    const range = doc.validateRange(new vscode.Range(line, character, endLine, endCharacter));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** http(s)/mailto open outside; relative paths open the file next to the document; other schemes are ignored. */
+  private async openLink(href: string): Promise<void> {
+    const trimmed = href.trim();
+    if (/^(https?|mailto):/i.test(trimmed)) {
+      await vscode.env.openExternal(vscode.Uri.parse(trimmed, true));
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return; // command:, file:, vscode:, …
+    const [pathPart] = trimmed.split(/[?#]/);
+    if (!pathPart) return;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathPart);
+    } catch {
+      decoded = pathPart;
+    }
+    let base: vscode.Uri;
+    if (decoded.startsWith('/')) {
+      base = vscode.workspace.getWorkspaceFolder(this.uri)?.uri ?? vscode.Uri.joinPath(this.uri, '..');
+    } else {
+      base = vscode.Uri.joinPath(this.uri, '..');
+    }
+    const target = vscode.Uri.joinPath(base, decoded.replace(/^\/+/, ''));
+    try {
+      const stat = await vscode.workspace.fs.stat(target);
+      if (stat.type & vscode.FileType.Directory) {
+        await vscode.commands.executeCommand('revealInExplorer', target);
+        return;
+      }
+    } catch {
+      void vscode.window.showWarningMessage(`The link target ${decoded} does not exist next to ${baseName(this.uri)}.`);
+      return;
+    }
+    if (/\.(md|markdown|txt|json|ya?ml)$/i.test(target.path)) {
+      await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One });
+    } else {
+      await vscode.commands.executeCommand('vscode.open', target);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+}
+
+/** One reader panel per document; restores panels after a reload. */
+export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<ReaderState> {
+  private readonly panels = new Map<string, ReaderPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly host: ServerHost,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.disposables.push(vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this));
+  }
+
+  /** The panel that has focus (for Export). */
+  active(): ReaderPanel | undefined {
+    return [...this.panels.values()].find((p) => p.panel.active);
+  }
+
+  get(uri: vscode.Uri): ReaderPanel | undefined {
+    return this.panels.get(uri.toString());
+  }
+
+  open(uri: vscode.Uri, toSide: boolean): ReaderPanel {
+    const existing = this.panels.get(uri.toString());
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    if (existing) {
+      existing.panel.reveal(column, toSide);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      READER_VIEW_TYPE,
+      `Reader: ${uri.path.split('/').pop()}`,
+      { viewColumn: column, preserveFocus: toSide },
+      ReaderPanel.webviewOptions(this.extensionUri),
+    );
+    return this.track(new ReaderPanel(panel, uri, this.host, this.extensionUri));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: ReaderState | undefined): Promise<void> {
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = state?.uri ? vscode.Uri.parse(state.uri, true) : undefined;
+    } catch {
+      uri = undefined;
+    }
+    if (!uri) {
+      panel.dispose();
+      return;
+    }
+    const other = this.panels.get(uri.toString());
+    if (other) other.panel.dispose();
+    this.track(new ReaderPanel(panel, uri, this.host, this.extensionUri));
+  }
+
+  private track(p: ReaderPanel): ReaderPanel {
+    const key = p.uri.toString();
+    this.panels.set(key, p);
+    p.onDidDispose(() => {
+      if (this.panels.get(key) === p) this.panels.delete(key);
+    });
+    return p;
+  }
+
+  dispose(): void {
+    for (const p of this.panels.values()) p.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

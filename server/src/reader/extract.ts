@@ -1,0 +1,369 @@
+// What the reader view pulls out of the prose: impact figures, the incident's duration from the timeline, and the
+// glossary (acronyms and their expansions). Pure; works on mdast blocks so code, HTML and front matter never count.
+import * as chrono from 'chrono-node';
+import type { Root, RootContent, Nodes } from 'mdast';
+import type { LineIndex } from '../engine/types';
+import type { ReaderDuration, ReaderGlossaryEntry, ReaderImpactFigure, ReaderLocation } from '../protocol';
+
+/** A block of prose: its visible text (no inline code, no HTML) and where it sits in the source. */
+export interface Block {
+  text: string;
+  start: number;
+  end: number;
+  /** The node type the text came from: paragraph, heading, tableCell, … */
+  type: string;
+  /** For table rows: the cells' texts. */
+  cells?: string[];
+}
+
+const startOf = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
+const endOf = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
+
+/** Visible text of inline content: inline code, HTML and URLs left out. */
+export function visibleText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value;
+    case 'inlineCode':
+    case 'html':
+    case 'code':
+    case 'yaml':
+      return ' ';
+    case 'break':
+      return ' ';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(visibleText).join('') : '';
+  }
+}
+
+/** Prose blocks (paragraphs, headings, table rows) of the given top-level nodes, in document order. */
+export function proseBlocks(nodes: RootContent[]): Block[] {
+  const out: Block[] = [];
+  const visit = (n: Nodes) => {
+    switch (n.type) {
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return;
+      case 'paragraph':
+      case 'heading':
+        out.push({ text: visibleText(n), start: startOf(n), end: endOf(n), type: n.type });
+        return;
+      case 'tableRow': {
+        const cells = n.children.map((c) => visibleText(c));
+        out.push({ text: cells.join(' | '), start: startOf(n), end: endOf(n), type: 'tableRow', cells });
+        return;
+      }
+      default:
+        if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+    }
+  };
+  for (const n of nodes) visit(n);
+  return out;
+}
+
+/** The top-level nodes whose start lies in [start, end). */
+export function nodesIn(tree: Root, start: number, end: number): RootContent[] {
+  return tree.children.filter((n) => startOf(n) >= start && startOf(n) < end);
+}
+
+export function locate(lines: LineIndex, source: string, block: Block, needle: string): ReaderLocation {
+  const at = source.slice(block.start, block.end).indexOf(needle);
+  const s = at >= 0 ? block.start + at : block.start;
+  const e = at >= 0 ? s + needle.length : block.end;
+  return toLocation(lines, s, e);
+}
+
+export function toLocation(lines: LineIndex, start: number, end: number): ReaderLocation {
+  const a = lines.positionAt(start);
+  const b = lines.positionAt(end);
+  return { line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Impact figures: "2,300 users", "45 minutes", "$12k", "38% of requests"
+
+const UNITS = [
+  'users?', 'customers?', 'requests?', 'minutes?', 'mins?', 'hours?', 'hrs?', 'seconds?', 'secs?', 'days?', 'weeks?',
+  'orders?', 'tickets?', 'errors?', 'transactions?', 'accounts?', 'sessions?', 'calls?', 'jobs?', 'builds?',
+  'deploy(?:ment)?s?', 'pods?', 'nodes?', 'servers?', 'hosts?', 'instances?', 'machines?', 'vms?', 'messages?', 'emails?',
+  'payments?', 'quer(?:y|ies)', 'pages?', 'sites?', 'websites?', 'repositor(?:y|ies)', 'repos?', 'projects?', 'teams?',
+  'organi[sz]ations?', 'orgs?', 'merchants?', 'stores?', 'shops?', 'devices?', 'events?', 'logins?', 'downloads?',
+  'uploads?', 'files?', 'records?', 'rows?', 'visitors?', 'subscribers?', 'members?', 'clients?', 'tenants?',
+  'workspaces?', 'clusters?', 'services?', 'regions?', 'endpoints?', 'apps?', 'applications?', 'hubs?', 'blocks?',
+  'wallets?', 'sign-?ups?', 'checkouts?', 'purchases?', 'bookings?', 'refunds?', 'incidents?', 'alerts?',
+  'complaints?', 'reports?', 'packages?', 'versions?', 'releases?', 'notifications?', 'invoices?', 'dollars?',
+  'euros?', 'pounds?', '[kmgt]b', 'ms', 'rps', 'qps',
+].join('|');
+const NUMBER = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const MAGNITUDE = String.raw`(?:\s?(?:k|K|m|M|bn|BN|million|billion|thousand)\b)?`;
+const FIGURE_RE = new RegExp(
+  String.raw`(?<![\w:/.,-])(?:` +
+    // money
+    String.raw`[$€£]\s?(?:${NUMBER})${MAGNITUDE}` +
+    // percentages, optionally "of requests"
+    String.raw`|(?:${NUMBER})\s?%(?:\s+of\s+(?:(?:all|the|our)\s+)?[\p{L}-]+)?` +
+    // number + up to two words + unit
+    String.raw`|(?:~|about\s|over\s|around\s|roughly\s|approximately\s)?(?:${NUMBER})${MAGNITUDE}\+?\s*(?:[\p{Ll}-]+\s+){0,2}?(?:${UNITS})\b` +
+    String.raw`)`,
+  'giu',
+);
+
+/** Numbers with units from the Impact section's prose, as written, in order, without duplicates. */
+export function impactFigures(blocks: Block[], source: string, lines: LineIndex, max = 8): ReaderImpactFigure[] {
+  const out: ReaderImpactFigure[] = [];
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    for (const m of b.text.matchAll(FIGURE_RE)) {
+      const text = m[0].replace(/\s+/g, ' ').trim();
+      // a year or a time of day is not an impact figure
+      if (/^(19|20)\d\d$/.test(text) || /^\d{1,2}:\d{2}/.test(text)) continue;
+      const key = text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ text, location: locate(lines, source, b, m[0]) });
+      if (out.length >= max) return out;
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Duration from the timeline
+
+const RESOLVED_RE = /\b(resolved|recovered|recovery complete|mitigated|restored|all[- ]clear|back to normal|fully operational|incident (?:closed|over|ended)|closed the incident|service (?:is )?healthy|error rates? (?:returned|back) to normal)\b/i;
+const TZ_RE = /\b(UTC|GMT|Z|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|AEDT|UTC[+-]\d{1,2}(?::?\d{2})?)\b/;
+
+interface Stamp {
+  minutes: number;
+  hhmm: string;
+  line: string;
+}
+
+export function formatMinutes(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  if (m < 48 * 60) {
+    const h = Math.floor(m / 60);
+    const r = m % 60;
+    return r ? `${h} h ${r} min` : `${h} h`;
+  }
+  const d = Math.floor(m / 1440);
+  const h = Math.round((m % 1440) / 60);
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+/**
+ * From the first timeline entry to the entry that says it was resolved (or the last entry). Times without a date
+ * follow the last date seen (or the incident date); a time earlier than the previous one rolls over to the next day.
+ */
+export function timelineDuration(blocks: Block[], incidentDate?: string): ReaderDuration | undefined {
+  const ref = incidentDate && /^\d{4}-\d{2}-\d{2}$/.test(incidentDate) ? new Date(`${incidentDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  let day: number | undefined; // epoch day of the current date
+  let last: number | undefined;
+  const stamps: Stamp[] = [];
+  let tz: string | undefined;
+  for (const b of blocks.slice(0, 400)) {
+    const line = b.text.slice(0, 300);
+    if (!/\d{1,2}[:h.]\d{2}|\d\s?(?:am|pm)\b/i.test(line)) continue;
+    let results: chrono.ParsedResult[];
+    try {
+      results = chrono.parse(line, ref, { forwardDate: false });
+    } catch {
+      continue;
+    }
+    const r = results.find((x) => x.start.isCertain('hour'));
+    if (!r) continue;
+    const hour = r.start.get('hour') ?? 0;
+    const minute = r.start.get('minute') ?? 0;
+    if (r.start.isCertain('day')) {
+      day = Math.floor(Date.UTC(r.start.get('year') ?? ref.getUTCFullYear(), (r.start.get('month') ?? 1) - 1, r.start.get('day') ?? 1) / 86400000);
+    } else if (day === undefined) {
+      day = Math.floor(ref.getTime() / 86400000);
+    }
+    let minutes = day * 1440 + hour * 60 + minute;
+    if (last !== undefined && minutes < last && !r.start.isCertain('day')) {
+      day += 1;
+      minutes += 1440;
+    }
+    last = minutes;
+    tz ??= TZ_RE.exec(line)?.[1];
+    stamps.push({ minutes, hhmm: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, line });
+  }
+  if (stamps.length < 2) return undefined;
+  const first = stamps[0];
+  const resolved = stamps.slice(1).find((s) => RESOLVED_RE.test(s.line));
+  const end = resolved ?? stamps[stamps.length - 1];
+  const minutes = end.minutes - first.minutes;
+  // Without a "resolved" entry a long span is the timeline's length (follow-ups, reviews), not the incident's.
+  if (minutes <= 0 || minutes > 60 * 1440 || (!resolved && minutes > 2 * 1440)) return undefined;
+  return {
+    minutes,
+    label: formatMinutes(minutes),
+    source: `timeline ${first.hhmm} → ${end.hhmm}${tz ? ' ' + tz : ''}${resolved ? ' (resolved)' : ' (last entry)'}`,
+  };
+}
+
+const STATED_DURATION_RE = /\b(?:for|lasted|lasting|duration(?: of)?:?|over)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\b/i;
+
+/** Fallback: a duration stated in the Impact section ("for 45 minutes"). */
+export function statedDuration(blocks: Block[]): ReaderDuration | undefined {
+  for (const b of blocks) {
+    const m = STATED_DURATION_RE.exec(b.text);
+    if (!m) continue;
+    const n = Number(m[1]);
+    const unit = m[2].toLowerCase();
+    const minutes = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
+    if (!(minutes > 0)) continue;
+    return { minutes, label: formatMinutes(minutes), source: `impact: “${m[0].trim()}”` };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Glossary
+
+const NOT_ACRONYMS = new Set([
+  'A', 'I', 'OK', 'AND', 'OR', 'NOT', 'THE', 'TODO', 'FIXME', 'NOTE', 'WARNING', 'IMPORTANT', 'TL', 'DR', 'NB', 'PS',
+  'AM', 'PM', 'ID', 'IDS', 'YES', 'NO', 'DONE', 'WIP', 'XX', 'XXX', 'TBD', 'TBA', 'N', 'NA', 'YYYY', 'MM', 'DD', 'HH',
+  'DATE', 'NAME', 'TIME', 'NONE', 'NULL', 'TRUE', 'FALSE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'JOIN', 'LEFT', 'SELECT',
+  'FROM', 'WHERE', 'ALL', 'ANY', 'NEW', 'OLD', 'USE', 'AGAIN', 'STOP', 'HELP', 'URGENT', 'UPDATE', 'EDIT', 'BUT', 'FOR',
+]);
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', '&']);
+// Two or more capitals (digits allowed inside): SLO, DNS, K8S, P99 is excluded below, S3 needs two capitals.
+const ACRONYM_RE = /(?<![\p{L}\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\p{L}\p{N}_]|-\d|\.\w)/gu;
+
+function isAcronym(term: string): boolean {
+  if (term.length > 10 || NOT_ACRONYMS.has(term)) return false;
+  if (/^(SEV|P|Q|H|V|CVE|RFC)\d*$/.test(term)) return false;
+  if ((term.match(/[A-Z]/g) ?? []).length < 2) return false;
+  return true;
+}
+
+function initials(words: string[], keepSmall: boolean): string {
+  return words
+    .filter((w) => keepSmall || !SMALL_WORDS.has(w.toLowerCase()))
+    .flatMap((w) => w.split(/[-/]/))
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** Does this run of words spell the acronym by initials (ignoring small words, or counting them)? */
+function spells(words: string[], acronym: string): boolean {
+  const target = acronym.replace(/[^A-Z]/g, '');
+  if (!target) return false;
+  return initials(words, false) === target || initials(words, true) === target;
+}
+
+/** "Service Level Objective (SLO)": the shortest run of words before the parenthesis that spells the acronym. */
+function expansionBefore(before: string, acronym: string): string | undefined {
+  const words = before.replace(/[*_`]/g, '').trim().split(/\s+/).filter(Boolean).slice(-10);
+  for (let k = 1; k <= words.length; k++) {
+    const cand = words.slice(-k);
+    if (!/^\p{L}/u.test(cand[0])) continue;
+    if (spells(cand, acronym)) return cand.join(' ').replace(/^[^\p{L}]+/u, '');
+  }
+  return undefined;
+}
+
+const GLOSSARY_LINE_RE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:=—–]{1,60}?)(?:\*\*|__)?\s*(?:\(([^)]{1,80})\))?\s*(?::|=|—|–|\s-\s)\s*(.+)$/;
+
+/** Terms defined in the Glossary section: "TERM: definition", "**TERM** — definition", table rows "| TERM | definition |". */
+export function glossaryDefinitions(blocks: Block[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of blocks) {
+    if (b.type === 'tableRow' && b.cells && b.cells.length >= 2) {
+      const term = b.cells[0].trim();
+      const def = b.cells.slice(1).join(' — ').trim();
+      if (term && def && !/^(term|acronym|abbreviation|name|word)s?$/i.test(term)) out.set(term, def);
+      continue;
+    }
+    if (b.type === 'heading') continue;
+    for (const line of b.text.split('\n')) {
+      const m = GLOSSARY_LINE_RE.exec(line);
+      if (!m) continue;
+      const term = m[1].trim();
+      const def = (m[2] ? m[2] + ': ' : '') + m[3].trim();
+      if (term && def && term.split(/\s+/).length <= 5) out.set(term, def);
+    }
+  }
+  return out;
+}
+
+/**
+ * Acronyms used in the prose with their expansions where the document gives them: inline ("Service Level Objective
+ * (SLO)", "SLO (Service Level Objective)") or in the Glossary section. Terms the Glossary defines are listed too.
+ */
+export function buildGlossary(
+  blocks: Block[],
+  glossaryBlocks: Block[],
+  source: string,
+  lines: LineIndex,
+  max = 80,
+): ReaderGlossaryEntry[] {
+  const entries = new Map<string, ReaderGlossaryEntry>();
+  const defined = glossaryDefinitions(glossaryBlocks);
+  const glossaryStarts = new Set(glossaryBlocks.map((b) => b.start));
+
+  for (const b of blocks) {
+    const letters = b.text.replace(/[^\p{L}]/gu, '');
+    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+    // SHOUTED LINES ARE NOT FULL OF ACRONYMS
+    if (letters.length > 12 && lower < letters.length / 4) continue;
+    for (const m of b.text.matchAll(ACRONYM_RE)) {
+      const term = m[1];
+      if (!isAcronym(term)) continue;
+      let e = entries.get(term);
+      if (!e) {
+        e = { term, uses: 0 };
+        entries.set(term, e);
+      }
+      if (!glossaryStarts.has(b.start)) {
+        e.uses++;
+        e.location ??= locate(lines, source, b, term);
+      }
+      if (e.expansion) continue;
+      const idx = m.index ?? 0;
+      const before = b.text.slice(0, idx);
+      const after = b.text.slice(idx + m[0].length);
+      // "Words (SLO)"
+      if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
+        const exp = expansionBefore(before.replace(/\(\s*$/, ''), term);
+        if (exp) {
+          e.expansion = exp;
+          e.source = 'inline';
+          continue;
+        }
+      }
+      // "SLO (Service Level Objective)"
+      const paren = /^\s*\(([^()]{3,80})\)/.exec(after);
+      if (paren) {
+        const words = paren[1].trim().split(/\s+/);
+        if (spells(words, term) || (words.length >= 2 && words[0][0]?.toUpperCase() === term[0] && /^\p{Lu}/u.test(words[0]))) {
+          e.expansion = paren[1].trim();
+          e.source = 'inline';
+        }
+      }
+    }
+  }
+
+  for (const [term, def] of defined) {
+    const acronymTerm = /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*$/.test(term) ? term : undefined;
+    const key = acronymTerm ?? term;
+    const e = entries.get(key) ?? { term: key, uses: 0 };
+    e.expansion = def;
+    e.source = 'glossary';
+    entries.set(key, e);
+  }
+
+  return [...entries.values()]
+    // a long all-letter word used once and never expanded is more likely SHOUTING than an acronym
+    .filter((e) => e.source === 'glossary' || (e.uses > 0 && (e.expansion || e.uses > 1 || !/^[A-Z]{5,}$/.test(e.term))))
+    .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
+    .slice(0, max);
+}

@@ -1,0 +1,104 @@
+// Markdown (mdast) → sanitised HTML for the reader view and the HTML export. Pure.
+// remark-rehype drops raw HTML (no allowDangerousHtml), rehype-sanitize (GitHub's schema) removes scripts, event
+// handlers and javascript: URLs, then our own pass adds heading anchors that work and `data-line` attributes so the
+// webview can reveal a block in the editor. Nothing the document writes can add attributes after the sanitiser.
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root as MdRoot, RootContent } from 'mdast';
+import type { Root as HastRoot, Element, ElementContent, RootContent as HastContent } from 'hast';
+
+const CLOBBER = 'user-content-';
+const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'tr', 'pre', 'blockquote', 'table']);
+const SAFE_HREF = /^(?:https?:|mailto:|#|[^:]*$)/i;
+
+interface RenderOptions {
+  /** 0-based line of the fragment's first line in the document (for data-line). */
+  lineOffset?: number;
+}
+
+/** Heading ids like GitHub's: lower case, spaces to dashes, punctuation dropped, duplicates numbered. */
+function slugger() {
+  const seen = new Map<string, number>();
+  return (text: string) => {
+    const base =
+      text
+        .toLowerCase()
+        .trim()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s+/g, '-') || 'section';
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}-${n}` : base;
+  };
+}
+
+function textOf(node: ElementContent | HastContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+function walk(node: HastRoot | Element, fn: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      fn(child);
+      walk(child, fn);
+    }
+  }
+}
+
+/** Before sanitising: heading ids (the sanitiser prefixes them with user-content-). */
+function addHeadingIds() {
+  return (tree: HastRoot) => {
+    const slug = slugger();
+    walk(tree, (el) => {
+      if (/^h[1-6]$/.test(el.tagName) && !el.properties.id) el.properties.id = slug(textOf(el));
+    });
+  };
+}
+
+/** After sanitising: in-page links point at the prefixed ids, blocks carry their source line. */
+function afterSanitize(options: RenderOptions) {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    walk(tree, (el) => {
+      if (typeof el.properties.id === 'string') ids.add(el.properties.id);
+    });
+    walk(tree, (el) => {
+      if (el.tagName === 'a' && typeof el.properties.href === 'string') {
+        const href = el.properties.href;
+        // Belt and braces: the sanitiser already dropped unsafe protocols.
+        if (!SAFE_HREF.test(href.trim())) delete el.properties.href;
+        else if (href.startsWith('#') && !ids.has(href.slice(1)) && ids.has(CLOBBER + href.slice(1))) el.properties.href = '#' + CLOBBER + href.slice(1);
+      }
+      if (BLOCKS.has(el.tagName) && el.position) el.properties.dataLine = el.position.start.line - 1 + (options.lineOffset ?? 0);
+    });
+  };
+}
+
+/** Render an mdast root (or a slice of one) to sanitised HTML. Never throws: a failure renders as an empty string. */
+export function mdastToSafeHtml(tree: MdRoot, options: RenderOptions = {}): string {
+  try {
+    const processor = unified()
+      .use(remarkRehype, { allowDangerousHtml: false })
+      .use(addHeadingIds)
+      .use(rehypeSanitize, defaultSchema)
+      .use(afterSanitize, options)
+      .use(rehypeStringify);
+    const hast = processor.runSync(tree as never) as HastRoot;
+    return String(processor.stringify(hast as never));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A root holding `children` plus every link/footnote definition of `full` (so reference links in a slice still
+ * resolve).
+ */
+export function sliceRoot(full: MdRoot, children: RootContent[]): MdRoot {
+  const defs = full.children.filter((n) => (n.type === 'definition' || n.type === 'footnoteDefinition') && !children.includes(n));
+  return { type: 'root', children: [...children, ...defs] };
+}

@@ -1,0 +1,185 @@
+// The reader model: what a reader who joins a year after the incident needs first, built from the linter's parsed
+// model and findings. Pure (no fs, no LSP): the LSP request, the HTML export and the CLI's `render` all call this.
+import type { Root, RootContent } from 'mdast';
+import type { ActionItem, Finding, Postmortem, Section, SectionKind } from '../engine/types';
+import type { LintResult } from '../engine/lint';
+import { parseMarkdown } from '../engine/parse';
+import type { ReaderActionItem, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
+import { mdastToSafeHtml, sliceRoot } from './html';
+import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
+
+export interface ReaderModelOptions {
+  /** "Today" as ISO yyyy-mm-dd (for overdue marks). */
+  today: string;
+  uri?: string;
+  version?: number;
+  /** Shown as the title when the document has none. */
+  fileName?: string;
+  /** The mdast tree of the same text, when the caller already has one. */
+  tree?: Root;
+}
+
+/** Findings a future reader cares about: missing context rather than action-item hygiene. */
+export const CONTEXT_GAP_RULES = new Set([
+  'missing-section',
+  'empty-section',
+  'outcome-without-context',
+  'relative-date',
+  'timeline-timezone',
+  'undefined-acronym',
+  'impact-without-numbers',
+  'business-impact',
+  'public-internal-detail',
+]);
+/** Item findings already shown as marks in the action items table. */
+const FLAGGED_RULES = new Set(['action-item-owner', 'action-item-due-date', 'action-item-overdue']);
+const MAX_GAPS = 15;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86400000);
+}
+
+function firstSection(model: Postmortem, kind: SectionKind): Section | undefined {
+  return model.allSections.find((s) => s.kind === kind);
+}
+
+function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, today: string): ReaderActionItem {
+  const open = item.status === 'open' && !item.deferred;
+  const dueIsDate = item.due?.kind === 'date';
+  const dueIso = item.due?.kind === 'date' ? item.due.iso : undefined;
+  const overdueDays = open && dueIso && dueIso < today ? daysBetween(dueIso, today) : undefined;
+  const s = item.range.start.offset;
+  const e = item.range.end.offset;
+  return {
+    text: item.text,
+    owner: item.owners.length ? item.owners.map((o) => o.text.trim()).join(', ') : undefined,
+    ownerPlaceholder: item.ownerPlaceholder?.text,
+    due: dueIso ?? item.due?.text,
+    dueIsDate,
+    priority: item.priority?.text,
+    lowPriority: item.priority?.value.low ?? false,
+    status: item.status,
+    tickets: item.tickets.map((t) => t.text),
+    group: item.group,
+    overdue: overdueDays !== undefined,
+    overdueDays,
+    noOwner: open && item.owners.length === 0,
+    noDate: open && !dueIsDate,
+    findings: findings
+      .filter((f) => !FLAGGED_RULES.has(f.ruleId) && f.range.start.offset >= s && f.range.start.offset < Math.max(e, s + 1))
+      .map((f) => ({ ruleId: f.ruleId, message: f.message })),
+    location: toLocation(model.lines, item.textRange.start.offset, item.textRange.end.offset),
+  };
+}
+
+export function countItems(items: ReaderActionItem[], deferred: number): ReaderCounts {
+  return {
+    total: items.length,
+    open: items.filter((i) => i.status === 'open').length,
+    done: items.filter((i) => i.status === 'done').length,
+    noOwner: items.filter((i) => i.noOwner).length,
+    noDate: items.filter((i) => i.noDate).length,
+    overdue: items.filter((i) => i.overdue).length,
+    deferred,
+  };
+}
+
+export function countFindings(findings: Finding[]): ReaderModel['findingCounts'] {
+  const c = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) if (f.severity in c) c[f.severity]++;
+  return c;
+}
+
+/** Items and counts only (cheap): for the status bar. */
+export function actionItemsOf(result: LintResult, today: string): { items: ReaderActionItem[]; deferred: ReaderActionItem[]; counts: ReaderCounts } {
+  const { model, findings } = result;
+  const items: ReaderActionItem[] = [];
+  const deferred: ReaderActionItem[] = [];
+  for (const it of model.actionItems) (it.deferred ? deferred : items).push(readerItem(it, findings, model, today));
+  return { items, deferred, counts: countItems(items, deferred.length) };
+}
+
+function sectionHtml(tree: Root, section: Section | undefined): string | undefined {
+  if (!section) return undefined;
+  const nodes = nodesIn(tree, section.bodyRange.start.offset, section.bodyRange.end.offset);
+  if (!nodes.length) return undefined;
+  const html = mdastToSafeHtml(sliceRoot(tree, nodes));
+  return html.trim() ? html : undefined;
+}
+
+function contextGaps(result: LintResult): { gaps: ReaderGap[]; more: number } {
+  const { model } = result;
+  const gaps: ReaderGap[] = result.findings
+    .filter((f) => CONTEXT_GAP_RULES.has(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, message: f.message, location: toLocation(model.lines, f.range.start.offset, f.range.end.offset) }));
+  if (result.isPostmortem && !model.date) {
+    const at = model.frontMatter?.range ?? model.title?.range;
+    gaps.unshift({
+      ruleId: 'incident-date',
+      message:
+        'No incident date: a reader next year cannot tell when this happened or how old the action items are. Add `date: YYYY-MM-DD` to the front matter.',
+      location: at ? toLocation(model.lines, at.start.offset, at.end.offset) : { line: 0, character: 0, endLine: 0, endCharacter: 0 },
+    });
+  }
+  return { gaps: gaps.slice(0, MAX_GAPS), more: Math.max(0, gaps.length - MAX_GAPS) };
+}
+
+/** Drop the document's title heading (shown in the header card) from the full-document rendering. */
+function withoutTitle(tree: Root, title: string): RootContent[] {
+  const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const drop = h1 && norm(visibleText(h1)) === norm(title) ? h1 : undefined;
+  return tree.children.filter((n) => n.type !== 'yaml' && n !== drop);
+}
+
+export function buildReaderModel(result: LintResult, options: ReaderModelOptions): ReaderModel {
+  const { model } = result;
+  const text = model.text;
+  const tree = options.tree ?? parseMarkdown(text);
+  const { items, deferred, counts } = actionItemsOf(result, options.today);
+
+  const impactSection = firstSection(model, 'impact');
+  const impactBlocks = impactSection
+    ? proseBlocks(nodesIn(tree, impactSection.bodyRange.start.offset, impactSection.bodyRange.end.offset))
+    : [];
+  const timelineSection = firstSection(model, 'timeline');
+  const timelineBlocks = timelineSection
+    ? proseBlocks(nodesIn(tree, timelineSection.bodyRange.start.offset, timelineSection.bodyRange.end.offset))
+    : [];
+  const glossarySection = firstSection(model, 'glossary');
+  const glossaryBlocks = glossarySection
+    ? proseBlocks(nodesIn(tree, glossarySection.bodyRange.start.offset, glossarySection.bodyRange.end.offset))
+    : [];
+  const allBlocks = proseBlocks(tree.children);
+
+  const { gaps, more } = contextGaps(result);
+  const fmTitle = model.frontMatter?.data?.title;
+  const title = model.title?.value ?? (typeof fmTitle === 'string' ? fmTitle : undefined) ?? options.fileName ?? 'Untitled document';
+
+  return {
+    uri: options.uri,
+    version: options.version,
+    isPostmortem: result.isPostmortem,
+    detectedBy: result.detectedBy,
+    title,
+    header: {
+      date: model.date,
+      severity: model.severity,
+      status: model.status,
+      audience: model.audience,
+      duration: timelineDuration(timelineBlocks, model.date) ?? statedDuration(impactBlocks),
+      impact: impactFigures(impactBlocks, text, model.lines),
+    },
+    summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary')) : undefined,
+    causesHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'contributing-causes')) : undefined,
+    documentHtml: mdastToSafeHtml(sliceRoot(tree, withoutTitle(tree, title))),
+    actionItems: result.isPostmortem ? items : [],
+    deferredItems: result.isPostmortem ? deferred : [],
+    counts: result.isPostmortem ? counts : countItems([], 0),
+    contextGaps: gaps,
+    moreGaps: more,
+    glossary: buildGlossary(allBlocks, glossaryBlocks, text, model.lines),
+    sectionKinds: [...new Set(model.allSections.map((s) => s.kind).filter((k): k is SectionKind => !!k))],
+    findingCounts: countFindings(result.findings),
+  };
+}

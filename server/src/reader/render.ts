@@ -1,0 +1,241 @@
+// The reader view's HTML, for the webview (strict CSP with a nonce, external CSS and script) and for the export
+// (self-contained: inline CSS, no script at all). Pure. Every string from the document is escaped here; the only
+// markup from the document is the sanitised HTML the reader model carries.
+import type { Config } from '../engine/types';
+import { lint, localToday } from '../engine/lint';
+import type { ReaderActionItem, ReaderLocation, ReaderModel } from '../protocol';
+import { buildReaderModel } from './model';
+import { READER_CSS } from './styles';
+
+export interface RenderOptions {
+  /** Self-contained page: inline CSS, no script, links to lines rendered as text. */
+  standalone: boolean;
+  /** Script nonce for the webview (generated when missing). */
+  nonce?: string;
+  /** `webview.cspSource`. */
+  cspSource?: string;
+  /** `asWebviewUri(dist/media/reader.js)`. */
+  scriptUri?: string;
+  /** `asWebviewUri(media/reader.css)`. */
+  styleUri?: string;
+}
+
+export function escapeHtml(s: string | number | undefined): string {
+  return String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export function makeNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A link to a place in the document: the webview script turns clicks into "reveal this range in the editor". */
+function lineLink(loc: ReaderLocation, standalone: boolean, label = `line ${loc.line + 1}`): string {
+  if (standalone) return `<span class="source-link">${escapeHtml(label)}</span>`;
+  return (
+    `<a class="source-link" href="#" role="button" data-line="${loc.line}" data-character="${loc.character}"` +
+    ` data-end-line="${loc.endLine}" data-end-character="${loc.endCharacter}" title="Show in the editor">${escapeHtml(label)}</a>`
+  );
+}
+
+function fact(cls: string, label: string, value: string | undefined, extra = ''): string {
+  if (!value) return '';
+  return `<div class="fact ${cls}"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}${extra}</dd></div>`;
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function countsLine(m: ReaderModel): string {
+  const c = m.counts;
+  if (!c.total && !c.deferred) return '';
+  const parts = [plural(c.total, 'action item'), `${c.open} open`];
+  if (c.done) parts.push(`${c.done} done`);
+  if (c.noOwner) parts.push(`${c.noOwner} without owner`);
+  if (c.noDate) parts.push(`${c.noDate} without a date`);
+  if (c.overdue) parts.push(`${c.overdue} overdue`);
+  if (c.deferred) parts.push(`${c.deferred} deferred`);
+  return `<p class="item-counts">${escapeHtml(parts.join(' · '))}</p>`;
+}
+
+function headerCard(m: ReaderModel): string {
+  const h = m.header;
+  const duration = h.duration
+    ? fact('fact-duration', 'Duration', h.duration.label, `<span class="source">${escapeHtml(h.duration.source)}</span>`)
+    : '';
+  const facts = [
+    fact('fact-date', 'Incident date', h.date),
+    fact('fact-severity', 'Severity', h.severity),
+    fact('fact-status', 'Status', h.status),
+    duration,
+    fact('fact-audience', 'Audience', h.audience),
+  ].join('');
+  const impact = h.impact.length
+    ? `<ul class="impact-figures" aria-label="Impact">${h.impact.map((f) => `<li class="impact-figure">${escapeHtml(f.text)}</li>`).join('')}</ul>`
+    : '';
+  return (
+    `<header class="header-card" id="header-card"><h1 id="reader-title">${escapeHtml(m.title)}</h1>` +
+    (facts ? `<dl class="facts">${facts}</dl>` : '') +
+    impact +
+    countsLine(m) +
+    `</header>`
+  );
+}
+
+function statusLabel(i: ReaderActionItem): string {
+  if (i.status === 'done') return 'Done';
+  if (i.status === 'not-doing') return 'Not doing';
+  return 'Open';
+}
+
+function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): string {
+  const classes = [deferred ? 'deferred-item' : 'action-item'];
+  if (i.overdue) classes.push('overdue');
+  if (i.noOwner) classes.push('no-owner');
+  if (i.noDate) classes.push('no-date');
+  if (i.status === 'done') classes.push('done');
+  if (i.status === 'not-doing') classes.push('not-doing');
+  const flags: string[] = [];
+  if (!deferred) {
+    if (i.status === 'done') flags.push('<span class="flag done">done</span>');
+    if (i.lowPriority && i.status === 'open') flags.push('<span class="flag low-priority" title="Low-priority items rarely get done: commit to it or let it go.">low priority</span>');
+    for (const f of i.findings) flags.push(`<span class="flag finding" title="${escapeHtml(f.message)}">${escapeHtml(f.ruleId.replace(/^action-items?-/, ''))}</span>`);
+  }
+  const owner = i.owner
+    ? escapeHtml(i.owner)
+    : i.noOwner
+      ? `<span class="flag no-owner">no owner</span>${i.ownerPlaceholder ? ` <span class="muted">${escapeHtml(i.ownerPlaceholder)}</span>` : ''}`
+      : `<span class="muted">${escapeHtml(i.ownerPlaceholder ?? '—')}</span>`;
+  const due = i.overdue
+    ? `${escapeHtml(i.due)} <span class="flag overdue">overdue ${escapeHtml(plural(i.overdueDays ?? 0, 'day'))}</span>`
+    : i.noDate
+      ? `${i.due ? `<span class="muted">${escapeHtml(i.due)}</span> ` : ''}<span class="flag no-date">no date</span>`
+      : escapeHtml(i.due ?? '—');
+  const tickets = i.tickets.length
+    ? i.tickets
+        .map((t) => (/^https?:\/\//i.test(t) ? `<a href="${escapeHtml(t)}">${escapeHtml(t.replace(/^https?:\/\/(www\.)?/i, '').slice(0, 48))}</a>` : escapeHtml(t)))
+        .join(', ')
+    : '<span class="muted">—</span>';
+  return (
+    `<tr class="${classes.join(' ')}" data-line="${i.location.line}">` +
+    `<td class="action">${i.group ? `<span class="group">${escapeHtml(i.group)}</span>` : ''}${escapeHtml(i.text)} ${flags.join('')}</td>` +
+    `<td class="owner">${owner}</td>` +
+    `<td class="due">${due}</td>` +
+    `<td class="priority">${escapeHtml(i.priority ?? '—')}</td>` +
+    `<td class="status">${statusLabel(i)}</td>` +
+    `<td class="ticket">${tickets}</td>` +
+    `<td class="where">${lineLink(i.location, standalone)}</td>` +
+    `</tr>`
+  );
+}
+
+const ITEM_HEAD = '<thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Priority</th><th>Status</th><th>Ticket</th><th></th></tr></thead>';
+
+function actionItemsSection(m: ReaderModel, standalone: boolean): string {
+  const body = m.actionItems.length
+    ? `<table class="action-items">${ITEM_HEAD}<tbody>${m.actionItems.map((i) => itemRow(i, standalone, false)).join('')}</tbody></table>`
+    : `<p class="empty">No action items found. A postmortem that changes things ends with 3–5 items, each with one owner and an absolute date.</p>`;
+  const deferred = m.deferredItems.length
+    ? `<h3 id="deferred-heading">Deferred (explicitly let go)</h3><table class="deferred-items">${ITEM_HEAD}<tbody>${m.deferredItems
+        .map((i) => itemRow(i, standalone, true))
+        .join('')}</tbody></table>`
+    : '';
+  return `<section class="action-items-section" id="action-items"><h2>Action items</h2>${body}${deferred}</section>`;
+}
+
+function whatHappened(m: ReaderModel): string {
+  if (!m.summaryHtml && !m.causesHtml) return '';
+  return (
+    `<section class="what-happened" id="what-happened"><h2>What happened and why</h2>` +
+    (m.summaryHtml ? `<div class="summary markdown-body">${m.summaryHtml}</div>` : '<p class="empty">No summary section.</p>') +
+    (m.causesHtml
+      ? `<h3>Contributing causes</h3><div class="causes markdown-body">${m.causesHtml}</div>`
+      : '<p class="empty">No contributing causes section: a reader cannot tell why this happened.</p>') +
+    `</section>`
+  );
+}
+
+function contextGapsSection(m: ReaderModel, standalone: boolean): string {
+  const items = m.contextGaps
+    .map((g) => `<li class="context-gap" data-rule="${escapeHtml(g.ruleId)}">${lineLink(g.location, standalone)} ${escapeHtml(g.message)} <span class="rule">${escapeHtml(g.ruleId)}</span></li>`)
+    .join('');
+  const more = m.moreGaps ? `<p class="muted">…and ${escapeHtml(plural(m.moreGaps, 'more gap'))}: see the Problems panel.</p>` : '';
+  const body = items ? `<ul>${items}</ul>${more}` : '<p class="empty">None found: a reader a year from now should be able to follow this.</p>';
+  return `<section class="context-gaps" id="context-gaps"><h2>Context gaps</h2><p class="muted">What a reader who joins a year from now would miss.</p>${body}</section>`;
+}
+
+function glossarySection(m: ReaderModel, standalone: boolean): string {
+  if (!m.glossary.length) return '';
+  const rows = m.glossary
+    .map((g) => {
+      const def = g.expansion
+        ? `<dd class="glossary-expansion">${escapeHtml(g.expansion)}</dd>`
+        : `<dd class="missing">not expanded in the document${g.location ? ' · ' + lineLink(g.location, standalone, `first used on line ${g.location.line + 1}`) : ''}</dd>`;
+      return `<dt class="glossary-term">${escapeHtml(g.term)}</dt>${def}`;
+    })
+    .join('');
+  return `<section class="glossary" id="glossary"><h2>Glossary</h2><dl>${rows}</dl></section>`;
+}
+
+/** The inner HTML of `#reader-root`: what the webview swaps in on every update. */
+export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 'standalone'> = { standalone: false }): string {
+  const standalone = options.standalone;
+  const doc = `<section class="document" id="document"><h2>Full document</h2><article class="markdown-body">${m.documentHtml}</article></section>`;
+  if (!m.isPostmortem) {
+    return (
+      `<header class="header-card" id="header-card"><h1 id="reader-title">${escapeHtml(m.title)}</h1></header>` +
+      `<p class="note not-postmortem">This document does not look like a postmortem, so this is a plain preview and it gets no findings. ` +
+      `A document counts as a postmortem when its front matter says <code>type: postmortem</code>, its path matches the postmortem globs, ` +
+      `or it has at least two of the canonical sections (Summary, Impact, Timeline, Contributing causes, Action items…).</p>` +
+      doc
+    );
+  }
+  return [headerCard(m), whatHappened(m), actionItemsSection(m, standalone), contextGapsSection(m, standalone), glossarySection(m, standalone), doc].join('');
+}
+
+/** The whole page. Webview: CSP with a script nonce, CSS and script from the extension. Standalone: inline CSS, no script. */
+export function renderReaderHtml(m: ReaderModel, options: RenderOptions): string {
+  const body = renderReaderBody(m, options);
+  const title = escapeHtml(m.title);
+  if (options.standalone) {
+    const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
+    return (
+      `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<meta name="generator" content="postmortem-lint">` +
+      `<title>${title}</title><style>${READER_CSS}</style></head>` +
+      `<body class="pm-reader standalone"><main id="reader-root">${body}</main>` +
+      `<footer class="reader-footer">Rendered by postmortem-lint's reader view.</footer></body></html>\n`
+    );
+  }
+  const nonce = options.nonce ?? makeNonce();
+  const src = options.cspSource ?? "'self'";
+  const csp = [`default-src 'none'`, `img-src ${src} https: data:`, `style-src ${src}`, `font-src ${src}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return (
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    (options.styleUri ? `<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">` : '') +
+    `<title>${title}</title></head>` +
+    `<body class="pm-reader"><main id="reader-root" data-uri="${escapeHtml(m.uri)}" data-version="${escapeHtml(m.version)}">${body}</main>` +
+    (options.scriptUri ? `<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>` : '') +
+    `</body></html>\n`
+  );
+}
+
+/** Lint + reader model + standalone page for a markdown text: the HTML export and `postmortem-lint render`. */
+export function renderStandaloneHtml(text: string, options: { filePath?: string; today?: string; config?: Config; all?: boolean } = {}): string {
+  const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
+  const result = lint(typeof text === 'string' ? text : String(text ?? ''), { filePath: options.filePath, config: options.config, today, all: options.all });
+  const fileName = options.filePath?.split(/[\\/]/).pop();
+  const model = buildReaderModel(result, { today, fileName });
+  return renderReaderHtml(model, { standalone: true });
+}
