@@ -124,8 +124,11 @@ export interface ReaderGap {
 export interface ReaderGlossaryEntry {
   term: string;
   expansion?: string;
-  /** Where the expansion came from: the Glossary section or an inline "Service Level Objective (SLO)". */
-  source?: 'glossary' | 'inline';
+  /**
+   * Where the expansion came from: the Glossary section, an inline "Service Level Objective (SLO)", or the reader
+   * view's list of widely known acronyms (HTTP, UTC) when the document gives none.
+   */
+  source?: 'glossary' | 'inline' | 'common';
   /** First use in the text. */
   location?: ReaderLocation;
   uses: number;

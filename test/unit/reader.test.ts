@@ -233,9 +233,21 @@ describe('reader model', () => {
     assert.deepEqual(m.counts, { total: 5, open: 4, done: 1, noOwner: 1, noDate: 1, overdue: 2, deferred: 1 });
   });
 
+  test('a bullet item\'s inline owner, date and priority are not repeated in its action text', () => {
+    const bullets = model(POSTMORTEM.replace(/\| Action \| Owner[\s\S]*?\| Done \|\n/, '- [ ] Fail config validation when `db.pool.max` is missing — @kenji, due next sprint, P1\n- [ ] Page the payments on-call when pool usage exceeds 90% (@lee, 2026-04-01)\n'));
+    assert.deepEqual(
+      bullets.actionItems.map((i) => [i.text, i.owner, i.due, i.priority]),
+      [
+        ['Fail config validation when db.pool.max is missing', '@kenji', 'next sprint', 'P1'],
+        ['Page the payments on-call when pool usage exceeds 90%', '@lee', '2026-04-01', undefined],
+      ],
+    );
+  });
+
   test('deferred items are listed separately and never flagged', () => {
     assert.equal(m.deferredItems.length, 1);
-    assert.match(m.deferredItems[0].text, /Rewrite the payments service/);
+    assert.equal(m.deferredItems[0].text, 'Rewrite the payments service in Rust', 'inline metadata is shown in its own column');
+    assert.equal(m.deferredItems[0].owner, '@erin');
     assert.equal(m.deferredItems[0].noDate, false);
     assert.ok(!m.actionItems.some((i) => /Rewrite/.test(i.text)));
   });
@@ -250,6 +262,7 @@ describe('reader model', () => {
     assert.equal(g.PDB.expansion, undefined);
     assert.equal(g.PDB.location?.line, 30);
     assert.ok(!g.P1 && !g.SEV2 && !g.PAY, 'priorities, severities and ticket keys are not acronyms');
+    assert.equal(g.HTTP?.source, 'common', 'widely known acronyms get their usual meaning, marked as such');
   });
 
   test('summary and contributing causes come first, the title is not repeated in the full document', () => {

@@ -134,7 +134,7 @@ export function impactFigures(blocks: Block[], source: string, lines: LineIndex,
 // ------------------------------------------------------------------------------------------------
 // Duration from the timeline
 
-const RESOLVED_RE = /\b(resolved|recovered|recovery complete|mitigated|restored|all[- ]clear|back to normal|fully operational|incident (?:closed|over|ended)|closed the incident|service (?:is )?healthy|error rates? (?:returned|back) to normal)\b/i;
+const RESOLVED_RE = /\b(rollback (?:complete|completed|finished|done)|rolled back|fix (?:deployed|rolled out)|mitigation (?:complete|in place)|resolved|recovered|recovery complete|mitigated|restored|all[- ]clear|back to normal|fully operational|incident (?:closed|over|ended)|closed the incident|service (?:is )?healthy|error rates? (?:returned|back) to normal)\b/i;
 const TZ_RE = /\b(UTC|GMT|Z|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|AEDT|UTC[+-]\d{1,2}(?::?\d{2})?)\b/;
 
 interface Stamp {
@@ -232,6 +232,24 @@ const NOT_ACRONYMS = new Set([
   'DATE', 'NAME', 'TIME', 'NONE', 'NULL', 'TRUE', 'FALSE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'JOIN', 'LEFT', 'SELECT',
   'FROM', 'WHERE', 'ALL', 'ANY', 'NEW', 'OLD', 'USE', 'AGAIN', 'STOP', 'HELP', 'URGENT', 'UPDATE', 'EDIT', 'BUT', 'FOR',
 ]);
+/** Expansions everyone in the field knows: shown so the glossary is complete, never marked as missing. */
+export const COMMON_ACRONYMS: Record<string, string> = {
+  API: 'Application Programming Interface', AWS: 'Amazon Web Services', CDN: 'Content Delivery Network',
+  CI: 'Continuous Integration', CD: 'Continuous Delivery', CLI: 'Command-Line Interface', CPU: 'Central Processing Unit',
+  CSS: 'Cascading Style Sheets', DB: 'Database', DNS: 'Domain Name System', GCP: 'Google Cloud Platform',
+  GUI: 'Graphical User Interface', HTML: 'HyperText Markup Language', HTTP: 'HyperText Transfer Protocol',
+  HTTPS: 'HTTP over TLS', IP: 'Internet Protocol (address)', JSON: 'JavaScript Object Notation', OS: 'Operating System',
+  PR: 'Pull Request', RAM: 'Random-Access Memory', SDK: 'Software Development Kit', SLA: 'Service Level Agreement',
+  SLO: 'Service Level Objective', SLI: 'Service Level Indicator', SQL: 'Structured Query Language', SRE: 'Site Reliability Engineering',
+  SSH: 'Secure Shell', SSL: 'Secure Sockets Layer', TLS: 'Transport Layer Security', TCP: 'Transmission Control Protocol',
+  UI: 'User Interface', URL: 'Uniform Resource Locator', UTC: 'Coordinated Universal Time', VM: 'Virtual Machine',
+  VPN: 'Virtual Private Network', OOM: 'Out Of Memory', MTTR: 'Mean Time To Recovery', RCA: 'Root Cause Analysis',
+  EKS: 'Amazon Elastic Kubernetes Service', GKE: 'Google Kubernetes Engine', EC2: 'Amazon Elastic Compute Cloud',
+  RDS: 'Amazon Relational Database Service', IAM: 'Identity and Access Management', MFA: 'Multi-Factor Authentication',
+  PST: 'Pacific Standard Time', PDT: 'Pacific Daylight Time', EST: 'Eastern Standard Time', EDT: 'Eastern Daylight Time',
+  CET: 'Central European Time', CEST: 'Central European Summer Time', BST: 'British Summer Time', GMT: 'Greenwich Mean Time',
+};
+
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', '&']);
 // Two or more capitals (digits allowed inside): SLO, DNS, K8S, P99 is excluded below, S3 needs two capitals.
 const ACRONYM_RE = /(?<![\p{L}\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\p{L}\p{N}_]|-\d|\.\w)/gu;
@@ -359,6 +377,13 @@ export function buildGlossary(
     e.expansion = def;
     e.source = 'glossary';
     entries.set(key, e);
+  }
+
+  for (const e of entries.values()) {
+    if (!e.expansion && COMMON_ACRONYMS[e.term]) {
+      e.expansion = COMMON_ACRONYMS[e.term];
+      e.source = 'common';
+    }
   }
 
   return [...entries.values()]

@@ -43,6 +43,26 @@ function firstSection(model: Postmortem, kind: SectionKind): Section | undefined
   return model.allSections.find((s) => s.kind === kind);
 }
 
+const META_TAIL_RE = /(?:[\s,;:([|—–-]|\b(?:due|by|owner|owners|assignee|priority|prio|ticket|eta|deadline)\b:?)+$/i;
+
+/**
+ * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the table shows
+ * owner, due and priority in their own columns.
+ */
+export function actionText(item: ActionItem): string {
+  const start = item.textRange.start.offset;
+  const end = item.textRange.end.offset;
+  const fields = [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField].filter(
+    (f): f is NonNullable<typeof f> => !!f && f.range.start.offset > start && f.range.start.offset < end,
+  );
+  if (!fields.length) return item.text;
+  const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
+  const at = item.text.indexOf(first.text);
+  if (at <= 0) return item.text;
+  const cut = item.text.slice(0, at).replace(META_TAIL_RE, '').trim();
+  return cut.length >= 3 ? cut : item.text;
+}
+
 function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, today: string): ReaderActionItem {
   const open = item.status === 'open' && !item.deferred;
   const dueIsDate = item.due?.kind === 'date';
@@ -51,7 +71,7 @@ function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, to
   const s = item.range.start.offset;
   const e = item.range.end.offset;
   return {
-    text: item.text,
+    text: actionText(item),
     owner: item.owners.length ? item.owners.map((o) => o.text.trim()).join(', ') : undefined,
     ownerPlaceholder: item.ownerPlaceholder?.text,
     due: dueIso ?? item.due?.text,

@@ -176,7 +176,7 @@ function glossarySection(m: ReaderModel, standalone: boolean): string {
   const rows = m.glossary
     .map((g) => {
       const def = g.expansion
-        ? `<dd class="glossary-expansion">${escapeHtml(g.expansion)}</dd>`
+        ? `<dd class="glossary-expansion${g.source === 'common' ? ' common' : ''}">${escapeHtml(g.expansion)}${g.source === 'common' ? ' <span class="muted">(common meaning; the document does not expand it)</span>' : ''}</dd>`
         : `<dd class="missing">not expanded in the document${g.location ? ' · ' + lineLink(g.location, standalone, `first used on line ${g.location.line + 1}`) : ''}</dd>`;
       return `<dt class="glossary-term">${escapeHtml(g.term)}</dt>${def}`;
     })
