@@ -71,12 +71,14 @@ function replacePlaceholderFix(model: Postmortem, section: Section): Fix[] {
   const lineText = text.slice(lines.lineStart(l), lines.lineEnd(l));
   const lead = lineText.length - lineText.trimStart().length;
   if (lineText.trimStart().startsWith('|') || lineText.trimStart().startsWith('<!--')) return [];
-  const placeholder = lineText.trim();
+  const current = lineText.trim();
   const kind = section.kind;
-  const question = kind ? SECTION_PURPOSE[kind].prompt.replace(/^TODO:\s*/, '') : 'What belongs in this section?';
+  // the guiding line replaces the placeholder; an editor that can ask replaces it in turn with the writer's answer
+  const placeholder = kind ? SECTION_PURPOSE[kind].prompt : PROMPT_GENERIC;
+  const question = placeholder.replace(/^TODO:\s*/, '');
   return [
     {
-      title: `Replace '${placeholder.slice(0, 30)}' with your answer…`,
+      title: `Replace '${current.slice(0, 30)}' with what belongs here…`,
       edits: [{ range: rangeOf(lines, lines.lineStart(l) + lead, lines.lineEnd(l)), newText: placeholder }],
       safe: false,
       prompt: { kind: 'text', placeholder, question: question.replace(/^./, (c) => c.toUpperCase()) },

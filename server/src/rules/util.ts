@@ -116,7 +116,12 @@ export function writeFieldEdit(
   if (item.table) {
     const col = item.table.columns[role];
     const cell = col !== undefined ? item.table.cells[col] : undefined;
-    if (cell) return { range: cell, newText: value };
+    if (cell) {
+      if (cell.start.offset !== cell.end.offset) return { range: cell, newText: value };
+      // an empty cell: keep one space either side of the value
+      const at = cell.start.offset;
+      return { range: cell, newText: `${text[at - 1] === ' ' ? '' : ' '}${value}${text[at] === ' ' ? '' : ' '}` };
+    }
   }
   if (item.format !== 'table-row' && item.subItems.length) {
     const last = item.subItems[item.subItems.length - 1];
@@ -132,6 +137,11 @@ export function writeFieldEdit(
     return { range: point(model, at), newText: `${eolOf(text)}${useIndent}${marker} ${subLabel}: ${value}` };
   }
   let at = item.appendAt.offset;
+  // an owner goes right after the action words, before metadata already written ("— @owner, due …, P2")
+  if (role === 'owner') {
+    const w = actionWordsRange(model, item);
+    if (w.end < at && w.end > item.textRange.start.offset) at = w.end;
+  }
   // "Add an alert." → "Add an alert — @owner." (metadata before the final full stop)
   if (at > 0 && text[at - 1] === '.' && !/\.\.$/.test(text.slice(Math.max(0, at - 2), at))) at--;
   return { range: point(model, at), newText: inline(value) };
