@@ -105,7 +105,7 @@ const FIGURE_RE = new RegExp(
     // money
     String.raw`[$€£]\s?(?:${NUMBER})${MAGNITUDE}` +
     // percentages, optionally "of requests"
-    String.raw`|(?:${NUMBER})\s?%(?:\s+of\s+(?:(?:all|the|our)\s+)?[\p{L}-]+)?` +
+    String.raw`|(?:${NUMBER})\s?%(?:\s+of\s+(?:(?:all|the|our)\s+)?(?:[\p{L}-]+\s+)?(?:${UNITS})\b|\s+of\s+(?:(?:all|the|our)\s+)?[\p{L}-]+)?` +
     // number + up to two words + unit
     String.raw`|(?:~|about\s|over\s|around\s|roughly\s|approximately\s)?(?:${NUMBER})${MAGNITUDE}\+?\s*(?:[\p{Ll}-]+\s+){0,2}?(?:${UNITS})\b` +
     String.raw`)`,
@@ -234,7 +234,7 @@ const NOT_ACRONYMS = new Set([
 ]);
 /** Expansions everyone in the field knows: shown so the glossary is complete, never marked as missing. */
 export const COMMON_ACRONYMS: Record<string, string> = {
-  API: 'Application Programming Interface', AWS: 'Amazon Web Services', CDN: 'Content Delivery Network',
+  ASAP: 'As Soon As Possible', FYI: 'For Your Information', API: 'Application Programming Interface', AWS: 'Amazon Web Services', CDN: 'Content Delivery Network',
   CI: 'Continuous Integration', CD: 'Continuous Delivery', CLI: 'Command-Line Interface', CPU: 'Central Processing Unit',
   CSS: 'Cascading Style Sheets', DB: 'Database', DNS: 'Domain Name System', GCP: 'Google Cloud Platform',
   GUI: 'Graphical User Interface', HTML: 'HyperText Markup Language', HTTP: 'HyperText Transfer Protocol',

@@ -137,7 +137,7 @@ function contextGaps(result: LintResult): { gaps: ReaderGap[]; more: number } {
     gaps.unshift({
       ruleId: 'incident-date',
       message:
-        'No incident date: a reader next year cannot tell when this happened or how old the action items are. Add `date: YYYY-MM-DD` to the front matter.',
+        'No incident date: a reader next year cannot tell when this happened or how old the action items are. Add "date: YYYY-MM-DD" to the front matter.',
       location: at ? toLocation(model.lines, at.start.offset, at.end.offset) : { line: 0, character: 0, endLine: 0, endCharacter: 0 },
     });
   }

@@ -89,10 +89,24 @@ function headerCard(m: ReaderModel): string {
   );
 }
 
-function statusLabel(i: ReaderActionItem): string {
+function statusLabel(i: ReaderActionItem, deferred: boolean): string {
   if (i.status === 'done') return 'Done';
+  if (deferred) return 'Deferred';
   if (i.status === 'not-doing') return 'Not doing';
   return 'Open';
+}
+
+const FINDING_LABELS: Record<string, string> = {
+  'action-item-priority': 'no priority',
+  'action-item-low-priority': 'low priority',
+  'action-item-vague': 'vague',
+  'action-item-ticket': 'no ticket',
+  'action-item-changes-people': 'changes people, not systems',
+  'action-item-due-window': 'due late',
+};
+
+function findingLabel(ruleId: string): string {
+  return FINDING_LABELS[ruleId] ?? ruleId.replace(/^action-items?-/, '').replace(/-/g, ' ');
 }
 
 function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): string {
@@ -105,8 +119,11 @@ function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): s
   const flags: string[] = [];
   if (!deferred) {
     if (i.status === 'done') flags.push('<span class="flag done">done</span>');
-    if (i.lowPriority && i.status === 'open') flags.push('<span class="flag low-priority" title="Low-priority items rarely get done: commit to it or let it go.">low priority</span>');
-    for (const f of i.findings) flags.push(`<span class="flag finding" title="${escapeHtml(f.message)}">${escapeHtml(f.ruleId.replace(/^action-items?-/, ''))}</span>`);
+    const fromRules = new Set(i.findings.map((f) => f.ruleId));
+    if (i.lowPriority && i.status === 'open' && !fromRules.has('action-item-low-priority')) {
+      flags.push('<span class="flag low-priority" title="Low-priority items rarely get done: commit to it or let it go.">low priority</span>');
+    }
+    for (const f of i.findings) flags.push(`<span class="flag finding" data-rule="${escapeHtml(f.ruleId)}" title="${escapeHtml(f.message)}">${escapeHtml(findingLabel(f.ruleId))}</span>`);
   }
   const owner = i.owner
     ? escapeHtml(i.owner)
@@ -129,7 +146,7 @@ function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): s
     `<td class="owner">${owner}</td>` +
     `<td class="due">${due}</td>` +
     `<td class="priority">${escapeHtml(i.priority ?? '—')}</td>` +
-    `<td class="status">${statusLabel(i)}</td>` +
+    `<td class="status">${statusLabel(i, deferred)}</td>` +
     `<td class="ticket">${tickets}</td>` +
     `<td class="where">${lineLink(i.location, standalone)}</td>` +
     `</tr>`

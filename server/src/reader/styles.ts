@@ -49,7 +49,7 @@ img { max-width: 100%; }
 .item-counts { margin: 12px 0 0; color: var(--pm-muted); }
 .note { margin: 16px 0; padding: 10px 14px; border-left: 4px solid var(--pm-info); background: var(--pm-card); }
 .muted, .empty { color: var(--pm-muted); }
-table.action-items td.status, table.deferred-items td.status { white-space: nowrap; }
+table.action-items td.status, table.deferred-items td.status, td.due, td.priority, td.ticket { white-space: nowrap; }
 tr.action-item.done td.action { text-decoration: line-through; color: var(--pm-muted); }
 tr.action-item.done td.status { color: var(--pm-ok); font-weight: 600; }
 tr.action-item.not-doing td { color: var(--pm-muted); }
@@ -71,6 +71,7 @@ td.action .group { display: block; font-size: .8em; color: var(--pm-muted); }
 .glossary dd { margin: 0; }
 .glossary dd.missing { color: var(--pm-warning); }
 .document { margin-top: 2.5em; }
+.document > h2 { font-size: .85em; text-transform: uppercase; letter-spacing: .06em; color: var(--pm-muted); }
 .markdown-body li.task-list-item { list-style: none; }
 .markdown-body li.task-list-item input { margin: 0 .4em 0 -1.3em; }
 [data-line] { scroll-margin-top: 24px; }
