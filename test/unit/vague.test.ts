@@ -1,0 +1,82 @@
+// The vague-item classifier, as a pure function of the item's text: what makes an item doable is a verb that
+// produces something and a concrete object, not the absence of certain words.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyVague, lemma, rewriteTemplate } from '../../server/src/rules/action-item-vague';
+
+const vague = (t: string) => classifyVague(t).vague;
+
+describe('vague items are flagged', () => {
+  for (const t of [
+    'Improve monitoring of the database',
+    'better testing',
+    'We need better testing',
+    'More alerts',
+    'Add more alerts',
+    'Look into the alerting',
+    'Investigate further',
+    'Review processes',
+    'Make it more resilient',
+    'Consider moving the gateway to Envoy',
+    'We should consider a versioned API for the config',
+    'Discuss the feasibility of GitOps for cluster workloads',
+    'Schedule a discussion about how we test new images',
+    'Add monitoring',
+    'Increase test coverage',
+    'Be more careful when deploying',
+    'Train engineers on the deploy tool',
+    'Harden the system',
+    '**Resilience**: Make sure all services have a plan for scaling',
+    'The platform team is continuing to improve the response process',
+  ]) {
+    test(t, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});
+
+describe('specific items are not flagged', () => {
+  for (const t of [
+    'Alert when checkout p99 exceeds 1 s for 5 minutes',
+    'Add more replicas to the payments pool (3 → 5)',
+    'Raise the Redis maxclients from 10000 to 20000',
+    'Add an index on `orders.created_at`',
+    'Document the failover procedure in `runbooks/orders-db.md`',
+    'Set up monitoring and alerting for file watches usage',
+    'Investigate why `pg_bouncer` drops connections above 100 clients',
+    'Rotate the TLS certificate for api.example.com',
+    'Migrate the session store to Redis Cluster',
+    'Separate Kubernetes node autoscaling groups per AWS availability zone',
+    '**Observability**: Alert when checkout p99 exceeds 1 s for 5 minutes',
+    '**Monitoring**: Document the Postgres-to-Redis data flow and create runbooks for data transfer storms',
+    'Review who has access to the security mailbox and limit it to the response team',
+    'Check every subdomain has moved before switching nameservers',
+    'Speak to the namespace owner',
+    '[ ] Write an incident report',
+    '✅ Reverted the backwards-incompatible change and released 1.270.1',
+  ]) {
+    test(t, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+});
+
+test('the reason names what is missing', () => {
+  const r = classifyVague('Improve monitoring of the database');
+  assert.equal(r.kind, 'improvement');
+  assert.match(r.reason ?? '', /finish line/);
+  assert.equal(classifyVague('Consider moving to Postgres 16').kind, 'deliberation');
+  assert.equal(classifyVague('Remind everyone to check dashboards').kind, 'people');
+});
+
+test('a rewritten template is reported as unfilled, not as vague again', () => {
+  const t = rewriteTemplate('better testing', 'improvement');
+  assert.equal(t, 'Add <specific check> for <component> so that <failure> is caught before <stage> (was: "better testing")');
+  assert.equal(classifyVague(t).kind, 'template');
+});
+
+test('verbs are recognised in any inflection', () => {
+  assert.deepEqual(['improving', 'added', 'investigates', 'identified', 'setup', 'scheduled'].map(lemma), ['improve', 'add', 'investigate', 'identify', 'set', 'schedule']);
+});
+
+test('never throws on odd input', () => {
+  for (const t of ['', ' ', '**', '****: x', '`', '<>', '\u0000', 'a'.repeat(100_000), '🔥🔥', '- [ ]', '| a | b |']) {
+    assert.doesNotThrow(() => classifyVague(t));
+  }
+});
