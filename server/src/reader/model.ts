@@ -152,7 +152,19 @@ function withoutTitle(tree: Root, title: string): RootContent[] {
   return tree.children.filter((n) => n.type !== 'yaml' && n !== drop);
 }
 
+/** The LSP caches one lint result per document version: build each reader model once per (result, today). */
+const cache = new WeakMap<LintResult, { key: string; value: ReaderModel }>();
+
 export function buildReaderModel(result: LintResult, options: ReaderModelOptions): ReaderModel {
+  const key = JSON.stringify([options.today, options.uri, options.version, options.fileName]);
+  const hit = cache.get(result);
+  if (hit && hit.key === key && !options.tree) return hit.value;
+  const value = buildUncached(result, options);
+  cache.set(result, { key, value });
+  return value;
+}
+
+function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderModel {
   const { model } = result;
   const text = model.text;
   const tree = options.tree ?? parseMarkdown(text);
