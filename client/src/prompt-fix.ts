@@ -121,6 +121,18 @@ async function askDate(prompt: Prompt): Promise<string | undefined> {
 }
 
 async function askText(prompt: Prompt): Promise<string | undefined> {
+  const choices = (prompt.choices ?? []).filter((c) => c.value.trim());
+  if (choices.length) {
+    const picked = await pick(
+      prompt.question,
+      'Pick one, or type your own answer',
+      choices.map((c) => ({ label: c.label, value: c.value, description: c.description })),
+      'Type an answer…',
+      (v) => ({ label: v.trim(), value: v.trim(), description: 'use this', alwaysShow: true }),
+    );
+    if (!picked) return undefined;
+    if (!picked.typeOwn && picked.value) return picked.value;
+  }
   const typed = await vscode.window.showInputBox({
     title: prompt.question,
     prompt: prompt.question,
