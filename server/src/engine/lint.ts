@@ -3,7 +3,8 @@
 // throws becomes one internal-error finding), then apply suppression comments.
 import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severity } from './types';
 import { SEVERITIES } from './types';
-import { parsePostmortem } from './parse';
+import { parseMarkdown, parsePostmortem } from './parse';
+import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
 import { isPostmortemPath } from '../config/globs';
 import { rules as registry } from '../rules/index';
@@ -30,6 +31,8 @@ export interface LintResult {
   /** Why it is a postmortem: front matter, path or sections; undefined when it is not one. */
   detectedBy?: 'front-matter' | 'path' | 'sections' | 'forced';
   findings: Finding[];
+  /** The markdown tree the model was read from (read-only), so faces such as the reader view don't parse again. */
+  tree?: Root;
 }
 
 /** Rule id used for problems with the linter's own inputs: inline directives, internal errors. */
@@ -75,10 +78,11 @@ export function resolveRule(rule: Rule<object>, setting: RuleSetting | undefined
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
-  const model = parsePostmortem(source);
+  const tree = parseMarkdown(source);
+  const model = parsePostmortem(source, tree);
   const detected = detectPostmortem(model, options);
   const detectedBy = detected ?? (options.all ? 'forced' : undefined);
-  if (!detectedBy) return { model, isPostmortem: false, findings: [] };
+  if (!detectedBy) return { model, isPostmortem: false, findings: [], tree };
 
   const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
   const settings: Record<string, RuleSetting> = { ...(options.config?.rules ?? {}) };
@@ -135,7 +139,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   const kept = findings.filter((f) => !isSuppressed(f, model.directives));
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
-  return { model, isPostmortem: true, detectedBy, findings: kept };
+  return { model, isPostmortem: true, detectedBy, findings: kept, tree };
 }
 
 function applies(d: Directive, ruleId: string): boolean {

@@ -384,7 +384,7 @@ function attachSubList(item: ActionItem, list: List, text: string, R: R): void {
 function isLegendList(list: List): boolean {
   return list.children.every((li) => {
     const p = li.children[0];
-    return p?.type === 'paragraph' && /^[\p{L}\p{N}/ -]{1,20}\s*[:=–—-]\s/u.test(plain(p));
+    return p?.type === 'paragraph' && li.checked == null && /^[\p{L}\p{N}/-]{1,15}\s*[:=]\s/u.test(plain(p));
   });
 }
 
@@ -527,6 +527,7 @@ function listItem(
     status = statusHit.value;
     statusField = toField(statusHit, R);
   }
+  itemText = withoutTrailingMetadata(itemText, owners.length > 0 || due !== undefined || priority !== undefined);
   const linkT = segments.length ? linkTickets(li, R) : [];
   return {
     text: itemText,
@@ -547,6 +548,17 @@ function listItem(
     appendAt: lines.positionAt(mainEnd),
     childIndent,
   };
+}
+
+/** "Add a canary — @bo, due 2026-05-01, P1" → "Add a canary": the action without the metadata written after it. */
+function withoutTrailingMetadata(t: string, hasMetadata: boolean): string {
+  if (!hasMetadata) return t;
+  let out = t;
+  const dash = /^(.*?\S)\s+(?:[—–]|--?)\s+(.*)$/.exec(out);
+  if (dash && /^(@|owners?\b|due\b|by\b|assignee\b|dri\b|p[0-4]\b|\(|priority\b)/i.test(dash[2])) out = dash[1];
+  out = out.replace(/\s*\((?:[^()]*?,\s*)?[^()]*\d{4}[^()]*\)\s*$/, '');
+  out = out.replace(/[\s,;]+$/, '');
+  return out || t;
 }
 
 function dedupe(hits: Hit<string>[]): Hit<string>[] {

@@ -167,7 +167,7 @@ export function buildReaderModel(result: LintResult, options: ReaderModelOptions
 function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderModel {
   const { model } = result;
   const text = model.text;
-  const tree = options.tree ?? parseMarkdown(text);
+  const tree = options.tree ?? result.tree ?? parseMarkdown(text);
   const { items, deferred, counts } = actionItemsOf(result, options.today);
 
   const impactSection = firstSection(model, 'impact');
