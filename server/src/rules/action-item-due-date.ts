@@ -1,7 +1,7 @@
 // action-item-due-date: an action item needs an absolute date. "Next sprint" means nothing to the reader who
 // opens this postmortem a year later, and an item without a date never gets scheduled.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
-import { activeItems, addDays, dateChoices, headRange, quote, writeFieldEdit, words } from './util';
+import { activeItems, isOpen, addDays, dateChoices, headRange, quote, writeFieldEdit, words } from './util';
 
 export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
@@ -41,7 +41,7 @@ const rule: Rule<Record<string, never>> = {
     const { model, today } = ctx;
     const example = addDays(today, 30);
     for (const item of activeItems(model)) {
-      if (item.status !== 'open') continue;
+      if (!isOpen(model, item)) continue;
       const due = item.due;
       if (!due) {
         ctx.report({

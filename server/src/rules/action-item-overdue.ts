@@ -2,7 +2,7 @@
 // for the next reader) or stalled (and needs a new date and a word with its owner).
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, daysBetween, quote, words } from './util';
+import { activeItems, isOpen, daysBetween, quote, words } from './util';
 import { dueFix } from './action-item-due-date';
 
 const rule: Rule<Record<string, never>> = {
@@ -14,7 +14,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model, today } = ctx;
     for (const item of activeItems(model)) {
-      if (item.status !== 'open' || item.due?.kind !== 'date') continue;
+      if (!isOpen(model, item) || item.due?.kind !== 'date') continue;
       const late = daysBetween(item.due.iso, today);
       if (late <= 0) continue;
       const fixes: Fix[] = [];

@@ -2,7 +2,7 @@
 // competes with feature work and loses; an item three people own is owned by none of them.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, headRange, quote, sliceOf, writeFieldEdit, words } from './util';
+import { activeItems, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './util';
 
 export interface OwnerOptions {
   /** Accept team handles (@sre-team, @payments-oncall) as owners. When false, a team alone is reported. */
@@ -71,7 +71,7 @@ const rule: Rule<OwnerOptions> = {
   check(ctx) {
     const { model } = ctx;
     for (const item of activeItems(model)) {
-      if (item.status !== 'open') continue;
+      if (!isOpen(model, item)) continue;
       const what = `'${quote(words(model, item))}'`;
       if (item.owners.length === 0) {
         if (item.ownerPlaceholder) {

@@ -5,7 +5,7 @@
 // a finish line, an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals.
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { actionWordsRange, activeItems, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './util';
+import { actionWordsRange, activeItems, isOpen, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
 
@@ -328,7 +328,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model } = ctx;
     for (const item of activeItems(model)) {
-      if (item.status !== 'open') continue;
+      if (!isOpen(model, item)) continue;
       const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
       const r = classifyVague(src);
       if (!r.vague) continue;

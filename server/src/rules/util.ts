@@ -8,9 +8,29 @@ export function activeItems(model: Postmortem): ActionItem[] {
   return model.actionItems.filter((i) => !i.deferred);
 }
 
-/** Open items: counted, and not done / not doing. */
+/**
+ * Written as already done, in the past tense: "Reverted the change and released 1.270.1", "Sent communications to
+ * all 305 affected teams". Postmortems often list completed actions next to planned ones; those need no owner or date.
+ */
+const DONE_VERB_RE =
+  /^(?:reverted|rolled back|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished)\b(?!\s+(?:to|by|when|if)\b)/i;
+
+export function looksCompleted(text: string): boolean {
+  const t = text
+    .replace(/^\s*(?:\[[ xX]?\]\s*)?/, '')
+    .replace(/^\*\*[^*]{1,80}\*\*\s*[:：]?\s*/, '')
+    .replace(/^(?:we(?:'ve| have)?|the team (?:has|have)?)\s+/i, '')
+    .trim();
+  return DONE_VERB_RE.test(t);
+}
+
+/** Open items: counted, not done / not doing, and not written as already done. */
 export function openItems(model: Postmortem): ActionItem[] {
-  return activeItems(model).filter((i) => i.status === 'open');
+  return activeItems(model).filter((i) => isOpen(model, i));
+}
+
+export function isOpen(model: Postmortem, item: ActionItem): boolean {
+  return item.status === 'open' && !looksCompleted(model.text.slice(item.textRange.start.offset, item.textRange.end.offset));
 }
 
 /** The item's words, shortened for a message: 'Add an alert on replica lag…'. */
@@ -51,7 +71,7 @@ export function actionWordsRange(model: Postmortem, item: ActionItem): { start: 
 export function words(model: Postmortem, item: ActionItem): string {
   const r = actionWordsRange(model, item);
   const raw = model.text.slice(r.start, r.end).replace(/[`*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
-  return raw || item.text;
+  return /[\p{L}\p{N}]/u.test(raw.replace(/^\[[ xX]?\]/, '')) ? raw : item.text.replace(/\s+/g, ' ').trim();
 }
 
 /** The first line of the item's main text: where item findings point, so the squiggle stays readable. */
