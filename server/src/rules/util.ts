@@ -54,14 +54,25 @@ export function actionWordsRange(model: Postmortem, item: ActionItem): { start: 
     item.statusField?.range,
     ...item.tickets.map((t) => t.range),
   ];
+  let first: Range | undefined;
   for (const r of fields) {
-    if (r && r.start.offset > s && r.start.offset < e) e = r.start.offset;
+    if (r && r.start.offset > s && r.start.offset < e) {
+      e = r.start.offset;
+      first = r;
+    }
   }
   const text = model.text;
-  const full = e === item.textRange.end.offset;
-  if (!full) {
-    // drop the separator and any field label left before the first field ("— owner: ", ", due ")
-    const before = text.slice(s, e).replace(/(?:[\s,;:(—–-]|\b(?:owner|owners|assignee|dri|due(?: date| by| on)?|by|until|deadline|eta|target|priority|prio|ticket|status)\b)+$/i, '');
+  if (first) {
+    // drop the separator and the field's own label ("— owner: ", ", due ", "(Ticket ") before the first field
+    let before = text.slice(s, e);
+    for (;;) {
+      const next = before
+        .replace(/[\s,;(—–-]+$/, '')
+        .replace(/\b(?:owners?|assignee|assigned to|dri|priority|prio|tickets?|status|due(?: date)?|deadline|eta)\s*[:=]$/i, '')
+        .replace(first === item.due?.range ? /\b(?:due(?: date| by| on)?|by|until|before|deadline|eta|target(?: date)?|no later than)$/i : /$^/, '');
+      if (next === before) break;
+      before = next;
+    }
     e = s + before.length;
   }
   return { start: s, end: e > s ? e : item.textRange.end.offset };
