@@ -320,3 +320,36 @@ describe('owners known in the workspace', () => {
     }
   });
 });
+
+describe('transports', () => {
+  test('--node-ipc (how VS Code starts it) serves the same diagnostics', async () => {
+    const { fork } = await import('node:child_process');
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+    const proc = fork(path.join(ROOT, 'dist', 'server.js'), ['--node-ipc'], { env: { ...process.env, POSTMORTEM_LINT_TODAY: '2026-03-15' }, silent: true });
+    const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    const got = new Promise<{ version?: number; diagnostics: Diagnostic[] }>((resolve) => conn.onNotification('textDocument/publishDiagnostics', resolve));
+    conn.listen();
+    try {
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await conn.sendNotification('initialized', {});
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:ipc', languageId: 'markdown', version: 7, text: POSTMORTEM } });
+      const p = await got;
+      assert.equal(p.version, 7);
+      assert.ok(byRule(p.diagnostics, 'action-item-owner').length > 0);
+      await conn.sendRequest('shutdown');
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      await conn.sendNotification('exit');
+      await exited;
+    } finally {
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    }
+  });
+
+  test('without a transport flag it says how to start it and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'server.js')], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--stdio .*--node-ipc/);
+  });
+});
