@@ -57,6 +57,17 @@ function canInsertAbove(model: Postmortem, line: number): boolean {
   return false;
 }
 
+/**
+ * Document-level findings (e.g. a missing section) point at the first line with text when there is no heading; a
+ * comment inserted above would become that first line and carry the finding. Such a line gets the comment at its end.
+ */
+function anchorsOnFirstText(model: Postmortem, line: number): boolean {
+  const cur = lineText(model, line);
+  if (/^\s{0,3}#{1,6}(?:\s|$)/.test(cur)) return false;
+  const from = model.frontMatter ? model.frontMatter.range.end.offset : 0;
+  return model.text.slice(from, model.lines.lineStart(line)).trim() === '';
+}
+
 function isTableRow(model: Postmortem, line: number): boolean {
   if (model.actionItems.some((a) => a.format === 'table-row' && inRange(a.range, line))) return true;
   return /^\s{0,3}\|/.test(lineText(model, line));
@@ -82,7 +93,7 @@ export function disableLineFix(model: Postmortem, finding: Finding): Fix | undef
       return extend(model, d, ruleId, title);
     }
   }
-  if (isTableRow(model, line) || !canInsertAbove(model, line)) {
+  if (isTableRow(model, line) || !canInsertAbove(model, line) || anchorsOnFirstText(model, line)) {
     const end = model.lines.lineEnd(line);
     const text = lineText(model, line);
     const sep = text === '' || /\s$/.test(text) ? '' : ' ';

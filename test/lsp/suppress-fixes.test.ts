@@ -1,0 +1,128 @@
+// "Disable <rule> for this line / file" on every finding of every fixture (and every corpus postmortem when
+// ../shared/corpus is present): applying the suppression removes exactly that finding (line) or that rule (file),
+// leaves every other finding in place, only inserts text, and never throws.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint, type LintOptions } from '../../server/src/engine/lint';
+import { applyEdits } from '../../server/src/engine/edits';
+import { disableFileFix, disableLineFix } from '../../server/src/engine/suppress-fixes';
+import type { Finding } from '../../server/src/engine/types';
+import { ROOT, TODAY } from './client';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'postmortems');
+
+const key = (f: Finding) => `${f.ruleId}\u0000${f.message}`;
+function multiset(fs_: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of fs_) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+  return m;
+}
+const nonSpace = (s: string) => s.replace(/\s+/g, '');
+
+function check(name: string, text: string, opts: LintOptions): { line: number; file: number } {
+  const before = lint(text, opts);
+  let line = 0;
+  let file = 0;
+  const seenLines = new Set<string>();
+  const seenRules = new Set<string>();
+  for (const f of before.findings) {
+    if (f.ruleId === 'postmortem-lint') continue;
+    // One check per rule and line (the same comment), one per rule for the file.
+    const lineKey = `${f.ruleId}:${f.range.start.line}`;
+    const lf = seenLines.has(lineKey) ? undefined : disableLineFix(before.model, f);
+    seenLines.add(lineKey);
+    if (lf) {
+      line++;
+      const fixed = applyEdits(text, lf.edits);
+      // Only insertions (or a comment extended): the original characters are all still there, in order.
+      const orig = nonSpace(text);
+      let i = 0;
+      for (const ch of nonSpace(fixed)) if (ch === orig[i]) i++;
+      assert.equal(i, orig.length, `${name}: disable-line for ${f.ruleId} removed text`);
+      const after = multiset(lint(fixed, opts).findings);
+      // "for this line" silences every finding of that rule starting on the line, and nothing else.
+      const expected = multiset(before.findings.filter((x) => !(x.ruleId === f.ruleId && x.range.start.line === f.range.start.line)));
+      assert.ok((after.get(key(f)) ?? 0) < multiset(before.findings).get(key(f))!, `${name}: the finding is gone`);
+      for (const [k, n] of expected) {
+        if (n === 0) continue;
+        const got = after.get(k) ?? 0;
+        assert.equal(got, n, `${name}: disabling ${f.ruleId} on line ${f.range.start.line + 1} changed "${k.replace('\u0000', ': ')}" (${n} → ${got})\n--- fixed text around the line:\n${fixed.split(/\r?\n/).slice(Math.max(0, f.range.start.line - 2), f.range.start.line + 3).join('\n')}`);
+      }
+      for (const k of after.keys()) assert.ok((expected.get(k) ?? 0) > 0, `${name}: new finding after disabling ${f.ruleId}: ${k}`);
+    }
+    const ff = seenRules.has(f.ruleId) ? undefined : disableFileFix(before.model, f);
+    seenRules.add(f.ruleId);
+    if (ff) {
+      file++;
+      const fixed = applyEdits(text, ff.edits);
+      const after = lint(fixed, opts).findings;
+      assert.equal(after.filter((x) => x.ruleId === f.ruleId).length, 0, `${name}: disable-file for ${f.ruleId}`);
+      assert.equal(after.length, before.findings.filter((x) => x.ruleId !== f.ruleId).length, `${name}: disable-file for ${f.ruleId} changed other findings`);
+    }
+  }
+  return { line, file };
+}
+
+/** Every "for this line" fix of one rule applied together: that rule is gone, every other finding stays. */
+function checkBatched(name: string, text: string, opts: LintOptions): number {
+  const before = lint(text, opts);
+  let count = 0;
+  for (const ruleId of new Set(before.findings.map((f) => f.ruleId))) {
+    if (ruleId === 'postmortem-lint') continue;
+    const lines = new Set<number>();
+    const edits = before.findings
+      .filter((f) => f.ruleId === ruleId && !lines.has(f.range.start.line) && lines.add(f.range.start.line))
+      .flatMap((f) => disableLineFix(before.model, f)?.edits ?? []);
+    if (edits.length === 0) continue;
+    count += edits.length;
+    const fixed = applyEdits(text, edits);
+    const after = lint(fixed, opts).findings;
+    const suppressible = before.findings.filter((f) => f.ruleId === ruleId && !(before.model.frontMatter && f.range.start.offset < before.model.frontMatter.range.end.offset));
+    const left = after.filter((f) => f.ruleId === ruleId).length;
+    assert.equal(left, before.findings.filter((f) => f.ruleId === ruleId).length - suppressible.length, `${name}: ${ruleId} still reported after disabling it on every line`);
+    assert.deepEqual(
+      [...multiset(after.filter((f) => f.ruleId !== ruleId))].sort(),
+      [...multiset(before.findings.filter((f) => f.ruleId !== ruleId))].sort(),
+      `${name}: disabling ${ruleId} line by line changed other findings`,
+    );
+  }
+  return count;
+}
+
+function run(dir: string, files: string[]) {
+  let line = 0;
+  let file = 0;
+  for (const f of files) {
+    let text = fs.readFileSync(path.join(dir, f), 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const r = check(f, text, { filePath: path.join(dir, f), rootDir: dir, today: TODAY });
+    line += r.line;
+    file += r.file;
+  }
+  return { line, file };
+}
+
+describe('suppression fixes', () => {
+  test('every finding in test/fixtures can be disabled for its line and for the file', () => {
+    const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
+    const { line, file } = run(FIXTURES, files);
+    assert.ok(line > 20 && file > 5, `exercised ${line} line and ${file} file suppressions`);
+  });
+
+  // Registered only where the corpus exists (it lives outside the project).
+  if (fs.existsSync(CORPUS)) {
+    test('every finding on every corpus postmortem (all lines of one rule at a time)', () => {
+      const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+      let line = 0;
+      for (const f of files) {
+        let text = fs.readFileSync(path.join(CORPUS, f), 'utf8');
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        line += checkBatched(f, text, { filePath: path.join(CORPUS, f), rootDir: CORPUS, today: TODAY });
+      }
+      assert.ok(line > 100, `exercised ${line} line suppressions`);
+    });
+  }
+});
