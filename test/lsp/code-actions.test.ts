@@ -205,6 +205,23 @@ describe('code actions for the VS Code client (promptFixes)', () => {
   });
 });
 
+describe('clients without versioned workspace edits', () => {
+  test('get plain `changes` edits', async () => {
+    const c = await TestClient.start({ capabilities: { workspace: { configuration: true } } });
+    try {
+      const uri = nextUri();
+      await c.open(uri, POSTMORTEM);
+      const ds = await c.diagnosticsFor(uri, 1);
+      const actions = await c.codeActions(uri, byRule(ds, 'action-item-owner').slice(0, 1));
+      const assign = actions.find((a) => a.title.startsWith('Assign an owner'))!;
+      assert.equal(assign.edit?.documentChanges, undefined);
+      assert.ok(assign.edit?.changes?.[uri]?.length);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('suppression comments keep the markdown intact', () => {
   let c: TestClient;
   before(async () => {

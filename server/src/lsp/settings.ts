@@ -51,11 +51,13 @@ export class SettingsStore {
     if (!this.canPull()) return Promise.resolve(this.global);
     let p = this.cache.get(uri);
     if (!p) {
+      const generation = this.generation;
       p = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
         .then(
           (v: unknown) => {
-            this.raw.set(uri, v);
+            // An answer that arrives after a change notification must not overwrite the newer values.
+            if (generation === this.generation) this.raw.set(uri, v);
             return normalizeSettings(v);
           },
           (e: unknown) => {
