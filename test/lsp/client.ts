@@ -124,7 +124,7 @@ export class TestClient {
   }
 
   /** Resolves with the first value `probe` returns (checked now and after every recorded event), or rejects on timeout. */
-  waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nserver log:\n${this.logs.join('')}`)), timeoutMs);
       const check = () => {
