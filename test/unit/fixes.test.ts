@@ -95,7 +95,7 @@ describe('fixes on fixtures', () => {
         if (f.fixes?.length) seen.add(f.ruleId);
       }
     }
-    for (const id of ['action-item-owner', 'action-item-due-date', 'action-item-vague', 'action-items-too-many', 'action-item-priority', 'action-item-low-priority', 'action-item-overdue', 'missing-section', 'empty-section']) {
+    for (const id of ['action-item-owner', 'action-item-due-date', 'action-item-vague', 'action-items-too-many', 'action-item-priority', 'action-item-low-priority', 'action-item-overdue', 'missing-section', 'empty-section', 'timeline-timezone']) {
       assert.ok(seen.has(id), `no fixture finding of ${id} carries a fix`);
     }
   });

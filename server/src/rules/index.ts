@@ -9,6 +9,10 @@ import actionItemLowPriority from './action-item-low-priority';
 import actionItemOverdue from './action-item-overdue';
 import missingSection from './missing-section';
 import emptySection from './empty-section';
+import actionItemTicket from './action-item-ticket';
+import relativeDate from './relative-date';
+import timelineTimezone from './timeline-timezone';
+import humanError from './human-error';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -21,4 +25,8 @@ export const rules: Rule<any>[] = [
   actionItemOverdue,
   missingSection,
   emptySection,
+  actionItemTicket,
+  relativeDate,
+  timelineTimezone,
+  humanError,
 ];

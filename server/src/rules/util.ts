@@ -315,3 +315,32 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
   }
   return edits;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Prose
+
+/**
+ * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
+ * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
+ */
+export function proseText(model: Postmortem): string {
+  const chars = model.text.split('');
+  const blank = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < Math.min(chars.length, e); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  for (const r of model.opaqueRanges) blank(r.start.offset, r.end.offset);
+  if (model.frontMatter) blank(model.frontMatter.range.start.offset, model.frontMatter.range.end.offset);
+  const masked = chars.join('');
+  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) blank(m.index, m.index + m[0].length);
+  return chars.join('');
+}
+
+/** The section (deepest heading) an offset falls in. */
+export function sectionAtOffset(model: Postmortem, offset: number) {
+  let found: Postmortem['allSections'][number] | undefined;
+  for (const s of model.allSections) {
+    if (s.headingRange.start.offset <= offset) found = s;
+    else break;
+  }
+  return found;
+}

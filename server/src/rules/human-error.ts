@@ -1,0 +1,32 @@
+// human-error: "human error" is where an analysis stops, not where it ends. People make mistakes all the time; the
+// useful question is why the system let this one through and what would have caught it.
+import type { Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { proseText } from './util';
+
+const RE = /(?<![\p{L}])(?:human|operator|user|pilot|engineer(?:ing)?|manual|personal) (?:error|mistake|failure)s?(?![\p{L}])/giu;
+const NEGATED = /\b(?:not|no|isn't|wasn't|never|rather than|instead of|beyond|than|blame(?:less)?|avoid|call(?:ing)? it)\s+(?:(?:a|an|the|just|simply|only|as)\s+)*$/i;
+
+const rule: Rule<Record<string, never>> = {
+  id: 'human-error',
+  description: '"Human error" is not a root cause: find the systemic cause that let the mistake through.',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    const prose = proseText(model);
+    for (const m of prose.matchAll(RE)) {
+      // "manual error" in a log message or "user error" (a 4xx) in an API sense are rarer than this, but
+      // "not human error" and "rather than blaming human error" are the point being made correctly
+      if (NEGATED.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (/^user errors?$/i.test(m[0]) && !/\b(?:cause|because|due to|was|root)\b/i.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;
+      ctx.report({
+        range: rangeOf(model.lines, m.index, m.index + m[0].length),
+        message: `'${m[0]}' ends the analysis where it should begin: people make mistakes every day, and the system let this one through. Ask what made the mistake easy and what would have caught it (a check, a guard, a safer default), and name that as the cause.`,
+      });
+    }
+  },
+};
+
+export default rule;

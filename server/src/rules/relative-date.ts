@@ -1,0 +1,66 @@
+// relative-date: "yesterday" is a date only on the day it was written. The postmortem is read months later, by
+// people who can't tell which Tuesday "last Tuesday" was. Write the date.
+import type { Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { proseText } from './util';
+
+const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const RELATIVE_RE = new RegExp(
+  [
+    'the day before yesterday',
+    'yesterday',
+    'tomorrow',
+    'last night',
+    'this (?:morning|afternoon|evening)',
+    `(?:last|next|this past|this coming) (?:week|weekend|month|sprint|quarter|${DAYS})`,
+    '(?:earlier|later) this (?:week|month)',
+    '(?:a few|two|three|four|five|several|\\d+) (?:days|weeks) ago',
+    'a (?:day|week) ago',
+  ].join('|'),
+  'gi',
+);
+
+const ABSOLUTE_DATE_RE =
+  /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/** The line is part of a blockquote paragraph (a '>' line, or a lazy continuation of one). */
+function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'], line: number): boolean {
+  for (let l = line; l >= 0 && line - l < 50; l--) {
+    const t = prose.slice(model.lines.lineStart(l), model.lines.lineEnd(l));
+    if (/^\s*>/.test(t)) return true;
+    if (!t.trim()) return false;
+  }
+  return false;
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'relative-date',
+  description: 'The narrative uses absolute dates, not "yesterday" or "last week".',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    const prose = proseText(model);
+    // due dates of action items are action-item-due-date's business
+    const items = model.actionItems.map((i) => [i.range.start.offset, i.range.end.offset]);
+    const inItem = (o: number) => items.some(([s, e]) => o >= s && o < e);
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of prose.matchAll(re)) {
+      if (inItem(m.index)) continue;
+      const line = model.lines.positionAt(m.index).line;
+      const lineText = prose.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
+      const before = prose.slice(model.lines.lineStart(line), m.index);
+      // quoted speech and pasted chat ("> … until 11pm last night") are evidence, not narration
+      if (inBlockquote(prose, model, line) || /["“][^"”]*$/.test(before)) continue;
+      // a timeline row that carries its own date anchors "tomorrow" ("2022-10-31 17:45 … re-assess tomorrow")
+      if (ABSOLUTE_DATE_RE.test(lineText)) continue;
+      ctx.report({
+        range: rangeOf(model.lines, m.index, m.index + m[0].length),
+        message: `'${m[0]}' is relative: a reader next year can't tell which day that was. Write the date (e.g. 2026-01-12) or the date and time with a time zone.`,
+      });
+    }
+  },
+};
+
+export default rule;

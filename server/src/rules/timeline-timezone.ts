@@ -1,0 +1,50 @@
+// timeline-timezone: "14:02" means three different moments to readers in three offices, and logs and dashboards
+// are in UTC. A timeline without a time zone can't be lined up against anything else.
+import type { Fix, Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { proseText } from './util';
+
+const TIME_RE = /(?<![\d:.])(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])/gi;
+const ZONE_RE =
+  /\b(?:UTC|GMT|Z|[A-Z]{1,2}[SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AEST|AEDT|NZST|NZDT|SGT|HKT|MSK|ET|PT|CT|MT)\b|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}|[+-][01]\d:?[0-5]\d\b|\d{1,2}:\d{2}(?::\d{2})?Z\b|\btime ?zone\b|\b(?:eastern|pacific|central|mountain|london|berlin|paris|new york|tokyo) time\b/i;
+
+const rule: Rule<Record<string, never>> = {
+  id: 'timeline-timezone',
+  description: 'Timeline times come with a time zone (stated in the heading, the entries or the front matter).',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    const fmZone = model.frontMatter?.data && Object.keys(model.frontMatter.data).some((k) => /^(?:time_?zone|tz)$/i.test(k));
+    if (fmZone) return;
+    const prose = proseText(model);
+    for (const s of model.allSections) {
+      if (s.kind !== 'timeline' || (s.parent && s.parent.effectiveKind === 'timeline')) continue;
+      const body = prose.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+      const times = [...body.matchAll(TIME_RE)].map((m) => m[0]);
+      if (times.length === 0) continue;
+      if (ZONE_RE.test(s.title) || ZONE_RE.test(body)) continue;
+      const eg = times.slice(0, 2).join(', ');
+      const at = s.titleRange.end.offset;
+      const fix: Fix = {
+        title: 'State the time zone in the heading…',
+        edits: [{ range: rangeOf(model.lines, at, at), newText: ' (UTC)' }],
+        safe: false,
+        prompt: {
+          kind: 'text',
+          placeholder: 'UTC',
+          question: 'Which time zone are the timeline times in?',
+          choices: ['UTC', 'CET', 'ET', 'PT'].map((z) => ({ label: z, value: z })),
+        },
+      };
+      ctx.report({
+        range: s.titleRange,
+        message: `The timeline gives times (${eg}${times.length > 2 ? ', …' : ''}) but no time zone: a reader can't line them up with logs, dashboards or another office's clock. State the zone once, e.g. '## ${s.title} (UTC)'.`,
+        fixes: [fix],
+      });
+    }
+  },
+};
+
+export default rule;
