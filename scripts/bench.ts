@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/engine/lint';
 
@@ -133,16 +134,16 @@ function main(): void {
   const header = ['input', 'size', 'runs', 'postmortem-lint ms', 'findings', 'markdownlint ms', 'md findings', 'ratio'];
   const today = '2026-03-01';
 
-  for (const [label, bytes, runs] of [
-    ['generated 5 KB', 5 * 1024, 50],
-    ['generated 50 KB', 50 * 1024, 20],
-    ['generated 1 MB', 1024 * 1024, 5],
+  for (const [label, bytes, runs, warmup] of [
+    ['generated 5 KB', 5 * 1024, 30, 5],
+    ['generated 50 KB', 50 * 1024, 10, 3],
+    ['generated 1 MB', 1024 * 1024, 3, 1],
   ] as const) {
     const text = generatePostmortem(bytes);
     const findings = lint(text, { today }).findings.length;
-    const ours = time(() => lint(text, { today }), runs, Math.min(5, runs));
+    const ours = time(() => lint(text, { today }), runs, warmup);
     const mdFindings = mdlint('doc.md', text);
-    const theirs = time(() => mdlint('doc.md', text), runs, Math.min(5, runs));
+    const theirs = time(() => mdlint('doc.md', text), runs, warmup);
     rows.push([label, fmtSize(text.length), String(runs), fmtMs(ours), String(findings), fmtMs(theirs), String(mdFindings), `${(ours / theirs).toFixed(2)}×`]);
   }
 
@@ -168,8 +169,8 @@ function main(): void {
       return n;
     };
     const mdFindings = mdAll();
-    const ours = time(lintAll, runs, 2);
-    const theirs = time(mdAll, runs, 2);
+    const ours = time(lintAll, runs, 1);
+    const theirs = time(mdAll, runs, 1);
     rows.push([`corpus: ${texts.length} files (${postmortems} postmortems)`, fmtSize(total), String(runs), fmtMs(ours), String(findings), fmtMs(theirs), String(mdFindings), `${(ours / theirs).toFixed(2)}×`]);
     rows.push(['corpus: mean per file', fmtSize(total / texts.length), String(runs), fmtMs(ours / texts.length), '', fmtMs(theirs / texts.length), '', '']);
   } else {
@@ -182,7 +183,8 @@ function main(): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
-  console.log(`\npeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (figures grow with load)`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

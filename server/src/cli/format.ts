@@ -62,18 +62,23 @@ function plural(n: number, one: string, many = one + 's'): string {
 /** `path:line:col  severity  rule-id  message` lines, then a summary line. */
 export function formatText(results: FileResult[], opts: { color?: boolean; all?: boolean } = {}): string {
   const rows = sortedFindings(results).map(({ result, finding }) => ({
+    file: result.abs,
     loc: `${result.display}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
     severity: finding.severity,
     rule: finding.ruleId,
     message: oneLine(finding.message),
   }));
-  const locW = Math.max(0, ...rows.map((r) => r.loc.length));
-  const sevW = Math.max(0, ...rows.map((r) => r.severity.length));
-  const ruleW = Math.max(0, ...rows.map((r) => r.rule.length));
   const c = (code: string, s: string) => (opts.color ? code + s + RESET : s);
-  const lines = rows.map(
-    (r) => `${r.loc.padEnd(locW)}  ${c(COLORS[r.severity], r.severity.padEnd(sevW))}  ${c(DIM, r.rule.padEnd(ruleW))}  ${r.message}`,
-  );
+  // Columns are aligned within each file, so one long path does not push every other file's messages to the right.
+  const widths = new Map<string, { loc: number; sev: number; rule: number }>();
+  for (const r of rows) {
+    const w = widths.get(r.file) ?? { loc: 0, sev: 0, rule: 0 };
+    widths.set(r.file, { loc: Math.max(w.loc, r.loc.length), sev: Math.max(w.sev, r.severity.length), rule: Math.max(w.rule, r.rule.length) });
+  }
+  const lines = rows.map((r) => {
+    const w = widths.get(r.file)!;
+    return `${r.loc.padEnd(w.loc)}  ${c(COLORS[r.severity], r.severity.padEnd(w.sev))}  ${c(DIM, r.rule.padEnd(w.rule))}  ${r.message}`;
+  });
 
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of rows) count[r.severity]++;

@@ -1,6 +1,12 @@
 // Entry point of the postmortem-lint binary (bundled to dist/cli.js).
 import { runCli } from './run';
 
+// `postmortem-lint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
