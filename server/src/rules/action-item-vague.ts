@@ -5,6 +5,7 @@
 // a finish line, an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals.
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
+import { peopleChange } from './action-item-changes-people';
 import { actionWordsRange, activeItems, isOpen, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -332,6 +333,8 @@ const rule: Rule<Record<string, never>> = {
       const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
       const r = classifyVague(src);
       if (!r.vague) continue;
+      // asking people to change is action-item-changes-people's finding; one finding per problem
+      if (r.kind === 'people' && peopleChange(src)) continue;
       const range = headRange(model, item);
       if (r.kind === 'template') {
         ctx.report({

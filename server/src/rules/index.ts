@@ -13,6 +13,7 @@ import actionItemTicket from './action-item-ticket';
 import relativeDate from './relative-date';
 import timelineTimezone from './timeline-timezone';
 import humanError from './human-error';
+import actionItemChangesPeople from './action-item-changes-people';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -26,6 +27,7 @@ export const rules: Rule<any>[] = [
   missingSection,
   emptySection,
   actionItemTicket,
+  actionItemChangesPeople,
   relativeDate,
   timelineTimezone,
   humanError,
