@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate } from './util';
+import { activate, commandByTitle } from './util';
 
 suite('snippets in a real VS Code', () => {
   suiteSetup(activate);
@@ -27,5 +27,15 @@ suite('snippets in a real VS Code', () => {
     assert.equal(editor.document.getText(), '- [ ] action — @owner, due YYYY-MM-DD, P1');
     // the first placeholder is selected, ready to be typed over
     assert.equal(editor.document.getText(editor.selection), 'action');
+  });
+
+  test('"New Postmortem" opens an untitled postmortem from the same template', async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>(commandByTitle('New Postmortem'));
+    assert.equal(vscode.window.activeTextEditor?.document, doc);
+    assert.equal(doc.languageId, 'markdown');
+    assert.ok(doc.isUntitled);
+    const text = doc.getText();
+    assert.ok(text.includes('| Action | Owner | Due | Priority | Ticket |'), `template inserted:\n${text.slice(0, 200)}`);
+    assert.ok(text.includes('### Where we got lucky'));
   });
 });

@@ -59,8 +59,9 @@ export async function poll<T>(fn: () => Promise<T | undefined | false> | T | und
 /** The code actions the language server offers for a diagnostic (retried: the marker service can lag behind). */
 export function codeActions(uri: vscode.Uri, diag: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
   return poll(async () => {
+    // a request overtaken by a document change comes back "Canceled": ask again
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value).then((a) => a, () => undefined);
     return (actions ?? []).find((a): a is vscode.CodeAction => 'title' in a && title.test(a.title) && ('edit' in a || 'command' in a));
   }, `a code action matching ${title}`);
 }

@@ -24,7 +24,7 @@ test('owners, dates, priorities, tickets and directives get their own colours', 
   await page.locator('.monaco-editor .view-line span span:not(.mtk1)', { hasText: '## Action items' }).waitFor({ timeout: 60000 });
   const plain = await colourOf('| Action | Owner | Due | Priority | Ticket |').catch(() => undefined);
   const owner = await colourOf('@kenji');
-  const date = await colourOf('2026-11-20');
+  const date = await colourOf('2026-11-27');
   const priority = (await colourOf('P1'));
   const ticket = await colourOf('PAY-891');
   const colours = { plain, owner, date, priority, ticket };
@@ -36,7 +36,9 @@ test('owners, dates, priorities, tickets and directives get their own colours', 
 
 test('"New Postmortem" opens the full template, coloured', async () => {
   await palette(page, 'Postmortem: New Postmortem');
-  await page.locator('.view-line', { hasText: '| Action | Owner | Due | Priority | Ticket |' }).waitFor();
-  await page.locator('.view-line', { hasText: '## Lessons learned' }).waitFor();
+  await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+  // text only the template has (the editor renders only the lines in view)
+  await page.locator('.view-line', { hasText: 'In 2–4 sentences for a reader who joins a year from now' }).waitFor();
+  await page.locator('.view-line span span:not(.mtk1)', { hasText: 'SEV1' }).first().waitFor();
   await shot(page, 'new-postmortem.png');
 });
