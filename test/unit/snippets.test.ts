@@ -12,9 +12,12 @@ const snippets = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../s
 /** Expands a snippet body the way VS Code does when every placeholder is left at its default. */
 function expand(body: string[], vars: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '02' }): string {
   let s = body.join('\n');
+  const defaults = new Map<string, string>();
+  for (const m of s.matchAll(/\$\{(\d+):([^${}]*)\}/g)) if (!defaults.has(m[1])) defaults.set(m[1], m[2]);
   for (let prev = ''; prev !== s;) {
     prev = s;
     s = s
+      .replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '') // a mirror takes its placeholder's text
       .replace(/\$\{(\d+):([^${}]*)\}/g, '$2')
       .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
       .replace(/\$\{([A-Z_]+)\}/g, (_, v: string) => vars[v] ?? '')
@@ -58,6 +61,7 @@ test('the full template has front matter, every section in canonical order and a
     at = i;
   }
   for (const h of ['What went well', 'What went wrong', 'Where we got lucky']) assert.ok(text.includes(`\n### ${h}\n`));
+  assert.ok(text.includes('\n# Checkout errors after payments config push\n'), 'the H1 mirrors the title');
   assert.match(text, /All times UTC\./);
   assert.ok(text.includes('| Action | Owner | Due | Priority | Ticket |'));
 });
