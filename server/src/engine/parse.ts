@@ -204,11 +204,18 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
 // ------------------------------------------------------------------------------------------------
 // Action items
 
+/** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 function sectionAt(model: Postmortem, offset: number): Section | undefined {
+  const all = model.allSections;
+  let lo = 0;
+  let hi = all.length - 1;
   let found: Section | undefined;
-  for (const s of model.allSections) {
-    if (s.headingRange.start.offset <= offset) found = s;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].headingRange.start.offset <= offset) {
+      found = all[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
