@@ -301,7 +301,20 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
   } else {
     for (const g of tables) chunks.push([...g.headerLines, ...g.rows].join(eol));
     const depth = anchor.kind === 'action-items' ? anchor.depth : Math.min(6, anchor.depth + 1);
-    const at = anchor.bodyRange.end.offset;
+    let at = anchor.bodyRange.end.offset;
+    // before trailing HTML comments that close the section (notes, expectations), not after them
+    for (let moved = true; moved; ) {
+      moved = false;
+      let end = at;
+      while (end > 0 && /\s/.test(text[end - 1])) end--;
+      const c = model.opaqueRanges.find(
+        (r) => r.end.offset === end && r.start.offset > anchor.headingRange.end.offset && text.startsWith('<!--', r.start.offset) && r.start.character === 0,
+      );
+      if (c) {
+        at = c.start.offset;
+        moved = true;
+      }
+    }
     const before = text.slice(0, at);
     const heading = `${'#'.repeat(depth)} Deferred`;
     const body = `${heading}${eol}${eol}${chunks.join(eol + eol)}${eol}`;
