@@ -195,7 +195,7 @@ const NON_DATE_RE = new RegExp(
     'eo[dwmqy]',
     '(?:q[1-4]|h[12])(?:[ /-]?(?:fy)?\\d{2,4})?',
     'before (?:black friday|cyber monday|christmas|the holidays|launch|release|go[- ]live|the (?:next|end)[\\w ]{0,20})',
-    'in the (?:near |coming )?future',
+    'in the (?:near|coming|foreseeable) future',
     'later(?: this (?:week|month|quarter|year))?',
     'someday',
     'eventually',

@@ -391,7 +391,7 @@ function attachSubList(item: ActionItem, list: List, text: string, R: R): void {
 function isLegendList(list: List): boolean {
   return list.children.every((li) => {
     const p = li.children[0];
-    return p?.type === 'paragraph' && li.checked == null && /^[\p{L}\p{N}/-]{1,15}\s*[:=]\s/u.test(plain(p));
+    return p?.type === 'paragraph' && li.checked == null && /^[\p{L}\p{N}/]{1,12}(?:\s*[:=]|\s+[-–—])\s/u.test(plain(p));
   });
 }
 

@@ -34,7 +34,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
   ],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went/],
   [
