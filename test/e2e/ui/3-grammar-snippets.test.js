@@ -34,6 +34,17 @@ test('owners, dates, priorities, tickets and directives get their own colours', 
   await shot(page, 'grammar.png');
 });
 
+test('postmortem-lint comments: the directive and the rule id stand out from the comment', async () => {
+  const rel = 'postmortems/too-many.md';
+  await openFile(page, rel);
+  await gotoLine(page, lineOf(rel, /postmortem-lint-disable-next-line/));
+  const directive = await colourOf('postmortem-lint-disable-next-line');
+  const rule = await colourOf('action-item-low-priority');
+  // the comment's own punctuation (its token may include the neighbouring space)
+  const open = await page.locator('.monaco-editor .view-line span span', { hasText: '-->' }).first().evaluate((el) => window.getComputedStyle(el).color);
+  assert.equal(new Set([directive, rule, open]).size, 3, JSON.stringify({ directive, rule, open }));
+});
+
 test('"New Postmortem" opens the full template, coloured', async () => {
   await palette(page, 'Postmortem: New Postmortem');
   await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
