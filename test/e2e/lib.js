@@ -33,6 +33,7 @@ function userSettings(userDataDir, extra = {}) {
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false,
     'window.commandCenter': false,
     ...extra,
   }, null, 2));
