@@ -2,7 +2,7 @@
 // differently is the least reliable fix there is: people change teams, forget, and are tired at 3 a.m. Change the
 // system so the mistake is hard to make or is caught (a check, a guard, a default, automation).
 import type { Rule } from '../engine/types';
-import { headRange, openItems, quote, words } from './util';
+import { headRange, openItems, quote, words } from './support/util';
 
 /** The phrase that asks people to change, or undefined. Pure: a function of the item text. */
 export function peopleChange(text: string): string | undefined {

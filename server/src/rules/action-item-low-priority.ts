@@ -1,7 +1,7 @@
 // action-item-low-priority: low-priority items "stick around long enough to make the backlog feel heavy, but
 // never rise high enough to get done". Commit to the item (raise it, give it a date) or let it go on purpose.
 import type { Fix, Rule } from '../engine/types';
-import { canMove, moveToDeferredEdits, openItems, quote, words } from './util';
+import { canMove, moveToDeferredEdits, openItems, quote, words } from './support/util';
 
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-low-priority',

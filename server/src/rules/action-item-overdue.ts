@@ -2,7 +2,7 @@
 // for the next reader) or stalled (and needs a new date and a word with its owner).
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, isOpen, daysBetween, quote, words } from './util';
+import { activeItems, isOpen, daysBetween, quote, words } from './support/util';
 import { dueFix } from './action-item-due-date';
 
 const rule: Rule<Record<string, never>> = {

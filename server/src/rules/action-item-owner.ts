@@ -2,7 +2,7 @@
 // competes with feature work and loses; an item three people own is owned by none of them.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './util';
+import { activeItems, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {
   /** Accept team handles (@sre-team, @payments-oncall) as owners. When false, a team alone is reported. */

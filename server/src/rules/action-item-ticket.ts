@@ -1,7 +1,7 @@
 // action-item-ticket (off by default): the postmortem is not where work gets scheduled. An item without a link
 // to the tracker lives only in a document nobody reopens; a link lets a reader see what became of it.
 import type { Rule } from '../engine/types';
-import { headRange, openItems, quote, words } from './util';
+import { headRange, openItems, quote, words } from './support/util';
 
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-ticket',

@@ -6,7 +6,7 @@
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { peopleChange } from './action-item-changes-people';
-import { actionWordsRange, activeItems, isOpen, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './util';
+import { actionWordsRange, activeItems, isOpen, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
 

@@ -2,7 +2,7 @@
 // other and with feature work; the few that matter get lost. Keep the ones that matter and let the rest go, on
 // purpose, into a Deferred section where they are neither counted nor checked.
 import type { ActionItem, Rule } from '../engine/types';
-import { canMove, moveToDeferredEdits, openItems } from './util';
+import { canMove, moveToDeferredEdits, openItems } from './support/util';
 
 export interface TooManyOptions {
   max: number;

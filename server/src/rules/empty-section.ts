@@ -2,8 +2,8 @@
 // answered. Write the section or remove the heading; a template left half-filled reads as finished.
 import type { Fix, Postmortem, Rule, Section } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { eolOf } from './util';
-import { SECTION_PURPOSE } from './sections';
+import { eolOf } from './support/util';
+import { SECTION_PURPOSE } from './support/sections';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =

@@ -2,7 +2,7 @@
 // useful question is why the system let this one through and what would have caught it.
 import type { Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './util';
+import { proseText } from './support/util';
 
 const RE = /(?<![\p{L}])(?:human|operator|user|pilot|engineer(?:ing)?|manual|personal) (?:error|mistake|failure)s?(?![\p{L}])/giu;
 const NEGATED = /\b(?:not|no|isn't|wasn't|never|rather than|instead of|beyond|than|blame(?:less)?|avoid|call(?:ing)? it)\s+(?:(?:a|an|the|just|simply|only|as)\s+)*$/i;

@@ -3,8 +3,8 @@
 import type { Fix, Postmortem, Range, Rule, SectionKind } from '../engine/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
 import { rangeOf } from '../engine/lines';
-import { eolOf } from './util';
-import { SECTION_PURPOSE } from './sections';
+import { eolOf } from './support/util';
+import { SECTION_PURPOSE } from './support/sections';
 
 export interface MissingSectionOptions {
   required: SectionKind[];

@@ -2,7 +2,7 @@
 // people who can't tell which Tuesday "last Tuesday" was. Write the date.
 import type { Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './util';
+import { proseText } from './support/util';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const RELATIVE_RE = new RegExp(

@@ -2,7 +2,7 @@
 // are in UTC. A timeline without a time zone can't be lined up against anything else.
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './util';
+import { proseText } from './support/util';
 
 const TIME_RE = /(?<![\d:.])(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])/gi;
 const ZONE_RE =

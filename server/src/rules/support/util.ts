@@ -1,7 +1,7 @@
 // Shared helpers for rules: which items to check, short quotes for messages, ISO date arithmetic, and the edits
 // that write a field in the item's own format or move items to a Deferred section. Pure: reads only the model.
-import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../engine/types';
+import { rangeOf } from '../../engine/lines';
 
 /** Items that count: not in a Deferred / Not doing section. */
 export function activeItems(model: Postmortem): ActionItem[] {
