@@ -32,6 +32,8 @@ count() {
   if [ -z "$p$q" ] && printf '%s\n' "${steps_failed[@]}" | grep -qx "$1"; then failed=$(( failed + 1 )); fi
 }
 
+# Debian packages first: the unit step's Neovim client test needs nvim, the e2e steps need Chromium (no-op when present)
+step deps bash scripts/install-deps.sh
 step build npm run --silent build
 step typecheck npx tsc -p .
 step eslint npx eslint .
@@ -40,7 +42,7 @@ unit=(test/unit/**/*.test.ts test/cli/**/*.test.ts test/lsp/**/*.test.ts)
 step unit node --import tsx --test --test-concurrency=2 --test-reporter=tap "${unit[@]}"; count unit
 
 if [ "${SKIP_E2E:-0}" != 1 ]; then
-  if step e2e-setup bash -c 'bash scripts/install-deps.sh && bash scripts/install-code-server.sh'; then
+  if step e2e-setup bash scripts/install-code-server.sh; then
     CS_BIN=$(tail -1 "$LOG/e2e-setup.log"); export CS_BIN
     step package npm run --silent package
     [ -f postmortem-lint.vsix ] && lap "postmortem-lint.vsix: $(du -k postmortem-lint.vsix | cut -f1) KB"

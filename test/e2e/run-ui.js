@@ -3,7 +3,7 @@
 // playwright-core tests in test/e2e/ui/*.test.js drive it with Debian's Chromium; code-server is stopped by killing
 // its process group.
 // Usage: node test/e2e/run-ui.js [extension.vsix]   (default: postmortem-lint.vsix in the repo root)
-// Env: CS_BIN, PORT (default 18080), SHOT_DIR (default docs/images), KEEP=1 keeps the temp folder,
+// Env: CS_BIN, PORT (default 18080), SHOT_DIR (default .e2e/screenshots; SHOT_DIR=docs/images refreshes the README's images), KEEP=1 keeps the temp folder,
 //      UI_TESTS=a.test.js,b.test.js runs only those files.
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -43,7 +43,7 @@ async function main() {
       : fs.readdirSync(path.join(__dirname, 'ui')).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, 'ui', f));
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
       stdio: 'inherit',
-      env: { ...process.env, CS_URL: `http://127.0.0.1:${PORT}`, WS_DIR: ws, SHOT_DIR: process.env.SHOT_DIR || path.join(ROOT, 'docs/images') },
+      env: { ...process.env, CS_URL: `http://127.0.0.1:${PORT}`, WS_DIR: ws, SHOT_DIR: process.env.SHOT_DIR || path.join(ROOT, '.e2e/screenshots') },
     });
     rc = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     lap(`UI tests exited with ${rc}`);

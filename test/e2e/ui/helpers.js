@@ -6,7 +6,7 @@ const { CHROMIUM_ARGS } = require('../lib');
 
 const CS_URL = process.env.CS_URL || 'http://127.0.0.1:18080';
 const WS_DIR = process.env.WS_DIR;
-const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../../docs/images');
+const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../../.e2e/screenshots');
 const MOD = 'Control';
 
 async function launch() {
