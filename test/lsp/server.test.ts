@@ -321,6 +321,35 @@ describe('owners known in the workspace', () => {
   });
 });
 
+describe('owners known in the workspace', () => {
+  test('"Assign an owner…" offers this document\'s owners first, then owners of other postmortems in the workspace', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'incidents'));
+    fs.writeFileSync(path.join(dir, 'incidents', '2025-11-02-cache.md'), POSTMORTEM.replace('@maria', '@zoë.keller'));
+    const c = await TestClient.start({ workspaceFolders: [dir], initializationOptions: { promptFixes: true } });
+    try {
+      const uri = fileUri(path.join(dir, 'incidents', 'new.md'));
+      await c.open(uri, POSTMORTEM);
+      const ds = await c.diagnosticsFor(uri, 1);
+      const owner = ds.find((d) => d.code === 'action-item-owner');
+      assert.ok(owner, 'the fixture has an item without an owner');
+      const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: owner.range,
+        context: { diagnostics: [owner], only: ['quickfix'] },
+      })) as { title: string; command?: { arguments?: { fix: { prompt?: { choices?: { value: string }[] } } }[] } }[];
+      const assign = actions.find((a) => a.title.startsWith('Assign an owner'));
+      const values = assign?.command?.arguments?.[0]?.fix.prompt?.choices?.map((ch) => ch.value) ?? [];
+      assert.ok(values.includes('@zoë.keller'), `workspace owner offered: ${values.join(', ')}`);
+      const own: string[] = POSTMORTEM.match(/@[\w.]+/g) ?? [];
+      assert.ok(own.length === 0 || values.indexOf(own[0]) < values.indexOf('@zoë.keller'), `document owners come first: ${values.join(', ')}`);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('transports', () => {
   test('--node-ipc (how VS Code starts it) serves the same diagnostics', async () => {
     const { fork } = await import('node:child_process');

@@ -23,6 +23,21 @@ export interface CodeActionInput {
   promptFixes: boolean;
   /** The client accepts versioned `documentChanges` in a WorkspaceEdit. */
   documentChanges: boolean;
+  /** Owners used in the workspace's other postmortems, offered after this document's own in "Assign an owner…". */
+  workspaceOwners?: string[];
+}
+
+/** The owner prompt offers this document's owners first, then the workspace's. */
+function withWorkspaceOwners(fix: Fix, owners: string[] | undefined): Fix {
+  if (fix.prompt?.kind !== 'owner' || !owners?.length) return fix;
+  const choices = [...(fix.prompt.choices ?? [])];
+  const seen = new Set(choices.map((c) => c.value.toLowerCase()));
+  for (const o of owners) {
+    if (seen.has(o.toLowerCase())) continue;
+    seen.add(o.toLowerCase());
+    choices.push({ label: o, value: o, description: 'used in another postmortem' });
+  }
+  return { ...fix, prompt: { ...fix.prompt, choices } };
 }
 
 /** Whether an action of `kind` is wanted under `context.only` (a requested kind covers its sub-kinds). */
@@ -54,7 +69,7 @@ function fixAction(input: CodeActionInput, fix: Fix, diagnostic: Diagnostic, ver
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
   if (fix.preferred) action.isPreferred = true;
   if (fix.prompt && input.promptFixes) {
-    const args: PromptFixArgs = { uri: input.document.uri, version, fix };
+    const args: PromptFixArgs = { uri: input.document.uri, version, fix: withWorkspaceOwners(fix, input.workspaceOwners) };
     action.command = { title: fix.title, command: PROMPT_FIX_COMMAND, arguments: [args] };
   } else {
     action.edit = workspaceEdit(input, fix.edits);

@@ -304,6 +304,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         current,
         promptFixes: initOptions.promptFixes === true,
         documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
+        workspaceOwners:
+          initOptions.promptFixes === true && (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')
+            ? await knownOwners(document.uri)
+            : undefined,
       });
     }),
   );
