@@ -51,7 +51,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     if (/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) return 'front-matter';
   }
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
-  const kinds = new Set(model.allSections.map((s) => s.kind).filter((k) => k && k !== 'deferred'));
+  // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
+  const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return 'sections';
   return undefined;
 }

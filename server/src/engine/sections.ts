@@ -34,17 +34,17 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
   ],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went/],
   [
     'contributing-causes',
     /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal/,
   ],
-  ['timeline', /^(incident |detailed )?timeline\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b|^events?\b/],
-  ['impact', /\bimpact\b|^stats\b|^blast radius\b|^affected (users|customers|services)\b/],
+  ['timeline', /\btimeline\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
+  ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^stats\b|^blast radius\b|^affected (users|customers|services)\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
-  ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^response\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
+  ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
