@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../../server/src/engine/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
-import { renderReaderHtml, renderStandaloneHtml } from '../../server/src/reader/render';
+import { renderReaderBody, renderReaderHtml, renderStandaloneHtml } from '../../server/src/reader/render';
 import { READER_CSS } from '../../server/src/reader/styles';
 import { formatMinutes } from '../../server/src/reader/extract';
 import { isIsoDate, normaliseOwner, ownerProblem, substitute } from '../../client/src/answers';
@@ -307,6 +307,13 @@ describe('reader page', () => {
     const exported = renderStandaloneHtml(POSTMORTEM, { filePath: '/p/postmortems/x.md', today: TODAY });
     assert.doesNotMatch(exported, /class="source-link" href/);
     assert.match(exported, /<span class="source-link">line \d+<\/span>/);
+  });
+
+  test('the page embeds the body the webview swaps in, given or computed', () => {
+    const m = model(POSTMORTEM);
+    const body = renderReaderBody(m, { standalone: false });
+    assert.ok(renderReaderHtml(m, { standalone: false, nonce: 'n' }).includes(`>${body}</main>`));
+    assert.equal(renderReaderHtml(m, { standalone: false, nonce: 'n' }, body), renderReaderHtml(m, { standalone: false, nonce: 'n' }));
   });
 
   test('a document that is not a postmortem gets a plain preview with a note', () => {

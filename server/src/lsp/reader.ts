@@ -39,7 +39,7 @@ export function registerReaderRequests(ctx: ServerContext): void {
             cspSource: params.render.cspSource,
             scriptUri: params.render.scriptUri,
             styleUri: params.render.styleUri,
-          })
+          }, bodyHtml)
         : undefined;
       return { model, bodyHtml, html };
     } catch (e) {

@@ -217,9 +217,11 @@ export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 's
   return [headerCard(m), whatHappened(m), actionItemsSection(m, standalone), contextGapsSection(m, standalone), glossarySection(m, standalone), doc].join('');
 }
 
-/** The whole page. Webview: CSP with a script nonce, CSS and script from the extension. Standalone: inline CSS, no script. */
-export function renderReaderHtml(m: ReaderModel, options: RenderOptions): string {
-  const body = renderReaderBody(m, options);
+/**
+ * The whole page. Webview: CSP with a script nonce, CSS and script from the extension. Standalone: inline CSS, no script.
+ * `body` is `renderReaderBody(m, options)` when the caller already has it (the LSP answers with both).
+ */
+export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = renderReaderBody(m, options)): string {
   const title = escapeHtml(m.title);
   if (options.standalone) {
     const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
