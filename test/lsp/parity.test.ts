@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CLI, fileUri, messageOf, ROOT, TestClient, TODAY } from './client';
 import { ensureBuilt } from './build';
 import { POSTMORTEM, README } from './texts';
+import { READER_MODEL_REQUEST, type ReaderModelResult } from '../../server/src/protocol';
 
 interface JsonFinding {
   file: string;
@@ -159,6 +160,26 @@ describe('server and CLI agree', () => {
     assert.ok(cliFindings.some((f) => f.severity === 'error' && f.rule === 'action-item-priority'), 'the rc file applies');
     assert.ok(!cliFindings.some((f) => f.file.endsWith('README.md')), 'the README has none');
     assert.deepEqual(sorted(serverFindings), sorted(cliFindings));
+  });
+
+  test('"Export Reader View as HTML" and `postmortem-lint render` write the same page for the same file', async () => {
+    const files = ['checkout.md', 'checkout-crlf.md', 'dns.md', 'unicode.md', path.join('docs', 'README.md')];
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      for (const f of files) {
+        const abs = path.join(dir, f);
+        const uri = fileUri(abs);
+        await c.open(uri, fs.readFileSync(abs, 'utf8'));
+        const exported = (await c.connection.sendRequest(READER_MODEL_REQUEST, { uri, render: { standalone: true } })) as ReaderModelResult | null;
+        const rendered = await cli(['render', f], dir);
+        assert.equal(rendered.code, 0, rendered.stderr);
+        assert.ok(exported?.html, `the server exports ${f}`);
+        assert.equal(exported.html, rendered.stdout, `${f}: the export and the CLI render differ`);
+        await c.close(uri);
+      }
+    } finally {
+      await c.stop();
+    }
   });
 
   // Registered only where the corpus exists (it lives outside the project).

@@ -316,6 +316,16 @@ describe('reader page', () => {
     assert.equal(renderReaderHtml(m, { standalone: false, nonce: 'n' }, body), renderReaderHtml(m, { standalone: false, nonce: 'n' }));
   });
 
+  test('the export matches path globs relative to the config folder, as lint does', () => {
+    const text = '# DB failover\n\nNotes only.\n\n## Action items\n\n- [ ] Better testing\n';
+    const options = { filePath: '/team/incidents/db.md', rootDir: '/team', config: { postmortemGlobs: ['incidents/*.md'] }, today: TODAY };
+    assert.equal(lint(text, options).isPostmortem, true);
+    assert.equal(lint(text, { ...options, rootDir: undefined }).isPostmortem, false, 'the glob is relative: the root matters');
+    const page = renderStandaloneHtml(text, options);
+    assert.doesNotMatch(page, /not-postmortem/);
+    assert.match(page, /<table class="action-items">/);
+  });
+
   test('a document that is not a postmortem gets a plain preview with a note', () => {
     const readme = '# My tool\n\n## Roadmap\n\n- [ ] Add a CLI\n- [ ] Better docs\n';
     const m = model(readme, '/repo/README.md');

@@ -251,9 +251,25 @@ export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = 
 }
 
 /** Lint + reader model + standalone page for a markdown text: the HTML export and `postmortem-lint render`. */
-export function renderStandaloneHtml(text: string, options: { filePath?: string; today?: string; config?: Config; all?: boolean } = {}): string {
+export function renderStandaloneHtml(
+  text: string,
+  options: {
+    filePath?: string;
+    /** The folder the config's postmortem globs are relative to (the .postmortemrc's folder), as `lint` takes it. */
+    rootDir?: string;
+    today?: string;
+    config?: Config;
+    all?: boolean;
+  } = {},
+): string {
   const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
-  const result = lint(typeof text === 'string' ? text : String(text ?? ''), { filePath: options.filePath, config: options.config, today, all: options.all });
+  const result = lint(typeof text === 'string' ? text : String(text ?? ''), {
+    filePath: options.filePath,
+    rootDir: options.rootDir,
+    config: options.config,
+    today,
+    all: options.all,
+  });
   const fileName = options.filePath?.split(/[\\/]/).pop();
   const model = buildReaderModel(result, { today, fileName });
   return renderReaderHtml(model, { standalone: true });
