@@ -13,8 +13,12 @@ const TEAM_RE = /(?:^|[-_.])(team|squad|group|oncall|on-call|crew|guild|sre|ops|
 
 export const PLACEHOLDER = '@owner';
 
-/** Distinct owners written anywhere in the document, in order of first use. */
+const ownersByModel = new WeakMap<Postmortem, string[]>();
+
+/** Distinct owners written anywhere in the document, in order of first use (computed once per model: every ownerless item's fix asks). */
 export function documentOwners(model: Postmortem): string[] {
+  const cached = ownersByModel.get(model);
+  if (cached) return cached;
   const seen = new Map<string, string>();
   for (const i of model.actionItems) {
     for (const o of i.owners) {
@@ -22,7 +26,9 @@ export function documentOwners(model: Postmortem): string[] {
       if (!seen.has(k)) seen.set(k, o.value);
     }
   }
-  return [...seen.values()];
+  const owners = [...seen.values()];
+  ownersByModel.set(model, owners);
+  return owners;
 }
 
 /** "Assign an owner…": writes `@owner` (or the answer) where the item's format keeps its owner. */

@@ -3,7 +3,7 @@
 import type { Fix, Postmortem, Range, Rule, SectionKind } from '../engine/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
 import { rangeOf } from '../engine/lines';
-import { eolOf } from './support/util';
+import { blockSeparatorBefore, eolOf } from './support/util';
 import { SECTION_PURPOSE } from './support/sections';
 
 export interface MissingSectionOptions {
@@ -46,9 +46,7 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix {
     newText = block + eol;
   } else {
     at = earlier ? earlier.bodyRange.end.offset : text.length;
-    const before = text.slice(0, at);
-    const prefix = at === 0 ? '' : !/\n$/.test(before) ? eol + eol : /\n[ \t]*\r?\n$/.test(before) ? '' : eol;
-    newText = prefix + block + (at < text.length ? eol : '');
+    newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
   }
   return { title: `Add a '${SECTION_TITLES[kind]}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
 }

@@ -112,6 +112,20 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((p(b) - p(a)) / 86_400_000);
 }
 
+/**
+ * What goes before a block (heading, section) inserted at `at` so that it starts after a blank line: nothing at the
+ * start of the document or after a blank line, one line break at the start of a line, two in the middle of one.
+ * Looks back from `at` only (a regex anchored at the end of `text.slice(0, at)` scans the whole prefix).
+ */
+export function blockSeparatorBefore(text: string, at: number, eol: string): string {
+  if (at <= 0) return '';
+  if (text[at - 1] !== '\n') return eol + eol;
+  let i = at - 2;
+  if (i >= 0 && text[i] === '\r') i--;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' ? '' : eol;
+}
+
 /** The line break the document uses (CRLF documents get CRLF inserts). */
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');
@@ -315,14 +329,9 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
         moved = true;
       }
     }
-    const before = text.slice(0, at);
     const heading = `${'#'.repeat(depth)} Deferred`;
     const body = `${heading}${eol}${eol}${chunks.join(eol + eol)}${eol}`;
-    let prefix = '';
-    if (at > 0) {
-      if (!/\n$/.test(before)) prefix = eol + eol;
-      else if (!/\n[ \t]*\r?\n$/.test(before) && before.length > 1) prefix = eol;
-    }
+    const prefix = blockSeparatorBefore(text, at, eol);
     const suffix = at < text.length ? eol : '';
     edits.push({ range: rangeOf(model.lines, at, at), newText: prefix + body + suffix });
   }
@@ -332,20 +341,41 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
 // ------------------------------------------------------------------------------------------------
 // Prose
 
+const proseByModel = new WeakMap<Postmortem, string>();
+
 /**
  * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
  * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
+ * Computed once per model (several rules read it).
  */
 export function proseText(model: Postmortem): string {
-  const chars = model.text.split('');
-  const blank = (s: number, e: number) => {
-    for (let i = Math.max(0, s); i < Math.min(chars.length, e); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
-  for (const r of model.opaqueRanges) blank(r.start.offset, r.end.offset);
-  if (model.frontMatter) blank(model.frontMatter.range.start.offset, model.frontMatter.range.end.offset);
-  const masked = chars.join('');
-  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) blank(m.index, m.index + m[0].length);
-  return chars.join('');
+  const cached = proseByModel.get(model);
+  if (cached !== undefined) return cached;
+  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
+  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
+  const masked = blankSpans(model.text, spans);
+  const inline: [number, number][] = [];
+  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
+  const prose = blankSpans(masked, inline);
+  proseByModel.set(model, prose);
+  return prose;
+}
+
+/** `text` with every character in the spans except line breaks replaced by a space (same length). */
+function blankSpans(text: string, spans: [number, number][]): string {
+  if (!spans.length) return text;
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s0, e0] of sorted) {
+    const s = Math.max(pos, s0, 0);
+    const e = Math.min(text.length, e0);
+    if (e <= s) continue;
+    parts.push(text.slice(pos, s), text.slice(s, e).replace(/[^\r\n]/g, ' '));
+    pos = e;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** The section (deepest heading) an offset falls in. */

@@ -1,0 +1,30 @@
+// Rule helpers shared by several rules (rules/support/util.ts): where an inserted block starts, and the prose view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../server/src/engine/parse';
+import { blockSeparatorBefore, proseText } from '../../server/src/rules/support/util';
+
+test('a block inserted into the text starts after exactly one blank line', () => {
+  const sep = (text: string, at = text.length, eol = '\n') => blockSeparatorBefore(text, at, eol);
+  assert.equal(sep(''), '', 'start of the document');
+  assert.equal(sep('- item'), '\n\n', 'in the middle of a line');
+  assert.equal(sep('- item\n'), '\n', 'at the start of a line');
+  assert.equal(sep('- item\n\n'), '', 'after a blank line');
+  assert.equal(sep('- item\n \t\n'), '', 'after a line of spaces');
+  assert.equal(sep('- item\r\n\r\n', undefined, '\r\n'), '', 'CRLF blank line');
+  assert.equal(sep('- item\r\n', undefined, '\r\n'), '\r\n', 'CRLF line start');
+  assert.equal(sep('\n'), '', 'a document that opens with a blank line');
+  assert.equal(sep('- a\n- b\n\n## Next\n', 4), '\n', 'looks back from the insertion point, not the end');
+});
+
+test('prose view: code, comments, front matter, code spans and links blanked, offsets and line breaks kept', () => {
+  const text = '---\ntitle: x\n---\n# T\r\n\nSee `yesterday` and [docs](https://x.test/y) <!-- note -->\n\n```\ncode\n```\nDone.\n';
+  const model = parsePostmortem(text);
+  const prose = proseText(model);
+  assert.equal(prose.length, text.length);
+  assert.equal(prose.replace(/[^\r\n]/g, ''), text.replace(/[^\r\n]/g, ''));
+  assert.ok(!/title|yesterday|https|note|code/.test(prose), prose);
+  assert.match(prose, /See +and \[docs +\n/);
+  assert.ok(prose.endsWith('Done.\n'));
+  assert.equal(proseText(model), prose, 'same answer when asked again');
+});
