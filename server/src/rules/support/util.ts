@@ -249,6 +249,34 @@ export function canMove(model: Postmortem, items: ActionItem[]): boolean {
   return items.length > 0 && items.every((i) => itemBlock(model, i) !== undefined);
 }
 
+interface DeferredIndex {
+  deferredSections: Section[];
+  deferredItems: ActionItem[];
+  /** HTML comments that start a line, by end offset. */
+  commentsByEnd: Map<number, Range[]>;
+}
+const deferredIndexes = new WeakMap<Postmortem, DeferredIndex>();
+
+/** What moving items needs from the whole model, computed once per model: rules ask for a move per item. */
+function deferredIndex(model: Postmortem): DeferredIndex {
+  let ix = deferredIndexes.get(model);
+  if (ix) return ix;
+  const commentsByEnd = new Map<number, Range[]>();
+  for (const r of model.opaqueRanges) {
+    if (r.start.character !== 0 || !model.text.startsWith('<!--', r.start.offset)) continue;
+    const list = commentsByEnd.get(r.end.offset);
+    if (list) list.push(r);
+    else commentsByEnd.set(r.end.offset, [r]);
+  }
+  ix = {
+    deferredSections: model.allSections.filter((s) => s.kind === 'deferred'),
+    deferredItems: model.actionItems.filter((i) => i.deferred),
+    commentsByEnd,
+  };
+  deferredIndexes.set(model, ix);
+  return ix;
+}
+
 /**
  * Edits that move the items, text intact, to a Deferred section right after their action items section,
  * creating it when there is none. Table rows go into a table with the same header. Undefined when an item
@@ -288,10 +316,8 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
   }
 
   const anchor = anchorSection(items[0]);
-  const existing =
-    model.allSections.find((s) => s.kind === 'deferred' && s.headingRange.start.offset >= anchor.headingRange.start.offset) ??
-    model.allSections.find((s) => s.kind === 'deferred');
-  const deferredItems = model.actionItems.filter((i) => i.deferred);
+  const { deferredSections, deferredItems, commentsByEnd } = deferredIndex(model);
+  const existing = deferredSections.find((s) => s.headingRange.start.offset >= anchor.headingRange.start.offset) ?? deferredSections[0];
 
   const chunks: string[] = [];
   if (listLines.length) chunks.push(listLines.join(eol));
@@ -321,9 +347,7 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
       moved = false;
       let end = at;
       while (end > 0 && /\s/.test(text[end - 1])) end--;
-      const c = model.opaqueRanges.find(
-        (r) => r.end.offset === end && r.start.offset > anchor.headingRange.end.offset && text.startsWith('<!--', r.start.offset) && r.start.character === 0,
-      );
+      const c = commentsByEnd.get(end)?.find((r) => r.start.offset > anchor.headingRange.end.offset);
       if (c) {
         at = c.start.offset;
         moved = true;
