@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/engine/parse';
-import { blockSeparatorBefore, proseText } from '../../server/src/rules/support/util';
+import { blockSeparatorBefore, looksCompleted, proseText } from '../../server/src/rules/support/util';
 
 test('a block inserted into the text starts after exactly one blank line', () => {
   const sep = (text: string, at = text.length, eol = '\n') => blockSeparatorBefore(text, at, eol);
@@ -27,4 +27,11 @@ test('prose view: code, comments, front matter, code spans and links blanked, of
   assert.match(prose, /See +and \[docs +\n/);
   assert.ok(prose.endsWith('Done.\n'));
   assert.equal(proseText(model), prose, 'same answer when asked again');
+});
+
+test('items written as already done, "re-" verbs included, are not open work', () => {
+  for (const t of ['Re-worked our GitHub secrets management to make our response faster', 'Reworked the deploy script', 'Re-enabled the canary stage', 'Switched the build to pnpm 10'])
+    assert.ok(looksCompleted(t), t);
+  for (const t of ['Rework the deploy script so it can be rolled back', 'Re-enable the canary stage', 'Reverted to fix this by adding a lock'])
+    assert.ok(!looksCompleted(t), t);
 });

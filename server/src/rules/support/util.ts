@@ -10,10 +10,11 @@ export function activeItems(model: Postmortem): ActionItem[] {
 
 /**
  * Written as already done, in the past tense: "Reverted the change and released 1.270.1", "Sent communications to
- * all 305 affected teams". Postmortems often list completed actions next to planned ones; those need no owner or date.
+ * all 305 affected teams", "Re-worked our secrets management". Postmortems often list completed actions next to planned
+ * ones; those need no owner or date.
  */
 const DONE_VERB_RE =
-  /^(?:reverted|rolled back|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished)\b(?!\s+(?:to|by|when|if)\b)/i;
+  /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished)\b(?!\s+(?:to|by|when|if)\b)/i;
 
 export function looksCompleted(text: string): boolean {
   const t = text
