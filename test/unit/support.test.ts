@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/engine/parse';
+import { lint } from '../../server/src/engine/lint';
 import { blockSeparatorBefore, looksCompleted, proseText } from '../../server/src/rules/support/util';
 
 test('a block inserted into the text starts after exactly one blank line', () => {
@@ -34,4 +35,13 @@ test('items written as already done, "re-" verbs included, are not open work', (
     assert.ok(looksCompleted(t), t);
   for (const t of ['Rework the deploy script so it can be rolled back', 'Re-enable the canary stage', 'Moved to next quarter', 'Significantly tighten the release workflow', 'Apply fixed limits to the queue'])
     assert.ok(!looksCompleted(t), t);
+});
+
+test('timeline-timezone: version numbers in a timeline are not clock times', () => {
+  const doc = (timeline: string) =>
+    `---\ntype: postmortem\n---\n# Upgrade\n\n## Summary\n\nx\n\n## Timeline\n\n${timeline}\n`;
+  const tz = (timeline: string) => lint(doc(timeline), { today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'timeline-timezone');
+  assert.deepEqual(tz('- 2026-01-12: upgraded EKS from 1.29 to 1.30\n- 2026-01-13: released v10.15 and 10.15.2'), []);
+  for (const t of ['- 14:05 paged', '- 9:30 am paged', '- 14h05 paged', '- 14.05 paged', '- 09.30 paged']) assert.equal(tz(t).length, 1, t);
+  assert.deepEqual(tz('- 14:05 UTC paged'), []);
 });

@@ -4,7 +4,11 @@ import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { proseText } from './support/util';
 
-const TIME_RE = /(?<![\d:.])(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])/gi;
+/**
+ * 14:05, 9:30 am, 14h05, 14.05. With a dot only two-digit hours count, and never a version ("upgraded to 1.30",
+ * "v10.15", "10.15.2"), so a timeline of releases without clock times is not asked for a time zone.
+ */
+const TIME_RE = /(?<![\d:.]|\bv)(?:(?:[01]?\d|2[0-3])[:h]|(?:[01]\d|2[0-3])\.(?=[0-5]\d(?!\.\d)))[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])/gi;
 const ZONE_RE =
   /\b(?:UTC|GMT|Z|[A-Z]{1,2}[SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AEST|AEDT|NZST|NZDT|SGT|HKT|MSK|ET|PT|CT|MT)\b|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}|[+-][01]\d:?[0-5]\d\b|\d{1,2}:\d{2}(?::\d{2})?Z\b|\btime ?zone\b|\b(?:eastern|pacific|central|mountain|london|berlin|paris|new york|tokyo) time\b/i;
 
