@@ -1,14 +1,14 @@
 // Status bar item on postmortems: "$(checklist) 4 open · 1 no owner · 1 no date · 1 overdue". Also keeps the
-// context keys in step: `postmortemLint.isPostmortem` (the active editor's document, for the command palette) and
-// `postmortemLint.postmortems` (every open document known to be a postmortem: the editor-title button's
-// `resource in …`, so each editor group's button follows its own document, also while the reader view has focus).
+// context key `postmortemLint.isPostmortem` (editor-title button) in step with the active editor. While no text editor
+// is active (the reader view or another webview has focus) the key keeps its value: the postmortem's editor group still
+// shows its button. (A per-resource `resource in <list>` key would be finer, but in remote windows the workbench's
+// `resource` is a vscode-remote: URI that the extension host never sees.)
 import * as vscode from 'vscode';
 import { READER_SUMMARY_REQUEST, type ReaderSummary, type ReaderSummaryParams } from '../../server/src/protocol';
 import type { ServerHost } from './server-host';
 import { coalesce, isMarkdown } from './util';
 
 export const IS_POSTMORTEM_CONTEXT = 'postmortemLint.isPostmortem';
-export const POSTMORTEM_URIS_CONTEXT = 'postmortemLint.postmortems';
 export const SHOW_PROBLEMS_COMMAND = 'postmortemLint.showProblems';
 
 export function statusText(s: ReaderSummary): string {
@@ -43,9 +43,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private last: ReaderSummary | undefined;
-  private readonly postmortems = new Set<string>();
-  /** Documents asked about at least once since the server (re)started. */
-  private readonly checked = new Set<string>();
+  private isPostmortemKey = false;
   readonly refresh: () => Promise<void>;
 
   constructor(private readonly host: ServerHost) {
@@ -63,36 +61,19 @@ export class StatusBar implements vscode.Disposable {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) void this.refresh();
       }),
-      vscode.window.onDidChangeVisibleTextEditors(() => void this.refresh()),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.checked.delete(d.uri.toString());
-        void this.mark(d.uri.toString(), false);
-      }),
-      host.onDidChange(() => {
-        this.checked.clear();
-        void this.refresh();
-      }),
+      host.onDidChange(() => void this.refresh()),
     );
     void this.refresh();
   }
 
-  /** The open documents known to be postmortems (the editor-title button shows on these). */
-  get postmortemUris(): readonly string[] {
-    return [...this.postmortems];
+  /** The value of the `postmortemLint.isPostmortem` context key (the editor-title button). */
+  get isPostmortemContext(): boolean {
+    return this.isPostmortemKey;
   }
 
-  private async mark(uri: string, isPostmortem: boolean): Promise<void> {
-    if (this.postmortems.has(uri) === isPostmortem) return;
-    if (isPostmortem) this.postmortems.add(uri);
-    else this.postmortems.delete(uri);
-    await vscode.commands.executeCommand('setContext', POSTMORTEM_URIS_CONTEXT, [...this.postmortems]);
-  }
-
-  private async summaryOf(doc: vscode.TextDocument): Promise<ReaderSummary | undefined> {
-    const uri = doc.uri.toString();
-    const summary = await this.host.request<ReaderSummaryParams, ReaderSummary>(READER_SUMMARY_REQUEST, { uri });
-    if (summary?.uri === uri) await this.mark(uri, summary.isPostmortem);
-    return summary;
+  private async setKey(value: boolean): Promise<void> {
+    this.isPostmortemKey = value;
+    await vscode.commands.executeCommand('setContext', IS_POSTMORTEM_CONTEXT, value);
   }
 
   /** The last summary shown (tests and the reader use it). */
@@ -101,32 +82,21 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
-    if (!this.host.running) {
-      for (const uri of [...this.postmortems]) await this.mark(uri, false);
-    } else {
-      // Editors in other groups: their title buttons need to know too (each once, then kept by the active-editor runs).
-      const active = vscode.window.activeTextEditor?.document;
-      for (const e of vscode.window.visibleTextEditors) {
-        if (e.document !== active && isMarkdown(e.document) && !this.checked.has(e.document.uri.toString())) {
-          this.checked.add(e.document.uri.toString());
-          await this.summaryOf(e.document);
-        }
-      }
-    }
-    const doc = vscode.window.activeTextEditor?.document;
+    const editor = vscode.window.activeTextEditor;
+    const doc = editor?.document;
     if (!isMarkdown(doc) || !this.host.running) {
       this.item.hide();
       this.last = undefined;
-      await vscode.commands.executeCommand('setContext', IS_POSTMORTEM_CONTEXT, false);
+      // No text editor active (the reader view has focus): the key stays, so the postmortem keeps its button.
+      if (editor || !this.host.running) await this.setKey(false);
       return;
     }
     const uri = doc.uri.toString();
-    this.checked.add(uri);
-    const summary = await this.summaryOf(doc);
+    const summary = await this.host.request<ReaderSummaryParams, ReaderSummary>(READER_SUMMARY_REQUEST, { uri });
     // the active editor may have changed while we waited: the next run shows the right one
     if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
     this.last = summary;
-    await vscode.commands.executeCommand('setContext', IS_POSTMORTEM_CONTEXT, !!summary?.isPostmortem);
+    await this.setKey(!!summary?.isPostmortem);
     if (!summary?.isPostmortem) {
       this.item.hide();
       return;
