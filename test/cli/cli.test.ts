@@ -251,6 +251,7 @@ describe('postmortem-lint: exit codes', () => {
   });
 
   it('2 with a one-line reason for usage errors', () => {
+    fs.mkdirSync(path.join(tmp, 'no-markdown-here'), { recursive: true });
     const cases: [string[], RegExp][] = [
       [['--frobnicate', 'README.md'], /^postmortem-lint: unknown option --frobnicate \(see postmortem-lint --help\)\n$/],
       [['--format', 'xml', 'README.md'], /^postmortem-lint: --format must be one of text, json, sarif, github; got "xml"/],
@@ -260,6 +261,7 @@ describe('postmortem-lint: exit codes', () => {
       [[], /^postmortem-lint: no files given/],
       [['does-not-exist.md'], /^postmortem-lint: file not found: does-not-exist\.md\n$/],
       [['nothing/**/*.md'], /^postmortem-lint: no files match nothing\/\*\*\/\*\.md\n$/],
+      [['no-markdown-here'], /^postmortem-lint: no markdown files in no-markdown-here\n$/],
       [['--config', 'missing-rc.json', 'README.md'], /^postmortem-lint: missing-rc\.json: file not found\n$/],
     ];
     for (const [args, re] of cases) {

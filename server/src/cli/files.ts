@@ -46,6 +46,8 @@ export function collectFiles(inputs: string[], cwd: string): InputFile[] {
       } catch (e) {
         throw new UsageError(`cannot search folder ${input}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      // like a glob that matches nothing: a CI job pointed at the wrong folder must not pass as 'No problems'
+      if (found.length === 0) throw new UsageError(`no markdown files in ${input}`);
       for (const rel of found.sort()) push(path.join(abs, rel), joinDisplay(input, rel));
       continue;
     }
