@@ -1,7 +1,7 @@
 // Starts, stops and restarts the bundled language server (dist/server.js over IPC), following `postmortemLint.enable`.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'postmortemLint';
 
@@ -11,6 +11,9 @@ export class ServerHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the server started or stopped. */
   readonly onDidChange = this.changed.event;
+  private readonly configChanged = new vscode.EventEmitter<void>();
+  /** Fires when the server re-linted after a settings or .postmortemrc change (findings may differ for the same text). */
+  readonly onDidChangeConfig = this.configChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -38,7 +41,7 @@ export class ServerHost implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    const initializationOptions: InitializationOptions = { promptFixes: true };
+    const initializationOptions: InitializationOptions = { promptFixes: true, configChangedNotification: true };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'markdown' },
@@ -55,6 +58,7 @@ export class ServerHost implements vscode.Disposable {
     const client = new LanguageClient(CLIENT_ID, 'Postmortem Lint', serverOptions, clientOptions);
     this.client = client;
     try {
+      client.onNotification(CONFIG_CHANGED_NOTIFICATION, () => this.configChanged.fire());
       await client.start();
       this.output.appendLine(`Postmortem Lint server started (${module}).`);
     } catch (e) {
@@ -111,5 +115,6 @@ export class ServerHost implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    this.configChanged.dispose();
   }
 }

@@ -8,7 +8,15 @@ export type { Fix };
 export interface InitializationOptions {
   /** The client can ask the user for an answer (owner, date) and run PROMPT_FIX_COMMAND. Other editors get plain edits. */
   promptFixes?: boolean;
+  /** The client wants CONFIG_CHANGED_NOTIFICATION (other editors don't know it, so it is not sent to them). */
+  configChangedNotification?: boolean;
 }
+
+/**
+ * Server → client, after the settings or a .postmortemrc changed and every open document was scheduled for re-linting.
+ * Views built from findings (the reader view's context gaps) re-render: the text did not change, the findings did.
+ */
+export const CONFIG_CHANGED_NOTIFICATION = 'postmortemLint/configChanged';
 
 /** Client-side command: ask the user for `fix.prompt`, substitute the answer for the placeholder, apply the edits. */
 export const PROMPT_FIX_COMMAND = 'postmortemLint.applyFixWithPrompt';

@@ -60,6 +60,8 @@ export class TestClient {
   readonly logs: string[] = [];
   settings: (scopeUri: string | undefined) => unknown = () => ({});
   configurationRequests = 0;
+  /** postmortemLint/configChanged notifications received (sent only to a client that asks for them). */
+  configChanged = 0;
   initializeResult!: InitializeResult;
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
@@ -84,6 +86,10 @@ export class TestClient {
     });
     connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
       client.messages.push(p);
+      client.notify();
+    });
+    connection.onNotification('postmortemLint/configChanged', () => {
+      client.configChanged++;
       client.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {

@@ -206,6 +206,8 @@ describe('settings', () => {
       const p = await c.diagnostics(uri, () => true, n);
       assert.ok(byRule(p.diagnostics, 'action-item-owner').length > 0);
       assert.ok(byRule(p.diagnostics, 'action-item-owner').every((d) => d.severity === 4));
+      // the custom notification is sent before the re-lint's diagnostics, and only to a client that asked for it
+      assert.equal(c.configChanged, 0, 'a plain LSP client gets no postmortemLint/configChanged');
     } finally {
       await c.stop();
     }
@@ -223,9 +225,9 @@ describe('settings', () => {
 });
 
 describe('.postmortemrc', () => {
-  test('a changed rc file (didChangeWatchedFiles) re-lints open documents', async () => {
+  test('a changed rc file (didChangeWatchedFiles) re-lints open documents and tells the VS Code client (reader views re-render)', async () => {
     const dir = tmp();
-    const c = await TestClient.start({ workspaceFolders: [dir] });
+    const c = await TestClient.start({ workspaceFolders: [dir], initializationOptions: { configChangedNotification: true } });
     try {
       const doc = path.join(dir, 'checkout.md');
       fs.writeFileSync(doc, POSTMORTEM);
@@ -240,6 +242,7 @@ describe('.postmortemrc', () => {
       const p = await c.diagnostics(uri, () => true, n);
       assert.equal(byRule(p.diagnostics, 'action-item-owner').length, 0);
       assert.ok(p.diagnostics.length > 0, 'other rules still report');
+      assert.equal(c.configChanged, 1, 'one postmortemLint/configChanged per change');
 
       // Settings win over the rc file.
       fs.writeFileSync(rc, JSON.stringify({ rules: { 'action-item-owner': ['error', {}] } }));

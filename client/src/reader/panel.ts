@@ -62,6 +62,10 @@ export class ReaderPanel implements vscode.Disposable {
         if (e.webviewPanel.visible) void this.refresh();
       }),
       host.onDidChange(() => void this.refresh()),
+      host.onDidChangeConfig(() => {
+        this.shownVersion = undefined; // same text, other findings (context gaps)
+        void this.refresh();
+      }),
     );
     this.showPlaceholder('Loading the reader view…');
     void this.refresh();

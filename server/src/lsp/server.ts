@@ -23,7 +23,7 @@ import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../
 import { parseConfigText } from '../config/parse';
 import { formatConfigProblem, validateConfig } from '../config/validate';
 import { rules as registry } from '../rules/index';
-import { SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
+import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
 import { isRuleId, ruleDocsUri, toDiagnostic } from './convert';
@@ -165,6 +165,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const relintAll = () => {
     for (const d of documents.all()) publisher.schedule(d.uri);
   };
+  /** After a settings or .postmortemrc change: re-lint, and tell a client that asked for it (its reader views re-render). */
+  const configChanged = () => {
+    relintAll();
+    if (initOptions.configChangedNotification === true) void connection.sendNotification(CONFIG_CHANGED_NOTIFICATION).catch(() => undefined);
+  };
 
   // ---- owners across open documents and the workspace's postmortems (for completion and "Assign an owner…") -------
   let workspaceOwners: Promise<Map<string, string[]>> | undefined;
@@ -262,7 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((change) => {
     try {
       settings.changed(change?.settings);
-      relintAll();
+      configChanged();
     } catch (e) {
       log(`didChangeConfiguration: ${errorText(e)}`);
     }
@@ -276,7 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (!params.changes?.length) invalidateConfigCache();
       configGeneration++;
-      relintAll();
+      configChanged();
     } catch (e) {
       log(`didChangeWatchedFiles: ${errorText(e)}`);
     }

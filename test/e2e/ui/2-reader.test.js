@@ -1,7 +1,9 @@
 // The reader view renders the server's model (action items table) and runs nothing from a hostile document.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openFile, palette, tidy, readerFrame, shot } = require('./helpers');
+const fs = require('node:fs');
+const path = require('node:path');
+const { launch, openFile, palette, tidy, readerFrame, shot, WS_DIR } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));
@@ -39,6 +41,29 @@ test('the reader view marks items without owner and date', async () => {
   assert.doesNotMatch(await row('db.pool.max').getAttribute('class'), /\bno-owner\b/);
   assert.doesNotMatch(await row('Better testing').getAttribute('class'), /\bno-(owner|date)\b/);
   await frame.locator('.context-gaps').waitFor();
+});
+
+test('the reader view follows a .postmortemrc change: a rule turned off leaves the context gaps', async () => {
+  await openFile(page, 'postmortems/missing-timeline.md');
+  await palette(page, 'View: Close Other Editors in Group');
+  await palette(page, 'Postmortem: Open Reader View');
+  const frame = readerFrame(page);
+  await frame.locator('#reader-title', { hasText: 'Search latency spike' }).waitFor();
+  const gap = frame.locator('li.context-gap[data-rule="missing-section"]');
+  await gap.waitFor();
+  assert.match(await gap.textContent(), /No 'Timeline' section/);
+  const rc = path.join(WS_DIR, 'postmortems', '.postmortemrc.json');
+  try {
+    // the document's text does not change: only the findings do, and the reader view must show that
+    fs.writeFileSync(rc, JSON.stringify({ rules: { 'missing-section': 'off' } }));
+    await gap.waitFor({ state: 'detached' });
+    await frame.locator('#context-gaps').waitFor();
+    assert.equal(await gap.count(), 0, 'the missing Timeline is no longer listed');
+    assert.doesNotMatch(await frame.locator('#context-gaps').textContent(), /No 'Timeline' section/);
+  } finally {
+    fs.rmSync(rc, { force: true });
+  }
+  await gap.waitFor();
 });
 
 test('a hostile document runs nothing in the reader view, and its text is still shown', async () => {
