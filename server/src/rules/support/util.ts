@@ -14,7 +14,7 @@ export function activeItems(model: Postmortem): ActionItem[] {
  * ones; those need no owner or date.
  */
 const DONE_VERB_RE =
-  /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened)\b(?!\s+(?:to|by|when|if)\b)/i;
+  /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened|got|received|escalated|filed|documented|wrote|held|posted|paged|drained|cordoned)\b(?!\s+(?:to|by|when|if)\b)/i;
 /** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
 const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i;
 
@@ -22,7 +22,7 @@ export function looksCompleted(text: string): boolean {
   const t = text
     .replace(/^\s*(?:\[[ xX]?\]\s*)?/, '')
     .replace(/^\*\*[^*]{1,80}\*\*\s*[:：]?\s*/, '')
-    .replace(/^(?:we(?:'ve| have)?|the team (?:has|have)?)\s+(?:\p{L}+ly\s+)?/iu, '')
+    .replace(/^(?:we(?:'ve| have)?|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?/iu, '')
     .trim();
   return DONE_VERB_RE.test(t) || DONE_TO_RE.test(t);
 }
