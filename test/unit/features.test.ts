@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { CompletionItem, DocumentSymbol, MarkupContent, Range as LspRange, TextEdit } from 'vscode-languageserver';
+import { lint } from '../../server/src/engine/lint';
 import { parsePostmortem } from '../../server/src/engine/parse';
 import type { LintResult } from '../../server/src/engine/lint';
 import { hoverAt } from '../../server/src/lsp/features/hover';
@@ -353,6 +354,14 @@ describe('code lens', () => {
     const clean = text.replace('- Add runbook,', '- Add runbook @d,').replace('2026-03-01', '2026-05-01');
     assert.equal(codeLenses(asResult(clean), TODAY)[0].command?.title, '4 items · every open item has an owner and a date');
     assert.equal(lensTitle(countItems([], TODAY)), 'No action items yet: each needs one owner and an absolute due date');
+  });
+
+  test('items written as done count as done, as they do for the rules (no owner or date asked of finished work)', () => {
+    const text = `## Summary\n\nx\n\n## Timeline\n\ny\n\n## Action items\n\n- The team then raised an AWS support ticket\n- Add runbook @d, due 2026-04-01\n`;
+    assert.equal(codeLenses(asResult(text), TODAY)[0].command?.title, '2 items · 1 done · every open item has an owner and a date');
+    const rules = (t: string) => lint(t, { today: TODAY, all: true }).findings.map((f) => f.ruleId).filter((id) => /^action-item-(owner|due-date|vague)$/.test(id));
+    assert.deepEqual(rules(text), []);
+    assert.deepEqual(rules(text.replace('- Add runbook @d, due 2026-04-01', '- Add runbook')), ['action-item-due-date', 'action-item-owner'], 'the open item is still checked');
   });
 
   test('turned off by the setting, and absent on documents that are not postmortems', () => {

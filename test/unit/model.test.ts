@@ -60,6 +60,13 @@ describe('action item formats', () => {
     assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
   });
 
+  test('items written as done are done, with the words that say so as the status source', () => {
+    const m = parsePostmortem(doc('- The team then raised an AWS support ticket (Case 1742)\n- Reverted the config push\n- Raise pool size to 50 @cy\n- Switched to pnpm 10\n- Moved to next quarter: rework the scheduler'));
+    assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open', 'done', 'open']);
+    assert.deepEqual(items(m).map((i) => i.statusField?.text), ['The team then raised', 'Reverted', undefined, 'Switched to', undefined]);
+    assert.equal(at(m, items(m)[0].statusField!.range), 'The team then raised');
+  });
+
   test('numbered items with sub-bullets carry owner and due date', () => {
     const m = parsePostmortem(doc('1. Add a read replica in eu-west-1\n   - Owner: Rafael\n   - Due: March 6th 2026\n2. Document the failover runbook'));
     const [a, b] = items(m);

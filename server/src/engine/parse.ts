@@ -22,6 +22,7 @@ import type {
   TableInfo,
 } from './types';
 import { createLineIndex, rangeOf } from './lines';
+import { completedPrefix } from './completed';
 import { matchSection } from './sections';
 import {
   findDue,
@@ -296,6 +297,14 @@ function collectActionItems(tree: Root, text: string, model: Postmortem, lines: 
         break;
       }
       if (s.kind === 'action-items') break;
+    }
+    if (item.status !== 'open') continue;
+    // "Reverted the deploy", "The team then raised a ticket": written as done
+    const start = item.textRange.start.offset;
+    const done = completedPrefix(text.slice(start, item.textRange.end.offset));
+    if (done) {
+      item.status = 'done';
+      item.statusField = { value: 'done', text: text.slice(start, start + done).trim(), range: R(start, start + done) };
     }
   }
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);

@@ -41,7 +41,7 @@ const rule: Rule<Record<string, never>> = {
     const { model, today } = ctx;
     const example = addDays(today, 30);
     for (const item of activeItems(model)) {
-      if (!isOpen(model, item)) continue;
+      if (!isOpen(item)) continue;
       const due = item.due;
       if (!due) {
         ctx.report({

@@ -14,7 +14,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model, today } = ctx;
     for (const item of activeItems(model)) {
-      if (!isOpen(model, item) || item.due?.kind !== 'date') continue;
+      if (!isOpen(item) || item.due?.kind !== 'date') continue;
       const late = daysBetween(item.due.iso, today);
       if (late <= 0) continue;
       const fixes: Fix[] = [];

@@ -77,7 +77,7 @@ const rule: Rule<OwnerOptions> = {
   check(ctx) {
     const { model } = ctx;
     for (const item of activeItems(model)) {
-      if (!isOpen(model, item)) continue;
+      if (!isOpen(item)) continue;
       const what = `'${quote(words(model, item))}'`;
       if (item.owners.length === 0) {
         if (item.ownerPlaceholder) {

@@ -329,7 +329,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model } = ctx;
     for (const item of activeItems(model)) {
-      if (!isOpen(model, item)) continue;
+      if (!isOpen(item)) continue;
       const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
       const r = classifyVague(src);
       if (!r.vague) continue;

@@ -8,32 +8,16 @@ export function activeItems(model: Postmortem): ActionItem[] {
   return model.actionItems.filter((i) => !i.deferred);
 }
 
-/**
- * Written as already done, in the past tense: "Reverted the change and released 1.270.1", "Sent communications to
- * all 305 affected teams", "Re-worked our secrets management". Postmortems often list completed actions next to planned
- * ones; those need no owner or date.
- */
-const DONE_VERB_RE =
-  /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened|got|received|escalated|filed|documented|wrote|held|posted|paged|drained|cordoned)\b(?!\s+(?:to|by|when|if)\b)/i;
-/** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
-const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i;
-
-export function looksCompleted(text: string): boolean {
-  const t = text
-    .replace(/^\s*(?:\[[ xX]?\]\s*)?/, '')
-    .replace(/^\*\*[^*]{1,80}\*\*\s*[:：]?\s*/, '')
-    .replace(/^(?:we(?:'ve| have)?|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?/iu, '')
-    .trim();
-  return DONE_VERB_RE.test(t) || DONE_TO_RE.test(t);
-}
+export { looksCompleted } from '../../engine/completed';
 
 /** Open items: counted, not done / not doing, and not written as already done. */
 export function openItems(model: Postmortem): ActionItem[] {
-  return activeItems(model).filter((i) => isOpen(model, i));
+  return activeItems(model).filter((i) => isOpen(i));
 }
 
-export function isOpen(model: Postmortem, item: ActionItem): boolean {
-  return item.status === 'open' && !looksCompleted(model.text.slice(item.textRange.start.offset, item.textRange.end.offset));
+/** Open: not done and not "not doing". The parser marks items written as done ("Reverted …") as done. */
+export function isOpen(item: ActionItem): boolean {
+  return item.status === 'open';
 }
 
 /** The item's words, shortened for a message: 'Add an alert on replica lag…'. */
