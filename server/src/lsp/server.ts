@@ -290,6 +290,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
+    // The workspace scan is a snapshot: a closed postmortem keeps offering the owners it had when it was closed.
+    const last = results.get(e.document.uri);
+    if (last && workspaceOwners && e.document.uri.startsWith('file:')) {
+      const scanned = workspaceOwners;
+      workspaceOwners = Promise.all([scanned, last.promise]).then(([map, r]) => {
+        if (r?.result.isPostmortem) map.set(e.document.uri, r.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
+        return map;
+      }, () => scanned);
+    }
     results.delete(e.document.uri);
     settings.forget(e.document.uri);
     publisher.clear(e.document.uri);
