@@ -45,6 +45,8 @@ const rule: Rule<Record<string, never>> = {
     // due dates of action items are action-item-due-date's business
     const items = model.actionItems.map((i) => [i.range.start.offset, i.range.end.offset]);
     const inItem = (o: number) => items.some(([s, e]) => o >= s && o < e);
+    // the incident date is the anchor a writer most often means; without one, the format is the example
+    const anchor = model.date ? ` (the incident was on ${model.date})` : '';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
     for (const m of prose.matchAll(re)) {
       if (inItem(m.index)) continue;
@@ -57,7 +59,7 @@ const rule: Rule<Record<string, never>> = {
       if (ABSOLUTE_DATE_RE.test(lineText)) continue;
       ctx.report({
         range: rangeOf(model.lines, m.index, m.index + m[0].length),
-        message: `'${m[0]}' is relative: a reader next year can't tell which day that was. Write the date (e.g. 2026-01-12) or the date and time with a time zone.`,
+        message: `'${m[0]}' is relative: a reader next year can't tell which day that was. Write the date as YYYY-MM-DD${anchor}, or the date and time with a time zone.`,
       });
     }
   },
