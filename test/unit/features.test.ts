@@ -356,6 +356,20 @@ describe('code lens', () => {
     assert.equal(lensTitle(countItems([], TODAY)), 'No action items yet: each needs one owner and an absolute due date');
   });
 
+  test('a bold label standing in for the action items heading gets the lens, and too-many points at it', () => {
+    const text = `# Incident on 2026-01-05 - DNS records deleted\n\n- **Time to repair**: 2h\n\n- **Review actions**:\n  - Add an alert on NXDOMAIN rate > 5% for 5 minutes\n  - Pin external-dns to 0.14.2 @kenji, due 2026-04-01\n  - Restrict the DNS zone IAM role to the cluster @ana, due 2026-04-01\n  - Add a dry-run step to the DNS sync job @li, due 2026-04-01\n  - Back up the Route 53 zone nightly @li, due 2026-04-01\n  - Document the restore in the runbook @ana, due 2026-04-01\n`;
+    const r = lint(text, { today: TODAY, all: true });
+    const label = pos(text, '**Review actions**', false);
+    const lenses = codeLenses(r, TODAY);
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].range.start.line, label.line);
+    assert.equal(lenses[0].range.start.character, label.character);
+    assert.equal(lenses[0].command?.title, '6 items · 1 without owner · 1 without a date');
+    const tooMany = r.findings.find((f) => f.ruleId === 'action-items-too-many');
+    assert.equal(tooMany?.range.start.line, label.line, 'on the label, not the page title');
+    assert.equal(text.slice(tooMany!.range.start.offset, tooMany!.range.end.offset), '**Review actions**');
+  });
+
   test('items written as done count as done, as they do for the rules (no owner or date asked of finished work)', () => {
     const text = `## Summary\n\nx\n\n## Timeline\n\ny\n\n## Action items\n\n- The team then raised an AWS support ticket\n- Add runbook @d, due 2026-04-01\n`;
     assert.equal(codeLenses(asResult(text), TODAY)[0].command?.title, '2 items · 1 done · every open item has an owner and a date');

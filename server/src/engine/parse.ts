@@ -63,6 +63,7 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
     allSections: [],
     actionItems: [],
     actionItemSections: [],
+    actionItemLabels: [],
     labeledKinds: [],
     directives: [],
     opaqueRanges: [],
@@ -281,9 +282,13 @@ function collectActionItems(tree: Root, text: string, model: Postmortem, lines: 
       labeled.add(k);
       if (k !== 'action-items' || !sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
       const label = plain(p).replace(/[:\s]+$/, '');
+      const items: ActionItem[] = [];
       for (const child of li.children) {
-        if (child.type === 'list') model.actionItems.push(...listItems(child, text, sec, false, lines, R, label));
+        if (child.type === 'list') items.push(...listItems(child, text, sec, false, lines, R, label));
       }
+      model.actionItems.push(...items);
+      const strong = (p as Paragraph).children[0];
+      model.actionItemLabels.push({ title: label, range: R(startOf(strong), endOf(strong)), items });
     }
   }
   model.labeledKinds = [...labeled];

@@ -146,6 +146,8 @@ export interface Postmortem {
   labeledKinds: SectionKind[];
   /** Headings of action-items sections (kind 'action-items', top-most of each nesting). */
   actionItemSections: Section[];
+  /** Bold labels that stand in for an action-items heading (`- **Review actions**:` with a nested list), with their items. */
+  actionItemLabels: { title: string; range: Range; items: ActionItem[] }[];
   /** Suppression directives found in HTML comments. */
   directives: Directive[];
   /** Ranges of code blocks, HTML blocks and comments: never items, never prose for text rules. */

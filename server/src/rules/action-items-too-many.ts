@@ -37,7 +37,8 @@ const rule: Rule<TooManyOptions> = {
     const max = Number.isInteger(ctx.options.max) && ctx.options.max > 0 ? ctx.options.max : 5;
     const items = openItems(model);
     if (items.length <= max) return;
-    const heading = model.actionItemSections[0] ?? items[0].section;
+    // the action items heading, or the bold label that stands in for one (`- **Review actions**:`)
+    const at = model.actionItemSections[0]?.titleRange ?? model.actionItemLabels[0]?.range ?? items[0].section.titleRange;
     const keep = new Set(itemsToKeep(items, max));
     const move = items.filter((i) => !keep.has(i));
     const fixes = [];
@@ -46,7 +47,7 @@ const rule: Rule<TooManyOptions> = {
       if (edits) fixes.push({ title: `Keep the top ${max}, move the rest to 'Deferred'`, edits, safe: false, preferred: true });
     }
     ctx.report({
-      range: heading.titleRange,
+      range: at,
       message: `${items.length} open action items: more than ${max} means they aren't prioritised, and the ones that matter compete with the rest (and with feature work). Keep the ${max} that matter most and move the others to a 'Deferred' section, where letting them go is a decision.`,
       fixes,
     });

@@ -3,7 +3,7 @@
 // empty, which VS Code renders as plain text rather than a link (codelensWidget: no id → <span>, not <a>).
 import type { CodeLens } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
-import type { ActionItem, Section } from '../../engine/types';
+import type { ActionItem, Range, Section } from '../../engine/types';
 import { daysBetween, lspRange, plural } from './util';
 
 export interface ActionItemCounts {
@@ -58,13 +58,13 @@ export function isUnder(section: Section, top: Section): boolean {
 export function codeLenses(result: LintResult | undefined, today: string, settings: { codeLens?: boolean } = {}): CodeLens[] {
   if (!result?.isPostmortem || settings.codeLens === false) return [];
   const model = result.model;
-  return model.actionItemSections.map((section) => {
-    const items = model.actionItems.filter((i) => isUnder(i.section, section));
-    const c = countItems(items, today);
-    const title = lensTitle(c);
-    return {
-      range: lspRange(section.headingRange),
-      command: { title, command: '', tooltip: 'Counts of the action items under this heading (deferred items are not counted).' },
-    };
+  const lens = (range: Range, items: readonly ActionItem[], under: string): CodeLens => ({
+    range: lspRange(range),
+    command: { title: lensTitle(countItems(items, today)), command: '', tooltip: `Counts of the action items under this ${under} (deferred items are not counted).` },
   });
+  return [
+    ...model.actionItemSections.map((section) => lens(section.headingRange, model.actionItems.filter((i) => isUnder(i.section, section)), 'heading')),
+    // `- **Review actions**:` with a nested list, where a page has no action items heading
+    ...model.actionItemLabels.map((label) => lens(label.range, label.items, 'label')),
+  ].sort((a, b) => a.range.start.line - b.range.start.line);
 }
