@@ -101,6 +101,22 @@ describe('fixes on fixtures', () => {
   });
 });
 
+test("'Set due date…' replaces a non-date phrase and reads as a sentence afterwards", () => {
+  const setDue = (line: string, table = false) => {
+    const head = table ? '| Action | Owner | Due |\n|---|---|---|\n' : '';
+    const text = `---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nx\n\n## Action items\n\n${head}${line}\n`;
+    const f = lint(text, { today: TODAY }).findings.find((x) => x.ruleId === 'action-item-due-date')!;
+    const out = applyEdits(text, answerFix(f.fixes![0], '2026-04-01'));
+    assert.deepEqual(lint(out, { today: TODAY }).findings.filter((x) => x.ruleId === 'action-item-due-date'), [], line);
+    return out.trimEnd().split('\n').at(-1);
+  };
+  assert.equal(setDue('- Add a canary stage @ana, due next sprint'), '- Add a canary stage @ana, due 2026-04-01');
+  assert.equal(setDue('- Add a canary stage @ana by next quarter'), '- Add a canary stage @ana by 2026-04-01');
+  assert.equal(setDue('- Add a canary stage @ana (ASAP)'), '- Add a canary stage @ana (by 2026-04-01)');
+  assert.equal(setDue('- Rotate all service account passwords in the near future @ana'), '- Rotate all service account passwords by 2026-04-01 @ana');
+  assert.equal(setDue('| Add a canary stage | @ana | next sprint |', true), '| Add a canary stage | @ana | 2026-04-01 |');
+});
+
 const CORPUS = join(ROOT, '../shared/corpus/postmortems');
 
 describe('fixes on the shared corpus', { skip: !existsSync(CORPUS) && 'no ../shared/corpus beside the repository' }, () => {

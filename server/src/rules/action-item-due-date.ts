@@ -9,7 +9,7 @@ export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 export function dueFix(model: Postmortem, item: ActionItem, today: string, title = 'Set due date…'): Fix {
   const edit =
     item.due && (item.due.kind === 'phrase' || item.due.kind === 'date')
-      ? { range: item.due.range, newText: DATE_PLACEHOLDER }
+      ? { range: item.due.range, newText: `${item.due.kind === 'phrase' && needsBy(model, item.due.range.start.offset) ? 'by ' : ''}${DATE_PLACEHOLDER}` }
       : writeFieldEdit(model, item, 'due', DATE_PLACEHOLDER, (v) => `, due ${v}`, 'Due');
   return {
     title,
@@ -23,6 +23,17 @@ export function dueFix(model: Postmortem, item: ActionItem, today: string, title
       choices: dateChoices(today),
     },
   };
+}
+
+/**
+ * A phrase in running text ("update all accounts in the near future by syncing", "fix it soon") needs "by" before the
+ * date that replaces it; after "due" / "by" / "deadline:", in a table cell or at the start of a line it does not.
+ */
+function needsBy(model: Postmortem, at: number): boolean {
+  const lineStart = model.text.lastIndexOf('\n', at - 1) + 1;
+  const before = model.text.slice(lineStart, at);
+  if (/(?:^|\|)\s*$/.test(before) || /^\s*(?:[-*+]|\d+[.)])\s*(?:\[[ xX]?\]\s*)?$/.test(before)) return false;
+  return !/\b(?:due(?: date| by| on)?|by|until|till|before|deadline|eta|target(?: date)?|no later than|when)\s*[:=]?\s*(?:[([]\s*)?$/i.test(before);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -48,7 +48,8 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix {
     at = earlier ? earlier.bodyRange.end.offset : text.length;
     newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
   }
-  return { title: `Add a '${SECTION_TITLES[kind]}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
+  const title = SECTION_TITLES[kind];
+  return { title: `Add ${article(title)} '${title}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
 }
 
 const rule: Rule<MissingSectionOptions> = {
@@ -79,7 +80,7 @@ const rule: Rule<MissingSectionOptions> = {
       const title = SECTION_TITLES[kind];
       ctx.report({
         range: anchor,
-        message: `No '${title}' section: ${SECTION_PURPOSE[kind].why}. Add a '## ${title}' section.`,
+        message: `No '${title}' section: ${SECTION_PURPOSE[kind].why}. Add ${article(title)} '## ${title}' section.`,
         fixes: [skeletonFix(model, kind)],
       });
     }
@@ -87,3 +88,8 @@ const rule: Rule<MissingSectionOptions> = {
 };
 
 export default rule;
+
+/** 'an' before a vowel ("an 'Impact' section"), 'a' otherwise. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
