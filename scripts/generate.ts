@@ -101,6 +101,13 @@ export function buildSchema(rules: readonly Rule<object>[] = registry as Rule<ob
         markdownDescription:
           'Globs, relative to this file\'s folder, that mark markdown files as postmortems. They replace the defaults (folders named postmortems, incidents, retros…, and file names containing "postmortem" or "incident"); `[]` turns path detection off. Front matter (`type: postmortem`) and postmortem-like headings still count.',
       },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        markdownDescription:
+          'Globs, relative to this file\'s folder, of markdown files that are never linted, not even with `--all`: a postmortem template, drafts, vendored docs. E.g. `["postmortems/template.md", "**/drafts/**"]`.',
+      },
     },
   };
 }
@@ -136,12 +143,21 @@ export function buildConfiguration(rules: readonly Rule<object>[] = registry as 
         markdownDescription:
           'Globs (relative to the workspace folder) that mark markdown files as postmortems. Empty: use `postmortemGlobs` from `.postmortemrc`, or the defaults (folders named postmortems, post-mortems, incidents, incident-reviews, retros, and file names containing postmortem, post-mortem or incident).',
       },
+      'postmortemLint.ignore': {
+        type: 'array',
+        items: { type: 'string' },
+        default: [],
+        scope: 'resource',
+        order: 3,
+        markdownDescription:
+          'Globs (relative to the workspace folder) of markdown files that never get findings, e.g. a postmortem template: `["postmortems/template.md"]`. Empty: use `ignore` from `.postmortemrc`.',
+      },
       'postmortemLint.maxActionItems': {
         type: ['integer', 'null'],
         default: null,
         minimum: 1,
         scope: 'resource',
-        order: 3,
+        order: 4,
         markdownDescription:
           'Most open action items a postmortem may have before `action-items-too-many` reports it (overrides that rule\'s `max` option). `null`: use the rule\'s setting (default 5).',
       },
@@ -149,7 +165,7 @@ export function buildConfiguration(rules: readonly Rule<object>[] = registry as 
         type: 'boolean',
         default: true,
         scope: 'resource',
-        order: 4,
+        order: 5,
         description: 'Show a summary code lens on the action items heading (items, without owner, overdue).',
       },
       'postmortemLint.trace.server': {
@@ -158,7 +174,7 @@ export function buildConfiguration(rules: readonly Rule<object>[] = registry as 
         enumDescriptions: ['No tracing.', 'Trace the messages between VS Code and the language server.', 'Trace messages with their contents.'],
         default: 'off',
         scope: 'window',
-        order: 5,
+        order: 6,
         description: 'Traces the communication between VS Code and the Postmortem Lint language server (Output panel).',
       },
     },

@@ -129,7 +129,7 @@ before(async () => {
 });
 
 after(() => {
-  for (const d of [tmp, `${tmp}-bin`, `${tmp}-cfg`, `${tmp}-yaml`, `${tmp}-broken`, `${tmp}-unknown`, `${tmp}-clean`, `${tmp}-names`]) {
+  for (const d of [tmp, `${tmp}-bin`, `${tmp}-cfg`, `${tmp}-yaml`, `${tmp}-broken`, `${tmp}-unknown`, `${tmp}-clean`, `${tmp}-names`, `${tmp}-ignore`]) {
     fs.rmSync(d, { recursive: true, force: true });
   }
 });
@@ -262,6 +262,7 @@ describe('postmortem-lint: exit codes', () => {
       [['does-not-exist.md'], /^postmortem-lint: file not found: does-not-exist\.md\n$/],
       [['nothing/**/*.md'], /^postmortem-lint: no files match nothing\/\*\*\/\*\.md\n$/],
       [['no-markdown-here'], /^postmortem-lint: no markdown files in no-markdown-here\n$/],
+      [['--ignore', ' ', 'README.md'], /^postmortem-lint: --ignore needs a glob/],
       [['--config', 'missing-rc.json', 'README.md'], /^postmortem-lint: missing-rc\.json: file not found\n$/],
     ];
     for (const [args, re] of cases) {
@@ -333,6 +334,24 @@ describe('postmortem-lint: files, configuration, today', () => {
     const findings = JSON.parse(run(['-f', 'json', '--config', 'ci/rc.json', 'postmortems', '--today', TODAY], dir).stdout) as JsonFinding[];
     assert.ok(!findings.some((f) => f.rule === 'action-item-vague'));
     assert.ok(findings.some((f) => f.rule === 'action-items-too-many'));
+  });
+
+  it('ignore globs: a template beside the postmortems gets no findings, from --ignore or the rc file, even with --all', () => {
+    const dir = scratch('ignore');
+    write('postmortems/2026-01-payments.md', BAD, dir);
+    write('postmortems/template.md', BAD, dir);
+    const files = (r: Run) => [...new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file))];
+    assert.deepEqual(files(run(['-f', 'json', 'postmortems', '--today', TODAY], dir)), ['postmortems/2026-01-payments.md', 'postmortems/template.md']);
+    assert.deepEqual(files(run(['-f', 'json', 'postmortems', '--ignore', 'postmortems/template.md', '--today', TODAY], dir)), ['postmortems/2026-01-payments.md']);
+    const text = run(['postmortems', '--ignore', '**/template.md', '--today', TODAY], dir);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /in 1 of 1 postmortem\.\n1 file ignored because it matches an ignore glob: postmortems\/template\.md\.\n$/);
+    write('.postmortemrc.json', JSON.stringify({ ignore: ['postmortems/template.md'] }), dir);
+    assert.deepEqual(files(run(['-f', 'json', '--all', 'postmortems', '--today', TODAY], dir)), ['postmortems/2026-01-payments.md']);
+    write('.postmortemrc.json', JSON.stringify({ ignore: 'postmortems/template.md' }), dir);
+    const broken = run(['postmortems'], dir);
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stderr, 'postmortem-lint: .postmortemrc.json: ignore: expected an array of globs such as ["postmortems/template.md"], found "postmortems/template.md"\n');
   });
 
   it('-o writes the report to a file', () => {

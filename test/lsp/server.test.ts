@@ -213,6 +213,18 @@ describe('settings', () => {
     }
   });
 
+  test('postmortemLint.ignore silences a matching postmortem (a template) and not the others', async () => {
+    const c = await TestClient.start({ settings: () => ({ ignore: ['**/template.md'] }) });
+    try {
+      await c.open('file:///tmp/pml-settings/postmortems/template.md', POSTMORTEM);
+      await c.open('file:///tmp/pml-settings/postmortems/outage.md', POSTMORTEM);
+      assert.deepEqual(await c.diagnosticsFor('file:///tmp/pml-settings/postmortems/template.md', 1), []);
+      assert.ok((await c.diagnosticsFor('file:///tmp/pml-settings/postmortems/outage.md', 1)).length > 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
   test('enable: false silences the document', async () => {
     const c = await TestClient.start({ settings: () => ({ enable: false }) });
     try {

@@ -135,7 +135,8 @@ describe('validateConfig', () => {
     assert.equal(r.problems.length, 2);
   });
   it('checks top-level keys and the globs', () => {
-    assert.deepEqual(lines({ rule: {} }), ['.postmortemrc.json: rule: unknown key (did you mean rules?); allowed keys are rules, postmortemGlobs']);
+    assert.deepEqual(lines({ rule: {} }), ['.postmortemrc.json: rule: unknown key (did you mean rules?); allowed keys are rules, postmortemGlobs, ignore']);
+    assert.match(lines({ ignore: 'template.md' })[0], /^\.postmortemrc\.json: ignore: expected an array of globs such as \["postmortems\/template\.md"\]/);
     assert.match(lines({ postmortemGlobs: 'docs/*.md' })[0], /postmortemGlobs: expected an array of globs/);
     assert.match(lines({ postmortemGlobs: ['ok/*.md', 3, ''] })[0], /postmortemGlobs\[1\]: expected a non-empty glob string, found 3/);
     assert.match(lines([1, 2])[0], /^\.postmortemrc\.json: expected an object such as/);

@@ -15,6 +15,8 @@ export interface CliOptions {
   failOn: FailOn;
   today?: string;
   output?: string;
+  /** --ignore globs, relative to the working directory. */
+  ignore: string[];
   inputs: string[];
 }
 
@@ -35,6 +37,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'fail-on': { type: 'string' },
         today: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        ignore: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -69,6 +72,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a file name, such as --config .postmortemrc.json');
   if (v.output !== undefined && v.output.trim() === '') throw new UsageError('--output needs a file name, such as -o report.sarif');
 
+  const ignore = v.ignore ?? [];
+  for (const g of ignore) if (g.trim() === '') throw new UsageError('--ignore needs a glob, such as --ignore "postmortems/template.md"');
+
   if (command === 'render') {
     if (positionals.length === 0) throw new UsageError('render needs a markdown file: postmortem-lint render <file> -o out.html');
     if (positionals.length > 1) throw new UsageError(`render takes one file; got ${positionals.length}: ${positionals.join(' ')}`);
@@ -77,10 +83,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError('no files given: postmortem-lint [options] <files, folders or globs...>');
   }
 
-  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, inputs: positionals };
+  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, ignore, inputs: positionals };
 
   function base(command: 'help' | 'version'): CliOptions {
-    return { command, format: 'text', all: false, failOn: 'warning', inputs: [] };
+    return { command, format: 'text', all: false, failOn: 'warning', ignore: [], inputs: [] };
   }
 }
 

@@ -10,6 +10,8 @@ export interface FileResult {
   /** Path as given or relative to the working directory. */
   display: string;
   isPostmortem: boolean;
+  /** Matched `--ignore` or the configuration's `ignore` globs: not linted. */
+  ignored?: boolean;
   findings: Finding[];
 }
 
@@ -84,7 +86,8 @@ export function formatText(results: FileResult[], opts: { color?: boolean; all?:
   for (const r of rows) count[r.severity]++;
   const linted = results.filter((r) => r.isPostmortem);
   const withFindings = results.filter((r) => r.findings.length > 0).length;
-  const skipped = results.filter((r) => !r.isPostmortem);
+  const skipped = results.filter((r) => !r.isPostmortem && !r.ignored);
+  const ignored = results.filter((r) => r.ignored);
   let summary: string;
   if (rows.length === 0) {
     summary = `No problems in ${plural(linted.length, 'postmortem')}.`;
@@ -95,6 +98,10 @@ export function formatText(results: FileResult[], opts: { color?: boolean; all?:
   if (skipped.length > 0) {
     const names = skipped.length <= 3 ? `: ${skipped.map((s) => s.display).join(', ')}` : '';
     summary += `\n${plural(skipped.length, 'file')} skipped because ${skipped.length === 1 ? 'it does' : 'they do'} not look like ${skipped.length === 1 ? 'a postmortem' : 'postmortems'}${names} (use --all to lint ${skipped.length === 1 ? 'it' : 'them'} anyway).`;
+  }
+  if (ignored.length > 0) {
+    const names = ignored.length <= 3 ? `: ${ignored.map((s) => s.display).join(', ')}` : '';
+    summary += `\n${plural(ignored.length, 'file')} ignored because ${ignored.length === 1 ? 'it matches' : 'they match'} an ignore glob${names}.`;
   }
   return (lines.length ? lines.join('\n') + '\n\n' : '') + summary + '\n';
 }

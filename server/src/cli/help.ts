@@ -20,6 +20,8 @@ Options:
   -c, --config <file>    use this .postmortemrc.json / .yaml for every file instead of searching upward
                          from each file (path globs in it are then relative to the working directory)
       --all              lint files even when they do not look like postmortems
+      --ignore <glob>    never lint files matching this glob (relative to the working directory;
+                         repeatable), e.g. --ignore "postmortems/template.md"
       --fail-on <level>  error, warning (default), information or never: the lowest severity that
                          makes the exit code 1
       --today <date>     the date "overdue" is judged against, as YYYY-MM-DD (default: today's local
@@ -36,7 +38,7 @@ Exit codes:
 
 Configuration: the nearest .postmortemrc.json, .postmortemrc.yaml or .postmortemrc.yml upward from each file:
   { "rules": { "action-item-owner": "error", "action-items-too-many": ["warning", { "max": 3 }] },
-    "postmortemGlobs": ["docs/incidents/**/*.md"] }
+    "postmortemGlobs": ["docs/incidents/**/*.md"], "ignore": ["docs/incidents/template.md"] }
 Each rule is "off", "error", "warning", "information", "hint", or [severity, { options }].
 Inline: <!-- postmortem-lint-disable rule-id -->, -enable, -disable-next-line, -disable-file.
 

@@ -5,6 +5,7 @@ import { lint } from '../engine/lint';
 import type { Config, ConfigProblem, Rule } from '../engine/types';
 import { loadConfigFile, loadConfigForFile } from '../config/load';
 import { formatConfigProblem } from '../config/validate';
+import { matchesGlobs } from '../config/globs';
 import { rules as registry } from '../rules/index';
 import { renderStandaloneHtml } from '../reader/render';
 import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args';
@@ -99,6 +100,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const results: FileResult[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
+    if (opts.ignore.length && matchesGlobs(f.abs, opts.ignore, io.cwd)) {
+      results.push({ abs: f.abs, display: f.display, isPostmortem: false, ignored: true, findings: [] });
+      continue;
+    }
     let text: string;
     try {
       text = stripBom(fs.readFileSync(f.abs, 'utf8'));
@@ -107,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     try {
       const r = lint(text, { filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today: opts.today, all: opts.all });
-      results.push({ abs: f.abs, display: f.display, isPostmortem: r.isPostmortem, findings: r.findings });
+      results.push({ abs: f.abs, display: f.display, isPostmortem: r.isPostmortem, ignored: r.ignored, findings: r.findings });
     } catch (e) {
       return fail(`internal error while linting ${f.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
     }

@@ -87,8 +87,12 @@ export function pathForMatching(filePath: string, rootDir?: string): string {
  * otherwise against the whole path. Never throws.
  */
 export function isPostmortemPath(filePath: string, globs: string[] | undefined, rootDir?: string): boolean {
-  if (typeof filePath !== 'string' || filePath === '') return false;
-  const list = Array.isArray(globs) ? globs : DEFAULT_POSTMORTEM_GLOBS;
+  return matchesGlobs(filePath, Array.isArray(globs) ? globs : DEFAULT_POSTMORTEM_GLOBS, rootDir);
+}
+
+/** True when `filePath` matches one of `globs`, matched as isPostmortemPath does. Never throws. */
+export function matchesGlobs(filePath: string, list: string[], rootDir?: string): boolean {
+  if (typeof filePath !== 'string' || filePath === '' || !Array.isArray(list)) return false;
   const rel = pathForMatching(filePath, rootDir);
   if (rel === '') return false;
   try {

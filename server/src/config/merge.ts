@@ -26,7 +26,7 @@ export function mergeRuleSetting(base: RuleSetting | undefined, over: RuleSettin
   return options ? [level, options] : level;
 }
 
-/** Merges configuration layers, later ones winning. `postmortemGlobs` is replaced, not concatenated. */
+/** Merges configuration layers, later ones winning. `postmortemGlobs` and `ignore` are replaced, not concatenated. */
 export function mergeConfig(...layers: (Config | undefined)[]): Config {
   const out: Config = {};
   for (const layer of layers) {
@@ -40,6 +40,7 @@ export function mergeConfig(...layers: (Config | undefined)[]): Config {
       out.rules = rules;
     }
     if (layer.postmortemGlobs) out.postmortemGlobs = [...layer.postmortemGlobs];
+    if (layer.ignore) out.ignore = [...layer.ignore];
   }
   return out;
 }
@@ -65,6 +66,8 @@ export interface EditorLintSettings {
   rules?: unknown;
   /** Empty or missing: keep the .postmortemrc globs (or the defaults). */
   postmortemGlobs?: unknown;
+  /** Empty or missing: keep the .postmortemrc ignore globs. */
+  ignore?: unknown;
   /** Overrides `action-items-too-many`'s `max`; null or missing: keep it. */
   maxActionItems?: unknown;
 }
@@ -88,6 +91,7 @@ export function applyEditorSettings(
   if (Array.isArray(settings.postmortemGlobs) ? settings.postmortemGlobs.length > 0 : settings.postmortemGlobs !== undefined && settings.postmortemGlobs !== null) {
     raw.postmortemGlobs = settings.postmortemGlobs;
   }
+  if (Array.isArray(settings.ignore) ? settings.ignore.length > 0 : settings.ignore !== undefined && settings.ignore !== null) raw.ignore = settings.ignore;
   const v = validateConfig(raw, file, rules);
   for (const p of v.problems) problems.push({ ...p, key: p.key ? `postmortemLint.${p.key}` : 'postmortemLint' });
   let config = mergeConfig(base, v.config);

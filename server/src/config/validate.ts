@@ -7,7 +7,7 @@ import { SEVERITIES } from '../engine/types';
 
 export const RULE_LEVELS: readonly (Severity | 'off')[] = ['off', ...SEVERITIES];
 /** Top-level keys a configuration may have. `$schema` lets editors find the JSON schema. */
-export const CONFIG_KEYS = ['$schema', 'rules', 'postmortemGlobs'] as const;
+export const CONFIG_KEYS = ['$schema', 'rules', 'postmortemGlobs', 'ignore'] as const;
 
 export interface ValidationResult {
   /** The valid parts of the configuration. */
@@ -46,6 +46,10 @@ export function validateConfig(raw: unknown, file: string, rules: readonly Rule<
     if ('postmortemGlobs' in raw && raw.postmortemGlobs !== undefined && raw.postmortemGlobs !== null) {
       const g = validateGlobs(raw.postmortemGlobs, 'postmortemGlobs', add);
       if (g) config.postmortemGlobs = g;
+    }
+    if ('ignore' in raw && raw.ignore !== undefined && raw.ignore !== null) {
+      const g = validateGlobs(raw.ignore, 'ignore', add, '["postmortems/template.md"]');
+      if (g) config.ignore = g;
     }
   } catch (e) {
     // Defensive: a validator bug must not take the linter down.
@@ -225,9 +229,14 @@ export function validateAgainstSchema(
   return ok;
 }
 
-function validateGlobs(value: unknown, key: string, add: (key: string | undefined, message: string) => void): string[] | undefined {
+function validateGlobs(
+  value: unknown,
+  key: string,
+  add: (key: string | undefined, message: string) => void,
+  example = '["docs/postmortems/**/*.md"]',
+): string[] | undefined {
   if (!Array.isArray(value)) {
-    add(key, `expected an array of globs such as ["docs/postmortems/**/*.md"], found ${describe(value)}`);
+    add(key, `expected an array of globs such as ${example}, found ${describe(value)}`);
     return undefined;
   }
   const out: string[] = [];

@@ -6,7 +6,7 @@ import { SEVERITIES } from './types';
 import { parseMarkdown, parsePostmortem } from './parse';
 import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
-import { isPostmortemPath } from '../config/globs';
+import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { rules as registry } from '../rules/index';
 
 export interface LintOptions {
@@ -30,6 +30,8 @@ export interface LintResult {
   isPostmortem: boolean;
   /** Why it is a postmortem: front matter, path or sections; undefined when it is not one. */
   detectedBy?: 'front-matter' | 'path' | 'sections' | 'forced';
+  /** The path matches the configuration's `ignore` globs: no findings, whatever the document looks like. */
+  ignored?: boolean;
   findings: Finding[];
   /** The markdown tree the model was read from (read-only), so faces such as the reader view don't parse again. */
   tree?: Root;
@@ -41,6 +43,12 @@ export const LINTER_RULE_ID = 'postmortem-lint';
 export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** The file matches the configuration's `ignore` globs (relative to rootDir, like postmortemGlobs). */
+export function isIgnored(options: Pick<LintOptions, 'filePath' | 'rootDir' | 'config'>): boolean {
+  const globs = options.config?.ignore;
+  return !!options.filePath && !!globs?.length && matchesGlobs(options.filePath, globs, options.rootDir);
 }
 
 /** rules.md: front matter says so, the path matches the globs, or at least two distinct canonical sections. */
@@ -81,6 +89,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
   const tree = parseMarkdown(source);
   const model = parsePostmortem(source, tree);
+  if (isIgnored(options)) return { model, isPostmortem: false, ignored: true, findings: [], tree };
   const detected = detectPostmortem(model, options);
   const detectedBy = detected ?? (options.all ? 'forced' : undefined);
   if (!detectedBy) return { model, isPostmortem: false, findings: [], tree };

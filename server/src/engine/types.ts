@@ -248,6 +248,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   /** Globs (matched against the path relative to the config root or workspace) that mark postmortems. */
   postmortemGlobs?: string[];
+  /** Globs (relative like postmortemGlobs) of files never linted, not even with --all: templates, drafts, vendored docs. */
+  ignore?: string[];
 }
 
 /** A problem with configuration, reported with the file and key it concerns. */

@@ -21,6 +21,7 @@ export interface ServerSettings {
   /** rule id → 'off' | severity | [severity, options] (merged over .postmortemrc). */
   rules: Record<string, unknown>;
   postmortemGlobs: string[];
+  ignore: string[];
   maxActionItems?: number;
   codeLens: boolean;
 }

@@ -112,7 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const editor: EditorLintSettings =
       raw && typeof raw === 'object' && !Array.isArray(raw)
         ? (raw as EditorLintSettings)
-        : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, maxActionItems: s.maxActionItems };
+        : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, ignore: s.ignore, maxActionItems: s.maxActionItems };
     const merged = applyEditorSettings(loaded.config, editor, RULES, 'settings');
     return {
       config: merged.config,

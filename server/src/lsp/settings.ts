@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   enable: true,
   rules: {},
   postmortemGlobs: [],
+  ignore: [],
   maxActionItems: undefined,
   codeLens: true,
 });
@@ -24,6 +25,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     enable: typeof s.enable === 'boolean' ? s.enable : DEFAULT_SETTINGS.enable,
     rules: isObject(s.rules) ? s.rules : {},
     postmortemGlobs: Array.isArray(s.postmortemGlobs) ? s.postmortemGlobs.filter((g): g is string => typeof g === 'string') : [],
+    ignore: Array.isArray(s.ignore) ? s.ignore.filter((g): g is string => typeof g === 'string') : [],
     maxActionItems: typeof s.maxActionItems === 'number' ? s.maxActionItems : undefined,
     codeLens: typeof s.codeLens === 'boolean' ? s.codeLens : DEFAULT_SETTINGS.codeLens,
   };
