@@ -65,6 +65,8 @@ describe('action item formats', () => {
     assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open', 'done', 'open']);
     assert.deepEqual(items(m).map((i) => i.statusField?.text), ['The team then raised', 'Reverted', undefined, 'Switched to', undefined]);
     assert.equal(at(m, items(m)[0].statusField!.range), 'The team then raised');
+    const table = parsePostmortem(doc('| Action | Status |\n|---|---|\n| Added a canary stage, then roll it out to EU | Open |\n| Added retries to the client | |'));
+    assert.deepEqual(items(table).map((i) => i.status), ['open', 'done'], 'an explicit status wins over the wording');
   });
 
   test('numbered items with sub-bullets carry owner and due date', () => {

@@ -303,7 +303,7 @@ function collectActionItems(tree: Root, text: string, model: Postmortem, lines: 
       }
       if (s.kind === 'action-items') break;
     }
-    if (item.status !== 'open') continue;
+    if (item.status !== 'open' || item.statusField) continue; // an explicit status ("| Open |", "Status: in progress") wins
     // "Reverted the deploy", "The team then raised a ticket": written as done
     const start = item.textRange.start.offset;
     const done = completedPrefix(text.slice(start, item.textRange.end.offset));
