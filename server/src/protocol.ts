@@ -147,6 +147,8 @@ export interface ReaderModel {
   version?: number;
   isPostmortem: boolean;
   detectedBy?: string;
+  /** The path matches the configuration's `ignore` globs. */
+  ignored?: boolean;
   title: string;
   header: {
     date?: string;

@@ -336,6 +336,14 @@ describe('reader page', () => {
     assert.doesNotMatch(page, /<table class="action-items"|<section class="context-gaps"/);
   });
 
+  test('an ignored postmortem (a template) gets a plain preview that says why', () => {
+    const options = { filePath: '/team/postmortems/template.md', rootDir: '/team', config: { ignore: ['postmortems/template.md'] }, today: TODAY };
+    const page = renderStandaloneHtml(POSTMORTEM, options);
+    assert.match(page, /class="note not-postmortem">This file matches an <code>ignore<\/code> glob/);
+    assert.doesNotMatch(page, /<table class="action-items">/);
+    assert.match(renderStandaloneHtml(POSTMORTEM, { ...options, config: {} }), /<table class="action-items">/, 'the same file without the glob is a postmortem');
+  });
+
   test('never throws, whatever the input', () => {
     const inputs = ['', '\u0000\u0001\u0002binary\uFFFD', '---\n: broken: [\n---\n# x', 'a\r\nb\r\n## Summary\r\n\r\n## Impact\r\n1 user\r\n', '# 🚒 Ünïcödé\n\n## Summary\n\n山田太郎 (SRE)', '#'.repeat(10000), '- '.repeat(5000), '|a|\n|-|\n' + '|x|\n'.repeat(2000)];
     for (const text of inputs) {

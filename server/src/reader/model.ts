@@ -193,6 +193,7 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
     version: options.version,
     isPostmortem: result.isPostmortem,
     detectedBy: result.detectedBy,
+    ignored: result.ignored,
     title,
     header: {
       date: model.date,

@@ -205,6 +205,14 @@ function glossarySection(m: ReaderModel, standalone: boolean): string {
 export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 'standalone'> = { standalone: false }): string {
   const standalone = options.standalone;
   const doc = `<section class="document" id="document"><h2>Full document</h2><article class="markdown-body">${m.documentHtml}</article></section>`;
+  if (!m.isPostmortem && m.ignored) {
+    return (
+      `<header class="header-card" id="header-card"><h1 id="reader-title">${escapeHtml(m.title)}</h1></header>` +
+      `<p class="note not-postmortem">This file matches an <code>ignore</code> glob (in <code>.postmortemrc</code> or the ` +
+      `<code>postmortemLint.ignore</code> setting), so this is a plain preview and it gets no findings.</p>` +
+      doc
+    );
+  }
   if (!m.isPostmortem) {
     return (
       `<header class="header-card" id="header-card"><h1 id="reader-title">${escapeHtml(m.title)}</h1></header>` +
