@@ -9,6 +9,13 @@ let browser, page;
 before(async () => ({ browser, page } = await launch()));
 after(async () => { await browser?.close(); });
 
+/** Opens a workspace file alone in its group, then its reader view. */
+async function openReader(rel) {
+  await openFile(page, rel);
+  await palette(page, 'View: Close Other Editors in Group');
+  await palette(page, 'Postmortem: Open Reader View');
+}
+
 test('the reader view renders the header card and the action items table', async () => {
   await openFile(page, 'examples/good-postmortem.md');
   await palette(page, 'Postmortem: Open Reader View');
@@ -29,9 +36,7 @@ test('the reader view renders the header card and the action items table', async
 });
 
 test('the reader view marks items without owner and date', async () => {
-  await openFile(page, 'postmortems/checkout.md');
-  await palette(page, 'View: Close Other Editors in Group');
-  await palette(page, 'Postmortem: Open Reader View');
+  await openReader('postmortems/checkout.md');
   const frame = readerFrame(page);
   await frame.locator('#reader-title', { hasText: 'Checkout errors after a config push' }).waitFor();
   const row = (text) => frame.locator('table.action-items tr.action-item', { hasText: text });
@@ -44,9 +49,7 @@ test('the reader view marks items without owner and date', async () => {
 });
 
 test('the reader view follows a .postmortemrc change: a rule turned off leaves the context gaps', async () => {
-  await openFile(page, 'postmortems/missing-timeline.md');
-  await palette(page, 'View: Close Other Editors in Group');
-  await palette(page, 'Postmortem: Open Reader View');
+  await openReader('postmortems/missing-timeline.md');
   const frame = readerFrame(page);
   await frame.locator('#reader-title', { hasText: 'Search latency spike' }).waitFor();
   const gap = frame.locator('li.context-gap[data-rule="missing-section"]');
@@ -67,9 +70,7 @@ test('the reader view follows a .postmortemrc change: a rule turned off leaves t
 });
 
 test('a hostile document runs nothing in the reader view, and its text is still shown', async () => {
-  await openFile(page, 'postmortems/hostile.md');
-  await palette(page, 'View: Close Other Editors in Group');
-  await palette(page, 'Postmortem: Open Reader View');
+  await openReader('postmortems/hostile.md');
   const frame = readerFrame(page);
   await frame.locator('#reader-title', { hasText: 'Hostile markup test' }).waitFor();
   await frame.getByText('Customers saw checkout errors for 12 minutes.').first().waitFor();
