@@ -14,6 +14,8 @@ import { SECTION_TITLES } from '../server/src/engine/sections';
 import { checkAgainstDocuments, docPath, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel } from '../test/eval/labels';
 
 const args = process.argv.slice(2);
+// `npm run eval | head` closes the pipe early: stop quietly instead of throwing EPIPE
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 const verbose = args.includes('--verbose');
 const check = args.includes('--check');
 const asJson = args.includes('--json');
