@@ -1,4 +1,5 @@
 // Pure helpers for prompt fixes: normalising and validating the writer's answers. No vscode import (unit-tested).
+import * as chrono from 'chrono-node';
 
 export const PLACEHOLDER_OWNERS = new Set(['tbd', 'tba', 'none', 'n/a', 'na', 'someone', 'somebody', 'team', 'we', 'us', 'unassigned', 'owner', 'todo', '?', '???']);
 const HANDLE_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -35,3 +36,34 @@ export function substitute(newText: string, placeholder: string, answer: string,
   return out.split(placeholder).join(answer);
 }
 
+
+function localIso(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A typed date as YYYY-MM-DD: ISO as written, else read by chrono ("next friday", "in 3 weeks", "Dec 4"), looking forward. */
+export function parseDate(input: string, now: Date): string | undefined {
+  const t = input.trim();
+  if (!t) return undefined;
+  if (isIsoDate(t)) return t;
+  const d = chrono.parseDate(t, now, { forwardDate: true });
+  return d ? localIso(d) : undefined;
+}
+
+/** A template's text as a VS Code snippet: each <…> a tab stop, a trailing (was: …) note the last one. */
+export function templateSnippet(text: string): string {
+  const esc = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+  const was = /\s*\(was: [^]*\)$/.exec(text);
+  const body = was ? text.slice(0, was.index) : text;
+  let n = 0;
+  let out = '';
+  let last = 0;
+  for (const m of body.matchAll(/<([^<>\n]+)>/g)) {
+    out += esc(body.slice(last, m.index)) + `\${${++n}:${esc(m[1])}}`;
+    last = m.index + m[0].length;
+  }
+  out += esc(body.slice(last));
+  if (was) out += `\${${++n}:${esc(was[0])}}`;
+  return out + '$0';
+}

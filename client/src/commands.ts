@@ -1,6 +1,7 @@
 // The "Postmortem" commands: reader view, new postmortem, insert section, export, restart, problems.
 import * as vscode from 'vscode';
 import {
+  FIX_ALL_WITH_DEFAULTS_COMMAND,
   PROMPT_FIX_COMMAND,
   READER_MODEL_REQUEST,
   READER_SUMMARY_REQUEST,
@@ -11,7 +12,7 @@ import {
 } from '../../server/src/protocol';
 import type { ServerHost } from './server-host';
 import type { ReaderPanels } from './reader/panel';
-import { applyPromptFix } from './prompt-fix';
+import { applyFixAllWithDefaults, applyPromptFix } from './prompt-fix';
 import { fullTemplate, loadSnippets, sectionSnippets } from './snippets';
 import { SHOW_PROBLEMS_COMMAND, showProblemsForActiveFile } from './status-bar';
 import { baseName, isMarkdown, targetDocumentUri } from './util';
@@ -25,6 +26,7 @@ export const COMMANDS = {
   restartServer: 'postmortemLint.restartServer',
   showProblems: SHOW_PROBLEMS_COMMAND,
   promptFix: PROMPT_FIX_COMMAND,
+  fixAllWithDefaults: FIX_ALL_WITH_DEFAULTS_COMMAND,
 } as const;
 
 const FALLBACK_TEMPLATE = [
@@ -149,4 +151,5 @@ export function registerCommands(context: vscode.ExtensionContext, host: ServerH
 
   reg(COMMANDS.showProblems, () => showProblemsForActiveFile(context));
   reg(COMMANDS.promptFix, (args: unknown) => applyPromptFix(args));
+  reg(COMMANDS.fixAllWithDefaults, (args: unknown) => applyFixAllWithDefaults(args));
 }

@@ -27,6 +27,18 @@ export interface PromptFixArgs {
   fix: Fix;
 }
 
+/**
+ * Client-side command (VS Code): ask once for an owner and once for a due date, and write them into every item that
+ * lacks one (the owner fixes and the date fixes of the document's findings, each with its prompt).
+ */
+export const FIX_ALL_WITH_DEFAULTS_COMMAND = 'postmortemLint.fixAllWithDefaults';
+export interface FixAllWithDefaultsArgs {
+  uri: string;
+  version: number;
+  owner: Fix[];
+  date: Fix[];
+}
+
 /** Server-side command (workspace/executeCommand): opens the rule's docs page via window/showDocument. */
 export const SHOW_RULE_DOCS_COMMAND = 'postmortemLint.showRuleDocs';
 export type ShowRuleDocsArgs = [ruleId: string];

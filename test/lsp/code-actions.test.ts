@@ -12,7 +12,11 @@ import { POSTMORTEM } from './texts';
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
-const dataOf = (d: Diagnostic) => d.data as { version: number; ruleId: string; fixes: { title: string; safe: boolean; preferred?: boolean; prompt?: { placeholder: string } }[] };
+const dataOf = (d: Diagnostic) =>
+  d.data as { version: number; ruleId: string; fixes: { title: string; safe: boolean; preferred?: boolean; prompt?: { placeholder: string; kind: string; choices?: { title?: string }[] } }[] };
+/** The titles a client that cannot ask sees for a fix: one per suggested answer, or the fix itself. */
+const plainTitles = (fix: ReturnType<typeof dataOf>['fixes'][number]) =>
+  fix.prompt?.choices?.length ? fix.prompt.choices.map((c) => c.title!) : fix.prompt && ['owner', 'date'].includes(fix.prompt.kind) ? [] : [fix.title];
 
 function editsOf(a: CodeAction, uri: string): TextEdit[] {
   const e = a.edit;
@@ -46,29 +50,56 @@ describe('code actions for other editors (no promptFixes)', () => {
   });
   after(() => c.stop());
 
-  test('each fix in Diagnostic.data becomes a quick fix with its diagnostic, preferred flag and a plain edit', async () => {
+  test('each suggested answer of a fix becomes a quick fix of its own, with a plain edit that removes the finding', async () => {
     const uri = nextUri();
     await c.open(uri, POSTMORTEM);
     const ds = await c.diagnosticsFor(uri, 1);
     const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout'))!;
     const actions = await c.codeActions(uri, [d]);
+    // the owners people wrote in this document, as concrete fixes; no "@owner" placeholder to fill in by hand
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Assign')).map((a) => a.title), ['Assign to @maria', 'Assign to @li']);
     for (const fix of dataOf(d).fixes) {
-      const a = actions.find((x) => x.title === fix.title);
-      assert.ok(a, `an action for "${fix.title}"`);
-      assert.equal(a.kind, 'quickfix');
-      assert.deepEqual(a.diagnostics, [d]);
-      assert.equal(a.isPreferred ?? false, fix.preferred ?? false);
-      assert.equal(a.command, undefined, 'other editors get an edit, not a client command');
+      for (const title of plainTitles(fix)) {
+        const a = actions.find((x) => x.title === title);
+        assert.ok(a, `an action for "${title}"`);
+        assert.equal(a.kind, 'quickfix');
+        assert.deepEqual(a.diagnostics, [d]);
+        assert.equal(a.command, undefined, 'other editors get an edit, not a client command');
+      }
     }
-    const assign = actions.find((x) => x.title.startsWith('Assign an owner'))!;
+    const assign = actions.find((x) => x.title === 'Assign to @li')!;
     assert.ok(assign.edit?.documentChanges, 'versioned edit, so a changed document refuses it');
     const fixed = apply(POSTMORTEM, editsOf(assign, uri));
-    const line = fixed.split('\n')[lineOf(POSTMORTEM, 'Alert when checkout')];
-    assert.match(line, /@owner/, 'the placeholder is left in for the writer to replace');
-    // Once the writer types a name over the placeholder, the item has an owner.
-    const v = await c.change(uri, [{ text: fixed.replace('@owner', '@sam') }]);
+    assert.equal(fixed.split('\n')[lineOf(POSTMORTEM, 'Alert when checkout')], '- [ ] Alert when checkout 5xx rate exceeds 2% for 5 minutes — @li, due 2026-04-15, P1');
+    const v = await c.change(uri, [{ text: fixed }]);
     const after2 = await c.diagnosticsFor(uri, v);
     assert.ok(!byRule(after2, 'action-item-owner').some((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout')));
+  });
+
+  test('due date and priority: a few concrete dates and P0–P3, each written where the item keeps it', async () => {
+    const uri = nextUri();
+    await c.open(uri, POSTMORTEM);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const line = lineOf(POSTMORTEM, 'Improve monitoring');
+    const under = ds.filter((d) => d.range.start.line === line);
+    const actions = await c.codeActions(uri, under);
+    const titles = actions.map((a) => a.title);
+    // TODAY is 2026-03-15 in these tests
+    for (const t of ['Set due date: 2026-03-22 (in 1 week)', 'Set due date: 2026-03-29 (in 2 weeks)', 'Set due date: 2026-03-31 (end of this month)', 'Set priority: P0', 'Set priority: P1', 'Set priority: P2', 'Set priority: P3']) {
+      assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
+    }
+    assert.ok(!titles.some((t) => /…$/.test(t) && /due date|owner|priority/.test(t)), 'no fix that leaves a placeholder behind');
+    let text = POSTMORTEM;
+    let version = 1;
+    for (const t of ['Assign to @maria', 'Set due date: 2026-03-29 (in 2 weeks)', 'Set priority: P1']) {
+      const ds2 = await c.diagnosticsFor(uri, version);
+      const a = (await c.codeActions(uri, ds2.filter((d) => d.range.start.line === line))).find((x) => x.title === t)!;
+      assert.ok(a, t);
+      text = apply(text, editsOf(a, uri));
+      version = await c.change(uri, [{ text }]);
+    }
+    assert.equal(text.split('\n')[line], '- [ ] Improve monitoring — @maria, due 2026-03-29, P1');
+    assert.deepEqual((await c.diagnosticsFor(uri, version)).filter((d) => d.range.start.line === line).map((d) => d.code), ['action-item-vague']);
   });
 
   test('a diagnostic from an older version gets no action', async () => {
@@ -91,14 +122,23 @@ describe('code actions for other editors (no promptFixes)', () => {
     const rules = [...new Set(under.map((d) => String(d.code)))];
     assert.ok(rules.length >= 2, `several findings on "Improve monitoring": ${rules.join(', ')}`);
     const actions = await c.codeActions(uri, under, undefined, { start: pos, end: pos });
+    // one way out for all of them, not one per rule
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Disable') || a.title.startsWith('Show documentation')).map((a) => a.title),
+      [`Disable postmortem-lint rules for this line (${rules.join(', ')})`, `Disable postmortem-lint rules for this file (${rules.join(', ')})`],
+    );
     for (const rule of rules) {
-      assert.ok(actions.some((a) => a.title === `Disable ${rule} for this line`), `disable line for ${rule}`);
-      assert.ok(actions.some((a) => a.title === `Disable ${rule} for this file`), `disable file for ${rule}`);
-      assert.ok(actions.some((a) => a.title === `Show documentation for ${rule}`), `docs for ${rule}`);
       for (const d of under.filter((x) => x.code === rule)) {
-        for (const fix of dataOf(d).fixes) assert.ok(actions.some((a) => a.title === fix.title && a.diagnostics?.some((x) => x.code === rule)), fix.title);
+        for (const fix of dataOf(d).fixes) {
+          for (const title of plainTitles(fix)) assert.ok(actions.some((a) => a.title === title && a.diagnostics?.some((x) => x.code === rule)), title);
+        }
       }
     }
+    const all = actions.find((a) => a.title.startsWith('Disable postmortem-lint rules for this line'))!;
+    const fixed = apply(POSTMORTEM, editsOf(all, uri));
+    assert.equal(fixed.split('\n')[line], `- [ ] Improve monitoring <!-- postmortem-lint-disable-line ${rules.join(', ')} -->`);
+    const v = await c.change(uri, [{ text: fixed }]);
+    assert.deepEqual((await c.diagnosticsFor(uri, v)).filter((d) => d.range.start.line === line), []);
   });
 
   test('"Disable <rule> for this line" silences that finding only', async () => {
@@ -110,7 +150,8 @@ describe('code actions for other editors (no promptFixes)', () => {
     const others = ds.filter((x) => x.range.start.line === line && x.code !== 'action-item-owner').map((x) => x.code);
     const a = (await c.codeActions(uri, [d])).find((x) => x.title === 'Disable action-item-owner for this line')!;
     const fixed = apply(POSTMORTEM, editsOf(a, uri));
-    assert.match(fixed, /<!-- postmortem-lint-disable-next-line action-item-owner -->\n- \[ \] Improve monitoring/);
+    // after another item of its list, the comment goes at the end of the line: a line of its own would split the list
+    assert.match(fixed, /\n- \[ \] Improve monitoring <!-- postmortem-lint-disable-line action-item-owner -->\n/);
     const v = await c.change(uri, [{ text: fixed }]);
     const after2 = await c.diagnosticsFor(uri, v);
     const newLine = lineOf(fixed, '- [ ] Improve monitoring');
@@ -213,7 +254,7 @@ describe('clients without versioned workspace edits', () => {
       await c.open(uri, POSTMORTEM);
       const ds = await c.diagnosticsFor(uri, 1);
       const actions = await c.codeActions(uri, byRule(ds, 'action-item-owner').slice(0, 1));
-      const assign = actions.find((a) => a.title.startsWith('Assign an owner'))!;
+      const assign = actions.find((a) => a.title.startsWith('Assign to'))!;
       assert.equal(assign.edit?.documentChanges, undefined);
       assert.ok(assign.edit?.changes?.[uri]?.length);
     } finally {
@@ -299,12 +340,12 @@ Internal DNS stopped resolving for 25 minutes.
     const first = apply(POSTMORTEM, editsOf((await c.codeActions(uri, [owner])).find((x) => x.title === 'Disable action-item-owner for this line')!, uri));
     const v = await c.change(uri, [{ text: first }]);
     const ds2 = await c.diagnosticsFor(uri, v);
-    const due = byRule(ds2, 'action-item-due-date').find((x) => x.range.start.line === line + 1)!;
+    const due = byRule(ds2, 'action-item-due-date').find((x) => x.range.start.line === line)!;
     assert.ok(due);
     const second = apply(first, editsOf((await c.codeActions(uri, [due])).find((x) => x.title === 'Disable action-item-due-date for this line')!, uri));
-    assert.match(second, /<!-- postmortem-lint-disable-next-line action-item-owner, action-item-due-date -->\n- \[ \] Improve monitoring/);
+    assert.match(second, /\n- \[ \] Improve monitoring <!-- postmortem-lint-disable-line action-item-owner, action-item-due-date -->\n/);
     const v2 = await c.change(uri, [{ text: second }]);
     const ds3 = await c.diagnosticsFor(uri, v2);
-    assert.deepEqual(ds3.filter((x) => x.range.start.line === line + 1 && (x.code === 'action-item-owner' || x.code === 'action-item-due-date')), []);
+    assert.deepEqual(ds3.filter((x) => x.range.start.line === line && (x.code === 'action-item-owner' || x.code === 'action-item-due-date')), []);
   });
 });

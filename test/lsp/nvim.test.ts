@@ -31,7 +31,8 @@ test('Neovim shows the diagnostics, offers the code actions and updates after an
     const alertLine = lines.findIndex((l) => l.includes('Alert when checkout')) + 1;
     assert.ok(diags.some((l) => l.startsWith(`DIAG ${alertLine}:7 action-item-owner `) && l.includes('No owner: name the one person who will drive it, e.g. @alice.')), out);
     assert.ok(diags.some((l) => l.includes(' action-item-due-date ') && l.includes("'next sprint' is not a date")), out);
-    assert.ok(out.includes('ACTION Assign an owner…'), out);
+    assert.ok(out.includes('ACTION Assign to @maria'), out);
+    assert.ok(!out.includes('ACTION Assign an owner'), 'no placeholder fix a plain client cannot finish');
     assert.ok(out.includes('ACTION Disable action-item-owner for this line'), out);
     assert.ok(out.includes('ACTION Show documentation for action-item-owner'), out);
     assert.match(out, new RegExp(`AFTER EDIT ${diags.length} -> ${diags.length - 1}\\r?\\n`), out);

@@ -7,7 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintOptions } from '../../server/src/engine/lint';
 import { applyEdits } from '../../server/src/engine/edits';
-import { disableFileFix, disableLineFix } from '../../server/src/engine/suppress-fixes';
+import { disableFileFix, disableLineFix, disableRulesForLineFix } from '../../server/src/engine/suppress-fixes';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
 import type { Finding } from '../../server/src/engine/types';
 import { ROOT, TODAY } from './client';
 
@@ -21,6 +25,22 @@ function multiset(fs_: Finding[]): Map<string, number> {
   return m;
 }
 const nonSpace = (s: string) => s.replace(/\s+/g, '');
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+}
+/** How the markdown renders its lists: the number of items of every list, in document order. */
+function listShape(text: string): number[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as MdNode;
+  const out: number[] = [];
+  const walk = (n: MdNode) => {
+    if (n.type === 'list') out.push(n.children?.length ?? 0);
+    n.children?.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}
 
 function check(name: string, text: string, opts: LintOptions): { line: number; file: number } {
   const before = lint(text, opts);
@@ -42,6 +62,8 @@ function check(name: string, text: string, opts: LintOptions): { line: number; f
       let i = 0;
       for (const ch of nonSpace(fixed)) if (ch === orig[i]) i++;
       assert.equal(i, orig.length, `${name}: disable-line for ${f.ruleId} removed text`);
+      // The comment keeps every list whole (an unindented HTML line between two items would end the list).
+      assert.deepEqual(listShape(fixed), listShape(text), `${name}: disabling ${f.ruleId} on line ${f.range.start.line + 1} changed the lists:\n${fixed.split(/\r?\n/).slice(Math.max(0, f.range.start.line - 2), f.range.start.line + 3).join('\n')}`);
       const after = multiset(lint(fixed, opts).findings);
       // "for this line" silences every finding of that rule starting on the line, and nothing else.
       const expected = multiset(before.findings.filter((x) => !(x.ruleId === f.ruleId && x.range.start.line === f.range.start.line)));
@@ -106,6 +128,22 @@ function run(dir: string, files: string[]) {
 }
 
 describe('suppression fixes', () => {
+  test('the weak example: one comment disables every rule on an item line, and the list stays one list', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'weak-postmortem.md'), 'utf8');
+    const opts: LintOptions = { filePath: 'examples/weak-postmortem.md', rootDir: ROOT, today: TODAY };
+    const before = lint(text, opts);
+    const line = text.split('\n').findIndex((l) => l.includes('Improve monitoring'));
+    const rules = [...new Set(before.findings.filter((f) => f.range.start.line === line).map((f) => f.ruleId))];
+    assert.ok(rules.length >= 3, rules.join());
+    const fix = disableRulesForLineFix(before.model, line, rules)!;
+    assert.equal(fix.title, `Disable postmortem-lint rules for this line (${rules.join(', ')})`);
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed.split('\n')[line], `${text.split('\n')[line]} <!-- postmortem-lint-disable-line ${rules.join(', ')} -->`);
+    assert.deepEqual(listShape(fixed), listShape(text));
+    assert.deepEqual(lint(fixed, opts).findings.filter((f) => f.range.start.line === line), []);
+    assert.equal(lint(fixed, opts).findings.length, before.findings.filter((f) => f.range.start.line !== line).length);
+  });
+
   test('every finding in test/fixtures can be disabled for its line and for the file', () => {
     const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
     const { line, file } = run(FIXTURES, files);

@@ -198,14 +198,24 @@ export interface Fix {
   safe: boolean;
   /** Marks the one fix an editor should prefer (Ctrl+. then Enter). */
   preferred?: boolean;
+  /**
+   * The edit writes a template whose `<…>` parts are for the writer to fill: an editor that can insert snippets makes
+   * each one a tab stop (and a trailing ` (was: …)` note the last one, selected for deletion).
+   */
+  template?: boolean;
   prompt?: {
     kind: 'owner' | 'date' | 'text';
     /** Text inside the edits' newText to be replaced by the user's answer. */
     placeholder: string;
     /** What to ask. */
     question: string;
-    /** Suggested answers (e.g. owners already used in the document, ISO dates). */
-    choices?: { label: string; value: string; description?: string }[];
+    /**
+     * Suggested answers (e.g. owners already used in the document, ISO dates). A client that cannot ask offers each
+     * choice as a fix of its own, titled `title` ("Set due date: 2026-12-14 (in 2 weeks)", "Assign to @dana").
+     */
+    choices?: { label: string; value: string; description?: string; title?: string; /** The one a picker focuses first. */ default?: boolean }[];
+    /** Owner prompts: 'handle' when the item's format needs an @handle (inline text), 'name' for a cell or sub-bullet. */
+    ownerForm?: 'handle' | 'name';
   };
 }
 

@@ -1,15 +1,20 @@
-// Code actions from the fix data carried in Diagnostic.data (issue 3): one action per fix of every diagnostic under
-// the cursor, "Disable <rule> for this line / file", "Show documentation for <rule>", and source.fixAll.postmortemLint.
+// Code actions from the fix data carried in Diagnostic.data (issue 3, issue 10): the fixes of every diagnostic under the
+// cursor, then one "Disable … for this line" and one "… for this file" for all the rules there, "Show documentation"
+// when one rule is there, and source.fixAll.postmortemLint.
+// A fix that needs an answer runs the VS Code client's prompt; a client that cannot ask (Neovim, Helix, Emacs) gets each
+// suggested answer as a fix of its own ("Set due date: 2026-12-14 (in 2 weeks)", "Assign to @dana", "Set priority: P1"),
+// so that every fix it lists finishes the job. Only a writing prompt (the words a section needs) stays a plain insert.
 // A diagnostic whose data was computed for another document version gets nothing: its ranges may point elsewhere now.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../engine/lint';
 import { LINTER_RULE_ID } from '../engine/lint';
-import type { Finding, Fix, TextEdit } from '../engine/types';
-import { suppressionFixes } from '../engine/suppress-fixes';
-import { safeEdits } from '../engine/edits';
-import { PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type PromptFixArgs } from '../protocol';
+import type { Fix, TextEdit } from '../engine/types';
+import { disableRulesForFileFix, disableRulesForLineFix } from '../engine/suppress-fixes';
+import { answerFix, safeEdits } from '../engine/edits';
+import { ownerChoices } from '../rules/action-item-owner';
+import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
 import { isRuleId, readDiagnosticData, SOURCE, toLspEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortemLint`;
@@ -27,17 +32,20 @@ export interface CodeActionInput {
   workspaceOwners?: string[];
 }
 
-/** The owner prompt offers this document's owners first, then the workspace's. */
+/** Owner choices offered to a client, at most this many (this document's first, then the workspace's most used). */
+const MAX_OWNER_CHOICES = 5;
+
+/** The owner prompt offers this document's owners first, then the workspace's: people's names as written, no teams. */
 function withWorkspaceOwners(fix: Fix, owners: string[] | undefined): Fix {
-  if (fix.prompt?.kind !== 'owner' || !owners?.length) return fix;
+  if (fix.prompt?.kind !== 'owner') return fix;
   const choices = [...(fix.prompt.choices ?? [])];
   const seen = new Set(choices.map((c) => c.value.toLowerCase()));
-  for (const o of owners) {
-    if (seen.has(o.toLowerCase())) continue;
-    seen.add(o.toLowerCase());
-    choices.push({ label: o, value: o, description: 'used in another postmortem' });
+  for (const c of ownerChoices(owners ?? [], fix.prompt.ownerForm ?? 'handle', 'used in another postmortem')) {
+    if (seen.has(c.value.toLowerCase())) continue;
+    seen.add(c.value.toLowerCase());
+    choices.push(c);
   }
-  return { ...fix, prompt: { ...fix.prompt, choices } };
+  return { ...fix, prompt: { ...fix.prompt, choices: choices.slice(0, MAX_OWNER_CHOICES) } };
 }
 
 /** Whether an action of `kind` is wanted under `context.only` (a requested kind covers its sub-kinds). */
@@ -55,26 +63,65 @@ function workspaceEdit(input: CodeActionInput, edits: TextEdit[]): WorkspaceEdit
   return { changes: { [document.uri]: lspEdits } };
 }
 
-function sameRange(f: Finding, d: Diagnostic): boolean {
-  return (
-    f.range.start.line === d.range.start.line &&
-    f.range.start.character === d.range.start.character &&
-    f.range.end.line === d.range.end.line &&
-    f.range.end.character === d.range.end.character
-  );
-}
-
-function fixAction(input: CodeActionInput, fix: Fix, diagnostic: Diagnostic, version: number): CodeAction | undefined {
-  if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits)) return undefined;
+function fixAction(input: CodeActionInput, fix: Fix, diagnostic: Diagnostic, version: number): CodeAction[] {
+  if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits)) return [];
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
   if (fix.preferred) action.isPreferred = true;
-  if (fix.prompt && input.promptFixes) {
-    const args: PromptFixArgs = { uri: input.document.uri, version, fix: withWorkspaceOwners(fix, input.workspaceOwners) };
-    action.command = { title: fix.title, command: PROMPT_FIX_COMMAND, arguments: [args] };
-  } else {
+  if (!fix.prompt) {
+    if (fix.template && input.promptFixes) {
+      // VS Code inserts it as a snippet: Tab moves from one <…> to the next
+      const args: PromptFixArgs = { uri: input.document.uri, version, fix };
+      action.command = { title: fix.title, command: PROMPT_FIX_COMMAND, arguments: [args] };
+      return [action];
+    }
     action.edit = workspaceEdit(input, fix.edits);
+    return [action];
   }
-  return action;
+  const asked = withWorkspaceOwners(fix, input.workspaceOwners);
+  if (input.promptFixes) {
+    const args: PromptFixArgs = { uri: input.document.uri, version, fix: asked };
+    action.command = { title: fix.title, command: PROMPT_FIX_COMMAND, arguments: [args] };
+    return [action];
+  }
+  // A client that cannot ask: each suggested answer is a fix of its own.
+  const choices = (asked.prompt?.choices ?? []).filter((c) => typeof c.value === 'string' && c.value.trim());
+  if (choices.length) {
+    return choices.map((c, i) => ({
+      title: c.title ?? `${fix.title.replace(/…$/, '')}: ${c.label}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      ...(fix.preferred && i === 0 ? { isPreferred: true } : {}),
+      edit: workspaceEdit(input, answerFix(fix, c.value)),
+    }));
+  }
+  // With no answer to offer, an owner or a date placeholder would leave the finding in place: nothing to offer.
+  if (fix.prompt.kind === 'owner' || fix.prompt.kind === 'date') return [];
+  // A writing prompt: the line that says what belongs here, for the writer to replace.
+  action.edit = workspaceEdit(input, fix.edits);
+  return [action];
+}
+
+/** VS Code: "Fix all with defaults…" asks once for an owner and a date and writes them into every item lacking one. */
+function withDefaultsAction(input: CodeActionInput, version: number): CodeAction | undefined {
+  const findings = input.current?.result.findings ?? [];
+  const pick = (ruleId: string, kind: 'owner' | 'date') =>
+    findings.flatMap((f) => (f.ruleId === ruleId ? (f.fixes ?? []).filter((x) => x.prompt?.kind === kind).slice(0, 1) : []));
+  const owner = pick('action-item-owner', 'owner').map((f) => withWorkspaceOwners(f, input.workspaceOwners));
+  const date = pick('action-item-due-date', 'date');
+  if (owner.length + date.length < 2) return undefined;
+  const parts = [owner.length ? `an owner for ${owner.length}` : '', date.length ? `a date for ${date.length}` : ''].filter(Boolean).join(', ');
+  const title = `Fix all with defaults… (${parts} item${Math.max(owner.length, date.length) === 1 ? '' : 's'})`;
+  const args: FixAllWithDefaultsArgs = { uri: input.document.uri, version, owner, date };
+  return { title, kind: CodeActionKind.QuickFix, command: { title, command: FIX_ALL_WITH_DEFAULTS_COMMAND, arguments: [args] } };
+}
+
+/** A suppression offer is never worth a failed code-action request. */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 export function provideCodeActions(input: CodeActionInput): CodeAction[] {
@@ -91,48 +138,45 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
   };
 
   if (wanted(CodeActionKind.QuickFix, only)) {
-    const docsActions: CodeAction[] = [];
-    const suppressActions: CodeAction[] = [];
+    const ours: { diagnostic: Diagnostic; ruleId: string; line: number }[] = [];
+    let version: number | undefined;
     for (const diagnostic of params.context.diagnostics ?? []) {
       if (diagnostic?.source !== SOURCE) continue;
       const data = readDiagnosticData(diagnostic);
       if (!data || data.version !== document.version) continue;
-      for (const fix of data.fixes) push(fixAction(input, fix, diagnostic, data.version));
+      version = data.version;
+      for (const fix of data.fixes) for (const a of fixAction(input, fix, diagnostic, data.version)) push(a);
       if (data.ruleId === LINTER_RULE_ID || !isRuleId(data.ruleId)) continue;
-
-      // Suppression edits are computed on the current model; it is the version the diagnostic was made for.
-      if (current && current.version === document.version) {
-        const finding =
-          current.result.findings.find((f) => f.ruleId === data.ruleId && sameRange(f, diagnostic)) ??
-          ({
-            ruleId: data.ruleId,
-            severity: 'warning',
-            message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message?.value ?? ''),
-            range: {
-              start: current.result.model.lines.positionAt(document.offsetAt(diagnostic.range.start)),
-              end: current.result.model.lines.positionAt(document.offsetAt(diagnostic.range.end)),
-            },
-          } satisfies Finding);
-        for (const fix of suppressionFixes(current.result.model, finding)) {
-          suppressActions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(input, fix.edits) });
-        }
-      }
-      docsActions.push({
-        title: `Show documentation for ${data.ruleId}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: `Show documentation for ${data.ruleId}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [data.ruleId] },
-      });
+      ours.push({ diagnostic, ruleId: data.ruleId, line: diagnostic.range.start.line });
     }
-    // The fixes first, then the ways out: suppressions, then the docs.
-    for (const a of suppressActions) push(a);
-    for (const a of docsActions) push(a);
+    if (input.promptFixes && version !== undefined && ours.some((o) => o.ruleId === 'action-item-owner' || o.ruleId === 'action-item-due-date')) {
+      push(withDefaultsAction(input, version));
+    }
+    // The ways out, once for all the rules under the cursor: this line (one comment per line), this file, the docs.
+    // Suppression edits are computed on the current model; it is the version the diagnostics were made for.
+    if (current && current.version === document.version && ours.length) {
+      const model = current.result.model;
+      for (const line of [...new Set(ours.map((o) => o.line))]) {
+        const here = ours.filter((o) => o.line === line);
+        const fix = safely(() => disableRulesForLineFix(model, line, here.map((o) => o.ruleId)));
+        if (fix) push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: here.map((o) => o.diagnostic), edit: workspaceEdit(input, fix.edits) });
+      }
+      const file = safely(() => disableRulesForFileFix(model, ours.map((o) => o.ruleId)));
+      if (file) push({ title: file.title, kind: CodeActionKind.QuickFix, diagnostics: ours.map((o) => o.diagnostic), edit: workspaceEdit(input, file.edits) });
+    }
+    const rules = [...new Set(ours.map((o) => o.ruleId))];
+    if (rules.length === 1) {
+      const title = `Show documentation for ${rules[0]}`;
+      push({ title, kind: CodeActionKind.QuickFix, diagnostics: ours.map((o) => o.diagnostic), command: { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [rules[0]] } });
+    }
   }
 
   if (current && current.version === document.version && wanted(FIX_ALL_KIND, only)) {
-    const edits = safeEdits(current.result.findings);
+    const findings = current.result.findings;
+    const edits = safeEdits(findings);
     if (edits.length > 0) {
-      push({ title: 'Fix all safe postmortem-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, edits) });
+      const n = findings.filter((f) => f.fixes?.some((x) => x.safe && !x.prompt)).length;
+      push({ title: `Fix all postmortem-lint problems that need no answer (${n})`, kind: FIX_ALL_KIND, edit: workspaceEdit(input, edits) });
     }
   }
   return out;

@@ -315,7 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         promptFixes: initOptions.promptFixes === true,
         documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
         workspaceOwners:
-          initOptions.promptFixes === true && (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')
+          (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')
             ? await knownOwners(document.uri)
             : undefined,
       });

@@ -20,7 +20,7 @@ export function dueFix(model: Postmortem, item: ActionItem, today: string, title
       kind: 'date',
       placeholder: DATE_PLACEHOLDER,
       question: `When is "${quote(words(model, item), 50)}" due? An absolute date (YYYY-MM-DD).`,
-      choices: dateChoices(today),
+      choices: dateChoices(today).map((c) => ({ ...c, title: `Set due date: ${c.value} (${c.label})` })),
     },
   };
 }

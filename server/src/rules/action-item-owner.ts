@@ -2,6 +2,7 @@
 // competes with feature work and loses; an item three people own is owned by none of them.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
+import { isPlaceholderOwner } from '../engine/fields';
 import { activeItems, fit, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {
@@ -31,6 +32,30 @@ export function documentOwners(model: Postmortem): string[] {
   return owners;
 }
 
+/** A team written as an owner ("Email platform team", "@sre-team"): never offered as the one person. */
+function isTeam(name: string): boolean {
+  return TEAM_RE.test(name.replace(/^@/, '').trim().split(/\s+/).pop() ?? '');
+}
+
+/**
+ * Owners to offer, as people wrote them: a person's name or handle, never a team, never a handle made up from a
+ * multi-word cell. Inline text needs a handle to be read back as the owner, so there a bare one-word name gets an @
+ * and a name of several words is left out.
+ */
+export function ownerChoices(owners: string[], form: 'handle' | 'name', description: string): { label: string; value: string; description: string; title: string }[] {
+  const out: { label: string; value: string; description: string; title: string }[] = [];
+  const seen = new Set<string>();
+  for (const raw of owners) {
+    const o = raw.trim();
+    if (!o || isTeam(o) || isPlaceholderOwner(o)) continue;
+    const value = form === 'name' || o.startsWith('@') ? o : /^[\p{L}\p{N}_.-]+$/u.test(o) ? '@' + o : undefined;
+    if (!value || seen.has(value.toLowerCase().replace(/^@/, ''))) continue;
+    seen.add(value.toLowerCase().replace(/^@/, ''));
+    out.push({ label: value, value, description, title: `Assign to ${value}` });
+  }
+  return out;
+}
+
 /** "Assign an owner…": writes `@owner` (or the answer) where the item's format keeps its owner. */
 export function ownerFix(model: Postmortem, item: ActionItem): Fix {
   const inTable = item.table && item.table.columns.owner !== undefined;
@@ -39,11 +64,8 @@ export function ownerFix(model: Postmortem, item: ActionItem): Fix {
     item.ownerPlaceholder && !item.table
       ? { range: item.ownerPlaceholder.range, newText: PLACEHOLDER }
       : writeFieldEdit(model, item, 'owner', PLACEHOLDER, (v) => ` — ${v}`, 'Owner');
-  // choices: names as written; inline forms need a handle to be recognised, so bare one-word names get an @
-  const choices = documentOwners(model)
-    .map((o) => (inTable || subBullet || o.startsWith('@') ? o : /^[\p{L}\p{N}_.-]+$/u.test(o) ? '@' + o : undefined))
-    .filter((o): o is string => Boolean(o))
-    .map((o) => ({ label: o, value: o, description: 'already an owner in this postmortem' }));
+  const ownerForm = inTable || subBullet ? 'name' : 'handle';
+  const choices = ownerChoices(documentOwners(model), ownerForm, 'already an owner in this postmortem');
   return {
     title: 'Assign an owner…',
     edits: [edit],
@@ -54,6 +76,7 @@ export function ownerFix(model: Postmortem, item: ActionItem): Fix {
       placeholder: PLACEHOLDER,
       question: `Who owns "${quote(words(model, item), 50)}"? One person, e.g. @alice.`,
       choices,
+      ownerForm,
     },
   };
 }

@@ -5,6 +5,14 @@ import { headRange, openItems, quote, writeFieldEdit, words } from './support/ut
 
 export const PRIORITY_PLACEHOLDER = 'P?';
 
+/** P0–P3, most urgent first; a picker focuses P2 (a quick Enter must not make an item drop-everything urgent). */
+export const PRIORITY_CHOICES = [
+  { label: 'P0', value: 'P0', description: 'drop other work for this' },
+  { label: 'P1', value: 'P1', description: 'this sprint' },
+  { label: 'P2', value: 'P2', description: 'this quarter', default: true },
+  { label: 'P3', value: 'P3', description: 'when there is room' },
+];
+
 export function priorityFix(model: Postmortem, item: ActionItem): Fix {
   return {
     title: 'Set priority…',
@@ -14,11 +22,7 @@ export function priorityFix(model: Postmortem, item: ActionItem): Fix {
       kind: 'text',
       placeholder: PRIORITY_PLACEHOLDER,
       question: `How does "${quote(words(model, item), 50)}" rank against feature work?`,
-      choices: [
-        { label: 'P0', value: 'P0', description: 'drop other work for this' },
-        { label: 'P1', value: 'P1', description: 'this sprint' },
-        { label: 'P2', value: 'P2', description: 'this quarter' },
-      ],
+      choices: PRIORITY_CHOICES.map((c) => ({ ...c, title: `Set priority: ${c.value}` })),
     },
   };
 }

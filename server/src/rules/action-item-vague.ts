@@ -352,6 +352,7 @@ const rule: Rule<Record<string, never>> = {
           edits: [{ range: rangeOf(model.lines, words.start, words.end), newText: rewriteTemplate(original.replace(/[\r\n]+\s*/g, ' '), r.kind) }],
           safe: false,
           preferred: true,
+          template: true,
         });
       }
       if (canMove(model, [item])) {

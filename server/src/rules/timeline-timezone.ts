@@ -39,7 +39,7 @@ const rule: Rule<Record<string, never>> = {
           kind: 'text',
           placeholder: 'UTC',
           question: 'Which time zone are the timeline times in?',
-          choices: ['UTC', 'CET', 'ET', 'PT'].map((z) => ({ label: z, value: z })),
+          choices: ['UTC', 'CET', 'ET', 'PT'].map((z) => ({ label: z, value: z, title: `State the time zone: ${z}` })),
         },
       };
       ctx.report({
