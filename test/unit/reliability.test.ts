@@ -15,7 +15,7 @@ const TODAY = '2026-03-01';
  * Runs `code` (CommonJS, `require` paths relative to the project root) in a child process and returns its stdout, or
  * fails when it does not finish within `ms`: a hang must fail the test, not stall the runner.
  */
-function runIsolated(code: string, ms = 30_000): string {
+function runIsolated(code: string, ms = 120_000): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: root, timeout: ms, encoding: 'utf8' });
   assert.ok(!r.error, `did not finish within ${ms} ms (${r.error?.message})`);
   assert.equal(r.status, 0, r.stderr);
