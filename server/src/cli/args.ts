@@ -17,6 +17,10 @@ export interface CliOptions {
   output?: string;
   /** --ignore globs, relative to the working directory. */
   ignore: string[];
+  /** --fix: write every fix that needs no answer back into the files. */
+  fix: boolean;
+  /** --fix-dry-run: print those fixes as a unified diff, write nothing. */
+  fixDryRun: boolean;
   inputs: string[];
 }
 
@@ -38,6 +42,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         today: { type: 'string' },
         output: { type: 'string', short: 'o' },
         ignore: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -75,6 +81,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   const ignore = v.ignore ?? [];
   for (const g of ignore) if (g.trim() === '') throw new UsageError('--ignore needs a glob, such as --ignore "postmortems/template.md"');
 
+  const fix = v.fix ?? false;
+  const fixDryRun = v['fix-dry-run'] ?? false;
+  if (fix && fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix would write');
+  if (fixDryRun && v.format !== undefined) throw new UsageError('--format does not apply to --fix-dry-run (it prints a unified diff)');
+  if (command === 'render' && (fix || fixDryRun)) throw new UsageError('--fix does not apply to render');
+
   if (command === 'render') {
     if (positionals.length === 0) throw new UsageError('render needs a markdown file: postmortem-lint render <file> -o out.html');
     if (positionals.length > 1) throw new UsageError(`render takes one file; got ${positionals.length}: ${positionals.join(' ')}`);
@@ -83,10 +95,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError('no files given: postmortem-lint [options] <files, folders or globs...>');
   }
 
-  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, ignore, inputs: positionals };
+  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, ignore, fix, fixDryRun, inputs: positionals };
 
   function base(command: 'help' | 'version'): CliOptions {
-    return { command, format: 'text', all: false, failOn: 'warning', ignore: [], inputs: [] };
+    return { command, format: 'text', all: false, failOn: 'warning', ignore: [], fix: false, fixDryRun: false, inputs: [] };
   }
 }
 

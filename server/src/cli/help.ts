@@ -22,6 +22,10 @@ Options:
       --all              lint files even when they do not look like postmortems
       --ignore <glob>    never lint files matching this glob (relative to the working directory;
                          repeatable), e.g. --ignore "postmortems/template.md"
+      --fix              apply every fix that needs no answer (a missing section's heading, …) and
+                         write the files back (same encoding and line endings); says what changed on
+                         stderr, then reports what is left
+      --fix-dry-run      print those fixes as a unified diff instead; writes nothing
       --fail-on <level>  error, warning (default), information or never: the lowest severity that
                          makes the exit code 1
       --today <date>     the date "overdue" is judged against, as YYYY-MM-DD (default: today's local

@@ -12,6 +12,7 @@ import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args
 import { collectFiles, readInputFile } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
 import { helpText } from './help';
+import { describeFix, encodingOf, fixText, unifiedDiff, writeFixed } from './fix';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -100,6 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const results: FileResult[] = [];
   let unreadable = 0;
+  let fixedFiles = 0;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     if (opts.ignore.length && matchesGlobs(f.abs, opts.ignore, io.cwd)) {
@@ -114,15 +116,40 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     if (read.warning) io.stderr(`${NAME}: ${f.display}: ${read.warning}\n`);
-    const text = read.text;
+    let text = read.text;
+    const lintOptions = { filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today: opts.today, all: opts.all };
+    if (opts.fix || opts.fixDryRun) {
+      // Text read with U+FFFD in place of bad bytes would write those bytes back changed: such a file is not fixed.
+      if (read.warning) io.stderr(`${NAME}: ${f.display}: not fixed (it is not valid UTF-8)\n`);
+      else {
+        try {
+          const fixed = fixText(text, lintOptions);
+          if (fixed.fixed.length && fixed.text !== text) {
+            if (opts.fixDryRun) io.stdout(unifiedDiff(f.display, text, fixed.text));
+            else writeFixed(f.abs, fixed.text, encodingOf(fs.readFileSync(f.abs)));
+            io.stderr(`${describeFix(f.display, fixed.fixed, opts.fixDryRun)}\n`);
+            fixedFiles++;
+            text = fixed.text;
+          }
+        } catch (e) {
+          return fail(`cannot fix ${f.display}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
     try {
-      const r = lint(text, { filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today: opts.today, all: opts.all });
+      const r = lint(text, lintOptions);
       results.push({ abs: f.abs, display: f.display, isPostmortem: r.isPostmortem, ignored: r.ignored, findings: r.findings });
     } catch (e) {
       return fail(`internal error while linting ${f.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
     }
   }
 
+  if (opts.fixDryRun) {
+    // The diff was the output; the exit code says whether what would remain reaches --fail-on.
+    if (fixedFiles === 0) io.stderr('Nothing to fix without an answer.\n');
+    if (unreadable > 0) return 2;
+    return results.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn))) ? 1 : 0;
+  }
   let output: string;
   switch (opts.format) {
     case 'json':

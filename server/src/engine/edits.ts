@@ -46,17 +46,42 @@ export function answerFix(fix: Fix, answer: string): TextEdit[] {
   return fix.edits.map((e) => ({ range: e.range, newText: e.newText.split(ph).join(answer) }));
 }
 
-/** The safe fixes of these findings that can be applied together: the first safe fix of each finding, skipping any that overlaps one already taken. */
-export function safeEdits(findings: Finding[]): TextEdit[] {
+/** The safe fixes of these findings that can be applied together, and the findings they fix. */
+export function safeFixes(findings: Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
   const taken: TextEdit[] = [];
+  const fixed: Finding[] = [];
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.safe && !x.prompt);
     if (!fix || !fix.edits.length) continue;
     if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
     if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && editsOverlap(e, o)))) continue;
     taken.push(...fix.edits);
+    fixed.push(f);
   }
-  return taken;
+  return { edits: taken, fixed };
+}
+
+/** The safe fixes of these findings that can be applied together: the first safe fix of each finding, skipping any that overlaps one already taken. */
+export function safeEdits(findings: Finding[]): TextEdit[] {
+  return safeFixes(findings).edits;
+}
+
+/**
+ * `--fix`: lint, apply every fix that needs no answer, and again on the result (a fix can make room for another)
+ * until nothing changes, at most `passes` times. Returns the text and the findings fixed, pass by pass.
+ */
+export function fixUntilStable(text: string, options: LintOptions = {}, passes = 10): { text: string; fixed: Finding[] } {
+  const fixed: Finding[] = [];
+  let current = text;
+  for (let i = 0; i < passes; i++) {
+    const r = safeFixes(lint(current, options).findings);
+    if (!r.edits.length) break;
+    const next = applyEdits(current, r.edits);
+    if (next === current) break;
+    fixed.push(...r.fixed);
+    current = next;
+  }
+  return { text: current, fixed };
 }
 
 /** Lint, then apply every safe fix in one pass. Returns the text unchanged when nothing is safe to fix. */
