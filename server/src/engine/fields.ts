@@ -32,6 +32,8 @@ const OWNER_LABEL_RE =
   /(?<![\p{L}])(owners?|assignees?|assigned to|dri|responsible|who)\b\s*(?:(:|=|-|–|—)\s*|(?=@))/giu;
 const NAME_RE = /^(?:@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\?+|[\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})/u;
 
+const PROPOSER_RE = /^\s+(?:suggest(?:s|ed)|propos(?:es|ed)|recommend(?:s|ed)|ask(?:s|ed)|rais(?:es|ed)|not(?:es|ed)|mention(?:s|ed)|thinks|thought|wants|wanted|pointed out)\b/i;
+
 export function isPlaceholderOwner(s: string): boolean {
   const t = s.trim().toLowerCase().replace(/^\*+|\*+$/g, '').replace(/^@/, (m) => (s.trim().toLowerCase() === '@owner' ? m : ''));
   return t === '' || PLACEHOLDERS.has(t) || /^\?+$/.test(t) || /^<[^>]*>$/.test(t) || /^_+$/.test(t);
@@ -49,6 +51,8 @@ export function findOwners(seg: Segment): OwnerHits {
   for (const m of seg.text.matchAll(HANDLE_RE)) {
     const start = seg.offset + m.index;
     const value = '@' + m[1];
+    // "@sam suggests we add …": whoever proposes an item does not thereby own it
+    if (PROPOSER_RE.test(seg.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (isPlaceholderOwner(value)) {
       placeholder ??= { value, text: m[0], start, end: start + m[0].length };
       continue;
@@ -327,7 +331,7 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   if (!t) return undefined;
   if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
-  if (/^(open|todo|to do|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started)\b/.test(t)) return 'open';
+  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started)\b/.test(t)) return 'open';
   return undefined;
 }
 

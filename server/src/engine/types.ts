@@ -59,8 +59,12 @@ export interface Section {
   parent?: Section;
 }
 
-export type ActionItemFormat = 'bullet' | 'numbered' | 'checkbox' | 'table-row';
-export type ActionItemStatus = 'open' | 'done' | 'not-doing';
+export type ActionItemFormat = 'bullet' | 'numbered' | 'checkbox' | 'table-row' | 'paragraph';
+/**
+ * 'unknown': a status was written where one belongs (a status cell) but could not be read ("Partly, see thread"):
+ * the engine doesn't guess, so no rule checks the item and the hover quotes what was written.
+ */
+export type ActionItemStatus = 'open' | 'done' | 'not-doing' | 'unknown';
 
 /** A parsed due value: an absolute date, or the non-date phrase found where a date was expected. */
 export type DueField =

@@ -6,7 +6,7 @@ import type { ActionItem, Section } from '../../engine/types';
 import { addDays, code, daysBetween, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
-const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing' };
+const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing', unknown: 'status unclear' };
 
 /** Hover for the action item under `position`; null when there is none or the document is not a postmortem. */
 export function hoverAt(result: LintResult | undefined, position: Position, today: string): Hover | null {
@@ -51,6 +51,9 @@ export function describeItem(item: ActionItem, today: string): string {
   if (item.deferred) lines.push(`Deferred: let go on purpose, so it is neither counted nor checked.`, '');
   else if (item.status === 'done') lines.push('Done: not checked for owner, date or overdue.', '');
   else if (item.status === 'not-doing') lines.push('Not doing: let go on purpose, so it is not checked.', '');
+  else if (item.status === 'unknown') {
+    lines.push(`Status unclear: ${code(item.statusField?.text ?? '')} is not a status the linter can read, so it checks nothing here.`, '');
+  }
   else if (problems.length) lines.push(`**Not ready:** ${escapeMarkdown(problems.join('; '))}.`, '');
   else lines.push('Has an owner and a date.', '');
 
