@@ -146,6 +146,11 @@ export interface Postmortem {
   allSections: Section[];
   /** All action items in document order, deferred ones included (check `deferred`). */
   actionItems: ActionItem[];
+  /**
+   * Prose between the title and the first section heading (at least one real paragraph): a reader takes it as the
+   * summary, whatever it is called. Undefined when the document starts with a section or has no such prose.
+   */
+  intro?: Range;
   /** Section kinds written as bold labels instead of headings (`- **Impact**: …`, `**Timeline:**`). */
   labeledKinds: SectionKind[];
   /** Headings of action-items sections (kind 'action-items', top-most of each nesting). */

@@ -19,14 +19,35 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
   return matchSection(label.replace(/[:：]$/, ''));
 }
 
+/**
+ * Section kinds named by labels at the start of any line of a paragraph: "**Summary**: …" on the second line of a
+ * hard-wrapped paragraph, "**Impact**:" before a list, or a plain "Root cause: …" line, as in reports without headings.
+ */
+export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
+  const out: SectionKind[] = [];
+  const first = boldLabelKind(p);
+  if (first) out.push(first);
+  for (const line of text.slice(startOf(p), endOf(p)).split(/\r?\n/)) {
+    const m = LINE_LABEL_RE.exec(line);
+    if (!m) continue;
+    const label = m[1] ?? m[2];
+    if (label.split(/\s+/).length > 5) continue;
+    const k = matchSection(label);
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+/** "**Summary**:", "**Summary:**", "__Impact__:", or a plain "Root cause:" at the start of a line. */
+const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])|([\p{L}][\p{L} ’'/&-]{1,40}?)\s*[:：](?!\/\/))/u;
+
 /** Records the section kinds given as bold labels, and reads the items under an action-items label. */
 export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, sectionAt: (offset: number) => Section | undefined): void {
   const labeled = new Set<SectionKind>();
   for (const node of tree.children) {
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
-      const k = boldLabelKind(node);
-      if (k) labeled.add(k);
+      for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
       continue;
     }
     if (node.type !== 'list') continue;
