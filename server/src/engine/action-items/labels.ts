@@ -1,11 +1,12 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
+import { isLeadIn, paragraphItem } from './paragraphs';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -44,13 +45,14 @@ const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:
 /** Records the section kinds given as bold labels, and reads the items under an action-items label. */
 export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, sectionAt: (offset: number) => Section | undefined): void {
   const labeled = new Set<SectionKind>();
-  for (const node of tree.children) {
+  tree.children.forEach((node, index) => {
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
       for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
-      continue;
+      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') labelledItems(node, tree.children[index + 1], sec, model, ctx);
+      return;
     }
-    if (node.type !== 'list') continue;
+    if (node.type !== 'list') return;
     for (const li of node.children) {
       const p = li.children[0];
       const k = p?.type === 'paragraph' ? boldLabelKind(p) : undefined;
@@ -66,6 +68,33 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       const strong = (p as Paragraph).children[0];
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }
-  }
+  });
   model.labeledKinds = [...labeled];
+}
+
+/**
+ * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
+ * of the paragraph, else the list or the one paragraph right after it.
+ */
+function labelledItems(p: Paragraph, next: RootContent | undefined, sec: Section, model: Postmortem, ctx: ParseContext): void {
+  const s = startOf(p);
+  const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
+  const m = LINE_LABEL_RE.exec(firstLine);
+  if (!m || matchSection(m[1] ?? m[2]) !== 'action-items') return;
+  const label = (m[1] ?? m[2]).trim();
+  let from = s + m[0].length;
+  while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
+  const items: ActionItem[] = [];
+  if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
+    const item = paragraphItem(p, ctx, sec, false, from);
+    if (item) items.push(item);
+  } else if (next?.type === 'list') {
+    items.push(...listItems(next, ctx, sec, false, label));
+  } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
+    const item = paragraphItem(next, ctx, sec, false);
+    if (item) items.push(item);
+  }
+  if (!items.length) return;
+  model.actionItems.push(...items);
+  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
 }

@@ -24,15 +24,18 @@ export function statusLabel(p: Paragraph): { status: ActionItemStatus; text: str
   return { status, text: raw, start: startOf(first), end: endOf(first) };
 }
 
-/** One paragraph read as one action item; `status` comes from a label when there is one. */
-export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section, deferred: boolean): ActionItem | undefined {
-  const s = startOf(p);
+/**
+ * One paragraph read as one action item; `status` comes from a label when there is one. `from`: where the action
+ * starts when a section label opens the paragraph ("Recommendations:⏎Keep the backup schedule …").
+ */
+export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section, deferred: boolean, from?: number): ActionItem | undefined {
+  const s = from ?? startOf(p);
   const e = endOf(p);
   const seg = maskedSegment(ctx.text, p);
   const label = statusLabel(p);
   // the action starts after the label and its colon: "**TODO**: Add …" → "Add …"
   let ts = s;
-  if (label) {
+  if (label && from === undefined) {
     ts = label.end;
     while (ts < e && /[\s:：–—-]/.test(ctx.text[ts])) ts++;
   }
