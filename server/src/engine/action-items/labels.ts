@@ -7,6 +7,7 @@ import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
 import { isLeadIn, paragraphItem } from './paragraphs';
+import { markLabelDone } from './status';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -49,7 +50,16 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
       for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
-      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') labelledItems(node, tree.children[index + 1], sec, model, ctx);
+      // the blocks after the label, past HTML comments: a disable-next-line comment between two list items splits
+      // the list in two, and must not change what is read
+      const after: RootContent[] = [];
+      for (let j = index + 1; j < tree.children.length; j++) {
+        const n = tree.children[j];
+        if (n.type === 'html') continue;
+        if (after.length && (n.type !== 'list' || after[0].type !== 'list')) break;
+        after.push(n);
+      }
+      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') labelledItems(node, after, sec, model, ctx);
       return;
     }
     if (node.type !== 'list') return;
@@ -64,8 +74,9 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const child of li.children) {
         if (child.type === 'list') items.push(...listItems(child, ctx, sec, false, label));
       }
-      model.actionItems.push(...items);
       const strong = (p as Paragraph).children[0];
+      markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
+      model.actionItems.push(...items);
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }
   });
@@ -76,7 +87,8 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, next: RootContent | undefined, sec: Section, model: Postmortem, ctx: ParseContext): void {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext): void {
+  const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
   const m = LINE_LABEL_RE.exec(firstLine);
@@ -89,12 +101,13 @@ function labelledItems(p: Paragraph, next: RootContent | undefined, sec: Section
     const item = paragraphItem(p, ctx, sec, false, from);
     if (item) items.push(item);
   } else if (next?.type === 'list') {
-    items.push(...listItems(next, ctx, sec, false, label));
+    for (const list of after) if (list.type === 'list') items.push(...listItems(list, ctx, sec, false, label));
   } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
     const item = paragraphItem(next, ctx, sec, false);
     if (item) items.push(item);
   }
   if (!items.length) return;
+  markLabelDone(items, label, ctx.range(s, s + m[0].length));
   model.actionItems.push(...items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
 }

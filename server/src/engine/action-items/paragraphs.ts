@@ -83,5 +83,5 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
  */
 export function isLeadIn(p: Paragraph): boolean {
   const t = plain(p);
-  return /[:：]$/.test(t) || /^(?:none|n\/a|tbd|nothing|no action items?|todo)\.?$/i.test(t) || t.split(/\s+/).length < 4 || /^</.test(t) || /\baction items?\b/i.test(t);
+  return /[:：]$/.test(t) || /^(?:none|n\/a|tbd|nothing|no action items?|todo)\.?$/i.test(t) || /^(?:todo|tbd|fixme)\b/i.test(t) || t.split(/\s+/).length < 4 || /^</.test(t) || /\baction items?\b/i.test(t);
 }

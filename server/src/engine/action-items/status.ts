@@ -5,7 +5,17 @@ import type { ActionItem, Section } from '../types';
 import { completedPrefix } from '../completed';
 import type { ParseContext } from './common';
 
-const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
+export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
+
+/** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
+export function markLabelDone(items: ActionItem[], label: string, range: ActionItem['textRange']): void {
+  if (!COMPLETED_HEADING_RE.test(label)) return;
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    item.status = 'done';
+    item.statusField = { value: 'done', text: label, range };
+  }
+}
 
 /** Marks items done when a heading above them says so or their words say the work is finished. */
 export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
