@@ -44,6 +44,24 @@ export interface OwnerHits {
   placeholder?: Hit<string>;
 }
 
+/**
+ * A named team or person written as the subject: "DevEx will update …", "The IPS team is continuing …", "Cloud
+ * Platform will …", "The error tracking team should …", "(Rasmus call for meeting)". Not "We", "The team", "Our team"
+ * or an organisation's "the Chia team" (everyone): the name must be an acronym, CamelCase, or two capitalised words,
+ * or a lower-case team name of its own ("the error tracking team").
+ */
+const SUBJECT_OWNER_RE =
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
+
+/** The subject of the item's first sentence, when it names who does the work. */
+export function findSubjectOwner(seg: Segment): Hit<string> | undefined {
+  const m = SUBJECT_OWNER_RE.exec(seg.text) ?? CALL_OWNER_RE.exec(seg.text);
+  if (!m || /^(?:TODO|TBD|DONE|NOTE|FYI|ASAP|PR|CI)$/.test(m[1])) return undefined;
+  const start = seg.offset + m.index + m[0].indexOf(m[1]);
+  return { value: m[1], text: m[1], start, end: start + m[1].length };
+}
+
 export function findOwners(seg: Segment): OwnerHits {
   const owners: Hit<string>[] = [];
   let placeholder: Hit<string> | undefined;
@@ -341,6 +359,8 @@ const STATUS_INLINE_RE =
 export function findStatus(seg: Segment): Hit<ActionItemStatus> | undefined {
   for (const m of seg.text.matchAll(STATUS_INLINE_RE)) {
     const word = m.slice(1).find((g) => g !== undefined) ?? '';
+    // bare DONE / FIXED count only in capitals: "what can be done" is not a status
+    if (m[4] !== undefined && m[4] !== m[4].toUpperCase()) continue;
     const status = statusOfWord(word);
     if (!status) continue;
     const start = seg.offset + m.index;

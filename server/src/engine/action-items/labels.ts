@@ -33,11 +33,20 @@ export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
     const m = LINE_LABEL_RE.exec(line);
     if (!m) continue;
     const label = m[1] ?? m[2];
-    if (label.split(/\s+/).length > 5) continue;
+    if (label.split(/\s+/).length > 5 || !isSectionLabel(m, line)) continue;
     const k = matchSection(label);
     if (k && !out.includes(k)) out.push(k);
   }
   return out;
+}
+
+/**
+ * A plain (not bold) label stands for a section only alone on its line ("Root cause:" then the text below), and a
+ * writer's "TODO:" / "Note:" never does: "TODO: timestamped events …" is a note, not an action-items section.
+ */
+function isSectionLabel(m: RegExpExecArray, line: string): boolean {
+  if (m[1] !== undefined) return true;
+  return !/^(?:to ?dos?|tbd|fixme|notes?|nb)$/i.test(m[2].trim()) && line.slice(m[0].length).trim() === '';
 }
 
 /** "**Summary**:", "**Summary:**", "__Impact__:", or a plain "Root cause:" at the start of a line. */
@@ -92,7 +101,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
   const m = LINE_LABEL_RE.exec(firstLine);
-  if (!m || matchSection(m[1] ?? m[2]) !== 'action-items') return;
+  if (!m || !isSectionLabel(m, firstLine) || matchSection(m[1] ?? m[2]) !== 'action-items') return;
   const label = (m[1] ?? m[2]).trim();
   let from = s + m[0].length;
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;

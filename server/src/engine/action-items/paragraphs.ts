@@ -4,7 +4,7 @@
 import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
-import { findDue, findOwners, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 
 const STATUS_LABEL_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
@@ -56,7 +56,8 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
       statusField = toField(h, ctx);
     }
   }
-  const owners = dedupe(o.owners);
+  const subject = o.owners.length ? undefined : findSubjectOwner({ text: seg.text.slice(ts - s), offset: ts });
+  const owners = dedupe(subject ? [subject] : o.owners);
   return {
     text: itemText,
     range: ctx.range(s, e),
