@@ -4,6 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ActionItem, Finding, Postmortem, Section, SectionKind } from '../engine/types';
 import type { LintResult } from '../engine/lint';
 import { parseMarkdown } from '../engine/parse';
+import { itemGaps } from '../engine/items';
 import type { ReaderActionItem, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
 import { mdastToSafeHtml, sliceRoot } from './html';
 import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
@@ -35,10 +36,6 @@ export const CONTEXT_GAP_RULES = new Set([
 const FLAGGED_RULES = new Set(['action-item-owner', 'action-item-due-date', 'action-item-overdue']);
 const MAX_GAPS = 15;
 
-function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86400000);
-}
-
 function firstSection(model: Postmortem, kind: SectionKind): Section | undefined {
   return model.allSections.find((s) => s.kind === kind);
 }
@@ -64,10 +61,10 @@ export function actionText(item: ActionItem): string {
 }
 
 function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, today: string): ReaderActionItem {
-  const open = item.status === 'open' && !item.deferred;
-  const dueIsDate = item.due?.kind === 'date';
-  const dueIso = item.due?.kind === 'date' ? item.due.iso : undefined;
-  const overdueDays = open && dueIso && dueIso < today ? daysBetween(dueIso, today) : undefined;
+  const gaps = itemGaps(item, today);
+  const dueIso = gaps.dueIso;
+  const dueIsDate = dueIso !== undefined;
+  const overdueDays = gaps.overdueDays;
   const s = item.range.start.offset;
   const e = item.range.end.offset;
   return {
@@ -83,8 +80,8 @@ function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, to
     group: item.group,
     overdue: overdueDays !== undefined,
     overdueDays,
-    noOwner: open && item.owners.length === 0,
-    noDate: open && !dueIsDate,
+    noOwner: gaps.noOwner,
+    noDate: gaps.noDate,
     findings: findings
       .filter((f) => !FLAGGED_RULES.has(f.ruleId) && f.range.start.offset >= s && f.range.start.offset < Math.max(e, s + 1))
       .map((f) => ({ ruleId: f.ruleId, message: f.message })),
