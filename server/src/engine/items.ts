@@ -55,3 +55,24 @@ export function daysBetweenIso(from: string, to: string): number | undefined {
   const tb = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3]));
   return Number.isFinite(ta) && Number.isFinite(tb) ? Math.round((tb - ta) / 86_400_000) : undefined;
 }
+
+const META_TAIL_RE = /(?:[\s,;:([|—–-]|\b(?:due|by|owner|owners|assignee|priority|prio|ticket|eta|deadline)\b:?)+$/i;
+
+/**
+ * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the reader view's table, the
+ * archive report and the tree show owner, due and priority in their own columns.
+ */
+export function actionText(item: ActionItem): string {
+  const start = item.textRange.start.offset;
+  const end = item.textRange.end.offset;
+  const fields = [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField].filter(
+    (f): f is NonNullable<typeof f> => !!f && f.range.start.offset > start && f.range.start.offset < end,
+  );
+  if (!fields.length) return item.text;
+  const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
+  const at = item.text.indexOf(first.text);
+  if (at <= 0) return item.text;
+  const cut = item.text.slice(0, at).replace(META_TAIL_RE, '').trim();
+  return cut.length >= 3 ? cut : item.text;
+}
+
