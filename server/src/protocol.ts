@@ -237,8 +237,8 @@ export interface ArchivePostmortem {
 /** Custom request: every postmortem of the workspace index with its action items. */
 export const ARCHIVE_ITEMS_REQUEST = 'postmortemLint/archiveItems';
 export interface ArchiveItemsParams {
-  /** "Today" for overdue days (ISO yyyy-mm-dd); default: the server's local date. */
-  today?: string;
+  /** Only these files (as named in ArchiveChangedParams.files); the rest of the answer is left out. Default: all. */
+  files?: string[];
 }
 export interface ArchiveItemsResult {
   /** False while the first build is still running (the list is then partial). */
@@ -248,5 +248,12 @@ export interface ArchiveItemsResult {
   postmortems: ArchivePostmortem[];
 }
 
-/** Server → client: the index changed (a file was added, edited, removed; or the first build finished). */
+/**
+ * Server → client: the index changed. With `files`, only those files changed (ask for them with
+ * ArchiveItemsParams.files; a file missing from the answer is no longer a postmortem); without, ask for everything.
+ */
 export const ARCHIVE_CHANGED_NOTIFICATION = 'postmortemLint/archiveChanged';
+export interface ArchiveChangedParams {
+  files?: string[];
+  complete: boolean;
+}

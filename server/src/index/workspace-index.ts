@@ -29,8 +29,8 @@ export interface IndexHost {
   log(msg: string): void;
   /** Build progress: (0, total) first, then as files are read, (total, total) last. */
   progress?(done: number, total: number): void;
-  /** The index changed (a build finished, a file was added, changed or removed). */
-  changed?(): void;
+  /** The index changed: these files (their fileId) were added, changed or removed; undefined after a build. */
+  changed?(files?: string[]): void;
   /** Let other work run (the LSP yields to incoming messages between files). Default: setImmediate. */
   yieldNow?(): Promise<void>;
   /** Reads a file. Default: fs.promises.readFile as UTF-8. */
@@ -158,28 +158,36 @@ export class WorkspaceIndex {
 
   /** A file was created, changed or deleted on disk (workspace/didChangeWatchedFiles). A rename is a delete and a create. */
   async filesChanged(changes: FileChange[]): Promise<void> {
-    let touched = false;
+    const touched: string[] = [];
     for (const c of changes) {
       if (!MARKDOWN_RE.test(c.path) || !this.inRoots(c.path)) continue;
-      touched = true;
+      touched.push(this.idOf(c.path));
       if (c.type === 'deleted') {
         this.stamps.set(c.path, (this.stamps.get(c.path) ?? 0) + 1);
         this.forget(c.path);
       } else await this.readInto(c.path);
     }
-    if (touched) this.host.changed?.();
+    if (touched.length) this.host.changed?.(touched);
   }
 
   /** An open document changed, opened or closed: read it again (its editor text, or the disk once it is closed). */
   async documentChanged(p: string): Promise<void> {
     if (!MARKDOWN_RE.test(p) || !this.inRoots(p)) return;
     await this.readInto(p);
-    this.host.changed?.();
+    this.host.changed?.([this.idOf(p)]);
   }
 
-  /** Every postmortem with its items, in file order. */
-  snapshot(): ArchiveItemsResult {
-    const postmortems = [...this.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
+  private idOf(p: string): string {
+    return this.entries.get(p)?.file ?? this.host.fileId?.(p) ?? p;
+  }
+
+  /** Every postmortem with its items, in file order; with `files` (fileIds), only those. */
+  snapshot(files?: string[]): ArchiveItemsResult {
+    const only = files ? new Set(files) : undefined;
+    const postmortems = [...this.entries.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, e]) => e)
+      .filter((e) => !only || only.has(e.file));
     return { complete: this.complete, scanned: this.known.size, postmortems };
   }
 }
