@@ -6,16 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday } from '../engine/lint';
-import type { Config, ConfigProblem } from '../engine/types';
-import { loadConfigFile, loadConfigForFile } from '../config/load';
-import { formatConfigProblem } from '../config/validate';
+import type { ConfigProblem } from '../engine/types';
+import { resolveConfig } from '../config/resolve';
+import { capProblems, formatConfigProblem } from '../config/validate';
 import { matchesGlobs } from '../config/globs';
 import { readArchiveEntry } from '../archive/entry';
 import { buildReport } from '../archive/report';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../archive/formats';
 import type { ArchivePostmortem } from '../protocol';
 import { isIsoDate, UsageError } from './args';
-import { collectFiles } from './files';
+import { collectFiles, readInputFile } from './files';
 import type { CliIo } from './run';
 
 const NAME = 'postmortem-lint';
@@ -53,7 +53,8 @@ Options:
   -o, --output <file>    write the report to a file instead of stdout
   -h, --help             show this help
 
-Exit codes: 0 report written; 1 --fail-on-overdue and something is overdue; 2 usage, configuration or read error.
+Exit codes: 0 report written; 1 --fail-on-overdue and something is overdue; 2 usage or configuration error, or
+a file that could not be read (one line each; the report covers the others).
 `;
 
 function dateOption(name: string, v: string | undefined): string | undefined {
@@ -137,16 +138,19 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     const r = path.relative(io.cwd, p);
     return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
   };
+  const problemLine = (p: ConfigProblem) => formatConfigProblem(p, rel(p.file));
+  // as for linting: the same problem met through many files is said once, thousands are summed up
   const failProblems = (problems: ConfigProblem[]) => {
-    for (const line of new Set(problems.map((p) => formatConfigProblem(p, rel(p.file))))) io.stderr(`${NAME} report: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+    const unique = new Map<string, ConfigProblem>();
+    for (const p of problems) unique.set(p.omitted ? `${p.file}\0more\0${p.omitted}` : problemLine(p), p);
+    for (const p of capProblems([...unique.values()])) io.stderr(`${NAME} report: ${problemLine(p).replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
 
-  let fixed: { config: Config; rootDir: string } | undefined;
-  if (opts.config !== undefined) {
-    const loaded = loadConfigFile(path.resolve(io.cwd, opts.config));
+  const configFile = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
+  if (configFile !== undefined) {
+    const loaded = resolveConfig(undefined, { configFile, fallbackRoot: io.cwd });
     if (loaded.problems.length) return failProblems(loaded.problems);
-    fixed = { config: loaded.config, rootDir: io.cwd };
   }
 
   let files;
@@ -157,25 +161,27 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const configs = files.map((f) => {
-    if (fixed) return { ...fixed, problems: [] as ConfigProblem[] };
-    const loaded = loadConfigForFile(f.abs);
-    return { config: loaded.config, rootDir: loaded.rootDir ?? io.cwd, problems: loaded.problems };
+    const r = resolveConfig(f.abs, { configFile, fallbackRoot: io.cwd });
+    return { config: r.config, rootDir: r.rootDir ?? io.cwd, problems: r.problems };
   });
   const problems = configs.flatMap((c) => c.problems);
   if (problems.length) return failProblems(problems);
 
   const entries: ArchivePostmortem[] = [];
+  let unreadable = 0;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     if (opts.ignore.length && matchesGlobs(f.abs, opts.ignore, io.cwd)) continue;
-    let text: string;
-    try {
-      text = fs.readFileSync(f.abs, 'utf8').replace(/^\uFEFF/, '');
-    } catch (e) {
-      return fail(`cannot read ${f.display}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    // as for linting: a file that vanished or cannot be read costs one line and that file, and the exit code is 2
+    const read = readInputFile(f.abs);
+    if (!read.ok) {
+      unreadable++;
+      io.stderr(`${NAME} report: cannot read ${f.display}: ${read.reason}\n`);
+      continue;
     }
+    if (read.warning) io.stderr(`${NAME} report: ${f.display}: ${read.warning}\n`);
     try {
-      const entry = readArchiveEntry(text, { file: f.display.split(path.sep).join('/'), filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today });
+      const entry = readArchiveEntry(read.text, { file: f.display.split(path.sep).join('/'), filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today });
       if (entry) entries.push(entry);
     } catch (e) {
       return fail(`internal error while reading ${f.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
@@ -192,6 +198,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     }
     io.stderr(`Wrote ${opts.output}: ${report.counts.total} action items from ${report.postmortems} postmortems, ${report.counts.overdue} overdue\n`);
   } else io.stdout(output);
+  if (unreadable > 0) return 2;
   if (opts.failOnOverdue && report.counts.overdue > 0) {
     io.stderr(`${NAME} report: ${report.counts.overdue} open action item${report.counts.overdue === 1 ? ' is' : 's are'} overdue (--fail-on-overdue)\n`);
     return 1;
