@@ -4,13 +4,16 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Range, Section } from '../../engine/types';
-import { daysBetween, lspRange, plural } from './util';
+import { itemGaps } from '../../engine/items';
+import { lspRange, plural } from './util';
 
 export interface ActionItemCounts {
   total: number;
   open: number;
   done: number;
   notDoing: number;
+  /** A status was written that the linter can't read: neither open nor done, and not checked. */
+  unclear: number;
   withoutOwner: number;
   withoutDate: number;
   overdue: number;
@@ -18,20 +21,19 @@ export interface ActionItemCounts {
 
 /** Counts for the items under one action-items section (its sub-headings included, deferred items left out). */
 export function countItems(items: readonly ActionItem[], today: string): ActionItemCounts {
-  const c: ActionItemCounts = { total: 0, open: 0, done: 0, notDoing: 0, withoutOwner: 0, withoutDate: 0, overdue: 0 };
+  const c: ActionItemCounts = { total: 0, open: 0, done: 0, notDoing: 0, unclear: 0, withoutOwner: 0, withoutDate: 0, overdue: 0 };
   for (const item of items) {
     if (item.deferred) continue;
     c.total++;
     if (item.status === 'done') c.done++;
     else if (item.status === 'not-doing') c.notDoing++;
+    else if (item.status === 'unknown') c.unclear++;
     else {
       c.open++;
-      if (item.owners.length === 0) c.withoutOwner++;
-      if (!item.due || item.due.kind !== 'date') c.withoutDate++;
-      else {
-        const d = daysBetween(today, item.due.iso);
-        if (d !== undefined && d < 0) c.overdue++;
-      }
+      const gaps = itemGaps(item, today);
+      if (gaps.noOwner) c.withoutOwner++;
+      if (gaps.noDate) c.withoutDate++;
+      if (gaps.overdueDays !== undefined) c.overdue++;
     }
   }
   return c;
@@ -43,6 +45,7 @@ export function lensTitle(c: ActionItemCounts): string {
   const parts = [plural(c.total, 'item')];
   if (c.done) parts.push(`${c.done} done`);
   if (c.notDoing) parts.push(`${c.notDoing} not doing`);
+  if (c.unclear) parts.push(`${c.unclear} status unclear`);
   if (c.withoutOwner) parts.push(`${c.withoutOwner} without owner`);
   if (c.withoutDate) parts.push(`${c.withoutDate} without a date`);
   if (c.overdue) parts.push(`${c.overdue} overdue`);
