@@ -99,7 +99,8 @@ export interface ReaderActionItem {
   dueIsDate: boolean;
   priority?: string;
   lowPriority: boolean;
-  status: 'open' | 'done' | 'not-doing';
+  /** 'unknown': a status was written that the linter can't read; the item is neither open nor done. */
+  status: 'open' | 'done' | 'not-doing' | 'unknown';
   tickets: string[];
   group?: string;
   overdue: boolean;
