@@ -213,7 +213,8 @@ export interface ArchiveItem {
   priority?: string;
   /** 0 (highest) … 4 (lowest). */
   priorityLevel?: number;
-  status: 'open' | 'done' | 'not-doing';
+  /** 'unknown': a status was written that the linter can't read (see ReaderActionItem.status). */
+  status: 'open' | 'done' | 'not-doing' | 'unknown';
   /** In a Deferred / Not doing section: not counted as open. */
   deferred: boolean;
   /** Tickets as written, joined with ", ". */
