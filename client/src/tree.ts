@@ -146,7 +146,12 @@ export class ActionItemsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'group') {
       const g = node.group;
-      const t = new vscode.TreeItem(g.label, g.kind === 'done' || g.kind === 'not-doing' || !g.entries.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const state = !g.entries.length
+        ? vscode.TreeItemCollapsibleState.None
+        : g.kind === 'done' || g.kind === 'not-doing'
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.Expanded;
+      const t = new vscode.TreeItem(g.label, state);
       t.id = `${this.grouping}/${g.id}`;
       t.description = String(g.entries.length);
       t.contextValue = 'group';
