@@ -225,7 +225,8 @@ export interface ArchiveItem {
   priority?: string;
   /** 0 (highest) … 4 (lowest). */
   priorityLevel?: number;
-  status: 'open' | 'done' | 'not-doing';
+  /** 'unknown': a status was written that the linter can't read ("Partly, see thread"): neither open nor done. */
+  status: 'open' | 'done' | 'not-doing' | 'unknown';
   /** In a Deferred / Not doing section: not counted as open. */
   deferred: boolean;
   /** Tickets as written, joined with ", ". */
