@@ -213,7 +213,7 @@ export interface ArchiveItem {
   priority?: string;
   /** 0 (highest) … 4 (lowest). */
   priorityLevel?: number;
-  /** 'unknown': a status was written that the linter can't read (see ReaderActionItem.status). */
+  /** 'unknown': a status was written that the linter can't read ("Partly, see thread"): neither open nor done. */
   status: 'open' | 'done' | 'not-doing' | 'unknown';
   /** In a Deferred / Not doing section: not counted as open. */
   deferred: boolean;

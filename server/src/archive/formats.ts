@@ -41,6 +41,7 @@ function countsSentence(r: ArchiveReport): string {
   const c = r.counts;
   const parts = [`${c.open} open`, `${c.done} done`];
   if (c.notDoing) parts.push(`${c.notDoing} not doing`);
+  if (c.unclear) parts.push(`${c.unclear} with a status that can't be read`);
   const deferred = c.deferred ? ` (${c.deferred} deferred, not counted)` : '';
   return `${plural(c.total, 'action item')}: ${parts.join(', ')}${deferred}.`;
 }
