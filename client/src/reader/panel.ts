@@ -42,12 +42,15 @@ export class ReaderPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
+  private currentUri: vscode.Uri;
+
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly uri: vscode.Uri,
+    uri: vscode.Uri,
     private readonly host: ServerHost,
     private readonly extensionUri: vscode.Uri,
   ) {
+    this.currentUri = uri;
     panel.webview.options = ReaderPanel.webviewOptions(extensionUri);
     panel.title = `Reader: ${baseName(uri)}`;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
@@ -56,7 +59,7 @@ export class ReaderPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === uri.toString()) void this.refresh();
+        if (e.document.uri.toString() === this.uri.toString()) void this.refresh();
       }),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) void this.refresh();
@@ -68,6 +71,19 @@ export class ReaderPanel implements vscode.Disposable {
       }),
     );
     this.showPlaceholder('Loading the reader view…');
+    void this.refresh();
+  }
+
+  /** The document shown: changes when an untitled postmortem is saved under a name. */
+  get uri(): vscode.Uri {
+    return this.currentUri;
+  }
+
+  /** Follow the document to its new name (Save As): same panel, same scroll position, updates from the new document. */
+  retarget(uri: vscode.Uri): void {
+    this.currentUri = uri;
+    this.shownVersion = undefined;
+    this.panel.title = `Reader: ${baseName(uri)}`;
     void this.refresh();
   }
 
@@ -134,7 +150,7 @@ export class ReaderPanel implements vscode.Disposable {
       this.loaded = true;
       this.htmlVersion = result.model.version;
     } else {
-      await w.postMessage({ type: 'update', html: result.bodyHtml, version: result.model.version, title: result.model.title });
+      await w.postMessage({ type: 'update', html: result.bodyHtml, version: result.model.version, title: result.model.title, uri: this.uri.toString() });
     }
     this.shownVersion = result.model.version;
     this.panel.title = `Reader: ${result.model.title.length > 40 ? baseName(this.uri) : result.model.title}`;
@@ -221,7 +237,48 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     private readonly host: ServerHost,
     private readonly extensionUri: vscode.Uri,
   ) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this));
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpened(doc)),
+    );
+  }
+
+  /** An untitled postmortem whose reader is open was closed: if it was saved under a name, follow it there. */
+  private pendingSaveAs: { panel: ReaderPanel; text: string; until: number } | undefined;
+
+  private onClosed(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'untitled') return;
+    const panel = this.panels.get(doc.uri.toString());
+    if (!panel) return;
+    const text = doc.getText();
+    // Save As opens the named document with the untitled one's text; it is usually open already when the untitled closes
+    const saved = vscode.workspace.textDocuments.find((d) => this.isSavedCopy(d, text));
+    if (saved) this.retarget(panel, saved.uri);
+    else this.pendingSaveAs = { panel, text, until: Date.now() + 5000 };
+  }
+
+  private onOpened(doc: vscode.TextDocument): void {
+    const pending = this.pendingSaveAs;
+    if (!pending) return;
+    if (Date.now() > pending.until) {
+      this.pendingSaveAs = undefined;
+      return;
+    }
+    if (this.isSavedCopy(doc, pending.text)) {
+      this.pendingSaveAs = undefined;
+      this.retarget(pending.panel, doc.uri);
+    }
+  }
+
+  private isSavedCopy(d: vscode.TextDocument, text: string): boolean {
+    return !d.isClosed && d.uri.scheme !== 'untitled' && !this.panels.has(d.uri.toString()) && d.getText() === text;
+  }
+
+  private retarget(panel: ReaderPanel, uri: vscode.Uri): void {
+    if (this.panels.get(panel.uri.toString()) === panel) this.panels.delete(panel.uri.toString());
+    panel.retarget(uri);
+    this.panels.set(uri.toString(), panel);
   }
 
   /** The panel that has focus (for Export). */
@@ -266,10 +323,11 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   private track(p: ReaderPanel): ReaderPanel {
-    const key = p.uri.toString();
-    this.panels.set(key, p);
+    this.panels.set(p.uri.toString(), p);
     p.onDidDispose(() => {
+      const key = p.uri.toString();
       if (this.panels.get(key) === p) this.panels.delete(key);
+      if (this.pendingSaveAs?.panel === p) this.pendingSaveAs = undefined;
     });
     return p;
   }
