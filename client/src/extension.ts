@@ -4,6 +4,7 @@ import { ServerHost } from './server-host';
 import { StatusBar } from './status-bar';
 import { ReaderPanels } from './reader/panel';
 import { registerCommands } from './commands';
+import { OPEN_RULE_DOCS_COMMAND, openRuleDocs } from './rule-docs';
 
 let host: ServerHost | undefined;
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ host
   const status = new StatusBar(host);
   context.subscriptions.push(output, host, panels, status);
   registerCommands(context, host, panels);
+  context.subscriptions.push(vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('postmortemLint.enable')) void host?.syncWithSetting();

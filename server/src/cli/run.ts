@@ -13,6 +13,7 @@ import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
 import { helpText } from './help';
 import pkg from '../../../package.json';
+import { ruleDocsMarkdown, ruleDocsPath } from '../docs';
 
 export interface CliIo {
   cwd: string;
@@ -28,15 +29,9 @@ const NAME = 'postmortem-lint';
 export const TOOL: ToolInfo = {
   name: NAME,
   version: pkg.version,
-  informationUri: repoUrl(),
-  docsUrl: (id) => `${repoUrl()}/blob/main/docs/rules/${id}.md`,
+  docsPath: (id) => ruleDocsPath(id),
+  docsMarkdown: (id) => ruleDocsMarkdown(id),
 };
-
-function repoUrl(): string {
-  const repo = (pkg as { repository?: { url?: string } | string }).repository;
-  const url = typeof repo === 'string' ? repo : repo?.url ?? 'https://github.com/postmortem-lint/postmortem-lint';
-  return url.replace(/^git\+/, '').replace(/\.git$/, '');
-}
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 findings reach --fail-on, 2 usage or configuration error). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
