@@ -80,4 +80,15 @@ async function shot(page, name) {
   return file;
 }
 
-module.exports = { CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
+/** Resolves with a file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
+function untilFile(file, ok, ms = 15000) {
+  return new Promise((resolve, reject) => {
+    const check = () => { const t = fs.readFileSync(file, 'utf8'); if (ok(t)) { done(); resolve(t); } };
+    const watcher = fs.watch(file, check);
+    const timer = setTimeout(() => { done(); reject(new Error(`${file} did not reach the expected content in ${ms} ms`)); }, ms);
+    function done() { watcher.close(); clearTimeout(timer); }
+    check();
+  });
+}
+
+module.exports = { untilFile, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
