@@ -18,17 +18,24 @@ test('no user-facing file links to a placeholder domain', () => {
   assert.doesNotMatch(pkg.scripts.package, /--base(Content|Images)Url/, 'vsce does not rewrite README links to a placeholder base');
 });
 
-test("the README's images are relative paths to files that exist and ship in the VSIX", () => {
+test("the README's images exist, and the packaged README carries them inline (the Extensions page resolves no relative path)", async () => {
   const readme = read('README.md');
   const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
   assert.ok(images.length >= 4, JSON.stringify(images));
-  const ignore = read('.vscodeignore');
   for (const src of images) {
-    assert.doesNotMatch(src, /^[a-z]+:/i, `${src} is relative`);
+    assert.doesNotMatch(src, /^[a-z]+:/i, `${src} is relative in the repository`);
     assert.ok(existsSync(path.join(root, src)), `${src} exists`);
-    const dir = path.posix.dirname(src);
-    assert.ok(ignore.split('\n').includes(`!${dir}/**`), `${dir}/ is let into the VSIX by .vscodeignore`);
   }
+  const { packageReadme } = (await import(path.join(root, 'scripts/package-readme.mjs'))) as { packageReadme: (t: string) => string };
+  const packed = packageReadme(readme);
+  const packedImages = [...packed.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  assert.equal(packedImages.length, images.length);
+  for (const src of packedImages) assert.match(src, /^data:image\/png;base64,[A-Za-z0-9+/]{1000,}={0,2}$/);
+  const links = [...packed.matchAll(/(?<!!)\[[^\]]+\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  assert.deepEqual(links.filter((h) => !/^(https?|mailto):/.test(h)), [], 'no link the Extensions page cannot open');
+  assert.match(packed, /`action-item-owner` \| warning/, 'the rule table keeps its text');
+  const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+  assert.match(pkg.scripts.package, /package-readme\.mjs && vsce package .*--readme-path dist\/README\.md/);
 });
 
 test('every rule page ships, is found from the bundle or source, and holds no developer notes', () => {

@@ -28,6 +28,7 @@ test('the Extensions page of the installed VSIX shows the README screenshots', a
   const links = await frame.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
   assert.deepEqual(links.filter((h) => /example\.invalid/.test(h)), [], 'no link to a placeholder domain');
   await tidy(page);
+  await imgs.first().scrollIntoViewIfNeeded();
   await shot(page, 'extension-page.png');
   await palette(page, 'View: Close All Editor Groups');
 });
