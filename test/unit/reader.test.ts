@@ -241,6 +241,13 @@ describe('reader model', () => {
     assert.equal(late?.context, '31,000 customers received their order confirmation between 20 minutes and 2 hours late.');
   });
 
+  test("a template's worked example is not taken for the incident's duration", () => {
+    const tpl = model(POSTMORTEM.replace('- Errors lasted 47 minutes.\n', '- For how long: e.g. 47 minutes (14:05–14:52 UTC)\n')
+      .replace(/## Timeline[\s\S]*?## Contributing/, '## Timeline\n\nAll times UTC.\n\n## Contributing')
+      .replace('Checkout returned HTTP 500', 'Example: On 2026-03-02 from 14:05 to 14:52 UTC, checkout returned HTTP 500'));
+    assert.equal(tpl.header.duration, undefined, JSON.stringify(tpl.header.duration));
+  });
+
   test('a long clause is cut to the words around its figure', () => {
     const long = 'Because of the retry storm that followed the failover of the primary database in the eu-west region, 9% of checkout requests failed for the whole afternoon while the team worked on it.';
     const at = long.indexOf('9%');

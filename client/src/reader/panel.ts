@@ -43,6 +43,11 @@ export class ReaderPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
 
   private currentUri: vscode.Uri;
+  /**
+   * The untitled document's last text: a closed document's text is gone by the time the close event arrives, and
+   * it is how the document saved under a name is recognised (Save As).
+   */
+  untitledText: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -59,7 +64,9 @@ export class ReaderPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === this.uri.toString()) void this.refresh();
+        if (e.document.uri.toString() !== this.uri.toString()) return;
+        if (e.document.isUntitled) this.untitledText = e.document.getText();
+        void this.refresh();
       }),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) void this.refresh();
@@ -121,7 +128,9 @@ export class ReaderPanel implements vscode.Disposable {
         }
       } else return;
     }
-    const version = findDocument(this.uri)?.version;
+    const current = findDocument(this.uri);
+    if (current?.isUntitled) this.untitledText = current.getText();
+    const version = current?.version;
     if (this.loaded && version !== undefined && version === this.shownVersion) return;
     const w = this.panel.webview;
     const params: ReaderModelParams = { uri: this.uri.toString() };
@@ -239,40 +248,29 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)),
-      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpened(doc)),
+      // Save As of an untitled document: the named document opens (and is saved) with the untitled one's text,
+      // and the untitled one closes; whichever VS Code reports first, the reader follows the named document
+      vscode.workspace.onDidOpenTextDocument((doc) => this.followSaveAs(doc)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.followSaveAs(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme !== 'untitled' || !this.panels.has(doc.uri.toString())) return;
+        for (const d of vscode.workspace.textDocuments) this.followSaveAs(d);
+      }),
     );
   }
 
-  /** An untitled postmortem whose reader is open was closed: if it was saved under a name, follow it there. */
-  private pendingSaveAs: { panel: ReaderPanel; text: string; until: number } | undefined;
-
-  private onClosed(doc: vscode.TextDocument): void {
-    if (doc.uri.scheme !== 'untitled') return;
-    const panel = this.panels.get(doc.uri.toString());
-    if (!panel) return;
-    const text = doc.getText();
-    // Save As opens the named document with the untitled one's text; it is usually open already when the untitled closes
-    const saved = vscode.workspace.textDocuments.find((d) => this.isSavedCopy(d, text));
-    if (saved) this.retarget(panel, saved.uri);
-    else this.pendingSaveAs = { panel, text, until: Date.now() + 5000 };
-  }
-
-  private onOpened(doc: vscode.TextDocument): void {
-    const pending = this.pendingSaveAs;
-    if (!pending) return;
-    if (Date.now() > pending.until) {
-      this.pendingSaveAs = undefined;
-      return;
+  /** If `doc` is an untitled postmortem with a reader, saved under a name, move that reader to it. */
+  private followSaveAs(doc: vscode.TextDocument): void {
+    if (doc.isClosed || doc.uri.scheme === 'untitled' || this.panels.has(doc.uri.toString())) return;
+    let text: string | undefined;
+    for (const panel of this.panels.values()) {
+      if (panel.uri.scheme !== 'untitled' || !panel.untitledText?.trim()) continue;
+      text ??= doc.getText();
+      if (text === panel.untitledText) {
+        this.retarget(panel, doc.uri);
+        return;
+      }
     }
-    if (this.isSavedCopy(doc, pending.text)) {
-      this.pendingSaveAs = undefined;
-      this.retarget(pending.panel, doc.uri);
-    }
-  }
-
-  private isSavedCopy(d: vscode.TextDocument, text: string): boolean {
-    return !d.isClosed && d.uri.scheme !== 'untitled' && !this.panels.has(d.uri.toString()) && d.getText() === text;
   }
 
   private retarget(panel: ReaderPanel, uri: vscode.Uri): void {
@@ -327,7 +325,6 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     p.onDidDispose(() => {
       const key = p.uri.toString();
       if (this.panels.get(key) === p) this.panels.delete(key);
-      if (this.pendingSaveAs?.panel === p) this.pendingSaveAs = undefined;
     });
     return p;
   }

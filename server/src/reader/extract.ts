@@ -258,16 +258,18 @@ const STATED_SPAN_RE = /\bfrom\s+(\d{1,2}):(\d{2})\s*(?:(UTC|GMT|[ECMP][SD]T|CES
  * the reader must not contradict the document with a figure of its own. `where` names the section for the source line.
  */
 export function statedDuration(blocks: Block[], where = 'Impact'): ReaderDuration | undefined {
+  // a template's worked example ("e.g. 47 minutes", "Example: … from 14:05 to 14:52") is not this incident's duration
+  const example = (text: string, at: number) => /\b(?:e\.g\.|for example|example:)[^.;]*$/i.test(text.slice(0, at));
   for (const b of blocks) {
     const m = STATED_DURATION_RE.exec(b.text);
-    if (m) {
+    if (m && !example(b.text, m.index)) {
       const n = Number(m[1]);
       const unit = m[2].toLowerCase();
       const minutes = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
       if (minutes > 0) return { minutes, label: `${m[1]} ${m[2]}`, source: `as written in ${where}: “${m[0].trim()}”` };
     }
     const s = STATED_SPAN_RE.exec(b.text);
-    if (s) {
+    if (s && !example(b.text, s.index)) {
       const a = Number(s[1]) * 60 + Number(s[2]);
       let z = Number(s[4]) * 60 + Number(s[5]);
       if (z < a) z += 1440;

@@ -88,9 +88,20 @@ test('at about 500 px beside an editor the action items are readable: no squeeze
 });
 
 test('after Save As of an untitled postmortem the reader follows the saved file and keeps updating', async () => {
+  try {
+    await saveAsFollowed();
+  } catch (e) {
+    await shot(page, 'failed-reader-save-as.png');
+    throw e;
+  }
+});
+
+async function saveAsFollowed() {
   await palette(page, 'View: Close All Editor Groups');
   await palette(page, 'Postmortem: New Postmortem');
   await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+  // the template is in (its title placeholder selected) before typing over it
+  await page.locator('.view-line', { hasText: /^##\s+Summary/ }).waitFor();
   await page.keyboard.type('Queue backlog after a broker restart');
   await page.keyboard.press('Escape');
   await palette(page, 'Postmortem: Open Reader View to the Side');
@@ -102,7 +113,10 @@ test('after Save As of an untitled postmortem the reader follows the saved file 
   await page.keyboard.press(`${MOD}+Shift+S`);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
+  // the dialog fills in its proposed path a moment after it opens: type ours after that
+  await page.waitForFunction(() => /Untitled-\d+\.md$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''));
   await input.fill(target);
+  assert.equal(await input.inputValue(), target);
   await shot(page, 'reader-save-as-dialog.png');
   await page.keyboard.press('Enter');
   await page.locator('.tab', { hasText: 'queue-backlog.md' }).waitFor();
@@ -115,4 +129,4 @@ test('after Save As of an untitled postmortem the reader follows the saved file 
   await frame.locator('#document', { hasText: 'Zebra-crossing follow-up note.' }).waitFor();
   const uri = await frame.locator('#reader-root').getAttribute('data-uri');
   assert.match(uri, /queue-backlog\.md$/, `the restored panel would open the saved file (${uri})`);
-});
+}
