@@ -5,7 +5,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { MOD, WS_DIR, launch, openFile, palette, tidy, readerFrame, shot } = require('./helpers');
+const { MOD, WS_DIR, launch, openFile, palette, closeAll, tidy, readerFrame, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));
@@ -18,8 +18,7 @@ async function readerWindow(frame) {
 
 /** Opens a workspace file alone in its group, then its reader view beside it. */
 async function openBeside(rel) {
-  await openFile(page, rel);
-  await palette(page, 'View: Close All Editor Groups');
+  await closeAll(page);
   await openFile(page, rel);
   await palette(page, 'Postmortem: Open Reader View to the Side');
 }
@@ -97,7 +96,7 @@ test('after Save As of an untitled postmortem the reader follows the saved file 
 });
 
 async function saveAsFollowed() {
-  await palette(page, 'View: Close All Editor Groups');
+  await closeAll(page);
   await palette(page, 'Postmortem: New Postmortem');
   await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
   // the template is in (its title placeholder selected) before typing over it

@@ -4,7 +4,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { MOD, WS_DIR, untilFile, launch, openFile, palette, gotoLine, tidy, shot } = require('./helpers');
+const { MOD, WS_DIR, untilFile, closeAll, launch, openFile, palette, gotoLine, tidy, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));
@@ -30,10 +30,11 @@ test('the Extensions page of the installed VSIX shows the README screenshots', a
   await tidy(page);
   await imgs.first().scrollIntoViewIfNeeded();
   await shot(page, 'extension-page.png');
-  await palette(page, 'View: Close All Editor Groups');
+  await closeAll(page);
 });
 
 test('"Insert Section…" on the empty line under a list leaves a blank line before the heading', async () => {
+  await closeAll(page);
   const rel = 'postmortems/sections.md';
   const file = path.join(WS_DIR, rel);
   fs.writeFileSync(file, [

@@ -34,6 +34,18 @@ async function palette(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** Closes every editor, discarding unsaved untitled ones (an earlier test file may leave a New Postmortem open). */
+async function closeAll(page) {
+  await palette(page, 'View: Close All Editor Groups');
+  const dialog = page.locator('.monaco-dialog-box');
+  for (;;) {
+    const shown = await dialog.waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!shown) return;
+    await dialog.getByRole('button', { name: /Don't Save/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+}
+
 /** Opens a workspace file with Quick Open and waits for its tab. */
 async function openFile(page, rel) {
   const base = path.basename(rel);
@@ -91,4 +103,4 @@ function untilFile(file, ok, ms = 15000) {
   });
 }
 
-module.exports = { untilFile, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
+module.exports = { untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
