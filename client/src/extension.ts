@@ -5,10 +5,11 @@ import { StatusBar } from './status-bar';
 import { ReaderPanels } from './reader/panel';
 import { registerCommands } from './commands';
 import { OPEN_RULE_DOCS_COMMAND, openRuleDocs } from './rule-docs';
+import { ActionItemsTree } from './tree';
 
 let host: ServerHost | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ host: ServerHost; status: StatusBar }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ host: ServerHost; status: StatusBar; actionItems: ActionItemsTree }> {
   const output = vscode.window.createOutputChannel('Postmortem Lint', { log: true });
   host = new ServerHost(context, output);
   const panels = new ReaderPanels(host, context.extensionUri);
@@ -16,13 +17,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ host
   context.subscriptions.push(output, host, panels, status);
   registerCommands(context, host, panels);
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)));
+  const actionItems = new ActionItemsTree(host, context.workspaceState);
+  context.subscriptions.push(actionItems);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('postmortemLint.enable')) void host?.syncWithSetting();
     }),
   );
   await host.syncWithSetting();
-  return { host, status };
+  return { host, status, actionItems };
 }
 
 export async function deactivate(): Promise<void> {
