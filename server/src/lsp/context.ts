@@ -29,4 +29,6 @@ export interface ServerSettings {
   ignore: string[];
   maxActionItems?: number;
   codeLens: boolean;
+  /** Reader view / export: load images from other hosts (default false: placeholders). */
+  loadRemoteImages: boolean;
 }
