@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/engine/lint';
 import { benchServer } from './bench-server';
+import { archiveBench } from './bench-archive';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -190,4 +191,11 @@ async function main(): Promise<void> {
   await benchServer(ROOT, (bytes) => generatePostmortem(bytes), (text) => time(() => mdlint('doc.md', text), 3, 1));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main()
+    .then(() => archiveBench())
+    .catch((e: unknown) => {
+      console.error(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      process.exitCode = 1;
+    });
+}
