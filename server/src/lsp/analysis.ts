@@ -32,6 +32,8 @@ interface Job {
   options: () => Promise<LintOptions>;
   promise: Promise<Analysis | undefined>;
   resolve: (a: Analysis | undefined | Promise<Analysis | undefined>) => void;
+  /** Set when a newer revision was asked for while this job ran: its waiters get that newer analysis instead. */
+  supersededBy?: Promise<Analysis | undefined>;
 }
 
 export class Analyzer {
@@ -41,6 +43,7 @@ export class Analyzer {
   private readonly done = new Map<string, Analysis & { key: string }>();
   private readonly queue: Job[] = [];
   private busy = false;
+  private running: Job | undefined;
 
   constructor(
     private readonly linter: Linter,
@@ -70,6 +73,12 @@ export class Analyzer {
       this.trace?.(`analysis superseded ${uri} v${old.version}`);
       old.resolve(promise);
     }
+    // The running job for this document still finishes (its result answers hovers meanwhile), but whoever waits for
+    // it wants the document as it is now: they get this newer analysis.
+    if (this.running?.uri === uri && this.running.revision < revision) {
+      this.running.supersededBy = promise;
+      this.trace?.(`analysis superseded ${uri} v${this.running.version} (running)`);
+    }
     this.queue.push(job);
     void this.pump();
     return promise;
@@ -94,6 +103,7 @@ export class Analyzer {
     this.busy = true;
     try {
       for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        this.running = job;
         let analysis: Analysis | undefined;
         try {
           const options = await job.options();
@@ -107,10 +117,12 @@ export class Analyzer {
         // Keep it unless the document closed meanwhile or a newer revision already finished.
         const prev = this.done.get(job.uri);
         if (analysis && this.latest.has(job.uri) && (!prev || prev.revision <= job.revision)) this.done.set(job.uri, { ...analysis, key: job.key });
-        job.resolve(analysis);
+        this.running = undefined;
+        job.resolve(job.supersededBy ?? analysis);
       }
     } finally {
       this.busy = false;
+      this.running = undefined;
     }
   }
 }

@@ -134,7 +134,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- one analysis per document revision, in a worker thread -------------------------------------------------------
   // Revisions count changes as the server saw them: a client's version may go backwards, a revision never does.
   const revisions = new Map<string, number>();
-  const bump = (uri: string) => revisions.set(uri, (revisions.get(uri) ?? 0) + 1);
+  const lastVersion = new Map<string, number>();
+  // didOpen fires onDidChangeContent too: every new text is one revision (kept across close, so a reopen is newer).
+  // Registered before every other listener (the workspace index, the publisher): whoever reacts to a change and asks
+  // for its analysis must already see the new revision, not get the previous text's analysis back.
+  documents.onDidChangeContent((e) => {
+    const { uri, version } = e.document;
+    const before = lastVersion.get(uri);
+    if (before !== undefined && version <= before) log(`the version of ${uri} went backwards (${before} → ${version}); linting the new text`);
+    lastVersion.set(uri, version);
+    revisions.set(uri, (revisions.get(uri) ?? 0) + 1);
+  });
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
   const analyzer = new Analyzer(useWorker ? workerLinter(defaultWorkerFile(), log) : inProcessLinter, trace, log);
@@ -361,16 +371,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   if (options.guard) options.guard.isOpen = (uri) => documents.get(uri) !== undefined;
-  // didOpen fires onDidChangeContent too: every new text is one revision (kept across close, so a reopen is newer).
-  const lastVersion = new Map<string, number>();
-  documents.onDidChangeContent((e) => {
-    const { uri, version } = e.document;
-    const before = lastVersion.get(uri);
-    if (before !== undefined && version <= before) log(`the version of ${uri} went backwards (${before} → ${version}); linting the new text`);
-    lastVersion.set(uri, version);
-    bump(uri);
-    publisher.schedule(e.document.uri);
-  });
+  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
     // The workspace scan is a snapshot: a closed postmortem keeps offering the owners it had when it was closed.
     const last = analyzer.lastFinished(e.document.uri);
