@@ -55,8 +55,8 @@ describe('documents', () => {
     await c.open(uri, POSTMORTEM);
     await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: POSTMORTEM }] });
     const v5 = await c.diagnosticsFor(uri, 5);
-    assert.ok(v5.some((d) => d.range.start.line > 5), 'findings further down than the short text reaches');
-    const short = '---\ntype: postmortem\n---\n# Outage\n- [ ] Improve monitoring\n';
+    assert.ok(v5.some((d) => d.range.start.line > 8), 'findings further down than the short text reaches');
+    const short = '---\ntype: postmortem\n---\n# Outage\n\n## Action items\n\n- [ ] Improve monitoring\n';
     const n = c.publishedFor(uri).length;
     await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: short }] });
     const p = await c.diagnostics(uri, (x) => x.version === 3, n);
