@@ -14,6 +14,8 @@ import relativeDate from './relative-date';
 import timelineTimezone from './timeline-timezone';
 import humanError from './human-error';
 import actionItemChangesPeople from './action-item-changes-people';
+import outcomeWithoutContext from './outcome-without-context';
+import blameLanguage from './blame-language';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -31,4 +33,6 @@ export const rules: Rule<any>[] = [
   relativeDate,
   timelineTimezone,
   humanError,
+  outcomeWithoutContext,
+  blameLanguage,
 ];
