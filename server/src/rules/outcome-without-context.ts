@@ -31,7 +31,8 @@ const SUBJECT = `\\b(?:we|I|on-?call|the (?:on-?call(?: engineer)?|team|responde
 const PASSIVE_SUBJECT =
   '\\b(?:deploy(?:ment)?s?|releases?|changes?|commits?|PRs?|pull requests?|versions?|upgrades?|updates?|migrations?|config(?:uration)?(?: changes?)?|rollouts?|feature flags?|flags?|servers?|services?|pods?|instances?|nodes?|clusters?|databases?|primary|replicas?)\\s+(?:was|were|got|have been|has been)\\s+' +
   ADVERBS;
-const ENTRY_START = '^\\s*(?:[-*+]\\s+|\\d+[.)]\\s+|\\|\\s*)?(?:\\*\\*)?(?:[^|\\n]*\\|\\s*)*(?:\\[?\\d{1,2}[:h.]\\d{2}(?::\\d{2})?\\]?(?:\\s*[A-Z]{2,4})?(?:\\*\\*)?\\s*[-–—:|]?\\s*)?(?:\\*\\*)?';
+const ENTRY_START =
+  '(?:^|\\|)\\s*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\*\\*)?(?:\\[?\\d{1,2}[:h.]\\d{2}(?::\\d{2})?\\]?(?:[ \\t]?[A-Z]{2,4})?(?:\\*\\*)?[ \\t]*[-–—:|]?[ \\t]*)?(?:\\*\\*)?';
 
 function decisionRe(verbs: string): RegExp {
   return new RegExp(`(?:${SUBJECT}|${PASSIVE_SUBJECT})(${verbs})\\b|${ENTRY_START}(${verbs.replace(/(^|\|)(\w)/g, (_m, p: string, c: string) => `${p}[${c.toUpperCase()}${c}]`)})\\b`, 'i');
@@ -120,7 +121,7 @@ const rule: Rule<Options> = {
         const m = re.exec(s.text);
         if (!m) continue;
         const at = m.index + m[0].length - (m[1] ?? m[2]).length;
-        if (NOT_TAKEN.test(s.text.slice(0, at))) continue;
+        if (NOT_TAKEN.test(s.text.slice(Math.max(0, at - 80), at))) continue;
         if (explained.has(verb)) continue;
         // the sentence, and the ones either side in the same section
         // (a next list item or table row is about its own decision)
