@@ -49,8 +49,9 @@ export class ServerHost implements vscode.Disposable {
         { scheme: 'file', pattern: '**/.postmortemrc{,.json,.yaml,.yml}' },
       ],
       initializationOptions,
+      // No `configurationSection`: the server pulls `postmortemLint` with workspace/configuration and registers for
+      // didChangeConfiguration itself; synchronising it here too sent every settings change twice (two re-lints).
       synchronize: {
-        configurationSection: 'postmortemLint',
         fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc{,.json,.yaml,.yml}'),
       },
       outputChannel: this.output,

@@ -304,6 +304,27 @@ describe('.postmortemrc', () => {
   });
 });
 
+describe('.postmortemrc with thousands of problems', () => {
+  test('ten window/showMessage warnings and one "… and N more", not one toast per key', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, '.postmortemrc.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`key-${i}`, i]))));
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'a.md'));
+      await c.open(uri, POSTMORTEM);
+      await c.diagnosticsFor(uri, 1);
+      // the warnings go out before the diagnostics they explain
+      const warnings = c.messages.filter((m) => m.type === 2).map((m) => m.message);
+      assert.equal(warnings.length, 11, warnings.slice(0, 3).join('\n'));
+      assert.match(warnings[0], /\.postmortemrc\.json: key-0: unknown key/);
+      assert.ok(warnings[10].endsWith('.postmortemrc.json: … and 4990 more problems'), warnings[10]);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('owners known in the workspace', () => {
   test('completion after @ offers owners of other postmortems in the workspace, not of node_modules', async () => {
     const dir = tmp();

@@ -17,11 +17,12 @@ import type { ClientCapabilities, Connection, Diagnostic, InitializeParams, Init
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectPostmortem, lint, localToday, type LintResult } from '../engine/lint';
 import { parsePostmortem } from '../engine/parse';
-import type { Config, ConfigProblem, Rule } from '../engine/types';
-import { applyEditorSettings, type EditorLintSettings } from '../config/merge';
+import type { ConfigProblem, Rule } from '../engine/types';
+import type { EditorLintSettings } from '../config/merge';
 import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../config/load';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve';
 import { parseConfigText } from '../config/parse';
-import { formatConfigProblem, validateConfig } from '../config/validate';
+import { capProblems, formatConfigProblem, validateConfig } from '../config/validate';
 import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext, ServerSettings } from './context';
@@ -89,9 +90,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   // ---- configuration problems: shown once per text, and as diagnostics on an open config file -------------------
+  // A config with thousands of problems gives a few messages and one "… and N more", never a toast per problem.
   const shownProblems = new Set<string>();
   const reportProblems = (problems: ConfigProblem[]) => {
-    for (const p of problems) {
+    for (const p of capProblems(problems)) {
       const text = formatConfigProblem(p, p.file === 'settings' ? 'Settings' : p.file);
       if (shownProblems.has(text)) continue;
       shownProblems.add(text);
@@ -105,20 +107,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** .postmortemrc (upward from the file) ← editor settings, with the folder the path globs are relative to. */
-  const configFor = (uri: string, s: ServerSettings): { config: Config; rootDir?: string; problems: ConfigProblem[] } => {
+  const configFor = (uri: string, s: ServerSettings): ResolvedConfig => {
     const filePath = uriToPath(uri);
-    const loaded = filePath ? loadConfigForFile(filePath, RULES) : { config: {} as Config, problems: [] as ConfigProblem[], rootDir: undefined };
     const raw = settings.rawFor(uri);
     const editor: EditorLintSettings =
       raw && typeof raw === 'object' && !Array.isArray(raw)
         ? (raw as EditorLintSettings)
         : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, ignore: s.ignore, maxActionItems: s.maxActionItems };
-    const merged = applyEditorSettings(loaded.config, editor, RULES, 'settings');
-    return {
-      config: merged.config,
-      rootDir: loaded.rootDir ?? (filePath ? workspaceRootOf(filePath) : undefined),
-      problems: [...loaded.problems, ...merged.problems],
-    };
+    return resolveConfig(filePath, { editor, fallbackRoot: filePath ? workspaceRootOf(filePath) : undefined, rules: RULES });
   };
 
   // ---- lint results, cached per document version and configuration generation ------------------------------------

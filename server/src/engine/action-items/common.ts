@@ -1,0 +1,89 @@
+// Shared pieces of action-item parsing: the parse context, node offsets, masked segments and field conversion.
+import { toString } from 'mdast-util-to-string';
+import type { Nodes } from 'mdast';
+import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
+import type { DueHit, Hit, Segment } from '../fields';
+
+/** What every action-item parser needs: the source, its line index and offset → range. */
+export interface ParseContext {
+  text: string;
+  lines: LineIndex;
+  range(start: number, end: number): Range;
+}
+
+export const startOf = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
+export const endOf = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
+
+/** The source slice of a node with code spans, HTML, images and link destinations blanked out. */
+export function maskedSegment(text: string, node: Nodes, from = startOf(node), to = endOf(node)): Segment {
+  const chars = text.slice(from, to).split('');
+  const blank = (s: number, e: number) => {
+    for (let i = Math.max(s, from); i < Math.min(e, to); i++) if (chars[i - from] !== '\n' && chars[i - from] !== '\r') chars[i - from] = ' ';
+  };
+  const visit = (n: Nodes) => {
+    const s = startOf(n);
+    const e = endOf(n);
+    if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference' || n.type === 'code') {
+      blank(s, e);
+      return;
+    }
+    if (n.type === 'link' || n.type === 'linkReference') {
+      // keep the link text, blank the brackets and the destination
+      let cursor = s;
+      for (const c of n.children) {
+        blank(cursor, startOf(c));
+        cursor = endOf(c);
+      }
+      blank(cursor, e);
+      if (n.children.length === 0) blank(s, e);
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(node);
+  return { text: chars.join(''), offset: from };
+}
+
+export function linkTickets(node: Nodes, ctx: ParseContext): Field<string>[] {
+  const out: Field<string>[] = [];
+  const visit = (n: Nodes) => {
+    if (n.type === 'link' && /^(https?:|mailto:)/i.test(n.url)) {
+      out.push({ value: n.url, text: n.url, range: ctx.range(startOf(n), endOf(n)) });
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(node);
+  return out;
+}
+
+export const toField = <T>(h: Hit<T>, ctx: ParseContext): Field<T> => ({ value: h.value, text: h.text, range: ctx.range(h.start, h.end) });
+
+export function dueField(h: DueHit | undefined, ctx: ParseContext): ActionItem['due'] {
+  if (!h) return undefined;
+  return h.kind === 'date'
+    ? { kind: 'date', iso: h.iso, ambiguous: h.ambiguous, value: h.value, text: h.text, range: ctx.range(h.start, h.end) }
+    : { kind: 'phrase', value: h.value, text: h.text, range: ctx.range(h.start, h.end) };
+}
+
+export function plain(node: Nodes): string {
+  return toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+}
+
+export function dedupe(hits: Hit<string>[]): Hit<string>[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = h.value.toLowerCase().replace(/^@/, '');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The item's sub-heading group inside an action items section ("Detect", "Prevent"), if any. */
+export function groupOf(section: Section): string | undefined {
+  let s: Section | undefined = section;
+  while (s) {
+    if (s.kind === 'action-items' || s.kind === 'deferred') return s === section ? undefined : section.title;
+    s = s.parent;
+  }
+  return section.title;
+}

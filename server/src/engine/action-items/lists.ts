@@ -1,0 +1,202 @@
+// Action items written as list items: bullets, numbered items, checkboxes, label-only items with nested lists.
+import type { List, ListItem, Nodes } from 'mdast';
+import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
+import { findDue, findOwners, findPriority, findStatus, findTickets, type DueHit, type Hit, type OwnerHits, type Segment } from '../fields';
+import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+
+export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
+  const { text } = ctx;
+  for (const sub of list.children) {
+    item.subItems.push(ctx.range(startOf(sub), endOf(sub)));
+    const seg = maskedSegment(text, sub);
+    const o = findOwners(seg);
+    if (!item.owners.length && o.owners.length) {
+      item.owners.push(...o.owners.map((h) => toField(h, ctx)));
+      item.ownerPlaceholder = undefined;
+    }
+    if (!item.due) item.due = dueField(findDue(seg), ctx);
+    if (!item.priority) {
+      const p = findPriority(seg);
+      if (p) item.priority = toField(p, ctx);
+    }
+    item.tickets.push(...findTickets(seg).map((h) => toField(h, ctx)));
+  }
+}
+
+/** A key list next to an action-item table ("P0: must fix", "Prevent: …"): not items. */
+export function isLegendList(list: List): boolean {
+  return list.children.every((li) => {
+    const p = li.children[0];
+    return p?.type === 'paragraph' && li.checked == null && /^[\p{L}\p{N}/]{1,12}(?:\s*[:=]|\s+[-–—])\s/u.test(plain(p));
+  });
+}
+
+function isLabelOnly(item: ListItem): boolean {
+  const p = item.children[0];
+  const nested = item.children.some((c) => c.type === 'list');
+  if (!nested || !p || p.type !== 'paragraph') return false;
+  const t = plain(p);
+  return t.length > 0 && t.length <= 60 && /:$/.test(t) && !/[.!?]\s/.test(t);
+}
+
+export function listItems(
+  list: List,
+  ctx: ParseContext,
+  section: Section,
+  deferred: boolean,
+  labelGroup: string | undefined,
+): ActionItem[] {
+  const out: ActionItem[] = [];
+  for (const li of list.children) {
+    if (isLabelOnly(li)) {
+      const label = plain(li.children[0]).replace(/:$/, '');
+      const labelDeferred = /^(deferred|not doing|won'?t do|parking lot|out of scope)\b/i.test(label);
+      for (const child of li.children) {
+        if (child.type === 'list') out.push(...listItems(child, ctx, section, deferred || labelDeferred, label));
+      }
+      continue;
+    }
+    const item = listItem(li, list, ctx, section, deferred, labelGroup);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+function listItem(
+  li: ListItem,
+  list: List,
+  ctx: ParseContext,
+  section: Section,
+  deferred: boolean,
+  labelGroup: string | undefined,
+): ActionItem | undefined {
+  const { text, lines } = ctx;
+  const first = li.children[0];
+  const s = startOf(li);
+  const e = endOf(li);
+  let mainStart: number;
+  let mainEnd: number;
+  let mainNode: Nodes | undefined;
+  if (first && first.type === 'paragraph') {
+    mainNode = first;
+    mainStart = startOf(first);
+    mainEnd = endOf(first);
+  } else if (first && (first.type === 'heading' || first.type === 'blockquote')) {
+    mainNode = first;
+    mainStart = startOf(first);
+    mainEnd = endOf(first);
+  } else {
+    return undefined; // empty bullet, code-only or HTML-only item: nothing to act on
+  }
+  let itemText = plain(mainNode);
+  let status: ActionItem['status'] = 'open';
+  let statusField: ActionItem['statusField'];
+  let format: ActionItemFormat = list.ordered ? 'numbered' : 'bullet';
+  if (li.checked === true || li.checked === false) {
+    format = 'checkbox';
+    if (li.checked) {
+      status = 'done';
+      const box = text.slice(s, mainStart);
+      const bi = box.indexOf('[');
+      statusField = { value: 'done', text: '[x]', range: bi >= 0 ? ctx.range(s + bi, s + bi + 3) : ctx.range(s, mainStart) };
+    }
+  } else if (/^\[\s?\]\s*/.test(text.slice(mainStart, mainEnd))) {
+    // "- []" without a space is not GFM, but writers mean an open checkbox
+    format = 'checkbox';
+    const m = /^\[\s?\]\s*/.exec(text.slice(mainStart, mainEnd))!;
+    mainStart += m[0].length;
+    itemText = itemText.replace(/^\[\s?\]\s*/, '');
+  } else if (/^\[[xX]\]\s*/.test(text.slice(mainStart, mainEnd))) {
+    format = 'checkbox';
+    status = 'done';
+    statusField = { value: 'done', text: '[x]', range: ctx.range(mainStart, mainStart + 3) };
+  }
+  if (!itemText) return undefined;
+
+  const segments: Segment[] = [maskedSegment(text, mainNode, mainStart, mainEnd)];
+  const subItems: Range[] = [];
+  let childIndent: string | undefined;
+  for (const child of li.children.slice(1)) {
+    if (child.type === 'list') {
+      for (const sub of child.children) {
+        subItems.push(ctx.range(startOf(sub), endOf(sub)));
+        segments.push(maskedSegment(text, sub));
+      }
+      if (childIndent === undefined && child.children[0]) {
+        const p = lines.positionAt(startOf(child.children[0]));
+        childIndent = text.slice(lines.lineStart(p.line), startOf(child.children[0]));
+        if (/\S/.test(childIndent)) childIndent = ' '.repeat(p.character);
+      }
+    } else if (child.type === 'paragraph') {
+      segments.push(maskedSegment(text, child));
+    }
+  }
+  if (childIndent === undefined) {
+    const p = lines.positionAt(startOf(first));
+    const lineStart = lines.lineStart(p.line);
+    const prefix = text.slice(lineStart, startOf(first));
+    childIndent = ' '.repeat(prefix.replace(/\t/g, '    ').length);
+  }
+
+  const owners: Hit<string>[] = [];
+  let placeholder: Hit<string> | undefined;
+  let due: DueHit | undefined;
+  let priority: Hit<Priority> | undefined;
+  const tickets: Hit<string>[] = [];
+  let statusHit: Hit<ActionItem['status']> | undefined;
+  for (const seg of segments) {
+    const o: OwnerHits = findOwners(seg);
+    owners.push(...o.owners);
+    placeholder ??= o.placeholder;
+    const d = findDue(seg);
+    if (d && (!due || (due.kind === 'phrase' && d.kind === 'date'))) due = d;
+    priority ??= findPriority(seg);
+    tickets.push(...findTickets(seg));
+    statusHit ??= findStatus(seg);
+  }
+  // "(Rafael, 2026-03-20)": a name in parentheses next to a date
+  if (owners.length === 0 && due?.kind === 'date') {
+    const around = text.slice(Math.max(mainStart, due.start - 60), due.start);
+    const m = /\(\s*([\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,\s*$/u.exec(around);
+    if (m) {
+      const start = due.start - around.length + m.index + m[0].indexOf(m[1]);
+      owners.push({ value: m[1], text: m[1], start, end: start + m[1].length });
+    }
+  }
+  if (status === 'open' && statusHit) {
+    status = statusHit.value;
+    statusField = toField(statusHit, ctx);
+  }
+  itemText = withoutTrailingMetadata(itemText, owners.length > 0 || due !== undefined || priority !== undefined);
+  const linkT = segments.length ? linkTickets(li, ctx) : [];
+  return {
+    text: itemText,
+    range: ctx.range(s, e),
+    textRange: ctx.range(mainStart, mainEnd),
+    format,
+    owners: dedupe(owners).map((h) => toField(h, ctx)),
+    ownerPlaceholder: owners.length === 0 && placeholder ? toField(placeholder, ctx) : undefined,
+    due: dueField(due, ctx),
+    priority: priority ? toField(priority, ctx) : undefined,
+    status,
+    statusField,
+    tickets: [...linkT, ...tickets.map((h) => toField(h, ctx))],
+    group: labelGroup ?? groupOf(section),
+    section,
+    deferred,
+    subItems,
+    appendAt: lines.positionAt(mainEnd),
+    childIndent,
+  };
+}
+
+/** "Add a canary — @bo, due 2026-05-01, P1" → "Add a canary": the action without the metadata written after it. */
+function withoutTrailingMetadata(t: string, hasMetadata: boolean): string {
+  if (!hasMetadata) return t;
+  let out = t;
+  const dash = /^(.*?\S)\s+(?:[—–]|--?)\s+(.*)$/.exec(out);
+  if (dash && /^(@|owners?\b|due\b|by\b|assignee\b|dri\b|p[0-4]\b|\(|priority\b)/i.test(dash[2])) out = dash[1];
+  out = out.replace(/\s*\((?:[^()]*?,\s*)?[^()]*\d{4}[^()]*\)\s*$/, '');
+  out = out.replace(/[\s,;]+$/, '');
+  return out || t;
+}

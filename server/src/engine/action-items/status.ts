@@ -1,0 +1,31 @@
+// Status that comes from around an item rather than its own marker: a "(completed)" / "Actions taken" heading above it,
+// or the item written as already done ("Reverted the deploy"). Checkboxes, status cells and inline "DONE" are read
+// where the item is parsed (lists.ts, tables.ts); an explicit status always wins over these.
+import type { ActionItem, Section } from '../types';
+import { completedPrefix } from '../completed';
+import type { ParseContext } from './common';
+
+const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
+
+/** Marks items done when a heading above them says so or their words say the work is finished. */
+export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    for (let s: Section | undefined = item.section; s; s = s.parent) {
+      if (COMPLETED_HEADING_RE.test(s.title)) {
+        item.status = 'done';
+        item.statusField = { value: 'done', text: s.title, range: s.titleRange };
+        break;
+      }
+      if (s.kind === 'action-items') break;
+    }
+    if (item.status !== 'open' || item.statusField) continue; // an explicit status ("| Open |", "Status: in progress") wins
+    // "Reverted the deploy", "The team then raised a ticket": written as done
+    const start = item.textRange.start.offset;
+    const done = completedPrefix(ctx.text.slice(start, item.textRange.end.offset));
+    if (done) {
+      item.status = 'done';
+      item.statusField = { value: 'done', text: ctx.text.slice(start, start + done).trim(), range: ctx.range(start, start + done) };
+    }
+  }
+}

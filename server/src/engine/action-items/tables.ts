@@ -1,0 +1,145 @@
+// Action items written as table rows: columns are given roles (action, owner, due, priority, status, ticket) by header.
+import type { Table, TableRow } from 'mdast';
+import type { ActionItem, Section, TableInfo } from '../types';
+import { findDue, findOwners, findPriority, findStatus, findTickets, parseDueCell, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
+import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+
+const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
+  ['owner', /\b(owners?|assignees?|dri|who|responsible|lead|assigned)\b/i],
+  ['due', /\b(due( date)?|deadline|target( date)?|eta|when|by|date)\b/i],
+  ['priority', /\b(priority|prio|pri|importance)\b/i],
+  ['status', /\b(status|state|done|progress)\b/i],
+  ['ticket', /\b(tickets?|issues?|bugs?|links?|references?|ref|jira|prs?|tracking|tracker)\b/i],
+  ['action', /\b(action( items?)?|items?|tasks?|what|descriptions?|todo|follow[- ]?ups?|remediation|fix)\b/i],
+];
+
+/** Content ranges of each cell of a table row, computed from the source so empty cells get a place too. */
+function cellRanges(text: string, row: TableRow): [number, number][] {
+  const s = startOf(row);
+  const e = endOf(row);
+  const out: [number, number][] = [];
+  for (const cell of row.children) {
+    let cs = startOf(cell);
+    let ce = endOf(cell);
+    if (text[cs] === '|') cs++;
+    if (ce > cs && text[ce - 1] === '|' && text[ce - 2] !== '\\') ce--;
+    const raw = text.slice(cs, ce);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push([cs + lead, cs + lead + trimmed.length]);
+    else {
+      const mid = Math.min(cs + 1, ce);
+      out.push([mid, mid]);
+    }
+  }
+  void s;
+  void e;
+  return out;
+}
+
+export function tableItems(table: Table, ctx: ParseContext, section: Section, deferred: boolean): ActionItem[] {
+  const { text, lines } = ctx;
+  const [headerRow, ...rows] = table.children;
+  if (!headerRow) return [];
+  const header = headerRow.children.map((c) => plain(c));
+  const columns: TableInfo['columns'] = {};
+  header.forEach((h, i) => {
+    for (const [role, re] of COLUMN_ROLES) {
+      if (columns[role] === undefined && re.test(h)) {
+        columns[role] = i;
+        return;
+      }
+    }
+  });
+  if (columns.action === undefined) {
+    const used = new Set(Object.values(columns));
+    const free = header.findIndex((_, i) => !used.has(i));
+    columns.action = free >= 0 ? free : 0;
+  }
+  const out: ActionItem[] = [];
+  for (const row of rows) {
+    const cells = cellRanges(text, row);
+    const cellText = row.children.map((c) => plain(c));
+    if (cellText.every((t) => !t || /^[-–—.…]+$/.test(t))) continue;
+    const actionIdx = columns.action;
+    const actionCell = row.children[actionIdx];
+    const itemText = cellText[actionIdx] ?? '';
+    if (!actionCell || !itemText) continue;
+    const seg = (i: number | undefined): Segment | undefined => {
+      if (i === undefined || !row.children[i]) return undefined;
+      const [a, b] = cells[i];
+      return maskedSegment(text, row.children[i], a, b);
+    };
+    const actionSeg = seg(actionIdx)!;
+    const owners: Hit<string>[] = [];
+    let placeholder: Hit<string> | undefined;
+    const ownerSeg = seg(columns.owner);
+    if (ownerSeg) {
+      const o = parseOwnerCell(ownerSeg);
+      owners.push(...o.owners);
+      placeholder = o.placeholder;
+      if (!o.owners.length && !o.placeholder && !ownerSeg.text.trim()) placeholder = undefined;
+    }
+    const inlineOwners = findOwners(actionSeg);
+    if (!owners.length) owners.push(...inlineOwners.owners);
+    placeholder ??= inlineOwners.placeholder;
+    const dueSeg = seg(columns.due);
+    let due = dueSeg ? parseDueCell(dueSeg) : undefined;
+    if (!due) due = findDue(actionSeg);
+    const prSeg = seg(columns.priority);
+    const priority = (prSeg ? parsePriorityCell(prSeg) : undefined) ?? findPriority(actionSeg);
+    const stSeg = seg(columns.status);
+    let status: ActionItem['status'] = 'open';
+    let statusField: ActionItem['statusField'];
+    if (stSeg && stSeg.text.trim()) {
+      const st = statusOfWord(stSeg.text);
+      if (st) {
+        status = st;
+        statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
+      }
+    }
+    if (!statusField) {
+      const h = findStatus(actionSeg);
+      if (h) {
+        status = h.value;
+        statusField = toField(h, ctx);
+      }
+    }
+    const tSeg = seg(columns.ticket);
+    const tickets = [
+      ...linkTickets(row, ctx),
+      ...findTickets(actionSeg).map((h) => toField(h, ctx)),
+      ...(tSeg ? findTickets(tSeg).map((h) => toField(h, ctx)) : []),
+    ];
+    if (tSeg && tSeg.text.trim() && !tickets.length && !/^(n\/a|none|-|tbd)$/i.test(tSeg.text.trim())) {
+      const [a, b] = cells[columns.ticket!];
+      tickets.push({ value: tSeg.text.trim(), text: tSeg.text.trim(), range: ctx.range(a, b) });
+    }
+    const [as, ae] = cells[actionIdx];
+    out.push({
+      text: itemText,
+      range: ctx.range(startOf(row), endOf(row)),
+      textRange: ctx.range(as, ae),
+      format: 'table-row',
+      owners: dedupe(owners).map((h) => toField(h, ctx)),
+      ownerPlaceholder: owners.length === 0 && placeholder ? toField(placeholder, ctx) : undefined,
+      due: dueField(due, ctx),
+      priority: priority ? toField(priority, ctx) : undefined,
+      status,
+      statusField,
+      tickets,
+      group: groupOf(section),
+      section,
+      deferred,
+      subItems: [],
+      table: {
+        columns,
+        cells: cells.map(([a, b]) => ctx.range(a, b)),
+        headerRange: ctx.range(startOf(headerRow), endOf(headerRow)),
+        header,
+      },
+      appendAt: lines.positionAt(ae),
+    });
+  }
+  return out;
+}
