@@ -70,7 +70,7 @@ describe('diagnostics', () => {
     assert.ok(d, 'a finding on the line of the item without an owner');
     assert.equal(d.source, 'postmortem-lint');
     assert.equal(d.severity, 2);
-    assert.match(messageOf(d), /has no owner/);
+    assert.equal(messageOf(d), 'No owner: name the one person who will drive it, e.g. @alice.');
     const href = d.codeDescription?.href ?? '';
     assert.ok(href.startsWith('file://'), href);
     assert.equal(fileURLToPath(href), path.join(ROOT, 'docs', 'rules', 'action-item-owner.md'));
