@@ -5,6 +5,7 @@
 import type { Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { plainProse } from '../engine/facts';
+import { quote } from './support/util';
 
 interface Options {
   /** Extra blame words (regular expression fragments, case-insensitive). */
@@ -41,10 +42,11 @@ const rule: Rule<Options> = {
     }
     const personRe = new RegExp(`${PERSON}\\s+(?:(?:just|simply|also|then|accidentally|clearly|obviously)\\s+)?(${COUNTERFACTUAL})(?![\\p{L}])`, 'giu');
     const hits: { start: number; end: number; phrase: string; kind: 'word' | 'person' }[] = [];
+    // the message quotes the hindsight phrase ("should have"), the squiggle covers the person too
     for (const m of prose.matchAll(wordsRe)) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], kind: 'word' });
     for (const m of prose.matchAll(personRe)) {
       // "we should have" is the team reflecting on itself, not blaming one person: only first-person plural is kept quiet
-      hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], kind: 'person' });
+      hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[1], kind: 'person' });
     }
     hits.sort((a, b) => a.start - b.start);
     let last = -1;
@@ -54,12 +56,12 @@ const rule: Rule<Options> = {
       // negated or discussed: "not careless", "no one was negligent", "without blaming"
       const before = prose.slice(Math.max(0, h.start - 30), h.start);
       if (/\b(?:not|no one|nobody|never|isn't|wasn't|weren't|nor|without)\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
-      const quoted = h.phrase.replace(/\s+/g, ' ');
+      const quoted = quote(h.phrase, 24);
       ctx.report({
         range: rangeOf(model.lines, h.start, h.end),
         message:
           h.kind === 'word'
-            ? `'${quoted}' blames a person: describe what the system allowed and what would catch it.`
+            ? `'${quoted}' blames a person: say what the system allowed and what would catch it.`
             : `'${quoted}' judges a person with hindsight: say what made the step easy to miss.`,
       });
     }

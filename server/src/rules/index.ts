@@ -16,6 +16,9 @@ import humanError from './human-error';
 import actionItemChangesPeople from './action-item-changes-people';
 import outcomeWithoutContext from './outcome-without-context';
 import blameLanguage from './blame-language';
+import impactWithoutNumbers from './impact-without-numbers';
+import actionItemDueWindow from './action-item-due-window';
+import rootCauseVague from './root-cause-vague';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -35,4 +38,7 @@ export const rules: Rule<any>[] = [
   humanError,
   outcomeWithoutContext,
   blameLanguage,
+  impactWithoutNumbers,
+  actionItemDueWindow,
+  rootCauseVague,
 ];
