@@ -95,7 +95,7 @@ for (const doc of labels.docs) {
   const byContent = lint(text, { today: TODAY });
 
   if (doc.kind === 'lookalike') {
-    score(T.detectLookalike, 'detection', false, byContent.isPostmortem, doc.file, '(document)', `judged a postmortem (${byContent.findings.length} findings)`);
+    score(T.detectLookalike, 'detection', false, byContent.isPostmortem, doc.file, '(document)', `judged a postmortem (${byContent.findings.length} findings)`, ['a postmortem', 'not a postmortem']);
     // informational: the same page saved where the default path globs call it a postmortem (an incidents/ folder)
     const byPath = lint(text, { filePath: `incidents/${doc.file.split('/').pop()}`, rootDir: '', today: TODAY });
     lookalikeFindings.push({ file: doc.file, n: byContent.findings.length, byPath: byPath.findings.length });
@@ -105,7 +105,7 @@ for (const doc of labels.docs) {
     templates.push({ file: doc.file, detected: byContent.isPostmortem });
     continue;
   }
-  score(T.detectPostmortem, 'detection', true, byContent.isPostmortem, doc.file, '(document)', 'not judged a postmortem by its content');
+  score(T.detectPostmortem, 'detection', true, byContent.isPostmortem, doc.file, '(document)', 'not judged a postmortem by its content', ['a postmortem', 'not a postmortem']);
 
   // as the CLI lints it in its folder: postmortems/… matches the default path globs
   const r = lint(text, { filePath: path, rootDir: dirname(dirname(path)), today: TODAY });
