@@ -19,6 +19,7 @@ import blameLanguage from './blame-language';
 import impactWithoutNumbers from './impact-without-numbers';
 import actionItemDueWindow from './action-item-due-window';
 import rootCauseVague from './root-cause-vague';
+import noProcessChange from './no-process-change';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -41,4 +42,5 @@ export const rules: Rule<any>[] = [
   impactWithoutNumbers,
   actionItemDueWindow,
   rootCauseVague,
+  noProcessChange,
 ];
