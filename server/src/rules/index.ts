@@ -20,6 +20,7 @@ import impactWithoutNumbers from './impact-without-numbers';
 import actionItemDueWindow from './action-item-due-window';
 import rootCauseVague from './root-cause-vague';
 import noProcessChange from './no-process-change';
+import timelineStartsAtDetection from './timeline-starts-at-detection';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -43,4 +44,5 @@ export const rules: Rule<any>[] = [
   actionItemDueWindow,
   rootCauseVague,
   noProcessChange,
+  timelineStartsAtDetection,
 ];
