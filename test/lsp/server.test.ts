@@ -31,7 +31,8 @@ describe('initialize', () => {
       assert.ok(caps.codeLensProvider);
       // Dynamic registration: the rc watcher is registered because the client supports it.
       const watcher = await c.waitFor('watcher registration', () => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
-      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc*' }] });
+      // .postmortemrc for the configuration, markdown files for the workspace index
+      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc*' }, { globPattern: '**/*.{md,markdown,mdown,mkd}' }] });
     } finally {
       await c.stop();
     }

@@ -12,6 +12,7 @@ import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args
 import { collectFiles, readInputFile } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
 import { helpText } from './help';
+import { runReport } from './report';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const p of capProblems([...unique.values()])) io.stderr(`${NAME}: ${problemLine(p).replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   let opts: CliOptions;
   try {
     opts = parseCliArgs(argv, io.env);

@@ -6,6 +6,7 @@ import { SEVERITIES } from './types';
 import { parseMarkdown, parsePostmortem } from './parse';
 import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
+import { isIsoDay } from './dates';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
@@ -99,7 +100,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const detectedBy = detected ?? (options.all ? 'forced' : undefined);
   if (!detectedBy) return { model, isPostmortem: false, findings: [], tree };
 
-  const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
+  const today = isIsoDay(options.today) ? options.today : localToday();
   // A Map, not an object: no rule id (not even '__proto__') can reach a prototype.
   const settings = new Map<string, RuleSetting>(Object.entries(options.config?.rules ?? {}));
   const findings: Finding[] = [];

@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import type { Root, Nodes, Heading } from 'mdast';
 import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
+import { dateToIsoDay, isIsoDay } from './dates';
 import { matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { endOf, startOf } from './action-items/common';
@@ -108,9 +109,10 @@ function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   model.frontMatter = fm;
   const d = fm.data;
   if (!d) return;
-  const str = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
+  const str = (v: unknown) => (v instanceof Date ? dateToIsoDay(v) : typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
   const date = str(d.date ?? d.incident_date ?? d['incident-date'] ?? d.incidentDate);
-  if (date) model.date = /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : date;
+  // an ISO-looking date must name a real day: 2026-13-05 is a typo, not a date (nothing downstream may compute with it)
+  if (date) model.date = /^\d{4}-\d{2}-\d{2}/.test(date) ? (isIsoDay(date.slice(0, 10)) ? date.slice(0, 10) : undefined) : date;
   model.severity = str(d.severity ?? d.sev);
   model.status = str(d.status);
   const audience = str(d.audience);

@@ -32,6 +32,8 @@ import { configProblemDiagnostic, DiagnosticsPublisher } from './diagnostics';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
 import { registerReaderRequests } from './reader';
+import { registerArchive, type ArchiveService } from './archive';
+import { MARKDOWN_RE } from '../index/walk';
 
 const RULES = registry as readonly Rule<object>[];
 const MAX_SCANNED_FILES = 400;
@@ -249,13 +251,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  // ---- the workspace index (action items across every postmortem; lsp/archive.ts) -----------------------------------
+  let archive: ArchiveService | undefined;
+  try {
+    archive = registerArchive({
+      ctx,
+      roots: () => workspaceRoots,
+      configForFile: async (filePath) => {
+        const root = workspaceRootOf(filePath);
+        const uri = pathToFileURL(filePath).href;
+        const s = await settings.get(root ? pathToFileURL(root).href : uri);
+        const { config, rootDir } = configFor(uri, s);
+        return { config, rootDir };
+      },
+      uriToPath,
+      canReportProgress: () => !!capabilities.window?.workDoneProgress,
+      log,
+    });
+  } catch (e) {
+    log(`registering the workspace index failed: ${errorText(e)}`);
+  }
+
   connection.onInitialized(() => {
+    if (workspaceRoots.length) archive?.rebuild();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortemLint' }).catch((e: unknown) => log(`register didChangeConfiguration: ${errorText(e)}`));
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }, { globPattern: '**/*.{md,markdown,mdown,mkd}' }] })
         .catch((e: unknown) => log(`register file watcher: ${errorText(e)}`));
     }
   });
@@ -264,6 +288,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       settings.changed(change?.settings);
       configChanged();
+      if (workspaceRoots.length) archive?.rebuild();
     } catch (e) {
       log(`didChangeConfiguration: ${errorText(e)}`);
     }
@@ -271,13 +296,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((params) => {
     try {
-      for (const change of params.changes ?? []) {
+      // markdown files feed the workspace index; anything else (.postmortemrc) is configuration
+      const all = params.changes ?? [];
+      const markdown = all.filter((c) => MARKDOWN_RE.test(c.uri));
+      archive?.watchedFilesChanged(markdown);
+      const other = all.filter((c) => !MARKDOWN_RE.test(c.uri));
+      if (all.length && !other.length) return;
+      for (const change of other) {
         const p = uriToPath(change.uri);
         invalidateConfigCache(p);
       }
-      if (!params.changes?.length) invalidateConfigCache();
+      if (!all.length) invalidateConfigCache();
       configGeneration++;
       configChanged();
+      if (workspaceRoots.length) archive?.rebuild();
     } catch (e) {
       log(`didChangeWatchedFiles: ${errorText(e)}`);
     }

@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node';
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { LineIndex } from '../engine/types';
+import { isoDayToDate } from '../engine/dates';
 import type { ReaderDuration, ReaderGlossaryEntry, ReaderImpactFigure, ReaderLocation } from '../protocol';
 
 /** A block of prose: its visible text (no inline code, no HTML) and where it sits in the source. */
@@ -161,7 +162,8 @@ export function formatMinutes(minutes: number): string {
  * follow the last date seen (or the incident date); a time earlier than the previous one rolls over to the next day.
  */
 export function timelineDuration(blocks: Block[], incidentDate?: string): ReaderDuration | undefined {
-  const ref = incidentDate && /^\d{4}-\d{2}-\d{2}$/.test(incidentDate) ? new Date(`${incidentDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  // never an Invalid Date: chrono-node loops forever on one when the text has a DST-dependent zone ("9:30 am PT")
+  const ref = isoDayToDate(incidentDate) ?? new Date(Date.UTC(2000, 0, 1, 12));
   let day: number | undefined; // epoch day of the current date
   let last: number | undefined;
   const stamps: Stamp[] = [];

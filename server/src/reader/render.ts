@@ -3,6 +3,7 @@
 // markup from the document is the sanitised HTML the reader model carries.
 import type { Config } from '../engine/types';
 import { lint, localToday } from '../engine/lint';
+import { isIsoDay } from '../engine/dates';
 import type { ReaderActionItem, ReaderLocation, ReaderModel } from '../protocol';
 import { buildReaderModel } from './model';
 import { READER_CSS } from './styles';
@@ -270,7 +271,7 @@ export function renderStandaloneHtml(
     all?: boolean;
   } = {},
 ): string {
-  const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : localToday();
+  const today = isIsoDay(options.today) ? options.today : localToday();
   const result = lint(typeof text === 'string' ? text : String(text ?? ''), {
     filePath: options.filePath,
     rootDir: options.rootDir,

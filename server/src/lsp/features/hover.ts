@@ -3,8 +3,9 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Section } from '../../engine/types';
+import { isLive, itemGaps } from '../../engine/items';
 import { classifyVague } from '../../rules/action-item-vague';
-import { code, daysBetween, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
+import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
 const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing' };
@@ -22,9 +23,6 @@ export function hoverAt(result: LintResult | undefined, position: Position, toda
 const vagueReported = (result: LintResult, item: ActionItem) =>
   result.findings.some((f) => f.ruleId === 'action-item-vague' && f.range.start.offset >= item.textRange.start.offset && f.range.start.offset < Math.max(item.textRange.end.offset, item.textRange.start.offset + 1));
 
-/** Whether the item is still to be done and checked (open and not in a Deferred section). */
-const isLive = (item: ActionItem) => item.status === 'open' && !item.deferred;
-
 /** The problems a reader would trip over, in words: "no owner", "'next sprint' is not a date", "overdue by 3 days". */
 export function itemProblems(item: ActionItem, today: string): string[] {
   if (!isLive(item)) return [];
@@ -34,8 +32,8 @@ export function itemProblems(item: ActionItem, today: string): string[] {
   if (!item.due) out.push('no due date');
   else if (item.due.kind === 'phrase') out.push(`'${item.due.text}' is not a date`);
   else {
-    const d = daysBetween(today, item.due.iso);
-    if (d !== undefined && d < 0) out.push(`overdue by ${plural(-d, 'day')}`);
+    const late = itemGaps(item, today).overdueDays;
+    if (late !== undefined) out.push(`overdue by ${plural(late, 'day')}`);
   }
   return out;
 }
@@ -79,8 +77,8 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   } else {
     let s = `- **Due:** ${code(due.iso)} (${longDate(due.iso)})`;
     if (due.text && due.text.trim() !== due.iso) s += `, read from ${code(due.text)}`;
-    const d = daysBetween(today, due.iso);
-    if (live && d !== undefined) s += d < 0 ? ` — **overdue by ${plural(-d, 'day')}**` : d === 0 ? ' — due today' : ` — due in ${plural(d, 'day')}`;
+    const d = itemGaps(item, today).daysLeft;
+    if (d !== undefined) s += d < 0 ? ` — **overdue by ${plural(-d, 'day')}**` : d === 0 ? ' — due today' : ` — due in ${plural(d, 'day')}`;
     lines.push(s);
     if (due.ambiguous) lines.push(`  - ${code(due.text)} is ambiguous: day and month could be swapped, and readers in other countries read the other day.`);
   }

@@ -1,0 +1,61 @@
+// Engine reliability: inputs that used to hang, throw or shift ranges (issue 13, reliability report D1, D5, D7, D8,
+// D10, D13, D18). Each test feeds the reproducer of the report and checks what a user would see.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { lint } from '../../server/src/engine/lint';
+import { buildReaderModel } from '../../server/src/reader/model';
+import { isIsoDay } from '../../server/src/engine/dates';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const TODAY = '2026-03-01';
+
+/**
+ * Runs `code` (CommonJS, `require` paths relative to the project root) in a child process and returns its stdout, or
+ * fails when it does not finish within `ms`: a hang must fail the test, not stall the runner.
+ */
+function runIsolated(code: string, ms = 120_000): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: root, timeout: ms, encoding: 'utf8' });
+  assert.ok(!r.error, `did not finish within ${ms} ms (${r.error?.message})`);
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+describe('reliability: impossible dates (D1)', () => {
+  const doc = (date: string) =>
+    `---\ntype: postmortem\ndate: ${date}\n---\n# Checkout outage\n\n## Timeline\n\n- 9:30 am PT paged\n- 10:15 am PT resolved\n`;
+
+  it('an impossible front-matter date is not the incident date', () => {
+    for (const d of ['2026-13-05', '2026-00-10', '2026-02-30', '2025-02-29', '2026-04-31', '2026-01-45']) {
+      assert.equal(lint(doc(d), { today: TODAY }).model.date, undefined, d);
+    }
+    assert.equal(lint(doc('2024-02-29'), { today: TODAY }).model.date, '2024-02-29');
+    assert.equal(lint(doc('2026-01-12'), { today: TODAY }).model.date, '2026-01-12');
+  });
+
+  it('the reader view and the HTML export finish on an impossible date with a PT/ET/CT/MT timeline', () => {
+    const out = runIsolated(`
+      const { lint } = require('./server/src/engine/lint');
+      const { buildReaderModel } = require('./server/src/reader/model');
+      const { renderStandaloneHtml } = require('./server/src/reader/render');
+      for (const tz of ['PT', 'ET', 'CT', 'MT']) {
+        const text = ${JSON.stringify(doc('2026-13-05'))}.replace(/PT/g, tz);
+        const m = buildReaderModel(lint(text, { today: '2026-03-01' }), { today: '2026-03-01' });
+        renderStandaloneHtml(text, { today: '2026-03-01' });
+        console.log(tz, m.header.duration && m.header.duration.minutes);
+      }`);
+    assert.equal(out.trim(), 'PT 45\nET 45\nCT 45\nMT 45');
+  });
+
+  it('the timeline duration still follows a valid incident date', () => {
+    const m = buildReaderModel(lint(doc('2026-01-12'), { today: TODAY }), { today: TODAY });
+    assert.equal(m.header.date, '2026-01-12');
+    assert.equal(m.header.duration?.minutes, 45);
+  });
+
+  it('isIsoDay knows the calendar', () => {
+    assert.ok(isIsoDay('2026-12-31') && isIsoDay('2000-02-29') && isIsoDay('0001-01-01'));
+    for (const s of ['1900-02-29', '2026-13-01', '2026-1-01', '2026-01-01T00:00', '', 'x']) assert.ok(!isIsoDay(s), s);
+  });
+});
