@@ -21,6 +21,8 @@ import actionItemDueWindow from './action-item-due-window';
 import rootCauseVague from './root-cause-vague';
 import noProcessChange from './no-process-change';
 import timelineStartsAtDetection from './timeline-starts-at-detection';
+import businessImpact from './business-impact';
+import publicInternalDetail from './public-internal-detail';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -45,4 +47,6 @@ export const rules: Rule<any>[] = [
   rootCauseVague,
   noProcessChange,
   timelineStartsAtDetection,
+  businessImpact,
+  publicInternalDetail,
 ];
