@@ -16,6 +16,7 @@ const RELATIVE_RE = new RegExp(
     '(?:earlier|later) this (?:week|month)',
     '(?:a few|two|three|four|five|several|\\d+) (?:days|weeks) ago',
     'a (?:day|week) ago',
+    `on ${DAYS}`,
   ].join('|'),
   'gi',
 );
@@ -33,6 +34,15 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
   return false;
 }
 
+/** Sections about what comes next, not about the incident. */
+const FUTURE_KINDS = new Set(['action-items', 'deferred', 'lessons-learned']);
+
+function sectionOf(model: Parameters<Rule['check']>[0]['model'], offset: number) {
+  let found;
+  for (const s of model.allSections) if (s.headingRange.start.offset <= offset) found = s;
+  return found;
+}
+
 const rule: Rule<Record<string, never>> = {
   id: 'relative-date',
   description: 'The narrative uses absolute dates, not "yesterday" or "last week".',
@@ -48,8 +58,19 @@ const rule: Rule<Record<string, never>> = {
     // the incident date is the anchor a writer most often means; without one, the format is the example
     const anchor = model.date ? ` (incident: ${model.date})` : '';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
+    const timelines = model.allSections.filter((s) => s.kind === 'timeline');
+    const datedTimeline = (o: number) => {
+      const t = timelines.find((s) => o >= s.bodyRange.start.offset && o < s.bodyRange.end.offset);
+      return !t || ABSOLUTE_DATE_RE.test(prose.slice(t.bodyRange.start.offset, t.bodyRange.end.offset));
+    };
     for (const m of prose.matchAll(re)) {
       if (inItem(m.index)) continue;
+      // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
+      if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+      if (/^on /i.test(m[0]) && datedTimeline(m.index)) continue;
+      // only the story of the incident: plans and lessons may speak of "next week"
+      const sec = sectionOf(model, m.index);
+      if (sec && FUTURE_KINDS.has(sec.effectiveKind ?? '')) continue;
       const line = model.lines.positionAt(m.index).line;
       const lineText = prose.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
       const before = prose.slice(model.lines.lineStart(line), m.index);
