@@ -168,13 +168,21 @@ export function buildConfiguration(rules: readonly Rule<object>[] = registry as 
         order: 5,
         description: 'Show a summary code lens on the action items heading (items, without owner, overdue).',
       },
+      'postmortemLint.loadRemoteImages': {
+        type: 'boolean',
+        default: false,
+        scope: 'resource',
+        order: 6,
+        markdownDescription:
+          'Load images from other hosts in the reader view and the HTML export. Off: each shows a placeholder naming the host, so a tracking pixel in a document cannot tell anyone it was opened.',
+      },
       'postmortemLint.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],
         enumDescriptions: ['No tracing.', 'Trace the messages between VS Code and the language server.', 'Trace messages with their contents.'],
         default: 'off',
         scope: 'window',
-        order: 6,
+        order: 7,
         description: 'Traces the communication between VS Code and the Postmortem Lint language server (Output panel).',
       },
     },

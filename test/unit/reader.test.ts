@@ -175,7 +175,7 @@ describe('reader view security', () => {
   });
 
   test('exported page: self-contained, inline CSS, a CSP that allows no script', () => {
-    assert.match(exported, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:">/);
+    assert.match(exported, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
     assert.match(exported, /<style>[^<]*\.header-card/);
     assert.doesNotMatch(exported, /<link\b|<script\b/i);
   });
@@ -419,5 +419,32 @@ describe('reader helpers', () => {
     const kinds = sectionSnippets(entries).map((s) => s.kind);
     for (const k of ['summary', 'impact', 'timeline', 'contributing-causes', 'detection', 'resolution', 'action-items', 'lessons-learned', 'glossary']) assert.ok(kinds.includes(k), k);
     assert.deepEqual(parseJsonc('{ // c\n "a": "http://x", /* b */ "b": [1,], }'), { a: 'http://x', b: [1] });
+  });
+});
+
+describe('reader view: remote images and the nonce', () => {
+  const doc = `---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nPixel: ![pixel](https://tracker.invalid/p.png) and ![local](diagram.png).\n`;
+  test('a remote image is a placeholder naming its host unless remote images are allowed; the CSP follows', () => {
+    const page = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY }), { standalone: false, nonce: 'abcdef123456', cspSource: 'https://webview.test' });
+    assert.match(page, /<span class="remote-image" title="Remote image not loaded: https:\/\/tracker\.invalid\/p\.png">\[remote image not loaded: pixel \(tracker\.invalid\)\]<\/span>/);
+    assert.ok(!page.includes('<img src="https://tracker.invalid'), 'no remote img');
+    assert.ok(page.includes('<img src="diagram.png"'), 'a relative image is kept (the webview only serves its own roots)');
+    assert.match(page, /img-src https:\/\/webview\.test data:;/);
+    const allowed = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY, remoteImages: true }), {
+      standalone: false,
+      nonce: 'abcdef123456',
+      cspSource: 'https://webview.test',
+      remoteImages: true,
+    });
+    assert.ok(allowed.includes('<img src="https://tracker.invalid/p.png" alt="pixel">'), allowed);
+    assert.match(allowed, /img-src https:\/\/webview\.test data: https:;/);
+  });
+
+  test('a nonce that is not plain base64-like text is replaced, never written into the page', () => {
+    const bad = `x"><script>alert(1)</script><p a="`;
+    const page = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY }), { standalone: false, nonce: bad, scriptUri: 'https://webview.test/r.js' });
+    assert.ok(!page.includes('alert(1)'), page);
+    const used = /<script nonce="([A-Za-z0-9]+)" src=/.exec(page)?.[1];
+    assert.ok(used && page.includes(`script-src &#39;nonce-${used}&#39;`), 'a fresh nonce is used in both places');
   });
 });

@@ -187,6 +187,13 @@ export class ReaderPanel implements vscode.Disposable {
       base = vscode.Uri.joinPath(this.uri, '..');
     }
     const target = vscode.Uri.joinPath(base, decoded.replace(/^\/+/, ''));
+    // `..` may not climb out of the workspace folder (or, outside a workspace, the document's folder).
+    const root = vscode.workspace.getWorkspaceFolder(this.uri)?.uri ?? vscode.Uri.joinPath(this.uri, '..');
+    const rootPath = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    if (target.scheme !== root.scheme || target.authority !== root.authority || !(target.path + '/').startsWith(rootPath)) {
+      void vscode.window.showWarningMessage(`The link ${decoded} leads outside the workspace folder, so it was not opened.`);
+      return;
+    }
     try {
       const stat = await vscode.workspace.fs.stat(target);
       if (stat.type & vscode.FileType.Directory) {

@@ -179,7 +179,7 @@ async function render(
   if (c.problems.length) return failProblems(c.problems);
   let html: string;
   try {
-    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all });
+    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all, remoteImages: opts.remoteImages });
   } catch (e) {
     return fail(`internal error while rendering ${input}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
   }

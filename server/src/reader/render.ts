@@ -19,6 +19,13 @@ export interface RenderOptions {
   scriptUri?: string;
   /** `asWebviewUri(media/reader.css)`. */
   styleUri?: string;
+  /** Let the page load images from other hosts (https:); the model must have been built with remoteImages too. */
+  remoteImages?: boolean;
+}
+
+/** A nonce goes into the CSP and an attribute: anything but base64-like text is replaced by a fresh one. */
+function safeNonce(nonce: string | undefined): string {
+  return typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{1,256}$/.test(nonce) ? nonce : makeNonce();
 }
 
 export function escapeHtml(s: string | number | undefined): string {
@@ -234,7 +241,8 @@ export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 's
 export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = renderReaderBody(m, options)): string {
   const title = escapeHtml(m.title);
   if (options.standalone) {
-    const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
+    // Remote images stay unloaded unless asked for (a tracking pixel in the document would phone home on opening).
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:${options.remoteImages ? ' https:' : ''}`;
     return (
       `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
@@ -245,9 +253,9 @@ export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = 
       `<footer class="reader-footer">Rendered by postmortem-lint's reader view.</footer></body></html>\n`
     );
   }
-  const nonce = options.nonce ?? makeNonce();
+  const nonce = safeNonce(options.nonce);
   const src = options.cspSource ?? "'self'";
-  const csp = [`default-src 'none'`, `img-src ${src} https: data:`, `style-src ${src}`, `font-src ${src}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [`default-src 'none'`, `img-src ${src} data:${options.remoteImages ? ' https:' : ''}`, `style-src ${src}`, `font-src ${src}`, `script-src 'nonce-${nonce}'`].join('; ');
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
@@ -255,7 +263,7 @@ export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = 
     (options.styleUri ? `<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">` : '') +
     `<title>${title}</title></head>` +
     `<body class="pm-reader"><main id="reader-root" data-uri="${escapeHtml(m.uri)}" data-version="${escapeHtml(m.version)}">${body}</main>` +
-    (options.scriptUri ? `<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>` : '') +
+    (options.scriptUri ? `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>` : '') +
     `</body></html>\n`
   );
 }
@@ -270,6 +278,8 @@ export function renderStandaloneHtml(
     today?: string;
     config?: Config;
     all?: boolean;
+    /** Load remote images in the page (CLI render --remote-images); default: placeholders, CSP without https:. */
+    remoteImages?: boolean;
   } = {},
 ): string {
   const today = isIsoDay(options.today) ? options.today : localToday();
@@ -281,6 +291,6 @@ export function renderStandaloneHtml(
     all: options.all,
   });
   const fileName = options.filePath?.split(/[\\/]/).pop();
-  const model = buildReaderModel(result, { today, fileName });
-  return renderReaderHtml(model, { standalone: true });
+  const model = buildReaderModel(result, { today, fileName, remoteImages: options.remoteImages === true });
+  return renderReaderHtml(model, { standalone: true, remoteImages: options.remoteImages === true });
 }
