@@ -48,6 +48,6 @@ Inline: <!-- postmortem-lint-disable rule-id -->, -enable, -disable-next-line, -
 Rules (default severity):
 ${ruleLines.join('\n')}
 
-Rule documentation: ${tool.docsUrl('<rule-id>')}
+Rule documentation (markdown, shipped with the package): ${tool.docsPath('<rule-id>')}
 `;
 }

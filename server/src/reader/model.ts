@@ -156,6 +156,10 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
   const impactBlocks = impactSection
     ? proseBlocks(nodesIn(tree, impactSection.bodyRange.start.offset, impactSection.bodyRange.end.offset))
     : [];
+  const summarySection = firstSection(model, 'summary');
+  const summaryBlocks = summarySection
+    ? proseBlocks(nodesIn(tree, summarySection.bodyRange.start.offset, summarySection.bodyRange.end.offset))
+    : [];
   const timelineSection = firstSection(model, 'timeline');
   const timelineBlocks = timelineSection
     ? proseBlocks(nodesIn(tree, timelineSection.bodyRange.start.offset, timelineSection.bodyRange.end.offset))
@@ -182,7 +186,8 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
       severity: model.severity,
       status: model.status,
       audience: model.audience,
-      duration: timelineDuration(timelineBlocks, model.date) ?? statedDuration(impactBlocks),
+      // what the writer wrote wins over what the timeline computes (its first entry is often the trigger, not the impact)
+      duration: statedDuration(impactBlocks, 'Impact') ?? statedDuration(summaryBlocks, 'Summary') ?? timelineDuration(timelineBlocks, model.date),
       impact: impactFigures(impactBlocks, text, model.lines),
     },
     summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary'), options.remoteImages === true) : undefined,
