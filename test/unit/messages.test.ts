@@ -22,8 +22,13 @@ test('the weak example: one short sentence per finding, verbatim', () => {
   const vague = (w: string) => `'${w}' is vague: name the change and how you'll know it's done.`;
   assert.deepEqual(got, [
     "5 relative-date: 'yesterday' is relative: write the date as YYYY-MM-DD.",
+    "5 outcome-without-context: 'rolled back' says what was done, not why: add what you saw and what else you weighed.",
+    '7 impact-without-numbers: The impact gives no numbers: say how many users, requests or orders, and for how long.',
     "13 human-error: 'Human error' is not a cause: name what made the mistake easy and what would catch it.",
-    "15 timeline-timezone: Timeline times (09:12, 09:40, …) have no time zone: add it to the heading, e.g. '(UTC)'.",
+    "13 root-cause-vague: 'insufficient testing' names a fix, not a cause: say which test or signal was missing.",
+    "13 blame-language: 'should have' judges a person with hindsight: say what made the step easy to miss.",
+    "15 timeline-timezone: Timeline times (09:40, 09:55, …) have no time zone: add it to the heading, e.g. '(UTC)'.",
+    '17 timeline-starts-at-detection: The timeline starts at detection: add what set it off and when the problem began.',
     "21 action-items-too-many: 9 open action items: keep the 5 that matter most and move the rest to 'Deferred'.",
     `23 action-item-due-date: ${noDate}`,
     `23 action-item-owner: ${noOwner}`,

@@ -14,6 +14,15 @@ import relativeDate from './relative-date';
 import timelineTimezone from './timeline-timezone';
 import humanError from './human-error';
 import actionItemChangesPeople from './action-item-changes-people';
+import outcomeWithoutContext from './outcome-without-context';
+import blameLanguage from './blame-language';
+import impactWithoutNumbers from './impact-without-numbers';
+import actionItemDueWindow from './action-item-due-window';
+import rootCauseVague from './root-cause-vague';
+import noProcessChange from './no-process-change';
+import timelineStartsAtDetection from './timeline-starts-at-detection';
+import businessImpact from './business-impact';
+import publicInternalDetail from './public-internal-detail';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -31,4 +40,13 @@ export const rules: Rule<any>[] = [
   relativeDate,
   timelineTimezone,
   humanError,
+  outcomeWithoutContext,
+  blameLanguage,
+  impactWithoutNumbers,
+  actionItemDueWindow,
+  rootCauseVague,
+  noProcessChange,
+  timelineStartsAtDetection,
+  businessImpact,
+  publicInternalDetail,
 ];

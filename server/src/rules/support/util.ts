@@ -380,44 +380,9 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
 }
 
 // ------------------------------------------------------------------------------------------------
-// Prose
+// Prose: computed once in the model's facts (engine/facts.ts), re-exported for the rules that import it from here
 
-const proseByModel = new WeakMap<Postmortem, string>();
-
-/**
- * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
- * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
- * Computed once per model (several rules read it).
- */
-export function proseText(model: Postmortem): string {
-  const cached = proseByModel.get(model);
-  if (cached !== undefined) return cached;
-  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
-  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
-  const masked = blankSpans(model.text, spans);
-  const inline: [number, number][] = [];
-  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
-  const prose = blankSpans(masked, inline);
-  proseByModel.set(model, prose);
-  return prose;
-}
-
-/** `text` with every character in the spans except line breaks replaced by a space (same length). */
-function blankSpans(text: string, spans: [number, number][]): string {
-  if (!spans.length) return text;
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const [s0, e0] of sorted) {
-    const s = Math.max(pos, s0, 0);
-    const e = Math.min(text.length, e0);
-    if (e <= s) continue;
-    parts.push(text.slice(pos, s), text.slice(s, e).replace(/[^\r\n]/g, ' '));
-    pos = e;
-  }
-  parts.push(text.slice(pos));
-  return parts.join('');
-}
+export { proseText } from '../../engine/facts';
 
 /** The section (deepest heading) an offset falls in. */
 export function sectionAtOffset(model: Postmortem, offset: number) {

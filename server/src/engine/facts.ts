@@ -1,0 +1,100 @@
+// Facts about a document that several rules and faces read, derived from the model once (memoised per model):
+// the prose (code, HTML, front matter, links blanked), the plain prose (also without quotations), the sections of
+// a kind and their prose, the severity's normalised name. Pure: reads only the model.
+import type { Postmortem, Range, Section, SectionKind } from './types';
+
+const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
+  const cache = new WeakMap<Postmortem, T>();
+  return (model) => {
+    if (cache.has(model)) return cache.get(model) as T;
+    const v = fn(model);
+    cache.set(model, v);
+    return v;
+  };
+};
+
+/** `text` with every character in the spans except line breaks replaced by a space (same length). */
+export function blankSpans(text: string, spans: [number, number][]): string {
+  if (!spans.length) return text;
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s0, e0] of sorted) {
+    const s = Math.max(pos, s0, 0);
+    const e = Math.min(text.length, e0);
+    if (e <= s) continue;
+    parts.push(text.slice(pos, s), text.slice(s, e).replace(/[^\r\n]/g, ' '));
+    pos = e;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
+/**
+ * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
+ * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
+ */
+export const proseText = memo((model: Postmortem): string => {
+  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
+  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
+  const masked = blankSpans(model.text, spans);
+  const inline: [number, number][] = [];
+  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
+  return blankSpans(masked, inline);
+});
+
+/**
+ * The writer's own words: the prose without quotations (blockquotes, "double-quoted" and “curly-quoted” spans on one
+ * line, which are evidence or someone else's words) and without headings. Same length as the text.
+ */
+export const plainProse = memo((model: Postmortem): string => {
+  const prose = proseText(model);
+  const spans: [number, number][] = [];
+  // blockquote lines, and the lazy continuation lines of a blockquote paragraph
+  let inQuote = false;
+  for (let l = 0; l < model.lines.lineCount; l++) {
+    const s = model.lines.lineStart(l);
+    const e = model.lines.lineEnd(l);
+    const line = prose.slice(s, e);
+    if (/^\s{0,3}>/.test(line)) inQuote = true;
+    else if (!line.trim()) inQuote = false;
+    if (inQuote || /^\s{0,3}#{1,6}\s/.test(line)) spans.push([s, e]);
+  }
+  for (const m of prose.matchAll(/"[^"\n]{1,300}"|“[^”\n]{1,300}”/g)) spans.push([m.index, m.index + m[0].length]);
+  return blankSpans(prose, spans);
+});
+
+/** Sections whose own heading matched `kind` and whose parent is not of that kind (the top of each nesting). */
+export function sectionsOf(model: Postmortem, kind: SectionKind): Section[] {
+  return model.allSections.filter((s) => s.kind === kind && s.parent?.effectiveKind !== kind);
+}
+
+/** Prose of the bodies of every section of a kind (offsets of the document), joined; '' when there is none. */
+export function sectionProse(model: Postmortem, kind: SectionKind, prose = proseText(model)): { text: string; ranges: Range[] } {
+  const ranges = sectionsOf(model, kind).map((s) => s.bodyRange);
+  return { text: ranges.map((r) => prose.slice(r.start.offset, r.end.offset)).join('\n'), ranges };
+}
+
+/** The section kind that applies at an offset (the deepest heading before it), if any. */
+export function kindAt(model: Postmortem, offset: number): SectionKind | undefined {
+  let found: Section | undefined;
+  for (const s of model.allSections) {
+    if (s.headingRange.start.offset <= offset) found = s;
+    else break;
+  }
+  return found?.effectiveKind;
+}
+
+/**
+ * The severity as a policy name: "SEV-1", "sev 1", "Sev1", "S1" and "1" are SEV1; "P1" stays P1; other words
+ * (critical, major) are upper-cased. Undefined without a severity.
+ */
+export function severityName(model: Postmortem): string | undefined {
+  const raw = model.severity?.trim();
+  if (!raw) return undefined;
+  const sev = /^(?:sev(?:erity)?|s)?[\s-]*([0-5])\b/i.exec(raw);
+  if (sev) return `SEV${sev[1]}`;
+  const p = /^p[\s-]*([0-5])\b/i.exec(raw);
+  if (p) return `P${p[1]}`;
+  return raw.toUpperCase();
+}

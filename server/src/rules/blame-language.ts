@@ -1,0 +1,71 @@
+// blame-language: a blameless postmortem asks what made the mistake easy, not who made it. Counterfactuals about
+// people ("she should have checked", "the engineer failed to"), blame words (careless, sloppy, negligent) and a
+// person as the subject of the cause ("@dana broke the build") end the analysis on a person and teach the team to
+// hide the next mistake. Only people are checked: "the job should have retried" is a fair systems statement.
+import type { Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { plainProse } from '../engine/facts';
+import { quote } from './support/util';
+
+interface Options {
+  /** Extra blame words (regular expression fragments, case-insensitive). */
+  words: string[];
+}
+
+/** Who: pronouns, roles, @handles. */
+const PERSON =
+  "(?:\\b(?:he|she|I|you|the (?:engineer|operator|developer|on-?call(?: engineer)?|author|reviewer|admin(?:istrator)?|intern|contractor|employee|person|dev|SRE|DBA)s?)|@[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*)";
+const COUNTERFACTUAL = `(?:should(?:n't| not)? have|could have|ought to have|failed to|neglected to|forgot(?: to)?|ignored|overlooked|did ?n[o']t bother(?: to)?|messed up|screwed up|made a mistake|carelessly|mistakenly|broke)`;
+const BLAME_WORDS = '(?:careless(?:ly|ness)?|sloppy|sloppiness|negligen(?:t|ce|tly)|reckless(?:ly|ness)?|incompeten(?:t|ce)|irresponsibl[ey]|should have known better)';
+
+const rule: Rule<Options> = {
+  id: 'blame-language',
+  description: 'Causes are about systems: no "should have" about people, no careless or negligent, no person as the cause.',
+  defaultSeverity: 'information',
+  defaultOptions: { words: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      words: { type: 'array', items: { type: 'string' }, description: 'Extra blame words or phrases (regular expression fragments).' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const prose = plainProse(model);
+    const extra = (ctx.options.words ?? []).filter((w) => typeof w === 'string' && w.trim());
+    let wordsRe: RegExp;
+    try {
+      wordsRe = new RegExp(`(?<![\\p{L}])(?:${[BLAME_WORDS, ...extra].join('|')})(?![\\p{L}])`, 'giu');
+    } catch {
+      wordsRe = new RegExp(`(?<![\\p{L}])${BLAME_WORDS}(?![\\p{L}])`, 'giu');
+    }
+    const personRe = new RegExp(`${PERSON}\\s+(?:(?:just|simply|also|then|accidentally|clearly|obviously)\\s+)?(${COUNTERFACTUAL})(?![\\p{L}])`, 'giu');
+    const hits: { start: number; end: number; phrase: string; kind: 'word' | 'person' }[] = [];
+    // the message quotes the hindsight phrase ("should have"), the squiggle covers the person too
+    for (const m of prose.matchAll(wordsRe)) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], kind: 'word' });
+    for (const m of prose.matchAll(personRe)) {
+      // "we should have" is the team reflecting on itself, not blaming one person: only first-person plural is kept quiet
+      hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[1], kind: 'person' });
+    }
+    hits.sort((a, b) => a.start - b.start);
+    let last = -1;
+    for (const h of hits) {
+      if (h.start < last) continue;
+      last = h.end;
+      // negated or discussed: "not careless", "no one was negligent", "without blaming"
+      const before = prose.slice(Math.max(0, h.start - 30), h.start);
+      if (/\b(?:not|no one|nobody|never|isn't|wasn't|weren't|nor|without)\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      const quoted = quote(h.phrase, 24);
+      ctx.report({
+        range: rangeOf(model.lines, h.start, h.end),
+        message:
+          h.kind === 'word'
+            ? `'${quoted}' blames a person: say what the system allowed and what would catch it.`
+            : `'${quoted}' judges a person with hindsight: say what made the step easy to miss.`,
+      });
+    }
+  },
+};
+
+export default rule;

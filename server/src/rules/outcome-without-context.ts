@@ -1,0 +1,148 @@
+// outcome-without-context: "We rolled back the deploy" is an outcome. Why that was the right call, what the metrics
+// showed, what else was considered: that is the context a reader a year later needs to tell whether their situation
+// is the same. The rule looks for a responder's decision (rolled back, restarted, failed over, scaled up, disabled,
+// paged) in the summary, timeline or resolution with no reason in the same sentence or the ones either side.
+import type { Rule, Section, SectionKind } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { kindAt, plainProse } from '../engine/facts';
+
+interface Options {
+  sections: SectionKind[];
+}
+
+/** Decisions, by the verb a message names (past tense: a thing that was done). */
+const DECISIONS: [string, string][] = [
+  ['rolled back', 'rolled ?back'],
+  ['reverted', 'reverted'],
+  ['restarted', 'restarted|rebooted|bounced'],
+  ['failed over', 'failed over'],
+  ['scaled', 'scaled (?:up|out)'],
+  ['disabled', 'disabled|turned off|switched off'],
+  ['paged', 'paged'],
+];
+
+/**
+ * Who took the decision: we / I / on-call / the team, a change written in the passive ("the deploy was rolled
+ * back"), or a timeline entry that starts with the verb ("10:05 Rolled back the deploy"). Automation restarting
+ * pods and an attacker disabling an account are not decisions to explain.
+ */
+const ADVERBS = '(?:(?:then|quickly|immediately|manually|eventually|finally|also|first|promptly|successfully)\\s+)?';
+const SUBJECT = `\\b(?:we|I|on-?call|the (?:on-?call(?: engineer)?|team|responders?|engineers?|SRE team))\\s+${ADVERBS}`;
+const PASSIVE_SUBJECT =
+  '\\b(?:deploy(?:ment)?s?|releases?|changes?|commits?|PRs?|pull requests?|versions?|upgrades?|updates?|migrations?|config(?:uration)?(?: changes?)?|rollouts?|feature flags?|flags?|servers?|services?|pods?|instances?|nodes?|clusters?|databases?|primary|replicas?)\\s+(?:was|were|got|have been|has been)\\s+' +
+  ADVERBS;
+const ENTRY_START =
+  '(?:^|\\|)\\s*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\*\\*)?(?:\\[?\\d{1,2}[:h.]\\d{2}(?::\\d{2})?\\]?(?:[ \\t]?[A-Z]{2,4})?(?:\\*\\*)?[ \\t]*[-–—:|]?[ \\t]*)?(?:\\*\\*)?';
+
+function decisionRe(verbs: string): RegExp {
+  return new RegExp(`(?:${SUBJECT}|${PASSIVE_SUBJECT})(${verbs})\\b|${ENTRY_START}(${verbs.replace(/(^|\|)(\w)/g, (_m, p: string, c: string) => `${p}[${c.toUpperCase()}${c}]`)})\\b`, 'i');
+}
+
+/** A reason, what was seen, or an alternative weighed. */
+const REASON =
+  /\b(?:because|since|as|due to|given|so that|so as to|in order to|in an effort to|to (?:stop|restore|reduce|mitigate|prevent|avoid|recover|limit|fix|resolve|unblock|confirm|test|rule out|relieve|free|clear|drain|get|bring|allow|return|ensure|isolate|buy|contain|speed|lower|handle|address|remove|undo|recover|minimi[sz]e|rule|see|check|verify|determine|find|keep|protect|regain|stabili[sz]e|investigate|work around)|after (?:seeing|noticing|confirming|identifying|determining|finding|observing|verifying|realising|realizing|discovering|spotting|it became|we saw|we found|we noticed|we confirmed|we identified)|which (?:was|were|had) (?:causing|the cause|responsible)|caused|causing|culprit|(?:problematic|faulty|offending|broken|bad|buggy|malicious|bogus|incorrect|wrong|erroneous|defective|misconfigured|failing|suspect(?:ed)?)\b|instead of|rather than|over (?:raising|adding|increasing|waiting|fixing|patching)|considered|decided|chose|opted|option|alternative|trade-?off|safest|fastest|quickest|least risky|root cause|triggered by|introduced (?:by|in|the)|identified (?:as|the)|traced|pinpointed|correlat|coincid|linked (?:it|to|the)|showed|indicated|revealed|suggested|pointed to|we saw|we noticed|we found|was found|were found|confirmed)/i;
+
+/** A purpose clause: "scaled the nodes to increase capacity" (not "rolled back to the previous version"). */
+const PURPOSE =
+  /\bto (?!(?:the|a|an|its|their|our|his|her|this|that|these|those|previous|prior|old|older|last|earlier|original|normal|stable|known|version|release|be|v?\d)\b)[a-z]{3,}\b/;
+
+const hasReason = (t: string) => REASON.test(t) || PURPOSE.test(t);
+
+/** Not a decision taken: negated, conditional, planned, or an item. */
+const NOT_TAKEN = /\b(?:not|n't|never|no|without|unable to|could not|couldn't|would|would have|if|had we|unless|will|should|need(?:s|ed)? to|plan(?:s|ned)? to|must|can|cannot|could|whether|before|failed to|tried to|attempt(?:ed)? to|automatically|automation|auto-?)\s+(?:\w+\s+){0,3}$/i;
+
+const BOUNDARY = /(?<=[.!?])\s+(?=[A-Z0-9"“(*])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|\|)\s)/g;
+
+interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The sentences (or list items, table rows) of one paragraph-ish block of prose. */
+function sentencesOf(prose: string, start: number, end: number): Sentence[] {
+  const body = prose.slice(start, end);
+  const out: Sentence[] = [];
+  let pos = 0;
+  for (const m of body.matchAll(BOUNDARY)) {
+    out.push({ start: start + pos, end: start + m.index, text: body.slice(pos, m.index) });
+    pos = m.index + m[0].length;
+  }
+  out.push({ start: start + pos, end, text: body.slice(pos) });
+  // table rows: each row is a sentence of its own
+  return out.flatMap((s) =>
+    s.text.includes('\n') && /^\s*\|/m.test(s.text)
+      ? s.text.split('\n').reduce<Sentence[]>((acc, line) => {
+          const at = acc.length ? acc[acc.length - 1].end + 1 : s.start;
+          acc.push({ start: at, end: at + line.length, text: line });
+          return acc;
+        }, [])
+      : [s],
+  );
+}
+
+const rule: Rule<Options> = {
+  id: 'outcome-without-context',
+  description: 'Decisions (rolled back, restarted, failed over) come with why: what was seen, what else was considered.',
+  defaultSeverity: 'information',
+  defaultOptions: { sections: ['summary', 'timeline', 'resolution'] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      sections: {
+        type: 'array',
+        items: { type: 'string', enum: ['summary', 'impact', 'timeline', 'contributing-causes', 'detection', 'resolution', 'lessons-learned'] },
+        description: 'Section kinds whose decisions are checked.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const wanted = new Set(ctx.options.sections);
+    const prose = plainProse(model);
+    const decisions = DECISIONS.map(([verb, re]) => [verb, decisionRe(re)] as const);
+    // every sentence of the wanted sections, in order
+    const sentences: (Sentence & { section: Section })[] = [];
+    for (const s of model.allSections) {
+      if (!s.effectiveKind || !wanted.has(s.effectiveKind)) continue;
+      const r = s.ownContentRange;
+      sentences.push(...sentencesOf(prose, r.start.offset, r.end.offset).filter((x) => /\p{L}/u.test(x.text)).map((x) => ({ ...x, section: s })));
+    }
+    // a decision explained anywhere in the document (the resolution often says why the summary's rollback was right)
+    const explained = new Set<string>();
+    const found: { verb: string; start: number; end: number }[] = [];
+    const all = sentencesOf(prose, 0, prose.length);
+    for (const s of all) {
+      for (const [verb, re] of decisions) if (re.test(s.text) && hasReason(s.text)) explained.add(verb);
+    }
+    sentences.forEach((s, i) => {
+      for (const [verb, re] of decisions) {
+        const m = re.exec(s.text);
+        if (!m) continue;
+        const at = m.index + m[0].length - (m[1] ?? m[2]).length;
+        if (NOT_TAKEN.test(s.text.slice(Math.max(0, at - 80), at))) continue;
+        if (explained.has(verb)) continue;
+        // the sentence, and the ones either side in the same section
+        // (a next list item or table row is about its own decision)
+        const next = sentences[i + 1] && !/^\s*(?:[-*+]|\d+[.)]|\|)\s/.test(sentences[i + 1].text) ? sentences[i + 1] : undefined;
+        const near = [sentences[i - 1], s, next].filter((x): x is Sentence & { section: Section } => !!x && x.section === s.section && x.end - x.start < 2000);
+        if (near.some((x) => hasReason(x.text))) continue;
+        if (!wanted.has(kindAt(model, s.start + at) as SectionKind)) continue;
+        found.push({ verb, start: s.start + at, end: s.start + m.index + m[0].length });
+      }
+    });
+    // one finding per decision verb: the first place it is written
+    const seen = new Set<string>();
+    for (const f of found) {
+      if (seen.has(f.verb)) continue;
+      seen.add(f.verb);
+      ctx.report({
+        range: rangeOf(model.lines, f.start, f.end),
+        message: `'${model.text.slice(f.start, f.end)}' says what was done, not why: add what you saw and what else you weighed.`,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,60 @@
+// timeline-starts-at-detection: a timeline that starts when the alert fired leaves out the part a reader most needs:
+// the change that set things off, and how long the problem ran before anyone knew. "09:40 alerts fired" as the first
+// entry hides the 09:12 deploy and its 28 minutes of silent failure.
+import type { Rule } from '../engine/types';
+import { rangeOf } from '../engine/lines';
+import { plainProse, sectionsOf } from '../engine/facts';
+
+const DETECTION =
+  /\b(?:alerts?|alerted|alerting|alarms?|paged|pages|pager(?:duty)?|on-?call (?:was |is )?(?:paged|notified|alerted)|(?:was|were) (?:detected|noticed|reported)|detected|noticed|notified|monitoring (?:showed|fired|flagged|detected)|fired|(?:customers?|users?) (?:report(?:ed|s)?|complain(?:ed|s)?)|support tickets?|first reports?|incident (?:declared|opened|raised))\b/i;
+/** The first entry already names the trigger ("09:12 deploy started; 09:40 alerts fired"). */
+const TRIGGER =
+  /\b(?:deploy(?:ed|ment|s)?|releas(?:e|ed)|merged?|push(?:ed)?|roll(?:ed)? ?out|upgrad(?:e|ed)|migrat(?:e|ed|ion)|config(?:uration)? change|chang(?:e|ed)|started|began|introduced|applied|ran|run|script|cron|job|maintenance|expired|outage at|provider|vendor|upstream|third[- ]party|attack|ddos|traffic (?:spike|surge))\b/i;
+
+/** The first entry of a timeline: a list item, a table row (not header or delimiter), or a line starting with a time. */
+function firstEntry(prose: string, start: number, end: number): { start: number; end: number; text: string } | undefined {
+  const body = prose.slice(start, end);
+  let tableHeaderSeen = false;
+  let pos = 0;
+  for (const line of body.split('\n')) {
+    const lineStart = start + pos;
+    pos += line.length + 1;
+    const t = line.trim();
+    if (!t) continue;
+    if (/^\|?\s*:?-{2,}/.test(t)) continue; // delimiter row
+    if (t.startsWith('|')) {
+      if (!tableHeaderSeen) {
+        tableHeaderSeen = true;
+        continue; // header row
+      }
+      return { start: lineStart, end: lineStart + line.length, text: t };
+    }
+    if (/^(?:[-*+]|\d+[.)])\s+\S/.test(t) || /^(?:\*\*)?\[?\d{1,2}[:h.]\d{2}/.test(t)) {
+      return { start: lineStart + line.indexOf(t), end: lineStart + line.length, text: t };
+    }
+  }
+  return undefined;
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'timeline-starts-at-detection',
+  description: 'The timeline starts with the change that triggered the incident, not with the alert.',
+  defaultSeverity: 'hint',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(ctx) {
+    const { model } = ctx;
+    const prose = plainProse(model);
+    for (const s of sectionsOf(model, 'timeline')) {
+      const entry = firstEntry(prose, s.bodyRange.start.offset, s.bodyRange.end.offset);
+      if (!entry) continue;
+      if (!DETECTION.test(entry.text) || TRIGGER.test(entry.text)) continue;
+      ctx.report({
+        range: rangeOf(model.lines, entry.start, entry.end),
+        message: 'The timeline starts at detection: add what set it off and when the problem began.',
+      });
+    }
+  },
+};
+
+export default rule;
