@@ -33,7 +33,7 @@ export const COMMANDS = {
 const FALLBACK_TEMPLATE = [
   '---',
   'title: "${1:What broke, for whom}"',
-  'date: ${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}',
+  'date: ${3:YYYY-MM-DD}',
   'severity: ${2|SEV1,SEV2,SEV3|}',
   'status: draft',
   'audience: internal',

@@ -53,7 +53,7 @@ test('the action item bullet has an owner, an absolute date slot and a priority 
 
 test('the full template has front matter, every section in canonical order and a timezone', () => {
   const text = expand(snippets['Postmortem: full template'].body);
-  assert.match(text, /^---\ntitle: ".+"\ndate: 2026-03-02\ntype: postmortem\nseverity: SEV1\nstatus: draft\naudience: internal\n---\n/);
+  assert.match(text, /^---\ntitle: ".+"\ndate: YYYY-MM-DD\ntype: postmortem\nseverity: SEV1\nstatus: draft\naudience: internal\n---\n/);
   let at = 0;
   for (const s of SECTIONS) {
     const i = text.indexOf(`\n## ${s}\n`, at);

@@ -3,6 +3,7 @@
 import type { Fix, Postmortem, Rule, Section } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { eolOf, fit } from './support/util';
+import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
@@ -96,6 +97,7 @@ const rule: Rule<Record<string, never>> = {
     const { model } = ctx;
     const sections = model.allSections;
     const singleH1 = sections.filter((s) => s.depth === 1).length === 1;
+    const reported: Section[] = [];
     for (const s of sections) {
       // the document title with sections under it is not a section
       if (s.depth === 1 && singleH1 && s.children.length) continue;
@@ -112,6 +114,14 @@ const rule: Rule<Record<string, never>> = {
         ? fit("'", s.title, `' only holds a placeholder: write it, or remove the heading.`)
         : fit("'", s.title, "' is empty: write it, or remove the heading.");
       ctx.report({ range: s.titleRange, message, fixes: lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)] });
+      reported.push(s);
+    }
+    // Template text the writer has not replaced (New Postmortem, Insert Section…): a filled-in look that says nothing.
+    // Inside a section already reported as holding only placeholders, that one finding says it.
+    const inReported = (o: number) => reported.some((s) => o >= s.bodyRange.start.offset && o < s.bodyRange.end.offset);
+    for (const p of templatePlaceholders(model)) {
+      if (inReported(p.range.start.offset)) continue;
+      ctx.report({ range: p.range, message: fit('Unfilled template text (', p.text, '): replace it with what happened, or remove it.') });
     }
   },
 };

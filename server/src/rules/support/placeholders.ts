@@ -1,0 +1,64 @@
+// Template text the product writes (New Postmortem, Insert Section…, the snippets) that the writer has not replaced
+// yet: `YYYY-MM-DD`, `HH:MM`, `@owner`, `ABC-123`, `ACRONYM`, and the prompt sentences that say what belongs in a
+// section. Computed once per model; empty-section reports each one until it is replaced. Pure.
+import type { Field, Postmortem } from '../../engine/types';
+import { rangeOf } from '../../engine/lines';
+import { proseText } from './util';
+
+/** Tokens the templates use as blanks. */
+const TOKEN_RE = /\bYYYY-MM-DD\b|\bHH:MM\b|(?<![\w@])@owner\b|\bABC-12\d\b|\*\*ACRONYM\*\*/g;
+
+/**
+ * The first words of every prompt sentence in snippets/postmortem.code-snippets (a unit test checks that each snippet
+ * default is recognised, so this list cannot fall behind the snippets).
+ */
+export const PROMPT_STARTS = [
+  'In 2–4 sentences for a reader who joins a year from now',
+  'Who was affected, in numbers:',
+  'For how long: e.g.',
+  'Business cost: e.g.',
+  'What happened, what we saw',
+  'Why we chose that action, and what else we considered',
+  'Write these before the meeting:',
+  'A condition in a system or process that made the failure possible',
+  'How we found out (alert, customer report, dashboard)',
+  'What restored service and why that was the right call',
+  'Something that limited the impact and that we should keep doing',
+  'Something in how we work (not only what we built)',
+  'Something that helped by chance',
+  'what it stands for and what it is, for a reader from another team',
+];
+
+const cache = new WeakMap<Postmortem, Field<string>[]>();
+
+/** Unreplaced template text in the document's prose (and a `date: YYYY-MM-DD` in the front matter), in order. */
+export function templatePlaceholders(model: Postmortem): Field<string>[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out: Field<string>[] = [];
+  const add = (start: number, end: number) => {
+    const text = model.text.slice(start, end);
+    out.push({ value: text, text, range: rangeOf(model.lines, start, end) });
+  };
+  const fm = model.frontMatter;
+  if (fm) {
+    const m = /^date:[ \t]*(YYYY-MM-DD)[ \t]*$/m.exec(model.text.slice(fm.range.start.offset, fm.range.end.offset));
+    if (m) add(fm.range.start.offset + m.index + m[0].indexOf('YYYY'), fm.range.start.offset + m.index + m[0].indexOf('YYYY') + 10);
+  }
+  const prose = proseText(model);
+  for (let l = 0; l < model.lines.lineCount; l++) {
+    const s = model.lines.lineStart(l);
+    const line = prose.slice(s, model.lines.lineEnd(l));
+    if (!line.trim()) continue;
+    const body = line.replace(/^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]?\][ \t]+)?/, '');
+    const at = s + (line.length - body.length);
+    const start = PROMPT_STARTS.find((p) => body.replace(/^\*\*[^*]*\*\*:?\s*/, '').startsWith(p));
+    if (start) {
+      add(at, s + line.trimEnd().length);
+      continue;
+    }
+    for (const m of line.matchAll(TOKEN_RE)) add(s + m.index, s + m.index + m[0].length);
+  }
+  cache.set(model, out);
+  return out;
+}
