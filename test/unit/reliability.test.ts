@@ -15,7 +15,7 @@ const TODAY = '2026-03-01';
  * Runs `code` (CommonJS, `require` paths relative to the project root) in a child process and returns its stdout, or
  * fails when it does not finish within `ms`: a hang must fail the test, not stall the runner.
  */
-function runIsolated(code: string, ms = 30_000): string {
+function runIsolated(code: string, ms = 120_000): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: root, timeout: ms, encoding: 'utf8' });
   assert.ok(!r.error, `did not finish within ${ms} ms (${r.error?.message})`);
   assert.equal(r.status, 0, r.stderr);
@@ -58,4 +58,19 @@ describe('reliability: impossible dates (D1)', () => {
     assert.ok(isIsoDay('2026-12-31') && isIsoDay('2000-02-29') && isIsoDay('0001-01-01'));
     for (const s of ['1900-02-29', '2026-13-01', '2026-1-01', '2026-01-01T00:00', '', 'x']) assert.ok(!isIsoDay(s), s);
   });
+});
+
+describe('reliability: very many tickets, owners or items (D5)', () => {
+  const head = '---\ntype: postmortem\n---\n# T\n\n## Action items\n\n';
+  for (const [what, text, check] of [
+    ['150k tickets on one item', head + '- Fix ' + '#1 '.repeat(150_000) + '\n', (r: ReturnType<typeof lint>) => r.model.actionItems[0]?.tickets.length === 150_000],
+    ['150k owners on one item', head + '- Fix ' + '@a '.repeat(150_000) + '\n', (r: ReturnType<typeof lint>) => r.model.actionItems.length === 1],
+    ['150k list items', head + '- a\n'.repeat(150_000), (r: ReturnType<typeof lint>) => r.model.actionItems.length === 150_000],
+  ] as const) {
+    it(`lints ${what} without throwing`, () => {
+      const r = lint(text, { today: TODAY });
+      assert.ok(check(r), what);
+      assert.ok(!r.findings.some((f) => f.ruleId === 'postmortem-lint' && /Internal error/.test(f.message)), 'no rule failed');
+    });
+  }
 });

@@ -2,6 +2,7 @@
 // Pure: no fs, no LSP.
 import type { Finding, Fix, TextEdit } from './types';
 import { lint, type LintOptions } from './lint';
+import { pushAll } from './scan';
 
 export class OverlappingEditsError extends Error {}
 
@@ -54,7 +55,7 @@ export function safeEdits(findings: Finding[]): TextEdit[] {
     if (!fix || !fix.edits.length) continue;
     if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
     if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && editsOverlap(e, o)))) continue;
-    taken.push(...fix.edits);
+    pushAll(taken, fix.edits);
   }
   return taken;
 }

@@ -10,6 +10,7 @@ import type { Root, Nodes, Heading } from 'mdast';
 import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
+import { backOver } from './scan';
 import { matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { endOf, startOf } from './action-items/common';
@@ -119,6 +120,19 @@ function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   if (audience) model.audience = audience.toLowerCase();
 }
 
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/**
+ * Where an ATX heading line's title ends: before the closing `#`s (`## Title ##`) and trailing blanks. Read back from
+ * the end; the expressions it replaces (`[ \t]+#+[ \t]*$`) were quadratic on a heading with a long run of spaces.
+ */
+function atxTitleEnd(line: string): number {
+  let end = backOver(line, isBlank);
+  const hashes = backOver(line, (c) => c === '#', end);
+  if (hashes < end && hashes > 0 && isBlank(line[hashes - 1])) end = hashes;
+  return backOver(line, isBlank, end);
+}
+
 function buildSections(tree: Root, text: string, model: Postmortem, lines: LineIndex, R: R): void {
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const stack: Section[] = [];
@@ -140,7 +154,7 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     const lineText = text.slice(hs, Math.min(he, lines.lineEnd(line)));
     const atx = /^(#{1,6})[ \t]*/.exec(lineText);
     const ts = atx ? hs + atx[0].length : hs;
-    let te = atx ? hs + lineText.replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t]+$/, '').length : Math.min(he, lines.lineEnd(line));
+    let te = atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
     if (te < ts) te = ts;
     const title = toString(h).trim();
     const section: Section = {

@@ -4,6 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ActionItem, Finding, Postmortem, Section, SectionKind } from '../engine/types';
 import type { LintResult } from '../engine/lint';
 import { parseMarkdown } from '../engine/parse';
+import { isSpace, wordEndingAt } from '../engine/scan';
 import type { ReaderActionItem, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
 import { mdastToSafeHtml, sliceRoot } from './html';
 import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
@@ -43,7 +44,28 @@ function firstSection(model: Postmortem, kind: SectionKind): Section | undefined
   return model.allSections.find((s) => s.kind === kind);
 }
 
-const META_TAIL_RE = /(?:[\s,;:([|—–-]|\b(?:due|by|owner|owners|assignee|priority|prio|ticket|eta|deadline)\b:?)+$/i;
+const META_WORDS = ['due', 'by', 'owner', 'owners', 'assignee', 'priority', 'prio', 'ticket', 'eta', 'deadline'];
+const META_SEPARATORS = ',;:([|—–-';
+
+/**
+ * `t` without the separators and field labels that lead into the metadata ("… — owner:", "…, due by (").
+ * A walk back from the end, one separator or one label per step: linear, where the old `(?:[…]|\b(?:due|by|…)\b:?)+$`
+ * could split `by:by:by…` 2^n ways (a 72-character item took 29 s).
+ */
+function withoutMetaTail(t: string): string {
+  let end = t.length;
+  while (end > 0) {
+    const c = t[end - 1];
+    if (META_SEPARATORS.includes(c) || isSpace(c)) {
+      end--;
+      continue;
+    }
+    const w = wordEndingAt(t, end, META_WORDS);
+    if (w < 0) break;
+    end = w;
+  }
+  return t.slice(0, end);
+}
 
 /**
  * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the table shows
@@ -59,7 +81,7 @@ export function actionText(item: ActionItem): string {
   const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
   const at = item.text.indexOf(first.text);
   if (at <= 0) return item.text;
-  const cut = item.text.slice(0, at).replace(META_TAIL_RE, '').trim();
+  const cut = withoutMetaTail(item.text.slice(0, at)).trim();
   return cut.length >= 3 ? cut : item.text;
 }
 

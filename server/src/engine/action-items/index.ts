@@ -7,6 +7,7 @@ import { attachSubList, isLegendList, listItems } from './lists';
 import { tableItems } from './tables';
 import { collectLabels } from './labels';
 import { applyContextStatus } from './status';
+import { pushAll } from '../scan';
 
 /** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 export function sectionAt(model: Postmortem, offset: number): Section | undefined {
@@ -41,7 +42,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
       if (node.type === 'table') {
-        model.actionItems.push(...tableItems(node, ctx, section, deferred));
+        pushAll(model.actionItems, tableItems(node, ctx, section, deferred));
         lastNumbered = undefined;
       } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
         if (!node.ordered && lastNumbered) {
@@ -50,7 +51,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           continue;
         }
         const items = listItems(node, ctx, section, deferred, undefined);
-        model.actionItems.push(...items);
+        pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {
         lastNumbered = undefined;

@@ -6,6 +6,7 @@ import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
+import { pushAll, trimEndChars } from '../scan';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -36,12 +37,12 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (!k) continue;
       labeled.add(k);
       if (k !== 'action-items' || !sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
-      const label = plain(p).replace(/[:\s]+$/, '');
+      const label = trimEndChars(plain(p), ':', true);
       const items: ActionItem[] = [];
       for (const child of li.children) {
-        if (child.type === 'list') items.push(...listItems(child, ctx, sec, false, label));
+        if (child.type === 'list') pushAll(items, listItems(child, ctx, sec, false, label));
       }
-      model.actionItems.push(...items);
+      pushAll(model.actionItems, items);
       const strong = (p as Paragraph).children[0];
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }

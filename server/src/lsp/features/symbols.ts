@@ -6,6 +6,7 @@ import type { ActionItem, Range, Section } from '../../engine/types';
 import { SECTION_TITLES } from '../../engine/sections';
 import { daysBetween, lspRange, truncate } from './util';
 import { countItems, isUnder, lensTitle } from './codelens';
+import { pushAll } from '../../engine/scan';
 
 export function documentSymbols(result: LintResult | undefined, today: string): DocumentSymbol[] {
   if (!result?.isPostmortem) return [];
@@ -34,7 +35,7 @@ export function documentSymbols(result: LintResult | undefined, today: string): 
   };
   const out = model.sections.map(toSymbol);
   // Items whose section is not in the tree (should not happen) still show, at the top level.
-  for (const items of itemsBySection.values()) out.push(...nestItems(items, today, undefined));
+  for (const items of itemsBySection.values()) pushAll(out, nestItems(items, today, undefined));
   return out;
 }
 
