@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/engine/lint';
+import { archiveBench } from './bench-archive';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -187,4 +188,10 @@ function main(): void {
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main();
+  archiveBench().catch((e: unknown) => {
+    console.error(`archive benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  });
+}

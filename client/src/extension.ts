@@ -4,23 +4,26 @@ import { ServerHost } from './server-host';
 import { StatusBar } from './status-bar';
 import { ReaderPanels } from './reader/panel';
 import { registerCommands } from './commands';
+import { ActionItemsTree } from './tree';
 
 let host: ServerHost | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ host: ServerHost; status: StatusBar }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ host: ServerHost; status: StatusBar; actionItems: ActionItemsTree }> {
   const output = vscode.window.createOutputChannel('Postmortem Lint', { log: true });
   host = new ServerHost(context, output);
   const panels = new ReaderPanels(host, context.extensionUri);
   const status = new StatusBar(host);
   context.subscriptions.push(output, host, panels, status);
   registerCommands(context, host, panels);
+  const actionItems = new ActionItemsTree(host, context.workspaceState);
+  context.subscriptions.push(actionItems);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('postmortemLint.enable')) void host?.syncWithSetting();
     }),
   );
   await host.syncWithSetting();
-  return { host, status };
+  return { host, status, actionItems };
 }
 
 export async function deactivate(): Promise<void> {

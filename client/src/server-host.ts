@@ -1,7 +1,7 @@
 // Starts, stops and restarts the bundled language server (dist/server.js over IPC), following `postmortemLint.enable`.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
+import { ARCHIVE_CHANGED_NOTIFICATION, CONFIG_CHANGED_NOTIFICATION, type ArchiveChangedParams, type InitializationOptions } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'postmortemLint';
 
@@ -14,6 +14,9 @@ export class ServerHost implements vscode.Disposable {
   private readonly configChanged = new vscode.EventEmitter<void>();
   /** Fires when the server re-linted after a settings or .postmortemrc change (findings may differ for the same text). */
   readonly onDidChangeConfig = this.configChanged.event;
+  private readonly archiveChanged = new vscode.EventEmitter<ArchiveChangedParams>();
+  /** Fires when the server's workspace index changed (the files named, or everything). */
+  readonly onDidChangeArchive = this.archiveChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -49,8 +52,9 @@ export class ServerHost implements vscode.Disposable {
         { scheme: 'file', pattern: '**/.postmortemrc{,.json,.yaml,.yml}' },
       ],
       initializationOptions,
+      // No `configurationSection`: the server pulls `postmortemLint` with workspace/configuration and registers for
+      // didChangeConfiguration itself; synchronising it here too sent every settings change twice (two re-lints).
       synchronize: {
-        configurationSection: 'postmortemLint',
         fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc{,.json,.yaml,.yml}'),
       },
       outputChannel: this.output,
@@ -59,6 +63,7 @@ export class ServerHost implements vscode.Disposable {
     this.client = client;
     try {
       client.onNotification(CONFIG_CHANGED_NOTIFICATION, () => this.configChanged.fire());
+      client.onNotification(ARCHIVE_CHANGED_NOTIFICATION, (p: ArchiveChangedParams) => this.archiveChanged.fire(p ?? { complete: false }));
       await client.start();
       this.output.appendLine(`Postmortem Lint server started (${module}).`);
     } catch (e) {
@@ -116,5 +121,6 @@ export class ServerHost implements vscode.Disposable {
     void this.stop();
     this.changed.dispose();
     this.configChanged.dispose();
+    this.archiveChanged.dispose();
   }
 }

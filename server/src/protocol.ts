@@ -190,3 +190,70 @@ export interface ReaderSummary {
   sectionKinds: string[];
   findingCounts: Record<'error' | 'warning' | 'information' | 'hint', number>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Archive: action items across every postmortem in the workspace (owned by server/src/archive, server/src/index,
+// client/src/tree.ts). The same records feed the `postmortem-lint report` command.
+
+/** One action item of the archive, with the facts the engine worked out (engine/items.ts). */
+export interface ArchiveItem {
+  /** The action's words, without the inline metadata. */
+  text: string;
+  /** Where the item's text sits (0-based). */
+  location: ReaderLocation;
+  /** Owners as written, joined with ", "; undefined when none. */
+  owner?: string;
+  /** ISO date, or the phrase written where a date belongs ("next sprint"). */
+  due?: string;
+  dueIsDate: boolean;
+  /** Days past the due date, for live items that are overdue. */
+  overdueDays?: number;
+  /** As written: "P1", "high". */
+  priority?: string;
+  /** 0 (highest) … 4 (lowest). */
+  priorityLevel?: number;
+  status: 'open' | 'done' | 'not-doing';
+  /** In a Deferred / Not doing section: not counted as open. */
+  deferred: boolean;
+  /** Tickets as written, joined with ", ". */
+  ticket?: string;
+  /** Open, not deferred, and no owner. */
+  noOwner: boolean;
+  /** Open, not deferred, and no absolute due date. */
+  noDate: boolean;
+}
+
+/** One postmortem of the archive. */
+export interface ArchivePostmortem {
+  /** file:// URI in the language server; a path relative to the working directory in the CLI. */
+  file: string;
+  title: string;
+  /** Incident date from the front matter, as written (ISO when it is one). */
+  date?: string;
+  severity?: string;
+  items: ArchiveItem[];
+}
+
+/** Custom request: every postmortem of the workspace index with its action items. */
+export const ARCHIVE_ITEMS_REQUEST = 'postmortemLint/archiveItems';
+export interface ArchiveItemsParams {
+  /** Only these files (as named in ArchiveChangedParams.files); the rest of the answer is left out. Default: all. */
+  files?: string[];
+}
+export interface ArchiveItemsResult {
+  /** False while the first build is still running (the list is then partial). */
+  complete: boolean;
+  /** Files looked at so far (markdown files in the workspace folders, ignored ones excluded). */
+  scanned: number;
+  postmortems: ArchivePostmortem[];
+}
+
+/**
+ * Server → client: the index changed. With `files`, only those files changed (ask for them with
+ * ArchiveItemsParams.files; a file missing from the answer is no longer a postmortem); without, ask for everything.
+ */
+export const ARCHIVE_CHANGED_NOTIFICATION = 'postmortemLint/archiveChanged';
+export interface ArchiveChangedParams {
+  files?: string[];
+  complete: boolean;
+}

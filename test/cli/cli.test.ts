@@ -129,7 +129,7 @@ before(async () => {
 });
 
 after(() => {
-  for (const d of [tmp, `${tmp}-bin`, `${tmp}-cfg`, `${tmp}-yaml`, `${tmp}-broken`, `${tmp}-unknown`, `${tmp}-clean`, `${tmp}-names`, `${tmp}-ignore`]) {
+  for (const d of [tmp, `${tmp}-bin`, `${tmp}-cfg`, `${tmp}-yaml`, `${tmp}-broken`, `${tmp}-unknown`, `${tmp}-clean`, `${tmp}-names`, `${tmp}-ignore`, `${tmp}-links`, `${tmp}-unreadable`, `${tmp}-encodings`, `${tmp}-badrc`, `${tmp}-bigrc`]) {
     fs.rmSync(d, { recursive: true, force: true });
   }
 });
@@ -388,5 +388,102 @@ describe('postmortem-lint render', () => {
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'postmortem-lint: file not found: nope.md\n');
     assert.equal(run(['render']).code, 2);
+  });
+});
+
+describe('postmortem-lint: hostile files and configs (one line each, the run goes on)', () => {
+  const PM = '---\ntype: postmortem\n---\n# Outage\n\n## Action items\n\n- [ ] Better testing\n';
+  const files = (r: Run) => [...new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file))].sort();
+
+  it('a glob over a tree with symbolic link cycles lints each file once and finishes (links to files count)', () => {
+    const dir = scratch('links');
+    write('docs/a.md', PM, dir);
+    fs.symlinkSync('.', path.join(dir, 'docs/self'));
+    fs.symlinkSync('.', path.join(dir, 'docs/self2'));
+    fs.symlinkSync('a.md', path.join(dir, 'docs/alias.md'));
+    for (const input of ['docs/**/*.md', 'docs']) {
+      const r = run(['-f', 'json', input, '--today', TODAY], dir);
+      assert.equal(r.code, 1, `${input}: ${r.stderr}`);
+      assert.deepEqual(files(r), ['docs/a.md', 'docs/alias.md'], input);
+    }
+  });
+
+  it('a listed file that cannot be read (gone, a link loop) is one line on stderr; the others are reported; exit 2', () => {
+    const dir = scratch('unreadable');
+    write('pm/a.md', PM, dir);
+    fs.symlinkSync('deleted-since.md', path.join(dir, 'pm/gone.md'));
+    fs.symlinkSync('loop.md', path.join(dir, 'pm/loop.md'));
+    fs.mkdirSync(path.join(dir, 'pm/folder.md'));
+    const r = run(['-f', 'json', 'pm', '--today', TODAY], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.deepEqual(files(r), ['pm/a.md']);
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), [
+      'postmortem-lint: cannot read pm/gone.md: it no longer exists (deleted, or a link to a missing file)',
+      'postmortem-lint: cannot read pm/loop.md: it is a symbolic link loop',
+    ]);
+    // a folder named like a markdown file is searched, not read
+    write('pm/folder.md/inner.md', PM, dir);
+    assert.deepEqual(files(run(['-f', 'json', 'pm/folder.md', '--today', TODAY], dir)), ['pm/folder.md/inner.md']);
+  });
+
+  it('UTF-16 files with a byte order mark are decoded; invalid UTF-8 is linted with a one-line warning naming the line', () => {
+    const dir = scratch('encodings');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PM, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2));
+    be.swap16();
+    write('pm/le.md', '', dir);
+    fs.writeFileSync(path.join(dir, 'pm/le.md'), le);
+    fs.writeFileSync(path.join(dir, 'pm/be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    fs.writeFileSync(path.join(dir, 'pm/latin1.md'), Buffer.from(PM.replace('# Outage', '# Caf\u00e9 outage'), 'latin1'));
+    const r = run(['-f', 'json', 'pm', '--today', TODAY], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    for (const f of ['pm/be.md', 'pm/latin1.md', 'pm/le.md']) {
+      assert.ok(findings.some((x) => x.file === f && x.rule === 'action-item-vague' && x.line === 8), `${f}: ${r.stdout}`);
+    }
+    assert.equal(r.stderr, 'postmortem-lint: pm/latin1.md: not valid UTF-8 (first bad byte on line 4); save it as UTF-8\n');
+  });
+
+  it('a .postmortemrc.json that is a dangling link, a link loop or a folder stops the run naming the file (exit 2)', () => {
+    const dir = scratch('badrc');
+    write('pm/a.md', PM, dir);
+    const rc = path.join(dir, '.postmortemrc.json');
+    const cases: [() => void, string][] = [
+      [() => fs.symlinkSync('/nonexistent/shared.json', rc), 'postmortem-lint: .postmortemrc.json: is a symbolic link to a missing file (/nonexistent/shared.json)\n'],
+      [() => fs.symlinkSync('.postmortemrc.json', rc), 'postmortem-lint: .postmortemrc.json: is a symbolic link loop\n'],
+      [() => fs.mkdirSync(rc), 'postmortem-lint: .postmortemrc.json: is a folder, not a file\n'],
+    ];
+    for (const [make, expected] of cases) {
+      fs.rmSync(rc, { recursive: true, force: true });
+      make();
+      const r = run(['pm'], dir);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.equal(r.stderr, expected);
+      assert.equal(r.stdout, '');
+    }
+    fs.rmSync(rc, { recursive: true, force: true });
+  });
+
+  it('a config with thousands of problems prints ten and "… and N more"; a 50 MB config is refused in one line', () => {
+    const dir = scratch('bigrc');
+    write('pm/a.md', PM, dir);
+    const keys = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`unknown-${i}`, 1]));
+    write('.postmortemrc.json', JSON.stringify(keys), dir);
+    const r = run(['pm'], dir);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 11, r.stderr.slice(0, 2000));
+    assert.match(lines[0], /^postmortem-lint: \.postmortemrc\.json: unknown-0: unknown key/);
+    assert.equal(lines[10], 'postmortem-lint: .postmortemrc.json: … and 4990 more problems');
+    write('.postmortemrc.json', `{"rules": {}, "notes": "${'x'.repeat(50_000_000)}"}`, dir);
+    const b = run(['pm'], dir);
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /^postmortem-lint: \.postmortemrc\.json: is \d+\.\d MB; a configuration file may be at most 1 MB \(is it the right file\?\)\n$/);
+  });
+
+  it('render of a folder says it is a folder', () => {
+    const r = run(['render', 'postmortems']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'postmortem-lint: postmortems is a folder: render takes one markdown file\n');
   });
 });

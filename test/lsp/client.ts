@@ -62,6 +62,10 @@ export class TestClient {
   configurationRequests = 0;
   /** postmortemLint/configChanged notifications received (sent only to a client that asks for them). */
   configChanged = 0;
+  /** $/progress notifications (token, value) in order. */
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
+  /** postmortemLint/archiveChanged notifications in order. */
+  readonly archiveChanged: { files?: string[]; complete: boolean }[] = [];
   initializeResult!: InitializeResult;
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
@@ -90,6 +94,14 @@ export class TestClient {
     });
     connection.onNotification('postmortemLint/configChanged', () => {
       client.configChanged++;
+      client.notify();
+    });
+    connection.onNotification('$/progress', (p: TestClient['progress'][number]) => {
+      client.progress.push(p);
+      client.notify();
+    });
+    connection.onNotification('postmortemLint/archiveChanged', (p: TestClient['archiveChanged'][number]) => {
+      client.archiveChanged.push(p);
       client.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {

@@ -102,7 +102,7 @@ describe('editor help over stdio', () => {
     const phrase = (await hover(uri, lineOf(PM, 'Write a runbook'), 10))!.contents as MarkupContent;
     assert.match(phrase.value, /`next sprint` is not a date/);
     const noOwner = (await hover(uri, lineOf(PM, 'Alert when checkout'), 10))!.contents as MarkupContent;
-    assert.match(noOwner.value, /\*\*Owner:\*\* none — no owner/);
+    assert.match(noOwner.value, /\*\*Owner:\*\* none — an item nobody owns competes with feature work and loses\./);
   });
 
   test('no hover on prose, and none in a README', async () => {

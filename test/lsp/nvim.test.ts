@@ -29,7 +29,7 @@ test('Neovim shows the diagnostics, offers the code actions and updates after an
     const diags = out.split(/\r?\n/).filter((l) => l.startsWith('DIAG '));
     const lines = POSTMORTEM.split('\n');
     const alertLine = lines.findIndex((l) => l.includes('Alert when checkout')) + 1;
-    assert.ok(diags.some((l) => l.startsWith(`DIAG ${alertLine}:7 action-item-owner `) && l.includes('has no owner')), out);
+    assert.ok(diags.some((l) => l.startsWith(`DIAG ${alertLine}:7 action-item-owner `) && l.includes('No owner: name the one person who will drive it, e.g. @alice.')), out);
     assert.ok(diags.some((l) => l.includes(' action-item-due-date ') && l.includes("'next sprint' is not a date")), out);
     assert.ok(out.includes('ACTION Assign an owner…'), out);
     assert.ok(out.includes('ACTION Disable action-item-owner for this line'), out);

@@ -31,7 +31,8 @@ describe('initialize', () => {
       assert.ok(caps.codeLensProvider);
       // Dynamic registration: the rc watcher is registered because the client supports it.
       const watcher = await c.waitFor('watcher registration', () => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
-      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc*' }] });
+      // .postmortemrc for the configuration, markdown files for the workspace index
+      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc*' }, { globPattern: '**/*.{md,markdown,mdown,mkd}' }] });
     } finally {
       await c.stop();
     }
@@ -70,7 +71,7 @@ describe('diagnostics', () => {
     assert.ok(d, 'a finding on the line of the item without an owner');
     assert.equal(d.source, 'postmortem-lint');
     assert.equal(d.severity, 2);
-    assert.match(messageOf(d), /has no owner/);
+    assert.equal(messageOf(d), 'No owner: name the one person who will drive it, e.g. @alice.');
     const href = d.codeDescription?.href ?? '';
     assert.ok(href.startsWith('file://'), href);
     assert.equal(fileURLToPath(href), path.join(ROOT, 'docs', 'rules', 'action-item-owner.md'));
@@ -297,6 +298,27 @@ describe('.postmortemrc', () => {
       // Fixing the key in the editor clears the rc diagnostics as you type.
       await c.change(fileUri(rc), [{ text: rcText.replace('ownr', 'owner') }]);
       assert.deepEqual(await c.diagnosticsFor(fileUri(rc), 2), []);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('.postmortemrc with thousands of problems', () => {
+  test('ten window/showMessage warnings and one "… and N more", not one toast per key', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, '.postmortemrc.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`key-${i}`, i]))));
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'a.md'));
+      await c.open(uri, POSTMORTEM);
+      await c.diagnosticsFor(uri, 1);
+      // the warnings go out before the diagnostics they explain
+      const warnings = c.messages.filter((m) => m.type === 2).map((m) => m.message);
+      assert.equal(warnings.length, 11, warnings.slice(0, 3).join('\n'));
+      assert.match(warnings[0], /\.postmortemrc\.json: key-0: unknown key/);
+      assert.ok(warnings[10].endsWith('.postmortemrc.json: … and 4990 more problems'), warnings[10]);
     } finally {
       await c.stop();
       fs.rmSync(dir, { recursive: true, force: true });

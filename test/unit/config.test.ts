@@ -11,6 +11,7 @@ import { formatConfigProblem, validateConfig } from '../../server/src/config/val
 import { applyEditorSettings, mergeConfig, mergeRuleSetting, resolveRule } from '../../server/src/config/merge';
 import { findConfigFile, invalidateConfigCache, loadConfigFile, loadConfigForFile } from '../../server/src/config/load';
 import { rules as registry } from '../../server/src/rules/index';
+import { lint, LINTER_RULE_ID } from '../../server/src/engine/lint';
 
 // A small registry with the option shapes real rules use, so these tests do not depend on any rule's details.
 const fakeRule = (id: string, properties: Record<string, unknown>, defaultOptions: object = {}): Rule<object> => ({
@@ -231,8 +232,9 @@ describe('loading .postmortemrc upward from a file', () => {
     assert.equal(b.problems[0].file, path.join(dir, 'broken/.postmortemrc.json'));
     assert.match(b.problems[0].message, /^broken JSON/);
     fs.mkdirSync(path.join(dir, 'dirconf/.postmortemrc.yml'), { recursive: true });
-    // A folder named like a config file is not a config file.
-    assert.equal(findConfigFile(path.join(dir, 'dirconf/x.md')), path.join(dir, '.postmortemrc.yaml'));
+    // A folder named like a config file is a mistake to report, not a reason to fall back silently to another config.
+    assert.equal(findConfigFile(path.join(dir, 'dirconf/x.md')), path.join(dir, 'dirconf/.postmortemrc.yml'));
+    assert.deepEqual(loadConfigForFile(path.join(dir, 'dirconf/x.md')).problems.map((p) => p.message), ['is a folder, not a file']);
     const missing = loadConfigFile(path.join(dir, 'nope.json'));
     assert.deepEqual(missing.problems.map((p) => p.message), ['file not found']);
   });
@@ -241,5 +243,57 @@ describe('loading .postmortemrc upward from a file', () => {
     const r = loadConfigForFile(path.join(dir, 'real/pm.md'));
     assert.equal(r.problems.length, 1);
     assert.equal(formatConfigProblem(r.problems[0], '.postmortemrc.json'), `.postmortemrc.json: rules.${someRule()}x: unknown rule id (did you mean ${someRule()}?)`);
+  });
+});
+
+describe('the inline postmortem-lint-configure-file comment is validated like .postmortemrc', () => {
+  const doc = (json: string) =>
+    `---\ntype: postmortem\n---\n<!-- postmortem-lint-configure-file ${json} -->\n# Outage\n\n## Action items\n\n- [ ] Add a canary stage\n`;
+  const run = (json: string) => lint(doc(json), { today: '2026-03-01' });
+  const linter = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.ruleId === LINTER_RULE_ID);
+  const has = (r: ReturnType<typeof run>, id: string) => r.findings.some((f) => f.ruleId === id);
+
+  it('one finding on the comment per problem, naming the key; only the valid settings apply', () => {
+    const cases: [string, RegExp][] = [
+      ['{"rules": {"action-item-ownr": "off"}}', /^postmortem-lint-configure-file: rules\.action-item-ownr: unknown rule id \(did you mean action-item-owner\?\)$/],
+      ['{"rules": {"action-item-owner": "loud"}}', /^postmortem-lint-configure-file: rules\.action-item-owner: bad severity "loud"/],
+      ['{"rules": {"action-items-too-many": ["warning", {"max": "many"}]}}', /^postmortem-lint-configure-file: rules\.action-items-too-many\[1\]\.max: expected a whole number, found "many"$/],
+      ['[1,2,3]', /^postmortem-lint-configure-file: expected an object such as/],
+      ['"off"', /^postmortem-lint-configure-file: expected an object such as/],
+      ['{"rules": {"__proto__": {"action-item-due-date": "off"}}}', /^postmortem-lint-configure-file: rules\.__proto__: unknown rule id/],
+      ['{"action-item-owner": "off"}', /^postmortem-lint-configure-file: action-item-owner: rule settings go under "rules"/],
+      ['{"ignore": ["**"]}', /^postmortem-lint-configure-file: ignore: has no effect in a comment; set it in \.postmortemrc$/],
+    ];
+    for (const [json, re] of cases) {
+      const r = run(json);
+      const f = linter(r);
+      assert.equal(f.length, 1, `${json}: ${f.map((x) => x.message).join(' | ')}`);
+      assert.match(f[0].message, re, json);
+      assert.equal(f[0].range.start.line, 3, 'on the comment');
+      // nothing invalid took effect: the owner and due-date rules still run
+      assert.ok(has(r, 'action-item-owner') && has(r, 'action-item-due-date'), json);
+    }
+    assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'action-item-due-date'), false);
+    assert.equal(({} as Record<string, unknown>)['action-item-due-date'], undefined);
+  });
+
+  it('valid settings still apply, merged over the configuration (a bare severity keeps its options)', () => {
+    const r = lint(doc('{"rules": {"action-item-owner": "off", "missing-section": "error"}}'), {
+      today: '2026-03-01',
+      config: { rules: { 'missing-section': ['warning', { required: ['summary'] }] } },
+    });
+    assert.deepEqual(linter(r), []);
+    assert.ok(!has(r, 'action-item-owner'));
+    assert.deepEqual(
+      r.findings.filter((f) => f.ruleId === 'missing-section').map((f) => [f.severity, f.message.slice(0, 23)]),
+      [['error', "No 'Summary' section: a"]],
+    );
+  });
+
+  it('a comment with thousands of problems gives five findings and "… and N more"', () => {
+    const rules = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`nope-${i}`, 'off']));
+    const f = linter(run(JSON.stringify({ rules })));
+    assert.equal(f.length, 6);
+    assert.equal(f[5].message, 'postmortem-lint-configure-file: … and 2995 more problems');
   });
 });

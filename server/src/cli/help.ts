@@ -11,6 +11,8 @@ vague or too many items, missing context for the reader who comes a year later).
 Usage:
   ${tool.name} [options] <files, folders or globs...>
   ${tool.name} render <file> [-o out.html] [--today YYYY-MM-DD] [--config <file>] [--all]
+  ${tool.name} report [--format markdown|html|csv|json] [--fail-on-overdue] [paths...]
+                   (action items across the archive; see ${tool.name} report --help)
 
 Folders are searched for *.md (node_modules and .git are skipped). Only files that look like
 postmortems are linted (front matter, path, or at least two postmortem sections); --all lints every file.

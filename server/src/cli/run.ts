@@ -3,15 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../engine/lint';
 import type { Config, ConfigProblem, Rule } from '../engine/types';
-import { loadConfigFile, loadConfigForFile } from '../config/load';
-import { formatConfigProblem } from '../config/validate';
+import { resolveConfig } from '../config/resolve';
+import { capProblems, formatConfigProblem } from '../config/validate';
 import { matchesGlobs } from '../config/globs';
 import { rules as registry } from '../rules/index';
 import { renderStandaloneHtml } from '../reader/render';
 import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles, readInputFile } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
 import { helpText } from './help';
+import { runReport } from './report';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -44,10 +45,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${NAME}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
+  // The same problem met through many files is said once; thousands of problems are summed up after the first few.
   const failProblems = (problems: ConfigProblem[]) => {
-    for (const line of new Set(problems.map(problemLine))) io.stderr(`${NAME}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+    const unique = new Map<string, ConfigProblem>();
+    for (const p of problems) unique.set(p.omitted ? `${p.file}\0more\0${p.omitted}` : problemLine(p), p);
+    for (const p of capProblems([...unique.values()])) io.stderr(`${NAME}: ${problemLine(p).replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   let opts: CliOptions;
   try {
     opts = parseCliArgs(argv, io.env);
@@ -70,16 +75,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const problemLine = (p: ConfigProblem) => formatConfigProblem(p, rel(p.file));
 
   // Configuration given with --config applies to every file; globs in it are relative to the working directory.
-  let fixed: { config: Config; rootDir: string } | undefined;
-  if (opts.config !== undefined) {
-    const loaded = loadConfigFile(path.resolve(io.cwd, opts.config));
+  const configFile = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
+  if (configFile !== undefined) {
+    const loaded = resolveConfig(undefined, { configFile, fallbackRoot: io.cwd });
     if (loaded.problems.length) return failProblems(loaded.problems);
-    fixed = { config: loaded.config, rootDir: io.cwd };
   }
   const configFor = (abs: string): { config: Config; rootDir: string; problems: ConfigProblem[] } => {
-    if (fixed) return { ...fixed, problems: [] };
-    const loaded = loadConfigForFile(abs);
-    return { config: loaded.config, rootDir: loaded.rootDir ?? io.cwd, problems: loaded.problems };
+    const r = resolveConfig(abs, { configFile, fallbackRoot: io.cwd });
+    return { config: r.config, rootDir: r.rootDir ?? io.cwd, problems: r.problems };
   };
 
   if (opts.command === 'render') return render(opts, io, configFor, fail, failProblems);
@@ -98,18 +101,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (problems.length) return failProblems(problems);
 
   const results: FileResult[] = [];
+  let unreadable = 0;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     if (opts.ignore.length && matchesGlobs(f.abs, opts.ignore, io.cwd)) {
       results.push({ abs: f.abs, display: f.display, isPostmortem: false, ignored: true, findings: [] });
       continue;
     }
-    let text: string;
-    try {
-      text = stripBom(fs.readFileSync(f.abs, 'utf8'));
-    } catch (e) {
-      return fail(`cannot read ${f.display}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    // A file that vanished or cannot be read since it was listed costs that file, not the whole report.
+    const read = readInputFile(f.abs);
+    if (!read.ok) {
+      unreadable++;
+      io.stderr(`${NAME}: cannot read ${f.display}: ${read.reason}\n`);
+      continue;
     }
+    if (read.warning) io.stderr(`${NAME}: ${f.display}: ${read.warning}\n`);
+    const text = read.text;
     try {
       const r = lint(text, { filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today: opts.today, all: opts.all });
       results.push({ abs: f.abs, display: f.display, isPostmortem: r.isPostmortem, ignored: r.ignored, findings: r.findings });
@@ -141,6 +148,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
+  // A file that could not be checked must not let a CI run pass: the others are reported, the exit code is 2.
+  if (unreadable > 0) return 2;
   const failed = results.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
   return failed ? 1 : 0;
 }
@@ -154,13 +163,18 @@ async function render(
 ): Promise<number> {
   const input = opts.inputs[0];
   const abs = path.resolve(io.cwd, input);
-  let text: string;
+  let stat: fs.Stats | undefined;
   try {
-    if (!fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) return fail(`file not found: ${input}`);
-    text = stripBom(fs.readFileSync(abs, 'utf8'));
-  } catch (e) {
-    return fail(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    stat = fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    stat = undefined;
   }
+  if (stat?.isDirectory()) return fail(`${input} is a folder: render takes one markdown file`);
+  if (!stat) return fail(`file not found: ${input}`);
+  const read = readInputFile(abs);
+  if (!read.ok) return fail(`cannot read ${input}: ${read.reason}`);
+  if (read.warning) io.stderr(`${NAME}: ${input}: ${read.warning}\n`);
+  const text = read.text;
   const c = configFor(abs);
   if (c.problems.length) return failProblems(c.problems);
   let html: string;
@@ -180,10 +194,6 @@ async function render(
     io.stdout(html);
   }
   return 0;
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
 function useColor(io: CliIo): boolean {

@@ -5,3 +5,4 @@ export * from './parse';
 export * from './validate';
 export * from './merge';
 export * from './load';
+export * from './resolve';

@@ -23,9 +23,16 @@ export interface LoadedConfig {
 const dirCache = new Map<string, string | null>();
 const fileCache = new Map<string, LoadedConfig>();
 
-function isFile(p: string): boolean {
+/** Bigger than any real configuration: past this, the file is reported instead of parsed (it would take seconds). */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+/**
+ * Whether a config file by this name is there, whatever it is: a file, but also a folder, a dangling link or a link
+ * loop. Those are mistakes to report (loadConfigFile names them), not reasons to fall back to the defaults silently.
+ */
+function exists(p: string): boolean {
   try {
-    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
@@ -43,7 +50,7 @@ export function findConfigFileFromDir(dir: string): string | undefined {
       break;
     }
     visited.push(d);
-    const hit = CONFIG_FILE_NAMES.map((n) => path.join(d, n)).find(isFile);
+    const hit = CONFIG_FILE_NAMES.map((n) => path.join(d, n)).find(exists);
     if (hit) {
       found = hit;
       break;
@@ -66,17 +73,46 @@ export function loadConfigFile(file: string, rules: readonly Rule<object>[] = re
   const abs = path.resolve(file);
   const rootDir = path.dirname(abs);
   let text: string;
+  const problem = (message: string): LoadedConfig => ({ file: abs, rootDir, config: {}, problems: [{ file: abs, message }] });
   try {
+    const stat = fs.statSync(abs);
+    if (stat.isDirectory()) return problem('is a folder, not a file');
+    if (stat.size > MAX_CONFIG_BYTES) {
+      return problem(`is ${(stat.size / 1e6).toFixed(1)} MB; a configuration file may be at most 1 MB (is it the right file?)`);
+    }
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(e)})`;
-    return { file: abs, rootDir, config: {}, problems: [{ file: abs, message: reason }] };
+    let dangling = false;
+    try {
+      dangling = code === 'ENOENT' && fs.lstatSync(abs).isSymbolicLink();
+    } catch {
+      dangling = false;
+    }
+    const reason =
+      code === 'ENOENT'
+        ? dangling
+          ? `is a symbolic link to a missing file (${safeReadlink(abs)})`
+          : 'file not found'
+        : code === 'ELOOP'
+          ? 'is a symbolic link loop'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot be read (${code ?? String(e)})`;
+    return problem(reason);
   }
   const parsed = parseConfigText(text, abs);
   if (parsed.problems.length > 0) return { file: abs, rootDir, config: {}, problems: parsed.problems };
   const v = validateConfig(parsed.raw, abs, rules);
   return { file: abs, rootDir, config: v.config, problems: v.problems };
+}
+
+function safeReadlink(p: string): string {
+  try {
+    return fs.readlinkSync(p);
+  } catch {
+    return '?';
+  }
 }
 
 /** The configuration that applies to `filePath`: the nearest .postmortemrc upward, cached until invalidated. */

@@ -27,7 +27,12 @@ type Schema = Record<string, unknown>;
 export function validateConfig(raw: unknown, file: string, rules: readonly Rule<object>[]): ValidationResult {
   const problems: ConfigProblem[] = [];
   const config: Config = {};
-  const add = (key: string | undefined, message: string) => problems.push({ file, key, message });
+  // Past MAX_LISTED problems they are only counted: a file with a million unknown keys must not cost a million messages.
+  let omitted = 0;
+  const add = (key: string | undefined, message: string) => {
+    if (problems.length < MAX_LISTED) problems.push({ file, key, message });
+    else omitted++;
+  };
   try {
     if (raw === undefined || raw === null) return { config, problems };
     if (!isPlainObject(raw)) {
@@ -55,7 +60,52 @@ export function validateConfig(raw: unknown, file: string, rules: readonly Rule<
     // Defensive: a validator bug must not take the linter down.
     add(undefined, `could not validate the configuration (${e instanceof Error ? e.message : String(e)})`);
   }
+  if (omitted > 0) problems.push(moreProblems(file, omitted));
   return { config, problems };
+}
+
+/** Problems kept per validated object; the rest are counted. */
+const MAX_LISTED = 100;
+/** Problems shown to a person at once (CLI stderr, editor messages); the rest become one "… and N more" line. */
+export const MAX_PROBLEMS_SHOWN = 10;
+
+function moreProblems(file: string, n: number): ConfigProblem {
+  return { file, message: `… and ${n} more problem${n === 1 ? '' : 's'}`, omitted: n };
+}
+
+/** The first `max` problems, then one "… and N more" entry per file for the rest (counting entries that stand for many). */
+export function capProblems(problems: readonly ConfigProblem[], max = MAX_PROBLEMS_SHOWN): ConfigProblem[] {
+  const listed = problems.filter((p) => !p.omitted);
+  const count = (ps: readonly ConfigProblem[]) => ps.reduce((n, p) => n + (p.omitted ?? 1), 0);
+  if (count(problems) <= max && listed.length === problems.length) return [...problems];
+  const shown = listed.slice(0, max);
+  const rest = new Map<string, number>();
+  for (const p of [...listed.slice(max), ...problems.filter((q) => q.omitted)]) rest.set(p.file, (rest.get(p.file) ?? 0) + (p.omitted ?? 1));
+  return [...shown, ...[...rest].map(([file, n]) => moreProblems(file, n))];
+}
+
+/** Keys a `postmortem-lint-configure-file` comment may set: only rules (path globs are decided before it is read). */
+const INLINE_KEYS = ['rules'];
+
+/**
+ * Validates the JSON of an inline `<!-- postmortem-lint-configure-file { "rules": { … } } -->` comment exactly like
+ * a .postmortemrc's `rules`, and says so when it sets anything else.
+ */
+export function validateInlineConfig(raw: unknown, rules: readonly Rule<object>[], file = 'postmortem-lint-configure-file'): ValidationResult {
+  if (!isPlainObject(raw)) {
+    return { config: {}, problems: [{ file, message: `expected an object such as { "rules": { "action-item-owner": "error" } }, found ${describe(raw)}` }] };
+  }
+  const ids = new Set(rules.map((r) => r.id));
+  const problems: ConfigProblem[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    if (INLINE_KEYS.includes(key)) rest[key] = raw[key];
+    else if (ids.has(key)) problems.push({ file, key, message: `rule settings go under "rules": { "rules": { "${key}": … } }` });
+    else if (key === 'postmortemGlobs' || key === 'ignore') problems.push({ file, key, message: 'has no effect in a comment; set it in .postmortemrc' });
+    else problems.push({ file, key, message: `unknown key${didYouMean(key, INLINE_KEYS)}; a comment can only set "rules"` });
+  }
+  const v = validateConfig(rest, file, rules);
+  return { config: v.config, problems: [...problems, ...v.problems] };
 }
 
 function validateRules(

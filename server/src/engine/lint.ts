@@ -8,6 +8,8 @@ import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
 import { isIsoDay } from './dates';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
+import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
+import { mergeRuleSetting } from '../config/merge';
 import { rules as registry } from '../rules/index';
 
 export interface LintOptions {
@@ -40,6 +42,9 @@ export interface LintResult {
 
 /** Rule id used for problems with the linter's own inputs: inline directives, internal errors. */
 export const LINTER_RULE_ID = 'postmortem-lint';
+
+/** Findings one configure-file comment can raise before the rest are summed up in one. */
+const MAX_INLINE_PROBLEMS = 5;
 
 export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -96,7 +101,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (!detectedBy) return { model, isPostmortem: false, findings: [], tree };
 
   const today = isIsoDay(options.today) ? options.today : localToday();
-  const settings: Record<string, RuleSetting> = { ...(options.config?.rules ?? {}) };
+  // A Map, not an object: no rule id (not even '__proto__') can reach a prototype.
+  const settings = new Map<string, RuleSetting>(Object.entries(options.config?.rules ?? {}));
   const findings: Finding[] = [];
 
   // <!-- postmortem-lint-configure-file { "rules": { ... } } --> applies on top of the configuration.
@@ -106,9 +112,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       findings.push({ ruleId: LINTER_RULE_ID, severity: 'warning', message: d.error, range: d.range });
       continue;
     }
-    const cfg = d.config as { rules?: Record<string, RuleSetting> } | undefined;
-    const r = cfg && typeof cfg === 'object' && 'rules' in cfg ? cfg.rules : (cfg as Record<string, RuleSetting> | undefined);
-    if (r && typeof r === 'object') Object.assign(settings, r);
+    // Validated exactly like .postmortemrc: each problem is one finding on the comment naming the key, and only the
+    // valid settings apply (merged key by key, so a bare severity keeps the options set below it).
+    const v = validateInlineConfig(d.config, options.rules ?? (registry as Rule<object>[]));
+    for (const p of capProblems(v.problems, MAX_INLINE_PROBLEMS)) {
+      findings.push({ ruleId: LINTER_RULE_ID, severity: 'warning', message: formatConfigProblem(p), range: d.range });
+    }
+    for (const [id, setting] of Object.entries(v.config.rules ?? {})) {
+      const merged = mergeRuleSetting(settings.get(id), setting);
+      if (merged !== undefined) settings.set(id, merged);
+    }
   }
 
   const active = options.rules ?? (registry as Rule<object>[]);
@@ -127,7 +140,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   for (const rule of active) {
-    const resolved = resolveRule(rule, settings[rule.id]);
+    const resolved = resolveRule(rule, settings.get(rule.id));
     if (!resolved) continue;
     const before = findings.length;
     try {

@@ -257,4 +257,6 @@ export interface ConfigProblem {
   file: string;
   key?: string;
   message: string;
+  /** This entry stands for that many further problems that were counted but not listed ("… and N more"). */
+  omitted?: number;
 }

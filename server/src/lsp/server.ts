@@ -17,11 +17,12 @@ import type { ClientCapabilities, Connection, Diagnostic, InitializeParams, Init
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectPostmortem, lint, localToday, type LintResult } from '../engine/lint';
 import { parsePostmortem } from '../engine/parse';
-import type { Config, ConfigProblem, Rule } from '../engine/types';
-import { applyEditorSettings, type EditorLintSettings } from '../config/merge';
+import type { ConfigProblem, Rule } from '../engine/types';
+import type { EditorLintSettings } from '../config/merge';
 import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../config/load';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve';
 import { parseConfigText } from '../config/parse';
-import { formatConfigProblem, validateConfig } from '../config/validate';
+import { capProblems, formatConfigProblem, validateConfig } from '../config/validate';
 import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext, ServerSettings } from './context';
@@ -31,6 +32,8 @@ import { configProblemDiagnostic, DiagnosticsPublisher } from './diagnostics';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
 import { registerReaderRequests } from './reader';
+import { registerArchive, type ArchiveService } from './archive';
+import { MARKDOWN_RE } from '../index/walk';
 
 const RULES = registry as readonly Rule<object>[];
 const MAX_SCANNED_FILES = 400;
@@ -89,9 +92,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   // ---- configuration problems: shown once per text, and as diagnostics on an open config file -------------------
+  // A config with thousands of problems gives a few messages and one "… and N more", never a toast per problem.
   const shownProblems = new Set<string>();
   const reportProblems = (problems: ConfigProblem[]) => {
-    for (const p of problems) {
+    for (const p of capProblems(problems)) {
       const text = formatConfigProblem(p, p.file === 'settings' ? 'Settings' : p.file);
       if (shownProblems.has(text)) continue;
       shownProblems.add(text);
@@ -105,20 +109,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** .postmortemrc (upward from the file) ← editor settings, with the folder the path globs are relative to. */
-  const configFor = (uri: string, s: ServerSettings): { config: Config; rootDir?: string; problems: ConfigProblem[] } => {
+  const configFor = (uri: string, s: ServerSettings): ResolvedConfig => {
     const filePath = uriToPath(uri);
-    const loaded = filePath ? loadConfigForFile(filePath, RULES) : { config: {} as Config, problems: [] as ConfigProblem[], rootDir: undefined };
     const raw = settings.rawFor(uri);
     const editor: EditorLintSettings =
       raw && typeof raw === 'object' && !Array.isArray(raw)
         ? (raw as EditorLintSettings)
         : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, ignore: s.ignore, maxActionItems: s.maxActionItems };
-    const merged = applyEditorSettings(loaded.config, editor, RULES, 'settings');
-    return {
-      config: merged.config,
-      rootDir: loaded.rootDir ?? (filePath ? workspaceRootOf(filePath) : undefined),
-      problems: [...loaded.problems, ...merged.problems],
-    };
+    return resolveConfig(filePath, { editor, fallbackRoot: filePath ? workspaceRootOf(filePath) : undefined, rules: RULES });
   };
 
   // ---- lint results, cached per document version and configuration generation ------------------------------------
@@ -253,13 +251,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  // ---- the workspace index (action items across every postmortem; lsp/archive.ts) -----------------------------------
+  let archive: ArchiveService | undefined;
+  try {
+    archive = registerArchive({
+      ctx,
+      roots: () => workspaceRoots,
+      configForFile: async (filePath) => {
+        const root = workspaceRootOf(filePath);
+        const uri = pathToFileURL(filePath).href;
+        const s = await settings.get(root ? pathToFileURL(root).href : uri);
+        const { config, rootDir } = configFor(uri, s);
+        return { config, rootDir };
+      },
+      uriToPath,
+      canReportProgress: () => !!capabilities.window?.workDoneProgress,
+      log,
+    });
+  } catch (e) {
+    log(`registering the workspace index failed: ${errorText(e)}`);
+  }
+
   connection.onInitialized(() => {
+    if (workspaceRoots.length) archive?.rebuild();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortemLint' }).catch((e: unknown) => log(`register didChangeConfiguration: ${errorText(e)}`));
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }, { globPattern: '**/*.{md,markdown,mdown,mkd}' }] })
         .catch((e: unknown) => log(`register file watcher: ${errorText(e)}`));
     }
   });
@@ -268,6 +288,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       settings.changed(change?.settings);
       configChanged();
+      if (workspaceRoots.length) archive?.rebuild();
     } catch (e) {
       log(`didChangeConfiguration: ${errorText(e)}`);
     }
@@ -275,13 +296,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((params) => {
     try {
-      for (const change of params.changes ?? []) {
+      // markdown files feed the workspace index; anything else (.postmortemrc) is configuration
+      const all = params.changes ?? [];
+      const markdown = all.filter((c) => MARKDOWN_RE.test(c.uri));
+      archive?.watchedFilesChanged(markdown);
+      const other = all.filter((c) => !MARKDOWN_RE.test(c.uri));
+      if (all.length && !other.length) return;
+      for (const change of other) {
         const p = uriToPath(change.uri);
         invalidateConfigCache(p);
       }
-      if (!params.changes?.length) invalidateConfigCache();
+      if (!all.length) invalidateConfigCache();
       configGeneration++;
       configChanged();
+      if (workspaceRoots.length) archive?.rebuild();
     } catch (e) {
       log(`didChangeWatchedFiles: ${errorText(e)}`);
     }

@@ -4,7 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ActionItem, Finding, Postmortem, Section, SectionKind } from '../engine/types';
 import type { LintResult } from '../engine/lint';
 import { parseMarkdown } from '../engine/parse';
-import { isSpace, wordEndingAt } from '../engine/scan';
+import { actionText, itemGaps } from '../engine/items';
 import type { ReaderActionItem, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
 import { mdastToSafeHtml, sliceRoot } from './html';
 import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
@@ -36,60 +36,18 @@ export const CONTEXT_GAP_RULES = new Set([
 const FLAGGED_RULES = new Set(['action-item-owner', 'action-item-due-date', 'action-item-overdue']);
 const MAX_GAPS = 15;
 
-function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86400000);
-}
-
 function firstSection(model: Postmortem, kind: SectionKind): Section | undefined {
   return model.allSections.find((s) => s.kind === kind);
 }
 
-const META_WORDS = ['due', 'by', 'owner', 'owners', 'assignee', 'priority', 'prio', 'ticket', 'eta', 'deadline'];
-const META_SEPARATORS = ',;:([|—–-';
-
-/**
- * `t` without the separators and field labels that lead into the metadata ("… — owner:", "…, due by (").
- * A walk back from the end, one separator or one label per step: linear, where the old `(?:[…]|\b(?:due|by|…)\b:?)+$`
- * could split `by:by:by…` 2^n ways (a 72-character item took 29 s).
- */
-function withoutMetaTail(t: string): string {
-  let end = t.length;
-  while (end > 0) {
-    const c = t[end - 1];
-    if (META_SEPARATORS.includes(c) || isSpace(c)) {
-      end--;
-      continue;
-    }
-    const w = wordEndingAt(t, end, META_WORDS);
-    if (w < 0) break;
-    end = w;
-  }
-  return t.slice(0, end);
-}
-
-/**
- * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the table shows
- * owner, due and priority in their own columns.
- */
-export function actionText(item: ActionItem): string {
-  const start = item.textRange.start.offset;
-  const end = item.textRange.end.offset;
-  const fields = [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField].filter(
-    (f): f is NonNullable<typeof f> => !!f && f.range.start.offset > start && f.range.start.offset < end,
-  );
-  if (!fields.length) return item.text;
-  const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
-  const at = item.text.indexOf(first.text);
-  if (at <= 0) return item.text;
-  const cut = withoutMetaTail(item.text.slice(0, at)).trim();
-  return cut.length >= 3 ? cut : item.text;
-}
+/** The action without the inline metadata (moved to the engine: the archive report and index show it too). */
+export { actionText };
 
 function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, today: string): ReaderActionItem {
-  const open = item.status === 'open' && !item.deferred;
-  const dueIsDate = item.due?.kind === 'date';
-  const dueIso = item.due?.kind === 'date' ? item.due.iso : undefined;
-  const overdueDays = open && dueIso && dueIso < today ? daysBetween(dueIso, today) : undefined;
+  const gaps = itemGaps(item, today);
+  const dueIso = gaps.dueIso;
+  const dueIsDate = dueIso !== undefined;
+  const overdueDays = gaps.overdueDays;
   const s = item.range.start.offset;
   const e = item.range.end.offset;
   return {
@@ -105,8 +63,8 @@ function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, to
     group: item.group,
     overdue: overdueDays !== undefined,
     overdueDays,
-    noOwner: open && item.owners.length === 0,
-    noDate: open && !dueIsDate,
+    noOwner: gaps.noOwner,
+    noDate: gaps.noDate,
     findings: findings
       .filter((f) => !FLAGGED_RULES.has(f.ruleId) && f.range.start.offset >= s && f.range.start.offset < Math.max(e, s + 1))
       .map((f) => ({ ruleId: f.ruleId, message: f.message })),

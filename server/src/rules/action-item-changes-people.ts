@@ -2,7 +2,7 @@
 // differently is the least reliable fix there is: people change teams, forget, and are tired at 3 a.m. Change the
 // system so the mistake is hard to make or is caught (a check, a guard, a default, automation).
 import type { Rule } from '../engine/types';
-import { headRange, openItems, quote, words } from './support/util';
+import { fit, headRange, openItems } from './support/util';
 
 /** The phrase that asks people to change, or undefined. Pure: a function of the item text. */
 export function peopleChange(text: string): string | undefined {
@@ -28,7 +28,7 @@ const rule: Rule<Record<string, never>> = {
       if (!phrase) continue;
       ctx.report({
         range: headRange(model, item),
-        message: `'${quote(words(model, item))}' asks people to change ('${phrase}'): people move on, forget and get tired, so it fails again. Change the system so the mistake is hard to make or gets caught (a check in CI, a guard in the tool, a safer default).`,
+        message: fit("'", phrase, "' asks people to change: change the system so the mistake gets caught."),
       });
     }
   },

@@ -1,7 +1,7 @@
 // action-item-due-date: an action item needs an absolute date. "Next sprint" means nothing to the reader who
 // opens this postmortem a year later, and an item without a date never gets scheduled.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
-import { activeItems, isOpen, addDays, dateChoices, headRange, quote, writeFieldEdit, words } from './support/util';
+import { activeItems, isOpen, dateChoices, exampleDueDate, fit, headRange, quote, writeFieldEdit, words } from './support/util';
 
 export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
@@ -50,20 +50,20 @@ const rule: Rule<Record<string, never>> = {
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   check(ctx) {
     const { model, today } = ctx;
-    const example = addDays(today, 30);
+    const example = exampleDueDate(today);
     for (const item of activeItems(model)) {
       if (!isOpen(item)) continue;
       const due = item.due;
       if (!due) {
         ctx.report({
           range: headRange(model, item),
-          message: `Action item '${quote(words(model, item))}' has no due date: without one it never gets scheduled against feature work. Add an absolute date, e.g. "due ${example}".`,
+          message: `No due date: add an absolute date, e.g. 'due ${example}'.`,
           fixes: [dueFix(model, item, today)],
         });
       } else if (due.kind === 'phrase') {
         ctx.report({
           range: due.range,
-          message: `'${due.text}' is not a date: a reader next year can't tell when this was due. Use an absolute date such as ${example}.`,
+          message: fit("'", due.text, `' is not a date: write an absolute date, e.g. ${example}.`),
           fixes: [dueFix(model, item, today)],
         });
       } else if (due.ambiguous) {
@@ -76,7 +76,7 @@ const rule: Rule<Record<string, never>> = {
         ctx.report({
           range: due.range,
           severity: 'hint',
-          message: `'${due.text}' reads as ${spoken(due.iso)} in the US and ${spoken(swapped)} almost everywhere else. Write the date as ISO (${due.iso} or ${swapped}) so every reader gets the same day.`,
+          message: fit("'", due.text, `' could be ${spoken(due.iso)} or ${spoken(swapped)}: write it as ISO (YYYY-MM-DD).`),
           fixes,
         });
       }

@@ -1,7 +1,7 @@
 // action-item-low-priority: low-priority items "stick around long enough to make the backlog feel heavy, but
 // never rise high enough to get done". Commit to the item (raise it, give it a date) or let it go on purpose.
 import type { Fix, Rule } from '../engine/types';
-import { canMove, moveToDeferredEdits, openItems, quote, words } from './support/util';
+import { canMove, fit, moveToDeferredEdits, openItems } from './support/util';
 
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-low-priority',
@@ -22,7 +22,7 @@ const rule: Rule<Record<string, never>> = {
       fixes.push({ title: 'Commit to it: raise to P2', edits: [{ range: p.range, newText: 'P2' }], safe: false });
       ctx.report({
         range: p.range,
-        message: `'${p.text}' on '${quote(words(model, item), 50)}': low-priority items sit in the backlog and never rise high enough to get done. Commit to it (raise the priority and give it a date) or let it go by moving it to a 'Deferred' section.`,
+        message: fit("'", p.text, "' rarely gets done: raise the priority and date it, or move it to 'Deferred'."),
         fixes,
       });
     }

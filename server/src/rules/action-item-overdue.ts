@@ -2,7 +2,7 @@
 // for the next reader) or stalled (and needs a new date and a word with its owner).
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, isOpen, daysBetween, quote, words } from './support/util';
+import { itemGaps } from '../engine/items';
 import { dueFix } from './action-item-due-date';
 
 const rule: Rule<Record<string, never>> = {
@@ -13,10 +13,9 @@ const rule: Rule<Record<string, never>> = {
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   check(ctx) {
     const { model, today } = ctx;
-    for (const item of activeItems(model)) {
-      if (!isOpen(item) || item.due?.kind !== 'date') continue;
-      const late = daysBetween(item.due.iso, today);
-      if (late <= 0) continue;
+    for (const item of model.actionItems) {
+      const late = itemGaps(item, today).overdueDays;
+      if (late === undefined || item.due?.kind !== 'date') continue;
       const fixes: Fix[] = [];
       if (item.format === 'checkbox') {
         const head = model.text.slice(item.range.start.offset, item.textRange.start.offset);
@@ -29,7 +28,7 @@ const rule: Rule<Record<string, never>> = {
       fixes.push(dueFix(model, item, today, 'Set a new due date…'));
       ctx.report({
         range: item.due.range,
-        message: `'${quote(words(model, item), 50)}' was due ${item.due.iso}, ${late} day${late === 1 ? '' : 's'} ago, and is not marked done. If it's done, mark it done for the next reader; if not, agree a new date with its owner.`,
+        message: `Overdue by ${late} day${late === 1 ? '' : 's'} (due ${item.due.iso}): mark it done, or agree a new date with its owner.`,
         fixes,
       });
     }

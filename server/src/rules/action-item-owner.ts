@@ -2,7 +2,7 @@
 // competes with feature work and loses; an item three people own is owned by none of them.
 import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { activeItems, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
+import { activeItems, fit, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {
   /** Accept team handles (@sre-team, @payments-oncall) as owners. When false, a team alone is reported. */
@@ -78,19 +78,18 @@ const rule: Rule<OwnerOptions> = {
     const { model } = ctx;
     for (const item of activeItems(model)) {
       if (!isOpen(item)) continue;
-      const what = `'${quote(words(model, item))}'`;
       if (item.owners.length === 0) {
         if (item.ownerPlaceholder) {
           const ph = item.ownerPlaceholder.text || item.ownerPlaceholder.value;
           ctx.report({
             range: item.ownerPlaceholder.range.start.offset === item.ownerPlaceholder.range.end.offset ? headRange(model, item) : item.ownerPlaceholder.range,
-            message: `'${ph}' is not an owner: an item assigned to nobody in particular never gets done. Name one person who will drive ${what}, e.g. @alice.`,
+            message: fit("'", ph, "' is not an owner: name the one person who will drive it, e.g. @alice."),
             fixes: [ownerFix(model, item)],
           });
         } else {
           ctx.report({
             range: headRange(model, item),
-            message: `Action item ${what} has no owner: without a name it competes with feature work and loses. Name one person, e.g. "— @alice".`,
+            message: 'No owner: name the one person who will drive it, e.g. @alice.',
             fixes: [ownerFix(model, item)],
           });
         }
@@ -103,7 +102,7 @@ const rule: Rule<OwnerOptions> = {
         const range = first.start.line === last.end.line ? rangeOf(model.lines, first.start.offset, last.end.offset) : headRange(model, item);
         ctx.report({
           range,
-          message: `Action item ${what} has ${names.length} owners (${names.join(', ')}): when several people own it, each assumes another is on it. Pick one owner; the others can help.`,
+          message: fit(`${names.length} owners (`, names.join(', '), '): pick the one who is accountable; the others can help.'),
         });
         continue;
       }
@@ -112,7 +111,7 @@ const rule: Rule<OwnerOptions> = {
         if (TEAM_RE.test(o.value.replace(/^@/, ''))) {
           ctx.report({
             range: o.range,
-            message: `'${sliceOf(model, o.range)}' is a team, not a person: a team owner means nobody in particular. Name the one person who will drive ${what}.`,
+            message: fit("'", sliceOf(model, o.range), "' is a team, not a person: name the one person who will drive it."),
           });
         }
       }

@@ -35,7 +35,7 @@ const rule: Rule<Record<string, never>> = {
       if (item.priority) continue;
       ctx.report({
         range: headRange(model, item),
-        message: `Action item '${quote(words(model, item))}' has no priority: without one it competes with feature work and loses. Mark it P0–P2 (or high / medium), e.g. ", P1".`,
+        message: 'No priority: mark it P0–P3 (or high / medium / low), e.g. P1.',
         fixes: [priorityFix(model, item)],
       });
     }

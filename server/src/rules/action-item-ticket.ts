@@ -1,7 +1,7 @@
 // action-item-ticket (off by default): the postmortem is not where work gets scheduled. An item without a link
 // to the tracker lives only in a document nobody reopens; a link lets a reader see what became of it.
 import type { Rule } from '../engine/types';
-import { headRange, openItems, quote, words } from './support/util';
+import { headRange, openItems } from './support/util';
 
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-ticket',
@@ -15,7 +15,7 @@ const rule: Rule<Record<string, never>> = {
       if (item.tickets.length) continue;
       ctx.report({
         range: headRange(model, item),
-        message: `Action item '${quote(words(model, item))}' has no ticket: work is scheduled in the tracker, not in this document, and a reader can't see what became of it. Link the ticket (a URL, #123 or ABC-123).`,
+        message: 'No ticket: link the tracker issue (a URL, #123 or ABC-123).',
       });
     }
   },

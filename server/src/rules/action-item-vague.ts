@@ -7,7 +7,7 @@ import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { peopleChange } from './action-item-changes-people';
 import { replaceHtmlComments } from '../engine/scan';
-import { actionWordsRange, activeItems, isOpen, canMove, headRange, moveToDeferredEdits, quote, words as itemWords } from './support/util';
+import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
 
@@ -339,7 +339,7 @@ const rule: Rule<Record<string, never>> = {
       if (r.kind === 'template') {
         ctx.report({
           range,
-          message: `This action item still holds template placeholders (${r.phrase}): replace each <…> with the concrete thing (component, metric, threshold), then delete the "(was: …)" note.`,
+          message: fit('Unfilled template placeholder (', r.phrase ?? '<…>', '): replace each <…> with the real thing.'),
         });
         continue;
       }
@@ -360,7 +360,7 @@ const rule: Rule<Record<string, never>> = {
       }
       ctx.report({
         range,
-        message: `'${quote(itemWords(model, item))}' is too vague to be done: ${r.reason}. Name the concrete change and how you'll know it's done, e.g. "Alert when checkout p99 exceeds 1 s for 5 minutes".`,
+        message: fit("'", itemWords(model, item), "' is vague: name the change and how you'll know it's done."),
         fixes,
       });
     }

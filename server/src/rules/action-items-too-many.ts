@@ -48,7 +48,7 @@ const rule: Rule<TooManyOptions> = {
     }
     ctx.report({
       range: at,
-      message: `${items.length} open action items: more than ${max} means they aren't prioritised, and the ones that matter compete with the rest (and with feature work). Keep the ${max} that matter most and move the others to a 'Deferred' section, where letting them go is a decision.`,
+      message: `${items.length} open action items: keep the ${max} that matter most and move the rest to 'Deferred'.`,
       fixes,
     });
   },

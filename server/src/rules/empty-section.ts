@@ -2,7 +2,7 @@
 // answered. Write the section or remove the heading; a template left half-filled reads as finished.
 import type { Fix, Postmortem, Rule, Section } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { eolOf } from './support/util';
+import { eolOf, fit } from './support/util';
 import { SECTION_PURPOSE } from './support/sections';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
@@ -108,10 +108,9 @@ const rule: Rule<Record<string, never>> = {
       const lines = contentLines(model, s);
       if (lines.length && !lines.every(isPlaceholder)) continue;
       // a heading whose children are headings with content is not empty (handled by the children)
-      const what = s.kind ? SECTION_PURPOSE[s.kind].why : 'an empty heading tells the reader the question was never answered';
       const message = lines.length
-        ? `'${s.title}' only holds a placeholder ('${lines[0].slice(0, 40)}'): ${what}. Write it, or remove the heading.`
-        : `'${s.title}' is empty: ${what}. Write it, or remove the heading.`;
+        ? fit("'", s.title, `' only holds a placeholder: write it, or remove the heading.`)
+        : fit("'", s.title, "' is empty: write it, or remove the heading.");
       ctx.report({ range: s.titleRange, message, fixes: lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)] });
     }
   },

@@ -2,7 +2,7 @@
 // useful question is why the system let this one through and what would have caught it.
 import type { Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './support/util';
+import { fit, proseText } from './support/util';
 
 const RE = /(?<![\p{L}])(?:human|operator|user|pilot|engineer(?:ing)?|manual|personal) (?:error|mistake|failure)s?(?![\p{L}])/giu;
 const NEGATED = /\b(?:not|no|isn't|wasn't|never|rather than|instead of|beyond|than|blame(?:less)?|avoid|call(?:ing)? it)\s+(?:(?:a|an|the|just|simply|only|as)\s+)*$/i;
@@ -23,7 +23,7 @@ const rule: Rule<Record<string, never>> = {
       if (/^user errors?$/i.test(m[0]) && !/\b(?:cause|because|due to|was|root)\b/i.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;
       ctx.report({
         range: rangeOf(model.lines, m.index, m.index + m[0].length),
-        message: `'${m[0]}' ends the analysis where it should begin: people make mistakes every day, and the system let this one through. Ask what made the mistake easy and what would have caught it (a check, a guard, a safer default), and name that as the cause.`,
+        message: fit("'", m[0], "' is not a cause: name what made the mistake easy and what would catch it."),
       });
     }
   },

@@ -80,7 +80,7 @@ const rule: Rule<MissingSectionOptions> = {
       const title = SECTION_TITLES[kind];
       ctx.report({
         range: anchor,
-        message: `No '${title}' section: ${SECTION_PURPOSE[kind].why}. Add ${article(title)} '## ${title}' section.`,
+        message: `No '${title}' section: add ${article(title)} '## ${title}' section.`,
         fixes: [skeletonFix(model, kind)],
       });
     }

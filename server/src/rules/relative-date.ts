@@ -2,7 +2,7 @@
 // people who can't tell which Tuesday "last Tuesday" was. Write the date.
 import type { Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './support/util';
+import { fit, proseText } from './support/util';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const RELATIVE_RE = new RegExp(
@@ -57,7 +57,7 @@ const rule: Rule<Record<string, never>> = {
       return span < spans.length && spans[span][0] <= o;
     };
     // the incident date is the anchor a writer most often means; without one, the format is the example
-    const anchor = model.date ? ` (the incident was on ${model.date})` : '';
+    const anchor = model.date ? ` (incident: ${model.date})` : '';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
     let line = -1;
     let skipLine = false;
@@ -84,7 +84,7 @@ const rule: Rule<Record<string, never>> = {
       if (quoted) continue;
       ctx.report({
         range: rangeOf(model.lines, m.index, m.index + m[0].length),
-        message: `'${m[0]}' is relative: a reader next year can't tell which day that was. Write the date as YYYY-MM-DD${anchor}, or the date and time with a time zone.`,
+        message: fit("'", m[0], `' is relative: write the date as YYYY-MM-DD${anchor}.`),
       });
     }
   },

@@ -2,7 +2,7 @@
 // are in UTC. A timeline without a time zone can't be lined up against anything else.
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { proseText } from './support/util';
+import { fit, proseText } from './support/util';
 
 /**
  * 14:05, 9:30 am, 14h05, 14.05. With a dot only two-digit hours count, and never a version ("upgraded to 1.30",
@@ -44,7 +44,7 @@ const rule: Rule<Record<string, never>> = {
       };
       ctx.report({
         range: s.titleRange,
-        message: `The timeline gives times (${eg}${times.length > 2 ? ', …' : ''}) but no time zone: a reader can't line them up with logs, dashboards or another office's clock. State the zone once, e.g. '## ${s.title} (UTC)'.`,
+        message: fit('Timeline times (', eg, `${times.length > 2 ? ', …' : ''}) have no time zone: add it to the heading, e.g. '(UTC)'.`),
         fixes: [fix],
       });
     }

@@ -4,7 +4,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Range, Section } from '../../engine/types';
-import { daysBetween, lspRange, plural } from './util';
+import { itemGaps } from '../../engine/items';
+import { lspRange, plural } from './util';
 
 export interface ActionItemCounts {
   total: number;
@@ -26,12 +27,10 @@ export function countItems(items: readonly ActionItem[], today: string): ActionI
     else if (item.status === 'not-doing') c.notDoing++;
     else {
       c.open++;
-      if (item.owners.length === 0) c.withoutOwner++;
-      if (!item.due || item.due.kind !== 'date') c.withoutDate++;
-      else {
-        const d = daysBetween(today, item.due.iso);
-        if (d !== undefined && d < 0) c.overdue++;
-      }
+      const gaps = itemGaps(item, today);
+      if (gaps.noOwner) c.withoutOwner++;
+      if (gaps.noDate) c.withoutDate++;
+      if (gaps.overdueDays !== undefined) c.overdue++;
     }
   }
   return c;

@@ -8,7 +8,8 @@ import type { LintResult } from '../../engine/lint';
 import type { Postmortem, SectionKind } from '../../engine/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../../engine/sections';
 import { backOver, isSpace } from '../../engine/scan';
-import { addDays, endOfMonth, handleOf, inOpaque, itemAt, longDate, sectionAt } from './util';
+import { dateChoices as sharedDateChoices } from '../../rules/support/util';
+import { handleOf, inOpaque, itemAt, longDate, sectionAt } from './util';
 
 export interface CompletionInput {
   result: LintResult | undefined;
@@ -145,15 +146,9 @@ interface DateChoice {
   what: string;
 }
 
-/** In 1 week, in 2 weeks, end of month (end of next month when this one ends within a week). */
+/** The shared due-date choices (the same the quick fixes and the VS Code prompt offer). */
 export function dateChoices(today: string): DateChoice[] {
-  const eom = endOfMonth(today);
-  const soon = addDays(today, 7) >= eom;
-  return [
-    { iso: addDays(today, 7), what: 'in 1 week' },
-    { iso: addDays(today, 14), what: 'in 2 weeks' },
-    soon ? { iso: endOfMonth(today, 1), what: 'end of next month' } : { iso: eom, what: 'end of this month' },
-  ];
+  return sharedDateChoices(today).map((c) => ({ iso: c.value, what: c.label }));
 }
 
 function dateCompletions(today: string, line: number, start: number, end: number, lead: string, trail = ''): CompletionItem[] {

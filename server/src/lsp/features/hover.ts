@@ -3,7 +3,9 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Section } from '../../engine/types';
-import { addDays, code, daysBetween, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
+import { isLive, itemGaps } from '../../engine/items';
+import { classifyVague } from '../../rules/action-item-vague';
+import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
 const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing' };
@@ -14,11 +16,12 @@ export function hoverAt(result: LintResult | undefined, position: Position, toda
   const model = result.model;
   const item = itemAt(model, offsetOf(model, position));
   if (!item) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: describeItem(item, today) }, range: lspRange(item.range) };
+  return { contents: { kind: MarkupKind.Markdown, value: describeItem(item, today, vagueReported(result, item) ? model.text : undefined) }, range: lspRange(item.range) };
 }
 
-/** Whether the item is still to be done and checked (open and not in a Deferred section). */
-const isLive = (item: ActionItem) => item.status === 'open' && !item.deferred;
+/** Whether the vague rule reported the item (it may be off, or suppressed): only then does the card say why. */
+const vagueReported = (result: LintResult, item: ActionItem) =>
+  result.findings.some((f) => f.ruleId === 'action-item-vague' && f.range.start.offset >= item.textRange.start.offset && f.range.start.offset < Math.max(item.textRange.end.offset, item.textRange.start.offset + 1));
 
 /** The problems a reader would trip over, in words: "no owner", "'next sprint' is not a date", "overdue by 3 days". */
 export function itemProblems(item: ActionItem, today: string): string[] {
@@ -29,16 +32,19 @@ export function itemProblems(item: ActionItem, today: string): string[] {
   if (!item.due) out.push('no due date');
   else if (item.due.kind === 'phrase') out.push(`'${item.due.text}' is not a date`);
   else {
-    const d = daysBetween(today, item.due.iso);
-    if (d !== undefined && d < 0) out.push(`overdue by ${plural(-d, 'day')}`);
+    const late = itemGaps(item, today).overdueDays;
+    if (late !== undefined) out.push(`overdue by ${plural(late, 'day')}`);
   }
   return out;
 }
 
-/** Markdown describing one action item. */
-export function describeItem(item: ActionItem, today: string): string {
+/**
+ * Markdown describing one action item: each fact once, with its why. The editor shows the item's diagnostics (the
+ * short "what to do") above this card, so the card does not repeat them as a summary; it says what was understood
+ * and why what is missing matters.
+ */
+export function describeItem(item: ActionItem, today: string, text?: string): string {
   const live = isLive(item);
-  const example = addDays(today, 14);
   const where: string[] = [];
   for (let sec: Section | undefined = item.section; sec; sec = sec.parent) {
     if (sec.depth === 1 && sec.parent === undefined && where.length) break; // the document title is not a section
@@ -47,40 +53,34 @@ export function describeItem(item: ActionItem, today: string): string {
   const head = `**Action item** · ${STATUS_WORDS[item.status]}${item.deferred ? ' · deferred' : ''}`;
   const lines: string[] = [head, ''];
 
-  const problems = itemProblems(item, today);
   if (item.deferred) lines.push(`Deferred: let go on purpose, so it is neither counted nor checked.`, '');
   else if (item.status === 'done') lines.push('Done: not checked for owner, date or overdue.', '');
   else if (item.status === 'not-doing') lines.push('Not doing: let go on purpose, so it is not checked.', '');
-  else if (problems.length) lines.push(`**Not ready:** ${escapeMarkdown(problems.join('; '))}.`, '');
-  else lines.push('Has an owner and a date.', '');
 
   // Owner
   if (item.owners.length === 1) lines.push(`- **Owner:** ${code(item.owners[0].text || item.owners[0].value)}`);
   else if (item.owners.length > 1) {
     const list = item.owners.map((o) => code(o.text || o.value)).join(', ');
-    lines.push(`- **Owners:** ${list}${live ? ' — more than one owner: pick the one person who is accountable.' : ''}`);
+    lines.push(`- **Owners:** ${list}${live ? ' — more than one owner: each assumes another is on it.' : ''}`);
   } else if (item.ownerPlaceholder) {
-    lines.push(`- **Owner:** none — ${code(item.ownerPlaceholder.text)} is a placeholder, not an owner.${live ? ' Name one person, e.g. `@handle`.' : ''}`);
+    lines.push(`- **Owner:** none — ${code(item.ownerPlaceholder.text)} is a placeholder, not an owner${live ? ': an item assigned to nobody in particular never gets done.' : '.'}`);
   } else {
-    lines.push(`- **Owner:** none${live ? ' — no owner: an item without a name is not real. Add one, e.g. `@handle`.' : ''}`);
+    lines.push(`- **Owner:** none${live ? ' — an item nobody owns competes with feature work and loses.' : ''}`);
   }
 
   // Due date
   const due = item.due;
   if (!due) {
-    lines.push(`- **Due:** none${live ? ` — no due date: add an absolute date such as ${code(example)}.` : ''}`);
+    lines.push(`- **Due:** none${live ? ' — without a date it never gets scheduled against feature work.' : ''}`);
   } else if (due.kind === 'phrase') {
-    lines.push(
-      `- **Due:** none — ${code(due.text)} is not a date: a reader next year can't tell when this was due.` +
-        (live ? ` Use an absolute date such as ${code(example)}.` : ''),
-    );
+    lines.push(`- **Due:** none — ${code(due.text)} is not a date${live ? ": a reader next year can't tell when it was due." : '.'}`);
   } else {
     let s = `- **Due:** ${code(due.iso)} (${longDate(due.iso)})`;
     if (due.text && due.text.trim() !== due.iso) s += `, read from ${code(due.text)}`;
-    const d = daysBetween(today, due.iso);
-    if (live && d !== undefined) s += d < 0 ? ` — **overdue by ${plural(-d, 'day')}**` : d === 0 ? ' — due today' : ` — due in ${plural(d, 'day')}`;
+    const d = itemGaps(item, today).daysLeft;
+    if (d !== undefined) s += d < 0 ? ` — **overdue by ${plural(-d, 'day')}**` : d === 0 ? ' — due today' : ` — due in ${plural(d, 'day')}`;
     lines.push(s);
-    if (due.ambiguous) lines.push(`  - ${code(due.text)} is ambiguous: day and month could be swapped. Write it as ISO (${code(due.iso)}).`);
+    if (due.ambiguous) lines.push(`  - ${code(due.text)} is ambiguous: day and month could be swapped, and readers in other countries read the other day.`);
   }
 
   // Priority
@@ -89,10 +89,16 @@ export function describeItem(item: ActionItem, today: string): string {
     const word = PRIORITY_WORDS[Math.max(0, Math.min(4, p.level))];
     const label = item.priority.text.trim().toUpperCase() === `P${p.level}` ? word : `P${p.level}, ${word}`;
     let s = `- **Priority:** ${code(item.priority.text)} (${label})`;
-    if (p.low && live) s += ' — low-priority items rarely get done: commit to it or let it go.';
+    if (p.low && live) s += ' — low-priority items sit in the backlog and never rise high enough to get done.';
     lines.push(s);
   } else {
-    lines.push(`- **Priority:** none${live ? ' — without a priority it competes with feature work and loses.' : ''}`);
+    lines.push(`- **Priority:** none${live ? ' — it says how this ranks against everything else the owner could do this week.' : ''}`);
+  }
+
+  // Wording: why the action-item-vague rule finds the item too vague (the finding says what to do)
+  if (live && text !== undefined) {
+    const v = classifyVague(text.slice(item.textRange.start.offset, item.textRange.end.offset));
+    if (v.vague && v.reason) lines.push(`- **Wording:** vague — ${escapeMarkdown(v.reason)}.`);
   }
 
   // Status

@@ -4,7 +4,8 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { LintResult } from '../../engine/lint';
 import type { ActionItem, Range, Section } from '../../engine/types';
 import { SECTION_TITLES } from '../../engine/sections';
-import { daysBetween, lspRange, truncate } from './util';
+import { itemGaps } from '../../engine/items';
+import { lspRange, truncate } from './util';
 import { countItems, isUnder, lensTitle } from './codelens';
 import { pushAll } from '../../engine/scan';
 
@@ -69,10 +70,7 @@ export function itemDetail(item: ActionItem, today: string): string {
   parts.push(item.owners.length ? item.owners.map((o) => o.value).join(', ') : 'no owner');
   if (!item.due) parts.push('no due date');
   else if (item.due.kind === 'phrase') parts.push(`'${truncate(item.due.text, 30)}' is not a date`);
-  else {
-    const d = daysBetween(today, item.due.iso);
-    parts.push(d !== undefined && d < 0 ? `overdue since ${item.due.iso}` : `due ${item.due.iso}`);
-  }
+  else parts.push(itemGaps(item, today).overdueDays !== undefined ? `overdue since ${item.due.iso}` : `due ${item.due.iso}`);
   if (item.priority) parts.push(`P${item.priority.value.level}`);
   return parts.join(' · ');
 }

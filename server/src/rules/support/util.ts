@@ -90,6 +90,23 @@ export function headRange(model: Postmortem, item: ActionItem): Range {
   return rangeOf(model.lines, s.offset, Math.max(s.offset, end));
 }
 
+/** Messages stay one short line: the Problems panel cuts at about 110 characters, and ESLint's run under 90. */
+export const MESSAGE_MAX = 90;
+
+/**
+ * A message built around one quoted piece of the document, shortened (with "…") so that the whole message fits in
+ * MESSAGE_MAX characters: `fit("'", itemText, "' is too vague: …")`.
+ */
+export function fit(before: string, quoted: string, after: string, max = MESSAGE_MAX): string {
+  const room = Math.max(12, max - before.length - after.length - 1); // - 1: quote() may add "…"
+  return before + quote(quoted, room) + after;
+}
+
+/** The example due date every face shows (messages, hover, prompts): the "in 2 weeks" choice. */
+export function exampleDueDate(today: string): string {
+  return dateChoices(today)[1].value;
+}
+
 export function sliceOf(model: Postmortem, r: Range): string {
   return model.text.slice(r.start.offset, r.end.offset);
 }
@@ -132,12 +149,24 @@ export function eolOf(text: string): string {
 
 const point = (model: Postmortem, offset: number): Range => rangeOf(model.lines, offset, offset);
 
-/** Date choices offered by date prompts: 1 week, 2 weeks, 30 days from today. */
+/** The last day of the month `monthsAhead` after the month of `iso`. */
+export function endOfMonth(iso: string, monthsAhead = 0): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, (m || 1) + monthsAhead, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The due dates every face offers (quick fixes, the VS Code date prompt, `due ` completion): in 1 week, in 2 weeks,
+ * end of this month (end of next month when this one ends within a week). Computed here once.
+ */
 export function dateChoices(today: string): { label: string; value: string; description: string }[] {
+  const eom = endOfMonth(today);
+  const soon = addDays(today, 7) >= eom;
+  const c = (value: string, label: string) => ({ label, value, description: value });
   return [
-    { label: 'in 1 week', value: addDays(today, 7), description: addDays(today, 7) },
-    { label: 'in 2 weeks', value: addDays(today, 14), description: addDays(today, 14) },
-    { label: 'in 30 days', value: addDays(today, 30), description: addDays(today, 30) },
+    c(addDays(today, 7), 'in 1 week'),
+    c(addDays(today, 14), 'in 2 weeks'),
+    soon ? c(endOfMonth(today, 1), 'end of next month') : c(eom, 'end of this month'),
   ];
 }
 

@@ -1,0 +1,125 @@
+// The archive benchmark (part of `npm run bench`): a generated archive (scripts/archive-gen.ts), then
+// - index build: the workspace index over all of it, in process, wall time;
+// - markdownlint-cli2 over the same files (its own process, wall time), for scale;
+// - report: `postmortem-lint report --format html` over the same files, in process;
+// - the language server (dist/server.js) with a 2,000-postmortem workspace: RSS once indexed, and the time from an
+//   edit in an open postmortem to the archiveChanged notice and the answer for that file (what the tree waits for).
+// Targets (issue 12): index ≤ 0.5× markdownlint-cli2's wall time, RSS ≤ 150 MB at 2,000, edit → tree ≤ 100 ms.
+// Env: BENCH_ARCHIVE_FILES (default 10000; 0 skips this part), BENCH_ARCHIVE_SERVER_FILES (default 2000). Prints figures, never fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { generateArchive } from './archive-gen';
+import { WorkspaceIndex } from '../server/src/index/workspace-index';
+import { invalidateConfigCache, loadConfigForFile } from '../server/src/config/load';
+import { runCli } from '../server/src/cli/run';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TODAY = '2026-11-30';
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function indexBuild(dir: string): Promise<{ ms: number; postmortems: number; scanned: number; logs: string[] }> {
+  invalidateConfigCache();
+  const logs: string[] = [];
+  const index = new WorkspaceIndex({
+    roots: () => [dir],
+    configFor: async (p) => {
+      const l = loadConfigForFile(p);
+      return { config: l.config, rootDir: l.rootDir ?? dir };
+    },
+    today: () => TODAY,
+    log: (m) => logs.push(m),
+    // no other work to yield to here: the LSP yields between files, which this leaves out
+    yieldNow: () => Promise.resolve(),
+  });
+  const t0 = performance.now();
+  await index.build();
+  const ms = performance.now() - t0;
+  const snap = index.snapshot();
+  return { ms, postmortems: snap.postmortems.length, scanned: snap.scanned, logs };
+}
+
+function markdownlintCli2(dir: string): { ms: number; note: string } | undefined {
+  const bin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  if (!existsSync(bin)) return undefined;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, '**/*.md', '#node_modules'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const summary = /Linting: (\d+) file/.exec(r.stdout ?? '')?.[0] ?? `exit ${r.status}`;
+  return { ms, note: summary };
+}
+
+async function reportTime(dir: string): Promise<{ ms: number; bytes: number }> {
+  invalidateConfigCache();
+  let out = '';
+  const t0 = performance.now();
+  await runCli(['report', '.', '--format', 'html', '--today', TODAY], { cwd: dir, env: {}, stdout: (s) => (out += s), stderr: () => undefined });
+  return { ms: performance.now() - t0, bytes: out.length };
+}
+
+async function serverFigures(dir: string): Promise<{ buildMs: number; rssMb: number; editMs: number[]; postmortems: number } | string> {
+  if (!existsSync(join(ROOT, 'dist', 'server.js'))) return 'dist/server.js missing: run npm run build first';
+  const { TestClient, FULL_CAPABILITIES } = await import('../test/lsp/client');
+  const t0 = performance.now();
+  const c = await TestClient.start({ workspaceFolders: [dir], env: { POSTMORTEM_LINT_TODAY: TODAY }, capabilities: { ...FULL_CAPABILITIES, window: { ...FULL_CAPABILITIES.window, workDoneProgress: true } } });
+  try {
+    await c.waitFor('the index', () => c.archiveChanged.find((n) => n.complete && !n.files), 600_000);
+    const buildMs = performance.now() - t0;
+    const r = (await c.connection.sendRequest('postmortemLint/archiveItems', {})) as { postmortems: { file: string }[] };
+    const status = readFileSync(`/proc/${c.proc.pid}/status`, 'utf8');
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    // edit → notice → answer for that file, as the tree does it
+    const uri = r.postmortems[0].file;
+    const text = readFileSync(fileURLToPath(uri), 'utf8');
+    await c.open(uri, text);
+    const editMs: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const seen = c.archiveChanged.length;
+      const e0 = performance.now();
+      await c.change(uri, [{ text: text.replace('## Action items\n', `## Action items\n\n- [ ] Edit ${i} — @bench, due 2020-01-0${i + 1}\n`) }]);
+      await c.waitFor('change notice', () => c.archiveChanged.slice(seen).find((n) => n.files?.includes(uri)));
+      await c.connection.sendRequest('postmortemLint/archiveItems', { files: [uri] });
+      editMs.push(performance.now() - e0);
+    }
+    return { buildMs, rssMb, editMs: editMs.slice(2).sort((a, b) => a - b), postmortems: r.postmortems.length };
+  } finally {
+    await c.stop();
+  }
+}
+
+export async function archiveBench(): Promise<void> {
+  const n = Number(process.env.BENCH_ARCHIVE_FILES ?? 10000);
+  const nServer = Number(process.env.BENCH_ARCHIVE_SERVER_FILES ?? 2000);
+  if (!n) return;
+  const base = mkdtempSync(join(tmpdir(), 'pm-bench-archive-'));
+  try {
+    const big = join(base, 'big');
+    const t0 = performance.now();
+    const gen = generateArchive(big, n);
+    console.log(`\nArchive: ${gen.postmortems} generated postmortems + ${gen.otherFiles} other files, ${(gen.bytes / 1e6).toFixed(1)} MB (written in ${sec(performance.now() - t0)})`);
+
+    const idx = await indexBuild(big);
+    console.log(`  index build (in process)        ${sec(idx.ms).padStart(9)}  ${idx.postmortems} postmortems of ${idx.scanned} markdown files, ${idx.logs.length} log lines`);
+    const md = markdownlintCli2(big);
+    if (md) console.log(`  markdownlint-cli2 (same files)  ${sec(md.ms).padStart(9)}  ${md.note}; index/markdownlint-cli2 = ${(idx.ms / md.ms).toFixed(2)}× (target ≤ 0.5×)`);
+    else console.log('  markdownlint-cli2: not installed (npm install --save-dev markdownlint-cli2@~0.22)');
+    const rep = await reportTime(big);
+    console.log(`  report --format html            ${sec(rep.ms).padStart(9)}  ${(rep.bytes / 1e6).toFixed(1)} MB of HTML`);
+
+    const small = join(base, 'server');
+    generateArchive(small, nServer, 11);
+    const s = await serverFigures(small);
+    if (typeof s === 'string') console.log(`  language server: ${s}`);
+    else {
+      const med = s.editMs[s.editMs.length >> 1];
+      console.log(`  language server, ${s.postmortems} postmortems: indexed in ${sec(s.buildMs)} (with startup and progress), RSS ${s.rssMb.toFixed(0)} MB (target ≤ 150 MB)`);
+      console.log(`  edit → archiveChanged → items of that file: median ${med.toFixed(0)} ms, max ${Math.max(...s.editMs).toFixed(0)} ms over ${s.editMs.length} edits (target ≤ 100 ms)`);
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}

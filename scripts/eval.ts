@@ -1,0 +1,269 @@
+// npm run eval: scores the engine against the labelled development set in test/eval/ (format: test/eval/README.md).
+// Usage: node --import tsx scripts/eval.ts [--verbose] [--check] [--json]
+//   --verbose  list every disagreement (file, item snippet, expected, got)
+//   --check    exit 1 when a target of issue 8 is missed (owner/due-date P ≥ 0.97 R ≥ 0.95, vague P ≥ 0.90 R ≥ 0.80,
+//              no findings on look-alikes, section findings a reader agrees with ≥ 0.95)
+//   --json     print the scores as JSON instead of the table
+// Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
+// content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { lint } from '../server/src/engine/lint';
+import type { ActionItem, Finding, SectionKind } from '../server/src/engine/types';
+import { SECTION_TITLES } from '../server/src/engine/sections';
+import { checkAgainstDocuments, docPath, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel } from '../test/eval/labels';
+
+const args = process.argv.slice(2);
+// `npm run eval | head` closes the pipe early: stop quietly instead of throwing EPIPE
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+const verbose = args.includes('--verbose');
+const check = args.includes('--check');
+const asJson = args.includes('--json');
+/** Fixed, so that overdue and relative dates do not move the scores from day to day. */
+const TODAY = '2026-11-30';
+
+const ITEM_RULES = ['action-item-owner', 'action-item-due-date', 'action-item-vague'] as const;
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+const precision = (t: Tally) => (t.tp + t.fp ? t.tp / (t.tp + t.fp) : 1);
+const recall = (t: Tally) => (t.tp + t.fn ? t.tp / (t.tp + t.fn) : 1);
+
+interface Disagreement {
+  metric: string;
+  file: string;
+  snippet: string;
+  expected: string;
+  got: string;
+}
+const disagreements: Disagreement[] = [];
+/** Per metric: false negatives on items the engine did not read at all (listed once, under item-recall). */
+const unfound = new Map<string, number>();
+const NOT_FOUND = 'item not found';
+function score(t: Tally, metric: string, expected: boolean, got: boolean, file: string, snippet: string, why = '', names = ['finding', 'none']) {
+  if (expected && got) t.tp++;
+  else if (expected) {
+    t.fn++;
+    if (why === NOT_FOUND && metric !== 'item-recall') unfound.set(metric, (unfound.get(metric) ?? 0) + 1);
+    else disagreements.push({ metric, file, snippet, expected: names[0], got: why || names[1] });
+  } else if (got) {
+    t.fp++;
+    disagreements.push({ metric, file, snippet, expected: names[1], got: why || names[0] });
+  } else t.tn++;
+}
+
+const labels = loadLabels();
+const problems = [...labels.problems, ...checkAgainstDocuments(labels)];
+if (problems.length) {
+  console.error(`eval: ${problems.length} problem(s) with the label files (npm run eval needs them fixed):`);
+  for (const p of problems.slice(0, 30)) console.error(`  ${p.where}: ${p.message}`);
+  process.exit(2);
+}
+
+const itemsByFile = new Map<string, ItemLabel[]>();
+for (const i of labels.items) itemsByFile.set(i.file, [...(itemsByFile.get(i.file) ?? []), i]);
+
+const T = {
+  owner: tally(),
+  due: tally(),
+  vague: tally(),
+  done: tally(), // positive: the item is not open (done or let go)
+  itemRecall: tally(), // tp: labelled item found; fn: labelled item not found; fp: engine item no label matches
+  detectPostmortem: tally(),
+  detectLookalike: tally(), // positive: a look-alike judged a postmortem (fp) — tn is right
+  sections: tally(), // tp: a finding a reader agrees with; fp: one they don't; fn: a missing section not reported
+};
+let statusRight = 0;
+let statusTotal = 0;
+const lookalikeFindings: { file: string; n: number; byPath: number }[] = [];
+const templates: { file: string; detected: boolean }[] = [];
+
+const short = (s: string, n = 70) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+const engineStatus = (i: ActionItem): ItemLabel['status'] => (i.deferred || i.status === 'not-doing' ? 'deferred' : i.status === 'done' ? 'done' : 'open');
+const findingTitle = (f: Finding) => /'([^']+)'/.exec(f.message)?.[1];
+const KIND_BY_TITLE = new Map(Object.entries(SECTION_TITLES).map(([k, t]) => [t.toLowerCase(), k as SectionKind]));
+
+for (const doc of labels.docs) {
+  const path = docPath(doc.file);
+  if (!existsSync(path)) continue;
+  const text = readFileSync(path, 'utf8');
+  const byContent = lint(text, { today: TODAY });
+
+  if (doc.kind === 'lookalike') {
+    score(T.detectLookalike, 'detection', false, byContent.isPostmortem, doc.file, '(document)', `judged a postmortem (${byContent.findings.length} findings)`, ['a postmortem', 'not a postmortem']);
+    // informational: the same page saved where the default path globs call it a postmortem (an incidents/ folder)
+    const byPath = lint(text, { filePath: `incidents/${doc.file.split('/').pop()}`, rootDir: '', today: TODAY });
+    lookalikeFindings.push({ file: doc.file, n: byContent.findings.length, byPath: byPath.findings.length });
+    continue;
+  }
+  if (doc.kind === 'template') {
+    templates.push({ file: doc.file, detected: byContent.isPostmortem });
+    continue;
+  }
+  score(T.detectPostmortem, 'detection', true, byContent.isPostmortem, doc.file, '(document)', 'not judged a postmortem by its content', ['a postmortem', 'not a postmortem']);
+
+  // as the CLI lints it in its folder: postmortems/… matches the default path globs
+  const r = lint(text, { filePath: path, rootDir: dirname(dirname(path)), today: TODAY });
+  const engineItems = r.model.actionItems;
+  const span = (i: ActionItem) => [i.range.start.offset, i.range.end.offset] as const;
+  /** The innermost engine item holding an offset (an item's range includes its sub-bullets). */
+  const itemAt = (off: number) =>
+    engineItems
+      .filter((i) => span(i)[0] <= off && off < Math.max(span(i)[1], span(i)[0] + 1))
+      .sort((a, b) => span(a)[1] - span(a)[0] - (span(b)[1] - span(b)[0]))[0];
+
+  const labelled = itemsByFile.get(doc.file) ?? [];
+  const matched = new Map<ItemLabel, ActionItem | undefined>();
+  const claimed = new Set<ActionItem>();
+  for (const l of labelled) {
+    const at = text.indexOf(l.snippet);
+    // the item holding the snippet, else (a model that rewrites text) any item whose text contains it
+    let m: ActionItem | undefined = itemAt(at);
+    if (m && !normalise(text.slice(...span(m))).includes(normalise(l.snippet))) m = undefined;
+    m ??= engineItems.find((i) => normalise(i.text).includes(normalise(l.snippet)));
+    matched.set(l, m);
+    if (m) claimed.add(m);
+  }
+
+  // findings per labelled item: inside its engine item (innermost), or overlapping the snippet itself
+  const itemFindings = r.findings.filter((f) => (ITEM_RULES as readonly string[]).includes(f.ruleId));
+  const owned = new Map<ItemLabel, Finding[]>();
+  const stray: Finding[] = [];
+  for (const f of itemFindings) {
+    const holder = itemAt(f.range.start.offset);
+    let label = holder ? labelled.find((l) => matched.get(l) === holder) : undefined;
+    label ??= labelled.find((l) => {
+      const a = text.indexOf(l.snippet);
+      return f.range.start.offset < a + l.snippet.length && f.range.end.offset >= a;
+    });
+    if (label) owned.set(label, [...(owned.get(label) ?? []), f]);
+    else stray.push(f);
+  }
+
+  for (const l of labelled) {
+    const m = matched.get(l);
+    const fs = owned.get(l) ?? [];
+    const has = (rule: string) => fs.some((f) => f.ruleId === rule);
+    const got = (rule: string) => fs.find((f) => f.ruleId === rule)?.message ?? (m ? 'none' : NOT_FOUND);
+    score(T.itemRecall, 'item-recall', true, !!m, doc.file, l.snippet, 'not read as an action item');
+    const open = l.status === 'open';
+    score(T.owner, 'action-item-owner', open && !l.owner, has('action-item-owner'), doc.file, l.snippet, got('action-item-owner'));
+    score(T.due, 'action-item-due-date', open && !l.due, has('action-item-due-date'), doc.file, l.snippet, got('action-item-due-date'));
+    if (!(open && l.vague === 'unclear')) score(T.vague, 'action-item-vague', open && l.vague === 'yes', has('action-item-vague'), doc.file, l.snippet, got('action-item-vague'));
+    if (m) {
+      statusTotal++;
+      const es = engineStatus(m);
+      if (es === l.status) statusRight++;
+      score(T.done, 'status', l.status !== 'open', es !== 'open', doc.file, l.snippet, es, [l.status, 'open']);
+      if (es !== l.status && (es === 'open') === (l.status === 'open')) disagreements.push({ metric: 'status', file: doc.file, snippet: l.snippet, expected: l.status, got: es });
+    }
+  }
+  for (const i of engineItems) {
+    if (claimed.has(i)) continue;
+    T.itemRecall.fp++;
+    disagreements.push({ metric: 'item-recall', file: doc.file, snippet: short(i.text), expected: 'not an action item', got: `${engineStatus(i)} ${i.format}` });
+  }
+  for (const f of stray) {
+    const t = f.ruleId === 'action-item-owner' ? T.owner : f.ruleId === 'action-item-due-date' ? T.due : T.vague;
+    t.fp++;
+    const holder = itemAt(f.range.start.offset);
+    disagreements.push({ metric: f.ruleId, file: doc.file, snippet: short(holder?.text ?? text.slice(f.range.start.offset, f.range.end.offset)), expected: 'none (not a labelled item)', got: f.message });
+  }
+
+  // missing-section: a finding agrees when the reader cannot see that section (or it says 'under another name' and it is there)
+  const reported = new Set<SectionKind>();
+  for (const f of r.findings.filter((x) => x.ruleId === 'missing-section')) {
+    const kind = KIND_BY_TITLE.get(findingTitle(f)?.toLowerCase() ?? '');
+    if (kind) reported.add(kind);
+    const visible = kind ? doc.sections[kind as (typeof REQUIRED_SECTIONS)[number]] : undefined;
+    const agree = visible === false || (visible === true && /another name/i.test(f.message));
+    if (agree) T.sections.tp++;
+    else {
+      T.sections.fp++;
+      disagreements.push({ metric: 'missing-section', file: doc.file, snippet: kind ?? '?', expected: visible ? 'section is there' : 'not a required section', got: f.message });
+    }
+  }
+  for (const s of REQUIRED_SECTIONS) {
+    if (doc.sections[s] === false && !reported.has(s)) {
+      T.sections.fn++;
+      disagreements.push({ metric: 'missing-section', file: doc.file, snippet: s, expected: 'finding (section absent)', got: 'none' });
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ report
+const f2 = (x: number) => x.toFixed(2);
+const counts = (t: Tally) => `TP ${t.tp}  FP ${t.fp}  FN ${t.fn}`;
+interface Row {
+  metric: string;
+  p?: number;
+  r?: number;
+  t: Tally;
+  target: string;
+  pass?: boolean;
+}
+const rows: Row[] = [
+  { metric: 'action-item-owner', p: precision(T.owner), r: recall(T.owner), t: T.owner, target: 'P ≥ 0.97, R ≥ 0.95', pass: precision(T.owner) >= 0.97 && recall(T.owner) >= 0.95 },
+  { metric: 'action-item-due-date', p: precision(T.due), r: recall(T.due), t: T.due, target: 'P ≥ 0.97, R ≥ 0.95', pass: precision(T.due) >= 0.97 && recall(T.due) >= 0.95 },
+  { metric: 'action-item-vague', p: precision(T.vague), r: recall(T.vague), t: T.vague, target: 'P ≥ 0.90, R ≥ 0.80', pass: precision(T.vague) >= 0.9 && recall(T.vague) >= 0.8 },
+  { metric: 'status: not open (done/let go)', p: precision(T.done), r: recall(T.done), t: T.done, target: '' },
+  { metric: 'items found (P: engine items labelled)', p: precision(T.itemRecall), r: recall(T.itemRecall), t: T.itemRecall, target: '' },
+  { metric: 'detection: postmortems (R)', r: recall(T.detectPostmortem), t: T.detectPostmortem, target: '' },
+  {
+    metric: 'detection: look-alikes quiet',
+    r: T.detectLookalike.tn / Math.max(1, T.detectLookalike.tn + T.detectLookalike.fp),
+    t: T.detectLookalike,
+    target: '100%',
+    pass: T.detectLookalike.fp === 0,
+  },
+  { metric: 'missing-section (P: agreed)', p: precision(T.sections), r: recall(T.sections), t: T.sections, target: 'P ≥ 0.95', pass: precision(T.sections) >= 0.95 },
+];
+
+const nPm = labels.docs.filter((d) => d.kind === 'postmortem').length;
+const nLook = labels.docs.filter((d) => d.kind === 'lookalike').length;
+if (asJson) {
+  console.log(JSON.stringify({ today: TODAY, postmortems: nPm, lookalikes: nLook, items: labels.items.length, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal) }, null, 2));
+} else {
+  console.log(`Labelled set: ${nPm} postmortems (${labels.items.length} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
+  const w = Math.max(...rows.map((r) => r.metric.length));
+  console.log(`${'metric'.padEnd(w)}  precision  recall   counts                     target`);
+  for (const r of rows) {
+    const p = r.p === undefined ? '   -  ' : `  ${f2(r.p)}`;
+    const rc = r.r === undefined ? '   -  ' : `  ${f2(r.r)}`;
+    const mark = r.pass === undefined ? '' : r.pass ? '  ok' : '  MISSED';
+    const c = r.metric.startsWith('detection: look') ? `quiet ${r.t.tn}  judged postmortem ${r.t.fp}` : counts(r.t);
+    console.log(`${r.metric.padEnd(w)}  ${p}     ${rc}   ${c.padEnd(26)} ${r.target}${mark}`);
+  }
+  console.log(`\nstatus (open / done / let go) agrees on ${statusRight} of ${statusTotal} items found`);
+  const noisy = lookalikeFindings.filter((l) => l.n > 0);
+  if (noisy.length) console.log(`look-alikes with findings: ${noisy.map((l) => `${l.file} (${l.n})`).join(', ')}`);
+  const byPath = lookalikeFindings.filter((l) => l.byPath > 0);
+  console.log(
+    `look-alikes saved in an incidents/ folder (path globs decide, not scored): ${byPath.length} of ${lookalikeFindings.length} get findings (${byPath.reduce((a, l) => a + l.byPath, 0)} in all)`,
+  );
+  if (templates.length) console.log(`templates judged postmortems by content: ${templates.filter((t) => t.detected).length} of ${templates.length} (not scored: templates are excluded with 'ignore' globs)`);
+  const lost = [...unfound].map(([m, n]) => `${m} ${n}`).join(', ');
+  if (lost) console.log(`false negatives on items the engine did not read at all: ${lost} (listed once, under item-recall)`);
+  if (verbose) {
+    console.log(`\nDisagreements (${disagreements.length}):`);
+    let last = '';
+    for (const d of [...disagreements].sort((a, b) => a.metric.localeCompare(b.metric) || a.file.localeCompare(b.file))) {
+      if (d.metric !== last) console.log(`\n## ${d.metric}`);
+      last = d.metric;
+      console.log(`  ${short(d.file, 60)}  «${short(d.snippet)}»\n      expected ${d.expected}; got ${short(d.got, 110)}`);
+    }
+  } else console.log('\n(--verbose lists every disagreement)');
+}
+
+if (check) {
+  const missed = rows.filter((r) => r.pass === false);
+  if (missed.length) {
+    console.error(`\neval --check: ${missed.length} target(s) missed: ${missed.map((r) => r.metric).join(', ')}`);
+    process.exit(1);
+  }
+}

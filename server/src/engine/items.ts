@@ -1,0 +1,100 @@
+// What state an action item is in, worked out once: live (open and not deferred), the gaps a reader trips over
+// (no owner, no absolute date) and how many days it is overdue. Pure: reads only the model.
+// Every face reads it: the action-item-overdue rule, hover, code lens, outline, the reader view's table, the
+// `report` command and the workspace index. Before this, "overdue" was written five ways with flipped arguments.
+import type { ActionItem } from './types';
+import { isSpace, wordEndingAt } from './scan';
+
+/** Still to be done and checked: open, and not in a Deferred / Not doing section. */
+export function isLive(item: ActionItem): boolean {
+  return item.status === 'open' && !item.deferred;
+}
+
+export interface ItemGaps {
+  live: boolean;
+  /** Live and no owner named (a placeholder such as TBD does not count as one). */
+  noOwner: boolean;
+  /** Live and more than one owner. */
+  manyOwners: boolean;
+  /** Live and no absolute due date (none at all, or a phrase such as "next sprint"). */
+  noDate: boolean;
+  /** Live and the due value is a phrase, not a date. */
+  phraseDue: boolean;
+  /** The due date as ISO yyyy-mm-dd, when it is one. */
+  dueIso?: string;
+  /** Live and past its due date: whole days since it was due (≥ 1). Undefined otherwise. */
+  overdueDays?: number;
+  /** Days until the due date (0 = due today, negative = overdue), for live items with a date. */
+  daysLeft?: number;
+}
+
+/** The item's gaps as of `today` (ISO yyyy-mm-dd). Done, not-doing and deferred items have none. */
+export function itemGaps(item: ActionItem, today: string): ItemGaps {
+  const live = isLive(item);
+  const dueIso = item.due?.kind === 'date' ? item.due.iso : undefined;
+  const daysLeft = live && dueIso ? daysBetweenIso(today, dueIso) : undefined;
+  return {
+    live,
+    noOwner: live && item.owners.length === 0,
+    manyOwners: live && item.owners.length > 1,
+    noDate: live && !dueIso,
+    phraseDue: live && item.due?.kind === 'phrase',
+    dueIso,
+    overdueDays: daysLeft !== undefined && daysLeft < 0 ? -daysLeft : undefined,
+    daysLeft,
+  };
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whole days from `from` to `to` (positive when `to` is later); undefined when either is not an ISO date. */
+export function daysBetweenIso(from: string, to: string): number | undefined {
+  const a = ISO_RE.exec(from);
+  const b = ISO_RE.exec(to);
+  if (!a || !b) return undefined;
+  const ta = Date.UTC(Number(a[1]), Number(a[2]) - 1, Number(a[3]));
+  const tb = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3]));
+  return Number.isFinite(ta) && Number.isFinite(tb) ? Math.round((tb - ta) / 86_400_000) : undefined;
+}
+
+const META_WORDS = ['due', 'by', 'owner', 'owners', 'assignee', 'priority', 'prio', 'ticket', 'eta', 'deadline'];
+const META_SEPARATORS = ',;:([|—–-';
+
+/**
+ * `t` without the separators and field labels that lead into the metadata ("… — owner:", "…, due by (").
+ * A walk back from the end, one separator or one label per step: linear, where the old `(?:[…]|\b(?:due|by|…)\b:?)+$`
+ * could split `by:by:by…` 2^n ways (a 72-character item took 29 s).
+ */
+function withoutMetaTail(t: string): string {
+  let end = t.length;
+  while (end > 0) {
+    const c = t[end - 1];
+    if (META_SEPARATORS.includes(c) || isSpace(c)) {
+      end--;
+      continue;
+    }
+    const w = wordEndingAt(t, end, META_WORDS);
+    if (w < 0) break;
+    end = w;
+  }
+  return t.slice(0, end);
+}
+
+/**
+ * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the reader view's table, the
+ * archive report and the tree show owner, due and priority in their own columns.
+ */
+export function actionText(item: ActionItem): string {
+  const start = item.textRange.start.offset;
+  const end = item.textRange.end.offset;
+  const fields = [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField].filter(
+    (f): f is NonNullable<typeof f> => !!f && f.range.start.offset > start && f.range.start.offset < end,
+  );
+  if (!fields.length) return item.text;
+  const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
+  const at = item.text.indexOf(first.text);
+  if (at <= 0) return item.text;
+  const cut = withoutMetaTail(item.text.slice(0, at)).trim();
+  return cut.length >= 3 ? cut : item.text;
+}
+

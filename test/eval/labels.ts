@@ -1,0 +1,173 @@
+// The labelled development set (test/eval/README.md): reading the label files and the documents they name.
+// Shared by scripts/eval.ts (the scorer) and test/unit/eval.test.ts (the label files stay honest).
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+export const PROJECT_ROOT = resolve(EVAL_DIR, '../..');
+/** The shared corpus, read in place (never copied into the project). */
+export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
+
+export type DocKind = 'postmortem' | 'template' | 'lookalike';
+export type Yes = 'yes' | 'no';
+export const REQUIRED_SECTIONS = ['summary', 'impact', 'timeline', 'contributing-causes', 'action-items'] as const;
+export type RequiredSection = (typeof REQUIRED_SECTIONS)[number];
+
+export interface DocLabel {
+  /** As written in documents.tsv: a corpus file name, or a path relative to test/eval (`lookalikes/x.md`). */
+  file: string;
+  kind: DocKind;
+  /** Which canonical sections a reader can see (heading, bold label, or under another name). Postmortems only. */
+  sections: Partial<Record<RequiredSection, boolean>>;
+  note: string;
+  line: number;
+}
+
+export interface ItemLabel {
+  file: string;
+  /** A short verbatim piece of the item's text, unique in the document. */
+  snippet: string;
+  status: 'open' | 'done' | 'deferred';
+  owner: boolean;
+  due: boolean;
+  vague: 'yes' | 'no' | 'unclear';
+  note: string;
+  line: number;
+}
+
+export interface LabelProblem {
+  where: string;
+  message: string;
+}
+
+/** Where a labelled file lives: a bare name is a corpus file, a path with a slash is relative to test/eval. */
+export function docPath(file: string): string {
+  return file.includes('/') ? resolve(EVAL_DIR, file) : resolve(CORPUS_DIR, file);
+}
+
+/** Tab-separated rows; `#` lines and blank lines are comments; the first row is the header. */
+function readTsv(name: string): { header: string[]; rows: { cells: string[]; line: number }[] } {
+  const text = readFileSync(resolve(EVAL_DIR, name), 'utf8');
+  const lines = text.split(/\r?\n/);
+  let header: string[] | undefined;
+  const rows: { cells: string[]; line: number }[] = [];
+  lines.forEach((l, i) => {
+    if (!l.trim() || l.startsWith('#')) return;
+    const cells = l.split('\t');
+    if (!header) header = cells.map((c) => c.trim());
+    else rows.push({ cells, line: i + 1 });
+  });
+  return { header: header ?? [], rows };
+}
+
+const SECTION_COLUMNS: Record<string, RequiredSection> = {
+  summary: 'summary',
+  impact: 'impact',
+  timeline: 'timeline',
+  causes: 'contributing-causes',
+  actions: 'action-items',
+};
+
+export interface Labels {
+  docs: DocLabel[];
+  items: ItemLabel[];
+  problems: LabelProblem[];
+}
+
+/** Read documents.tsv and items.tsv. Problems with the format are collected, not thrown. */
+export function loadLabels(): Labels {
+  const problems: LabelProblem[] = [];
+  const docs: DocLabel[] = [];
+  const items: ItemLabel[] = [];
+
+  const d = readTsv('documents.tsv');
+  const col = (h: string[], name: string) => h.indexOf(name);
+  for (const { cells, line } of d.rows) {
+    const where = `documents.tsv:${line}`;
+    const get = (name: string) => (cells[col(d.header, name)] ?? '').trim();
+    const kind = get('kind');
+    if (kind !== 'postmortem' && kind !== 'template' && kind !== 'lookalike') {
+      problems.push({ where, message: `kind '${kind}' is not postmortem, template or lookalike` });
+      continue;
+    }
+    const sections: DocLabel['sections'] = {};
+    for (const [c, s] of Object.entries(SECTION_COLUMNS)) {
+      const v = get(c);
+      if (v === 'yes' || v === 'no') sections[s] = v === 'yes';
+      else if (!(kind !== 'postmortem' && v === '-')) problems.push({ where, message: `${c} '${v}' is not yes/no${kind !== 'postmortem' ? ' or -' : ''}` });
+    }
+    docs.push({ file: get('file'), kind, sections, note: get('note'), line });
+  }
+
+  const it = readTsv('items.tsv');
+  for (const { cells, line } of it.rows) {
+    const where = `items.tsv:${line}`;
+    const get = (name: string) => cells[col(it.header, name)] ?? '';
+    const status = get('status').trim();
+    const owner = get('owner').trim();
+    const due = get('due').trim();
+    const vague = get('vague').trim();
+    if (status !== 'open' && status !== 'done' && status !== 'deferred') problems.push({ where, message: `status '${status}' is not open/done/deferred` });
+    if (owner !== 'yes' && owner !== 'no') problems.push({ where, message: `owner '${owner}' is not yes/no` });
+    if (due !== 'yes' && due !== 'no') problems.push({ where, message: `due '${due}' is not yes/no` });
+    if (vague !== 'yes' && vague !== 'no' && vague !== 'unclear') problems.push({ where, message: `vague '${vague}' is not yes/no/unclear` });
+    if (!get('snippet')) problems.push({ where, message: 'empty snippet' });
+    items.push({
+      file: get('file').trim(),
+      snippet: get('snippet'),
+      status: status as ItemLabel['status'],
+      owner: owner === 'yes',
+      due: due === 'yes',
+      vague: vague as ItemLabel['vague'],
+      note: get('note').trim(),
+      line,
+    });
+  }
+  return { docs, items, problems };
+}
+
+/** Checks that need the documents: every file exists, every snippet is in its document exactly once. */
+export function checkAgainstDocuments(labels: Labels): LabelProblem[] {
+  const problems: LabelProblem[] = [];
+  const known = new Map<string, DocLabel>();
+  for (const d of labels.docs) {
+    const where = `documents.tsv:${d.line}`;
+    if (known.has(d.file)) problems.push({ where, message: `${d.file} is labelled twice` });
+    known.set(d.file, d);
+    if (!existsSync(docPath(d.file))) problems.push({ where, message: `${d.file}: no such file (${docPath(d.file)})` });
+  }
+  const seen = new Set<string>();
+  for (const i of labels.items) {
+    const where = `items.tsv:${i.line}`;
+    const doc = known.get(i.file);
+    if (!doc) {
+      problems.push({ where, message: `${i.file} is not in documents.tsv` });
+      continue;
+    }
+    if (!existsSync(docPath(i.file))) continue;
+    const text = readFileSync(docPath(i.file), 'utf8');
+    const first = text.indexOf(i.snippet);
+    if (first < 0) problems.push({ where, message: `snippet not found verbatim in ${i.file}: ${JSON.stringify(i.snippet)}` });
+    else if (text.indexOf(i.snippet, first + 1) >= 0) problems.push({ where, message: `snippet occurs more than once in ${i.file}: ${JSON.stringify(i.snippet)}` });
+    const key = i.file + '\t' + i.snippet;
+    if (seen.has(key)) problems.push({ where, message: `item labelled twice: ${JSON.stringify(i.snippet)}` });
+    seen.add(key);
+    if (doc.kind === 'lookalike') problems.push({ where, message: `${i.file} is a look-alike: it has no action items to label` });
+  }
+  return problems;
+}
+
+/** Lower-case, markdown punctuation and quotes dropped, whitespace collapsed: for snippet containment. */
+export function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d'"`*_~[\]()<>#|\\]/g, ' ')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function yes(b: boolean): Yes {
+  return b ? 'yes' : 'no';
+}

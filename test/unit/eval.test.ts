@@ -1,0 +1,85 @@
+// The labelled development set (test/eval/) stays honest: the label files parse, every labelled document exists
+// (corpus files are read in place from ../shared/corpus, never copied), every item snippet is found verbatim and
+// once in its document, and every collected look-alike names its source and licence. `npm run eval` scores the
+// engine against these labels; a label that points nowhere would silently drop out of the scores.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, loadLabels, normalise } from '../eval/labels';
+
+const labels = loadLabels();
+const fmt = (ps: { where: string; message: string }[]) => ps.map((p) => `${p.where}: ${p.message}`).join('\n');
+
+describe('eval label files', () => {
+  test('documents.tsv and items.tsv are well-formed (statuses, yes/no fields, snippets)', () => {
+    assert.deepEqual(labels.problems, [], fmt(labels.problems));
+  });
+
+  test('the set is large enough to score: ≥ 40 postmortems, ≥ 10 look-alikes, every corpus source', () => {
+    const pm = labels.docs.filter((d) => d.kind === 'postmortem');
+    assert.ok(pm.length >= 40, `${pm.length} postmortems labelled`);
+    assert.ok(labels.docs.filter((d) => d.kind === 'lookalike').length >= 10);
+    const owners = new Set(labels.docs.filter((d) => !d.file.includes('/')).map((d) => d.file.split('__')[0]));
+    for (const source of ['2i2c-org', 'Chia-Network', 'PostHog', 'dfds', 'etcd-io', 'ethereum-optimism', 'kubernetes', 'learningequality', 'ministryofjustice', 'PagerDuty']) {
+      assert.ok(owners.has(source), `no labelled document from ${source}`);
+    }
+  });
+
+  test('every postmortem labels all five required sections; look-alikes and templates label none', () => {
+    for (const d of labels.docs) {
+      const n = Object.keys(d.sections).length;
+      if (d.kind === 'postmortem') assert.equal(n, 5, `${d.file}: ${n} of 5 sections labelled`);
+      else assert.equal(n, 0, `${d.file} is a ${d.kind}: sections are '-'`);
+    }
+  });
+
+  test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
+    for (const dir of ['lookalikes', 'postmortems']) {
+      const folder = join(EVAL_DIR, dir);
+      if (!existsSync(folder)) continue;
+      const sources = join(folder, 'SOURCES.tsv');
+      assert.ok(existsSync(sources), `${dir}/SOURCES.tsv is missing`);
+      const rows = readFileSync(sources, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => l.split('\t'));
+      const [header, ...body] = rows;
+      const [iFile, iRepo, iPath, iLicence] = ['file', 'repo', 'path', 'licence'].map((c) => header.indexOf(c));
+      const listed = new Set(body.map((r) => r[iFile]));
+      for (const r of body) {
+        assert.ok(r[iRepo] && r[iPath] && r[iLicence], `${dir}/SOURCES.tsv: ${r[iFile]} needs repo, path and licence`);
+        assert.ok(existsSync(join(folder, r[iFile])), `${dir}/SOURCES.tsv names ${r[iFile]}, which is not there`);
+      }
+      for (const f of readdirSync(folder).filter((x) => x.endsWith('.md'))) {
+        assert.ok(listed.has(f), `${dir}/${f} has no row in ${dir}/SOURCES.tsv`);
+        assert.ok(labels.docs.some((d) => d.file === `${dir}/${f}`), `${dir}/${f} is not labelled in documents.tsv`);
+      }
+    }
+  });
+
+  test('the corpus is read in place, not copied: no corpus file name under test/eval', () => {
+    if (!existsSync(CORPUS_DIR)) return;
+    const corpus = new Set(readdirSync(CORPUS_DIR));
+    for (const dir of ['lookalikes', 'postmortems']) {
+      const folder = join(EVAL_DIR, dir);
+      if (!existsSync(folder)) continue;
+      for (const f of readdirSync(folder)) assert.ok(!corpus.has(f), `${dir}/${f} is a corpus file: name it in documents.tsv instead`);
+    }
+  });
+
+  // The corpus sits beside the repository in this workspace; without it the corpus rows cannot be checked.
+  test('every labelled file exists and every snippet is in its document exactly once', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
+    const problems = checkAgainstDocuments(labels);
+    assert.deepEqual(problems, [], fmt(problems));
+  });
+
+  test('snippet matching survives markdown: a snippet normalises to text found in its normalised document', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
+    for (const i of labels.items) {
+      if (!existsSync(docPath(i.file))) continue;
+      const doc = normalise(readFileSync(docPath(i.file), 'utf8'));
+      assert.ok(normalise(i.snippet).length >= 4, `items.tsv:${i.line}: snippet too short to match safely`);
+      assert.ok(doc.includes(normalise(i.snippet)), `items.tsv:${i.line}: ${i.snippet}`);
+    }
+  });
+});
