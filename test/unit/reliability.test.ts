@@ -74,3 +74,36 @@ describe('reliability: very many tickets, owners or items (D5)', () => {
     });
   }
 });
+
+describe('reliability: a leading byte order mark (D8)', () => {
+  const text = '\ufeff---\ntype: postmortem\n---\n# T\n\n## Action items\n\n- [ ] Add a canary stage — @bob, due next sprint, P1\n';
+
+  it('ranges point at the same characters as without the mark', () => {
+    const withBom = lint(text, { today: TODAY });
+    const without = lint(text.slice(1), { today: TODAY });
+    assert.ok(!withBom.findings.some((f) => f.ruleId === 'action-item-priority'), 'the item says P1');
+    assert.deepEqual(
+      withBom.findings.map((f) => [f.ruleId, text.slice(f.range.start.offset, f.range.end.offset)]),
+      without.findings.map((f) => [f.ruleId, text.slice(1).slice(f.range.start.offset, f.range.end.offset)]),
+    );
+    const item = withBom.model.actionItems[0];
+    assert.equal(text.slice(item.textRange.start.offset, item.textRange.start.offset + 6), 'Add a ');
+    assert.equal(item.priority?.text, 'P1');
+  });
+});
+
+describe('reliability: tab-indented suppression comments (D13)', () => {
+  it('a tab-indented disable-next-line comment suppresses the next line, not the one after', () => {
+    const text = [
+      '---', 'type: postmortem', '---', '# Outage', '', '## Contributing causes', '',
+      '- Config push',
+      '\t<!-- postmortem-lint-disable-next-line human-error -->',
+      '\t- human error in the rollout',
+      '',
+    ].join('\n');
+    const r = lint(text, { today: TODAY });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'human-error').map((f) => f.range.start.line), []);
+    const d = r.model.directives[0];
+    assert.equal(text.slice(d.range.start.offset, d.range.end.offset), '<!-- postmortem-lint-disable-next-line human-error -->');
+  });
+});

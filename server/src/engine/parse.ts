@@ -20,10 +20,31 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 /** Parse markdown into mdast; never throws (a parser failure yields an empty tree). */
 export function parseMarkdown(text: string): Root {
   try {
+    // micromark drops a leading byte order mark without counting it: every offset would be one short of `text`
+    // (ranges one character early, fixes splitting pairs). Parse without it and shift the positions back onto `text`.
+    if (text.charCodeAt(0) === 0xfeff) return shiftPositions(processor.parse(text.slice(1)) as Root, 1);
     return processor.parse(text) as Root;
   } catch {
     return { type: 'root', children: [] };
   }
+}
+
+/** Moves every position of the tree `by` characters to the right on the first line (a prefix the parser did not see). */
+function shiftPositions(tree: Root, by: number): Root {
+  const seen = new Set<object>();
+  const move = (p: { line: number; column: number; offset?: number } | undefined) => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    if (p.offset !== undefined) p.offset += by;
+    if (p.line === 1) p.column += by;
+  };
+  const visit = (n: Nodes) => {
+    move(n.position?.start);
+    move(n.position?.end);
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  return tree;
 }
 
 export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)): Postmortem {
@@ -67,7 +88,7 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
   const visit = (n: Nodes) => {
     if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') {
       model.opaqueRanges.push(R(startOf(n), endOf(n)));
-      if (n.type === 'html') readDirectives(n.value, startOf(n), model, R);
+      if (n.type === 'html') readDirectives(n.value, model.text.slice(startOf(n), endOf(n)), startOf(n), model, R);
       return;
     }
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
@@ -78,11 +99,21 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
 const DIRECTIVE_RE =
   /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable-file|disable|enable|configure-file)\b([\s\S]*?)-->/g;
 
-function readDirectives(value: string, base: number, model: Postmortem, R: R): void {
-  for (const m of value.matchAll(DIRECTIVE_RE)) {
+/**
+ * The directives of one HTML node. Their words come from the node's value; their ranges from the source text of the
+ * node: remark expands tabs and drops container prefixes in `value`, so offsets into it point past the comment (a
+ * tab-indented `disable-next-line` reached one line too far).
+ */
+function readDirectives(value: string, source: string, base: number, model: Postmortem, R: R): void {
+  const inSource = [...source.matchAll(DIRECTIVE_RE)];
+  const inValue = [...value.matchAll(DIRECTIVE_RE)];
+  const paired = inSource.length === inValue.length;
+  for (const [i, m] of inValue.entries()) {
     const kind = m[1] as Directive['kind'];
     const body = m[2].trim();
-    const range = R(base + m.index, base + m.index + m[0].length);
+    const at = paired ? inSource[i] : m;
+    const start = Math.min(base + at.index, base + source.length);
+    const range = R(start, Math.min(start + at[0].length, base + source.length));
     if (kind === 'configure-file') {
       try {
         model.directives.push({ kind, rules: [], config: JSON.parse(body || '{}'), range });
