@@ -17,6 +17,8 @@ const BOUNDED: Record<string, string> = {
   'server/src/cli/files.ts /[\\\\/]+$/': 'a path given on the command line',
   'server/src/cli/format.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (one sentence)',
   'server/src/cli/run.ts /\\s*\\n\\s*/g': 'an error message',
+  'server/src/cli/report.ts /\\s*\\n\\s*/g': 'an error message',
+  'server/src/reader/extract.ts /^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?([^:=—–]{1,60}?)(?:\\*\\*|__)?\\s*(?:\\(([^)]{1,80})\\))?\\s*(?::|=|—|–|\\s-\\s)\\s*(.+)$/': 'a glossary line with whitespace runs collapsed to one space; the term is at most 60 characters',
   'server/src/config/parse.ts /\\s*\\(line \\d+ column \\d+\\)/': 'a JSON parser error message',
   'server/src/config/parse.ts /\\s*in JSON at position \\d+/': 'a JSON parser error message',
   'server/src/config/parse.ts /\\s+at line \\d+, column \\d+:?$/': 'a YAML parser error message',

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint, MAX_LINT_CHARS, nestingDepth } from '../../server/src/engine/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
 import { isIsoDay } from '../../server/src/engine/dates';
 
@@ -105,5 +105,30 @@ describe('reliability: tab-indented suppression comments (D13)', () => {
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'human-error').map((f) => f.range.start.line), []);
     const d = r.model.directives[0];
     assert.equal(text.slice(d.range.start.offset, d.range.end.offset), '<!-- postmortem-lint-disable-next-line human-error -->');
+  });
+});
+
+describe('reliability: size and nesting limits (D10)', () => {
+  it('a line nested thousands of levels deep is not parsed: one finding says so, and lint returns at once', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n' + '- '.repeat(5000) + 'x\n';
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited?.reason, 'nesting');
+    assert.equal(r.findings.length, 1);
+    assert.match(r.findings[0].message, /Nested too deeply to lint \(\d+ levels, limit 100\)/);
+    assert.equal(lint('>'.repeat(20_000) + ' x\n', { today: TODAY, all: true }).limited?.reason, 'nesting');
+  });
+
+  it('a document past MAX_LINT_CHARS gets one finding instead of minutes of work', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n' + 'Words of prose.\n'.repeat(Math.ceil(MAX_LINT_CHARS / 16) + 1);
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited?.reason, 'size');
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['postmortem-lint']);
+  });
+
+  it('ordinary nesting is linted as before', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n## Action items\n\n- a\n  - b\n    - c\n      > d\n';
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited, undefined);
+    assert.ok(nestingDepth(text) < 10);
   });
 });
