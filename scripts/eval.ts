@@ -3,7 +3,8 @@
 //   --verbose  list every disagreement (file, item snippet, expected, got)
 //   --check    exit 1 when a target of issue 8 is missed (owner/due-date P ≥ 0.97 R ≥ 0.95, vague P ≥ 0.90 R ≥ 0.80,
 //              no findings on look-alikes, section findings a reader agrees with ≥ 0.95)
-//   --json     print the scores as JSON instead of the table
+//   --json     print the scores (and the disagreements) as JSON instead of the table
+//   --only=TEXT score only the documents whose file name contains TEXT
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code ===
 const verbose = args.includes('--verbose');
 const check = args.includes('--check');
 const asJson = args.includes('--json');
+/** --only=TEXT: score only the documents whose file name contains TEXT (e.g. --only=PostHog, --only=lookalikes/). */
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 /** Fixed, so that overdue and relative dates do not move the scores from day to day. */
 const TODAY = '2026-11-30';
 
@@ -88,7 +91,8 @@ const engineStatus = (i: ActionItem): ItemLabel['status'] => (i.deferred || i.st
 const findingTitle = (f: Finding) => /'([^']+)'/.exec(f.message)?.[1];
 const KIND_BY_TITLE = new Map(Object.entries(SECTION_TITLES).map(([k, t]) => [t.toLowerCase(), k as SectionKind]));
 
-for (const doc of labels.docs) {
+const scored = only ? labels.docs.filter((d) => d.file.includes(only)) : labels.docs;
+for (const doc of scored) {
   const path = docPath(doc.file);
   if (!existsSync(path)) continue;
   const text = readFileSync(path, 'utf8');
@@ -224,12 +228,13 @@ const rows: Row[] = [
   { metric: 'missing-section (P: agreed)', p: precision(T.sections), r: recall(T.sections), t: T.sections, target: 'P ≥ 0.95', pass: precision(T.sections) >= 0.95 },
 ];
 
-const nPm = labels.docs.filter((d) => d.kind === 'postmortem').length;
-const nLook = labels.docs.filter((d) => d.kind === 'lookalike').length;
+const nPm = scored.filter((d) => d.kind === 'postmortem').length;
+const nLook = scored.filter((d) => d.kind === 'lookalike').length;
+const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file)).length;
 if (asJson) {
-  console.log(JSON.stringify({ today: TODAY, postmortems: nPm, lookalikes: nLook, items: labels.items.length, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal) }, null, 2));
+  console.log(JSON.stringify({ today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements }, null, 2));
 } else {
-  console.log(`Labelled set: ${nPm} postmortems (${labels.items.length} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
+  console.log(`Labelled set${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(w)}  precision  recall   counts                     target`);
   for (const r of rows) {

@@ -20,7 +20,7 @@ export interface Group {
   entries: TreeEntry[];
 }
 
-export type StatusGroup = 'overdue' | 'no-owner' | 'no-date' | 'open' | 'done' | 'not-doing';
+export type StatusGroup = 'overdue' | 'no-owner' | 'no-date' | 'open' | 'done' | 'unclear' | 'not-doing';
 
 const STATUS_LABELS: Record<StatusGroup, string> = {
   overdue: 'Overdue',
@@ -28,6 +28,7 @@ const STATUS_LABELS: Record<StatusGroup, string> = {
   'no-date': 'No due date',
   open: 'Open',
   done: 'Done',
+  unclear: 'Status unclear',
   'not-doing': 'Deferred or not doing',
 };
 
@@ -35,10 +36,10 @@ const isLive = (i: ArchiveItem) => i.status === 'open' && !i.deferred;
 
 /**
  * The one status group an item is listed under: the first that applies of Overdue, No owner, No due date, Open,
- * Done, Deferred or not doing (an item with neither owner nor date is under No owner; its description says both).
+ * Done, Status unclear (a status written that can't be read), Deferred or not doing (an item with neither owner nor date is under No owner; its description says both).
  */
 export function statusGroupOf(i: ArchiveItem): StatusGroup {
-  if (!isLive(i)) return i.status === 'done' && !i.deferred ? 'done' : 'not-doing';
+  if (!isLive(i)) return i.deferred ? 'not-doing' : i.status === 'done' ? 'done' : i.status === 'unknown' ? 'unclear' : 'not-doing';
   if (i.overdueDays !== undefined) return 'overdue';
   if (i.noOwner) return 'no-owner';
   if (i.noDate) return 'no-date';
@@ -68,11 +69,11 @@ export function entriesOf(postmortems: readonly ArchivePostmortem[]): TreeEntry[
 export function groupEntries(postmortems: readonly ArchivePostmortem[], grouping: Grouping): Group[] {
   const entries = entriesOf(postmortems);
   if (grouping === 'status') {
-    const order: StatusGroup[] = ['overdue', 'no-owner', 'no-date', 'open', 'done', 'not-doing'];
+    const order: StatusGroup[] = ['overdue', 'no-owner', 'no-date', 'open', 'done', 'unclear', 'not-doing'];
     const groups = new Map<StatusGroup, TreeEntry[]>(order.map((k) => [k, []]));
     for (const e of entries) groups.get(statusGroupOf(e.item))!.push(e);
     return order
-      .filter((k) => k !== 'not-doing' || groups.get(k)!.length)
+      .filter((k) => (k !== 'not-doing' && k !== 'unclear') || groups.get(k)!.length)
       .map((k) => ({ id: `status:${k}`, label: STATUS_LABELS[k], kind: k, entries: groups.get(k)!.sort(byUrgency) }));
   }
   if (grouping === 'owner') {
@@ -99,7 +100,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** "@alice · due 2026-01-15 · 45 days overdue", "no owner · 'next sprint' is not a date", "done". */
 export function describeItem(i: ArchiveItem): string {
-  if (!isLive(i)) return i.deferred ? 'deferred' : i.status === 'not-doing' ? 'not doing' : 'done';
+  if (!isLive(i)) return i.deferred ? 'deferred' : i.status === 'not-doing' ? 'not doing' : i.status === 'unknown' ? 'status unclear' : 'done';
   const parts: string[] = [i.owner ?? 'no owner'];
   if (i.dueIsDate) parts.push(`due ${i.due}`);
   else parts.push(i.due ? `'${i.due}' is not a date` : 'no due date');

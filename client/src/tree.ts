@@ -34,11 +34,13 @@ const GROUP_ICONS: Record<string, [string, string?]> = {
   'no-date': ['calendar', 'list.warningForeground'],
   open: ['circle-large-outline'],
   done: ['pass', 'testing.iconPassed'],
+  unclear: ['question'],
   'not-doing': ['circle-slash'],
 };
 
 function itemIcon(i: ArchiveItem): vscode.ThemeIcon {
   if (i.status === 'done' && !i.deferred) return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  if (i.status === 'unknown' && !i.deferred) return new vscode.ThemeIcon('question');
   if (i.status !== 'open' || i.deferred) return new vscode.ThemeIcon('circle-slash');
   if (i.overdueDays !== undefined) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (i.noOwner || i.noDate) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
@@ -146,7 +148,12 @@ export class ActionItemsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'group') {
       const g = node.group;
-      const t = new vscode.TreeItem(g.label, g.kind === 'done' || g.kind === 'not-doing' || !g.entries.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const state = !g.entries.length
+        ? vscode.TreeItemCollapsibleState.None
+        : g.kind === 'done' || g.kind === 'not-doing'
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.Expanded;
+      const t = new vscode.TreeItem(g.label, state);
       t.id = `${this.grouping}/${g.id}`;
       t.description = String(g.entries.length);
       t.contextValue = 'group';

@@ -99,7 +99,8 @@ export interface ReaderActionItem {
   dueIsDate: boolean;
   priority?: string;
   lowPriority: boolean;
-  status: 'open' | 'done' | 'not-doing';
+  /** 'unknown': a status was written that the linter can't read; the item is neither open nor done. */
+  status: 'open' | 'done' | 'not-doing' | 'unknown';
   tickets: string[];
   group?: string;
   overdue: boolean;
@@ -212,7 +213,8 @@ export interface ArchiveItem {
   priority?: string;
   /** 0 (highest) … 4 (lowest). */
   priorityLevel?: number;
-  status: 'open' | 'done' | 'not-doing';
+  /** 'unknown': a status was written that the linter can't read ("Partly, see thread"): neither open nor done. */
+  status: 'open' | 'done' | 'not-doing' | 'unknown';
   /** In a Deferred / Not doing section: not counted as open. */
   deferred: boolean;
   /** Tickets as written, joined with ", ". */

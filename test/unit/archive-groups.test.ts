@@ -68,6 +68,23 @@ describe('action items tree: grouping', () => {
     );
   });
 
+  it("an item whose written status can't be read is listed under Status unclear, not Done or Open", () => {
+    const unclear: ArchivePostmortem = { ...archive[1], items: [{ ...archive[1].items[0], status: 'unknown', overdueDays: undefined }] };
+    const groups = groupEntries([unclear], 'status');
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.entries.length]),
+      [
+        ['Overdue', 0],
+        ['No owner', 0],
+        ['No due date', 0],
+        ['Open', 0],
+        ['Done', 0],
+        ['Status unclear', 1],
+      ],
+    );
+    assert.equal(describeItem(unclear.items[0]), 'status unclear');
+  });
+
   it('describes items and sums up the view in words', () => {
     const items = archive.flatMap((p) => p.items);
     assert.equal(describeItem(items.find((i) => i.text.startsWith('Alert'))!), '@alice · due 2026-01-15 · 45 days overdue · P1');

@@ -139,6 +139,28 @@ describe('hover on an action item', () => {
     assert.doesNotMatch(deferred, /never gets scheduled/);
   });
 
+  test('a status the linter cannot read is quoted, and the item is neither open nor done in the hover and the lens', () => {
+    const doc = [
+      '# Sync stall',
+      '',
+      '## Action items',
+      '',
+      '| Follow-up | Owner | |',
+      '|---|---|---|',
+      '| Resize the pool from 40 to 60 pods | @bo | **DONE** |',
+      '| Move the ledger to its own node pool | @cy | Partly, see thread |',
+      '| Page on-call when sync lag exceeds 15 minutes | | TODO |',
+      '',
+    ].join('\n');
+    const res = asResult(doc);
+    const v = md(hoverAt(res, pos(doc, 'Move the ledger'), TODAY));
+    assert.match(v, /Action item\*\* · status unclear/);
+    assert.match(v, /`Partly, see thread` is not a status the linter can read, so it checks nothing here/);
+    assert.doesNotMatch(v, /no due date:/);
+    assert.match(md(hoverAt(res, pos(doc, 'Resize the pool'), TODAY)), /Action item\*\* · done/);
+    assert.equal(lensTitle(countItems(res.model.actionItems, TODAY)), '3 items · 1 done · 1 status unclear · 1 without owner · 1 without a date');
+  });
+
   test('nothing outside action items, and nothing on documents that are not postmortems', () => {
     assert.equal(hoverAt(r, pos(DOC, 'Checkout returned'), TODAY), null);
     assert.equal(hoverAt(r, pos(DOC, '## Action items'), TODAY), null);

@@ -41,6 +41,7 @@ function countsSentence(r: ArchiveReport): string {
   const c = r.counts;
   const parts = [`${c.open} open`, `${c.done} done`];
   if (c.notDoing) parts.push(`${c.notDoing} not doing`);
+  if (c.unclear) parts.push(`${c.unclear} with a status that can't be read`);
   const deferred = c.deferred ? ` (${c.deferred} deferred, not counted)` : '';
   return `${plural(c.total, 'action item')}: ${parts.join(', ')}${deferred}.`;
 }
@@ -53,7 +54,7 @@ function gapsSentence(r: ArchiveReport): string {
   return `Of the open items, ${c.overdue} ${c.overdue === 1 ? 'is' : 'are'} overdue, ${c.noOwner} ${c.noOwner === 1 ? 'has' : 'have'} no owner and ${c.noDate} ${c.noDate === 1 ? 'has' : 'have'} no due date.`;
 }
 
-const statusWord = (r: ReportRow) => (r.deferred ? 'deferred' : r.status === 'not-doing' ? 'not doing' : r.status);
+const statusWord = (r: ReportRow) => (r.deferred ? 'deferred' : r.status === 'not-doing' ? 'not doing' : r.status === 'unknown' ? 'status unclear' : r.status);
 const missing = (r: ReportRow) => [r.noOwner ? 'owner' : '', r.noDate ? (r.due ? `date ('${r.due}' is not one)` : 'date') : ''].filter(Boolean).join(', ');
 
 // ---------------------------------------------------------------------------------------------

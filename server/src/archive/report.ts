@@ -46,7 +46,7 @@ export interface ArchiveReport {
   since?: string;
   until?: string;
   postmortems: number;
-  counts: { total: number; open: number; done: number; notDoing: number; deferred: number; overdue: number; noOwner: number; noDate: number };
+  counts: { total: number; open: number; done: number; notDoing: number; unclear: number; deferred: number; overdue: number; noOwner: number; noDate: number };
   overdueByOwner: OwnerOverdue[];
   /** Live overdue items, most days overdue first. */
   overdue: ReportRow[];
@@ -152,6 +152,7 @@ export function buildReport(postmortems: ArchivePostmortem[], today: string, fil
       open: live.length,
       done: counted.filter((r) => r.status === 'done').length,
       notDoing: counted.filter((r) => r.status === 'not-doing').length,
+      unclear: counted.filter((r) => r.status === 'unknown').length,
       deferred: rows.length - counted.length,
       overdue: overdue.length,
       noOwner: live.filter((r) => r.noOwner).length,

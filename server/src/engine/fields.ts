@@ -37,6 +37,8 @@ const WORD_AT_RE = /[^\s,;|)]*/y;
 /** Words that start the next field: a name stops before them ("Owner: Ana due Friday"). */
 const NEXT_FIELD_RE = /\s(?:due|by|until|before|deadline|eta|priority|status|ticket)\b/i;
 
+const PROPOSER_RE = /^\s+(?:suggest(?:s|ed)|propos(?:es|ed)|recommend(?:s|ed)|ask(?:s|ed)|rais(?:es|ed)|not(?:es|ed)|mention(?:s|ed)|thinks|thought|wants|wanted|pointed out)\b/i;
+
 export function isPlaceholderOwner(s: string): boolean {
   const t = s.trim().toLowerCase().replace(/^\*+|\*+$/g, '').replace(/^@/, (m) => (s.trim().toLowerCase() === '@owner' ? m : ''));
   return t === '' || PLACEHOLDERS.has(t) || /^\?+$/.test(t) || /^<[^>]*>$/.test(t) || /^_+$/.test(t);
@@ -47,6 +49,24 @@ export interface OwnerHits {
   placeholder?: Hit<string>;
 }
 
+/**
+ * A named team or person written as the subject: "DevEx will update …", "The IPS team is continuing …", "Cloud
+ * Platform will …", "The error tracking team should …", "(Rasmus call for meeting)". Not "We", "The team", "Our team"
+ * or an organisation's "the Chia team" (everyone): the name must be an acronym, CamelCase, or two capitalised words,
+ * or a lower-case team name of its own ("the error tracking team").
+ */
+const SUBJECT_OWNER_RE =
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
+
+/** The subject of the item's first sentence, when it names who does the work. */
+export function findSubjectOwner(seg: Segment): Hit<string> | undefined {
+  const m = SUBJECT_OWNER_RE.exec(seg.text) ?? CALL_OWNER_RE.exec(seg.text);
+  if (!m || /^(?:TODO|TBD|DONE|NOTE|FYI|ASAP|PR|CI)$/.test(m[1])) return undefined;
+  const start = seg.offset + m.index + m[0].indexOf(m[1]);
+  return { value: m[1], text: m[1], start, end: start + m[1].length };
+}
+
 export function findOwners(seg: Segment): OwnerHits {
   const owners: Hit<string>[] = [];
   let placeholder: Hit<string> | undefined;
@@ -54,6 +74,8 @@ export function findOwners(seg: Segment): OwnerHits {
   for (const m of seg.text.matchAll(HANDLE_RE)) {
     const start = seg.offset + m.index;
     const value = '@' + m[1];
+    // "@sam suggests we add …": whoever proposes an item does not thereby own it
+    if (PROPOSER_RE.test(seg.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (isPlaceholderOwner(value)) {
       placeholder ??= { value, text: m[0], start, end: start + m[0].length };
       continue;
@@ -341,7 +363,7 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   if (!t) return undefined;
   if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
-  if (/^(open|todo|to do|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started)\b/.test(t)) return 'open';
+  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started)\b/.test(t)) return 'open';
   return undefined;
 }
 
@@ -351,6 +373,8 @@ const STATUS_INLINE_RE =
 export function findStatus(seg: Segment): Hit<ActionItemStatus> | undefined {
   for (const m of seg.text.matchAll(STATUS_INLINE_RE)) {
     const word = m.slice(1).find((g) => g !== undefined) ?? '';
+    // bare DONE / FIXED count only in capitals: "what can be done" is not a status
+    if (m[4] !== undefined && m[4] !== m[4].toUpperCase()) continue;
     const status = statusOfWord(word);
     if (!status) continue;
     const start = seg.offset + m.index;

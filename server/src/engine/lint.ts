@@ -6,6 +6,8 @@ import { SEVERITIES } from './types';
 import { parseMarkdown, parsePostmortem } from './parse';
 import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
+import { isProcedure } from './genre';
+import { proseText } from '../rules/support/util';
 import { isIsoDay } from './dates';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
@@ -119,7 +121,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
-  if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return 'sections';
+  // runbooks, checklists and meeting notes borrow the headings: the writing decides (engine/genre.ts)
+  if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && !isProcedure(model, proseText(model))) return 'sections';
   return undefined;
 }
 

@@ -76,6 +76,7 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
     if (t) model.title = { value: t, text: t, range: R(startOf(h1), endOf(h1)) };
   }
 
+  model.intro = introOf(tree, model, R);
   collectActionItems(tree, model, { text, lines, range: R });
   return model;
 }
@@ -218,4 +219,25 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
   for (const s of model.allSections) {
     if (s.kind === 'action-items' && s.parent?.effectiveKind !== 'action-items') model.actionItemSections.push(s);
   }
+}
+
+/**
+ * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
+ * them says something (12 words or more).
+ */
+function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
+  // the first heading that opens a section: any heading but a lone H1 title at the top
+  const h1s = model.allSections.filter((s) => s.depth === 1);
+  const title = h1s.length === 1 && model.allSections[0] === h1s[0] ? h1s[0] : undefined;
+  const end = model.allSections.find((s) => s !== title)?.headingRange.start.offset ?? Infinity;
+  let start: number | undefined;
+  let last = 0;
+  for (const n of tree.children) {
+    if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
+    if (n.type !== 'paragraph') continue;
+    if (toString(n).split(/\s+/).filter(Boolean).length < 12) continue;
+    start ??= startOf(n);
+    last = endOf(n);
+  }
+  return start === undefined ? undefined : R(start, last);
 }

@@ -35,18 +35,18 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b/,
   ],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went/],
   [
     'contributing-causes',
-    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal/,
+    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
   ],
   ['timeline', /\btimeline\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
   ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^stats\b|^blast radius\b|^affected (users|customers|services)\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
-  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b/],
+  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
 
@@ -71,6 +71,21 @@ export function matchSection(title: string): SectionKind | undefined {
   if (!n) return undefined;
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
   return undefined;
+}
+
+/**
+ * Kinds a heading also shows a reader beyond its own kind: "What went wrong" on its own (not under Lessons learned)
+ * is where many teams put the causes; "Root cause and impact" covers both. Used where a missing section is judged.
+ */
+export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
+  const n = normalizeHeading(title);
+  const out = new Set<SectionKind>();
+  if (!underLessons && /^what went wrong\b|^what happened and why\b/.test(n)) out.add('contributing-causes');
+  for (const part of n.split(/\s+(?:and|&)\s+|\s*[,/+]\s*/)) {
+    const k = matchSection(part);
+    if (k) out.add(k);
+  }
+  return [...out];
 }
 
 /** Kinds that make a document look like a postmortem when paired with another canonical section. */

@@ -59,8 +59,12 @@ export interface Section {
   parent?: Section;
 }
 
-export type ActionItemFormat = 'bullet' | 'numbered' | 'checkbox' | 'table-row';
-export type ActionItemStatus = 'open' | 'done' | 'not-doing';
+export type ActionItemFormat = 'bullet' | 'numbered' | 'checkbox' | 'table-row' | 'paragraph';
+/**
+ * 'unknown': a status was written where one belongs (a status cell) but could not be read ("Partly, see thread"):
+ * the engine doesn't guess, so no rule checks the item and the hover quotes what was written.
+ */
+export type ActionItemStatus = 'open' | 'done' | 'not-doing' | 'unknown';
 
 /** A parsed due value: an absolute date, or the non-date phrase found where a date was expected. */
 export type DueField =
@@ -142,6 +146,11 @@ export interface Postmortem {
   allSections: Section[];
   /** All action items in document order, deferred ones included (check `deferred`). */
   actionItems: ActionItem[];
+  /**
+   * Prose between the title and the first section heading (at least one real paragraph): a reader takes it as the
+   * summary, whatever it is called. Undefined when the document starts with a section or has no such prose.
+   */
+  intro?: Range;
   /** Section kinds written as bold labels instead of headings (`- **Impact**: …`, `**Timeline:**`). */
   labeledKinds: SectionKind[];
   /** Headings of action-items sections (kind 'action-items', top-most of each nesting). */

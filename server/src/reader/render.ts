@@ -94,6 +94,7 @@ function statusLabel(i: ReaderActionItem, deferred: boolean): string {
   if (i.status === 'done') return 'Done';
   if (deferred) return 'Deferred';
   if (i.status === 'not-doing') return 'Not doing';
+  if (i.status === 'unknown') return 'Status unclear';
   return 'Open';
 }
 

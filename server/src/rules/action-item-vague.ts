@@ -72,7 +72,7 @@ const ASPIRATION_RE =
   /\b(?:be|is|are|become|becomes|remain|stay|get)\s+(?:more\s+|much\s+|very\s+)?(?:easy|easier|robust|resilient|reliable|stable|mature|modern|better|generic|high[- ]quality|careful|safer|faster|simpler|visible|transparent|proactive|aware)\b|\bhigh[- ]quality\b|\beasy to (?:understand|maintain|use|expand|validate)\b|\bmake (?:it|this|them|things|everything|the \w+|our \w+(?: \w+)?)\s+(?:more|less|better)\b|\bmore (?:mature|modern|robust|resilient|reliable|generic|careful|thorough|comprehensive|visible|stable|efficient)\b|\b(?:going forward|in the future|from now on),? (?:we|the team)\b.{0,40}\b(?:more|better)\b/i;
 /** "more tests", "better alerting", "additional monitoring", "more thorough testing". */
 const COMPARATIVE_ABSTRACT_RE = new RegExp(
-  `\\b(?:more|better|improved|additional|extra|stronger|further|increased|proper|enhanced|greater|comprehensive)\\s+(?:[a-z-]+\\s+){0,2}?(${[...ABSTRACT].join('|')})\\b`,
+  `\\b(?:more|better|improved|additional|extra|stronger|further|increased|proper|enhanced|greater|comprehensive|smarter|clearer|more robust)\\s+(?:[a-z-]+\\s+){0,2}?(${[...ABSTRACT].join('|')})\\b`,
   'i',
 );
 
@@ -81,7 +81,7 @@ const COMPARATIVE_ABSTRACT_RE = new RegExp(
 
 /** A measurable anchor: a number with a unit, a threshold, a before → after, a code span, a file or a command. */
 const MEASURABLE_RE =
-  /`[^`]+`|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|(?<!\d)\d+\s*(?:→|->|to)\s*\d|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|(?<![\w-])[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
+  /`[^`]+`|"[^"\n]{4,}"|“[^”\n]{4,}”|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|(?<!\d)\d+\s*(?:→|->|to)\s*\d|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|(?<![\w-])[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
 /** Proper names and identifiers: Kubernetes, KIAM, ADFS, priority-classes, `isDisabled`, pg_bouncer, eu-west-1. */
 function specificAnchors(s: string): string[] {
   const out: string[] = [];
@@ -212,6 +212,24 @@ function classifyClause(s: string): VagueResult {
   const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(.*)$/i.exec(text);
   if (ask) return classifyClause(ask[1]);
 
+  // "Creation of an upgrade process", "Implementation of better alerting": judge the verb the noun stands for
+  const nominal = /^(creation|implementation|introduction|development|establishment|definition|improvement|addition) of\s+(.*)$/i.exec(text);
+  if (nominal) {
+    const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
+    return classifyClause(`${verb} ${nominal[2]}`);
+  }
+  if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text)) {
+    return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
+  }
+  if (/^(?:find|identify|explore|look for|come up with|think of|figure out)\s+(?:some\s+|new\s+|better\s+|other\s+)?(?:ways?|options|means|opportunities|ideas)\s+(?:to|for|of)\b/i.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 3).join(' '), reason: 'it looks for options instead of choosing one' };
+  }
+  if (/^(?:suggest|recommend|propose)(?:s|ed)?\s+(?:that|to)\b/i.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'a suggestion is not a decision: nobody is asked to do anything' };
+  }
+  if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:this|it|that|the (?:issue|problem|incident|outage|same thing))\s+(?:doesn'?t|does not|cannot|can'?t|won'?t|will not|never|is not|isn'?t)\b/i.test(text)) {
+    return { vague: true, kind: 'aspiration', phrase: words.slice(0, 3).join(' '), reason: '"make sure it cannot happen again" names a wish, not a change' };
+  }
   const v0 = lemma(words[0]);
   const two = `${v0} ${(words[1] ?? '').toLowerCase()}`;
   const verbPhrase = words.slice(0, 3).join(' ');
@@ -241,7 +259,9 @@ function classifyClause(s: string): VagueResult {
     }
   }
   const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
-  if (IMPROVE.has(v0) && !measurable) {
+  // "Improve the deploy script so it stops when the health check fails twice": the finish line is written down
+  const finish = /\b(?:so (?:that )?|such that |until )(?:it|they|we|the|a|an|every|each|no|[\w-]+)\b.*\b(?:when|if|after|before|within|unless)\b.*\b(?:twice|once|\d+|fails?|exceeds?|is (?:down|unreachable|missing|full))\b/i.test(text);
+  if (IMPROVE.has(v0) && !measurable && !finish) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
   }
   if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0))) {
@@ -259,7 +279,9 @@ function classifyClause(s: string): VagueResult {
       const q = qualifier.trim();
       const qualifierAnchors = specificAnchors(q).length;
       const generic = !q || GENERIC_OBJECT_RE.test(q);
-      const strategic = /\b(?:strategy|approach|approaches|plan|culture|practices|awareness|posture|improvements|measures|hygiene|maturity|techniques)$/i.test(object);
+      const strategic =
+        /\b(?:strategy|approach|approaches|plan|culture|practices|awareness|posture|improvements|measures|hygiene|maturity|techniques)$/i.test(object) ||
+        (/^(?:create|define|establish|develop|implement|introduce|build)$/.test(v0) && /\b(?:process|processes|procedures?|framework|policy|guidelines)$/i.test(object) && !q);
       // "Document the rollover process" names which process; "Add monitoring", "Apply better alerting" do not
       const mods = object.toLowerCase().split(/\s+/).slice(0, -1).filter((w) => !GENERIC_MODIFIER.has(w));
       const quantity = /^(?:increase|reduce|decrease|raise|lower)$/.test(v0);

@@ -1,7 +1,7 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
-import type { Fix, Postmortem, Range, Rule, SectionKind } from '../engine/types';
-import { CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
+import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../engine/types';
+import { alsoShows, CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
 import { rangeOf } from '../engine/lines';
 import { blockSeparatorBefore, eolOf } from './support/util';
 import { SECTION_PURPOSE } from './support/sections';
@@ -12,8 +12,26 @@ export interface MissingSectionOptions {
 
 const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contributing-causes', 'action-items'];
 
+/**
+ * A reader can see the section: a heading or bold label of that kind, a heading that also covers it ("What went
+ * wrong" for the causes, "Root cause and impact"), or, for the summary, prose between the title and the first section.
+ */
 function present(model: Postmortem, kind: SectionKind): boolean {
-  return model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind);
+  if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
+  if (kind === 'summary' && model.intro) return true;
+  return model.allSections.some((s) => alsoShows(s.title, underLessons(s)).includes(kind));
+}
+
+function underLessons(s: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
+  return false;
+}
+
+/** Sections below the title, or labels standing in for them: without any, there is no structure to judge. */
+function hasStructure(model: Postmortem): boolean {
+  const h1s = model.allSections.filter((s) => s.depth === 1);
+  const title = h1s.length === 1 ? h1s[0] : undefined;
+  return model.allSections.some((s) => s !== title) || model.labeledKinds.length > 0;
 }
 
 /** Where findings about the whole document point: the title heading, else the first line with text. */
@@ -75,6 +93,8 @@ const rule: Rule<MissingSectionOptions> = {
     const required = Array.isArray(ctx.options.required) ? ctx.options.required : DEFAULT_REQUIRED;
     const anchor = documentAnchor(model);
     const wanted = CANONICAL_ORDER.filter((k) => required.includes(k));
+    // a report written as prose without headings: which part is "the impact" is the reader's call, not ours
+    if (!hasStructure(model)) return;
     for (const kind of wanted) {
       if (present(model, kind)) continue;
       const title = SECTION_TITLES[kind];

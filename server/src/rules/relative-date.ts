@@ -16,6 +16,7 @@ const RELATIVE_RE = new RegExp(
     '(?:earlier|later) this (?:week|month)',
     '(?:a few|two|three|four|five|several|\\d+) (?:days|weeks) ago',
     'a (?:day|week) ago',
+    `on ${DAYS}`,
   ].join('|'),
   'gi',
 );
@@ -31,6 +32,15 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
     if (!t.trim()) return false;
   }
   return false;
+}
+
+/** Sections about what comes next, not about the incident. */
+const FUTURE_KINDS = new Set(['action-items', 'deferred', 'lessons-learned']);
+
+function sectionOf(model: Parameters<Rule['check']>[0]['model'], offset: number) {
+  let found;
+  for (const s of model.allSections) if (s.headingRange.start.offset <= offset) found = s;
+  return found;
 }
 
 const rule: Rule<Record<string, never>> = {
@@ -59,12 +69,27 @@ const rule: Rule<Record<string, never>> = {
     // the incident date is the anchor a writer most often means; without one, the format is the example
     const anchor = model.date ? ` (incident: ${model.date})` : '';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
+    const timelines = model.allSections.filter((s) => s.kind === 'timeline');
+    const dated = new Map<object, boolean>(); // per timeline section, computed once (not once per match)
+    const datedTimeline = (o: number) => {
+      const t = timelines.find((s) => o >= s.bodyRange.start.offset && o < s.bodyRange.end.offset);
+      if (!t) return true;
+      let d = dated.get(t);
+      if (d === undefined) dated.set(t, (d = ABSOLUTE_DATE_RE.test(prose.slice(t.bodyRange.start.offset, t.bodyRange.end.offset))));
+      return d;
+    };
     let line = -1;
     let skipLine = false;
     let scanned = 0; // how far the current line was read for quotes
     let quoted = false; // an opening quote without its closing one before `scanned`
     for (const m of prose.matchAll(re)) {
       if (inItem(m.index)) continue;
+      // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
+      if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+      if (/^on /i.test(m[0]) && datedTimeline(m.index)) continue;
+      // only the story of the incident: plans and lessons may speak of "next week"
+      const sec = sectionOf(model, m.index);
+      if (sec && FUTURE_KINDS.has(sec.effectiveKind ?? '')) continue;
       const l = model.lines.positionAt(m.index).line;
       if (l !== line) {
         line = l;

@@ -2,7 +2,7 @@
 // are in UTC. A timeline without a time zone can't be lined up against anything else.
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
-import { fit, proseText } from './support/util';
+import { fit } from './support/util';
 
 /**
  * 14:05, 9:30 am, 14h05, 14.05. With a dot only two-digit hours count, and never a version ("upgraded to 1.30",
@@ -10,7 +10,21 @@ import { fit, proseText } from './support/util';
  */
 const TIME_RE = /(?<![\d:.]|\bv)(?:(?:[01]?\d|2[0-3])[:h]|(?:[01]\d|2[0-3])\.(?=[0-5]\d(?!\.\d)))[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])/gi;
 const ZONE_RE =
-  /\b(?:UTC|GMT|Z|[A-Z]{1,2}[SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AEST|AEDT|NZST|NZDT|SGT|HKT|MSK|ET|PT|CT|MT)\b|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}|[+-][01]\d:?[0-5]\d\b|\d{1,2}:\d{2}(?::\d{2})?Z\b|\btime ?zone\b|\b(?:eastern|pacific|central|mountain|london|berlin|paris|new york|tokyo) time\b/i;
+  /\b(?:UTC|GMT|Z|[A-Z]{1,2}[SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AEST|AEDT|AWST|ACST|NZST|NZDT|NZT|SGT|HKT|MSK|GST|SAST|WAT|EAT|CAT|ICT|PHT|PKT|WIB|BRT|ART|ET|PT|CT|MT)\b|\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada)\/[A-Z][A-Za-z_+-]+|\d\s*(?:[ap]\.?m\.?\s+)?(?:eastern|pacific|central|mountain)\b|\b(?:eastern|pacific|central|mountain|local) (?:standard |daylight )?time\b|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}|[+-][01]\d:?[0-5]\d\b|\d{1,2}:\d{2}(?::\d{2})?Z\b|\btime ?zone\b|\b(?:eastern|pacific|central|mountain|london|berlin|paris|new york|tokyo) time\b/i;
+
+/** "All times in US/Pacific", "times are CET", "Timezone: UTC+2" anywhere in the document. */
+const ZONE_STATEMENT_RE = new RegExp(`\\b(?:all |the )?times?\\b[^.\\n]{0,30}?\\b(?:in|are|is)\\b[^.\\n]{0,12}?(?:${ZONE_RE.source})|\\btime ?zone\\s*[:=]`, 'i');
+/** A clock time with its zone right after it, anywhere ("at 6:52 PM Eastern", "14:05 UTC"): the writer gives zones. */
+const TIME_ZONE_PAIR_RE = new RegExp(`(?:${TIME_RE.source})\\s*\\(?(?:${ZONE_RE.source}|\\b(?:eastern|pacific|central|mountain)\\b)`, 'gi');
+
+/** The document with code blocks, HTML and front matter blanked, but inline code kept (its text, without backticks). */
+function withInlineCode(model: Parameters<Rule['check']>[0]['model']): string {
+  let out = model.text;
+  const spans = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset] as const);
+  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
+  for (const [s, e] of spans) out = out.slice(0, s) + out.slice(s, e).replace(/[^\r\n]/g, ' ') + out.slice(e);
+  return out.replace(/`/g, ' ');
+}
 
 const rule: Rule<Record<string, never>> = {
   id: 'timeline-timezone',
@@ -22,13 +36,15 @@ const rule: Rule<Record<string, never>> = {
     const { model } = ctx;
     const fmZone = model.frontMatter?.data && Object.keys(model.frontMatter.data).some((k) => /^(?:time_?zone|tz)$/i.test(k));
     if (fmZone) return;
-    const prose = proseText(model);
+    // times written in backticks count as times; code blocks and HTML stay out
+    const withCode = withInlineCode(model);
+    const zoneInDoc = ZONE_STATEMENT_RE.test(withCode) || [...withCode.matchAll(TIME_ZONE_PAIR_RE)].length > 0;
     for (const s of model.allSections) {
       if (s.kind !== 'timeline' || (s.parent && s.parent.effectiveKind === 'timeline')) continue;
-      const body = prose.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+      const body = withCode.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
       const times = [...body.matchAll(TIME_RE)].map((m) => m[0]);
       if (times.length === 0) continue;
-      if (ZONE_RE.test(s.title) || ZONE_RE.test(body)) continue;
+      if (ZONE_RE.test(s.title) || ZONE_RE.test(body) || zoneInDoc) continue;
       const eg = times.slice(0, 2).join(', ');
       const at = s.titleRange.end.offset;
       const fix: Fix = {

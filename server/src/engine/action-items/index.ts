@@ -1,11 +1,12 @@
 // Action items: lists, tables and bold-labelled lists under action-items (or deferred) sections, then the status
 // their surroundings give them. Fills model.actionItems in document order.
-import type { Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { startOf, type ParseContext } from './common';
 import { attachSubList, isLegendList, listItems } from './lists';
-import { tableItems } from './tables';
-import { collectLabels } from './labels';
+import { isActionTable, tableItems } from './tables';
+import { boldLabelKind, collectLabels } from './labels';
+import { isLeadIn, paragraphItem, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
 import { pushAll } from '../scan';
 
@@ -36,12 +37,19 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     arr.push(node);
     bySection.set(sec, arr);
   }
+  const lone: [Section, Paragraph][] = [];
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
+    const prose = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && !isLeadIn(n) && !boldLabelKind(n));
+    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && prose.length === 1 && !statusLabel(prose[0])) lone.push([section, prose[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
-      if (node.type === 'table') {
+      if (node.type === 'paragraph' && statusLabel(node)) {
+        const item = paragraphItem(node, ctx, section, deferred);
+        if (item) model.actionItems.push(item);
+        lastNumbered = undefined;
+      } else if (node.type === 'table') {
         pushAll(model.actionItems, tableItems(node, ctx, section, deferred));
         lastNumbered = undefined;
       } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
@@ -58,7 +66,45 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       }
     }
   }
+  // The only follow-up, written as one paragraph under "Corrective and Preventative Measures" / "Recommendations:"
+  for (const [section, p] of lone) {
+    const top = topActionSection(section);
+    if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, top))) continue;
+    const item = paragraphItem(p, ctx, section, false);
+    if (item) model.actionItems.push(item);
+  }
+  collectOutside(tree, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   applyContextStatus(model.actionItems, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+function topActionSection(section: Section): Section {
+  let top = section;
+  for (let s: Section | undefined = section; s; s = s.parent) if (s.kind === 'action-items') top = s;
+  return top;
+}
+
+function isUnder(section: Section, top: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (s === top) return true;
+  return false;
+}
+
+/**
+ * Items outside action-items sections that are items by their own shape: a table with an Action column and an
+ * Owner / Bug / Due / Status column (often written with no heading above it), and `**TODO**:` / `**DOING**:`
+ * paragraphs. Never in a timeline, where "TODO" and tables are narrative.
+ */
+function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void {
+  for (const node of tree.children) {
+    if (node.type !== 'table' && node.type !== 'paragraph') continue;
+    const sec = sectionAt(model, startOf(node));
+    if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') continue;
+    if (node.type === 'table') {
+      if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
+    } else if (statusLabel(node)) {
+      const item = paragraphItem(node, ctx, sec, false);
+      if (item) model.actionItems.push(item);
+    }
+  }
 }

@@ -1,12 +1,14 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
 import { pushAll, trimEndChars } from '../scan';
+import { isLeadIn, paragraphItem } from './paragraphs';
+import { markLabelDone } from './status';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -20,17 +22,57 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
   return matchSection(label.replace(/[:：]$/, ''));
 }
 
+/**
+ * Section kinds named by labels at the start of any line of a paragraph: "**Summary**: …" on the second line of a
+ * hard-wrapped paragraph, "**Impact**:" before a list, or a plain "Root cause: …" line, as in reports without headings.
+ */
+export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
+  const out: SectionKind[] = [];
+  const first = boldLabelKind(p);
+  if (first) out.push(first);
+  for (const line of text.slice(startOf(p), endOf(p)).split(/\r?\n/)) {
+    const m = LINE_LABEL_RE.exec(line);
+    if (!m) continue;
+    const label = m[1] ?? m[2];
+    if (label.split(/\s+/).length > 5 || !isSectionLabel(m, line)) continue;
+    const k = matchSection(label);
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * A plain (not bold) label stands for a section only alone on its line ("Root cause:" then the text below), and a
+ * writer's "TODO:" / "Note:" never does: "TODO: timestamped events …" is a note, not an action-items section.
+ */
+function isSectionLabel(m: RegExpExecArray, line: string): boolean {
+  if (m[1] !== undefined) return true;
+  return !/^(?:to ?dos?|tbd|fixme|notes?|nb)$/i.test(m[2].trim()) && line.slice(m[0].length).trim() === '';
+}
+
+/** "**Summary**:", "**Summary:**", "__Impact__:", or a plain "Root cause:" at the start of a line. */
+const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])|([\p{L}][\p{L} ’'/&-]{1,40}?)\s*[:：](?!\/\/))/u;
+
 /** Records the section kinds given as bold labels, and reads the items under an action-items label. */
 export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, sectionAt: (offset: number) => Section | undefined): void {
   const labeled = new Set<SectionKind>();
-  for (const node of tree.children) {
+  tree.children.forEach((node, index) => {
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
-      const k = boldLabelKind(node);
-      if (k) labeled.add(k);
-      continue;
+      for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
+      // the blocks after the label, past HTML comments: a disable-next-line comment between two list items splits
+      // the list in two, and must not change what is read
+      const after: RootContent[] = [];
+      for (let j = index + 1; j < tree.children.length; j++) {
+        const n = tree.children[j];
+        if (n.type === 'html') continue;
+        if (after.length && (n.type !== 'list' || after[0].type !== 'list')) break;
+        after.push(n);
+      }
+      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') labelledItems(node, after, sec, model, ctx);
+      return;
     }
-    if (node.type !== 'list') continue;
+    if (node.type !== 'list') return;
     for (const li of node.children) {
       const p = li.children[0];
       const k = p?.type === 'paragraph' ? boldLabelKind(p) : undefined;
@@ -42,10 +84,40 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const child of li.children) {
         if (child.type === 'list') pushAll(items, listItems(child, ctx, sec, false, label));
       }
-      pushAll(model.actionItems, items);
       const strong = (p as Paragraph).children[0];
+      markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
+      pushAll(model.actionItems, items);
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }
-  }
+  });
   model.labeledKinds = [...labeled];
+}
+
+/**
+ * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
+ * of the paragraph, else the list or the one paragraph right after it.
+ */
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext): void {
+  const next = after[0];
+  const s = startOf(p);
+  const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
+  const m = LINE_LABEL_RE.exec(firstLine);
+  if (!m || !isSectionLabel(m, firstLine) || matchSection(m[1] ?? m[2]) !== 'action-items') return;
+  const label = (m[1] ?? m[2]).trim();
+  let from = s + m[0].length;
+  while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
+  const items: ActionItem[] = [];
+  if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
+    const item = paragraphItem(p, ctx, sec, false, from);
+    if (item) items.push(item);
+  } else if (next?.type === 'list') {
+    for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, sec, false, label));
+  } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
+    const item = paragraphItem(next, ctx, sec, false);
+    if (item) items.push(item);
+  }
+  if (!items.length) return;
+  markLabelDone(items, label, ctx.range(s, s + m[0].length));
+  pushAll(model.actionItems, items);
+  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
 }

@@ -1,7 +1,7 @@
 // Action items written as list items: bullets, numbered items, checkboxes, label-only items with nested lists.
 import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
-import { findDue, findOwners, findPriority, findStatus, findTickets, type DueHit, type Hit, type OwnerHits, type Segment } from '../fields';
+import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type DueHit, type Hit, type OwnerHits, type Segment } from '../fields';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 
@@ -154,6 +154,10 @@ function listItem(
     priority ??= findPriority(seg);
     pushAll(tickets, findTickets(seg));
     statusHit ??= findStatus(seg);
+  }
+  if (owners.length === 0) {
+    const subject = findSubjectOwner(segments[0]);
+    if (subject) owners.push(subject);
   }
   // "(Rafael, 2026-03-20)": a name in parentheses next to a date
   if (owners.length === 0 && due?.kind === 'date') {

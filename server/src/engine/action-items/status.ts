@@ -5,7 +5,19 @@ import type { ActionItem, Section } from '../types';
 import { completedPrefix } from '../completed';
 import type { ParseContext } from './common';
 
-const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
+const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
+
+export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
+
+/** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
+export function markLabelDone(items: ActionItem[], label: string, range: ActionItem['textRange']): void {
+  if (!COMPLETED_HEADING_RE.test(label)) return;
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    item.status = 'done';
+    item.statusField = { value: 'done', text: label, range };
+  }
+}
 
 /** Marks items done when a heading above them says so or their words say the work is finished. */
 export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
@@ -20,6 +32,14 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       if (s.kind === 'action-items') break;
     }
     if (item.status !== 'open' || item.statusField) continue; // an explicit status ("| Open |", "Status: in progress") wins
+    // "Write an incident report", listed inside the incident report: the reader is holding it
+    const own = REPORT_ITSELF_RE.exec(ctx.text.slice(item.textRange.start.offset, item.textRange.end.offset));
+    if (own) {
+      item.status = 'done';
+      const s = item.textRange.start.offset + own.index;
+      item.statusField = { value: 'done', text: own[0], range: ctx.range(s, s + own[0].length) };
+      continue;
+    }
     // "Reverted the deploy", "The team then raised a ticket": written as done
     const start = item.textRange.start.offset;
     const done = completedPrefix(ctx.text.slice(start, item.textRange.end.offset));

@@ -52,6 +52,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       }
     }
   });
+  if (columns.status === undefined) columns.status = unnamedStatusColumn(rows, header, columns);
   if (columns.action === undefined) {
     const used = new Set(Object.values(columns));
     const free = header.findIndex((_, i) => !used.has(i));
@@ -92,14 +93,13 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const stSeg = seg(columns.status);
     let status: ActionItem['status'] = 'open';
     let statusField: ActionItem['statusField'];
-    if (stSeg && stSeg.text.trim()) {
-      const st = statusOfWord(stSeg.text);
-      if (st) {
-        status = st;
-        statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
-      }
+    if (stSeg && stSeg.text.trim() && !/^[-–—.…]+$/.test(stSeg.text.trim())) {
+      // a status written but not readable ("Partly, see thread") is 'unknown': no rule guesses, the hover quotes it
+      const st = statusOfWord(stSeg.text) ?? 'unknown';
+      status = st;
+      statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
     }
-    if (!statusField) {
+    if (!statusField || status === 'unknown') {
       const h = findStatus(actionSeg);
       if (h) {
         status = h.value;
@@ -143,4 +143,27 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     });
   }
   return out;
+}
+
+/**
+ * A column with no role whose cells read as statuses (**DONE** / TODO / ONGOING), as in tables whose last header is
+ * left blank. At least two cells (or the only one) must be status words, and none may be longer than a few words.
+ */
+function unnamedStatusColumn(rows: TableRow[], header: string[], columns: TableInfo['columns']): number | undefined {
+  const used = new Set(Object.values(columns));
+  for (let i = 0; i < header.length; i++) {
+    if (used.has(i) || (header[i] && !/^[-–—?#]*$/.test(header[i]))) continue;
+    const cells = rows.map((r) => (r.children[i] ? plain(r.children[i]) : '')).filter((t) => t && !/^[-–—.…]+$/.test(t));
+    const readable = cells.filter((t) => statusOfWord(t) !== undefined);
+    if (readable.length >= Math.min(2, cells.length) && readable.length > 0 && cells.every((t) => t.split(/\s+/).length <= 4)) return i;
+  }
+  return undefined;
+}
+
+/** A table that is an action-item list by its header alone: an Action / Task / Follow-up column and an owner, bug, due or status column. */
+export function isActionTable(table: Table): boolean {
+  const header = table.children[0]?.children.map((c) => plain(c).toLowerCase()) ?? [];
+  const action = header.some((h) => /^(?:action(?: items?)?|actions|tasks?|todos?|to ?dos?|follow[- ]?ups?|remediation(?: items?)?|corrective actions?)$/.test(h));
+  const other = header.some((h) => /^(?:owners?|assignees?|dri|bugs?|tickets?|issues?|jira|due(?: date)?|deadline|status|state|eta)$/.test(h));
+  return action && other;
 }

@@ -12,6 +12,8 @@ export interface ActionItemCounts {
   open: number;
   done: number;
   notDoing: number;
+  /** A status was written that the linter can't read: neither open nor done, and not checked. */
+  unclear: number;
   withoutOwner: number;
   withoutDate: number;
   overdue: number;
@@ -19,12 +21,13 @@ export interface ActionItemCounts {
 
 /** Counts for the items under one action-items section (its sub-headings included, deferred items left out). */
 export function countItems(items: readonly ActionItem[], today: string): ActionItemCounts {
-  const c: ActionItemCounts = { total: 0, open: 0, done: 0, notDoing: 0, withoutOwner: 0, withoutDate: 0, overdue: 0 };
+  const c: ActionItemCounts = { total: 0, open: 0, done: 0, notDoing: 0, unclear: 0, withoutOwner: 0, withoutDate: 0, overdue: 0 };
   for (const item of items) {
     if (item.deferred) continue;
     c.total++;
     if (item.status === 'done') c.done++;
     else if (item.status === 'not-doing') c.notDoing++;
+    else if (item.status === 'unknown') c.unclear++;
     else {
       c.open++;
       const gaps = itemGaps(item, today);
@@ -42,6 +45,7 @@ export function lensTitle(c: ActionItemCounts): string {
   const parts = [plural(c.total, 'item')];
   if (c.done) parts.push(`${c.done} done`);
   if (c.notDoing) parts.push(`${c.notDoing} not doing`);
+  if (c.unclear) parts.push(`${c.unclear} status unclear`);
   if (c.withoutOwner) parts.push(`${c.withoutOwner} without owner`);
   if (c.withoutDate) parts.push(`${c.withoutDate} without a date`);
   if (c.overdue) parts.push(`${c.overdue} overdue`);

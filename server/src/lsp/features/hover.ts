@@ -8,7 +8,7 @@ import { classifyVague } from '../../rules/action-item-vague';
 import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
-const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing' };
+const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done: 'done', 'not-doing': 'not doing', unknown: 'status unclear' };
 
 /** Hover for the action item under `position`; null when there is none or the document is not a postmortem. */
 export function hoverAt(result: LintResult | undefined, position: Position, today: string): Hover | null {
@@ -56,6 +56,9 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   if (item.deferred) lines.push(`Deferred: let go on purpose, so it is neither counted nor checked.`, '');
   else if (item.status === 'done') lines.push('Done: not checked for owner, date or overdue.', '');
   else if (item.status === 'not-doing') lines.push('Not doing: let go on purpose, so it is not checked.', '');
+  else if (item.status === 'unknown') {
+    lines.push(`Status unclear: ${code(item.statusField?.text ?? '')} is not a status the linter can read, so it checks nothing here.`, '');
+  }
 
   // Owner
   if (item.owners.length === 1) lines.push(`- **Owner:** ${code(item.owners[0].text || item.owners[0].value)}`);

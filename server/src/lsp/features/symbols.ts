@@ -66,6 +66,7 @@ export function itemDetail(item: ActionItem, today: string): string {
   if (item.deferred) return 'deferred';
   if (item.status === 'done') return 'done';
   if (item.status === 'not-doing') return 'not doing';
+  if (item.status === 'unknown') return 'status unclear';
   const parts = ['open'];
   parts.push(item.owners.length ? item.owners.map((o) => o.value).join(', ') : 'no owner');
   if (!item.due) parts.push('no due date');

@@ -273,7 +273,8 @@ function sameHeader(a: string[], b: string[]): boolean {
 
 /** True when every item can be moved (each occupies whole lines of its own). */
 export function canMove(model: Postmortem, items: ActionItem[]): boolean {
-  return items.length > 0 && items.every((i) => itemBlock(model, i) !== undefined);
+  // a paragraph item has no list marker to carry into a Deferred list: it stays where the writer put it
+  return items.length > 0 && items.every((i) => i.format !== 'paragraph' && itemBlock(model, i) !== undefined);
 }
 
 interface DeferredIndex {

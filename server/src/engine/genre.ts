@@ -1,0 +1,47 @@
+// Is this the story of one incident, or a document about incidents in general? Runbooks, playbooks, checklists for
+// future incidents, "how we run postmortems" pages and meeting notes borrow a postmortem's headings ("Timeline",
+// "Post-incident", "Action items") but are written as instructions: "If you see X, do Y", "Step 1", "you should".
+// A postmortem tells one past event: past tense, an incident date, a cause. Used only when the headings alone made
+// the document look like a postmortem; front matter and path globs still decide on their own.
+import type { Postmortem } from './types';
+
+/** Titles and headings that name a document about incidents in general. */
+const GENRE_TITLE_RE =
+  /\b(?:run ?books?|play ?books?|check ?lists?|how (?:we|to)|guide(?:lines)?|handbook|procedures?|process(?:es)?|templates?|agenda|attendees|meeting notes|minutes|readme|faq|policy|policies|escalation|on-?call rota|(?:weekly|daily|team|reliability) (?:sync|meeting)|standup|stand-up|retro(?:spective)? meeting|attendees|participants)\b/i;
+/** Lines written as instructions or conditions for next time. */
+const PROCEDURE_LINE_RE =
+  /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\]\s*)?(?:step \d+\b|if (?:you|the|an?|it|this|there)\b|when (?:you|an? \w+ (?:fires|alerts|pages))\b|make sure you\b|you (?:should|must|will|can|need|may)\b|(?:do not|don't|never|always) \w+|use this (?:when|if|page|document|template)\b|record|write|give|list|keep|open|schedule|book|add|fill in|copy)\b/i;
+const PAST_RE =
+  /\b(?:was|were|had|happened|caused|failed|started|stopped|noticed|detected|restarted|reverted|rolled back|resolved|began|fixed|broke|crashed|went down|ran out|filled|deployed|released|lost|missed|paged|alerted|affected|returned|recovered|did not|didn't)\b/gi;
+const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
+
+export interface GenreEvidence {
+  /** Signs of a document about incidents in general: genre words in the title or headings, instruction lines. */
+  procedure: number;
+  /** Signs of the story of one incident: past-tense verbs, a date, a cause. */
+  event: number;
+}
+
+export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
+  const titles = [model.title?.value ?? '', ...model.allSections.map((s) => s.title)];
+  let procedure = 0;
+  if (GENRE_TITLE_RE.test(model.title?.value ?? model.allSections[0]?.title ?? '')) procedure += 3;
+  procedure += Math.min(3, titles.slice(1).filter((t) => GENRE_TITLE_RE.test(t)).length);
+  // action items are instructions in any postmortem: only the rest of the text counts
+  let rest = prose;
+  for (const i of model.actionItems) rest = rest.slice(0, i.range.start.offset) + ' '.repeat(i.range.end.offset - i.range.start.offset) + rest.slice(i.range.end.offset);
+  const lines = rest.split(/\r?\n/);
+  procedure += Math.min(6, lines.filter((l) => PROCEDURE_LINE_RE.test(l)).length);
+  procedure += Math.min(3, Math.floor((prose.match(/\byou(?:r)?\b/gi)?.length ?? 0) / 3));
+  if (/^\s*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
+  let event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
+  if (model.date || DATE_RE.test(titles[0]) || DATE_RE.test(prose.slice(0, 1500))) event += 2;
+  if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;
+  return { procedure, event };
+}
+
+/** A document about incidents in general rather than the story of one. */
+export function isProcedure(model: Postmortem, prose: string): boolean {
+  const { procedure, event } = genreEvidence(model, prose);
+  return procedure >= 3 && procedure > event;
+}
