@@ -1,7 +1,7 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
@@ -19,7 +19,12 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
   const after = p.children[1];
   const next = after && after.type === 'text' ? after.value : '';
   if (!/[:：]$/.test(label) && !/^\s*[:：]/.test(next) && p.children.length > 1) return undefined;
-  return matchSection(label.replace(/[:：]$/, ''));
+  return labelKind(label.replace(/[:：]$/, ''));
+}
+
+/** A label's section kind; "Context" in a page of labels is where the cause is told (MoJ's "- **Context**:"). */
+function labelKind(label: string): SectionKind | undefined {
+  return matchSection(label) ?? (/^\s*context\s*$/i.test(label) ? 'contributing-causes' : undefined);
 }
 
 /**
@@ -60,16 +65,8 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
       for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
-      // the blocks after the label, past HTML comments: a disable-next-line comment between two list items splits
-      // the list in two, and must not change what is read
-      const after: RootContent[] = [];
-      for (let j = index + 1; j < tree.children.length; j++) {
-        const n = tree.children[j];
-        if (n.type === 'html') continue;
-        if (after.length && (n.type !== 'list' || after[0].type !== 'list')) break;
-        after.push(n);
-      }
-      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') labelledItems(node, after, sec, model, ctx);
+      const after = blocksAfter(tree.children, index);
+      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred' && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
       return;
     }
     if (node.type !== 'list') return;
@@ -84,6 +81,10 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const child of li.children) {
         if (child.type === 'list') pushAll(items, listItems(child, ctx, sec, false, label));
       }
+      // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
+      if (!items.length && li === node.children[node.children.length - 1]) {
+        for (const n of followingLists(tree.children, index)) items.push(...listItems(n, ctx, sec, false, label));
+      }
       const strong = (p as Paragraph).children[0];
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
       pushAll(model.actionItems, items);
@@ -94,15 +95,36 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
 }
 
 /**
+ * The blocks after a label, past HTML comments: a disable-next-line comment between two list items splits the list
+ * in two, and must not change what is read. Either one block, or consecutive lists.
+ */
+function blocksAfter(nodes: RootContent[], index: number): RootContent[] {
+  const after: RootContent[] = [];
+  for (let j = index + 1; j < nodes.length; j++) {
+    const n = nodes[j];
+    if (n.type === 'html') continue;
+    if (after.length && (n.type !== 'list' || after[0].type !== 'list')) break;
+    after.push(n);
+  }
+  return after;
+}
+
+function followingLists(nodes: RootContent[], index: number): List[] {
+  return blocksAfter(nodes, index).filter((n): n is List => n.type === 'list');
+}
+
+/**
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext): void {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
-  const m = LINE_LABEL_RE.exec(firstLine);
-  if (!m || !isSectionLabel(m, firstLine) || matchSection(m[1] ?? m[2]) !== 'action-items') return;
+  // "Action Items" alone on a line right above its list, with no colon
+  const bare = /^\s{0,3}([\p{L}][\p{L} ’'/&-]{1,40}?)\s*$/u.exec(ctx.text.slice(s, endOf(p)));
+  const m = bare && after[0]?.type === 'list' && matchSection(bare[1]) === 'action-items' ? bare : LINE_LABEL_RE.exec(firstLine);
+  if (!m || (m !== bare && !isSectionLabel(m, firstLine)) || matchSection(m[1] ?? m[2]) !== 'action-items') return false;
   const label = (m[1] ?? m[2]).trim();
   let from = s + m[0].length;
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
@@ -116,8 +138,9 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
     const item = paragraphItem(next, ctx, sec, false);
     if (item) items.push(item);
   }
-  if (!items.length) return;
+  if (!items.length) return false;
   markLabelDone(items, label, ctx.range(s, s + m[0].length));
   pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
+  return true;
 }
