@@ -83,7 +83,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       }
       // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
       if (!items.length && li === node.children[node.children.length - 1]) {
-        for (const n of followingLists(tree.children, index)) items.push(...listItems(n, ctx, sec, false, label));
+        for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, sec, false, label));
       }
       const strong = (p as Paragraph).children[0];
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
