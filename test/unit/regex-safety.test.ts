@@ -37,6 +37,7 @@ const BOUNDED: Record<string, string> = {
   'server/src/lsp/features/completion.ts /^(#{1,6})(?:[ \\t]+(.*))?$/': 'one line, no line break (the attack needs one)',
   'server/src/rules/action-item-vague.ts /^\\*\\*([^*]{2,80}?)\\*\\*\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
   'server/src/rules/action-item-vague.ts /^__([^_]{2,80}?)__\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
+  'server/src/engine/fields.ts /[^\\s,;|)(\\]\u2014\u2013.][^,;|)(\\]\u2014\u2013]{0,40}?(?=\\s*(?:[,;|)(\\]\u2014\u2013]|\\.\\s|\\.?$|(?<=\\s)(?:owner|priority|status|p[0-4])\\b))/iuy': 'sticky at one place: at most 41 candidate ends, each lookahead reads one run of blanks',
 };
 
 /**
@@ -51,6 +52,8 @@ const NOT_YET_REWRITTEN: Record<string, string> = {
   'server/src/engine/fields.ts /(?<![\\p{L}\\p{N}&#/_-])#(\\d{1,7})\\b|\\b((?!(?:SEV|ISO|UTF|UTC|GMT|CVE|COVID|TLS|SSL|HTTP|P|Q|H|RFC|PEP|SHA|MD|IPV|AES|RSA|X)-)[A-Z][A-Z0-9]{1,9}-\\d{1,7})\\b|\\bbug\\s+(\\d{4,})\\b/gu': 'tickets',
   'server/src/reader/extract.ts /(?<![\\p{L}\\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\\p{L}\\p{N}_]|-\\d|\\.\\w)/gu': 'acronyms',
   'server/src/rules/action-item-vague.ts /^(.*?[.!?])(?=\\s+[A-Z(])/s': 'first sentence of an item',
+  'server/src/engine/fields.ts /^\\s*(?:\\*\\*[^*]{1,80}\\*\\*\\s*[:\uff1a]?\\s*)?(?:[Tt]he\\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\\s+team)?|[A-Z][a-z]+\\s+[A-Z][a-z]+(?=\\s+will\\b)|(?<=[Tt]he\\s+)(?!(?:whole|entire|same|other|our|core)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+team)\\s+(?:will|is|are|has|have|should|shall|plans?\\s+to|intends?\\s+to|is\\s+going\\s+to)\\b/': 'owner as the subject (new on main), anchored at the item start',
+  'server/src/engine/sections.ts /\\s+(?:and|&)\\s+|\\s*[,/+]\\s*/': 'heading parts (new on main), one heading line',
 };
 
 function sourceFiles(dir: string): string[] {
