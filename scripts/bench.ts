@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/engine/lint';
+import { benchServer } from './bench-server';
 import { archiveBench } from './bench-archive';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,7 +131,7 @@ function fmtSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const rows: string[][] = [];
   const header = ['input', 'size', 'runs', 'postmortem-lint ms', 'findings', 'markdownlint ms', 'md findings', 'ratio'];
   const today = '2026-03-01';
@@ -186,12 +187,15 @@ function main(): void {
   for (const r of rows) console.log(line(r));
   console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (figures grow with load)`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+  await benchServer(ROOT, (bytes) => generatePostmortem(bytes), (text) => time(() => mdlint('doc.md', text), 3, 1));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main();
-  archiveBench().catch((e: unknown) => {
-    console.error(`archive benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    process.exitCode = 1;
-  });
+  main()
+    .then(() => archiveBench())
+    .catch((e: unknown) => {
+      console.error(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      process.exitCode = 1;
+    });
 }

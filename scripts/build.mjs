@@ -16,6 +16,8 @@ const common = {
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // the server's lint thread (server/src/lsp/analysis.ts starts it from dist/ beside server.js)
+  { entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/reader/webview.ts'], outfile: 'dist/media/reader.js', platform: 'browser', format: 'iife' },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -13,6 +13,7 @@ import type { ServerHost } from './server-host';
 import type { ReaderPanels } from './reader/panel';
 import { applyPromptFix } from './prompt-fix';
 import { fullTemplate, loadSnippets, sectionSnippets } from './snippets';
+import { sectionPlacement } from './snippet-file';
 import { SHOW_PROBLEMS_COMMAND, showProblemsForActiveFile } from './status-bar';
 import { baseName, isMarkdown, targetDocumentUri } from './util';
 
@@ -106,12 +107,10 @@ export function registerCommands(context: vscode.ExtensionContext, host: ServerH
     if (!picked) return;
     const pos = editor.selection.active;
     const line = editor.document.lineAt(pos.line);
-    let body = picked.snippet.body;
-    let at = pos;
-    if (!line.isEmptyOrWhitespace) {
-      at = line.range.end;
-      body = '\n\n' + body;
-    }
+    const previous = pos.line > 0 ? editor.document.lineAt(pos.line - 1).text : undefined;
+    const place = sectionPlacement(line.text, previous);
+    const at = place.atLineEnd ? line.range.end : line.range.start;
+    const body = place.prefix + picked.snippet.body;
     await editor.insertSnippet(new vscode.SnippetString(body), at);
   });
 

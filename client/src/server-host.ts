@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ARCHIVE_CHANGED_NOTIFICATION, CONFIG_CHANGED_NOTIFICATION, type ArchiveChangedParams, type InitializationOptions } from '../../server/src/protocol';
+import { linkCodesToPreview, openRuleDocs, ruleIdOfDocsUri } from './rule-docs';
 
 export const CLIENT_ID = 'postmortemLint';
 
@@ -58,6 +59,21 @@ export class ServerHost implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc{,.json,.yaml,.yml}'),
       },
       outputChannel: this.output,
+      middleware: {
+        // a finding's code opens its rule page rendered, not the packaged markdown as editable source
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, linkCodesToPreview(diagnostics)),
+        window: {
+          // "Show documentation" (a server command) asks for the same page through window/showDocument
+          showDocument: async (params, token, next) => {
+            const ruleId = ruleIdOfDocsUri(params.uri);
+            if (ruleId && (await openRuleDocs(this.context.extensionUri, ruleId))) return { success: true };
+            return next(params, token);
+          },
+        },
+        // VS Code's markdown extension already gives the Outline, breadcrumbs and Go to Symbol every heading: ours
+        // would list each heading a second time under a second provider. Plain LSP clients keep the server's symbols.
+        provideDocumentSymbols: () => undefined,
+      },
     };
     const client = new LanguageClient(CLIENT_ID, 'Postmortem Lint', serverOptions, clientOptions);
     this.client = client;

@@ -57,3 +57,13 @@ export function snippetEntries(data: unknown): SnippetEntry[] {
       description: v.description,
     }));
 }
+
+/**
+ * Where "Insert Section…" puts a section relative to the cursor's line, so the heading has a blank line before it
+ * (markdownlint MD022) and the section's last, empty line separates it from what follows. A line with text: after it,
+ * with a blank line between. An empty line: on it, with a blank line first when the line above has text.
+ */
+export function sectionPlacement(currentLine: string, previousLine: string | undefined): { atLineEnd: boolean; prefix: string } {
+  if (currentLine.trim()) return { atLineEnd: true, prefix: '\n\n' };
+  return { atLineEnd: false, prefix: previousLine !== undefined && previousLine.trim() ? '\n' : '' };
+}

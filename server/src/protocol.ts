@@ -78,14 +78,16 @@ export interface ReaderLocation {
 export interface ReaderImpactFigure {
   /** As written: "2,300 users", "45 minutes", "$12k", "38% of requests". */
   text: string;
+  /** The words around it, as written: "SLA credits owed to 3 enterprise customers". */
+  context: string;
   location: ReaderLocation;
 }
 
 export interface ReaderDuration {
   minutes: number;
-  /** "47 min", "3 h 5 min", "2 d 4 h". */
+  /** As the writer put it ("47 minutes"), or computed ("47 min", "3 h 5 min", "2 d 4 h"). */
   label: string;
-  /** Where the figure came from: "timeline 14:05 → 14:52 UTC" or "impact: 45 minutes". */
+  /** Where the figure came from: "as written in Impact: “during 47 minutes”" or "computed from the timeline: …". */
   source: string;
 }
 

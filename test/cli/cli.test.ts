@@ -110,7 +110,10 @@ interface JsonFinding {
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pml-cli-'));
   // Same entry and options as scripts/build.mjs, into a private folder so parallel test files never race on dist/.
-  cli = path.join(tmp, '..', `${path.basename(tmp)}-bin`, 'cli.js');
+  // laid out like the package: dist/cli.js with the rule pages in ../docs/rules
+  const pkgDir = path.join(tmp, '..', `${path.basename(tmp)}-bin`);
+  cli = path.join(pkgDir, 'dist', 'cli.js');
+  fs.cpSync(path.join(ROOT, 'docs', 'rules'), path.join(pkgDir, 'docs', 'rules'), { recursive: true });
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')],
     outfile: cli,
@@ -183,7 +186,10 @@ describe('postmortem-lint: formats', () => {
     const ids = driver.rules.map((d: { id: string }) => d.id);
     for (const rule of registry) assert.ok(ids.includes(rule.id), `driver lists ${rule.id}`);
     for (const d of driver.rules.filter((x: { id: string }) => registry.some((rr) => rr.id === x.id))) {
-      assert.match(d.helpUri, new RegExp(`docs/rules/${d.id}\\.md$`));
+      // no helpUri (SARIF wants an absolute URI and the pages have no web address): the page itself is the help
+      assert.equal(d.helpUri, undefined);
+      assert.match(d.help.text, new RegExp(`docs[\\\\/]rules[\\\\/]${d.id}\\.md$`));
+      assert.match(d.help.markdown, new RegExp(`^# ${d.id}\\b`));
       assert.ok(d.shortDescription.text.length > 0);
     }
     const results = log.runs[0].results;

@@ -16,7 +16,7 @@ function newestSource(dir: string): number {
 }
 
 export function ensureBuilt(): void {
-  const outputs = ['dist/server.js', 'dist/cli.js'].map((f) => path.join(ROOT, f));
+  const outputs = ['dist/server.js', 'dist/lint-worker.js', 'dist/cli.js'].map((f) => path.join(ROOT, f));
   const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   const sources = Math.max(newestSource(path.join(ROOT, 'server', 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs);
   if (built > sources) return;

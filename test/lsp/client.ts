@@ -36,6 +36,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The `postmortemLint` settings answered to workspace/configuration (per scope URI). */
   settings?: (scopeUri: string | undefined) => unknown;
+  /** Rewrites the initialize params before they are sent (protocol-abuse tests). */
+  initializeParams?: (params: Record<string, unknown>) => unknown;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -106,6 +108,7 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       client.logs.push(p.message);
+      client.notify();
     });
     connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       client.configurationRequests++;
@@ -126,13 +129,14 @@ export class TestClient {
     connection.listen();
 
     const folders = options.workspaceFolders ?? [];
-    client.initializeResult = await connection.sendRequest('initialize', {
+    const params: Record<string, unknown> = {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.length ? folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })) : null,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
-    });
+    };
+    client.initializeResult = await connection.sendRequest('initialize', options.initializeParams ? options.initializeParams(params) : params);
     await connection.sendNotification('initialized', {});
     return client;
   }

@@ -419,3 +419,28 @@ describe('transports', () => {
     assert.match(r.stderr, /--stdio .*--node-ipc/);
   });
 });
+
+describe('reader view: remote images', () => {
+  test('placeholders by default; postmortemLint.loadRemoteImages lets them load (CSP img-src https:)', async () => {
+    const text = POSTMORTEM.replace('## Impact', 'Graph: ![errors](https://tracker.invalid/errors.png)\n\n## Impact');
+    let allow = false;
+    const c = await TestClient.start({ settings: () => ({ loadRemoteImages: allow }) });
+    try {
+      const uri = 'untitled:images';
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      const render = { standalone: false, nonce: 'abc123', cspSource: 'https://webview.test' };
+      const off = (await c.connection.sendRequest('postmortemLint/readerModel', { uri, render })) as { html: string };
+      assert.match(off.html, /\[remote image not loaded: errors \(tracker\.invalid\)\]/);
+      assert.ok(!off.html.includes('<img src="https://tracker.invalid'));
+      assert.match(off.html, /img-src https:\/\/webview\.test data:;/);
+      allow = true;
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const on = (await c.connection.sendRequest('postmortemLint/readerModel', { uri, render })) as { html: string };
+      assert.ok(on.html.includes('<img src="https://tracker.invalid/errors.png" alt="errors">'));
+      assert.match(on.html, /img-src https:\/\/webview\.test data: https:;/);
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { lint } from '../../server/src/engine/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
 import { renderReaderBody, renderReaderHtml, renderStandaloneHtml } from '../../server/src/reader/render';
 import { READER_CSS } from '../../server/src/reader/styles';
-import { formatMinutes } from '../../server/src/reader/extract';
+import { clauseAround, formatMinutes } from '../../server/src/reader/extract';
 import { isIsoDate, normaliseOwner, ownerProblem, substitute } from '../../client/src/answers';
 import { fullTemplate, parseJsonc, sectionSnippets, snippetEntries } from '../../client/src/snippet-file';
 
@@ -175,7 +175,7 @@ describe('reader view security', () => {
   });
 
   test('exported page: self-contained, inline CSS, a CSP that allows no script', () => {
-    assert.match(exported, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:">/);
+    assert.match(exported, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
     assert.match(exported, /<style>[^<]*\.header-card/);
     assert.doesNotMatch(exported, /<link\b|<script\b/i);
   });
@@ -199,18 +199,62 @@ describe('reader model', () => {
     assert.equal(m.header.status, 'final');
   });
 
-  test('duration comes from the timeline: first entry to the one that says it was restored', () => {
+  test('the duration the writer stated is shown as written, and says where it was written', () => {
     assert.equal(m.header.duration?.minutes, 47);
-    assert.equal(m.header.duration?.label, '47 min');
-    assert.match(m.header.duration?.source ?? '', /14:05 → 14:52 UTC/);
+    assert.equal(m.header.duration?.label, '47 minutes');
+    assert.match(m.header.duration?.source ?? '', /as written in Impact: “lasted 47 minutes”/);
   });
 
-  test('impact figures are pulled out of the Impact section as written', () => {
-    const figures = m.header.impact.map((f) => f.text);
-    for (const want of ['2,300 users', '38% of requests', '47 minutes', '$12k', '210 support tickets']) assert.ok(figures.includes(want), `${want} in ${JSON.stringify(figures)}`);
+  test('without a stated duration it is computed from the timeline, and the card says how', () => {
+    const computed = model(POSTMORTEM.replace('- Errors lasted 47 minutes.\n', ''));
+    assert.equal(computed.header.duration?.minutes, 47);
+    assert.equal(computed.header.duration?.label, '47 min');
+    assert.match(computed.header.duration?.source ?? '', /computed from the timeline: 14:05 \(first entry\) → 14:52 UTC \(resolved\)/);
+  });
+
+  test('the good example: the card says 47 minutes as its Impact does, not 50 from the triggering merge at 14:02', () => {
+    const good = buildReaderModel(lint(readFileSync(root + 'examples/good-postmortem.md', 'utf8'), { filePath: '/p/good-postmortem.md', today: TODAY }), { today: TODAY });
+    assert.equal(good.header.duration?.label, '47 minutes');
+    assert.doesNotMatch(renderReaderBody(good), /50 min/);
+  });
+
+  test('impact figures are pulled out of the Impact section as written, with the words around them', () => {
+    const contexts = m.header.impact.map((f) => f.context);
+    for (const want of ['2,300 users', '38% of requests', '47 minutes', '$12k', '210 support tickets']) {
+      assert.ok(contexts.some((c) => c.includes(want)), `${want} in ${JSON.stringify(contexts)}`);
+    }
     const users = m.header.impact.find((f) => f.text === '2,300 users')!;
+    assert.equal(users.context, '2,300 users could not check out (38% of requests).');
     assert.equal(users.location.line, 15);
     assert.equal(users.location.character, 2);
+  });
+
+  test('a bare figure keeps what it counts: "3 enterprise customers" comes with its clause, one line per clause', () => {
+    const good = buildReaderModel(lint(readFileSync(root + 'examples/good-postmortem.md', 'utf8'), { filePath: '/p/good-postmortem.md', today: TODAY }), { today: TODAY });
+    const contexts = good.header.impact.map((f) => f.context);
+    assert.ok(contexts.includes('SLA credits owed to 3 enterprise customers.'), JSON.stringify(contexts));
+    assert.ok(contexts.includes('About 1,900 orders failed'), JSON.stringify(contexts));
+    assert.ok(contexts.some((c) => c.includes('38% of checkout requests') && c.includes('12,400 customers saw an error')), JSON.stringify(contexts));
+    assert.equal(new Set(contexts).size, contexts.length, 'each clause once');
+    const pub = buildReaderModel(lint(readFileSync(root + 'examples/public-postmortem.md', 'utf8'), { filePath: '/p/public-postmortem.md', today: TODAY }), { today: TODAY });
+    const late = pub.header.impact.find((f) => f.context.includes('20 minutes'));
+    assert.equal(late?.context, '31,000 customers received their order confirmation between 20 minutes and 2 hours late.');
+  });
+
+  test("a template's worked example is not taken for the incident's duration", () => {
+    const tpl = model(POSTMORTEM.replace('- Errors lasted 47 minutes.\n', '- For how long: e.g. 47 minutes (14:05–14:52 UTC)\n')
+      .replace(/## Timeline[\s\S]*?## Contributing/, '## Timeline\n\nAll times UTC.\n\n## Contributing')
+      .replace('Checkout returned HTTP 500', 'Example: On 2026-03-02 from 14:05 to 14:52 UTC, checkout returned HTTP 500'));
+    assert.equal(tpl.header.duration, undefined, JSON.stringify(tpl.header.duration));
+  });
+
+  test('a long clause is cut to the words around its figure', () => {
+    const long = 'Because of the retry storm that followed the failover of the primary database in the eu-west region, 9% of checkout requests failed for the whole afternoon while the team worked on it.';
+    const at = long.indexOf('9%');
+    const c = clauseAround(long, at, at + '9% of checkout requests'.length);
+    assert.ok(c.length <= 112, c);
+    assert.match(c, /9% of checkout requests failed/);
+    assert.match(c, /^… |…$/);
   });
 
   test('action items: owner, due, priority, ticket, and the overdue / no owner / no date / done marks', () => {
@@ -299,11 +343,13 @@ describe('reader page', () => {
     assert.match(html, /<table class="deferred-items">/);
     assert.match(html, /<section class="context-gaps"/);
     assert.match(html, /<section class="glossary"/);
-    assert.match(html, /<li class="impact-figure">2,300 users<\/li>/);
+    assert.match(html, /<li class="impact-figure" data-figure="2,300 users"><strong>2,300 users<\/strong> could not check out \(38% of requests\)\.<\/li>/);
   });
 
   test('line links carry the range to reveal; the export shows them as text', () => {
-    assert.match(html, /<a class="source-link" href="#" role="button" data-line="\d+" data-character="\d+" data-end-line="\d+" data-end-character="\d+"/);
+    // a button: the webview host scrolls the page to the top when an <a href="#"> is clicked
+    assert.match(html, /<button type="button" class="source-link" data-line="\d+" data-character="\d+" data-end-line="\d+" data-end-character="\d+"/);
+    assert.doesNotMatch(html, /href="#"/);
     const exported = renderStandaloneHtml(POSTMORTEM, { filePath: '/p/postmortems/x.md', today: TODAY });
     assert.doesNotMatch(exported, /class="source-link" href/);
     assert.match(exported, /<span class="source-link">line \d+<\/span>/);
@@ -419,5 +465,32 @@ describe('reader helpers', () => {
     const kinds = sectionSnippets(entries).map((s) => s.kind);
     for (const k of ['summary', 'impact', 'timeline', 'contributing-causes', 'detection', 'resolution', 'action-items', 'lessons-learned', 'glossary']) assert.ok(kinds.includes(k), k);
     assert.deepEqual(parseJsonc('{ // c\n "a": "http://x", /* b */ "b": [1,], }'), { a: 'http://x', b: [1] });
+  });
+});
+
+describe('reader view: remote images and the nonce', () => {
+  const doc = `---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nPixel: ![pixel](https://tracker.invalid/p.png) and ![local](diagram.png).\n`;
+  test('a remote image is a placeholder naming its host unless remote images are allowed; the CSP follows', () => {
+    const page = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY }), { standalone: false, nonce: 'abcdef123456', cspSource: 'https://webview.test' });
+    assert.match(page, /<span class="remote-image" title="Remote image not loaded: https:\/\/tracker\.invalid\/p\.png">\[remote image not loaded: pixel \(tracker\.invalid\)\]<\/span>/);
+    assert.ok(!page.includes('<img src="https://tracker.invalid'), 'no remote img');
+    assert.ok(page.includes('<img src="diagram.png"'), 'a relative image is kept (the webview only serves its own roots)');
+    assert.match(page, /img-src https:\/\/webview\.test data:;/);
+    const allowed = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY, remoteImages: true }), {
+      standalone: false,
+      nonce: 'abcdef123456',
+      cspSource: 'https://webview.test',
+      remoteImages: true,
+    });
+    assert.ok(allowed.includes('<img src="https://tracker.invalid/p.png" alt="pixel">'), allowed);
+    assert.match(allowed, /img-src https:\/\/webview\.test data: https:;/);
+  });
+
+  test('a nonce that is not plain base64-like text is replaced, never written into the page', () => {
+    const bad = `x"><script>alert(1)</script><p a="`;
+    const page = renderReaderHtml(buildReaderModel(lint(doc, { today: TODAY }), { today: TODAY }), { standalone: false, nonce: bad, scriptUri: 'https://webview.test/r.js' });
+    assert.ok(!page.includes('alert(1)'), page);
+    const used = /<script nonce="([A-Za-z0-9]+)" src=/.exec(page)?.[1];
+    assert.ok(used && page.includes(`script-src &#39;nonce-${used}&#39;`), 'a fresh nonce is used in both places');
   });
 });

@@ -42,12 +42,20 @@ export class ReaderPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
+  private currentUri: vscode.Uri;
+  /**
+   * The untitled document's last text: a closed document's text is gone by the time the close event arrives, and
+   * it is how the document saved under a name is recognised (Save As).
+   */
+  untitledText: string | undefined;
+
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly uri: vscode.Uri,
+    uri: vscode.Uri,
     private readonly host: ServerHost,
     private readonly extensionUri: vscode.Uri,
   ) {
+    this.currentUri = uri;
     panel.webview.options = ReaderPanel.webviewOptions(extensionUri);
     panel.title = `Reader: ${baseName(uri)}`;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
@@ -56,7 +64,9 @@ export class ReaderPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === uri.toString()) void this.refresh();
+        if (e.document.uri.toString() !== this.uri.toString()) return;
+        if (e.document.isUntitled) this.untitledText = e.document.getText();
+        void this.refresh();
       }),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) void this.refresh();
@@ -68,6 +78,19 @@ export class ReaderPanel implements vscode.Disposable {
       }),
     );
     this.showPlaceholder('Loading the reader view…');
+    void this.refresh();
+  }
+
+  /** The document shown: changes when an untitled postmortem is saved under a name. */
+  get uri(): vscode.Uri {
+    return this.currentUri;
+  }
+
+  /** Follow the document to its new name (Save As): same panel, same scroll position, updates from the new document. */
+  retarget(uri: vscode.Uri): void {
+    this.currentUri = uri;
+    this.shownVersion = undefined;
+    this.panel.title = `Reader: ${baseName(uri)}`;
     void this.refresh();
   }
 
@@ -105,7 +128,9 @@ export class ReaderPanel implements vscode.Disposable {
         }
       } else return;
     }
-    const version = findDocument(this.uri)?.version;
+    const current = findDocument(this.uri);
+    if (current?.isUntitled) this.untitledText = current.getText();
+    const version = current?.version;
     if (this.loaded && version !== undefined && version === this.shownVersion) return;
     const w = this.panel.webview;
     const params: ReaderModelParams = { uri: this.uri.toString() };
@@ -134,7 +159,7 @@ export class ReaderPanel implements vscode.Disposable {
       this.loaded = true;
       this.htmlVersion = result.model.version;
     } else {
-      await w.postMessage({ type: 'update', html: result.bodyHtml, version: result.model.version, title: result.model.title });
+      await w.postMessage({ type: 'update', html: result.bodyHtml, version: result.model.version, title: result.model.title, uri: this.uri.toString() });
     }
     this.shownVersion = result.model.version;
     this.panel.title = `Reader: ${result.model.title.length > 40 ? baseName(this.uri) : result.model.title}`;
@@ -187,6 +212,13 @@ export class ReaderPanel implements vscode.Disposable {
       base = vscode.Uri.joinPath(this.uri, '..');
     }
     const target = vscode.Uri.joinPath(base, decoded.replace(/^\/+/, ''));
+    // `..` may not climb out of the workspace folder (or, outside a workspace, the document's folder).
+    const root = vscode.workspace.getWorkspaceFolder(this.uri)?.uri ?? vscode.Uri.joinPath(this.uri, '..');
+    const rootPath = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    if (target.scheme !== root.scheme || target.authority !== root.authority || !(target.path + '/').startsWith(rootPath)) {
+      void vscode.window.showWarningMessage(`The link ${decoded} leads outside the workspace folder, so it was not opened.`);
+      return;
+    }
     try {
       const stat = await vscode.workspace.fs.stat(target);
       if (stat.type & vscode.FileType.Directory) {
@@ -221,7 +253,37 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     private readonly host: ServerHost,
     private readonly extensionUri: vscode.Uri,
   ) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this));
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, this),
+      // Save As of an untitled document: the named document opens (and is saved) with the untitled one's text,
+      // and the untitled one closes; whichever VS Code reports first, the reader follows the named document
+      vscode.workspace.onDidOpenTextDocument((doc) => this.followSaveAs(doc)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.followSaveAs(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme !== 'untitled' || !this.panels.has(doc.uri.toString())) return;
+        for (const d of vscode.workspace.textDocuments) this.followSaveAs(d);
+      }),
+    );
+  }
+
+  /** If `doc` is an untitled postmortem with a reader, saved under a name, move that reader to it. */
+  private followSaveAs(doc: vscode.TextDocument): void {
+    if (doc.isClosed || doc.uri.scheme === 'untitled' || this.panels.has(doc.uri.toString())) return;
+    let text: string | undefined;
+    for (const panel of this.panels.values()) {
+      if (panel.uri.scheme !== 'untitled' || !panel.untitledText?.trim()) continue;
+      text ??= doc.getText();
+      if (text === panel.untitledText) {
+        this.retarget(panel, doc.uri);
+        return;
+      }
+    }
+  }
+
+  private retarget(panel: ReaderPanel, uri: vscode.Uri): void {
+    if (this.panels.get(panel.uri.toString()) === panel) this.panels.delete(panel.uri.toString());
+    panel.retarget(uri);
+    this.panels.set(uri.toString(), panel);
   }
 
   /** The panel that has focus (for Export). */
@@ -266,9 +328,9 @@ export class ReaderPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   private track(p: ReaderPanel): ReaderPanel {
-    const key = p.uri.toString();
-    this.panels.set(key, p);
+    this.panels.set(p.uri.toString(), p);
     p.onDidDispose(() => {
+      const key = p.uri.toString();
       if (this.panels.get(key) === p) this.panels.delete(key);
     });
     return p;

@@ -52,13 +52,15 @@ interface State {
 
   document.addEventListener('click', (ev) => {
     const target = ev.target instanceof Element ? ev.target : null;
+    const sourceLink = target?.closest<HTMLElement>('.source-link');
+    if (sourceLink) {
+      ev.preventDefault();
+      reveal(sourceLink);
+      return;
+    }
     const a = target?.closest('a');
     if (!a) return;
     ev.preventDefault();
-    if (a.classList.contains('source-link')) {
-      reveal(a as HTMLElement);
-      return;
-    }
     const href = a.getAttribute('href');
     if (!href) return;
     if (href.startsWith('#')) {
@@ -83,12 +85,18 @@ interface State {
   });
 
   window.addEventListener('message', (ev: MessageEvent) => {
-    const m = ev.data as { type?: string; html?: unknown; version?: unknown; title?: unknown };
+    const m = ev.data as { type?: string; html?: unknown; version?: unknown; title?: unknown; uri?: unknown };
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
     const y = window.scrollY;
     root.innerHTML = m.html;
     root.dataset.version = String(m.version ?? '');
     if (typeof m.title === 'string') document.title = m.title;
+    // the document was saved under a new name (Save As of an untitled postmortem): restore the panel on that one
+    if (typeof m.uri === 'string' && m.uri !== state.uri) {
+      root.dataset.uri = m.uri;
+      state.uri = m.uri;
+      vscode.setState(state);
+    }
     window.scrollTo(0, y);
   });
 

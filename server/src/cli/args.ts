@@ -12,6 +12,8 @@ export interface CliOptions {
   format: Format;
   config?: string;
   all: boolean;
+  /** render: load remote images (http/https) in the exported page; off by default (a tracking pixel would phone home). */
+  remoteImages: boolean;
   failOn: FailOn;
   today?: string;
   output?: string;
@@ -34,6 +36,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
         all: { type: 'boolean' },
+        'remote-images': { type: 'boolean' },
         'fail-on': { type: 'string' },
         today: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -83,10 +86,11 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError('no files given: postmortem-lint [options] <files, folders or globs...>');
   }
 
-  return { command, format, config: v.config, all: v.all ?? false, failOn, today, output: v.output, ignore, inputs: positionals };
+  if (v['remote-images'] && command !== 'render') throw new UsageError('--remote-images applies to render only');
+  return { command, format, config: v.config, all: v.all ?? false, remoteImages: v['remote-images'] ?? false, failOn, today, output: v.output, ignore, inputs: positionals };
 
   function base(command: 'help' | 'version'): CliOptions {
-    return { command, format: 'text', all: false, failOn: 'warning', ignore: [], inputs: [] };
+    return { command, format: 'text', all: false, remoteImages: false, failOn: 'warning', ignore: [], inputs: [] };
   }
 }
 

@@ -30,8 +30,10 @@ export interface ToolInfo {
   name: string;
   version: string;
   informationUri?: string;
-  /** URL of a rule's documentation page. */
-  docsUrl(ruleId: string): string;
+  /** Where a rule's page is: a path people can open (docs/rules/<id>.md in the package). */
+  docsPath(ruleId: string): string;
+  /** The rule page's markdown, for SARIF's help.markdown (undefined when it is not shipped). */
+  docsMarkdown?(ruleId: string): string | undefined;
 }
 
 /** Findings in file order, then by position. */
@@ -145,6 +147,11 @@ function sarifUri(result: FileResult, cwd: string): { uri: string; uriBaseId?: s
   return { uri: pathToFileURL(result.abs).href };
 }
 
+function markdownHelp(tool: ToolInfo, ruleId: string): { markdown?: string } {
+  const md = tool.docsMarkdown?.(ruleId);
+  return md ? { markdown: md } : {};
+}
+
 export function toSarif(results: FileResult[], rules: readonly Rule<object>[], tool: ToolInfo, cwd: string): Sarif.Log {
   const ruleIndex = new Map<string, number>();
   const driverRules: Sarif.ReportingDescriptor[] = rules.map((r, i) => {
@@ -156,8 +163,8 @@ export function toSarif(results: FileResult[], rules: readonly Rule<object>[], t
         .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
         .join(''),
       shortDescription: { text: r.description },
-      helpUri: tool.docsUrl(r.id),
-      help: { text: `${r.description} See ${tool.docsUrl(r.id)}` },
+      // no helpUri: SARIF wants an absolute URI and the rule pages have no public address; the page itself goes in help
+      help: { text: `${r.description} Documentation: ${tool.docsPath(r.id)}`, ...markdownHelp(tool, r.id) },
       defaultConfiguration: { enabled: r.defaultSeverity !== 'off', level: SARIF_LEVEL[r.defaultSeverity] },
     };
   });

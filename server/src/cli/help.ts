@@ -10,7 +10,7 @@ vague or too many items, missing context for the reader who comes a year later).
 
 Usage:
   ${tool.name} [options] <files, folders or globs...>
-  ${tool.name} render <file> [-o out.html] [--today YYYY-MM-DD] [--config <file>] [--all]
+  ${tool.name} render <file> [-o out.html] [--today YYYY-MM-DD] [--config <file>] [--all] [--remote-images]
   ${tool.name} report [--format markdown|html|csv|json] [--fail-on-overdue] [paths...]
                    (action items across the archive; see ${tool.name} report --help)
 
@@ -22,6 +22,7 @@ Options:
   -c, --config <file>    use this .postmortemrc.json / .yaml for every file instead of searching upward
                          from each file (path globs in it are then relative to the working directory)
       --all              lint files even when they do not look like postmortems
+      --remote-images    render: let the page load images from other hosts (default: a placeholder)
       --ignore <glob>    never lint files matching this glob (relative to the working directory;
                          repeatable), e.g. --ignore "postmortems/template.md"
       --fail-on <level>  error, warning (default), information or never: the lowest severity that
@@ -47,6 +48,6 @@ Inline: <!-- postmortem-lint-disable rule-id -->, -enable, -disable-next-line, -
 Rules (default severity):
 ${ruleLines.join('\n')}
 
-Rule documentation: ${tool.docsUrl('<rule-id>')}
+Rule documentation (markdown, shipped with the package): ${tool.docsPath('<rule-id>')}
 `;
 }

@@ -14,6 +14,7 @@ import { formatGithub, formatJson, formatSarif, formatText, type FileResult, typ
 import { helpText } from './help';
 import { runReport } from './report';
 import pkg from '../../../package.json';
+import { ruleDocsMarkdown, ruleDocsPath } from '../docs';
 
 export interface CliIo {
   cwd: string;
@@ -29,15 +30,9 @@ const NAME = 'postmortem-lint';
 export const TOOL: ToolInfo = {
   name: NAME,
   version: pkg.version,
-  informationUri: repoUrl(),
-  docsUrl: (id) => `${repoUrl()}/blob/main/docs/rules/${id}.md`,
+  docsPath: (id) => ruleDocsPath(id),
+  docsMarkdown: (id) => ruleDocsMarkdown(id),
 };
-
-function repoUrl(): string {
-  const repo = (pkg as { repository?: { url?: string } | string }).repository;
-  const url = typeof repo === 'string' ? repo : repo?.url ?? 'https://github.com/postmortem-lint/postmortem-lint';
-  return url.replace(/^git\+/, '').replace(/\.git$/, '');
-}
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 findings reach --fail-on, 2 usage or configuration error). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -179,7 +174,7 @@ async function render(
   if (c.problems.length) return failProblems(c.problems);
   let html: string;
   try {
-    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all });
+    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all, remoteImages: opts.remoteImages });
   } catch (e) {
     return fail(`internal error while rendering ${input}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
   }

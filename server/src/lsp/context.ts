@@ -8,6 +8,11 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The lint result for the document's current version (computed on demand and cached per version). */
   getResult(uri: string): Promise<{ version: number; result: LintResult } | undefined>;
+  /**
+   * For answers about one line (hover): the newest finished result when the text up to the end of that line has not
+   * changed since, so they need not wait for a re-lint of edits further down; else the current version's result.
+   */
+  getResultNear(uri: string, line: number): Promise<{ version: number; result: LintResult } | undefined>;
   /** Per-resource settings (section `postmortemLint`), cached per URI and cleared on change. */
   getSettings(uri: string): Promise<ServerSettings>;
   /** Owner handles used across the workspace's postmortems (for owner completion / assign owner). */
@@ -24,4 +29,6 @@ export interface ServerSettings {
   ignore: string[];
   maxActionItems?: number;
   codeLens: boolean;
+  /** Reader view / export: load images from other hosts (default false: placeholders). */
+  loadRemoteImages: boolean;
 }

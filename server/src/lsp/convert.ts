@@ -1,11 +1,10 @@
 // Engine ↔ LSP conversions: positions (the engine's carry an extra absolute offset), severities, findings → diagnostics.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnostic, Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Finding, Range, Severity, TextEdit } from '../engine/types';
 import type { DiagnosticData } from '../protocol';
+import { isRuleId, ruleDocsPath } from '../docs';
 
 export const SOURCE = 'postmortem-lint';
 
@@ -31,33 +30,11 @@ export function toLspEdit(e: TextEdit): LspTextEdit {
   return { range: toLspRange(e.range), newText: e.newText };
 }
 
-/** Rule ids are kebab-case; anything else never becomes a path. */
-export function isRuleId(id: unknown): id is string {
-  return typeof id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
-}
-
-let docsDir: string | undefined;
-
-/**
- * The folder holding docs/rules/<id>.md. Bundled, the server is dist/server.js and the docs are ../docs/rules;
- * run from source (tests with tsx) it is server/src/lsp, three levels below the project root.
- */
-export function rulesDocsDir(): string {
-  if (docsDir) return docsDir;
-  const candidates = [path.resolve(__dirname, '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', '..', 'docs', 'rules')];
-  docsDir = candidates.find((d) => {
-    try {
-      return fs.statSync(d).isDirectory();
-    } catch {
-      return false;
-    }
-  }) ?? candidates[0];
-  return docsDir;
-}
+export { isRuleId, rulesDocsDir } from '../docs';
 
 /** file:// URI of the rule's docs page. */
 export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(rulesDocsDir(), `${ruleId}.md`)).href;
+  return pathToFileURL(ruleDocsPath(ruleId)).href;
 }
 
 export function toDiagnostic(f: Finding, version: number): Diagnostic {

@@ -1,22 +1,25 @@
 // Pushing diagnostics: computed as soon as a change arrives (no fixed debounce), one pending run per document, and
-// never published for a version older than the document's current one or one already published.
+// published only for the text the document has now (its revision: a client's version numbers may go backwards, and
+// the new text's diagnostics must still replace the old ones).
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { ConfigProblem } from '../engine/types';
 
 export interface Computed {
   version: number;
+  /** The server's revision of the text the diagnostics describe (see analysis.ts). */
+  revision: number;
   diagnostics: Diagnostic[];
 }
 
 export class DiagnosticsPublisher {
   private readonly scheduled = new Set<string>();
-  private readonly published = new Map<string, number>();
   /** Documents whose run must start over (a change or a config change came in while it was computing). */
   private readonly running = new Map<string, { again: boolean }>();
 
   constructor(
     private readonly connection: Connection,
+    /** The document's current revision; undefined when it is not open. */
     private readonly currentVersion: (uri: string) => number | undefined,
     private readonly compute: (uri: string) => Promise<Computed | undefined>,
   ) {}
@@ -40,15 +43,11 @@ export class DiagnosticsPublisher {
     const state = { again: false };
     this.running.set(uri, state);
     try {
-      const version = this.currentVersion(uri);
-      if (version === undefined) return;
+      if (this.currentVersion(uri) === undefined) return;
       const computed = await this.compute(uri);
       if (!computed) return;
-      // Publish only for the version the document has now, and never go back in time.
-      if (this.currentVersion(uri) !== computed.version) return;
-      const last = this.published.get(uri);
-      if (last !== undefined && last > computed.version) return;
-      this.published.set(uri, computed.version);
+      // Publish only for the text the document has now: a newer change reschedules (state.again).
+      if (this.currentVersion(uri) !== computed.revision) return;
       await this.connection.sendDiagnostics({ uri, version: computed.version, diagnostics: computed.diagnostics });
     } catch (e) {
       this.connection.console.error(`postmortem-lint: diagnostics for ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -58,9 +57,8 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** On close: an empty list, and the document's history forgotten (a reopened document starts at its own version). */
+  /** On close: an empty list. */
   clear(uri: string): void {
-    this.published.delete(uri);
     this.scheduled.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }

@@ -29,7 +29,8 @@ export function registerReaderRequests(ctx: ServerContext): void {
       if (!params || typeof params.uri !== 'string') return null;
       const got = await ctx.getResult(params.uri);
       if (!got) return null;
-      const model = buildReaderModel(got.result, { today: ctx.today(), uri: params.uri, version: got.version, fileName: fileNameOf(params.uri) });
+      const remoteImages = (await ctx.getSettings(params.uri).catch(() => undefined))?.loadRemoteImages === true;
+      const model = buildReaderModel(got.result, { today: ctx.today(), uri: params.uri, version: got.version, fileName: fileNameOf(params.uri), remoteImages });
       const standalone = params.render?.standalone ?? false;
       const bodyHtml = renderReaderBody(model, { standalone });
       const html = params.render
@@ -39,6 +40,7 @@ export function registerReaderRequests(ctx: ServerContext): void {
             cspSource: params.render.cspSource,
             scriptUri: params.render.scriptUri,
             styleUri: params.render.styleUri,
+            remoteImages,
           }, bodyHtml)
         : undefined;
       return { model, bodyHtml, html };

@@ -13,9 +13,9 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import type { ClientCapabilities, Connection, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectPostmortem, lint, localToday, type LintResult } from '../engine/lint';
+import { detectPostmortem, localToday, type LintResult } from '../engine/lint';
 import { parsePostmortem } from '../engine/parse';
 import type { ConfigProblem, Rule } from '../engine/types';
 import type { EditorLintSettings } from '../config/merge';
@@ -28,7 +28,9 @@ import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type Initializatio
 import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
 import { isRuleId, ruleDocsUri, toDiagnostic } from './convert';
-import { configProblemDiagnostic, DiagnosticsPublisher } from './diagnostics';
+import { configProblemDiagnostic, DiagnosticsPublisher, type Computed } from './diagnostics';
+import { Analyzer, defaultWorkerFile, inProcessLinter, workerLinter, type Analysis } from './analysis';
+import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
 import { registerReaderRequests } from './reader';
@@ -42,7 +44,17 @@ const MAX_SCANNED_BYTES = 1_000_000;
 export interface ServerOptions {
   /** Overrides "today" (ISO); else env POSTMORTEM_LINT_TODAY, else the local date. */
   today?: string;
+  /** The incoming-message guard main.ts installed on the connection (told which documents are open). */
+  guard?: IncomingGuard;
+  /** Lint in a worker thread (default: unless env POSTMORTEM_LINT_WORKER=0). */
+  worker?: boolean;
 }
+
+/**
+ * Past this many characters a document is not linted as you type (about 1 GB of memory and tens of seconds per lint
+ * at this size); the server says so once per document. The CLI lints any size.
+ */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -119,47 +131,89 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return resolveConfig(filePath, { editor, fallbackRoot: filePath ? workspaceRootOf(filePath) : undefined, rules: RULES });
   };
 
-  // ---- lint results, cached per document version and configuration generation ------------------------------------
-  const results = new Map<string, { version: number; generation: string; promise: Promise<{ version: number; result: LintResult } | undefined> }>();
+  // ---- one analysis per document revision, in a worker thread -------------------------------------------------------
+  // Revisions count changes as the server saw them: a client's version may go backwards, a revision never does.
+  const revisions = new Map<string, number>();
+  const lastVersion = new Map<string, number>();
+  // didOpen fires onDidChangeContent too: every new text is one revision (kept across close, so a reopen is newer).
+  // Registered before every other listener (the workspace index, the publisher): whoever reacts to a change and asks
+  // for its analysis must already see the new revision, not get the previous text's analysis back.
+  documents.onDidChangeContent((e) => {
+    const { uri, version } = e.document;
+    const before = lastVersion.get(uri);
+    if (before !== undefined && version <= before) log(`the version of ${uri} went backwards (${before} → ${version}); linting the new text`);
+    lastVersion.set(uri, version);
+    revisions.set(uri, (revisions.get(uri) ?? 0) + 1);
+  });
+  const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
+  const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
+  const analyzer = new Analyzer(useWorker ? workerLinter(defaultWorkerFile(), log) : inProcessLinter, trace, log);
+  const tooBigShown = new Set<string>();
+  const tooBig = (doc: TextDocument): boolean => {
+    const size = doc.getText().length;
+    if (size <= MAX_DOCUMENT_CHARS) return false;
+    if (!tooBigShown.has(doc.uri)) {
+      tooBigShown.add(doc.uri);
+      const name = decodeURIComponent(doc.uri.split('/').pop() ?? doc.uri);
+      const message = `Postmortem Lint: ${name} has ${(size / 1e6).toFixed(1)} M characters; past 2 M it is not linted as you type. Run postmortem-lint on it.`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    }
+    return true;
+  };
 
-  const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> => {
+  const getAnalysis = (uri: string): Promise<Analysis | undefined> => {
     const doc = documents.get(uri);
-    if (!doc) return Promise.resolve(undefined);
-    const generation = `${settings.version}:${configGeneration}`;
-    const cached = results.get(uri);
-    if (cached && cached.version === doc.version && cached.generation === generation) return cached.promise;
-    const version = doc.version;
-    const text = doc.getText();
-    const promise = guard('lint', undefined, async () => {
+    if (!doc || tooBig(doc)) return Promise.resolve(undefined);
+    const revision = revisions.get(uri) ?? 0;
+    const key = `${settings.version}:${configGeneration}`;
+    return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, async () => {
       const s = await settings.get(uri);
       const { config, rootDir, problems } = configFor(uri, s);
       reportProblems(problems);
-      const result = lint(text, { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() });
-      return { version, result };
+      return { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() };
     });
-    results.set(uri, { version, generation, promise });
-    return promise;
+  };
+  const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> =>
+    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result } : undefined), () => undefined);
+
+  /**
+   * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
+   * unchanged), else the current one: hover need not wait for a re-lint caused by typing further down.
+   */
+  const getResultNear = async (uri: string, line: number): Promise<{ version: number; result: LintResult } | undefined> => {
+    const doc = documents.get(uri);
+    const last = analyzer.lastFinished(uri);
+    if (doc && last) {
+      if (last.revision === revisions.get(uri)) return { version: last.version, result: last.result };
+      const end = doc.offsetAt({ line: line + 1, character: 0 });
+      const text = doc.getText();
+      if (end <= last.text.length && text.charCodeAt(end - 1) === last.text.charCodeAt(end - 1) && text.startsWith(last.text.slice(0, end))) {
+        return { version: last.version, result: last.result };
+      }
+    }
+    return getResult(uri);
   };
 
-  const computeDiagnostics = async (uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> => {
+  const computeDiagnostics = async (uri: string): Promise<Computed | undefined> => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
+    const revision = revisions.get(uri) ?? 0;
     const filePath = uriToPath(uri);
     if (isConfigFile(filePath)) {
       const text = doc.getText();
       const parsed = parseConfigText(text, filePath!);
       const problems = parsed.problems.length ? parsed.problems : validateConfig(parsed.raw, filePath!, RULES).problems;
-      return { version: doc.version, diagnostics: problems.map((p) => configProblemDiagnostic(text, p, (o) => doc.positionAt(o))) };
+      return { version: doc.version, revision, diagnostics: capProblems(problems, 100).map((p) => configProblemDiagnostic(text, p, (o) => doc.positionAt(o))) };
     }
-    if (!isMarkdown(doc)) return { version: doc.version, diagnostics: [] };
+    if (!isMarkdown(doc) || tooBig(doc)) return { version: doc.version, revision, diagnostics: [] };
     const s = await settings.get(uri);
-    const r = await getResult(uri);
-    if (!r) return undefined;
-    const diagnostics = s.enable && r.result.isPostmortem ? r.result.findings.map((f) => toDiagnostic(f, r.version)) : [];
-    return { version: r.version, diagnostics };
+    const a = await getAnalysis(uri);
+    if (!a) return undefined;
+    const diagnostics = s.enable && a.result.isPostmortem ? a.result.findings.map((f) => toDiagnostic(f, a.version)) : [];
+    return { version: a.version, revision: a.revision, diagnostics };
   };
 
-  const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, computeDiagnostics);
+  const publisher = new DiagnosticsPublisher(connection, (uri) => (documents.get(uri) ? revisions.get(uri) : undefined), computeDiagnostics);
   const relintAll = () => {
     for (const d of documents.all()) publisher.schedule(d.uri);
   };
@@ -224,6 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection,
     documents,
     getResult,
+    getResultNear,
     getSettings: (uri) => settings.get(uri),
     knownOwners,
     today,
@@ -315,19 +370,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+  if (options.guard) options.guard.isOpen = (uri) => documents.get(uri) !== undefined;
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
     // The workspace scan is a snapshot: a closed postmortem keeps offering the owners it had when it was closed.
-    const last = results.get(e.document.uri);
-    if (last && workspaceOwners && e.document.uri.startsWith('file:')) {
-      const scanned = workspaceOwners;
-      workspaceOwners = Promise.all([scanned, last.promise]).then(([map, r]) => {
-        if (r?.result.isPostmortem) map.set(e.document.uri, r.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
-        return map;
-      }, () => scanned);
+    const last = analyzer.lastFinished(e.document.uri);
+    if (last?.result.isPostmortem && workspaceOwners && e.document.uri.startsWith('file:')) {
+      const owners = last.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value));
+      workspaceOwners = workspaceOwners.then((map) => map.set(e.document.uri, owners));
     }
-    results.delete(e.document.uri);
+    analyzer.forget(e.document.uri);
+    lastVersion.delete(e.document.uri);
+    tooBigShown.delete(e.document.uri);
     settings.forget(e.document.uri);
     publisher.clear(e.document.uri);
   });

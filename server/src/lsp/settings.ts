@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   ignore: [],
   maxActionItems: undefined,
   codeLens: true,
+  loadRemoteImages: false,
 });
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -28,6 +29,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     ignore: Array.isArray(s.ignore) ? s.ignore.filter((g): g is string => typeof g === 'string') : [],
     maxActionItems: typeof s.maxActionItems === 'number' ? s.maxActionItems : undefined,
     codeLens: typeof s.codeLens === 'boolean' ? s.codeLens : DEFAULT_SETTINGS.codeLens,
+    loadRemoteImages: s.loadRemoteImages === true,
   };
 }
 

@@ -113,10 +113,48 @@ const FIGURE_RE = new RegExp(
   'giu',
 );
 
-/** Numbers with units from the Impact section's prose, as written, in order, without duplicates. */
+/**
+ * The words around a figure: the clause of the block that holds it (split at sentence ends, ";" and " — "), so a
+ * figure such as "9%" keeps what it is 9% of. Long clauses are cut to a window of words around the figure.
+ */
+export function clauseAround(text: string, start: number, end: number, max = 110): string {
+  const boundary = /[.!?](?=\s+\p{Lu})|;|\s[—–]\s|\n/gu;
+  let from = 0;
+  let to = text.length;
+  for (const b of text.matchAll(boundary)) {
+    const at = b.index ?? 0;
+    if (at + b[0].length <= start) from = at + b[0].length;
+    else if (at >= end) {
+      to = b[0] === ';' || /[—–\n]/.test(b[0]) ? at : at + 1;
+      break;
+    }
+  }
+  let clause = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  if (clause.length <= max) return clause;
+  // a window of words around the figure, marked as cut
+  const figure = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const at = clause.indexOf(figure);
+  if (at < 0) return figure;
+  const before = clause.slice(0, at).split(' ').filter(Boolean);
+  const after = clause.slice(at + figure.length).split(' ').filter(Boolean);
+  let left = 0;
+  let right = 0;
+  const size = () => figure.length + before.slice(before.length - left).join(' ').length + after.slice(0, right).join(' ').length + 2;
+  while ((left < before.length || right < after.length) && size() < max - 2) {
+    if (right < after.length && (right <= left * 2 || left >= before.length)) right++;
+    else left++;
+  }
+  const head = before.slice(before.length - left).join(' ');
+  const tail = after.slice(0, right).join(' ');
+  clause = `${left < before.length ? '… ' : ''}${head ? head + ' ' : ''}${figure}${tail ? (/^[,.;:)]/.test(tail) ? '' : ' ') + tail : ''}${right < after.length ? ' …' : ''}`;
+  return clause;
+}
+
+/** Numbers with units from the Impact section's prose, as written, in order, without duplicates, each with its clause. */
 export function impactFigures(blocks: Block[], source: string, lines: LineIndex, max = 8): ReaderImpactFigure[] {
   const out: ReaderImpactFigure[] = [];
   const seen = new Set<string>();
+  const clauses = new Set<string>();
   for (const b of blocks) {
     for (const m of b.text.matchAll(FIGURE_RE)) {
       const text = m[0].replace(/\s+/g, ' ').trim();
@@ -125,7 +163,12 @@ export function impactFigures(blocks: Block[], source: string, lines: LineIndex,
       const key = text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ text, location: locate(lines, source, b, m[0]) });
+      const at = m.index ?? 0;
+      const context = clauseAround(b.text, at, at + m[0].length);
+      // two figures in one clause ("12,400 customers … 47 minutes"): the clause is shown once
+      if (clauses.has(context)) continue;
+      clauses.add(context);
+      out.push({ text, context, location: locate(lines, source, b, m[0]) });
       if (out.length >= max) return out;
     }
   }
@@ -205,22 +248,36 @@ export function timelineDuration(blocks: Block[], incidentDate?: string): Reader
   return {
     minutes,
     label: formatMinutes(minutes),
-    source: `timeline ${first.hhmm} → ${end.hhmm}${tz ? ' ' + tz : ''}${resolved ? ' (resolved)' : ' (last entry)'}`,
+    source: `computed from the timeline: ${first.hhmm} (first entry) → ${end.hhmm}${tz ? ' ' + tz : ''} (${resolved ? 'resolved' : 'last entry'})`,
   };
 }
 
-const STATED_DURATION_RE = /\b(?:for|lasted|lasting|duration(?: of)?:?|over)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\b/i;
+const STATED_DURATION_RE = /\b(?:for|during|lasted|lasting|duration(?: of)?:?|over)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\b/i;
+const STATED_SPAN_RE = /\bfrom\s+(\d{1,2}):(\d{2})\s*(?:(UTC|GMT|[ECMP][SD]T|CES?T|BST)\s+)?(?:to|until|till|through)\s+(\d{1,2}):(\d{2})(?:\s*(UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)?/i;
 
-/** Fallback: a duration stated in the Impact section ("for 45 minutes"). */
-export function statedDuration(blocks: Block[]): ReaderDuration | undefined {
+/**
+ * A duration the writer stated ("during 47 minutes", "for 2 hours", "from 14:05 to 14:52 UTC"), shown as written:
+ * the reader must not contradict the document with a figure of its own. `where` names the section for the source line.
+ */
+export function statedDuration(blocks: Block[], where = 'Impact'): ReaderDuration | undefined {
+  // a template's worked example ("e.g. 47 minutes", "Example: … from 14:05 to 14:52") is not this incident's duration
+  const example = (text: string, at: number) => /\b(?:e\.g\.|for example|example:)[^.;]*$/i.test(text.slice(0, at));
   for (const b of blocks) {
     const m = STATED_DURATION_RE.exec(b.text);
-    if (!m) continue;
-    const n = Number(m[1]);
-    const unit = m[2].toLowerCase();
-    const minutes = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
-    if (!(minutes > 0)) continue;
-    return { minutes, label: formatMinutes(minutes), source: `impact: “${m[0].trim()}”` };
+    if (m && !example(b.text, m.index)) {
+      const n = Number(m[1]);
+      const unit = m[2].toLowerCase();
+      const minutes = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
+      if (minutes > 0) return { minutes, label: `${m[1]} ${m[2]}`, source: `as written in ${where}: “${m[0].trim()}”` };
+    }
+    const s = STATED_SPAN_RE.exec(b.text);
+    if (s && !example(b.text, s.index)) {
+      const a = Number(s[1]) * 60 + Number(s[2]);
+      let z = Number(s[4]) * 60 + Number(s[5]);
+      if (z < a) z += 1440;
+      const minutes = z - a;
+      if (minutes > 0 && Number(s[1]) < 24 && Number(s[4]) < 24) return { minutes, label: formatMinutes(minutes), source: `${where}: “${s[0].trim()}”` };
+    }
   }
   return undefined;
 }

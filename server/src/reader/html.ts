@@ -16,6 +16,25 @@ const SAFE_HREF = /^(?:https?:|mailto:|#|[^:]*$)/i;
 interface RenderOptions {
   /** 0-based line of the fragment's first line in the document (for data-line). */
   lineOffset?: number;
+  /** Keep images from other hosts (http, https, //host). Default: a placeholder names the host instead. */
+  remoteImages?: boolean;
+}
+
+/** An image source that would be fetched from another host (a tracking pixel phones home when it loads). */
+const REMOTE_SRC = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/|\\\\)/i;
+
+/** A remote image becomes a visible placeholder naming where it would come from; it is never fetched. */
+function remotePlaceholder(el: Element, src: string): void {
+  const alt = typeof el.properties.alt === 'string' && el.properties.alt.trim() ? el.properties.alt.trim() : 'image';
+  let where = src;
+  try {
+    where = new URL(src, 'https://x.invalid/').host || src;
+  } catch {
+    // keep the text as written
+  }
+  el.tagName = 'span';
+  el.properties = { className: ['remote-image'], title: `Remote image not loaded: ${src}` };
+  el.children = [{ type: 'text', value: `[remote image not loaded: ${alt} (${where})]` }];
 }
 
 /** Heading ids like GitHub's: lower case, spaces to dashes, punctuation dropped, duplicates numbered. */
@@ -72,6 +91,10 @@ function afterSanitize(options: RenderOptions) {
         // Belt and braces: the sanitiser already dropped unsafe protocols.
         if (!SAFE_HREF.test(href.trim())) delete el.properties.href;
         else if (href.startsWith('#') && !ids.has(href.slice(1)) && ids.has(CLOBBER + href.slice(1))) el.properties.href = '#' + CLOBBER + href.slice(1);
+      }
+      if (el.tagName === 'img' && !options.remoteImages) {
+        const src = typeof el.properties.src === 'string' ? el.properties.src : '';
+        if (REMOTE_SRC.test(src) && !/^\s*data:/i.test(src)) remotePlaceholder(el, src);
       }
       if (BLOCKS.has(el.tagName) && el.position) el.properties.dataLine = el.position.start.line - 1 + (options.lineOffset ?? 0);
     });

@@ -18,6 +18,8 @@ export interface ReaderModelOptions {
   fileName?: string;
   /** The mdast tree of the same text, when the caller already has one. */
   tree?: Root;
+  /** Show images from other hosts (setting postmortemLint.loadRemoteImages, render --remote-images); else placeholders. */
+  remoteImages?: boolean;
 }
 
 /** Findings a future reader cares about: missing context rather than action-item hygiene. */
@@ -99,11 +101,11 @@ export function actionItemsOf(result: LintResult, today: string): { items: Reade
   return { items, deferred, counts: countItems(items, deferred.length) };
 }
 
-function sectionHtml(tree: Root, section: Section | undefined): string | undefined {
+function sectionHtml(tree: Root, section: Section | undefined, remoteImages: boolean): string | undefined {
   if (!section) return undefined;
   const nodes = nodesIn(tree, section.bodyRange.start.offset, section.bodyRange.end.offset);
   if (!nodes.length) return undefined;
-  const html = mdastToSafeHtml(sliceRoot(tree, nodes));
+  const html = mdastToSafeHtml(sliceRoot(tree, nodes), { remoteImages });
   return html.trim() ? html : undefined;
 }
 
@@ -136,7 +138,7 @@ function withoutTitle(tree: Root, title: string): RootContent[] {
 const cache = new WeakMap<LintResult, { key: string; value: ReaderModel }>();
 
 export function buildReaderModel(result: LintResult, options: ReaderModelOptions): ReaderModel {
-  const key = JSON.stringify([options.today, options.uri, options.version, options.fileName]);
+  const key = JSON.stringify([options.today, options.uri, options.version, options.fileName, options.remoteImages === true]);
   const hit = cache.get(result);
   if (hit && hit.key === key && !options.tree) return hit.value;
   const value = buildUncached(result, options);
@@ -153,6 +155,10 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
   const impactSection = firstSection(model, 'impact');
   const impactBlocks = impactSection
     ? proseBlocks(nodesIn(tree, impactSection.bodyRange.start.offset, impactSection.bodyRange.end.offset))
+    : [];
+  const summarySection = firstSection(model, 'summary');
+  const summaryBlocks = summarySection
+    ? proseBlocks(nodesIn(tree, summarySection.bodyRange.start.offset, summarySection.bodyRange.end.offset))
     : [];
   const timelineSection = firstSection(model, 'timeline');
   const timelineBlocks = timelineSection
@@ -180,12 +186,13 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
       severity: model.severity,
       status: model.status,
       audience: model.audience,
-      duration: timelineDuration(timelineBlocks, model.date) ?? statedDuration(impactBlocks),
+      // what the writer wrote wins over what the timeline computes (its first entry is often the trigger, not the impact)
+      duration: statedDuration(impactBlocks, 'Impact') ?? statedDuration(summaryBlocks, 'Summary') ?? timelineDuration(timelineBlocks, model.date),
       impact: impactFigures(impactBlocks, text, model.lines),
     },
-    summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary')) : undefined,
-    causesHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'contributing-causes')) : undefined,
-    documentHtml: mdastToSafeHtml(sliceRoot(tree, withoutTitle(tree, title))),
+    summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary'), options.remoteImages === true) : undefined,
+    causesHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'contributing-causes'), options.remoteImages === true) : undefined,
+    documentHtml: mdastToSafeHtml(sliceRoot(tree, withoutTitle(tree, title)), { remoteImages: options.remoteImages === true }),
     actionItems: result.isPostmortem ? items : [],
     deferredItems: result.isPostmortem ? deferred : [],
     counts: result.isPostmortem ? counts : countItems([], 0),

@@ -4,7 +4,7 @@
 import type { Config } from '../engine/types';
 import { lint, localToday } from '../engine/lint';
 import { isIsoDay } from '../engine/dates';
-import type { ReaderActionItem, ReaderLocation, ReaderModel } from '../protocol';
+import type { ReaderActionItem, ReaderImpactFigure, ReaderLocation, ReaderModel } from '../protocol';
 import { buildReaderModel } from './model';
 import { READER_CSS } from './styles';
 
@@ -19,6 +19,13 @@ export interface RenderOptions {
   scriptUri?: string;
   /** `asWebviewUri(media/reader.css)`. */
   styleUri?: string;
+  /** Let the page load images from other hosts (https:); the model must have been built with remoteImages too. */
+  remoteImages?: boolean;
+}
+
+/** A nonce goes into the CSP and an attribute: anything but base64-like text is replaced by a fresh one. */
+function safeNonce(nonce: string | undefined): string {
+  return typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{1,256}$/.test(nonce) ? nonce : makeNonce();
 }
 
 export function escapeHtml(s: string | number | undefined): string {
@@ -39,9 +46,10 @@ export function makeNonce(): string {
 /** A link to a place in the document: the webview script turns clicks into "reveal this range in the editor". */
 function lineLink(loc: ReaderLocation, standalone: boolean, label = `line ${loc.line + 1}`): string {
   if (standalone) return `<span class="source-link">${escapeHtml(label)}</span>`;
+  // A button, not <a href="#">: the webview host scrolls the page to the top for every "#" link it sees clicked.
   return (
-    `<a class="source-link" href="#" role="button" data-line="${loc.line}" data-character="${loc.character}"` +
-    ` data-end-line="${loc.endLine}" data-end-character="${loc.endCharacter}" title="Show in the editor">${escapeHtml(label)}</a>`
+    `<button type="button" class="source-link" data-line="${loc.line}" data-character="${loc.character}"` +
+    ` data-end-line="${loc.endLine}" data-end-character="${loc.endCharacter}" title="Show in the editor">${escapeHtml(label)}</button>`
   );
 }
 
@@ -66,6 +74,15 @@ function countsLine(m: ReaderModel): string {
   return `<p class="item-counts">${escapeHtml(parts.join(' · '))}</p>`;
 }
 
+/** The figure in bold inside the words the writer put around it. */
+function impactLine(f: ReaderImpactFigure): string {
+  const at = f.context.indexOf(f.text);
+  const inner = at < 0
+    ? escapeHtml(f.context || f.text)
+    : `${escapeHtml(f.context.slice(0, at))}<strong>${escapeHtml(f.text)}</strong>${escapeHtml(f.context.slice(at + f.text.length))}`;
+  return `<li class="impact-figure" data-figure="${escapeHtml(f.text)}">${inner}</li>`;
+}
+
 function headerCard(m: ReaderModel): string {
   const h = m.header;
   const duration = h.duration
@@ -79,7 +96,7 @@ function headerCard(m: ReaderModel): string {
     fact('fact-audience', 'Audience', h.audience),
   ].join('');
   const impact = h.impact.length
-    ? `<ul class="impact-figures" aria-label="Impact">${h.impact.map((f) => `<li class="impact-figure">${escapeHtml(f.text)}</li>`).join('')}</ul>`
+    ? `<ul class="impact-figures" aria-label="Impact">${h.impact.map(impactLine).join('')}</ul>`
     : '';
   return (
     `<header class="header-card" id="header-card"><h1 id="reader-title">${escapeHtml(m.title)}</h1>` +
@@ -142,14 +159,16 @@ function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): s
         .map((t) => (/^https?:\/\//i.test(t) ? `<a href="${escapeHtml(t)}">${escapeHtml(t.replace(/^https?:\/\/(www\.)?/i, '').slice(0, 48))}</a>` : escapeHtml(t)))
         .join(', ')
     : '<span class="muted">—</span>';
+  const cell = (cls: string, label: string, html: string, empty = false) =>
+    `<td class="${cls}${empty ? ' none' : ''}" data-label="${label}">${html}</td>`;
   return (
     `<tr class="${classes.join(' ')}" data-line="${i.location.line}">` +
     `<td class="action">${i.group ? `<span class="group">${escapeHtml(i.group)}</span>` : ''}${escapeHtml(i.text)} ${flags.join('')}</td>` +
-    `<td class="owner">${owner}</td>` +
-    `<td class="due">${due}</td>` +
-    `<td class="priority">${escapeHtml(i.priority ?? '—')}</td>` +
-    `<td class="status">${statusLabel(i, deferred)}</td>` +
-    `<td class="ticket">${tickets}</td>` +
+    cell('owner', 'Owner', owner) +
+    cell('due', 'Due', due) +
+    cell('priority', 'Priority', escapeHtml(i.priority ?? '—'), !i.priority) +
+    cell('status', 'Status', statusLabel(i, deferred)) +
+    cell('ticket', 'Ticket', tickets, !i.tickets.length) +
     `<td class="where">${lineLink(i.location, standalone)}</td>` +
     `</tr>`
   );
@@ -234,7 +253,8 @@ export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 's
 export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = renderReaderBody(m, options)): string {
   const title = escapeHtml(m.title);
   if (options.standalone) {
-    const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
+    // Remote images stay unloaded unless asked for (a tracking pixel in the document would phone home on opening).
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:${options.remoteImages ? ' https:' : ''}`;
     return (
       `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
@@ -245,9 +265,9 @@ export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = 
       `<footer class="reader-footer">Rendered by postmortem-lint's reader view.</footer></body></html>\n`
     );
   }
-  const nonce = options.nonce ?? makeNonce();
+  const nonce = safeNonce(options.nonce);
   const src = options.cspSource ?? "'self'";
-  const csp = [`default-src 'none'`, `img-src ${src} https: data:`, `style-src ${src}`, `font-src ${src}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [`default-src 'none'`, `img-src ${src} data:${options.remoteImages ? ' https:' : ''}`, `style-src ${src}`, `font-src ${src}`, `script-src 'nonce-${nonce}'`].join('; ');
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
@@ -255,7 +275,7 @@ export function renderReaderHtml(m: ReaderModel, options: RenderOptions, body = 
     (options.styleUri ? `<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">` : '') +
     `<title>${title}</title></head>` +
     `<body class="pm-reader"><main id="reader-root" data-uri="${escapeHtml(m.uri)}" data-version="${escapeHtml(m.version)}">${body}</main>` +
-    (options.scriptUri ? `<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>` : '') +
+    (options.scriptUri ? `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>` : '') +
     `</body></html>\n`
   );
 }
@@ -270,6 +290,8 @@ export function renderStandaloneHtml(
     today?: string;
     config?: Config;
     all?: boolean;
+    /** Load remote images in the page (CLI render --remote-images); default: placeholders, CSP without https:. */
+    remoteImages?: boolean;
   } = {},
 ): string {
   const today = isIsoDay(options.today) ? options.today : localToday();
@@ -281,6 +303,6 @@ export function renderStandaloneHtml(
     all: options.all,
   });
   const fileName = options.filePath?.split(/[\\/]/).pop();
-  const model = buildReaderModel(result, { today, fileName });
-  return renderReaderHtml(model, { standalone: true });
+  const model = buildReaderModel(result, { today, fileName, remoteImages: options.remoteImages === true });
+  return renderReaderHtml(model, { standalone: true, remoteImages: options.remoteImages === true });
 }

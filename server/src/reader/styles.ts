@@ -44,12 +44,28 @@ img { max-width: 100%; }
 .fact dt { font-size: .78em; text-transform: uppercase; letter-spacing: .04em; color: var(--pm-muted); }
 .fact dd { margin: 0; font-weight: 600; }
 .fact .source { display: block; font-weight: normal; font-size: .8em; color: var(--pm-muted); }
-.impact-figures { list-style: none; display: flex; flex-wrap: wrap; gap: 8px; padding: 0; margin: 14px 0 0; }
-.impact-figure { padding: 3px 10px; border: 1px solid var(--pm-border); border-radius: 999px; background: var(--pm-bg); font-weight: 600; }
+.impact-figures { list-style: none; padding: 0; margin: 14px 0 0; }
+.impact-figure { position: relative; margin: 2px 0; padding-left: 16px; }
+.impact-figure::before { content: ""; position: absolute; left: 2px; top: .62em; width: 6px; height: 6px; border-radius: 50%; background: var(--pm-muted); }
 .item-counts { margin: 12px 0 0; color: var(--pm-muted); }
 .note { margin: 16px 0; padding: 10px 14px; border-left: 4px solid var(--pm-info); background: var(--pm-card); }
 .muted, .empty { color: var(--pm-muted); }
-table.action-items td.status, table.deferred-items td.status, td.due, td.priority, td.ticket { white-space: nowrap; }
+table.action-items td.status, table.deferred-items td.status, td.due, td.priority, td.where { white-space: nowrap; }
+table.action-items td.action, table.deferred-items td.action { width: 45%; min-width: 12em; }
+td.owner, td.ticket { overflow-wrap: anywhere; }
+.markdown-body table { display: block; max-width: 100%; overflow-x: auto; }
+/* Beside an editor or on a phone: one card per item, every field labelled, nothing cut off or squeezed. */
+@media (max-width: 760px) {
+  body { padding: 0 12px 32px; }
+  table.action-items, table.deferred-items { border: 0; }
+  table.action-items thead, table.deferred-items thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.action-items tr, table.deferred-items tr { display: block; margin: 0 0 10px; padding: 8px 12px; border: 1px solid var(--pm-border); border-radius: 6px; }
+  table.action-items td, table.deferred-items td { display: block; width: auto; min-width: 0; padding: 2px 0; border: 0; white-space: normal; }
+  table.action-items td.action, table.deferred-items td.action { width: auto; min-width: 0; margin-bottom: 4px; font-weight: 600; }
+  table.action-items td.none, table.deferred-items td.none { display: none; }
+  table.action-items td[data-label]::before, table.deferred-items td[data-label]::before {
+    content: attr(data-label) ": "; color: var(--pm-muted); font-weight: normal; font-size: .85em; }
+}
 tr.action-item.done td.action { text-decoration: line-through; color: var(--pm-muted); }
 tr.action-item.done td.status { color: var(--pm-ok); font-weight: 600; }
 tr.action-item.not-doing td { color: var(--pm-muted); }
@@ -66,6 +82,8 @@ td.action .group { display: block; font-size: .8em; color: var(--pm-muted); }
 .context-gap { margin: 6px 0; }
 .context-gap .rule { font-family: var(--pm-mono); font-size: .8em; color: var(--pm-muted); }
 .source-link { font-family: var(--pm-mono); font-size: .85em; cursor: pointer; white-space: nowrap; }
+button.source-link { padding: 0; border: 0; background: none; color: var(--pm-link); text-decoration: underline; }
+button.source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder, var(--pm-link)); outline-offset: 2px; }
 .glossary dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; }
 .glossary dt { font-weight: 700; font-family: var(--pm-mono); }
 .glossary dd { margin: 0; }

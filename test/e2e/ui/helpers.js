@@ -34,6 +34,18 @@ async function palette(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** Closes every editor, discarding unsaved untitled ones (an earlier test file may leave a New Postmortem open). */
+async function closeAll(page) {
+  await palette(page, 'View: Close All Editor Groups');
+  const dialog = page.locator('.monaco-dialog-box');
+  for (;;) {
+    const shown = await dialog.waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!shown) return;
+    await dialog.getByRole('button', { name: /Don't Save/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+}
+
 /** Opens a workspace file with Quick Open and waits for its tab. */
 async function openFile(page, rel) {
   const base = path.basename(rel);
@@ -80,4 +92,15 @@ async function shot(page, name) {
   return file;
 }
 
-module.exports = { CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
+/** Resolves with a file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
+function untilFile(file, ok, ms = 15000) {
+  return new Promise((resolve, reject) => {
+    const check = () => { const t = fs.readFileSync(file, 'utf8'); if (ok(t)) { done(); resolve(t); } };
+    const watcher = fs.watch(file, check);
+    const timer = setTimeout(() => { done(); reject(new Error(`${file} did not reach the expected content in ${ms} ms`)); }, ms);
+    function done() { watcher.close(); clearTimeout(timer); }
+    check();
+  });
+}
+
+module.exports = { untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };

@@ -39,17 +39,18 @@ export function registerFeatures(ctx: ServerContext): void {
     }
   };
   /** The lint result of the document's current version, when the features are enabled for it. */
-  const current = async (uri: string) => {
+  const current = async (uri: string, nearLine?: number) => {
     if (!ctx.documents.get(uri)) return undefined;
     const settings = await settingsFor(uri);
     if (settings.enable === false) return undefined;
-    const r = await ctx.getResult(uri);
+    const r = nearLine === undefined ? await ctx.getResult(uri) : await ctx.getResultNear(uri, nearLine);
     return r ? { ...r, settings } : undefined;
   };
 
   connection.onHover((params) =>
     safely('hover', null, async () => {
-      const r = await current(params.textDocument.uri);
+      const line = params?.position?.line;
+      const r = await current(params.textDocument.uri, typeof line === 'number' && line >= 0 ? line : undefined);
       return r ? hoverAt(r.result, params.position, ctx.today()) : null;
     }),
   );

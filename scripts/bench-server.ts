@@ -1,0 +1,170 @@
+// Server and big-input figures for `npm run bench` (issue 9 / 13): keystroke → published diagnostics over stdio,
+// hover latency while a 1 MB document is re-linted, the server's RSS, and a 10 MB postmortem through the CLI (wall
+// time and peak RSS). Uses dist/ (run `npm run build` first). Prints figures; never fails on them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+interface Published {
+  uri: string;
+  version?: number;
+}
+
+/** VmRSS / VmHWM (peak) of a process in MB, from /proc (undefined elsewhere). */
+function memoryOf(pid: number | undefined): { rss: number; peak: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+class Server {
+  readonly published: Published[] = [];
+  private waiters: (() => void)[] = [];
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly conn: MessageConnection,
+  ) {}
+
+  static async start(root: string): Promise<Server> {
+    const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, POSTMORTEM_LINT_TODAY: '2026-03-01' } });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const s = new Server(proc, conn);
+    conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      s.published.push(p);
+      for (const w of s.waiters.splice(0)) w();
+    });
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('window/showMessage', () => undefined);
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await conn.sendNotification('initialized', {});
+    return s;
+  }
+
+  diagnostics(uri: string, version: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.published.some((p) => p.uri === uri && p.version === version) ? resolve() : this.waiters.push(check));
+      check();
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // gone
+    }
+    setTimeout(() => this.proc.kill('SIGKILL'), 2000).unref();
+    this.conn.dispose();
+  }
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const med = (xs: number[]) => pct(xs, 50);
+const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+/** Position of the first action-item line (a hover target near the top of a generated postmortem). */
+function firstItemLine(text: string): number {
+  return text.split('\n').findIndex((l) => l.startsWith('- [ ]') || l.startsWith('| ') && !l.startsWith('| Action') && !l.startsWith('|---'));
+}
+
+export async function benchServer(root: string, generate: (bytes: number) => string, markdownlintMs: (text: string) => number): Promise<void> {
+  if (!existsSync(join(root, 'dist', 'server.js'))) {
+    console.log('\n(server figures skipped: run npm run build first)');
+    return;
+  }
+  console.log('\nLanguage server over stdio: keystroke (one character typed in the middle) → published diagnostics');
+  console.log('size      keystrokes  median ms  p90 ms  markdownlint full lint ms  median ratio  server RSS MB (peak)');
+  for (const [label, bytes, n] of [
+    ['5 KB', 5 * 1024, 20],
+    ['20 KB', 20 * 1024, 20],
+    ['200 KB', 200 * 1024, 10],
+    ['1 MB', 1024 * 1024, 6],
+  ] as const) {
+    const text = generate(bytes);
+    const s = await Server.start(root);
+    const uri = `untitled:bench-${label.replace(' ', '')}`;
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await s.diagnostics(uri, 1);
+    const line = Math.floor(text.split('\n').length / 2);
+    const times: number[] = [];
+    for (let v = 2; v < n + 2; v++) {
+      const t0 = performance.now();
+      await s.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+      });
+      await s.diagnostics(uri, v);
+      times.push(performance.now() - t0);
+    }
+    const md = markdownlintMs(text);
+    const mem = memoryOf(s.proc.pid);
+    console.log(
+      `${label.padEnd(8)}  ${String(n).padStart(10)}  ${f(med(times)).padStart(9)}  ${f(pct(times, 90)).padStart(6)}  ${f(md).padStart(25)}  ${(med(times) / md).toFixed(2).padStart(11)}×  ${mem ? `${mem.rss.toFixed(0)} (${mem.peak.toFixed(0)})` : 'n/a'}`,
+    );
+    await s.stop();
+  }
+
+  // Hover while a 1 MB document is being re-linted: type at the end, hover over an item near the top at once.
+  {
+    const text = generate(1024 * 1024);
+    const s = await Server.start(root);
+    const uri = 'untitled:bench-hover';
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await s.diagnostics(uri, 1);
+    const end = text.split('\n').length - 1;
+    const item = firstItemLine(text);
+    const hovers: number[] = [];
+    let answered = 0;
+    for (let v = 2; v < 8; v++) {
+      await s.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'x' }],
+      });
+      const t0 = performance.now();
+      const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: item, character: 4 } });
+      hovers.push(performance.now() - t0);
+      if (h) answered++;
+      await s.diagnostics(uri, v);
+    }
+    const mem = memoryOf(s.proc.pid);
+    console.log(
+      `\nHover during a 1 MB re-lint: median ${f(med(hovers))} ms, max ${f(Math.max(...hovers))} ms (${answered}/${hovers.length} with content); server RSS ${mem ? `${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB` : 'n/a'}`,
+    );
+    await s.stop();
+  }
+
+  // 10 MB through the CLI: wall time and peak RSS (VmHWM polled from /proc while it runs).
+  if (process.env.BENCH_QUICK === '1') {
+    console.log('10 MB CLI run skipped (BENCH_QUICK=1)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pml-bench-'));
+  try {
+    const file = join(dir, 'postmortem-10mb.md');
+    writeFileSync(file, generate(10 * 1024 * 1024));
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '--today', '2026-03-01', file], { stdio: ['ignore', 'ignore', 'ignore'] });
+    let peak = 0;
+    const poll = setInterval(() => (peak = Math.max(peak, memoryOf(child.pid)?.peak ?? 0)), 100);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearInterval(poll);
+    console.log(`10 MB postmortem through the CLI: ${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${peak ? `${peak.toFixed(0)} MB` : 'n/a'} (exit ${code})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

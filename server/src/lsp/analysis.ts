@@ -1,0 +1,196 @@
+// One analysis per document revision, shared by every face (diagnostics, code actions, code lens, symbols, hover,
+// completion, reader view), run off the main thread.
+// - A request for the current revision joins the analysis already running or queued for it; it never starts a second.
+// - A newer revision supersedes older queued work for the same document: those waiters get the newer analysis, so
+//   a burst of keystrokes costs one lint for the latest text, not one per keystroke.
+// - Lint runs in a worker thread (dist/lint-worker.js) when there is one, in-process otherwise (tests from source,
+//   POSTMORTEM_LINT_WORKER=0); the main thread stays free for hover and code actions either way it can.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { lint, type LintOptions, type LintResult } from '../engine/lint';
+import { createLineIndex } from '../engine/lines';
+import type { Postmortem } from '../engine/types';
+import type { LintReply, LintRequest } from './lint-worker';
+
+export interface Analysis {
+  /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
+  revision: number;
+  version: number;
+  text: string;
+  result: LintResult;
+}
+
+export type Linter = (text: string, options: LintOptions) => Promise<LintResult>;
+
+interface Job {
+  uri: string;
+  revision: number;
+  key: string;
+  version: number;
+  text: string;
+  options: () => Promise<LintOptions>;
+  promise: Promise<Analysis | undefined>;
+  resolve: (a: Analysis | undefined | Promise<Analysis | undefined>) => void;
+  /** Set when a newer revision was asked for while this job ran: its waiters get that newer analysis instead. */
+  supersededBy?: Promise<Analysis | undefined>;
+}
+
+export class Analyzer {
+  /** The newest job asked for, per document. */
+  private readonly latest = new Map<string, Job>();
+  /** The newest finished analysis, per document. */
+  private readonly done = new Map<string, Analysis & { key: string }>();
+  private readonly queue: Job[] = [];
+  private busy = false;
+  private running: Job | undefined;
+
+  constructor(
+    private readonly linter: Linter,
+    /** Debug trace: one line per analysis started / finished (POSTMORTEM_LINT_TRACE=1); tests count them. */
+    private readonly trace?: (line: string) => void,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  /**
+   * The analysis of `uri` at `revision` under configuration `key`. Joins a matching one (running, queued or finished);
+   * otherwise queues one, superseding older queued work for the same document.
+   */
+  analyze(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Promise<Analysis | undefined> {
+    const finished = this.done.get(uri);
+    if (finished && finished.revision === revision && finished.key === key) return Promise.resolve(finished);
+    const pending = this.latest.get(uri);
+    if (pending && pending.revision === revision && pending.key === key) return pending.promise;
+    let resolve!: Job['resolve'];
+    const promise = new Promise<Analysis | undefined>((r) => (resolve = r));
+    const job: Job = { uri, revision, key, version, text, options, promise, resolve };
+    this.latest.set(uri, job);
+    // Older queued work for this document is superseded: whoever waited for it gets this newer analysis.
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const old = this.queue[i];
+      if (old.uri !== uri) continue;
+      this.queue.splice(i, 1);
+      this.trace?.(`analysis superseded ${uri} v${old.version}`);
+      old.resolve(promise);
+    }
+    // The running job for this document still finishes (its result answers hovers meanwhile), but whoever waits for
+    // it wants the document as it is now: they get this newer analysis.
+    if (this.running?.uri === uri && this.running.revision < revision) {
+      this.running.supersededBy = promise;
+      this.trace?.(`analysis superseded ${uri} v${this.running.version} (running)`);
+    }
+    this.queue.push(job);
+    void this.pump();
+    return promise;
+  }
+
+  /** The newest finished analysis of `uri`, whatever its revision (for answers that may use a slightly older one). */
+  lastFinished(uri: string): Analysis | undefined {
+    return this.done.get(uri);
+  }
+
+  /** The document closed: drop its results and queued work (waiters get undefined). */
+  forget(uri: string): void {
+    this.done.delete(uri);
+    this.latest.delete(uri);
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].uri === uri) this.queue.splice(i, 1)[0].resolve(undefined);
+    }
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        this.running = job;
+        let analysis: Analysis | undefined;
+        try {
+          const options = await job.options();
+          this.trace?.(`analysis start ${job.uri} v${job.version}`);
+          const result = await this.linter(job.text, options);
+          analysis = { revision: job.revision, version: job.version, text: job.text, result };
+          this.trace?.(`analysis done ${job.uri} v${job.version}`);
+        } catch (e) {
+          this.log(`lint of ${job.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+        // Keep it unless the document closed meanwhile or a newer revision already finished.
+        const prev = this.done.get(job.uri);
+        if (analysis && this.latest.has(job.uri) && (!prev || prev.revision <= job.revision)) this.done.set(job.uri, { ...analysis, key: job.key });
+        this.running = undefined;
+        job.resolve(job.supersededBy ?? analysis);
+      }
+    } finally {
+      this.busy = false;
+      this.running = undefined;
+    }
+  }
+}
+
+/** Lint in-process (blocking the thread it runs on). */
+export const inProcessLinter: Linter = (text, options) => Promise.resolve().then(() => lint(text, options));
+
+/**
+ * Lint in a worker thread, one document at a time; falls back to in-process lint when the worker file is missing
+ * or the worker dies (logged once).
+ */
+export function workerLinter(workerFile: string, log: (line: string) => void): Linter {
+  if (!fs.existsSync(workerFile)) return inProcessLinter;
+  let worker: Worker | undefined;
+  let failed = false;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (r: LintResult) => void; reject: (e: Error) => void; text: string }>();
+  const start = (): Worker | undefined => {
+    if (worker || failed) return worker;
+    try {
+      const w = new Worker(workerFile);
+      w.unref();
+      w.on('message', (reply: LintReply) => {
+        const w8 = waiting.get(reply.id);
+        if (!w8) return;
+        waiting.delete(reply.id);
+        if ('error' in reply) w8.reject(new Error(reply.error));
+        else w8.resolve(revive(reply.result, w8.text));
+      });
+      const die = (why: string) => {
+        if (worker !== w) return;
+        worker = undefined;
+        failed = true;
+        log(`the lint thread stopped (${why}); linting on the main thread from now on`);
+        for (const [id, w8] of waiting) {
+          waiting.delete(id);
+          w8.reject(new Error(`lint thread stopped: ${why}`));
+        }
+      };
+      w.on('error', (e) => die(e instanceof Error ? e.message : String(e)));
+      w.on('exit', (code) => die(`exit code ${code}`));
+      worker = w;
+    } catch (e) {
+      failed = true;
+      log(`could not start the lint thread (${e instanceof Error ? e.message : String(e)}); linting on the main thread`);
+    }
+    return worker;
+  };
+  return (text, options) => {
+    const w = start();
+    if (!w) return inProcessLinter(text, options);
+    const id = nextId++;
+    const req: LintRequest = { id, text, options };
+    return new Promise<LintResult>((resolve, reject) => {
+      waiting.set(id, { resolve, reject, text });
+      w.postMessage(req);
+    });
+  };
+}
+
+/** The worker's result with the parts that could not cross threads rebuilt (the line index) or left to be redone (tree). */
+function revive(raw: unknown, text: string): LintResult {
+  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines'> };
+  const model = { ...r.model, lines: createLineIndex(r.model.text ?? text) } as Postmortem;
+  return { ...r, model };
+}
+
+/** dist/lint-worker.js next to the bundled server (dist/server.js). */
+export function defaultWorkerFile(): string {
+  return path.join(__dirname, 'lint-worker.js');
+}

@@ -1,0 +1,31 @@
+// The language server's lint thread (bundled to dist/lint-worker.js): lint runs here so that the server's main
+// thread keeps answering hover, completion and code actions while a big document is analysed.
+// The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
+// (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
+import { parentPort } from 'node:worker_threads';
+import { lint, type LintOptions } from '../engine/lint';
+
+export interface LintRequest {
+  id: number;
+  text: string;
+  options: LintOptions;
+}
+
+export type LintReply = { id: number; result: unknown } | { id: number; error: string };
+
+parentPort?.on('message', (req: LintRequest) => {
+  let reply: LintReply;
+  try {
+    const result = lint(req.text, req.options);
+    const { tree: _tree, ...rest } = result;
+    const { lines: _lines, ...model } = result.model;
+    reply = { id: req.id, result: { ...rest, model } };
+  } catch (e) {
+    reply = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  try {
+    parentPort?.postMessage(reply);
+  } catch (e) {
+    parentPort?.postMessage({ id: req.id, error: `result could not be sent back: ${e instanceof Error ? e.message : String(e)}` });
+  }
+});

@@ -1,0 +1,104 @@
+// One analysis per document version, off the main thread: a burst of edits is analysed at most once per version and
+// only the final version's diagnostics are published; features asked about that version share its analysis; a hover
+// sent while a long lint runs is answered before that lint finishes; a document past the size limit is refused once.
+// Counts and order come from the server's trace (POSTMORTEM_LINT_TRACE=1), never from wall-clock time.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestClient } from './client';
+import { ensureBuilt } from './build';
+import { POSTMORTEM } from './texts';
+
+before(() => ensureBuilt());
+
+const TRACE = { POSTMORTEM_LINT_TRACE: '1' };
+/** POSTMORTEM followed by a long Notes section: the action items stay near the top. */
+const big = (chars: number) => {
+  const para = 'The pool size was lowered from 50 to 5 by a typo in the Helm values, and the alert fired 12 minutes later.\n\n';
+  return POSTMORTEM + '\n## Notes\n\n' + para.repeat(Math.ceil(chars / para.length));
+};
+const starts = (c: TestClient, uri: string) =>
+  c.logs.flatMap((l) => [...l.matchAll(/analysis start (\S+) v(\d+)/g)]).filter((m) => m[1] === uri).map((m) => Number(m[2]));
+
+describe('one analysis per version', () => {
+  test('a burst of edits: each version analysed at most once, only the final one published, shared by every feature', async () => {
+    const c = await TestClient.start({ env: TRACE });
+    try {
+      const uri = 'untitled:burst';
+      const text = big(60_000);
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      const n = c.publishedFor(uri).length;
+      const end = text.split('\n').length - 1;
+      let version = 1;
+      for (let i = 0; i < 25; i++) {
+        version = await c.change(uri, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'x' }]);
+      }
+      const item = { line: text.split('\n').findIndex((l) => l.includes('Improve monitoring')), character: 8 };
+      const answers = Promise.all([
+        c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: item }),
+        c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }),
+        c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+        c.connection.sendRequest('postmortemLint/readerSummary', { uri }),
+      ]);
+      const final = await c.diagnosticsFor(uri, version);
+      const [hover, lenses, symbols, summary] = await answers;
+      assert.ok(final.length > 0 && hover && Array.isArray(lenses) && Array.isArray(symbols) && symbols.length > 0 && summary);
+      const ca = await c.codeActions(uri, final);
+      assert.ok(ca.length > 0);
+      assert.deepEqual([...new Set(c.publishedFor(uri).slice(n).map((p) => p.version))], [version], 'only the final version was published');
+      const analysed = starts(c, uri);
+      const perVersion = new Map<number, number>();
+      for (const v of analysed) perVersion.set(v, (perVersion.get(v) ?? 0) + 1);
+      assert.ok([...perVersion.values()].every((k) => k === 1), `analysed more than once: ${analysed.join(' ')}`);
+      assert.equal(perVersion.get(version), 1, 'the final version was analysed once for diagnostics, hover, lenses, symbols, summary and code actions');
+      assert.ok(analysed.length < 25, `edits coalesced: ${analysed.join(' ')}`);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('a hover sent while a long re-lint runs is answered before that lint finishes', async () => {
+    const c = await TestClient.start({ env: TRACE });
+    try {
+      const uri = 'untitled:long';
+      const text = big(400_000);
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      const events: string[] = [];
+      const line = text.split('\n').findIndex((l) => l.includes('Improve monitoring'));
+      const end = text.split('\n').length - 1;
+      const v2 = await c.change(uri, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'More notes.\n' }]);
+      const done = c.waitFor('the v2 analysis', () => (c.logs.some((l) => l.includes(`analysis done ${uri} v${v2}`)) ? true : undefined), 120_000).then(() => events.push('lint done'));
+      const hover = (c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } }) as Promise<{ contents: unknown } | null>).then((h) => {
+        events.push('hover');
+        return h;
+      });
+      const h = await hover;
+      await done;
+      assert.ok(h, 'the hover has content (from the analysis before the edit: the text up to its line did not change)');
+      assert.deepEqual(events, ['hover', 'lint done']);
+      await c.diagnosticsFor(uri, v2);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('past 2 M characters a document is not linted as you type; the server says so once', async () => {
+    const c = await TestClient.start({ env: TRACE });
+    try {
+      const uri = 'untitled:huge';
+      const text = big(2_100_000);
+      await c.open(uri, text);
+      assert.deepEqual(await c.diagnosticsFor(uri, 1), []);
+      await c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+      assert.deepEqual(await c.diagnosticsFor(uri, 2), []);
+      assert.equal(await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 30, character: 8 } }), null);
+      const said = c.messages.filter((m) => /not linted as you type/.test(m.message));
+      assert.equal(said.length, 1, JSON.stringify(c.messages));
+      assert.match(said[0].message, /^Postmortem Lint: untitled:huge has 2\.\d M characters; past 2 M it is not linted as you type\. Run postmortem-lint on it\.$/);
+      assert.deepEqual(starts(c, uri), []);
+    } finally {
+      await c.stop();
+    }
+  });
+});
