@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { checkSync } from 'recheck';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** file (relative to the root) + ' ' + the expression as written: applied only to input of bounded length. */
 const BOUNDED: Record<string, string> = {
@@ -117,8 +117,8 @@ async function builtRegexes(): Promise<Found[]> {
   });
   globalThis.RegExp = recorder;
   try {
-    const { lint } = await import('../../server/src/engine/lint');
-    const { buildReaderModel } = await import('../../server/src/reader/model');
+    const { lint } = await import('../server/src/engine/lint');
+    const { buildReaderModel } = await import('../server/src/reader/model');
     const fixtures = join(root, 'test/fixtures');
     for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.md'))) {
       const r = lint(readFileSync(join(fixtures, f), 'utf8'), { all: true, today: '2026-03-01' });
