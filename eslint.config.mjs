@@ -12,4 +12,18 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // push(...items) / Math.max(...items) pass every item as an argument: RangeError past ~125k (a document with
+    // 150k tickets threw). Use pushAll (server/src/engine/scan.ts) or a loop.
+    files: ['server/src/{engine,rules,reader,lsp}/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
+          message: 'Spreading an array into call arguments throws past ~125k items: use pushAll() or a loop.',
+        },
+      ],
+    },
+  },
 );

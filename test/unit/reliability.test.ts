@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint, MAX_LINT_CHARS, nestingDepth } from '../../server/src/engine/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
 import { isIsoDay } from '../../server/src/engine/dates';
 
@@ -57,5 +57,78 @@ describe('reliability: impossible dates (D1)', () => {
   it('isIsoDay knows the calendar', () => {
     assert.ok(isIsoDay('2026-12-31') && isIsoDay('2000-02-29') && isIsoDay('0001-01-01'));
     for (const s of ['1900-02-29', '2026-13-01', '2026-1-01', '2026-01-01T00:00', '', 'x']) assert.ok(!isIsoDay(s), s);
+  });
+});
+
+describe('reliability: very many tickets, owners or items (D5)', () => {
+  const head = '---\ntype: postmortem\n---\n# T\n\n## Action items\n\n';
+  for (const [what, text, check] of [
+    ['150k tickets on one item', head + '- Fix ' + '#1 '.repeat(150_000) + '\n', (r: ReturnType<typeof lint>) => r.model.actionItems[0]?.tickets.length === 150_000],
+    ['150k owners on one item', head + '- Fix ' + '@a '.repeat(150_000) + '\n', (r: ReturnType<typeof lint>) => r.model.actionItems.length === 1],
+    ['150k list items', head + '- a\n'.repeat(150_000), (r: ReturnType<typeof lint>) => r.model.actionItems.length === 150_000],
+  ] as const) {
+    it(`lints ${what} without throwing`, () => {
+      const r = lint(text, { today: TODAY });
+      assert.ok(check(r), what);
+      assert.ok(!r.findings.some((f) => f.ruleId === 'postmortem-lint' && /Internal error/.test(f.message)), 'no rule failed');
+    });
+  }
+});
+
+describe('reliability: a leading byte order mark (D8)', () => {
+  const text = '\ufeff---\ntype: postmortem\n---\n# T\n\n## Action items\n\n- [ ] Add a canary stage — @bob, due next sprint, P1\n';
+
+  it('ranges point at the same characters as without the mark', () => {
+    const withBom = lint(text, { today: TODAY });
+    const without = lint(text.slice(1), { today: TODAY });
+    assert.ok(!withBom.findings.some((f) => f.ruleId === 'action-item-priority'), 'the item says P1');
+    assert.deepEqual(
+      withBom.findings.map((f) => [f.ruleId, text.slice(f.range.start.offset, f.range.end.offset)]),
+      without.findings.map((f) => [f.ruleId, text.slice(1).slice(f.range.start.offset, f.range.end.offset)]),
+    );
+    const item = withBom.model.actionItems[0];
+    assert.equal(text.slice(item.textRange.start.offset, item.textRange.start.offset + 6), 'Add a ');
+    assert.equal(item.priority?.text, 'P1');
+  });
+});
+
+describe('reliability: tab-indented suppression comments (D13)', () => {
+  it('a tab-indented disable-next-line comment suppresses the next line, not the one after', () => {
+    const text = [
+      '---', 'type: postmortem', '---', '# Outage', '', '## Contributing causes', '',
+      '- Config push',
+      '\t<!-- postmortem-lint-disable-next-line human-error -->',
+      '\t- human error in the rollout',
+      '',
+    ].join('\n');
+    const r = lint(text, { today: TODAY });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'human-error').map((f) => f.range.start.line), []);
+    const d = r.model.directives[0];
+    assert.equal(text.slice(d.range.start.offset, d.range.end.offset), '<!-- postmortem-lint-disable-next-line human-error -->');
+  });
+});
+
+describe('reliability: size and nesting limits (D10)', () => {
+  it('a line nested thousands of levels deep is not parsed: one finding says so, and lint returns at once', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n' + '- '.repeat(5000) + 'x\n';
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited?.reason, 'nesting');
+    assert.equal(r.findings.length, 1);
+    assert.match(r.findings[0].message, /Nested too deeply to lint \(\d+ levels, limit 100\)/);
+    assert.equal(lint('>'.repeat(20_000) + ' x\n', { today: TODAY, all: true }).limited?.reason, 'nesting');
+  });
+
+  it('a document past MAX_LINT_CHARS gets one finding instead of minutes of work', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n' + 'Words of prose.\n'.repeat(Math.ceil(MAX_LINT_CHARS / 16) + 1);
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited?.reason, 'size');
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['postmortem-lint']);
+  });
+
+  it('ordinary nesting is linted as before', () => {
+    const text = '---\ntype: postmortem\n---\n# T\n\n## Action items\n\n- a\n  - b\n    - c\n      > d\n';
+    const r = lint(text, { today: TODAY });
+    assert.equal(r.limited, undefined);
+    assert.ok(nestingDepth(text) < 10);
   });
 });

@@ -2,6 +2,7 @@
 // Pure: no fs, no LSP.
 import type { Finding, Fix, TextEdit } from './types';
 import { lint, type LintOptions } from './lint';
+import { pushAll } from './scan';
 
 export class OverlappingEditsError extends Error {}
 
@@ -55,7 +56,7 @@ export function safeFixes(findings: Finding[]): { edits: TextEdit[]; fixed: Find
     if (!fix || !fix.edits.length) continue;
     if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
     if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && editsOverlap(e, o)))) continue;
-    taken.push(...fix.edits);
+    pushAll(taken, fix.edits);
     fixed.push(f);
   }
   return { edits: taken, fixed };
@@ -78,7 +79,7 @@ export function fixUntilStable(text: string, options: LintOptions = {}, passes =
     if (!r.edits.length) break;
     const next = applyEdits(current, r.edits);
     if (next === current) break;
-    fixed.push(...r.fixed);
+    pushAll(fixed, r.fixed);
     current = next;
   }
   return { text: current, fixed };

@@ -39,7 +39,7 @@ export const proseText = memo((model: Postmortem): string => {
   if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
   const masked = blankSpans(model.text, spans);
   const inline: [number, number][] = [];
-  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\([^)\n]*\)|<https?:[^>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
+  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
   return blankSpans(masked, inline);
 });
 

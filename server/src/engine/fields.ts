@@ -3,6 +3,7 @@
 // (same length, so an index in the segment maps straight back to a document offset).
 import * as chrono from 'chrono-node';
 import type { ActionItemStatus, Priority } from './types';
+import { backOver, isSpace, trimEndChars } from './scan';
 
 export interface Segment {
   /** Source text with opaque parts replaced by spaces (same length as the source slice). */
@@ -30,7 +31,11 @@ const PLACEHOLDERS = new Set([
 /** "Owner: Rafael", "Assignee: @bob", "DRI - Ana Lima"; bare names need the colon. */
 const OWNER_LABEL_RE =
   /(?<![\p{L}])(owners?|assignees?|assigned to|dri|responsible|who)\b\s*(?:(:|=|-|–|—)\s*|(?=@))/giu;
-const NAME_RE = /^(?:@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\?+|[\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})/u;
+// sticky: read at a label's end without slicing the rest of the segment off (a slice per label was quadratic)
+const NAME_RE = /(?:@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\?+|[\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})/uy;
+const WORD_AT_RE = /[^\s,;|)]*/y;
+/** Words that start the next field: a name stops before them ("Owner: Ana due Friday"). */
+const NEXT_FIELD_RE = /\s(?:due|by|until|before|deadline|eta|priority|status|ticket)\b/i;
 
 const PROPOSER_RE = /^\s+(?:suggest(?:s|ed)|propos(?:es|ed)|recommend(?:s|ed)|ask(?:s|ed)|rais(?:es|ed)|not(?:es|ed)|mention(?:s|ed)|thinks|thought|wants|wanted|pointed out)\b/i;
 
@@ -80,21 +85,23 @@ export function findOwners(seg: Segment): OwnerHits {
   }
   for (const m of seg.text.matchAll(OWNER_LABEL_RE)) {
     const after = m.index + m[0].length;
-    const rest = seg.text.slice(after);
-    const nm = NAME_RE.exec(rest);
+    NAME_RE.lastIndex = after;
+    const nm = NAME_RE.exec(seg.text);
     const hasColon = Boolean(m[2]);
     if (!nm) {
       // "Owner: TBD?" style placeholders or "Owner:" with nothing
-      const word = /^[^\s,;|)]*/.exec(rest)?.[0] ?? '';
+      WORD_AT_RE.lastIndex = after;
+      const word = WORD_AT_RE.exec(seg.text)?.[0] ?? '';
       if (hasColon && isPlaceholderOwner(word)) {
         const start = seg.offset + after;
         placeholder ??= { value: word, text: word, start, end: start + word.length };
       }
       continue;
     }
-    let name = nm[0].replace(/[.'’-]+$/, '');
+    let name = trimEndChars(nm[0], ".'’-");
     // stop a name at words that start the next field
-    name = name.replace(/\s+(due|by|until|before|deadline|eta|priority|status|ticket)\b.*$/i, '');
+    const next = NEXT_FIELD_RE.exec(name);
+    if (next) name = name.slice(0, backOver(name, isSpace, next.index));
     const start = seg.offset + after;
     const hit = { value: name, text: name, start, end: start + name.length };
     if (taken.some(([a, b]) => after < b && after + name.length > a)) continue; // the @handle already counted
@@ -232,6 +239,10 @@ const NON_DATE_RE = new RegExp(
 const NON_DATE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NON_DATE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
 const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?|deadline|target(?: date)?|eta|by|until|before|no later than)\s*[:=-]?\s*/giu;
 
+// sticky: read where a due keyword ends, without slicing the rest of the text off per keyword (quadratic)
+const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_RE.source})(?![\\p{L}\\p{N}])`, 'iuy');
+const DUE_WORDS_AT_RE = /[^\s,;|)(\]—–.][^,;|)(\]—–]{0,40}?(?=\s*(?:[,;|)(\]—–]|\.\s|\.?$|(?<=\s)(?:owner|priority|status|p[0-4])\b))/iuy;
+
 export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });
 
 /**
@@ -241,21 +252,24 @@ export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: bool
 export function findDue(seg: Segment): DueHit | undefined {
   const s = seg.text;
   const dates = findDates(s);
+  const dateAt = new Map<number, DateHit>();
+  for (const h of dates) if (!dateAt.has(h.start)) dateAt.set(h.start, h);
   let phrase: DueHit | undefined;
   for (const m of s.matchAll(DUE_KEYWORD_RE)) {
     const after = m.index + m[0].length;
     const kw = m[1].toLowerCase();
-    const d = dates.find((h) => h.start === after);
+    const d = dateAt.get(after);
     if (d) return dateHit(seg, d);
     if (phrase) continue;
-    const rest = s.slice(after);
-    const known = new RegExp(`^(?:${NON_DATE_RE.source})(?![\\p{L}\\p{N}])`, 'iu').exec(rest);
+    NON_DATE_AT_RE.lastIndex = after;
+    const known = NON_DATE_AT_RE.exec(s);
     if (known) {
       phrase = { kind: 'phrase', value: known[0], text: known[0], start: seg.offset + after, end: seg.offset + after + known[0].length };
       continue;
     }
     if (kw.startsWith('due') || kw === 'deadline' || kw.startsWith('target') || kw === 'eta') {
-      const words = /^[^\s,;|)(\]—–.][^,;|)(\]—–]{0,40}?(?=\s*(?:[,;|)(\]—–]|\.\s|\.?$|\s+(?:owner|priority|status|p[0-4])\b))/iu.exec(rest);
+      DUE_WORDS_AT_RE.lastIndex = after;
+      const words = DUE_WORDS_AT_RE.exec(s);
       if (words && words[0].trim() && words[0].split(/\s+/).length <= 5) {
         const t = words[0].trim();
         phrase = { kind: 'phrase', value: t, text: t, start: seg.offset + after, end: seg.offset + after + t.length };
@@ -309,7 +323,7 @@ export const priorityOf = (level: number): Priority => ({ level, low: level >= 3
 
 const P_RE = /(?<![\p{L}\p{N}_-])P([0-4])(?![\p{L}\p{N}_])/gu;
 const PRIORITY_WORD_RE =
-  /\b(critical|urgent|high|medium|low)[- ]priority\b|\bpriority\s*[:=]?\s*(critical|urgent|highest|high|medium|normal|low|lowest)\b|\[(critical|high|medium|low)\]|\b(nice[- ]to[- ]have)\b/gi;
+  /\b(critical|urgent|high|medium|low)[- ]priority\b|\bpriority(?:\s*[:=]\s*|\s+)(critical|urgent|highest|high|medium|normal|low|lowest)\b|\[(critical|high|medium|low)\]|\b(nice[- ]to[- ]have)\b/gi;
 
 export function findPriority(seg: Segment): Hit<Priority> | undefined {
   for (const m of seg.text.matchAll(P_RE)) {

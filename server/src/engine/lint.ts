@@ -40,6 +40,58 @@ export interface LintResult {
   findings: Finding[];
   /** The markdown tree the model was read from (read-only), so faces such as the reader view don't parse again. */
   tree?: Root;
+  /**
+   * Set when the document is past a limit (MAX_LINT_CHARS, MAX_NESTING): it was not parsed, and its only finding says
+   * so. Faces can read this to skip work of their own on it.
+   */
+  limited?: { reason: 'size' | 'nesting'; limit: number; actual: number };
+}
+
+/**
+ * Documents longer than this are not parsed or linted (one finding says so): the markdown parser and the rules on a
+ * 10 MB postmortem took over 2 minutes and 3.2 GB. 2 M characters is about 40× the longest postmortem of the corpus.
+ */
+export const MAX_LINT_CHARS = 2_000_000;
+/**
+ * Lines nested deeper than this (list markers, `>`, indentation) are not parsed: the parser is superlinear in nesting
+ * ('- ' × 5000 on one line took 15 s). Real documents nest a handful of levels.
+ */
+export const MAX_NESTING = 100;
+
+/** The deepest nesting of container markers (`>`, list markers) and indentation (4 columns a level) on any line. */
+export function nestingDepth(text: string, stopAbove = MAX_NESTING): number {
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let depth = 0;
+    let cols = 0;
+    for (;;) {
+      const c = text[i];
+      if (c === ' ') cols++;
+      else if (c === '\t') cols += 4;
+      else if (c === '>') depth++;
+      else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) depth++;
+      else break;
+      i++;
+    }
+    depth += Math.floor(cols / 4);
+    if (depth > max) max = depth;
+    if (max > stopAbove) return max;
+    const nl = text.indexOf('\n', i);
+    const cr = text.indexOf('\r', i);
+    const next = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return max;
+}
+
+function limitOf(source: string): LintResult['limited'] {
+  if (source.length > MAX_LINT_CHARS) return { reason: 'size', limit: MAX_LINT_CHARS, actual: source.length };
+  const depth = nestingDepth(source);
+  if (depth > MAX_NESTING) return { reason: 'nesting', limit: MAX_NESTING, actual: depth };
+  return undefined;
 }
 
 /** Rule id used for problems with the linter's own inputs: inline directives, internal errors. */
@@ -96,6 +148,23 @@ export function resolveRule(rule: Rule<object>, setting: RuleSetting | undefined
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
+  const limited = limitOf(source);
+  if (limited) {
+    // not parsed: the model has the text and its lines only, and one finding says why
+    const tree: Root = { type: 'root', children: [] };
+    const model = parsePostmortem(source, tree);
+    if (isIgnored(options)) return { model, isPostmortem: false, ignored: true, findings: [], tree, limited };
+    const frontMatter = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]{0,200}\n){0,30}?type:[ \t]*['"]?(?:postmortem|post-mortem|incident)/i.test(source.slice(0, 8000));
+    const detectedBy: LintResult['detectedBy'] = detectPostmortem(model, options) ?? (frontMatter ? 'front-matter' : options.all ? 'forced' : undefined);
+    const looksLike = detectedBy !== undefined;
+    const message =
+      limited.reason === 'size'
+        ? `Too long to lint (${limited.actual.toLocaleString('en')} characters, limit ${limited.limit.toLocaleString('en')}): split the document.`
+        : `Nested too deeply to lint (${limited.actual} levels, limit ${limited.limit}): flatten the lists or quotes.`;
+    const at = model.lines.positionAt(0);
+    const findings: Finding[] = looksLike ? [{ ruleId: LINTER_RULE_ID, severity: 'warning', message, range: { start: at, end: at } }] : [];
+    return { model, isPostmortem: looksLike, detectedBy, findings, tree, limited };
+  }
   const tree = parseMarkdown(source);
   const model = parsePostmortem(source, tree);
   if (isIgnored(options)) return { model, isPostmortem: false, ignored: true, findings: [], tree };

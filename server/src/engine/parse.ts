@@ -10,6 +10,7 @@ import type { Root, Nodes, Heading } from 'mdast';
 import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
+import { backOver } from './scan';
 import { matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { endOf, startOf } from './action-items/common';
@@ -19,10 +20,31 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 /** Parse markdown into mdast; never throws (a parser failure yields an empty tree). */
 export function parseMarkdown(text: string): Root {
   try {
+    // micromark drops a leading byte order mark without counting it: every offset would be one short of `text`
+    // (ranges one character early, fixes splitting pairs). Parse without it and shift the positions back onto `text`.
+    if (text.charCodeAt(0) === 0xfeff) return shiftPositions(processor.parse(text.slice(1)) as Root, 1);
     return processor.parse(text) as Root;
   } catch {
     return { type: 'root', children: [] };
   }
+}
+
+/** Moves every position of the tree `by` characters to the right on the first line (a prefix the parser did not see). */
+function shiftPositions(tree: Root, by: number): Root {
+  const seen = new Set<object>();
+  const move = (p: { line: number; column: number; offset?: number } | undefined) => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    if (p.offset !== undefined) p.offset += by;
+    if (p.line === 1) p.column += by;
+  };
+  const visit = (n: Nodes) => {
+    move(n.position?.start);
+    move(n.position?.end);
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  return tree;
 }
 
 export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)): Postmortem {
@@ -67,7 +89,7 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
   const visit = (n: Nodes) => {
     if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') {
       model.opaqueRanges.push(R(startOf(n), endOf(n)));
-      if (n.type === 'html') readDirectives(n.value, startOf(n), model, R);
+      if (n.type === 'html') readDirectives(n.value, model.text.slice(startOf(n), endOf(n)), startOf(n), model, R);
       return;
     }
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
@@ -78,11 +100,21 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
 const DIRECTIVE_RE =
   /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable-file|disable|enable|configure-file)\b([\s\S]*?)-->/g;
 
-function readDirectives(value: string, base: number, model: Postmortem, R: R): void {
-  for (const m of value.matchAll(DIRECTIVE_RE)) {
+/**
+ * The directives of one HTML node. Their words come from the node's value; their ranges from the source text of the
+ * node: remark expands tabs and drops container prefixes in `value`, so offsets into it point past the comment (a
+ * tab-indented `disable-next-line` reached one line too far).
+ */
+function readDirectives(value: string, source: string, base: number, model: Postmortem, R: R): void {
+  const inSource = [...source.matchAll(DIRECTIVE_RE)];
+  const inValue = [...value.matchAll(DIRECTIVE_RE)];
+  const paired = inSource.length === inValue.length;
+  for (const [i, m] of inValue.entries()) {
     const kind = m[1] as Directive['kind'];
     const body = m[2].trim();
-    const range = R(base + m.index, base + m.index + m[0].length);
+    const at = paired ? inSource[i] : m;
+    const start = Math.min(base + at.index, base + source.length);
+    const range = R(start, Math.min(start + at[0].length, base + source.length));
     if (kind === 'configure-file') {
       try {
         model.directives.push({ kind, rules: [], config: JSON.parse(body || '{}'), range });
@@ -120,6 +152,19 @@ function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   if (audience) model.audience = audience.toLowerCase();
 }
 
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/**
+ * Where an ATX heading line's title ends: before the closing `#`s (`## Title ##`) and trailing blanks. Read back from
+ * the end; the expressions it replaces (`[ \t]+#+[ \t]*$`) were quadratic on a heading with a long run of spaces.
+ */
+function atxTitleEnd(line: string): number {
+  let end = backOver(line, isBlank);
+  const hashes = backOver(line, (c) => c === '#', end);
+  if (hashes < end && hashes > 0 && isBlank(line[hashes - 1])) end = hashes;
+  return backOver(line, isBlank, end);
+}
+
 function buildSections(tree: Root, text: string, model: Postmortem, lines: LineIndex, R: R): void {
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const stack: Section[] = [];
@@ -141,7 +186,7 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     const lineText = text.slice(hs, Math.min(he, lines.lineEnd(line)));
     const atx = /^(#{1,6})[ \t]*/.exec(lineText);
     const ts = atx ? hs + atx[0].length : hs;
-    let te = atx ? hs + lineText.replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t]+$/, '').length : Math.min(he, lines.lineEnd(line));
+    let te = atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
     if (te < ts) te = ts;
     const title = toString(h).trim();
     const section: Section = {

@@ -1,6 +1,7 @@
 // Canonical postmortem sections and the loose heading matcher (rules.md: case-insensitive, ignoring
 // numbering, emoji and trailing punctuation).
 import type { SectionKind } from './types';
+import { trimEndChars } from './scan';
 
 /** Canonical order, used by missing-section fixes and completion. */
 export const CANONICAL_ORDER: Exclude<SectionKind, 'deferred'>[] = [
@@ -51,14 +52,16 @@ const MATCHERS: [SectionKind, RegExp][] = [
 
 /** Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. */
 export function normalizeHeading(title: string): string {
-  return title
+  // linear on any title: innermost parentheticals only ("(" × n made `\([^)]*\)` quadratic), trailing punctuation
+  // trimmed by a walk back from the end
+  const t = title
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
     .replace(/[*_`~]/g, '')
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+/, '')
-    .replace(/[\s:;.,!?\-–—]+$/u, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+/, '');
+  return trimEndChars(t, ':;.,!?-–—', true)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import type { Config } from '../engine/types';
 import { readArchiveEntry } from '../archive/entry';
+import { pushAll } from '../engine/scan';
 import type { ArchiveItemsResult, ArchivePostmortem } from '../protocol';
 import { MARKDOWN_RE, walkMarkdown } from './walk';
 
@@ -82,7 +83,7 @@ export class WorkspaceIndex {
     const cancelled = () => generation !== this.generation;
     const files: string[] = [];
     for (const root of this.host.roots()) {
-      files.push(...(await walkMarkdown(root, { log: (m) => this.logOnce(m, m), yieldNow: () => this.yieldNow(), cancelled })));
+      pushAll(files, await walkMarkdown(root, { log: (m) => this.logOnce(m, m), yieldNow: () => this.yieldNow(), cancelled }));
       if (cancelled()) return;
     }
     const unique = [...new Set(files)];

@@ -362,7 +362,8 @@ export function glossaryDefinitions(blocks: Block[]): Map<string, string> {
     }
     if (b.type === 'heading') continue;
     for (const line of b.text.split('\n')) {
-      const m = GLOSSARY_LINE_RE.exec(line);
+      // whitespace runs collapsed: the expression's optional blanks around a ≤ 60-character term cannot multiply
+      const m = GLOSSARY_LINE_RE.exec(line.replace(/\s+/g, ' '));
       if (!m) continue;
       const term = m[1].trim();
       const def = (m[2] ? m[2] + ': ' : '') + m[3].trim();

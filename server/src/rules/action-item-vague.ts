@@ -6,6 +6,7 @@
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { peopleChange } from './action-item-changes-people';
+import { replaceHtmlComments } from '../engine/scan';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -80,7 +81,7 @@ const COMPARATIVE_ABSTRACT_RE = new RegExp(
 
 /** A measurable anchor: a number with a unit, a threshold, a before → after, a code span, a file or a command. */
 const MEASURABLE_RE =
-  /`[^`]+`|"[^"\n]{4,}"|“[^”\n]{4,}”|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|\d+\s*(?:→|->|to)\s*\d+|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|\b[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
+  /`[^`]+`|"[^"\n]{4,}"|“[^”\n]{4,}”|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|(?<!\d)\d+\s*(?:→|->|to)\s*\d|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|(?<![\w-])[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
 /** Proper names and identifiers: Kubernetes, KIAM, ADFS, priority-classes, `isDisabled`, pg_bouncer, eu-west-1. */
 function specificAnchors(s: string): string[] {
   const out: string[] = [];
@@ -121,11 +122,10 @@ export function lemma(word: string): string {
 
 /** Strip status marks, checkboxes, links' destinations and emphasis; keep code spans (they are anchors). */
 function clean(md: string): string {
-  return md
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<(https?:[^>]+)>/g, ' ')
+  return replaceHtmlComments(md, ' ')
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, ' ')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/<(https?:[^<>]+)>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/^\s*(?:\[[ xX]?\]\s*)?(?:(?:✅|✔️?|☑️?|❌)\s*)*/u, '')
     .replace(/\s+/g, ' ')

@@ -5,6 +5,7 @@
 import type { Rule, Section, SectionKind } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { kindAt, plainProse } from '../engine/facts';
+import { pushAll } from '../engine/scan';
 
 interface Options {
   sections: SectionKind[];
@@ -107,7 +108,7 @@ const rule: Rule<Options> = {
     for (const s of model.allSections) {
       if (!s.effectiveKind || !wanted.has(s.effectiveKind)) continue;
       const r = s.ownContentRange;
-      sentences.push(...sentencesOf(prose, r.start.offset, r.end.offset).filter((x) => /\p{L}/u.test(x.text)).map((x) => ({ ...x, section: s })));
+      pushAll(sentences, sentencesOf(prose, r.start.offset, r.end.offset).filter((x) => /\p{L}/u.test(x.text)).map((x) => ({ ...x, section: s })));
     }
     // a decision explained anywhere in the document (the resolution often says why the summary's rollback was right)
     const explained = new Set<string>();

@@ -52,17 +52,36 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model } = ctx;
     const prose = proseText(model);
-    // due dates of action items are action-item-due-date's business
-    const items = model.actionItems.map((i) => [i.range.start.offset, i.range.end.offset]);
-    const inItem = (o: number) => items.some(([s, e]) => o >= s && o < e);
+    // due dates of action items are action-item-due-date's business. Matches come in document order: the item
+    // spans (merged, sorted) and each line's facts are walked forward once, never rescanned per match.
+    const spans: [number, number][] = [];
+    for (const i of [...model.actionItems].sort((a, b) => a.range.start.offset - b.range.start.offset)) {
+      const [s, e] = [i.range.start.offset, i.range.end.offset];
+      const last = spans[spans.length - 1];
+      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+      else spans.push([s, e]);
+    }
+    let span = 0;
+    const inItem = (o: number) => {
+      while (span < spans.length && spans[span][1] <= o) span++;
+      return span < spans.length && spans[span][0] <= o;
+    };
     // the incident date is the anchor a writer most often means; without one, the format is the example
     const anchor = model.date ? ` (incident: ${model.date})` : '';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
     const timelines = model.allSections.filter((s) => s.kind === 'timeline');
+    const dated = new Map<object, boolean>(); // per timeline section, computed once (not once per match)
     const datedTimeline = (o: number) => {
       const t = timelines.find((s) => o >= s.bodyRange.start.offset && o < s.bodyRange.end.offset);
-      return !t || ABSOLUTE_DATE_RE.test(prose.slice(t.bodyRange.start.offset, t.bodyRange.end.offset));
+      if (!t) return true;
+      let d = dated.get(t);
+      if (d === undefined) dated.set(t, (d = ABSOLUTE_DATE_RE.test(prose.slice(t.bodyRange.start.offset, t.bodyRange.end.offset))));
+      return d;
     };
+    let line = -1;
+    let skipLine = false;
+    let scanned = 0; // how far the current line was read for quotes
+    let quoted = false; // an opening quote without its closing one before `scanned`
     for (const m of prose.matchAll(re)) {
       if (inItem(m.index)) continue;
       // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
@@ -71,13 +90,23 @@ const rule: Rule<Record<string, never>> = {
       // only the story of the incident: plans and lessons may speak of "next week"
       const sec = sectionOf(model, m.index);
       if (sec && FUTURE_KINDS.has(sec.effectiveKind ?? '')) continue;
-      const line = model.lines.positionAt(m.index).line;
-      const lineText = prose.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
-      const before = prose.slice(model.lines.lineStart(line), m.index);
-      // quoted speech and pasted chat ("> … until 11pm last night") are evidence, not narration
-      if (inBlockquote(prose, model, line) || /["“][^"”]*$/.test(before)) continue;
-      // a timeline row that carries its own date anchors "tomorrow" ("2022-10-31 17:45 … re-assess tomorrow")
-      if (ABSOLUTE_DATE_RE.test(lineText)) continue;
+      const l = model.lines.positionAt(m.index).line;
+      if (l !== line) {
+        line = l;
+        const lineText = prose.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
+        // quoted speech and pasted chat ("> … until 11pm last night") are evidence, not narration; a timeline row
+        // that carries its own date anchors "tomorrow" ("2022-10-31 17:45 … re-assess tomorrow")
+        skipLine = inBlockquote(prose, model, line) || ABSOLUTE_DATE_RE.test(lineText);
+        scanned = model.lines.lineStart(line);
+        quoted = false;
+      }
+      if (skipLine) continue;
+      for (; scanned < m.index; scanned++) {
+        const c = prose[scanned];
+        if (c === '"' || c === '“') quoted = true;
+        else if (c === '”') quoted = false;
+      }
+      if (quoted) continue;
       ctx.report({
         range: rangeOf(model.lines, m.index, m.index + m[0].length),
         message: fit("'", m[0], `' is relative: write the date as YYYY-MM-DD${anchor}.`),

@@ -8,6 +8,7 @@ import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, paragraphItem, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
+import { pushAll } from '../scan';
 
 /** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 export function sectionAt(model: Postmortem, offset: number): Section | undefined {
@@ -49,7 +50,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         if (item) model.actionItems.push(item);
         lastNumbered = undefined;
       } else if (node.type === 'table') {
-        model.actionItems.push(...tableItems(node, ctx, section, deferred));
+        pushAll(model.actionItems, tableItems(node, ctx, section, deferred));
         lastNumbered = undefined;
       } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
         if (!node.ordered && lastNumbered) {
@@ -58,7 +59,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           continue;
         }
         const items = listItems(node, ctx, section, deferred, undefined);
-        model.actionItems.push(...items);
+        pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {
         lastNumbered = undefined;
@@ -100,7 +101,7 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
     const sec = sectionAt(model, startOf(node));
     if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') continue;
     if (node.type === 'table') {
-      if (isActionTable(node)) model.actionItems.push(...tableItems(node, ctx, sec, false));
+      if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
     } else if (statusLabel(node)) {
       const item = paragraphItem(node, ctx, sec, false);
       if (item) model.actionItems.push(item);

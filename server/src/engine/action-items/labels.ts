@@ -6,6 +6,7 @@ import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
+import { pushAll, trimEndChars } from '../scan';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
 
@@ -75,18 +76,18 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (!k) continue;
       labeled.add(k);
       if (k !== 'action-items' || !sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
-      const label = plain(p).replace(/[:\s]+$/, '');
+      const label = trimEndChars(plain(p), ':', true);
       const items: ActionItem[] = [];
       for (const child of li.children) {
-        if (child.type === 'list') items.push(...listItems(child, ctx, sec, false, label));
+        if (child.type === 'list') pushAll(items, listItems(child, ctx, sec, false, label));
       }
       // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
       if (!items.length && li === node.children[node.children.length - 1]) {
-        for (const n of followingLists(tree.children, index)) items.push(...listItems(n, ctx, sec, false, label));
+        for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, sec, false, label));
       }
       const strong = (p as Paragraph).children[0];
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
-      model.actionItems.push(...items);
+      pushAll(model.actionItems, items);
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }
   });
@@ -132,14 +133,14 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
     const item = paragraphItem(p, ctx, sec, false, from);
     if (item) items.push(item);
   } else if (next?.type === 'list') {
-    for (const list of after) if (list.type === 'list') items.push(...listItems(list, ctx, sec, false, label));
+    for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, sec, false, label));
   } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
     const item = paragraphItem(next, ctx, sec, false);
     if (item) items.push(item);
   }
   if (!items.length) return false;
   markLabelDone(items, label, ctx.range(s, s + m[0].length));
-  model.actionItems.push(...items);
+  pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
 }

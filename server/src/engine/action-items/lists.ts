@@ -3,6 +3,7 @@ import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
 import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type DueHit, type Hit, type OwnerHits, type Segment } from '../fields';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -11,7 +12,7 @@ export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): 
     const seg = maskedSegment(text, sub);
     const o = findOwners(seg);
     if (!item.owners.length && o.owners.length) {
-      item.owners.push(...o.owners.map((h) => toField(h, ctx)));
+      pushAll(item.owners, o.owners.map((h) => toField(h, ctx)));
       item.ownerPlaceholder = undefined;
     }
     if (!item.due) item.due = dueField(findDue(seg), ctx);
@@ -19,7 +20,7 @@ export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): 
       const p = findPriority(seg);
       if (p) item.priority = toField(p, ctx);
     }
-    item.tickets.push(...findTickets(seg).map((h) => toField(h, ctx)));
+    pushAll(item.tickets, findTickets(seg).map((h) => toField(h, ctx)));
   }
 }
 
@@ -52,7 +53,7 @@ export function listItems(
       const label = plain(li.children[0]).replace(/:$/, '');
       const labelDeferred = /^(deferred|not doing|won'?t do|parking lot|out of scope)\b/i.test(label);
       for (const child of li.children) {
-        if (child.type === 'list') out.push(...listItems(child, ctx, section, deferred || labelDeferred, label));
+        if (child.type === 'list') pushAll(out, listItems(child, ctx, section, deferred || labelDeferred, label));
       }
       continue;
     }
@@ -146,12 +147,12 @@ function listItem(
   let statusHit: Hit<ActionItem['status']> | undefined;
   for (const seg of segments) {
     const o: OwnerHits = findOwners(seg);
-    owners.push(...o.owners);
+    pushAll(owners, o.owners);
     placeholder ??= o.placeholder;
     const d = findDue(seg);
     if (d && (!due || (due.kind === 'phrase' && d.kind === 'date'))) due = d;
     priority ??= findPriority(seg);
-    tickets.push(...findTickets(seg));
+    pushAll(tickets, findTickets(seg));
     statusHit ??= findStatus(seg);
   }
   if (owners.length === 0) {
@@ -200,7 +201,22 @@ function withoutTrailingMetadata(t: string, hasMetadata: boolean): string {
   let out = t;
   const dash = /^(.*?\S)\s+(?:[—–]|--?)\s+(.*)$/.exec(out);
   if (dash && /^(@|owners?\b|due\b|by\b|assignee\b|dri\b|p[0-4]\b|\(|priority\b)/i.test(dash[2])) out = dash[1];
-  out = out.replace(/\s*\((?:[^()]*?,\s*)?[^()]*\d{4}[^()]*\)\s*$/, '');
-  out = out.replace(/[\s,;]+$/, '');
+  out = withoutTrailingYearParenthetical(out);
+  out = trimEndChars(out, ',;', true);
   return out || t;
+}
+
+/**
+ * "Fix it (alice, 2026-05-01)" → "Fix it": drops a final parenthetical that holds a year. The same as
+ * `/\s*\([^()]*\d{4}[^()]*\)\s*$/`, found by looking back from the end instead (that expression backtracked
+ * cubically on an unclosed "(1111,1111,…": a 10 KB item took 63 s to lint).
+ */
+function withoutTrailingYearParenthetical(t: string): string {
+  const close = backOver(t, isSpace);
+  if (t[close - 1] !== ')') return t;
+  const open = t.lastIndexOf('(', close - 2);
+  if (open < 0) return t;
+  const inner = t.slice(open + 1, close - 1);
+  if (inner.includes(')') || !/\d{4}/.test(inner)) return t;
+  return t.slice(0, backOver(t, isSpace, open));
 }

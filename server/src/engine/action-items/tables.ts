@@ -3,6 +3,7 @@ import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
 import { findDue, findOwners, findPriority, findStatus, findTickets, parseDueCell, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { pushAll } from '../scan';
 
 const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['owner', /\b(owners?|assignees?|dri|who|responsible|lead|assigned)\b/i],
@@ -77,12 +78,12 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const ownerSeg = seg(columns.owner);
     if (ownerSeg) {
       const o = parseOwnerCell(ownerSeg);
-      owners.push(...o.owners);
+      pushAll(owners, o.owners);
       placeholder = o.placeholder;
       if (!o.owners.length && !o.placeholder && !ownerSeg.text.trim()) placeholder = undefined;
     }
     const inlineOwners = findOwners(actionSeg);
-    if (!owners.length) owners.push(...inlineOwners.owners);
+    if (!owners.length) pushAll(owners, inlineOwners.owners);
     placeholder ??= inlineOwners.placeholder;
     const dueSeg = seg(columns.due);
     let due = dueSeg ? parseDueCell(dueSeg) : undefined;

@@ -7,6 +7,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { LintResult } from '../../engine/lint';
 import type { Postmortem, SectionKind } from '../../engine/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../../engine/sections';
+import { backOver, isSpace } from '../../engine/scan';
 import { dateChoices as sharedDateChoices } from '../../rules/support/util';
 import { handleOf, inOpaque, itemAt, longDate, sectionAt } from './util';
 
@@ -58,8 +59,8 @@ export function completionsAt(input: CompletionInput): CompletionItem[] {
 
   // 2. Dates after "due " / "by " / "deadline: " / "ETA ", or inside a due-date cell of a table.
   if (inActionItems) {
-    const kw = /(?:^|[^\p{L}\p{N}_])(?:due(?: date)?|by|deadline|eta|target)\s*:?\s+([\d/-]*)$/iu.exec(before);
-    if (kw) return dateCompletions(today, position.line, character - kw[1].length, character, '');
+    const typed = dateTypedAfterKeyword(before);
+    if (typed !== undefined) return dateCompletions(today, position.line, character - typed.length, character, '');
     const cell = dueCellPrefix(model, position.line, before);
     if (cell !== undefined) {
       const start = character - cell.typed.length;
@@ -195,6 +196,26 @@ function splitRow(line: string): string[] {
 }
 
 /** When the cursor is in the due-date cell of a table row: what has been typed in that cell so far. */
+const DUE_KEYWORDS = ['due date', 'due', 'by', 'deadline', 'eta', 'target'];
+
+/**
+ * What is typed of a date after "due " / "by: " / "deadline " at the end of `before` (`[\d/-]*`), or undefined when
+ * no such keyword leads into it. Read back from the end: the expression it replaces,
+ * `(?:^|[^\p{L}\p{N}_])(?:due|…)\s*:?\s+([\d/-]*)$`, tried every start on the line (quadratic on long lines).
+ */
+export function dateTypedAfterKeyword(before: string): string | undefined {
+  const typedStart = backOver(before, (c) => c === '/' || c === '-' || (c >= '0' && c <= '9'));
+  let p = backOver(before, isSpace, typedStart);
+  if (p === typedStart) return undefined;
+  if (before[p - 1] === ':') p = backOver(before, isSpace, p - 1);
+  for (const kw of DUE_KEYWORDS) {
+    const st = p - kw.length;
+    if (st < 0 || before.slice(st, p).toLowerCase() !== kw) continue;
+    if (st === 0 || !/[\p{L}\p{N}_]/u.test(before[st - 1])) return before.slice(typedStart);
+  }
+  return undefined;
+}
+
 function dueCellPrefix(model: Postmortem, line: number, before: string): { typed: string; needsSpace: boolean } | undefined {
   if (!/^\s*\|/.test(before) && !before.includes('|')) return undefined;
   const text = (l: number) => model.text.slice(model.lines.lineStart(l), model.lines.lineEnd(l));
@@ -202,7 +223,7 @@ function dueCellPrefix(model: Postmortem, line: number, before: string): { typed
   let top = line;
   while (top > 0 && text(top - 1).includes('|') && text(top - 1).trim() !== '') top--;
   if (line - top < 2) return undefined; // header or delimiter row
-  if (!/^\s*\|?\s*:?-{1,}/.test(text(top + 1))) return undefined;
+  if (!/^\s*(?:\|\s*)?:?-/.test(text(top + 1))) return undefined;
   const header = splitRow(text(top));
   const { index, cellText } = cellIndex(before);
   const h = header[index];

@@ -7,6 +7,7 @@ import { SECTION_TITLES } from '../../engine/sections';
 import { itemGaps } from '../../engine/items';
 import { lspRange, truncate } from './util';
 import { countItems, isUnder, lensTitle } from './codelens';
+import { pushAll } from '../../engine/scan';
 
 export function documentSymbols(result: LintResult | undefined, today: string): DocumentSymbol[] {
   if (!result?.isPostmortem) return [];
@@ -35,7 +36,7 @@ export function documentSymbols(result: LintResult | undefined, today: string): 
   };
   const out = model.sections.map(toSymbol);
   // Items whose section is not in the tree (should not happen) still show, at the top level.
-  for (const items of itemsBySection.values()) out.push(...nestItems(items, today, undefined));
+  for (const items of itemsBySection.values()) pushAll(out, nestItems(items, today, undefined));
   return out;
 }
 

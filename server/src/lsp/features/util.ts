@@ -95,7 +95,7 @@ export function code(s: string): string {
   const clean = s.replace(/\s+/g, ' ').trim();
   if (!clean) return '` `';
   const runs = clean.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const fence = '`'.repeat(runs.reduce((m, r) => Math.max(m, r.length), 0) + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }

@@ -2,6 +2,7 @@
 // that write a field in the item's own format or move items to a Deferred section. Pure: reads only the model.
 import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../engine/types';
 import { rangeOf } from '../../engine/lines';
+import { backOver, isSpace, wordEndingAt, pushAll } from '../../engine/scan';
 
 /** Items that count: not in a Deferred / Not doing section. */
 export function activeItems(model: Postmortem): ActionItem[] {
@@ -29,6 +30,10 @@ export function quote(text: string, max = 60): string {
   return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.—–-]+$/, '') + '…';
 }
 
+const FIELD_SEPARATORS = ',;(—–-';
+const FIELD_LABELS = ['owner', 'owners', 'assignee', 'assigned to', 'dri', 'priority', 'prio', 'ticket', 'tickets', 'status', 'due', 'due date', 'deadline', 'eta'];
+const DUE_LEAD_WORDS = ['due', 'due date', 'due by', 'due on', 'by', 'until', 'before', 'deadline', 'eta', 'target', 'target date', 'no later than'];
+
 /** The item's own words, without the metadata written inline after them (owner, due date, priority, tickets). */
 export function actionWordsRange(model: Postmortem, item: ActionItem): { start: number; end: number } {
   const s = item.textRange.start.offset;
@@ -50,17 +55,23 @@ export function actionWordsRange(model: Postmortem, item: ActionItem): { start: 
   }
   const text = model.text;
   if (first) {
-    // drop the separator and the field's own label ("— owner: ", ", due ", "(Ticket ") before the first field
-    let before = text.slice(s, e);
+    // drop the separator and the field's own label ("— owner: ", ", due ", "(Ticket ") before the first field: a walk
+    // back from the field, each step removing at least one character (regexes anchored at the end of the item's text
+    // rescanned it on every step: quadratic to cubic on long runs of separators or labels)
+    const dueWords = first === item.due?.range ? DUE_LEAD_WORDS : [];
     for (;;) {
-      const next = before
-        .replace(/[\s,;(—–-]+$/, '')
-        .replace(/\b(?:owners?|assignee|assigned to|dri|priority|prio|tickets?|status|due(?: date)?|deadline|eta)\s*[:=]$/i, '')
-        .replace(first === item.due?.range ? /\b(?:due(?: date| by| on)?|by|until|before|deadline|eta|target(?: date)?|no later than)$/i : /$^/, '');
-      if (next === before) break;
-      before = next;
+      let next = backOver(text, (c) => FIELD_SEPARATORS.includes(c) || isSpace(c), e, s);
+      if (text[next - 1] === ':' || text[next - 1] === '=') {
+        const w = wordEndingAt(text, backOver(text, isSpace, next - 1, s), FIELD_LABELS, s);
+        if (w >= 0) next = w;
+      }
+      if (dueWords.length) {
+        const w = wordEndingAt(text, next, dueWords, s);
+        if (w >= 0) next = w;
+      }
+      if (next === e) break;
+      e = next;
     }
-    e = s + before.length;
   }
   return { start: s, end: e > s ? e : item.textRange.end.offset };
 }
@@ -68,7 +79,7 @@ export function actionWordsRange(model: Postmortem, item: ActionItem): { start: 
 /** The item's words for a message: its action, without markdown marks or inline metadata. */
 export function words(model: Postmortem, item: ActionItem): string {
   const r = actionWordsRange(model, item);
-  const raw = model.text.slice(r.start, r.end).replace(/[`*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  const raw = model.text.slice(r.start, r.end).replace(/[`*_]+/g, '').replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').replace(/\s+/g, ' ').trim();
   return /[\p{L}\p{N}]/u.test(raw.replace(/^\[[ xX]?\]/, '')) ? raw : item.text.replace(/\s+/g, ' ').trim();
 }
 
@@ -318,7 +329,7 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
   for (const b of blocks) {
     const t = b.item.table;
     if (!t) {
-      listLines.push(...b.lines);
+      pushAll(listLines, b.lines);
       continue;
     }
     let group = tables.find((g) => sameHeader(g.header, t.header));
@@ -329,7 +340,7 @@ export function moveToDeferredEdits(model: Postmortem, items: ActionItem[]): Tex
       group = { header: t.header, headerLines: [headerLine, delimLine], rows: [] };
       tables.push(group);
     }
-    group.rows.push(...b.lines.map((l) => l.trim()));
+    pushAll(group.rows, b.lines.map((l) => l.trim()));
   }
 
   const anchor = anchorSection(items[0]);

@@ -1,0 +1,61 @@
+// Linear-time text helpers for the places where a regular expression anchored at the end (`[\s,;]+$`, `(…)+$`) would
+// rescan or backtrack over user text: trimming runs of characters and words from the end of a string by walking back
+// from the end, so every step removes at least one character and the whole walk is O(length).
+
+/** Whitespace as `\s` sees it. */
+export const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/** An ASCII word character as `\b` / `\w` see it without the `u` flag. */
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+
+/** The end of `s` after dropping the trailing characters for which `drop` holds (from `end`, not before `start`). */
+export function backOver(s: string, drop: (c: string) => boolean, end = s.length, start = 0): number {
+  let e = end;
+  while (e > start && drop(s[e - 1])) e--;
+  return e;
+}
+
+/** `s` without its trailing characters from `chars` (and whitespace when `space`): `trimEndChars(s, ',;', true)` is `s.replace(/[\s,;]+$/, '')`. */
+export function trimEndChars(s: string, chars: string, space = false): string {
+  return s.slice(0, backOver(s, (c) => chars.includes(c) || (space && isSpace(c))));
+}
+
+/**
+ * The start of the word from `words` (lower case, may contain spaces) that ends exactly at `end` of `s`, with a word
+ * boundary before it (`\b(?:w1|w2)` anchored at `end`), or -1. Longest word first, so "due date" wins over "date".
+ */
+export function wordEndingAt(s: string, end: number, words: readonly string[], start = 0): number {
+  let best = -1;
+  for (const w of words) {
+    const st = end - w.length;
+    if (st < start || (best >= 0 && st >= best)) continue;
+    if (s.slice(st, end).toLowerCase() !== w) continue;
+    if (st > start && isWordChar(s[st - 1]) && isWordChar(s[st])) continue;
+    best = st;
+  }
+  return best;
+}
+
+/** `s` with every closed HTML comment `<!-- … -->` replaced by `by` (one pass: an unclosed `<!--` keeps the rest as is). */
+export function replaceHtmlComments(s: string, by: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = s.indexOf('<!--', pos);
+    if (open < 0) break;
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(pos, open) + by;
+    pos = close + 3;
+  }
+  return pos === 0 ? s : out + s.slice(pos);
+}
+
+/**
+ * Appends `items` to `target`. `target.push(...items)` passes every item as a call argument and throws RangeError
+ * ("Maximum call stack size exceeded") past ~125k items: a document with 150k tickets, owners or list items.
+ */
+export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const x of items) target.push(x);
+  return target;
+}
