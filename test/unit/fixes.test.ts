@@ -142,3 +142,24 @@ describe('fixes on the shared corpus', { skip: !existsSync(CORPUS) && 'no ../sha
     assert.deepEqual(stillThere, [], 'fixes that did not remove their finding');
   });
 });
+
+describe('fix-all never writes into a block left open (reliability D7)', () => {
+  const open = {
+    fence: '---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nThe pool ran out.\n\n## Impact\n\n```\nERROR pool exhausted\n',
+    comment: '---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nThe pool ran out.\n\n## Impact\n\n<!-- postmortem-lint-disable\n',
+    'html block': '---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nThe pool ran out.\n\n## Impact\n\n<pre>\nstill open\n',
+  };
+  for (const [name, text] of Object.entries(open)) {
+    test(`after an unclosed ${name}: fix-all is idempotent and adds no heading inside it`, () => {
+      const once = fixAll(text);
+      assert.equal(fixAll(once), once, 'a second fix-all changed the text again');
+      assert.ok(once.startsWith(text.slice(0, text.lastIndexOf('## Impact'))), 'text before the open block changed');
+      const tail = once.slice(text.lastIndexOf('## Impact'));
+      assert.ok(!/^#{1,6} (Timeline|Contributing causes|Action items)/m.test(tail), `a section was written into the open ${name}`);
+    });
+  }
+  test('a closed fence still gets its missing sections added after it', () => {
+    const text = '---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nx\n\n## Impact\n\n```\nERROR\n```\n';
+    assert.match(fixAll(text), /## Timeline/);
+  });
+});

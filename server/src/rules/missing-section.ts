@@ -45,8 +45,12 @@ export function documentAnchor(model: Postmortem): Range {
   return rangeOf(model.lines, start, Math.max(start, model.lines.lineEnd(line)));
 }
 
-/** Insert `## Title\n\nTODO: …\n` where canonical order puts the section. */
-export function skeletonFix(model: Postmortem, kind: SectionKind): Fix {
+/**
+ * Insert `## Title\n\nTODO: …\n` where canonical order puts the section. None where that place is inside a code block,
+ * an HTML block or comment (one left open runs to the end of the document): the heading would be swallowed, the
+ * finding would stay, and every fix-all would add another copy.
+ */
+export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefined {
   const text = model.text;
   const eol = eolOf(text);
   const order = (k?: SectionKind) => (k ? CANONICAL_ORDER.indexOf(k as (typeof CANONICAL_ORDER)[number]) : -1);
@@ -66,6 +70,7 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix {
     at = earlier ? earlier.bodyRange.end.offset : text.length;
     newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
   }
+  if (model.opaqueRanges.some((r) => r.start.offset < at && at <= r.end.offset)) return undefined;
   const title = SECTION_TITLES[kind];
   return { title: `Add ${article(title)} '${title}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
 }
@@ -101,7 +106,7 @@ const rule: Rule<MissingSectionOptions> = {
       ctx.report({
         range: anchor,
         message: `No '${title}' section: add ${article(title)} '## ${title}' section.`,
-        fixes: [skeletonFix(model, kind)],
+        fixes: [skeletonFix(model, kind)].filter((f): f is Fix => f !== undefined),
       });
     }
   },
