@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, messageOf, ROOT, TestClient } from './client';
 import { ensureBuilt } from './build';
 import { POSTMORTEM, README } from './texts';
+import { lint } from '../../server/src/engine/lint';
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
@@ -59,6 +60,21 @@ describe('diagnostics', () => {
     c = await TestClient.start();
   });
   after(() => c.stop());
+
+  test('past the editor limit of 1,000 per file, the most severe are kept and one finding says how many were left out', async () => {
+    const uri = 'file:///tmp/pml-notes/huge-list.md';
+    const items = Array.from({ length: 700 }, (_, i) => `- Add alert number ${i} for the checkout queue`).join('\n');
+    const text = `---\ntype: postmortem\n---\n# Outage\n\n## Summary\n\nx\n\n## Impact\n\n120 users.\n\n## Timeline\n\n- 10:00 UTC paged\n\n## Contributing causes\n\ny\n\n## Action items\n\n${items}\n`;
+    await c.open(uri, text);
+    const ds = (await c.diagnostics(uri)).diagnostics;
+    assert.equal(ds.length, 1000);
+    const summary = ds[ds.length - 1];
+    assert.match(messageOf(summary), /^\d+ more findings not shown \(editor limit 1000\): run postmortem-lint on this file\.$/);
+    const left = Number(messageOf(summary).split(' ')[0]);
+    assert.ok(left > 0);
+    assert.ok(ds.slice(0, -1).every((d) => d.severity === 2), 'warnings (1,400 owner and date findings) are kept before any information finding');
+    assert.equal(left + 999, lint(text).findings.length, 'kept + left out = every finding the engine reports');
+  });
 
   test('opening a postmortem pushes its findings for version 1 with code, source, docs link and fix data', async () => {
     const uri = 'file:///tmp/pml-notes/checkout.md';

@@ -58,3 +58,28 @@ export function readDiagnosticData(d: Diagnostic): DiagnosticData | undefined {
   if (typeof data.version !== 'number' || typeof data.ruleId !== 'string' || !Array.isArray(data.fixes)) return undefined;
   return data as DiagnosticData;
 }
+
+/** VS Code keeps at most this many diagnostics per file and drops the rest without saying which. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/**
+ * At most `max` diagnostics: past it, the most severe first (document order within a severity) and, last, one
+ * information diagnostic on the first line saying how many were left out and where to see them all.
+ */
+export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const kept = diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.severity ?? 1) - (b.d.severity ?? 1) || a.i - b.i)
+    .slice(0, max - 1)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.d);
+  const left = diagnostics.length - kept.length;
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${left} more findings not shown (editor limit ${max}): run postmortem-lint on this file.`,
+  });
+  return kept;
+}

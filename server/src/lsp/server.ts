@@ -27,7 +27,7 @@ import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
-import { isRuleId, ruleDocsUri, toDiagnostic } from './convert';
+import { capDiagnostics, isRuleId, ruleDocsUri, toDiagnostic } from './convert';
 import { configProblemDiagnostic, DiagnosticsPublisher, type Computed } from './diagnostics';
 import { Analyzer, defaultWorkerFile, inProcessLinter, workerLinter, type Analysis } from './analysis';
 import type { IncomingGuard } from './guard';
@@ -209,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = await settings.get(uri);
     const a = await getAnalysis(uri);
     if (!a) return undefined;
-    const diagnostics = s.enable && a.result.isPostmortem ? a.result.findings.map((f) => toDiagnostic(f, a.version)) : [];
+    const diagnostics = s.enable && a.result.isPostmortem ? capDiagnostics(a.result.findings.map((f) => toDiagnostic(f, a.version))) : [];
     return { version: a.version, revision: a.revision, diagnostics };
   };
 
