@@ -15,10 +15,10 @@ const TRIGGER =
 function firstEntry(prose: string, start: number, end: number): { start: number; end: number; text: string } | undefined {
   const body = prose.slice(start, end);
   let tableHeaderSeen = false;
-  let pos = 0;
-  for (const line of body.split('\n')) {
-    const lineStart = start + pos;
-    pos += line.length + 1;
+  // lines end at \n, \r\n or a lone \r, as in the model's line table (an end offset between \r and \n is no position)
+  for (const m of body.matchAll(/[^\r\n]+/g)) {
+    const line = m[0];
+    const lineStart = start + m.index;
     const t = line.trim();
     if (!t) continue;
     if (/^\|?\s*:?-{2,}/.test(t)) continue; // delimiter row
