@@ -14,7 +14,8 @@ suite('snippets in a real VS Code', () => {
       '## Action items', '## Lessons learned', '### What went well', '### What went wrong', '### Where we got lucky', '## Glossary']) {
       assert.ok(text.includes(`\n${heading}\n`), `template has "${heading}"`);
     }
-    assert.match(text, /^---\ntitle: ".+"\ndate: \d{4}-\d{2}-\d{2}\ntype: postmortem\nseverity: SEV1\nstatus: draft\naudience: internal\n---/);
+    // the incident date is the writer's to choose (a tab stop), never today's date written in for them
+    assert.match(text, /^---\ntitle: ".+"\ndate: YYYY-MM-DD\ntype: postmortem\nseverity: SEV1\nstatus: draft\naudience: internal\n---/);
     assert.ok(text.includes('| Action | Owner | Due | Priority | Ticket |'));
     assert.ok(text.includes('Alert when <metric> exceeds <threshold> for <duration>'), 'the placeholder says what a good action looks like');
     assert.match(text, /All times UTC\./);
