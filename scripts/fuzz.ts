@@ -200,7 +200,9 @@ export function checkDocument(text: string, index = 0): Checked {
         if (back) defects.returns = `${f.ruleId} fix '${fix.title}' leaves '${f.message.slice(0, 80)}'`;
       }
     }
-    if (want('suppress') && !defects.suppress) {
+    // the linter's own notices (a document too big or too deep to lint, a broken configure comment) are not offered a
+    // suppression by the server (lsp/code-actions.ts): nothing to check for them
+    if (want('suppress') && !defects.suppress && f.ruleId !== 'postmortem-lint') {
       const sup = disableLineFix(result.model, f);
       if (sup) {
         try {
