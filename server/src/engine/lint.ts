@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from './parse';
 import type { Root } from 'mdast';
 import { DISTINCTIVE_KINDS } from './sections';
 import { isProcedure } from './genre';
-import { proseText } from '../rules/support/util';
+import { proseText } from './facts';
 import { isIsoDay } from './dates';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
