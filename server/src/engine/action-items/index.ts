@@ -6,9 +6,10 @@ import { startOf, type ParseContext } from './common';
 import { attachSubList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { isLeadIn, paragraphItem, statusLabel } from './paragraphs';
+import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
 import { pushAll } from '../scan';
+import { looksCompleted } from '../completed';
 
 /** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 export function sectionAt(model: Postmortem, offset: number): Section | undefined {
@@ -38,11 +39,13 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     bySection.set(sec, arr);
   }
   const lone: [Section, Paragraph][] = [];
+  const prose = new Map<Section, Paragraph[]>();
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
-    const prose = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && !isLeadIn(n) && !boldLabelKind(n));
-    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && prose.length === 1 && !statusLabel(prose[0])) lone.push([section, prose[0]]);
+    const paragraphs = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    prose.set(section, paragraphs);
+    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && paragraphs.length === 1 && !itemLines(paragraphs[0], ctx.text)) lone.push([section, paragraphs[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
       if (node.type === 'paragraph' && statusLabel(node)) {
@@ -66,15 +69,30 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       }
     }
   }
-  // The only follow-up, written as one paragraph under "Corrective and Preventative Measures" / "Recommendations:"
+  // Follow-ups written as prose in an action-items section that holds no list or table items: one to a line of a
+  // paragraph ("Future Improvements" written without bullets), else the only follow-up written as one paragraph under
+  // "Corrective and Preventative Measures" / "Recommendations:".
+  const proseOnly = [...prose.entries()].filter(([section]) => section.effectiveKind === 'action-items' && !model.actionItems.some((i) => isUnder(i.section, topActionSection(section))));
+  for (const [section, paragraphs] of proseOnly) {
+    for (const p of paragraphs) {
+      const lines = lineItems(p, ctx, section, false);
+      // several paragraphs of prose: the sentences that commit to work ("A new process will be created …")
+      pushAll(model.actionItems, lines.length || paragraphs.length === 1 ? lines : commitmentItems(p, ctx, section));
+    }
+  }
   for (const [section, p] of lone) {
     const top = topActionSection(section);
     if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, top))) continue;
     const item = paragraphItem(p, ctx, section, false);
-    if (item) model.actionItems.push(item);
+    // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
+    // sentence that commits to work is the follow-up
+    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(p, ctx, section) : [];
+    if (commitments.length) pushAll(model.actionItems, commitments);
+    else if (item) model.actionItems.push(item);
   }
   collectOutside(tree, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
+  if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   applyContextStatus(model.actionItems, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
@@ -106,5 +124,19 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
       const item = paragraphItem(node, ctx, sec, false);
       if (item) model.actionItems.push(item);
     }
+  }
+}
+
+/**
+ * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
+ * have a third party assess …", "All secrets are being rotated." Read only when nothing else in the document is an
+ * action item (so a commitment is never counted twice), and only sentences that commit to work.
+ */
+function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' || boldLabelKind(node) || statusLabel(node)) continue;
+    const sec = sectionAt(model, startOf(node));
+    if (sec?.effectiveKind !== 'resolution') continue;
+    pushAll(model.actionItems, commitmentItems(node, ctx, sec));
   }
 }
