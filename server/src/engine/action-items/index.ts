@@ -2,11 +2,11 @@
 // their surroundings give them. Fills model.actionItems in document order.
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { startOf, type ParseContext } from './common';
+import { endOf, startOf, type ParseContext } from './common';
 import { attachSubList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, statusLabel } from './paragraphs';
+import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
@@ -38,14 +38,14 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     arr.push(node);
     bySection.set(sec, arr);
   }
-  const lone: [Section, Paragraph][] = [];
-  const prose = new Map<Section, Paragraph[]>();
+  const lone: [Section, Paragraph[]][] = [];
+  const prose = new Map<Section, Paragraph[][]>();
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
-    const paragraphs = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
-    prose.set(section, paragraphs);
-    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && paragraphs.length === 1 && !itemLines(paragraphs[0], ctx.text)) lone.push([section, paragraphs[0]]);
+    const runs = paragraphRuns(nodes, (n) => !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    prose.set(section, runs);
+    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
       if (node.type === 'paragraph' && statusLabel(node)) {
@@ -73,20 +73,22 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   // paragraph ("Future Improvements" written without bullets), else the only follow-up written as one paragraph under
   // "Corrective and Preventative Measures" / "Recommendations:".
   const proseOnly = [...prose.entries()].filter(([section]) => section.effectiveKind === 'action-items' && !model.actionItems.some((i) => isUnder(i.section, topActionSection(section))));
-  for (const [section, paragraphs] of proseOnly) {
-    for (const p of paragraphs) {
-      const lines = lineItems(p, ctx, section, false);
+  for (const [section, runs] of proseOnly) {
+    for (const run of runs) {
+      const lines = lineItems(run, ctx, section, false);
       // several paragraphs of prose: the sentences that commit to work ("A new process will be created …")
-      pushAll(model.actionItems, lines.length || paragraphs.length === 1 ? lines : commitmentItems(p, ctx, section));
+      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section));
     }
   }
-  for (const [section, p] of lone) {
+  for (const [section, run] of lone) {
     const top = topActionSection(section);
     if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, top))) continue;
-    const item = paragraphItem(p, ctx, section, false);
+    // one paragraph to a reader, even where a disable comment splits it in the tree
+    const p = run[0];
+    const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
-    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(p, ctx, section) : [];
+    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : [];
     if (commitments.length) pushAll(model.actionItems, commitments);
     else if (item) model.actionItems.push(item);
   }
@@ -133,10 +135,14 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
  * action item (so a commitment is never counted twice), and only sentences that commit to work.
  */
 function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
+  const bySection = new Map<Section, RootContent[]>();
   for (const node of tree.children) {
-    if (node.type !== 'paragraph' || boldLabelKind(node) || statusLabel(node)) continue;
+    if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
     if (sec?.effectiveKind !== 'resolution') continue;
-    pushAll(model.actionItems, commitmentItems(node, ctx, sec));
+    bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+  }
+  for (const [sec, nodes] of bySection) {
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec));
   }
 }

@@ -1,7 +1,7 @@
 // Action items written as paragraphs: `**TODO**: Sam suggests we add …` / `**DOING**: …` (status from the label),
 // and the only follow-up of a "Corrective and Preventative Measures" or "Recommendations:" section written as one
 // paragraph. The label gives the status; a proposer ("Sam suggests") is not an owner (fields.ts#findOwners).
-import type { Paragraph } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
@@ -88,18 +88,48 @@ export function isLeadIn(p: Paragraph): boolean {
   return /[:：]$/.test(t) || /^(?:none|n\/a|tbd|nothing|no action items?|todo)\.?$/i.test(t) || /^(?:todo|tbd|fixme)\b/i.test(t) || t.split(/\s+/).length < 4 || /^</.test(t) || /\baction items?\b/i.test(t);
 }
 
-/** A line of a paragraph: its offsets without the indent and the trailing spaces or backslash of a hard break. */
+/** A line or sentence of a paragraph: its offsets in the source and its text. */
 interface Span {
   start: number;
   end: number;
   text: string;
 }
 
+/**
+ * Paragraphs that are one paragraph to a reader: a `<!-- postmortem-lint-disable-next-line -->` comment written between
+ * two lines of a paragraph splits it in the tree, and must not change what is read. Runs of paragraphs with only
+ * HTML comments between them.
+ */
+export function paragraphRuns(nodes: RootContent[], keep: (p: Paragraph) => boolean): Paragraph[][] {
+  const runs: Paragraph[][] = [];
+  let run: Paragraph[] = [];
+  let joinable = false;
+  for (const n of nodes) {
+    if (n.type === 'paragraph' && keep(n)) {
+      if (!joinable && run.length) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(n);
+      joinable = false;
+    } else if (n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value) && run.length) {
+      joinable = true;
+    } else {
+      if (run.length) runs.push(run);
+      run = [];
+      joinable = false;
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
 function linesOf(p: Paragraph, text: string): Span[] {
   const out: Span[] = [];
   let at = startOf(p);
   const end = endOf(p);
-  for (const raw of text.slice(at, end).split('\n')) {
+  // a `<!-- postmortem-lint-disable-line … -->` written at the end of a line is not part of it
+  for (const raw of blankComments(text.slice(at, end)).split('\n')) {
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trimStart().replace(/(?:\s|\\)+$/, '');
     if (body) out.push({ start: at + lead, end: at + lead + body.length, text: body });
@@ -113,8 +143,8 @@ function linesOf(p: Paragraph, text: string): Span[] {
  * Measures" sections written without bullets: every line starts with a capital and ends a sentence, and has a few
  * words. A hard-wrapped paragraph of prose fails this (its lines end mid-sentence), and so is not split.
  */
-export function itemLines(p: Paragraph, text: string): Span[] | undefined {
-  const lines = linesOf(p, text);
+export function itemLines(run: Paragraph[], text: string): Span[] | undefined {
+  const lines = run.flatMap((p) => linesOf(p, text));
   if (lines.length < 2) return undefined;
   const ok = lines.every((l, i) => {
     const t = l.text.replace(/^[*_]+/, '');
@@ -133,11 +163,13 @@ function isStatementLine(t: string): boolean {
   return /^(?:the|this|that|these|those|it|there|most|our|we|i)\b/i.test(t) && !/\bwill\b/i.test(t);
 }
 
+const holder = (run: Paragraph[], offset: number) => run.find((p) => startOf(p) <= offset && offset <= endOf(p)) ?? run[0];
+
 /** One item per line of a paragraph written one follow-up to a line (see itemLines). */
-export function lineItems(p: Paragraph, ctx: ParseContext, section: Section, deferred: boolean): ActionItem[] {
+export function lineItems(run: Paragraph[], ctx: ParseContext, section: Section, deferred: boolean): ActionItem[] {
   const out: ActionItem[] = [];
-  for (const l of itemLines(p, ctx.text) ?? []) {
-    const item = paragraphItem(p, ctx, section, deferred, l.start, l.end);
+  for (const l of itemLines(run, ctx.text) ?? []) {
+    const item = paragraphItem(holder(run, l.start), ctx, section, deferred, l.start, l.end);
     if (item) out.push(item);
   }
   return out;
@@ -154,16 +186,30 @@ const COMMIT_RE =
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
-// "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail")
+// "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
 const NOT_COMMIT_RE =
   /\b(?:if|when|once|until|unless|otherwise|whether)\b[^,.;]*\bwill\b|\bwill (?:\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b/i;
 
-/** The sentences of a paragraph that commit to future work (see COMMIT_RE), as spans of the source. */
-export function commitmentSentences(p: Paragraph, text: string): Span[] {
+/** HTML comments replaced by spaces (line breaks kept), so offsets stay those of the source. */
+function blankComments(s: string): string {
+  let out = '';
+  let pos = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', pos)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(pos, open) + s.slice(open, close + 3).replace(/[^\n]/g, ' ');
+    pos = close + 3;
+  }
+  return out + s.slice(pos);
+}
+
+/** The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. */
+export function commitmentSentences(run: Paragraph[], text: string): Span[] {
   const out: Span[] = [];
-  const s0 = startOf(p);
-  const src = text.slice(s0, endOf(p));
+  const s0 = startOf(run[0]);
+  // comments between the paragraphs of a run are blanked, not read
+  const src = blankComments(text.slice(s0, endOf(run[run.length - 1])));
   // sentence ends: terminal punctuation before a capital, a digit or the end ("3.0" and "e.g. tracks" do not end one)
   const ends = [...src.matchAll(/[.!?]+["'\u2019\u201d)\]]*(?=\s+[\p{Lu}\d"\u201c(]|\s*$)/gu)].map((m) => (m.index ?? 0) + m[0].length);
   if (!ends.length || ends[ends.length - 1] < src.trimEnd().length) ends.push(src.length);
@@ -175,19 +221,19 @@ export function commitmentSentences(p: Paragraph, text: string): Span[] {
     if (!raw.trim()) continue;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    const plainText = body.replace(/[*_`]+/g, '');
-    if (plainText.split(/\s+/).length < 5) continue;
+    const plainText = body.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
+    if (plainText.split(' ').length < 5) continue;
     if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText)) continue;
     out.push({ start: s0 + at + lead, end: s0 + at + lead + body.length, text: body });
   }
   return out;
 }
 
-/** One item per sentence of a paragraph that commits to future work (see commitmentSentences). */
-export function commitmentItems(p: Paragraph, ctx: ParseContext, section: Section): ActionItem[] {
+/** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
+export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section): ActionItem[] {
   const out: ActionItem[] = [];
-  for (const sp of commitmentSentences(p, ctx.text)) {
-    const item = paragraphItem(p, ctx, section, false, sp.start, sp.end);
+  for (const sp of commitmentSentences(run, ctx.text)) {
+    const item = paragraphItem(holder(run, sp.start), ctx, section, false, sp.start, sp.end);
     if (!item) continue;
     // the sentence commits to work still to do: a finished verb inside it ("… removed when the cookie has been
     // expired") is its condition, not its status
