@@ -204,6 +204,33 @@ function blankComments(s: string): string {
   return out + s.slice(pos);
 }
 
+const MAX_SENTENCE = 600;
+const CLOSERS = new Set(['"', "'", '\u2019', '\u201d', ')', ']']);
+
+/**
+ * Where sentences end: after terminal punctuation (and closing quotes or brackets) followed by whitespace and a
+ * capital, a digit or an opening quote, or by the end. "3.0" and "e.g. tracks" do not end one. One pass, linear.
+ */
+function sentenceEnds(src: string): number[] {
+  const ends: number[] = [];
+  let i = 0;
+  while (i < src.length) {
+    if (!'.!?'.includes(src[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < src.length && '.!?'.includes(src[j])) j++;
+    while (j < src.length && CLOSERS.has(src[j])) j++;
+    let k = j;
+    while (k < src.length && /\s/.test(src[k])) k++;
+    if (k === src.length || (k > j && /[\p{Lu}\d"\u201c(]/u.test(src[k]))) ends.push(j);
+    i = Math.max(j, i + 1);
+  }
+  if (!ends.length || ends[ends.length - 1] < src.trimEnd().length) ends.push(src.length);
+  return ends;
+}
+
 /** The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. */
 export function commitmentSentences(run: Paragraph[], text: string): Span[] {
   const out: Span[] = [];
@@ -211,8 +238,7 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
   // comments between the paragraphs of a run are blanked, not read
   const src = blankComments(text.slice(s0, endOf(run[run.length - 1])));
   // sentence ends: terminal punctuation before a capital, a digit or the end ("3.0" and "e.g. tracks" do not end one)
-  const ends = [...src.matchAll(/[.!?]+["'\u2019\u201d)\]]*(?=\s+[\p{Lu}\d"\u201c(]|\s*$)/gu)].map((m) => (m.index ?? 0) + m[0].length);
-  if (!ends.length || ends[ends.length - 1] < src.trimEnd().length) ends.push(src.length);
+  const ends = sentenceEnds(src);
   let from = 0;
   for (const end of ends) {
     const raw = src.slice(from, end);
@@ -222,7 +248,9 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     const plainText = body.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
-    if (plainText.split(' ').length < 5) continue;
+    // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
+    // expressions below stay linear)
+    if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
     if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText)) continue;
     out.push({ start: s0 + at + lead, end: s0 + at + lead + body.length, text: body });
   }
