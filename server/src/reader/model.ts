@@ -28,11 +28,14 @@ export const CONTEXT_GAP_RULES = new Set([
   'empty-section',
   'outcome-without-context',
   'relative-date',
+  'root-cause-vague',
+  'timeline-starts-at-detection',
   'timeline-timezone',
   'undefined-acronym',
   'impact-without-numbers',
   'business-impact',
   'public-internal-detail',
+  'public-sections',
 ]);
 /** Item findings already shown as marks in the action items table. */
 const FLAGGED_RULES = new Set(['action-item-owner', 'action-item-due-date', 'action-item-overdue']);
@@ -164,11 +167,6 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
   const timelineBlocks = timelineSection
     ? proseBlocks(nodesIn(tree, timelineSection.bodyRange.start.offset, timelineSection.bodyRange.end.offset))
     : [];
-  const glossarySection = firstSection(model, 'glossary');
-  const glossaryBlocks = glossarySection
-    ? proseBlocks(nodesIn(tree, glossarySection.bodyRange.start.offset, glossarySection.bodyRange.end.offset))
-    : [];
-  const allBlocks = proseBlocks(tree.children);
 
   const { gaps, more } = contextGaps(result);
   const fmTitle = model.frontMatter?.data?.title;
@@ -198,7 +196,7 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
     counts: result.isPostmortem ? counts : countItems([], 0),
     contextGaps: gaps,
     moreGaps: more,
-    glossary: buildGlossary(allBlocks, glossaryBlocks, text, model.lines),
+    glossary: buildGlossary(model),
     sectionKinds: [...new Set(model.allSections.map((s) => s.kind).filter((k): k is SectionKind => !!k))],
     findingCounts: countFindings(result.findings),
   };
