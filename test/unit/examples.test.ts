@@ -13,6 +13,8 @@ import { buildReaderModel } from '../../server/src/reader/model';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TODAY = '2026-11-30';
 const NEW_RULES = ['undefined-acronym'];
+/** Rules for a public audience: the weak example has none, so they show in the public one. */
+const PUBLIC_RULES = ['public-sections'];
 
 function rulesIn(name: string): Set<string> {
   const file = join(ROOT, 'examples', name);
@@ -28,6 +30,10 @@ test('the weak and the public examples show every new rule; the good one none', 
   const good = rulesIn('good-postmortem.md');
   for (const id of NEW_RULES) {
     assert.ok(weak.has(id), `weak example shows ${id}`);
+    assert.ok(pub.has(id), `public example shows ${id}`);
+    assert.ok(!good.has(id), `good example does not show ${id}`);
+  }
+  for (const id of PUBLIC_RULES) {
     assert.ok(pub.has(id), `public example shows ${id}`);
     assert.ok(!good.has(id), `good example does not show ${id}`);
   }

@@ -24,6 +24,7 @@ import timelineStartsAtDetection from './timeline-starts-at-detection';
 import businessImpact from './business-impact';
 import publicInternalDetail from './public-internal-detail';
 import undefinedAcronym from './undefined-acronym';
+import publicSections from './public-sections';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -51,4 +52,5 @@ export const rules: Rule<any>[] = [
   businessImpact,
   publicInternalDetail,
   undefinedAcronym,
+  publicSections,
 ];
