@@ -241,7 +241,8 @@ function compute(model: Postmortem): AcronymFacts {
     const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
     // SHOUTED LINES ARE NOT FULL OF ACRONYMS
     if (letters.length > 12 && lower < letters.length / 4) continue;
-    const onlyAcronyms = !/[\p{Ll}]/u.test(text.replace(/\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s\b/g, ''));
+    // every word in capitals (a plural "s" allowed): a list of initials, "RF, PW, EC"
+    const onlyAcronyms = text.split(/[^\p{L}\p{N}&]+/u).every((w) => !/\p{Ll}/u.test(w.endsWith('s') ? w.slice(0, -1) : w));
     for (const m of text.matchAll(ACRONYM_RE)) {
       const term = m[1];
       if (!isAcronym(term)) continue;
@@ -271,9 +272,13 @@ function compute(model: Postmortem): AcronymFacts {
       }
       // "Spacebucks (SBX)", "Stably USD (USDS)": a name and its abbreviation, even when not by initials
       if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
-        const name = /((?:\p{Lu}[\p{L}\p{N}-]*\s+){0,4}\p{Lu}[\p{L}\p{N}-]*)\s*\(\s*$/u.exec(before);
-        if (name && name[1] !== term) {
-          a.expansion = name[1].replace(/\s+/g, ' ');
+        // up to five capitalised words right before the parenthesis, read word by word
+        const tail = before.slice(-160).replace(/\(\s*$/, '').trim().split(/\s+/);
+        const words: string[] = [];
+        for (let i = tail.length - 1; i >= 0 && words.length < 5 && /^\p{Lu}[\p{L}\p{N}-]*$/u.test(tail[i]); i--) words.unshift(tail[i]);
+        const name = words.join(' ');
+        if (name && name !== term) {
+          a.expansion = name;
           a.source = 'inline';
           continue;
         }
@@ -305,14 +310,16 @@ function compute(model: Postmortem): AcronymFacts {
   }
 
   for (const [term, def] of glossaryDefinitions(model, glossarySection)) {
-    const acronymTerm = /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$/.test(term) ? term.replace(/s$/, '') : undefined;
+    // a term of a glossary line is at most 60 characters; a table cell may be longer: only short ones are read
+    const short = term.length <= 60 ? term : '';
+    const acronymTerm = /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$/.test(short) ? term.replace(/s$/, '') : undefined;
     const key = acronymTerm && byTerm.has(acronymTerm) ? acronymTerm : acronymTerm ?? term;
     const a = byTerm.get(key) ?? { term: key, uses: [] };
     a.expansion = def;
     a.source = 'glossary';
     byTerm.set(key, a);
     // "SLO / Service Level Objective: …" defines the acronym too
-    const inner = /\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)\b/.exec(term);
+    const inner = /\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)\b/.exec(short);
     if (inner && inner[1] !== key) {
       const b = byTerm.get(inner[1]);
       if (b && !b.expansion) {

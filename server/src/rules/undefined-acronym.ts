@@ -45,7 +45,7 @@ function glossaryFix(model: Postmortem, term: string): Fix {
     const own = glossarySection.ownContentRange;
     // the prose, so that a trailing HTML comment or code block is not where the entry lands after
     const body = proseText(model).slice(own.start.offset, own.end.offset);
-    const trimmed = body.replace(/\s+$/, '');
+    const trimmed = body.trimEnd();
     at = own.start.offset + trimmed.length;
     const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
     if (/^\s*\|/.test(lastLine)) {
@@ -56,7 +56,7 @@ function glossaryFix(model: Postmortem, term: string): Fix {
     }
   } else {
     const depth = model.allSections.find((s) => s.kind)?.depth ?? 2;
-    const trimmed = text.replace(/\s+$/, '');
+    const trimmed = text.trimEnd();
     at = trimmed.length;
     newText = `${trimmed.length ? eol + eol : ''}${'#'.repeat(depth)} Glossary${eol}${eol}- ${term}: ${placeholder}${eol}`;
   }
