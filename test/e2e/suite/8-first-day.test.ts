@@ -63,7 +63,7 @@ suite('first-day experience (issue 10) in a real VS Code', () => {
     assert.ok(all.length > 1000, `the file has more findings than VS Code shows (${all.length})`);
     const warnings = all.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
     await open('postmortems', 'many-items.md');
-    const diags = await whenDiagnostics(uri, (d) => (d.some((x) => /more findings not shown/.test(x.message)) ? d : undefined), 'the summary line', 120000);
+    const diags = await whenDiagnostics(uri, (d) => (d.some((x) => /more findings not shown/.test(x.message)) ? d : undefined), 'the summary line', 50000);
     assert.ok(diags.length <= 1000, `${diags.length} diagnostics`);
     const summary = diags.find((x) => /more findings not shown/.test(x.message))!;
     assert.equal(summary.message, `${all.length - (diags.length - 1)} more findings not shown (editor limit 1000): run postmortem-lint on this file.`);
