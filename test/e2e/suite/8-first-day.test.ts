@@ -73,9 +73,14 @@ suite('first-day experience (issue 10) in a real VS Code', () => {
   });
 
   test('`postmortem-lint --fix` on an open file: the editor shows the fixed text and the finding is gone', async () => {
-    const source = await vscode.workspace.fs.readFile(workspaceUri('postmortems', 'missing-timeline.md'));
+    // its own file (another suite fixes postmortems/missing-timeline.md in its editor, and auto save writes it)
+    const source = ['---', 'title: "Search latency spike"', 'type: postmortem', '---', '', '# Search latency spike', '', '## Summary', '',
+      'On 2099-01-07 search p99 latency rose from 120 ms to 3 s for 20 minutes after an index rebuild.', '', '## Impact', '',
+      '4,100 searches timed out.', '', '## Contributing causes', '',
+      'The index rebuild ran at peak traffic because the scheduler uses the wrong timezone.', '', '## Action items', '',
+      '- [ ] Run index rebuilds between 02:00 and 04:00 UTC only — @dana, due 2099-02-01, P1', ''].join('\n');
     const uri = workspaceUri('postmortems', 'cli-fix.md');
-    await vscode.workspace.fs.writeFile(uri, source);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(source, 'utf8'));
     const editor = await open('postmortems', 'cli-fix.md');
     const timelineMissing = (d: vscode.Diagnostic[]) => d.some((x) => ruleOf(x) === 'missing-section' && /Timeline/.test(x.message));
     await whenDiagnostics(uri, (d) => timelineMissing(d), 'the missing Timeline');

@@ -5,6 +5,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const { ROOT } = require('../lib');
 const { MOD, WS_DIR, applyQuickFix, at, closeAll, launch, lineOf, openFile, palette, untilFile, untilProblems } = require('./helpers');
 
 let browser, page;
@@ -154,7 +155,7 @@ test('"Fix all postmortem-lint problems that need no answer" inserts the missing
 
 test('"Fix all with defaults…" asks once for an owner and a date, and every item gets them', async () => {
   const rel = 'postmortems/first-day-weak.md';
-  fs.copyFileSync(path.join(WS_DIR, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel));
+  fs.copyFileSync(path.join(ROOT, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel)); // as shipped: an earlier test file edits the workspace's copy
   await openFile(page, rel);
   const status = page.locator('.statusbar-item', { hasText: /\d+ open/ }).first();
   await status.filter({ hasText: '8 no owner' }).filter({ hasText: '9 no date' }).waitFor({ timeout: 60000 });
@@ -189,7 +190,7 @@ test('"Fix all with defaults…" asks once for an owner and a date, and every it
 test('"Disable postmortem-lint rules for this line" on a middle item keeps the list whole in the markdown preview', async () => {
   await closeAll(page);
   const rel = 'postmortems/first-day-disable.md';
-  fs.copyFileSync(path.join(WS_DIR, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel));
+  fs.copyFileSync(path.join(ROOT, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel)); // as shipped: an earlier test file edits the workspace's copy
   const items = fs.readFileSync(path.join(WS_DIR, rel), 'utf8').split('\n').filter((l) => l.startsWith('- [ ] ')).length;
   await openFile(page, rel);
   const line = lineOf(rel, /^- \[ \] Improve monitoring/); // the second item of the list
