@@ -27,6 +27,8 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'heading of "(" × n': (n) => head + '## ' + rep('(', n) + '\n',
   'heading of " :" × n': (n) => head + '## x' + rep(' :', n) + 'x\n',
   'heading with a run of spaces': (n) => head + '## x' + rep(' ', n) + 'x\n',
+  'unclosed "<!--postmortem-lint-enable" × n': (n) => head + rep('<!--postmortem-lint-enable>m', n) + '\n',
+  '"T." × n (host names)': (n) => head.replace('type: postmortem', 'type: postmortem\naudience: public').replace('x\n', rep('T.', n) + '\n'),
   '"yesterday " × n on one line': (n) => head.replace('x\n', rep('yesterday ', n) + '\n'),
 };
 
