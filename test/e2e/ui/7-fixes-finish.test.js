@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('../lib');
-const { MOD, WS_DIR, applyQuickFix, at, closeAll, launch, lineOf, openFile, palette, untilFile, untilProblems } = require('./helpers');
+const { MOD, WS_DIR, applyQuickFix, at, closeAll, launch, openFile, palette, untilFile, untilProblems } = require('./helpers');
 
 let browser, page;
 before(async () => {
@@ -16,6 +16,9 @@ before(async () => {
   await closeAll(page);
 });
 after(async () => { await browser?.close(); });
+
+// the weak example as shipped (an earlier test file edits the workspace's copy)
+const WEAK = fs.readFileSync(path.join(ROOT, 'examples/weak-postmortem.md'), 'utf8');
 
 const iso = (d) => d.toISOString().slice(0, 10);
 const daysFromToday = (n) => iso(new Date(Date.now() + n * 86400000));
@@ -42,6 +45,15 @@ function writeFixesDoc(rel, { timeline = true } = {}) {
     `- [ ] Run index rebuilds between 02:00 and 04:00 UTC only — @kenji, due ${due}, P2`, '',
   ].join('\n');
   fs.writeFileSync(path.join(WS_DIR, rel), text);
+  return text;
+}
+
+/** 1-based line of `re` in `text` (lines are looked up in the text the test wrote, not on disk, which the editor may be
+ * rewriting at that moment: auto save truncates, then writes). */
+function lineIn(text, re) {
+  const i = text.split('\n').findIndex((l) => re.test(l));
+  assert.ok(i >= 0, `no line matching ${re}`);
+  return i + 1;
 }
 
 /** Checks the Problems panel, maximised so that it renders every row, then gives the editor its room back. */
@@ -70,10 +82,12 @@ async function focusedPick() {
 }
 
 const FIXES = 'postmortems/first-day-fixes.md';
-const fixesLine = () => lineOf(FIXES, /Alert when the empty-result rate/);
+let fixesText = '';
+// the fixes below write into these lines only, so their numbers do not change
+const fixesLine = () => lineIn(fixesText, /Alert when the empty-result rate/);
 
 test('"Set due date…" reads a typed "next friday", shows the date, writes it, and the due-date finding goes', async () => {
-  writeFixesDoc(FIXES);
+  fixesText = writeFixesDoc(FIXES);
   await openFile(page, FIXES);
   await page.keyboard.press(`${MOD}+Shift+M`);
   const line = fixesLine();
@@ -124,7 +138,7 @@ test('"Set priority…" focuses P2, not P0, and the priority finding goes', asyn
 });
 
 test('"Rewrite as a specific action" inserts a snippet: what is typed fills the first blank, Tab goes to the next', async () => {
-  const line = lineOf(FIXES, /^- \[ \] Better testing$/);
+  const line = lineIn(fixesText, /^- \[ \] Better testing$/);
   await applyQuickFix(page, line, 'Rewrite as a specific action');
   // each <…> of the template is a tab stop showing its words, the first one selected
   await page.locator('.view-line', { hasText: 'Add specific check for component so that failure is caught before stage' }).waitFor();
@@ -155,11 +169,11 @@ test('"Fix all postmortem-lint problems that need no answer" inserts the missing
 
 test('"Fix all with defaults…" asks once for an owner and a date, and every item gets them', async () => {
   const rel = 'postmortems/first-day-weak.md';
-  fs.copyFileSync(path.join(ROOT, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel)); // as shipped: an earlier test file edits the workspace's copy
+  fs.writeFileSync(path.join(WS_DIR, rel), WEAK);
   await openFile(page, rel);
   const status = page.locator('.statusbar-item', { hasText: /\d+ open/ }).first();
   await status.filter({ hasText: '8 no owner' }).filter({ hasText: '9 no date' }).waitFor({ timeout: 60000 });
-  const line = lineOf(rel, /^- \[ \] Better testing$/);
+  const line = lineIn(WEAK, /^- \[ \] Better testing$/);
   await applyQuickFix(page, line, /^Fix all with defaults… \(an owner for 8, a date for 9 items\)$/);
   // one owner for all
   const ownerRows = await pickRows('@dana');
@@ -190,10 +204,10 @@ test('"Fix all with defaults…" asks once for an owner and a date, and every it
 test('"Disable postmortem-lint rules for this line" on a middle item keeps the list whole in the markdown preview', async () => {
   await closeAll(page);
   const rel = 'postmortems/first-day-disable.md';
-  fs.copyFileSync(path.join(ROOT, 'examples/weak-postmortem.md'), path.join(WS_DIR, rel)); // as shipped: an earlier test file edits the workspace's copy
-  const items = fs.readFileSync(path.join(WS_DIR, rel), 'utf8').split('\n').filter((l) => l.startsWith('- [ ] ')).length;
+  fs.writeFileSync(path.join(WS_DIR, rel), WEAK);
+  const items = WEAK.split('\n').filter((l) => l.startsWith('- [ ] ')).length;
   await openFile(page, rel);
-  const line = lineOf(rel, /^- \[ \] Improve monitoring/); // the second item of the list
+  const line = lineIn(WEAK, /^- \[ \] Improve monitoring/); // the second item of the list
   await problems('first-day-disable.md', (r) => at(r, 'action-item-vague', line).length === 1, 'the findings on the second item');
   await applyQuickFix(page, line, /^Disable postmortem-lint rules for this line/);
   await page.locator('.view-line', { hasText: 'postmortem-lint-disable' }).waitFor();
