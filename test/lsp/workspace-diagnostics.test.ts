@@ -8,6 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from './client';
+import { lintsClosedFiles } from '../../server/src/lsp/archive';
+import { normalizeSettings } from '../../server/src/lsp/settings';
 import { ensureBuilt } from './build';
 
 // one item without an owner (action-item-owner), in a postmortem by front matter
@@ -114,5 +116,17 @@ describe('workspace diagnostics (postmortemLint.lintWorkspace)', () => {
     settings = { lintWorkspace: true };
     await configChanged();
     assert.ok(rules(lastClosed(uri)).includes('action-item-owner'));
+  });
+});
+
+describe('postmortemLint.lintWorkspace values', () => {
+  test('"auto" is on up to 500 markdown files and off above; "on" and "off" (or true and false) whatever the size', () => {
+    assert.equal(normalizeSettings({}).lintWorkspace, 'auto');
+    assert.equal(normalizeSettings({ lintWorkspace: true }).lintWorkspace, 'on');
+    assert.equal(normalizeSettings({ lintWorkspace: false }).lintWorkspace, 'off');
+    assert.equal(normalizeSettings({ lintWorkspace: 'sometimes' }).lintWorkspace, 'auto');
+    assert.deepEqual([500, 501].map((n) => lintsClosedFiles('auto', n)), [true, false]);
+    assert.deepEqual([1, 10_000].map((n) => lintsClosedFiles('on', n)), [true, true]);
+    assert.deepEqual([1, 10_000].map((n) => lintsClosedFiles('off', n)), [false, false]);
   });
 });

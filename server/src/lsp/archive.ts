@@ -36,6 +36,11 @@ export interface ArchiveHost {
 /** "auto" lints the files that are not open when the workspace folders hold at most this many markdown files. */
 export const LINT_WORKSPACE_AUTO_MAX = 500;
 
+/** Whether files that are not open get linted, for a workspace with this many markdown files. */
+export function lintsClosedFiles(setting: LintWorkspaceSetting, markdownFiles: number): boolean {
+  return setting === 'on' || (setting === 'auto' && markdownFiles <= LINT_WORKSPACE_AUTO_MAX);
+}
+
 export interface ArchiveService {
   index: WorkspaceIndex;
   /** Start (or restart, after a configuration change) the background build. */
@@ -127,7 +132,7 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
       } catch (e) {
         host.log(`lintWorkspace setting: ${e instanceof Error ? e.message : String(e)}`);
       }
-      lintClosed = setting === 'on' || (setting === 'auto' && files <= LINT_WORKSPACE_AUTO_MAX);
+      lintClosed = lintsClosedFiles(setting, files);
       if (!lintClosed) clearAll();
     },
     wantsFindings: () => lintClosed,
