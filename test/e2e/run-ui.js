@@ -36,21 +36,26 @@ async function main() {
   const stop = () => { try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* gone */ } };
   process.on('SIGINT', () => { stop(); process.exit(130); });
   let rc = 1;
+  let tap = '';
   try {
     await waitForHttp(`http://127.0.0.1:${PORT}/healthz`, 30000);
     lap(`code-server up (pid ${cs.pid})`);
     const tests = process.env.UI_TESTS ? process.env.UI_TESTS.split(',').map((f) => path.resolve(f))
       : fs.readdirSync(path.join(__dirname, 'ui')).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, 'ui', f));
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, CS_URL: `http://127.0.0.1:${PORT}`, WS_DIR: ws, SHOT_DIR: process.env.SHOT_DIR || path.join(ROOT, '.e2e/screenshots') },
     });
-    rc = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    child.stdout.on('data', (d) => { process.stdout.write(d); tap += d; });
+    rc = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     lap(`UI tests exited with ${rc}`);
   } finally {
     if (rc !== 0) {
       console.log('--- code-server log (tail)');
       console.log(fs.readFileSync(log, 'utf8').slice(-2000));
+      // last, where a CI excerpt of the output's end shows them: each failed test with its error
+      const failed = tap.match(/^not ok \d+ - [^\n]*\n(?:(?!  \.\.\.\n)[^\n]*\n)*/gm) ?? [];
+      if (failed.length) console.log(`--- failed UI tests (${failed.length})\n${failed.join('').trimEnd()}`);
     }
     stop();
     if (process.env.KEEP) console.log('kept', tmp); else fs.rmSync(tmp, { recursive: true, force: true });

@@ -150,6 +150,23 @@ describe('suppression fixes', () => {
     assert.ok(line > 20 && file > 5, `exercised ${line} line and ${file} file suppressions`);
   });
 
+  test('a document that starts with a byte-order mark keeps it first: the comment goes after it', () => {
+    // an LSP client may send the BOM; a comment inserted before it would push it into the first heading's line
+    const text = '\ufeff# Checkout outage\n\n# Summary\n';
+    const opts: LintOptions = { all: true, filePath: '/tmp/postmortems/bom.md', today: TODAY };
+    const before = lint(text, opts);
+    const title = before.findings.find((f) => f.ruleId === 'empty-section' && f.range.start.line === 0)!;
+    assert.ok(title, before.findings.map((f) => f.ruleId).join());
+    for (const fix of [disableLineFix(before.model, title)!, disableFileFix(before.model, title)!]) {
+      const fixed = applyEdits(text, fix.edits);
+      assert.equal(fixed.charCodeAt(0), 0xfeff, fix.title);
+      assert.match(fixed, /^\ufeff<!-- postmortem-lint-disable-(?:next-line|file) empty-section -->\n# Checkout outage\n/);
+      const after = lint(fixed, opts).findings;
+      assert.deepEqual(after.filter((f) => f.ruleId === 'empty-section').map((f) => f.range.start.line), fix.title.includes('line') ? [3] : []);
+      assert.equal(after.filter((f) => f.ruleId === 'missing-section').length, before.findings.filter((f) => f.ruleId === 'missing-section').length, fix.title);
+    }
+  });
+
   // Registered only where the corpus exists (it lives outside the project).
   if (fs.existsSync(CORPUS)) {
     test('every finding on every corpus postmortem (all lines of one rule at a time)', () => {

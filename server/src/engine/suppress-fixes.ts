@@ -34,6 +34,12 @@ function lineText(model: Postmortem, line: number): string {
   return model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
 }
 
+/** Where text inserted at the start of `line` goes: after a leading byte-order mark, which must stay first. */
+function insertionStart(model: Postmortem, line: number): number {
+  const start = model.lines.lineStart(line);
+  return start === 0 && model.text.charCodeAt(0) === 0xfeff ? 1 : start;
+}
+
 function inRange(r: Range, line: number): boolean {
   return r.start.line <= line && line <= r.end.line;
 }
@@ -137,8 +143,8 @@ export function disableRulesForLineFix(model: Postmortem, line: number, ruleIds:
     const sep = text === '' || /\s$/.test(text) ? '' : ' ';
     return { title, safe: false, edits: [{ range: emptyRange(model, end), newText: `${sep}${comment('disable-line', rules)}` }] };
   }
-  const start = model.lines.lineStart(line);
-  const indent = /^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(lineText(model, line))?.[0] ?? '';
+  const start = insertionStart(model, line);
+  const indent = /^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(model.text.slice(start, model.lines.lineEnd(line)))?.[0] ?? '';
   return {
     title,
     safe: false,
@@ -161,7 +167,7 @@ export function disableRulesForFileFix(model: Postmortem, ruleIds: string[]): Fi
   const eol = eolOf(model.text);
   const text = comment('disable-file', rules);
   const fm = model.frontMatter;
-  if (!fm) return { title, safe: false, edits: [{ range: emptyRange(model, 0), newText: `${text}${eol}` }] };
+  if (!fm) return { title, safe: false, edits: [{ range: emptyRange(model, insertionStart(model, 0)), newText: `${text}${eol}` }] };
   const fmEndLine = fm.range.end.line;
   // The front matter node ends at its closing `---`; the comment goes on the line after it.
   if (fmEndLine + 1 < model.lines.lineCount) {
