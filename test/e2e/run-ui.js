@@ -54,7 +54,7 @@ async function main() {
       console.log('--- code-server log (tail)');
       console.log(fs.readFileSync(log, 'utf8').slice(-2000));
       // last, where a CI excerpt of the output's end shows them: each failed test with its error
-      const failed = tap.match(/^not ok \d+ - [^\n]*\n(?:(?!  \.\.\.\n)[^\n]*\n)*/gm) ?? [];
+      const failed = tap.match(/^not ok \d+ - [^\n]*\n(?:(?! {2}\.\.\.\n)[^\n]*\n)*/gm) ?? [];
       if (failed.length) console.log(`--- failed UI tests (${failed.length})\n${failed.join('').trimEnd()}`);
     }
     stop();
