@@ -14,6 +14,7 @@
 // and reports, without failing, documents under 20 KB that take more than 50 ms to lint (timed twice, the faster kept).
 // Each defect kind found is shrunk by fast-check to a minimal document, printed as a JSON string.
 // Output ends with node-test-style counts ("# pass N" / "# fail N", one per property) so scripts/test.sh totals them.
+import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../server/src/engine/lint';
@@ -209,8 +210,10 @@ export function checkDocument(text: string, index = 0): Checked {
           const after = applyEdits(text, sup.edits);
           const again = lint(after, opts);
           const count = (fs: Finding[], t: string) => fs.filter((g) => sameFinding(f, text, g, t)).length;
+          // the other rules' findings (the linter's own notices aside, on both sides) must all stay
+          const others = (fs: Finding[]) => fs.filter((g) => g.ruleId !== f.ruleId && g.ruleId !== 'postmortem-lint').length;
           if (count(again.findings, after) >= count(result.findings, text)) defects.suppress = `'${sup.title}' for '${f.message.slice(0, 60)}' does not silence it`;
-          else if (again.findings.filter((g) => g.ruleId !== f.ruleId && g.ruleId !== 'postmortem-lint').length < result.findings.filter((g) => g.ruleId !== f.ruleId).length) {
+          else if (others(again.findings) < others(result.findings)) {
             defects.suppress = `'${sup.title}' silences other rules too`;
           }
         } catch (e) {
@@ -296,4 +299,41 @@ function main(): void {
   process.exitCode = failed ? 1 : 0;
 }
 
-if (process.argv[1] && /fuzz\.ts$/.test(process.argv[1])) main();
+/**
+ * --jobs J: J processes, one per core, each fuzzing its share of the N documents with its own seed (SEED, SEED+1, …),
+ * so a run of 10⁵ documents uses the whole machine; each job's report is printed, then the sums.
+ */
+async function parallel(jobs: number): Promise<void> {
+  const started = Date.now();
+  const share = Math.ceil(N / jobs);
+  const rest = args.filter((a, i) => !['--jobs', '--n', '--seed'].includes(a) && !['--jobs', '--n', '--seed'].includes(args[i - 1]));
+  const runs = Array.from({ length: jobs }, (_, k) =>
+    new Promise<{ seed: number; out: string; code: number }>((resolve) => {
+      const seed = SEED + k;
+      const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '--n', String(Math.min(share, N - k * share)), '--seed', String(seed), ...rest], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', (code) => resolve({ seed, out, code: code ?? 1 }));
+    }),
+  );
+  const kinds = KINDS.filter((k) => !ONLY || ONLY.has(k));
+  const totals = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
+  let broken = 0;
+  for (const r of await Promise.all(runs)) {
+    console.log(`== job seed ${r.seed}${r.code ? ` (exit ${r.code})` : ''}\n${r.out.replace(/^# (?:pass|fail) \d+\n?/gm, '').trim()}`);
+    const summary = /^fuzz: .*$/m.exec(r.out)?.[0];
+    if (!summary) broken++;
+    for (const k of kinds) totals[k] += Number(new RegExp(`(\\d+) ${k}\\b`).exec(summary ?? '')?.[1] ?? 0);
+  }
+  const failed = kinds.filter((k) => totals[k] > 0).length + broken;
+  console.log(`\nfuzz: ${N} docs in ${jobs} jobs (seeds ${SEED}..${SEED + jobs - 1}), ${kinds.map((k) => `${totals[k]} ${k}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`# pass ${kinds.length - kinds.filter((k) => totals[k] > 0).length}\n# fail ${failed}`);
+  const fail = failed;
+  process.exitCode = fail ? 1 : 0;
+}
+
+if (process.argv[1] && /fuzz\.ts$/.test(process.argv[1])) {
+  const jobs = arg('jobs', 1);
+  if (jobs > 1) void parallel(jobs);
+  else main();
+}

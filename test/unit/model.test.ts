@@ -165,6 +165,17 @@ describe('what is not an item', () => {
       ['configure-file', []],
     ]);
   });
+
+  test('a comment at the end of a line is not part of the words around it (item text, title, intro)', () => {
+    // what "Disable … for this line" writes must not show in the Action Items view or change what the document says
+    const m = parsePostmortem(
+      '# Checkout outage <!-- postmortem-lint-disable-line empty-section -->\n\nThe checkout failed for an hour <!-- postmortem-lint-disable-line human-error -->\n\n## Action items\n\n' +
+        '- [ ] Improve monitoring <!-- postmortem-lint-disable-line action-item-vague -->\n- [ ] Page on p99<br>latency — @bob\n',
+    );
+    assert.deepEqual(items(m).map((i) => i.text), ['Improve monitoring', 'Page on p99 latency']);
+    assert.equal(m.title?.value, 'Checkout outage');
+    assert.equal(m.intro, undefined, 'six words of prose are no summary, whatever the comment adds');
+  });
 });
 
 test('line index maps offsets both ways across \\n, \\r\\n and \\r', () => {

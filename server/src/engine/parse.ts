@@ -72,7 +72,7 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
   if (typeof fmTitle === 'string' && fmTitle.trim() && model.frontMatter) {
     model.title = { value: fmTitle.trim(), text: fmTitle, range: model.frontMatter.range };
   } else if (h1) {
-    const t = toString(h1).trim();
+    const t = toString(h1, { includeHtml: false }).trim();
     if (t) model.title = { value: t, text: t, range: R(startOf(h1), endOf(h1)) };
   }
 
@@ -97,8 +97,35 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
   visit(tree);
 }
 
-const DIRECTIVE_RE =
-  /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable-file|disable|enable|configure-file)\b([\s\S]*?)-->/g;
+const DIRECTIVE_HEAD = /^\s*postmortem-lint-(disable-next-line|disable-line|disable-file|disable|enable|configure-file)\b/;
+
+interface DirectiveMatch {
+  index: number;
+  /** The whole comment, `<!--` to `-->`. */
+  text: string;
+  kind: string;
+  body: string;
+}
+
+/**
+ * `<!-- postmortem-lint-<kind> <body> -->` comments, in one pass: each `<!--` is paired with the first `-->` after it,
+ * found once for all the openings before it (a lazy `<!--…([\s\S]*?)-->` expression re-reads the rest of the text from
+ * every opening when no comment closes: cubic on a run of unclosed directives).
+ */
+function directiveMatches(s: string): DirectiveMatch[] {
+  const out: DirectiveMatch[] = [];
+  let close = -1;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', open + 4)) {
+    if (close < open + 4) close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    const inner = s.slice(open + 4, close);
+    const head = DIRECTIVE_HEAD.exec(inner);
+    if (!head) continue;
+    out.push({ index: open, text: s.slice(open, close + 3), kind: head[1], body: inner.slice(head[0].length) });
+    open = close - 1;
+  }
+  return out;
+}
 
 /**
  * The directives of one HTML node. Their words come from the node's value; their ranges from the source text of the
@@ -106,15 +133,15 @@ const DIRECTIVE_RE =
  * tab-indented `disable-next-line` reached one line too far).
  */
 function readDirectives(value: string, source: string, base: number, model: Postmortem, R: R): void {
-  const inSource = [...source.matchAll(DIRECTIVE_RE)];
-  const inValue = [...value.matchAll(DIRECTIVE_RE)];
+  const inSource = directiveMatches(source);
+  const inValue = directiveMatches(value);
   const paired = inSource.length === inValue.length;
   for (const [i, m] of inValue.entries()) {
-    const kind = m[1] as Directive['kind'];
-    const body = m[2].trim();
+    const kind = m.kind as Directive['kind'];
+    const body = m.body.trim();
     const at = paired ? inSource[i] : m;
     const start = Math.min(base + at.index, base + source.length);
-    const range = R(start, Math.min(start + at[0].length, base + source.length));
+    const range = R(start, Math.min(start + at.text.length, base + source.length));
     if (kind === 'configure-file') {
       try {
         model.directives.push({ kind, rules: [], config: JSON.parse(body || '{}'), range });
@@ -188,7 +215,7 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     const ts = atx ? hs + atx[0].length : hs;
     let te = atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
     if (te < ts) te = ts;
-    const title = toString(h).trim();
+    const title = toString(h, { includeHtml: false }).trim();
     const section: Section = {
       title,
       depth: h.depth,
@@ -235,7 +262,8 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   for (const n of tree.children) {
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
-    if (toString(n).split(/\s+/).filter(Boolean).length < 12) continue;
+    // words of the text: a disable comment at the end of a line is not part of it
+    if (toString(n, { includeHtml: false }).split(/\s+/).filter(Boolean).length < 12) continue;
     start ??= startOf(n);
     last = endOf(n);
   }

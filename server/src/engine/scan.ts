@@ -59,3 +59,16 @@ export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const x of items) target.push(x);
   return target;
 }
+
+/**
+ * Whether `s` holds three words in a row: a run of 3+ letters, then two runs of 2+ letters, with only white space
+ * between them (what `/\p{L}{3,}(?:\s+\p{L}{2,}){2}/u` asks, in one pass: that expression is quadratic on a long run of
+ * letters). Tells a sentence from a placeholder, a ticket or a link.
+ */
+export function hasThreeWords(s: string): boolean {
+  const tokens = s.split(/\s+/);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (/\p{L}{3}$/u.test(tokens[i]) && /^\p{L}{2,}$/u.test(tokens[i + 1]) && /^\p{L}{2}/u.test(tokens[i + 2])) return true;
+  }
+  return false;
+}

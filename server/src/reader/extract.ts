@@ -118,7 +118,7 @@ const FIGURE_RE = new RegExp(
  * figure such as "9%" keeps what it is 9% of. Long clauses are cut to a window of words around the figure.
  */
 export function clauseAround(text: string, start: number, end: number, max = 110): string {
-  const boundary = /[.!?](?=\s+\p{Lu})|;|\s[—–]\s|\n/gu;
+  const boundary = /[.!?](?=\s{1,20}\p{Lu})|;|\s[—–]\s|\n/gu;
   let from = 0;
   let to = text.length;
   for (const b of text.matchAll(boundary)) {
@@ -261,7 +261,13 @@ const STATED_SPAN_RE = /\bfrom\s+(\d{1,2}):(\d{2})\s*(?:(UTC|GMT|[ECMP][SD]T|CES
  */
 export function statedDuration(blocks: Block[], where = 'Impact'): ReaderDuration | undefined {
   // a template's worked example ("e.g. 47 minutes", "Example: … from 14:05 to 14:52") is not this incident's duration
-  const example = (text: string, at: number) => /\b(?:e\.g\.|for example|example:)[^.;]*$/i.test(text.slice(0, at));
+  // the last "e.g." / "for example" / "example:" before the figure, with no "." or ";" between (each read once)
+  const example = (text: string, at: number) => {
+    const head = text.slice(0, at);
+    let last = -1;
+    for (const m of head.matchAll(/\b(?:e\.g\.|for example|example:)/gi)) last = m.index + m[0].length;
+    return last >= 0 && !/[.;]/.test(head.slice(last));
+  };
   for (const b of blocks) {
     const m = STATED_DURATION_RE.exec(b.text);
     if (m && !example(b.text, m.index)) {

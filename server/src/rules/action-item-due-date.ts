@@ -33,7 +33,8 @@ function needsBy(model: Postmortem, at: number): boolean {
   const lineStart = model.text.lastIndexOf('\n', at - 1) + 1;
   const before = model.text.slice(lineStart, at);
   if (/(?:^|\|)\s*$/.test(before) || /^\s*(?:[-*+]|\d+[.)])\s*(?:\[[ xX]?\]\s*)?$/.test(before)) return false;
-  return !/\b(?:due(?: date| by| on)?|by|until|till|before|deadline|eta|target(?: date)?|no later than|when)\s*[:=]?\s*(?:[([]\s*)?$/i.test(before);
+  // "due", "by: ", "deadline = (": a keyword, then only blanks, ":", "=" or an opening bracket (one class, read once)
+  return !/\b(?:due(?: date| by| on)?|by|until|till|before|deadline|eta|target(?: date)?|no later than|when)[\s:=([]*$/i.test(before);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -3,6 +3,7 @@
 // engineers' view; "12,400 customers could not check out for 47 minutes" is the one the business acts on.
 import type { Rule } from '../engine/types';
 import { plainProse, sectionsOf } from '../engine/facts';
+import { hasThreeWords } from '../engine/scan';
 
 interface Options {
   /** Audiences the rule applies to (front matter `audience`). */
@@ -35,7 +36,7 @@ const rule: Rule<Options> = {
       if (/^\W*(?:stats|statistics|metrics|key metrics)\W*$/i.test(s.title)) continue;
       const body = prose.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
       // empty or placeholder sections are empty-section's finding
-      if (!/\p{L}{3,}(?:\s+\p{L}{2,}){2}/u.test(body)) continue;
+      if (!hasThreeWords(body)) continue;
       if (BUSINESS.test(body)) continue;
       ctx.report({
         range: s.titleRange,

@@ -15,8 +15,11 @@ function placeholderList(body: string): boolean {
   if (!lines.length) return false;
   // any unfilled field ("- Time to recovery: ?") makes it a form still to fill in
   return lines.some((l) => {
-    const m = /^\s*(?:[-*+]\s+)?[^:]{1,60}:\s*(.*)$/.exec(l);
-    return !!m && /^(?:\?+|n\/?a|tbd|tba|todo|unknown|none|x{2,}|y{2,}|z{2,}|-+|…|\.\.\.|<[^>]*>|\[[^\]]*\])?\s*$/i.test(m[1].trim());
+    // "<label of 1–60 characters, after an optional bullet>: <value>"
+    const colon = l.indexOf(':');
+    const label = l.slice(/^\s*(?:[-*+]\s+)?/.exec(l)![0].length, Math.max(colon, 0));
+    if (colon < 1 || label.length > 60) return false;
+    return /^(?:\?+|n\/?a|tbd|tba|todo|unknown|none|x{2,}|y{2,}|z{2,}|-+|…|\.\.\.|<[^>]*>|\[[^\]]*\])?$/i.test(l.slice(colon + 1).trim());
   });
 }
 

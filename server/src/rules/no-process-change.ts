@@ -4,6 +4,7 @@
 // days), the incident taught the systems something and the organisation nothing. A hint: sometimes that is right.
 import type { Rule } from '../engine/types';
 import { openItems } from './support/util';
+import { hasThreeWords } from '../engine/scan';
 
 interface Options {
   /** Only documents with at least this many open items are checked. */
@@ -31,7 +32,7 @@ const rule: Rule<Options> = {
     const items = openItems(model);
     if (items.length < Math.max(1, ctx.options.minItems ?? 2)) return;
     // items that are only a ticket or a link ("#2127") can't be read: stay quiet
-    if (items.some((i) => !/\p{L}{3,}(?:\s+\p{L}{2,}){2}/u.test(i.text.replace(/https?:\/\/\S+|#\d+|\b[A-Z][A-Z0-9]+-\d+\b/g, ' ')))) return;
+    if (items.some((i) => !hasThreeWords(i.text.replace(/https?:\/\/\S+|#\d+|\b[A-Z][A-Z0-9]+-\d+\b/g, ' ')))) return;
     // the whole item counts, sub-bullets and table cells included ("Owner: release manager")
     const words = (t: string) => t.replace(/\b(?:owners?|assignee|dri|status|due|priority)\s*[:=]/gi, ' ');
     if (items.some((i) => PROCESS.test(words(model.text.slice(i.range.start.offset, i.range.end.offset))))) return;

@@ -72,7 +72,7 @@ function sentencesOf(prose: string, start: number, end: number): Sentence[] {
   out.push({ start: start + pos, end, text: body.slice(pos) });
   // table rows: each row is a sentence of its own
   return out.flatMap((s) =>
-    s.text.includes('\n') && /^\s*\|/m.test(s.text)
+    s.text.includes('\n') && /^[ \t]*\|/m.test(s.text)
       ? s.text.split('\n').reduce<Sentence[]>((acc, line) => {
           const at = acc.length ? acc[acc.length - 1].end + 1 : s.start;
           acc.push({ start: at, end: at + line.length, text: line });

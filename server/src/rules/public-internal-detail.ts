@@ -32,7 +32,10 @@ const WHAT: Record<Kind, string> = {
   ticket: 'internal ticket key',
 };
 
-const HOST_TLDS = /\b[a-z0-9](?:[a-z0-9-]{0,62}\.)+(?:internal|corp|local|lan|intranet|intra|priv|private|home\.arpa)\b/gi;
+/** Runs of host-name characters, each read once (a nested `(label\.)+` expression re-reads a long run from every dot). */
+const HOST_RUN = /(?<!\w)[a-z0-9][a-z0-9.-]*/gi;
+/** Internal top-level names inside a run: the host name is the run up to the last one (db1.corp in db1.corp.example.com). */
+const INTERNAL_TLD = /\.(?:internal|corp|local|lan|intranet|intra|priv|private|home\.arpa)(?!\w)/gi;
 const PRIVATE_IP =
   /(?<![\d.])(?:10\.\d{1,3}\.\d{1,3}\.\d{1,3}|192\.168\.\d{1,3}\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])\.\d{1,3}\.\d{1,3}|169\.254\.\d{1,3}\.\d{1,3}|fd[0-9a-f]{2}:[0-9a-f:]+)(?:\/\d{1,2})?(?![\d.])/gi;
 const CHAT = /https?:\/\/(?:[a-z0-9-]+\.)?(?:slack\.com|teams\.microsoft\.com|zoom\.us\/j|meet\.google\.com|[a-z0-9-]+\.atlassian\.net|[a-z0-9-]+\.pagerduty\.com|[a-z0-9-]+\.zendesk\.com|[a-z0-9-]+\.lightning\.force\.com|discord(?:app)?\.com\/channels)[^\s)>\]|]*/gi;
@@ -76,7 +79,12 @@ const rule: Rule<Options> = {
       for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length, kind });
     };
     add(CHAT, 'chat');
-    add(HOST_TLDS, 'host');
+    for (const m of text.matchAll(HOST_RUN)) {
+      // the last internal name in the run: mailq-1.corp.acme.internal is one host
+      let end = -1;
+      for (const tld of m[0].matchAll(INTERNAL_TLD)) end = tld.index + tld[0].length;
+      if (end > 0) hits.push({ start: m.index, end: m.index + end, kind: 'host' });
+    }
     for (const p of ctx.options.internalHosts ?? []) {
       try {
         add(new RegExp(p, 'gi'), 'host');

@@ -35,10 +35,11 @@ const rule: Rule<Record<string, never>> = {
         const lineEnd = model.lines.lineEnd(model.lines.positionAt(end).line);
         const restOfLine = prose.slice(end, lineEnd);
         const sentenceRest = /^[^.!?]*/.exec(restOfLine)![0];
-        if (!GENERIC_REST.test(sentenceRest.replace(/\*\*\s*:?\s*$/, ''))) continue;
+        // past 160 characters the rest says more than 'lack of testing' (and GENERIC_REST runs on bounded text)
+        if (sentenceRest.length > 160 || !GENERIC_REST.test(sentenceRest.replace(/\*\*[\s:]*$/, '').replace(/\s+/g, ' '))) continue;
         // a label whose explanation follows on the next lines ("**Insufficient monitoring**" then a paragraph)
         const next = prose.slice(lineEnd, Math.min(prose.length, lineEnd + 200));
-        if (/\*\*\s*:?\s*$/.test(restOfLine) && /^\s*\n\s*(?![-*+#]|\d+[.)])\S/.test(next)) continue;
+        if (/\*\*[\s:]*$/.test(restOfLine) && /^\s*\n\s*(?![-*+#]|\d+[.)])\S/.test(next)) continue;
         // the sentence before names the specific thing ("Nothing checked replica lag. In short, poor monitoring.")
         const lineStart = model.lines.lineStart(model.lines.positionAt(at).line);
         const before = prose.slice(lineStart, at);

@@ -1,5 +1,4 @@
 // Shared pieces of action-item parsing: the parse context, node offsets, masked segments and field conversion.
-import { toString } from 'mdast-util-to-string';
 import type { Nodes } from 'mdast';
 import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
 import type { DueHit, Hit, Segment } from '../fields';
@@ -64,8 +63,16 @@ export function dueField(h: DueHit | undefined, ctx: ParseContext): ActionItem['
     : { kind: 'phrase', value: h.value, text: h.text, range: ctx.range(h.start, h.end) };
 }
 
+/** A node's words: text and code, no image alt text; inline HTML (a tag, a `<br>`, a disable comment) is a space. */
 export function plain(node: Nodes): string {
-  return toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+  return textOf(node).replace(/\s+/g, ' ').trim();
+}
+
+function textOf(node: Nodes): string {
+  if (node.type === 'html') return ' ';
+  if ('value' in node) return node.value;
+  if ('children' in node) return node.children.map((c) => textOf(c)).join('');
+  return '';
 }
 
 export function dedupe(hits: Hit<string>[]): Hit<string>[] {

@@ -122,7 +122,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
   // "Action Items" alone on a line right above its list, with no colon
-  const bare = /^\s{0,3}([\p{L}][\p{L} ’'/&-]{1,40}?)\s*$/u.exec(ctx.text.slice(s, endOf(p)));
+  const bare = /^\s{0,3}([\p{L}][\p{L} ’'/&-]{1,40})$/u.exec(ctx.text.slice(s, endOf(p)).trimEnd());
   const m = bare && after[0]?.type === 'list' && matchSection(bare[1]) === 'action-items' ? bare : LINE_LABEL_RE.exec(firstLine);
   if (!m || (m !== bare && !isSectionLabel(m, firstLine)) || matchSection(m[1] ?? m[2]) !== 'action-items') return false;
   const label = (m[1] ?? m[2]).trim();
