@@ -10,6 +10,8 @@ export const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** file (relative to the root) + ' ' + the expression as written: applied only to input of bounded length. */
 export const BOUNDED: Record<string, string> = {
+  "server/src/engine/acronyms.ts new RegExp(\"^(?:\\\\s+\\\\p{L}+)?\\\\s*(?::|=|—|–|\\\\s-|,?\\\\s+or|\\\\s+is\\\\s+(?:an?|the)|\\\\s+stands\\\\s+for|\\\\s+means)\\\\s+([^\\\\n.;()]{3,120})\", \"u\")": 'the literal above, as the TypeScript loader builds it at run time',
+  "server/src/engine/acronyms.ts /^(?:\\s+\\p{L}+)?\\s*(?::|=|—|–|\\s-|,?\\s+or|\\s+is\\s+(?:an?|the)|\\s+stands\\s+for|\\s+means)\\s+([^\\n.;()]{3,120})/u": 'the 300 characters after an acronym',
   'server/src/cli/files.ts /[\\\\/]+$/': 'a path given on the command line',
   'server/src/cli/format.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (one sentence)',
   'server/src/cli/run.ts /\\s*\\n\\s*/g': 'an error message',

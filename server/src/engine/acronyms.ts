@@ -260,7 +260,8 @@ function compute(model: Postmortem): AcronymFacts {
       }
       if (a.expansion) continue;
       const before = text.slice(0, m.index);
-      const after = text.slice(m.index + m[0].length);
+      // a definition follows within a line's reach: 300 characters bound the expressions below
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 300);
       // "Words (SLO)"
       if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
         const exp = expansionBefore(before.replace(/\(\s*$/, ''), term);
