@@ -166,13 +166,27 @@ export function buildConfiguration(rules: readonly Rule<object>[] = registry as 
         markdownDescription:
           'Load images from other hosts in the reader view and the HTML export. Off: each shows a placeholder naming the host, so a tracking pixel in a document cannot tell anyone it was opened.',
       },
+      'postmortemLint.lintWorkspace': {
+        type: 'string',
+        enum: ['auto', 'on', 'off'],
+        enumDescriptions: [
+          'On when the workspace folders hold at most 500 markdown files (counted each time the index is built).',
+          'Always: every postmortem of the workspace is linted in the background, whatever its size.',
+          'Only open files get findings.',
+        ],
+        default: 'auto',
+        scope: 'window',
+        order: 7,
+        markdownDescription:
+          'Show the findings of postmortems that are not open in the Problems panel. They come from the same background reading as the Postmortem Action Items view and follow the file on disk; once a file is opened, its editor text takes over.',
+      },
       'postmortemLint.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],
         enumDescriptions: ['No tracing.', 'Trace the messages between VS Code and the language server.', 'Trace messages with their contents.'],
         default: 'off',
         scope: 'window',
-        order: 7,
+        order: 8,
         description: 'Traces the communication between VS Code and the Postmortem Lint language server (Output panel).',
       },
     },

@@ -1,7 +1,8 @@
 // A postmortem as the archive sees it: title, incident date, severity and each action item's facts. Pure: built
 // from the engine's model and engine/items.ts, shared by the workspace index (LSP) and `postmortem-lint report`.
-import type { ActionItem, Config, Postmortem } from '../engine/types';
-import { lint } from '../engine/lint';
+import type { ActionItem, Config, Finding, Postmortem } from '../engine/types';
+import { isIgnored, lint } from '../engine/lint';
+import { lightRead } from '../engine/light';
 import { actionText, itemGaps } from '../engine/items';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
 
@@ -38,9 +39,51 @@ export function archivePostmortem(model: Postmortem, file: string, fallbackTitle
   };
 }
 
+export interface ArchiveReadOptions {
+  /** What the record calls its file (the LSP: a file:// URI). */
+  file: string;
+  filePath?: string;
+  rootDir?: string;
+  config?: Config;
+  today: string;
+  /** Run every rule too (workspace diagnostics): the record and the findings come from the same analysis. */
+  findings?: boolean;
+}
+
+export interface ArchiveRead {
+  /** Undefined when the text is not a postmortem, or ignored. */
+  entry?: ArchivePostmortem;
+  /** With `findings`: the postmortem's findings ([] when it is not one). */
+  findings?: Finding[];
+}
+
+const fallbackTitle = (options: ArchiveReadOptions) => {
+  const base = (options.filePath ?? options.file).split(/[\\/]/).pop() ?? options.file;
+  return base.replace(/\.(md|markdown|mdown|mkd)$/i, '');
+};
+
 /**
- * Reads one markdown text as the archive does: detection and `ignore` as for linting (the same `lint` call, with
- * no rules run: the archive needs the model, not the findings). Undefined when it is not a postmortem or ignored.
+ * Reads one markdown text as the archive does: detection and `ignore` as for linting. Without `findings`, the light
+ * reading (engine/light.ts: front matter, headings and action-item sections) where it gives the same record, else the
+ * `lint` call with no rules; with `findings`, one full lint whose model makes the record.
+ */
+export function readArchive(text: string, options: ArchiveReadOptions): ArchiveRead {
+  const at = { filePath: options.filePath, rootDir: options.rootDir, config: options.config };
+  if (!options.findings) {
+    if (isIgnored(at)) return {};
+    const light = lightRead(text, at);
+    if (light) return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today) } : {};
+  }
+  const result = lint(text, { ...at, today: options.today, rules: options.findings ? undefined : [] });
+  if (!result.isPostmortem || result.ignored) return options.findings ? { findings: [] } : {};
+  const entry = archivePostmortem(result.model, options.file, fallbackTitle(options), options.today);
+  return options.findings ? { entry, findings: result.findings } : { entry };
+}
+
+/**
+ * Reads one markdown text as the archive does, from the whole parse: detection and `ignore` as for linting (the same
+ * `lint` call, with no rules run: the archive needs the model, not the findings). Undefined when it is not a
+ * postmortem or ignored. (readArchive gives the same record, faster.)
  */
 export function readArchiveEntry(
   text: string,
@@ -48,6 +91,5 @@ export function readArchiveEntry(
 ): ArchivePostmortem | undefined {
   const result = lint(text, { filePath: options.filePath, rootDir: options.rootDir, config: options.config, today: options.today, rules: [] });
   if (!result.isPostmortem || result.ignored) return undefined;
-  const base = (options.filePath ?? options.file).split(/[\\/]/).pop() ?? options.file;
-  return archivePostmortem(result.model, options.file, base.replace(/\.(md|markdown|mdown|mkd)$/i, ''), options.today);
+  return archivePostmortem(result.model, options.file, fallbackTitle(options), options.today);
 }

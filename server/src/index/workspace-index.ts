@@ -4,8 +4,8 @@
 // where the folders are, which configuration applies, what an open document holds, and where progress goes.
 // Bad input never stops the index: an unreadable, huge or vanished file or a symlink loop is one log line.
 import * as fs from 'node:fs';
-import type { Config } from '../engine/types';
-import { readArchiveEntry } from '../archive/entry';
+import type { Config, Finding } from '../engine/types';
+import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
 import { pushAll } from '../engine/scan';
 import type { ArchiveItemsResult, ArchivePostmortem } from '../protocol';
 import { MARKDOWN_RE, walkMarkdown } from './walk';
@@ -36,6 +36,18 @@ export interface IndexHost {
   yieldNow?(): Promise<void>;
   /** Reads a file. Default: fs.promises.readFile as UTF-8. */
   readFile?(filePath: string): Promise<string>;
+  /** Reads a file's text into its record (the LSP: in the lint thread). Default: readArchive here. */
+  read?(text: string, options: ArchiveReadOptions): Promise<ArchiveRead>;
+  /** A build found this many markdown files and is about to read them (workspace diagnostics decide on "auto"). */
+  building?(files: number): void | Promise<void>;
+  /** Whether reads from disk should lint with every rule too (workspace diagnostics). Default: no. */
+  wantsFindings?(): boolean;
+  /**
+   * The index's record of a file changed, and it is the newest read of that file: read from disk (`findings` when
+   * they were asked for), taken from the open document, or gone (not a postmortem any more, ignored, unreadable,
+   * deleted). Called with the file's fileId.
+   */
+  recorded?(fileId: string, from: 'disk' | 'open' | 'none', findings?: Finding[]): void;
 }
 
 export type FileChange = { path: string; type: 'created' | 'changed' | 'deleted' };
@@ -87,6 +99,8 @@ export class WorkspaceIndex {
       if (cancelled()) return;
     }
     const unique = [...new Set(files)];
+    await this.host.building?.(unique.length);
+    if (cancelled()) return;
     this.host.progress?.(0, unique.length);
     const fresh = new Set(unique);
     for (const p of [...this.known]) if (!fresh.has(p)) this.forget(p);
@@ -113,8 +127,9 @@ export class WorkspaceIndex {
   }
 
   private forget(p: string): void {
+    const id = this.host.fileId?.(p) ?? p;
     this.entries.delete(p);
-    this.known.delete(p);
+    if (this.known.delete(p)) this.host.recorded?.(id, 'none');
   }
 
   private inRoots(p: string): boolean {
@@ -126,16 +141,17 @@ export class WorkspaceIndex {
     const stamp = (this.stamps.get(p) ?? 0) + 1;
     this.stamps.set(p, stamp);
     const current = () => this.stamps.get(p) === stamp;
-    const put = (entry: ArchivePostmortem | undefined) => {
+    const fileId = this.host.fileId?.(p) ?? p;
+    const put = (entry: ArchivePostmortem | undefined, from: 'disk' | 'open' | 'none' = 'none', findings?: Finding[]) => {
       if (!current()) return;
       this.known.add(p);
       if (entry) this.entries.set(p, entry);
       else this.entries.delete(p);
+      this.host.recorded?.(fileId, from, findings);
     };
-    const fileId = this.host.fileId?.(p) ?? p;
     try {
       const open = await this.host.openEntry?.(p);
-      if (open !== undefined) return put(open ?? undefined);
+      if (open !== undefined) return put(open ?? undefined, 'open');
       const st = await fs.promises.stat(p);
       if (!st.isFile()) return put(undefined);
       if (st.size > MAX_INDEXED_BYTES) {
@@ -143,8 +159,11 @@ export class WorkspaceIndex {
         return put(undefined);
       }
       const text = (await (this.host.readFile ? this.host.readFile(p) : fs.promises.readFile(p, 'utf8'))).replace(/^\uFEFF/, '');
+      if (!current()) return;
       const { config, rootDir } = await this.host.configFor(p);
-      put(readArchiveEntry(text, { file: fileId, filePath: p, rootDir, config, today }));
+      const options: ArchiveReadOptions = { file: fileId, filePath: p, rootDir, config, today, findings: this.host.wantsFindings?.() === true };
+      const r = this.host.read ? await this.host.read(text, options) : readArchive(text, options);
+      put(r.entry, 'disk', r.findings);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {

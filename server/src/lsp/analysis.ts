@@ -12,6 +12,7 @@ import { lint, type LintOptions, type LintResult } from '../engine/lint';
 import { createLineIndex } from '../engine/lines';
 import type { Postmortem } from '../engine/types';
 import type { LintReply, LintRequest } from './lint-worker';
+import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
@@ -22,6 +23,8 @@ export interface Analysis {
 }
 
 export type Linter = (text: string, options: LintOptions) => Promise<LintResult>;
+/** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
+export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
 interface Job {
   uri: string;
@@ -129,17 +132,19 @@ export class Analyzer {
 
 /** Lint in-process (blocking the thread it runs on). */
 export const inProcessLinter: Linter = (text, options) => Promise.resolve().then(() => lint(text, options));
+export const inProcessArchiveReader: ArchiveReader = (text, options) => Promise.resolve().then(() => readArchive(text, options));
 
 /**
- * Lint in a worker thread, one document at a time; falls back to in-process lint when the worker file is missing
- * or the worker dies (logged once).
+ * The lint thread: open documents' lints and the workspace index's reads, one at a time in one worker thread (the
+ * index reads one file at a time, so an open document waits for at most one file). Falls back to in-process work
+ * when the worker file is missing or the worker dies (logged once).
  */
-export function workerLinter(workerFile: string, log: (line: string) => void): Linter {
-  if (!fs.existsSync(workerFile)) return inProcessLinter;
+export function lintThread(workerFile: string, log: (line: string) => void): { lint: Linter; readArchive: ArchiveReader } {
+  if (!fs.existsSync(workerFile)) return { lint: inProcessLinter, readArchive: inProcessArchiveReader };
   let worker: Worker | undefined;
   let failed = false;
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: LintResult) => void; reject: (e: Error) => void; text: string }>();
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
     try {
@@ -150,7 +155,7 @@ export function workerLinter(workerFile: string, log: (line: string) => void): L
         if (!w8) return;
         waiting.delete(reply.id);
         if ('error' in reply) w8.reject(new Error(reply.error));
-        else w8.resolve(revive(reply.result, w8.text));
+        else w8.resolve(reply.result);
       });
       const die = (why: string) => {
         if (worker !== w) return;
@@ -171,15 +176,22 @@ export function workerLinter(workerFile: string, log: (line: string) => void): L
     }
     return worker;
   };
-  return (text, options) => {
-    const w = start();
-    if (!w) return inProcessLinter(text, options);
-    const id = nextId++;
-    const req: LintRequest = { id, text, options };
-    return new Promise<LintResult>((resolve, reject) => {
-      waiting.set(id, { resolve, reject, text });
+  const send = (w: Worker, req: LintRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      waiting.set(req.id, { resolve, reject });
       w.postMessage(req);
     });
+  return {
+    lint: (text, options) => {
+      const w = start();
+      if (!w) return inProcessLinter(text, options);
+      return send(w, { id: nextId++, text, options }).then((raw) => revive(raw, text));
+    },
+    readArchive: (text, options) => {
+      const w = start();
+      if (!w) return inProcessArchiveReader(text, options);
+      return send(w, { id: nextId++, text, archive: options }) as Promise<ArchiveRead>;
+    },
   };
 }
 

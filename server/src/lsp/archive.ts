@@ -2,11 +2,18 @@
 // window/workDoneProgress ("Indexing postmortems 120/2,000"), kept current by workspace/didChangeWatchedFiles and
 // open-document edits (the document's cached lint result, so an edit is not parsed twice), and answered through
 // ARCHIVE_ITEMS_REQUEST. Changes are announced with ARCHIVE_CHANGED_NOTIFICATION, naming the files that changed.
+// Workspace diagnostics (postmortemLint.lintWorkspace): the index's read of a file that is not open lints it with every
+// rule in the same pass (in the lint thread), and its findings are published for that file. Only the newest read of a
+// file publishes; opening the file hands over to the editor's diagnostics; a file that is deleted, ignored or no
+// longer a postmortem, or the setting going off, clears them.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { archivePostmortem } from '../archive/entry';
-import type { Config } from '../engine/types';
+import type { Config, Finding } from '../engine/types';
+import type { ArchiveReader } from './analysis';
+import { capDiagnostics, toDiagnostic } from './convert';
+import type { LintWorkspaceSetting } from './context';
 import { WorkspaceIndex } from '../index/workspace-index';
 import { ARCHIVE_CHANGED_NOTIFICATION, ARCHIVE_ITEMS_REQUEST, type ArchiveChangedParams, type ArchiveItemsParams, type ArchiveItemsResult } from '../protocol';
 import type { ServerContext } from './context';
@@ -20,6 +27,18 @@ export interface ArchiveHost {
   /** Whether the client accepts window/workDoneProgress/create. */
   canReportProgress(): boolean;
   log(msg: string): void;
+  /** Reads a file for the index (in the lint thread). */
+  readArchive: ArchiveReader;
+  /** postmortemLint.lintWorkspace, 'off' when linting is disabled. */
+  lintWorkspace(): Promise<LintWorkspaceSetting>;
+}
+
+/** "auto" lints the files that are not open when the workspace folders hold at most this many markdown files. */
+export const LINT_WORKSPACE_AUTO_MAX = 500;
+
+/** Whether files that are not open get linted, for a workspace with this many markdown files. */
+export function lintsClosedFiles(setting: LintWorkspaceSetting, markdownFiles: number): boolean {
+  return setting === 'on' || (setting === 'auto' && markdownFiles <= LINT_WORKSPACE_AUTO_MAX);
 }
 
 export interface ArchiveService {
@@ -28,6 +47,8 @@ export interface ArchiveService {
   rebuild(): void;
   /** Markdown files created, changed or deleted on disk. */
   watchedFilesChanged(changes: FileEvent[]): void;
+  /** Whether the files that are not open are being linted (workspace diagnostics), as of the last build. */
+  readonly lintsClosedFiles: boolean;
 }
 
 const PROGRESS_EVERY_MS = 150;
@@ -37,6 +58,39 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
   const { connection, documents } = ctx;
   let progress: WorkDoneProgressServerReporter | undefined;
   let lastReport = 0;
+
+  // ---- workspace diagnostics -------------------------------------------------------------------------------------
+  let lintClosed = false;
+  /** Files (fileId) that have workspace diagnostics published. */
+  const published = new Set<string>();
+  const publish = (uri: string, findings: Finding[]) => {
+    // not tied to a document version (the file is not open), and no fixes: those are offered once it is open
+    const diagnostics = capDiagnostics(findings.map((f) => ({ ...toDiagnostic({ ...f, fixes: undefined }, -1) })));
+    void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+  };
+  const clearAll = () => {
+    for (const uri of published) publish(uri, []);
+    published.clear();
+  };
+  const isOpen = (fileId: string) => {
+    const p = host.uriToPath(fileId);
+    return !!p && !!openUri(p);
+  };
+  const recorded = (fileId: string, from: 'disk' | 'open' | 'none', findings?: Finding[]) => {
+    // an open document read from disk (its lint result was not available) is still the editor's to publish
+    if (from === 'open' || (from === 'disk' && isOpen(fileId))) {
+      // the editor's diagnostics for this file replace these (the open document publishes its own)
+      published.delete(fileId);
+      return;
+    }
+    if (from === 'disk' && findings && lintClosed) {
+      if (findings.length || published.has(fileId)) publish(fileId, findings);
+      if (findings.length) published.add(fileId);
+      else published.delete(fileId);
+      return;
+    }
+    if (published.delete(fileId)) publish(fileId, []);
+  };
 
   const openUri = (filePath: string): string | undefined => documents.all().find((d) => host.uriToPath(d.uri) === filePath)?.uri;
 
@@ -70,6 +124,19 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
         progress?.report(percentage, message);
       }
     },
+    read: host.readArchive,
+    building: async (files) => {
+      let setting: LintWorkspaceSetting = 'auto';
+      try {
+        setting = await host.lintWorkspace();
+      } catch (e) {
+        host.log(`lintWorkspace setting: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      lintClosed = lintsClosedFiles(setting, files);
+      if (!lintClosed) clearAll();
+    },
+    wantsFindings: () => lintClosed,
+    recorded,
     changed: (files) => {
       const params: ArchiveChangedParams = { files, complete: index.isComplete };
       void connection.sendNotification(ARCHIVE_CHANGED_NOTIFICATION, params).catch(() => undefined);
@@ -117,6 +184,9 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
   return {
     index,
     rebuild,
+    get lintsClosedFiles() {
+      return lintClosed;
+    },
     watchedFilesChanged: (changes) => {
       const list = changes
         .map((c) => ({ path: host.uriToPath(c.uri), type: c.type === FileChangeType.Deleted ? ('deleted' as const) : c.type === FileChangeType.Created ? ('created' as const) : ('changed' as const) }))

@@ -31,4 +31,8 @@ export interface ServerSettings {
   codeLens: boolean;
   /** Reader view / export: load images from other hosts (default false: placeholders). */
   loadRemoteImages: boolean;
+  /** Findings of postmortems that are not open, in the Problems panel: 'auto' = on up to 500 markdown files. */
+  lintWorkspace: LintWorkspaceSetting;
 }
+
+export type LintWorkspaceSetting = 'auto' | 'on' | 'off';

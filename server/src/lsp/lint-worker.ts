@@ -4,22 +4,23 @@
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
 import { lint, type LintOptions } from '../engine/lint';
+import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 
-export interface LintRequest {
-  id: number;
-  text: string;
-  options: LintOptions;
-}
+/** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
+export type LintRequest = { id: number; text: string; options: LintOptions; archive?: undefined } | { id: number; text: string; archive: ArchiveReadOptions };
 
 export type LintReply = { id: number; result: unknown } | { id: number; error: string };
 
 parentPort?.on('message', (req: LintRequest) => {
   let reply: LintReply;
   try {
-    const result = lint(req.text, req.options);
-    const { tree: _tree, ...rest } = result;
-    const { lines: _lines, ...model } = result.model;
-    reply = { id: req.id, result: { ...rest, model } };
+    if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
+    else {
+      const result = lint(req.text, req.options);
+      const { tree: _tree, ...rest } = result;
+      const { lines: _lines, ...model } = result.model;
+      reply = { id: req.id, result: { ...rest, model } };
+    }
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

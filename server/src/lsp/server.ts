@@ -29,7 +29,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
 import { capDiagnostics, isRuleId, ruleDocsUri, toDiagnostic } from './convert';
 import { configProblemDiagnostic, DiagnosticsPublisher, type Computed } from './diagnostics';
-import { Analyzer, defaultWorkerFile, inProcessLinter, workerLinter, type Analysis } from './analysis';
+import { Analyzer, defaultWorkerFile, inProcessArchiveReader, inProcessLinter, lintThread, type Analysis } from './analysis';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
@@ -147,7 +147,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
-  const analyzer = new Analyzer(useWorker ? workerLinter(defaultWorkerFile(), log) : inProcessLinter, trace, log);
+  const thread = useWorker ? lintThread(defaultWorkerFile(), log) : { lint: inProcessLinter, readArchive: inProcessArchiveReader };
+  const analyzer = new Analyzer(thread.lint, trace, log);
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
     const size = doc.getText().length;
@@ -322,6 +323,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       uriToPath,
       canReportProgress: () => !!capabilities.window?.workDoneProgress,
       log,
+      readArchive: thread.readArchive,
+      lintWorkspace: async () => {
+        const root = workspaceRoots[0];
+        const s = await settings.get(root ? pathToFileURL(root).href : '');
+        return s.enable ? s.lintWorkspace : 'off';
+      },
     });
   } catch (e) {
     log(`registering the workspace index failed: ${errorText(e)}`);

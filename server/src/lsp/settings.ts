@@ -1,7 +1,7 @@
 // Editor settings (section `postmortemLint`), pulled per resource with workspace/configuration when the client
 // supports it, cached per URI and cleared on workspace/didChangeConfiguration. Never held as one global.
 import type { Connection } from 'vscode-languageserver';
-import type { ServerSettings } from './context';
+import type { LintWorkspaceSetting, ServerSettings } from './context';
 
 export const SETTINGS_SECTION = 'postmortemLint';
 
@@ -13,7 +13,15 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   maxActionItems: undefined,
   codeLens: true,
   loadRemoteImages: false,
+  lintWorkspace: 'auto',
 });
+
+/** "auto" | "on" | "off", and true / false for on / off; anything else is the default. */
+function lintWorkspaceOf(v: unknown): LintWorkspaceSetting {
+  if (v === true || v === 'on') return 'on';
+  if (v === false || v === 'off') return 'off';
+  return 'auto';
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,6 +38,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     maxActionItems: typeof s.maxActionItems === 'number' ? s.maxActionItems : undefined,
     codeLens: typeof s.codeLens === 'boolean' ? s.codeLens : DEFAULT_SETTINGS.codeLens,
     loadRemoteImages: s.loadRemoteImages === true,
+    lintWorkspace: lintWorkspaceOf(s.lintWorkspace),
   };
 }
 

@@ -1,0 +1,212 @@
+// A light reading of a postmortem, for the workspace index: it needs the title, date, severity and action items,
+// not the prose. Only some lines are parsed, each run of them on its own and placed back where it sits (so every range
+// is the full parse's): first front matter and headings (which sections hold action items), then those sections'
+// bodies. The parser never sees the rest of the document.
+// Only where that gives exactly what parsePostmortem on the whole text gives: a document whose blanked lines could
+// reach into the kept ones (link definitions, HTML blocks, setext headings, indented fences or headings) or hold items
+// by their own shape (an action table, an "**Action items**:" or "**TODO**:" label) is not read lightly (undefined),
+// and neither is one that only its sections make a postmortem (detection reads the prose). Pure: no fs, no LSP.
+import type { Nodes, RootContent } from 'mdast';
+import type { Point } from 'unist';
+import type { Postmortem, SectionKind } from './types';
+import { startOf } from './action-items/common';
+import { parseMarkdown, parsePostmortem } from './parse';
+import { detectPostmortem, type LintOptions } from './lint';
+import { matchSection } from './sections';
+import { COMPLETED_HEADING_RE } from './action-items/status';
+
+interface Line {
+  start: number;
+  /** End of the line's content (before its line ending). */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    let j = i;
+    while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    const next = j >= n ? n + 1 : text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    out.push({ start: i, end: j, next });
+    if (j >= n) break;
+    i = next;
+  }
+  return out;
+}
+
+const FM_FENCE_RE = /^\uFEFF?---[ \t]*$/;
+const ATX_RE = /^#{1,6}(?:[ \t]|$)/;
+// the info string runs to the end of the line (a CR included): `(.*)$` backtracked over a long run of backticks
+const FENCE_RE = /^(`{3,}|~{3,})([\s\S]*)$/;
+/** Lines whose effect can reach past themselves, or that the scan could misread: read the whole document instead. */
+const UNSAFE_RE = /^(?: {1,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$))| {0,3}<| {0,3}\[[^\]]*\]:)/;
+const SETEXT_RE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const BLANK_RE = /^[ \t]*$/;
+
+/** Heads of action tables (tables.ts isActionTable's first column test). */
+const ACTION_CELL_RE = /^(?:action(?: items?)?|actions|tasks?|todos?|to ?dos?|follow[- ]?ups?|remediation(?: items?)?|corrective actions?)$/;
+const STATUS_WORD_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
+const ITEM_KINDS: ReadonlySet<SectionKind | undefined> = new Set<SectionKind | undefined>(['action-items', 'deferred']);
+
+/**
+ * A blanked line that could hold action items by its own shape (a label or an action table's head): if so, the
+ * document is read whole. Errs on the side of reading whole.
+ */
+function mayHoldItems(line: string): boolean {
+  if (line.includes('|')) {
+    for (const cell of line.split('|')) if (ACTION_CELL_RE.test(cell.replace(/[*_`]/g, '').trim().toLowerCase())) return true;
+  }
+  const s = line.replace(/^[\s>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]?\][ \t]*)?/, '');
+  const bold = s.startsWith('**') || s.startsWith('__');
+  const plain = s.replace(/[*_`]/g, '');
+  const colon = plain.search(/[:：]/);
+  const label = (colon >= 0 ? plain.slice(0, colon) : plain.length <= 60 ? plain : '').trim();
+  if (!label || label.length > 60) return false;
+  if (ITEM_KINDS.has(matchSection(label)) || COMPLETED_HEADING_RE.test(label)) return true;
+  return bold && STATUS_WORD_RE.test(label);
+}
+
+interface Scan {
+  lines: Line[];
+  /** Front matter lines (0..fmEnd inclusive), -1 when none. */
+  fmEnd: number;
+  /** Indices of ATX heading lines at column 0, outside fences. */
+  headings: number[];
+  /** Lines inside (or fencing) column-0 fenced code blocks. */
+  fenced: Set<number>;
+}
+
+function scan(text: string): Scan | undefined {
+  const lines = splitLines(text);
+  const line = (i: number) => text.slice(lines[i].start, lines[i].end);
+  let fmEnd = -1;
+  if (FM_FENCE_RE.test(line(0))) {
+    for (let i = 1; i < lines.length; i++) {
+      if (FM_FENCE_RE.test(line(i))) {
+        fmEnd = i;
+        break;
+      }
+    }
+    if (fmEnd < 0) return undefined;
+  }
+  const headings: number[] = [];
+  const fenced = new Set<number>();
+  let fence: { char: string; len: number } | undefined;
+  let prevBlank = true;
+  for (let i = fmEnd + 1; i < lines.length; i++) {
+    const l = line(i);
+    if (fence) {
+      fenced.add(i);
+      const m = /^(`{3,}|~{3,})[ \t]*$/.exec(l);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len) fence = undefined;
+      prevBlank = false;
+      continue;
+    }
+    const f = FENCE_RE.exec(l);
+    if (f) {
+      if (f[1][0] === '`' && f[2].includes('`')) return undefined;
+      fence = { char: f[1][0], len: f[1].length };
+      fenced.add(i);
+      prevBlank = false;
+      continue;
+    }
+    if (UNSAFE_RE.test(l)) return undefined;
+    if (!prevBlank && SETEXT_RE.test(l)) return undefined;
+    if (ATX_RE.test(l)) headings.push(i);
+    prevBlank = BLANK_RE.test(l);
+  }
+  return { lines, fmEnd, headings, fenced };
+}
+
+/** Moves every position of a tree parsed from a slice of `text` to where the slice sits in `text`. */
+function place(nodes: RootContent[], offset: number, line: number): void {
+  const seen = new Set<object>();
+  const move = (p: Point | undefined) => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    if (p.offset !== undefined) p.offset += offset;
+    p.line += line;
+  };
+  const visit = (n: Nodes) => {
+    move(n.position?.start);
+    move(n.position?.end);
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  for (const n of nodes) visit(n);
+}
+
+/**
+ * The top-level blocks of the kept lines: each run of consecutive kept lines is parsed on its own and placed where it
+ * sits in `text`. A run starts at a block boundary (a heading, front matter, the line after a heading) and the lines
+ * after it are blank or a heading, so its blocks are the ones the whole parse makes there.
+ */
+function parseRuns(text: string, lines: Line[], keep: (i: number) => boolean): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!keep(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && keep(j + 1)) j++;
+    const start = lines[i].start;
+    const tree = parseMarkdown(text.slice(start, Math.min(lines[j].next, text.length)));
+    place(tree.children, start, i);
+    for (const c of tree.children) out.push(c);
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * A line that could be a label standing in for a heading ("**Impact**:", "- **Review actions**:", "Root cause:"): such
+ * labels count toward detection by sections (collectLabels). Errs on the side of yes.
+ */
+function mayBeLabel(line: string): boolean {
+  const s = line.replace(/^[\s>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?/, '');
+  const bold = s.startsWith('**') || s.startsWith('__');
+  const plain = s.replace(/[*_`]/g, '');
+  const colon = plain.search(/[:：]/);
+  const label = (colon >= 0 ? plain.slice(0, colon) : bold ? plain : '').trim();
+  return !!label && label.length <= 60 && (matchSection(label) !== undefined || /^context$/i.test(label));
+}
+
+/**
+ * The light reading: `{ model }` with the same title, front matter, sections and action items as parsePostmortem on
+ * the whole text, for a postmortem by front matter or path; `{}` for a document that is no postmortem (no front
+ * matter or path says so, its headings do not, and no line could be a label that would); undefined when the light
+ * reading cannot tell exactly (the caller then reads it whole). Callers check `ignore` first.
+ */
+export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 'rootDir' | 'config'>): { model?: Postmortem } | undefined {
+  const s = scan(text);
+  if (!s) return undefined;
+  const { lines, fmEnd, headings, fenced } = s;
+  const isHead = new Set(headings);
+  const heads = parseRuns(text, lines, (i) => i <= fmEnd || isHead.has(i));
+  const head = parsePostmortem(text, { type: 'root', children: heads });
+  const by = detectPostmortem(head, options);
+  if (by === undefined) {
+    // Not by front matter, path or headings: only labels in the prose could still make it one.
+    for (let i = fmEnd + 1; i < lines.length; i++) {
+      if (!isHead.has(i) && !fenced.has(i) && mayBeLabel(text.slice(lines[i].start, lines[i].end))) return undefined;
+    }
+    return {};
+  }
+  if (by !== 'front-matter' && by !== 'path') return undefined;
+  // the lines of the sections that hold items (from the end of their heading to the next heading)
+  const spans = head.allSections.filter((sec) => ITEM_KINDS.has(sec.effectiveKind)).map((sec) => [sec.ownContentRange.start.offset, sec.ownContentRange.end.offset]);
+  const inSpan = (i: number) => spans.some(([a, b]) => lines[i].start >= a && lines[i].start < b);
+  const body = new Array<boolean>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    if (i <= fmEnd || isHead.has(i)) continue;
+    body[i] = inSpan(i);
+    if (!body[i] && !fenced.has(i) && mayHoldItems(text.slice(lines[i].start, lines[i].end))) return undefined;
+  }
+  if (!spans.length) return { model: head };
+  const children = [...heads, ...parseRuns(text, lines, (i) => body[i] === true)].sort((a, b) => startOf(a) - startOf(b));
+  return { model: parsePostmortem(text, { type: 'root', children }) };
+}
