@@ -5,8 +5,10 @@
 //              no findings on look-alikes, section findings a reader agrees with ≥ 0.95)
 //   --json     print the scores (and the disagreements) as JSON instead of the table
 //   --only=TEXT score only the documents whose file name contains TEXT
-//   --set=heldout  score the held-out test set (test/eval/heldout/: labelled before the engine ran on it, never tuned
-//              on) instead of the development set (test/eval/documents.tsv, items.tsv)
+//   --set=heldout  score the first held-out set (test/eval/heldout/: labelled before the engine ran on it; its
+//              disagreements have since been read, so it is development data now) instead of the development set
+//   --set=heldout2 score the second held-out set (test/eval/heldout2/: labelled before the engine ran on it, never
+//              tuned on: its figures are the honest ones)
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
@@ -242,7 +244,7 @@ const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file))
 if (asJson) {
   console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements }, null, 2));
 } else {
-  console.log(`Labelled set (${labelSet === 'dev' ? 'development' : 'held-out test'})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
+  console.log(`Labelled set (${labelSet === 'dev' ? 'development' : `held-out test: ${labelSet}`})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(w)}  precision  recall   counts                     target`);
   for (const r of rows) {

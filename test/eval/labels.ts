@@ -10,12 +10,15 @@ export const PROJECT_ROOT = resolve(EVAL_DIR, '../..');
 export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
 
 /**
- * Which labelled set: `dev` (documents.tsv / items.tsv: the development set the engine was tuned on) or `heldout`
- * (heldout/documents.tsv / heldout/items.tsv: documents labelled before the engine was run on them, never tuned on).
+ * Which labelled set: `dev` (documents.tsv / items.tsv: the development set the engine was tuned on), `heldout`
+ * (heldout/: labelled before the engine was run on them; read while tuning by judge2's successors, so now development
+ * data too) or `heldout2` (heldout2/: a second held-out set, labelled before the engine ran on it, never tuned on).
  */
-export type LabelSet = 'dev' | 'heldout';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout'];
-const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/' };
+export type LabelSet = 'dev' | 'heldout' | 'heldout2';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2'];
+/** The held-out sets, each in its own folder of test/eval. */
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2'];
+const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/', heldout2: 'heldout2/' };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
 export type Yes = 'yes' | 'no';

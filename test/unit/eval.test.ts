@@ -6,10 +6,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, LABEL_SETS, loadLabels, normalise } from '../eval/labels';
+import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, HELDOUT_SETS, LABEL_SETS, loadLabels, normalise } from '../eval/labels';
 
 const labels = loadLabels();
-const heldout = loadLabels('heldout');
+const heldouts = HELDOUT_SETS.map((set) => ({ set, labels: loadLabels(set) }));
+const heldoutDocs = heldouts.flatMap((h) => h.labels.docs);
 const fmt = (ps: { where: string; message: string }[]) => ps.map((p) => `${p.where}: ${p.message}`).join('\n');
 
 describe('eval label files', () => {
@@ -20,15 +21,19 @@ describe('eval label files', () => {
     }
   });
 
-  test('the held-out set shares no document with the development set, and every one of its files is labelled', () => {
-    const dev = new Set(labels.docs.map((d) => d.file));
-    for (const d of heldout.docs) {
-      assert.ok(d.file.startsWith('heldout/'), `${d.file}: held-out documents live in test/eval/heldout/`);
-      assert.ok(!dev.has(d.file), `${d.file} is in both sets`);
+  test('each held-out set shares no document with the development set or an earlier held-out set', () => {
+    const earlier = labels.docs.filter((d) => existsSync(docPath(d.file)));
+    for (const { set, labels: h } of heldouts) {
+      const seen = new Set(earlier.map((d) => d.file));
+      const texts = new Set(earlier.map((d) => normalise(readFileSync(docPath(d.file), 'utf8'))));
+      for (const d of h.docs) {
+        assert.ok(d.file.startsWith(`${set}/`), `${d.file}: ${set} documents live in test/eval/${set}/`);
+        assert.ok(!seen.has(d.file), `${d.file} is in two sets`);
+        assert.ok(!texts.has(normalise(readFileSync(docPath(d.file), 'utf8'))), `${d.file} repeats a document of an earlier set`);
+      }
+      assert.ok(h.docs.filter((d) => d.kind === 'postmortem').length >= 10, `${set}: ≥ 10 postmortems`);
+      earlier.push(...h.docs);
     }
-    assert.ok(heldout.docs.filter((d) => d.kind === 'postmortem').length >= 10, 'held-out set: ≥ 10 postmortems');
-    const devTexts = new Set(labels.docs.filter((d) => existsSync(docPath(d.file))).map((d) => normalise(readFileSync(docPath(d.file), 'utf8'))));
-    for (const d of heldout.docs) assert.ok(!devTexts.has(normalise(readFileSync(docPath(d.file), 'utf8'))), `${d.file} repeats a development document`);
   });
 
   test('the set is large enough to score: ≥ 40 postmortems, ≥ 10 look-alikes, every corpus source', () => {
@@ -42,7 +47,7 @@ describe('eval label files', () => {
   });
 
   test('every postmortem labels all five required sections; look-alikes and templates label none', () => {
-    for (const d of labels.docs) {
+    for (const d of [...labels.docs, ...heldoutDocs]) {
       const n = Object.keys(d.sections).length;
       if (d.kind === 'postmortem') assert.equal(n, 5, `${d.file}: ${n} of 5 sections labelled`);
       else assert.equal(n, 0, `${d.file} is a ${d.kind}: sections are '-'`);
@@ -50,8 +55,8 @@ describe('eval label files', () => {
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
-    const all = [...labels.docs, ...heldout.docs];
-    for (const dir of ['lookalikes', 'postmortems', 'heldout/lookalikes', 'heldout/postmortems']) {
+    const all = [...labels.docs, ...heldoutDocs];
+    for (const dir of ['lookalikes', 'postmortems', ...HELDOUT_SETS.flatMap((s) => [`${s}/lookalikes`, `${s}/postmortems`])]) {
       const folder = join(EVAL_DIR, dir);
       if (!existsSync(folder)) continue;
       const sources = join(folder, 'SOURCES.tsv');
@@ -77,7 +82,7 @@ describe('eval label files', () => {
   test('the corpus is read in place, not copied: no corpus file name under test/eval', () => {
     if (!existsSync(CORPUS_DIR)) return;
     const corpus = new Set(readdirSync(CORPUS_DIR));
-    for (const dir of ['lookalikes', 'postmortems', 'heldout/lookalikes', 'heldout/postmortems']) {
+    for (const dir of ['lookalikes', 'postmortems', ...HELDOUT_SETS.flatMap((s) => [`${s}/lookalikes`, `${s}/postmortems`])]) {
       const folder = join(EVAL_DIR, dir);
       if (!existsSync(folder)) continue;
       for (const f of readdirSync(folder)) assert.ok(!corpus.has(f), `${dir}/${f} is a corpus file: name it in documents.tsv instead`);
@@ -86,14 +91,14 @@ describe('eval label files', () => {
 
   // The corpus sits beside the repository in this workspace; without it the corpus rows cannot be checked.
   test('every labelled file exists and every snippet is in its document exactly once', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
-    for (const l of [labels, heldout]) {
+    for (const l of [labels, ...heldouts.map((h) => h.labels)]) {
       const problems = checkAgainstDocuments(l);
       assert.deepEqual(problems, [], fmt(problems));
     }
   });
 
   test('snippet matching survives markdown: a snippet normalises to text found in its normalised document', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
-    for (const i of [...labels.items, ...heldout.items]) {
+    for (const i of [...labels.items, ...heldouts.flatMap((h) => h.labels.items)]) {
       if (!existsSync(docPath(i.file))) continue;
       const doc = normalise(readFileSync(docPath(i.file), 'utf8'));
       assert.ok(normalise(i.snippet).length >= 4, `items.tsv:${i.line}: snippet too short to match safely`);
