@@ -37,6 +37,15 @@ test('items written as already done, "re-" verbs included, are not open work', (
     assert.ok(!looksCompleted(t), t);
 });
 
+test('finished work told by "we" or the team is done whatever the verb, unless it reads as intention or work to come', () => {
+  // verbs outside the done vocabulary: the form of the verb decides (a past tense, or a participle after have)
+  for (const t of ['We tweaked/adjusted the internal registry pull limit', "We've advised the teams to adjust their deployments", 'We reconfigured the probe on the ingress pods', 'The team has re-tagged every base image', 'We have rewritten the retry loop', 'We froze the release branch'])
+    assert.ok(looksCompleted(t), t);
+  // intention, deliberation, a start, work under way, a ticket for the work, or a future marker in the sentence
+  for (const t of ['We decided to move the mirror to its own bucket', 'We discussed adding a pull-rate dashboard', 'We started migrating the mirror', "We've been working on a mirror", 'We opened a ticket to migrate the mirror', 'We tweaked the limit and should revisit it next week', 'We need to tweak the limit', 'We will tweak the limit', 'Team discussed about having closer inspection', 'We planned to rotate the keys'])
+    assert.ok(!looksCompleted(t), t);
+});
+
 test('timeline-timezone: version numbers in a timeline are not clock times', () => {
   const doc = (timeline: string) =>
     `---\ntype: postmortem\n---\n# Upgrade\n\n## Summary\n\nx\n\n## Timeline\n\n${timeline}\n`;

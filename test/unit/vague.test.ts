@@ -57,6 +57,31 @@ describe('specific items are not flagged', () => {
   }
 });
 
+describe('research with a concrete question is a task; research without one is vague', () => {
+  for (const t of [
+    'Look into if this is also an issue in Traefik 2.x',
+    'Investigate whether the retry storm came from the batch importer',
+    'Investigate if the nightly import batch is too large for one transaction',
+    'Check why the queue-depth alert did not page during the storm',
+    'Investigate missing worker metrics and see if the scrape interval can be shortened',
+    'Look into whether the retry storm also hits the v2 gateway — @li, due 2026-04-01',
+  ]) {
+    test(`specific: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of [
+    'Investigate why this happened',
+    'Investigate why this happened — @li, due 2026-04-01, P2',
+    'Look into how to do better',
+    'Look into how to make deploys safer',
+    'Figure out how to monitor the critical CVEs',
+    'Investigate if it happens again',
+    'Check how we can improve',
+    'Consider if we should change the failurePolicy',
+  ]) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});
+
 test('the reason names what is missing', () => {
   const r = classifyVague('Improve monitoring of the database');
   assert.equal(r.kind, 'improvement');

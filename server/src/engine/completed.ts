@@ -27,6 +27,50 @@ const NOUN_PARTICIPLE_RE = /^(?:(?!(?:being|be|will|to|not|still)\s)(?:the|a|an|
 const OPEN_LEAD_RE =
   /^(?:ensure|make|check|verify|confirm|investigate|determine|find|document|review|if|when|whether|once|until|after|before|should|must|need|needs|consider|evaluate|decide|understand|figure|ask|see|track|monitor|test|validate|audit|assess|look|explore|identify|alert|add|create|write|build|set|we|they|it|this|that|there)\b/i;
 
+/**
+ * Finished work told by its doer with a verb outside the list above: "We tweaked/adjusted the pull limit", "We've
+ * advised the teams to adjust their deployments", "The team has re-tagged every image". A first-person or team subject,
+ * then a past tense or a participle after has/have; decided here by the form of the verb (an -ed word or a common
+ * irregular past), not word by word. Quiet where the clause reads as intention, deliberation or work under way ("We
+ * decided to …", "We discussed …", "We started …", "We've been working on …") or where a future or modal marker
+ * follows in the same sentence ("We added a flag and will remove it when …").
+ */
+const SUBJECT_RE = /\b(?:we|team)\b/i;
+const PERFECT_RE = /\b(?:have|has)\b|['’]ve\b/i;
+/** One word, or two joined by a slash ("tweaked/adjusted"). */
+const VERB_WORD_RE = /^[\p{L}’'-]+(?:\/[\p{L}’'-]+)?/u;
+const IRREGULAR_PAST = new Set(['made', 'built', 'rebuilt', 'wrote', 'rewrote', 'sent', 'ran', 'reran', 'took', 'gave', 'found', 'kept', 'told', 'brought', 'spent', 'got', 'held', 'led', 'paid', 'bought', 'did', 'undid', 'redid', 'taught', 'threw', 'drew', 'froze', 'chose', 'swapped']);
+/** Participles after has/have that are not -ed: "We've written", "The team has taken". */
+const IRREGULAR_PARTICIPLE = new Set(['written', 'rewritten', 'taken', 'given', 'done', 'redone', 'undone', 'drawn', 'frozen', 'chosen', 'shown', 'put', 'set', 'cut', 'shut', 'split', 'rolled']);
+/** Past forms that report intention, deliberation, a finding or a start, not finished work. */
+const NOT_FINISHED = new Set(['needed', 'wanted', 'planned', 'intended', 'decided', 'agreed', 'proposed', 'suggested', 'discussed', 'considered', 'noted', 'noticed', 'learned', 'learnt', 'realised', 'realized', 'expected', 'hoped', 'tried', 'attempted', 'started', 'began', 'begun', 'asked', 'requested', 'scheduled', 'missed', 'failed', 'lacked', 'struggled', 'assumed', 'believed', 'wondered', 'talked', 'aimed', 'used', 'been', 'identified', 'observed', 'seen', 'determined', 'concluded', 'committed', 'pledged', 'promised', 'prioritised', 'prioritized']);
+const NOT_PAST_ED = new Set(['need', 'feed', 'seed', 'speed', 'proceed', 'exceed', 'succeed', 'embed', 'bleed', 'breed', 'heed', 'shed', 'bed', 'red', 'wed', 'shred']);
+/** A marker of work still to come, later in the same sentence. */
+const FUTURE_RE = /\b(?:will|shall|going to|plans? to|need(?:s|ed)? to|should|must|would|to be done|next (?:week|sprint|quarter|month|release)|follow[- ]up)\b|['’]ll\b/i;
+
+function pastForm(word: string, perfect: boolean): boolean {
+  const w = word.toLowerCase().replace(/[’']/g, "'");
+  if (NOT_FINISHED.has(w) || NOT_PAST_ED.has(w)) return false;
+  if (IRREGULAR_PAST.has(w) || (perfect && IRREGULAR_PARTICIPLE.has(w))) return true;
+  return w.length >= 4 && w.endsWith('ed') && !w.endsWith('eed');
+}
+
+/** Length of "We tweaked/adjusted" (lead and verb) when the subject tells finished work, else 0. */
+function pastTenseBySubject(lead: string, rest: string): number {
+  if (!SUBJECT_RE.test(lead)) return 0;
+  const m = VERB_WORD_RE.exec(rest);
+  if (!m) return 0;
+  const perfect = PERFECT_RE.test(lead);
+  // every word of "tweaked/adjusted" must be a finished form
+  if (!m[0].split('/').every((w) => pastForm(w, perfect))) return 0;
+  const after = rest.slice(m[0].length);
+  if (/^\s+(?:to|by|when|if|on|about|with|whether)\b/i.test(after) && !perfect) return 0;
+  if (TICKET_FOR_WORK_RE.test(after)) return 0;
+  const sentenceEnd = after.search(/[.!?](?:\s|$)|\n\s*\n/);
+  if (FUTURE_RE.test(sentenceEnd < 0 ? after : after.slice(0, sentenceEnd))) return 0;
+  return lead.length + m[0].length;
+}
+
 const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:ticket|issue|story|card|jira|task|follow[- ]?up)s?(?:\]\([^)]*\))?\s+(?:to|for)\s+/i;
 
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
@@ -37,6 +81,8 @@ export function completedPrefix(text: string): number {
   // "Created a ticket to migrate X": the ticket is done, the work is not
   if (m && TICKET_FOR_WORK_RE.test(rest.slice(m[0].length))) return 0;
   if (m) return lead + m[0].length;
+  const told = pastTenseBySubject(text.slice(0, lead), rest);
+  if (told) return told;
   const plainRest = rest.replace(/[*_]+/g, (s) => ' '.repeat(s.length));
   if (OPEN_LEAD_RE.test(plainRest.trimStart())) return 0;
   const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest);

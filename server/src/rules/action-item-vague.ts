@@ -160,6 +160,51 @@ function stripSubject(s: string): string {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Research with a question
+
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'which', 'who', 'where', 'when']);
+/** Words that carry no subject matter in a question: pronouns, auxiliaries, fillers, "the issue", "again". */
+const QUESTION_FILLER = new Set([
+  'this', 'that', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'we', 'our', 'us', 'you', 'he', 'she', 'there',
+  'the', 'a', 'an', 'any', 'some', 'all', 'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'and', 'or', 'as',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'can',
+  'could', 'should', 'would', 'will', 'shall', 'may', 'might', 'must', 'not', 'no', 'also', 'still', 'again', 'really',
+  'issue', 'issues', 'problem', 'problems', 'incident', 'outage', 'happen', 'happened', 'happens', 'occur', 'occurred',
+  'went', 'go', 'goes', 'wrong', 'cause', 'caused', 'causes', 'way', 'ways', 'thing', 'things', 'something', 'anything',
+  'need', 'needs', 'needed', 'get', 'make', 'prevent', 'avoid', 'recur', 'so', 'such', 'more', 'less', 'better', 'best',
+  'improve', 'improved', 'safer', 'faster', 'easier', 'future', 'next', 'time', 'here', 'now', 'same', 'other',
+]);
+/** A question that leaves the finish line open: "how to make it better", "whether we could improve things". */
+const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter)\b/i;
+
+/**
+ * A research item that asks a concrete question is a task: "Look into if this is also an issue in Traefik 2.x",
+ * "Investigate whether the retry storm came from the batch importer", "Check why the kafka-exporter alert never
+ * fired". Done when the question is answered. The question must name its subject: two words of subject matter, or
+ * one proper name, identifier or number ("Investigate why this happened", "Look into how to do better" stay vague),
+ * and be a clause: "how to monitor the CVEs" asks for options, not a fact.
+ */
+function concreteQuestion(words: string[]): boolean {
+  // the question word within the first words after the verb: "Investigate missing node metrics and see if …"
+  const at = words.slice(1, 10).findIndex((w) => QUESTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  if (at < 0) return false;
+  // the question ends at a clause break or where the item's metadata starts ("— @li, due 2026-04-01")
+  const clause: string[] = [];
+  for (const w of words.slice(at + 2)) {
+    if (/^(?:[-–—|]+|[@(].*)$/.test(w)) break;
+    clause.push(w);
+    if (/[.;:,]$/.test(w)) break;
+  }
+  // "Figure out how to monitor the CVEs" looks for an approach, like "find ways to": a question needs a clause
+  if (/^to$/i.test(clause[0] ?? '')) return false;
+  const text = clause.join(' ');
+  if (!text || (OPEN_ENDED_RE.test(text) && specificAnchors(text).length === 0 && !MEASURABLE_RE.test(text))) return false;
+  if (specificAnchors(text).length > 0 || MEASURABLE_RE.test(text)) return true;
+  const content = clause.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '')).filter((w) => w.length > 1 && !QUESTION_FILLER.has(w));
+  return content.length >= 2;
+}
+
+// ------------------------------------------------------------------------------------------------
 // The classifier
 
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
@@ -274,6 +319,8 @@ function classifyClause(s: string): VagueResult {
       // "Review who has access to the Immunefi channel" names what to review
     } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
       // "Identify the pods that …" is fine
+    } else if (concreteQuestion(words)) {
+      // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
     } else if (further || !concrete) {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
     }
