@@ -139,26 +139,35 @@ function place(nodes: RootContent[], offset: number, line: number): void {
 }
 
 /**
- * The top-level blocks of the kept lines: each run of consecutive kept lines is parsed on its own and placed where it
- * sits in `text`. A run starts at a block boundary (a heading, front matter, the line after a heading) and the lines
- * after it are blank or a heading, so its blocks are the ones the whole parse makes there.
+ * The top-level blocks of the kept lines, in one parse: the kept lines are joined (the others left out) and each block
+ * is placed back where its lines sit in `text`. A run of kept lines starts at a block boundary (front matter, a
+ * heading, the line after a heading) and the next run starts with a heading, which ends any block before it (fences,
+ * HTML blocks and setext headings, which could reach past it, never get here: see scan), so the blocks are the ones
+ * each run makes on its own, and the ones the whole parse makes there.
  */
-function parseRuns(text: string, lines: Line[], keep: (i: number) => boolean): RootContent[] {
-  const out: RootContent[] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (!keep(i)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < lines.length && keep(j + 1)) j++;
-    const start = lines[i].start;
-    const tree = parseMarkdown(text.slice(start, Math.min(lines[j].next, text.length)));
-    place(tree.children, start, i);
-    for (const c of tree.children) out.push(c);
-    i = j + 1;
+function parseKept(text: string, lines: Line[], keep: (i: number) => boolean): RootContent[] {
+  const parts: string[] = [];
+  /** Runs of kept lines: where each starts in the joined text and in `text` (offset and line). */
+  const runs: { at: number; offset: number; line: number }[] = [];
+  let length = 0;
+  let joinedLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!keep(i)) continue;
+    if (i === 0 || !keep(i - 1)) runs.push({ at: length, offset: lines[i].start - length, line: i - joinedLine });
+    const piece = text.slice(lines[i].start, Math.min(lines[i].next, text.length));
+    parts.push(piece);
+    length += piece.length;
+    joinedLine++;
   }
-  return out;
+  if (!runs.length) return [];
+  const tree = parseMarkdown(parts.join(''));
+  let r = 0;
+  for (const node of tree.children) {
+    const at = startOf(node);
+    while (r + 1 < runs.length && runs[r + 1].at <= at) r++;
+    place([node], runs[r].offset, runs[r].line);
+  }
+  return tree.children;
 }
 
 /**
@@ -185,7 +194,7 @@ export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 
   if (!s) return undefined;
   const { lines, fmEnd, headings, fenced } = s;
   const isHead = new Set(headings);
-  const heads = parseRuns(text, lines, (i) => i <= fmEnd || isHead.has(i));
+  const heads = parseKept(text, lines, (i) => i <= fmEnd || isHead.has(i));
   const head = parsePostmortem(text, { type: 'root', children: heads });
   const by = detectPostmortem(head, options);
   if (by === undefined) {
@@ -206,6 +215,5 @@ export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 
     if (!body[i] && !fenced.has(i) && mayHoldItems(text.slice(lines[i].start, lines[i].end))) return undefined;
   }
   if (!spans.length) return { model: head };
-  const children = [...heads, ...parseRuns(text, lines, (i) => body[i] === true)].sort((a, b) => startOf(a) - startOf(b));
-  return { model: parsePostmortem(text, { type: 'root', children }) };
+  return { model: parsePostmortem(text, { type: 'root', children: parseKept(text, lines, (i) => i <= fmEnd || isHead.has(i) || body[i] === true) }) };
 }
