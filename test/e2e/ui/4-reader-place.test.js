@@ -107,6 +107,8 @@ async function saveAsFollowed() {
   const frame = readerFrame(page);
   await frame.locator('#reader-title', { hasText: 'Queue backlog after a broker restart' }).waitFor();
   await palette(page, 'View: Focus First Editor Group');
+  // Save As goes to the focused editor: wait until the text editor has the keyboard, not the reader
+  await page.locator('.monaco-editor.focused').first().waitFor();
   const target = path.join(WS_DIR, 'postmortems', 'queue-backlog.md');
   // the simple file dialog is a quick input: Ctrl+Shift+S, not the palette helper (which waits for the input to close)
   await page.keyboard.press(`${MOD}+Shift+S`);

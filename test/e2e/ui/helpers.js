@@ -38,11 +38,18 @@ async function palette(page, title) {
 async function closeAll(page) {
   await palette(page, 'View: Close All Editor Groups');
   const dialog = page.locator('.monaco-dialog-box');
+  const tab = page.locator('.tabs-container .tab');
+  // done when no tab is left; each unsaved editor asks first (however long the workbench takes to ask)
   for (;;) {
-    const shown = await dialog.waitFor({ timeout: 3000 }).then(() => true, () => false);
-    if (!shown) return;
-    await dialog.getByRole('button', { name: /Don't Save/ }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const next = await Promise.race([
+      dialog.waitFor().then(() => 'dialog'),
+      tab.first().waitFor({ state: 'detached' }).then(() => 'closed'),
+    ]);
+    if (next === 'closed' && !(await dialog.isVisible())) return;
+    if (await dialog.isVisible()) {
+      await dialog.getByRole('button', { name: /Don't Save/ }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
   }
 }
 
