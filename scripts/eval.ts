@@ -5,6 +5,8 @@
 //              no findings on look-alikes, section findings a reader agrees with ≥ 0.95)
 //   --json     print the scores (and the disagreements) as JSON instead of the table
 //   --only=TEXT score only the documents whose file name contains TEXT
+//   --set=heldout  score the held-out test set (test/eval/heldout/: labelled before the engine ran on it, never tuned
+//              on) instead of the development set (test/eval/documents.tsv, items.tsv)
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { dirname } from 'node:path';
 import { lint } from '../server/src/engine/lint';
 import type { ActionItem, Finding, SectionKind } from '../server/src/engine/types';
 import { SECTION_TITLES } from '../server/src/engine/sections';
-import { checkAgainstDocuments, docPath, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel } from '../test/eval/labels';
+import { checkAgainstDocuments, docPath, LABEL_SETS, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel, type LabelSet } from '../test/eval/labels';
 
 const args = process.argv.slice(2);
 // `npm run eval | head` closes the pipe early: stop quietly instead of throwing EPIPE
@@ -60,7 +62,13 @@ function score(t: Tally, metric: string, expected: boolean, got: boolean, file: 
   } else t.tn++;
 }
 
-const labels = loadLabels();
+const setArg = args.find((a) => a.startsWith('--set='))?.slice('--set='.length) ?? 'dev';
+if (!(LABEL_SETS as readonly string[]).includes(setArg)) {
+  console.error(`eval: --set=${setArg} is not one of ${LABEL_SETS.join(', ')}`);
+  process.exit(2);
+}
+const labelSet = setArg as LabelSet;
+const labels = loadLabels(labelSet);
 const problems = [...labels.problems, ...checkAgainstDocuments(labels)];
 if (problems.length) {
   console.error(`eval: ${problems.length} problem(s) with the label files (npm run eval needs them fixed):`);
@@ -232,9 +240,9 @@ const nPm = scored.filter((d) => d.kind === 'postmortem').length;
 const nLook = scored.filter((d) => d.kind === 'lookalike').length;
 const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file)).length;
 if (asJson) {
-  console.log(JSON.stringify({ today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements }, null, 2));
+  console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements }, null, 2));
 } else {
-  console.log(`Labelled set${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
+  console.log(`Labelled set (${labelSet === 'dev' ? 'development' : 'held-out test'})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(w)}  precision  recall   counts                     target`);
   for (const r of rows) {

@@ -263,6 +263,8 @@ function main(): void {
       const c = checkDocument(text, i++);
       findings += c.findings;
       for (const k of Object.keys(c.defects) as Kind[]) counts[k]++;
+      // a long campaign says how far it got (stderr), so a run that is stopped still tells something
+      if (i % 2000 === 0) process.stderr.write(`fuzz seed ${SEED}: ${i}/${N} docs, ${kinds.map((k) => `${counts[k]} ${k}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
       if (text.length < 20_000) {
         let ms = c.lintMs;
         if (ms > SLOW_MS) {

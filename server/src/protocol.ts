@@ -157,6 +157,16 @@ export interface ReaderGlossaryEntry {
   uses: number;
 }
 
+export type ReaderAudience = 'internal' | 'business' | 'public';
+
+/** What one audience would get: the findings of the sharing rules as if the document were written for it. */
+export interface ReaderAudienceView {
+  audience: ReaderAudience;
+  findings: { ruleId: string; message: string; location: ReaderLocation }[];
+  /** What would leak (public-internal-detail): highlighted in the document when this audience is chosen. */
+  leaks: number;
+}
+
 export interface ReaderModel {
   uri?: string;
   version?: number;
@@ -186,6 +196,8 @@ export interface ReaderModel {
   /** Gaps not listed (the list is kept short). */
   moreGaps: number;
   glossary: ReaderGlossaryEntry[];
+  /** Internal, business and public: what each would get (the switch starts on the document's own audience). */
+  audiences: ReaderAudienceView[];
   /** Section kinds present in the document (for Insert Section…). */
   sectionKinds: string[];
   /** Number of findings by severity (for the status bar tooltip). */

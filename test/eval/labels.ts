@@ -9,6 +9,14 @@ export const PROJECT_ROOT = resolve(EVAL_DIR, '../..');
 /** The shared corpus, read in place (never copied into the project). */
 export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
 
+/**
+ * Which labelled set: `dev` (documents.tsv / items.tsv: the development set the engine was tuned on) or `heldout`
+ * (heldout/documents.tsv / heldout/items.tsv: documents labelled before the engine was run on them, never tuned on).
+ */
+export type LabelSet = 'dev' | 'heldout';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout'];
+const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/' };
+
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
 export type Yes = 'yes' | 'no';
 export const REQUIRED_SECTIONS = ['summary', 'impact', 'timeline', 'contributing-causes', 'action-items'] as const;
@@ -75,16 +83,16 @@ export interface Labels {
   problems: LabelProblem[];
 }
 
-/** Read documents.tsv and items.tsv. Problems with the format are collected, not thrown. */
-export function loadLabels(): Labels {
+/** Read documents.tsv and items.tsv of one set. Problems with the format are collected, not thrown. */
+export function loadLabels(set: LabelSet = 'dev'): Labels {
   const problems: LabelProblem[] = [];
   const docs: DocLabel[] = [];
   const items: ItemLabel[] = [];
 
-  const d = readTsv('documents.tsv');
+  const d = readTsv(SET_PREFIX[set] + 'documents.tsv');
   const col = (h: string[], name: string) => h.indexOf(name);
   for (const { cells, line } of d.rows) {
-    const where = `documents.tsv:${line}`;
+    const where = `${SET_PREFIX[set]}documents.tsv:${line}`;
     const get = (name: string) => (cells[col(d.header, name)] ?? '').trim();
     const kind = get('kind');
     if (kind !== 'postmortem' && kind !== 'template' && kind !== 'lookalike') {
@@ -100,9 +108,9 @@ export function loadLabels(): Labels {
     docs.push({ file: get('file'), kind, sections, note: get('note'), line });
   }
 
-  const it = readTsv('items.tsv');
+  const it = readTsv(SET_PREFIX[set] + 'items.tsv');
   for (const { cells, line } of it.rows) {
-    const where = `items.tsv:${line}`;
+    const where = `${SET_PREFIX[set]}items.tsv:${line}`;
     const get = (name: string) => cells[col(it.header, name)] ?? '';
     const status = get('status').trim();
     const owner = get('owner').trim();

@@ -6,14 +6,29 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, loadLabels, normalise } from '../eval/labels';
+import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, LABEL_SETS, loadLabels, normalise } from '../eval/labels';
 
 const labels = loadLabels();
+const heldout = loadLabels('heldout');
 const fmt = (ps: { where: string; message: string }[]) => ps.map((p) => `${p.where}: ${p.message}`).join('\n');
 
 describe('eval label files', () => {
-  test('documents.tsv and items.tsv are well-formed (statuses, yes/no fields, snippets)', () => {
-    assert.deepEqual(labels.problems, [], fmt(labels.problems));
+  test('documents.tsv and items.tsv are well-formed (statuses, yes/no fields, snippets), in both sets', () => {
+    for (const set of LABEL_SETS) {
+      const l = loadLabels(set);
+      assert.deepEqual(l.problems, [], fmt(l.problems));
+    }
+  });
+
+  test('the held-out set shares no document with the development set, and every one of its files is labelled', () => {
+    const dev = new Set(labels.docs.map((d) => d.file));
+    for (const d of heldout.docs) {
+      assert.ok(d.file.startsWith('heldout/'), `${d.file}: held-out documents live in test/eval/heldout/`);
+      assert.ok(!dev.has(d.file), `${d.file} is in both sets`);
+    }
+    assert.ok(heldout.docs.filter((d) => d.kind === 'postmortem').length >= 10, 'held-out set: ≥ 10 postmortems');
+    const devTexts = new Set(labels.docs.filter((d) => existsSync(docPath(d.file))).map((d) => normalise(readFileSync(docPath(d.file), 'utf8'))));
+    for (const d of heldout.docs) assert.ok(!devTexts.has(normalise(readFileSync(docPath(d.file), 'utf8'))), `${d.file} repeats a development document`);
   });
 
   test('the set is large enough to score: ≥ 40 postmortems, ≥ 10 look-alikes, every corpus source', () => {
@@ -35,7 +50,8 @@ describe('eval label files', () => {
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
-    for (const dir of ['lookalikes', 'postmortems']) {
+    const all = [...labels.docs, ...heldout.docs];
+    for (const dir of ['lookalikes', 'postmortems', 'heldout/lookalikes', 'heldout/postmortems']) {
       const folder = join(EVAL_DIR, dir);
       if (!existsSync(folder)) continue;
       const sources = join(folder, 'SOURCES.tsv');
@@ -53,7 +69,7 @@ describe('eval label files', () => {
       }
       for (const f of readdirSync(folder).filter((x) => x.endsWith('.md'))) {
         assert.ok(listed.has(f), `${dir}/${f} has no row in ${dir}/SOURCES.tsv`);
-        assert.ok(labels.docs.some((d) => d.file === `${dir}/${f}`), `${dir}/${f} is not labelled in documents.tsv`);
+        assert.ok(all.some((d) => d.file === `${dir}/${f}`), `${dir}/${f} is not labelled in a documents.tsv`);
       }
     }
   });
@@ -61,7 +77,7 @@ describe('eval label files', () => {
   test('the corpus is read in place, not copied: no corpus file name under test/eval', () => {
     if (!existsSync(CORPUS_DIR)) return;
     const corpus = new Set(readdirSync(CORPUS_DIR));
-    for (const dir of ['lookalikes', 'postmortems']) {
+    for (const dir of ['lookalikes', 'postmortems', 'heldout/lookalikes', 'heldout/postmortems']) {
       const folder = join(EVAL_DIR, dir);
       if (!existsSync(folder)) continue;
       for (const f of readdirSync(folder)) assert.ok(!corpus.has(f), `${dir}/${f} is a corpus file: name it in documents.tsv instead`);
@@ -70,12 +86,14 @@ describe('eval label files', () => {
 
   // The corpus sits beside the repository in this workspace; without it the corpus rows cannot be checked.
   test('every labelled file exists and every snippet is in its document exactly once', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
-    const problems = checkAgainstDocuments(labels);
-    assert.deepEqual(problems, [], fmt(problems));
+    for (const l of [labels, heldout]) {
+      const problems = checkAgainstDocuments(l);
+      assert.deepEqual(problems, [], fmt(problems));
+    }
   });
 
   test('snippet matching survives markdown: a snippet normalises to text found in its normalised document', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
-    for (const i of labels.items) {
+    for (const i of [...labels.items, ...heldout.items]) {
       if (!existsSync(docPath(i.file))) continue;
       const doc = normalise(readFileSync(docPath(i.file), 'utf8'));
       assert.ok(normalise(i.snippet).length >= 4, `items.tsv:${i.line}: snippet too short to match safely`);

@@ -94,13 +94,14 @@ describe('calendar helpers', () => {
 describe('hover on an action item', () => {
   const r = asResult(DOC);
 
-  test('shows owner, due date with "overdue by N days", priority, status, ticket and group', () => {
+  test('shows the status once, then owner, due date with "overdue by N days", priority, ticket and group', () => {
     const h = hoverAt(r, pos(DOC, 'Alert when'), TODAY);
     const v = md(h);
     assert.match(v, /\*\*Owner:\*\* `@maria`/);
     assert.match(v, /\*\*Due:\*\* `2026-03-01` \(Sunday 1 March 2026\) — \*\*overdue by 14 days\*\*/);
     assert.match(v, /\*\*Priority:\*\* `P1` \(high\)/);
-    assert.match(v, /\*\*Status:\*\* open/);
+    assert.match(v, /^\*\*Action item\*\* · open$/m);
+    assert.equal(v.match(/\bopen\b/g)?.length, 1, 'the status is said once, in the header');
     assert.match(v, /\*\*Ticket:\*\* `OPS-12`/);
     assert.match(v, /\*\*Group:\*\* Detect \(in Action items\)/);
     assert.equal(v.match(/overdue by 14 days/g)?.length, 1, 'each fact once');

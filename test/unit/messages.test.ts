@@ -78,3 +78,23 @@ test('every message over the corpus is one line of at most MESSAGE_MAX character
   assert.ok(n > 500, `only ${n} findings`);
   assert.deepEqual(long, []);
 });
+
+test('missing-section names a section written under another name, and its fix renames only the heading text', () => {
+  const text = readFileSync(join(ROOT, 'test/fixtures/section-another-name.md'), 'utf8');
+  const found = lint(text, { today: '2026-11-30' }).findings.filter((f) => f.ruleId === 'missing-section');
+  assert.deepEqual(
+    found.map((f) => f.message),
+    [
+      "'Summary' seems to be here under another name, 'Background': rename it.",
+      "'Impact' seems to be here under another name, 'Affected merchants': rename it.",
+      "'Timeline' seems to be here under another name, 'How did it happen?': rename it.",
+    ],
+  );
+  const impact = found[1];
+  const edit = impact.fixes?.[0]?.edits[0];
+  assert.ok(edit, 'a rename fix');
+  const renamed = text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset);
+  assert.ok(renamed.includes('\n## Impact\n\n30 merchants had to update'), 'the heading keeps its level and its body');
+  assert.equal(renamed.length, text.length - 'Affected merchants'.length + 'Impact'.length, 'nothing else is dropped');
+  assert.ok(!lint(renamed, { today: '2026-11-30' }).findings.some((f) => f.ruleId === 'missing-section' && /Impact/.test(f.message)));
+});

@@ -494,3 +494,65 @@ describe('reader view: remote images and the nonce', () => {
     assert.ok(used && page.includes(`script-src &#39;nonce-${used}&#39;`), 'a fresh nonce is used in both places');
   });
 });
+
+describe('reader view: the audience switch', () => {
+  const LEAKY = `---
+audience: internal
+---
+
+# Search outage
+
+## Summary
+
+Search failed for 2,300 users for 25 minutes (UTC) after an index change.
+
+## Impact
+
+2,300 users could not search for 25 minutes.
+
+## Timeline (UTC)
+
+- 09:12 index change deployed to search-7.prod.internal by @dana
+- 09:40 change reverted
+
+## Action items
+
+- Validate index mappings before deploy — @dana, due 2026-03-20, P1
+`;
+  const leaky = () => buildReaderModel(lint(LEAKY, { filePath: '/p/postmortems/leaky.md', today: TODAY }), { today: TODAY });
+
+  test('each audience gets the findings its rules would report; only the public one has leaks', () => {
+    const m = leaky();
+    assert.deepEqual(m.audiences.map((a) => a.audience), ['internal', 'business', 'public']);
+    const byAudience = Object.fromEntries(m.audiences.map((a) => [a.audience, a]));
+    assert.deepEqual(byAudience.internal.findings, [], 'internal readers may see everything');
+    assert.equal(byAudience.public.leaks, 3, 'the host and both @handles');
+    const leakLines = byAudience.public.findings.filter((f) => f.ruleId === 'public-internal-detail').map((f) => f.location.line);
+    assert.deepEqual(leakLines, [16, 16, 21]);
+    assert.equal(byAudience.business.leaks, 0);
+  });
+
+  test('what would leak is marked in the document, exactly, and only highlighted when Public is chosen (CSS)', () => {
+    const html = renderReaderBody(leaky());
+    const marks = [...html.matchAll(/<mark class="leak"[^>]*>(.*?)<\/mark>/g)].map((x) => x[1]);
+    assert.deepEqual(marks, ['search-7.prod.internal', '@dana', '@dana']);
+    assert.match(html, /id="audience-internal" value="internal" checked/, "the switch starts on the document's own audience");
+    assert.ok(html.indexOf('class="audience-radio"') < html.indexOf('id="document"'), 'radios come before the document');
+    assert.match(READER_CSS, /#audience-public:checked ~ \.document mark\.leak \{[^}]*background/);
+    assert.match(READER_CSS, /mark\.leak \{ background: none/);
+  });
+
+  test('the standalone export has the switch without any script', () => {
+    const html = renderStandaloneHtml(LEAKY, { filePath: '/p/postmortems/leaky.md', today: TODAY });
+    assert.match(html, /<mark class="leak"/);
+    assert.match(html, /<label for="audience-public"/);
+    assert.doesNotMatch(html, /<script/i);
+  });
+
+  test("a document cannot fake a leak mark or the switch: its own <mark> and <input> are not rendered as ours", () => {
+    const hostile = LEAKY.replace('## Impact', '<mark class="leak">fake</mark> <input type="radio" name="pm-audience" id="audience-public">\n\n## Impact');
+    const html = renderReaderBody(buildReaderModel(lint(hostile, { filePath: '/p/postmortems/leaky.md', today: TODAY }), { today: TODAY }));
+    assert.doesNotMatch(html, /<mark class="leak"[^>]*>fake/);
+    assert.equal((html.match(/id="audience-public"/g) ?? []).length, 1);
+  });
+});

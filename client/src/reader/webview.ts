@@ -13,6 +13,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface State {
   uri?: string;
   scrollY?: number;
+  /** The audience the reader chose with the switch (kept across updates and reloads of the page). */
+  audience?: string;
 }
 
 (() => {
@@ -24,6 +26,22 @@ interface State {
   vscode.setState(state);
 
   if (typeof previous.scrollY === 'number' && previous.uri === state.uri) window.scrollTo(0, previous.scrollY);
+
+  /** The audience switch is radios and CSS; the script only keeps the reader's choice when the page is re-rendered. */
+  function restoreAudience(): void {
+    if (!state.audience) return;
+    const radio = document.getElementById(`audience-${state.audience}`);
+    if (radio instanceof HTMLInputElement && radio.name === 'pm-audience') radio.checked = true;
+  }
+  if (previous.uri !== state.uri) delete state.audience;
+  restoreAudience();
+  document.addEventListener('change', (ev) => {
+    const t = ev.target;
+    if (t instanceof HTMLInputElement && t.name === 'pm-audience' && t.checked) {
+      state.audience = t.value;
+      vscode.setState(state);
+    }
+  });
 
   let scrollPending = false;
   window.addEventListener('scroll', () => {
@@ -89,6 +107,7 @@ interface State {
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
     const y = window.scrollY;
     root.innerHTML = m.html;
+    restoreAudience();
     root.dataset.version = String(m.version ?? '');
     if (typeof m.title === 'string') document.title = m.title;
     // the document was saved under a new name (Save As of an untitled postmortem): restore the panel on that one

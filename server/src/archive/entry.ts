@@ -72,7 +72,11 @@ export function readArchive(text: string, options: ArchiveReadOptions): ArchiveR
   if (!options.findings) {
     if (isIgnored(at)) return {};
     const light = lightRead(text, at);
-    if (light) return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today) } : {};
+    // a postmortem with no item in its action-item sections may have its follow-ups elsewhere (commitments under
+    // Resolution when a report has no other items): only the whole parse reads those
+    if (light && (!light.model || light.model.actionItems.length > 0)) {
+      return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today) } : {};
+    }
   }
   const result = lint(text, { ...at, today: options.today, rules: options.findings ? undefined : [] });
   if (!result.isPostmortem || result.ignored) return options.findings ? { findings: [] } : {};

@@ -2,6 +2,7 @@
 // the prose (code, HTML, front matter, links blanked), the plain prose (also without quotations), the sections of
 // a kind and their prose, the severity's normalised name. Pure: reads only the model.
 import type { Postmortem, Range, Section, SectionKind } from './types';
+import { normalizeHeading } from './sections';
 
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
@@ -97,4 +98,39 @@ export function severityName(model: Postmortem): string | undefined {
   const p = /^p[\s-]*([0-5])\b/i.exec(raw);
   if (p) return `P${p[1]}`;
   return raw.toUpperCase();
+}
+
+/**
+ * A heading that holds a canonical section under another name, as a reader sees it: "Affected crates" is the impact,
+ * "Background" or "Context" opening the document is the summary, a section told as time-stamped steps ("At 5:40 PM
+ * on November 18th …", "14:02 - report received") is the timeline. Undefined when no heading reads as that section;
+ * missing-section then says the section is missing, and names this heading when there is one.
+ */
+export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): Section | undefined {
+  // below the title (or every heading, when the document has several top-level ones)
+  const h1s = model.allSections.filter((s) => s.depth === 1).length;
+  const candidates = model.allSections.filter((s) => s.kind !== kind && (s.depth > 1 || h1s > 1));
+  const title = (s: Section) => normalizeHeading(s.title);
+  switch (kind) {
+    case 'impact':
+      return candidates.find((s) => !s.kind && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?)\b/.test(title(s)));
+    case 'summary': {
+      const first = candidates.find((s) => s.depth > 1);
+      return first && (!first.kind || first.kind === 'glossary') && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;
+    }
+    case 'timeline':
+      return candidates.find((s) => s.kind !== 'action-items' && timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) >= 3);
+    default:
+      return undefined;
+  }
+}
+
+/** Lines or paragraphs that open with a time or a date: "At 5:40PM on …", "14:02 - …", "- 2026-03-09 14:02 …". */
+function timeStampedSteps(body: string): number {
+  let n = 0;
+  for (const line of body.split(/\r?\n/)) {
+    const t = line.replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');
+    if (/^(?:at|on|around|by)\s+(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:utc|[A-Z]{2,4})?\s*[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t)) n++;
+  }
+  return n;
 }

@@ -40,7 +40,8 @@ function splitLines(text: string): Line[] {
 
 const FM_FENCE_RE = /^\uFEFF?---[ \t]*$/;
 const ATX_RE = /^#{1,6}(?:[ \t]|$)/;
-const FENCE_RE = /^(`{3,}|~{3,})(.*)$/;
+// the info string runs to the end of the line (a CR included): `(.*)$` backtracked over a long run of backticks
+const FENCE_RE = /^(`{3,}|~{3,})([\s\S]*)$/;
 /** Lines whose effect can reach past themselves, or that the scan could misread: read the whole document instead. */
 const UNSAFE_RE = /^(?: {1,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$))| {0,3}<| {0,3}\[[^\]]*\]:)/;
 const SETEXT_RE = /^ {0,3}(?:=+|-+)[ \t]*$/;

@@ -1,8 +1,9 @@
 // What the reader view pulls out of the prose: impact figures, the incident's duration from the timeline, and the
-// glossary (acronyms and their expansions). Pure; works on mdast blocks so code, HTML and front matter never count.
+// glossary (the engine's acronym fact, as the reader lists it). Pure; works on mdast blocks so code, HTML and front matter never count.
 import * as chrono from 'chrono-node';
 import type { Root, RootContent, Nodes } from 'mdast';
-import type { LineIndex } from '../engine/types';
+import type { LineIndex, Postmortem } from '../engine/types';
+import { acronymsOf, COMMON_ACRONYMS } from '../engine/acronyms';
 import { isoDayToDate } from '../engine/dates';
 import type { ReaderDuration, ReaderGlossaryEntry, ReaderImpactFigure, ReaderLocation } from '../protocol';
 
@@ -289,170 +290,29 @@ export function statedDuration(blocks: Block[], where = 'Impact'): ReaderDuratio
 }
 
 // ------------------------------------------------------------------------------------------------
-// Glossary
-
-const NOT_ACRONYMS = new Set([
-  'A', 'I', 'OK', 'AND', 'OR', 'NOT', 'THE', 'TODO', 'FIXME', 'NOTE', 'WARNING', 'IMPORTANT', 'TL', 'DR', 'NB', 'PS',
-  'AM', 'PM', 'ID', 'IDS', 'YES', 'NO', 'DONE', 'WIP', 'XX', 'XXX', 'TBD', 'TBA', 'N', 'NA', 'YYYY', 'MM', 'DD', 'HH',
-  'DATE', 'NAME', 'TIME', 'NONE', 'NULL', 'TRUE', 'FALSE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'JOIN', 'LEFT', 'SELECT',
-  'FROM', 'WHERE', 'ALL', 'ANY', 'NEW', 'OLD', 'USE', 'AGAIN', 'STOP', 'HELP', 'URGENT', 'UPDATE', 'EDIT', 'BUT', 'FOR',
-]);
-/** Expansions everyone in the field knows: shown so the glossary is complete, never marked as missing. */
-export const COMMON_ACRONYMS: Record<string, string> = {
-  ASAP: 'As Soon As Possible', FYI: 'For Your Information', API: 'Application Programming Interface', AWS: 'Amazon Web Services', CDN: 'Content Delivery Network',
-  CI: 'Continuous Integration', CD: 'Continuous Delivery', CLI: 'Command-Line Interface', CPU: 'Central Processing Unit',
-  CSS: 'Cascading Style Sheets', DB: 'Database', DNS: 'Domain Name System', GCP: 'Google Cloud Platform',
-  GUI: 'Graphical User Interface', HTML: 'HyperText Markup Language', HTTP: 'HyperText Transfer Protocol',
-  HTTPS: 'HTTP over TLS', IP: 'Internet Protocol (address)', JSON: 'JavaScript Object Notation', OS: 'Operating System',
-  PR: 'Pull Request', RAM: 'Random-Access Memory', SDK: 'Software Development Kit', SLA: 'Service Level Agreement',
-  SLO: 'Service Level Objective', SLI: 'Service Level Indicator', SQL: 'Structured Query Language', SRE: 'Site Reliability Engineering',
-  SSH: 'Secure Shell', SSL: 'Secure Sockets Layer', TLS: 'Transport Layer Security', TCP: 'Transmission Control Protocol',
-  UI: 'User Interface', URL: 'Uniform Resource Locator', UTC: 'Coordinated Universal Time', VM: 'Virtual Machine',
-  VPN: 'Virtual Private Network', OOM: 'Out Of Memory', MTTR: 'Mean Time To Recovery', RCA: 'Root Cause Analysis',
-  EKS: 'Amazon Elastic Kubernetes Service', GKE: 'Google Kubernetes Engine', EC2: 'Amazon Elastic Compute Cloud',
-  RDS: 'Amazon Relational Database Service', IAM: 'Identity and Access Management', MFA: 'Multi-Factor Authentication',
-  PST: 'Pacific Standard Time', PDT: 'Pacific Daylight Time', EST: 'Eastern Standard Time', EDT: 'Eastern Daylight Time',
-  CET: 'Central European Time', CEST: 'Central European Summer Time', BST: 'British Summer Time', GMT: 'Greenwich Mean Time',
-};
-
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', '&']);
-// Two or more capitals (digits allowed inside): SLO, DNS, K8S, P99 is excluded below, S3 needs two capitals.
-const ACRONYM_RE = /(?<![\p{L}\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\p{L}\p{N}_]|-\d|\.\w)/gu;
-
-function isAcronym(term: string): boolean {
-  if (term.length > 10 || NOT_ACRONYMS.has(term)) return false;
-  if (/^(SEV|P|Q|H|V|CVE|RFC)\d*$/.test(term)) return false;
-  if ((term.match(/[A-Z]/g) ?? []).length < 2) return false;
-  return true;
-}
-
-function initials(words: string[], keepSmall: boolean): string {
-  return words
-    .filter((w) => keepSmall || !SMALL_WORDS.has(w.toLowerCase()))
-    .flatMap((w) => w.split(/[-/]/))
-    .filter(Boolean)
-    .map((w) => w[0])
-    .join('')
-    .toUpperCase();
-}
-
-/** Does this run of words spell the acronym by initials (ignoring small words, or counting them)? */
-function spells(words: string[], acronym: string): boolean {
-  const target = acronym.replace(/[^A-Z]/g, '');
-  if (!target) return false;
-  return initials(words, false) === target || initials(words, true) === target;
-}
-
-/** "Service Level Objective (SLO)": the shortest run of words before the parenthesis that spells the acronym. */
-function expansionBefore(before: string, acronym: string): string | undefined {
-  const words = before.replace(/[*_`]/g, '').trim().split(/\s+/).filter(Boolean).slice(-10);
-  for (let k = 1; k <= words.length; k++) {
-    const cand = words.slice(-k);
-    if (!/^\p{L}/u.test(cand[0])) continue;
-    if (spells(cand, acronym)) return cand.join(' ').replace(/^[^\p{L}]+/u, '');
-  }
-  return undefined;
-}
-
-const GLOSSARY_LINE_RE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:=—–]{1,60}?)(?:\*\*|__)?\s*(?:\(([^)]{1,80})\))?\s*(?::|=|—|–|\s-\s)\s*(.+)$/;
-
-/** Terms defined in the Glossary section: "TERM: definition", "**TERM** — definition", table rows "| TERM | definition |". */
-export function glossaryDefinitions(blocks: Block[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const b of blocks) {
-    if (b.type === 'tableRow' && b.cells && b.cells.length >= 2) {
-      const term = b.cells[0].trim();
-      const def = b.cells.slice(1).join(' — ').trim();
-      if (term && def && !/^(term|acronym|abbreviation|name|word)s?$/i.test(term)) out.set(term, def);
-      continue;
-    }
-    if (b.type === 'heading') continue;
-    for (const line of b.text.split('\n')) {
-      // whitespace runs collapsed: the expression's optional blanks around a ≤ 60-character term cannot multiply
-      const m = GLOSSARY_LINE_RE.exec(line.replace(/\s+/g, ' '));
-      if (!m) continue;
-      const term = m[1].trim();
-      const def = (m[2] ? m[2] + ': ' : '') + m[3].trim();
-      if (term && def && term.split(/\s+/).length <= 5) out.set(term, def);
-    }
-  }
-  return out;
-}
+// Glossary: the engine's acronym fact (shared with the undefined-acronym rule), as the reader lists it
 
 /**
  * Acronyms used in the prose with their expansions where the document gives them: inline ("Service Level Objective
- * (SLO)", "SLO (Service Level Objective)") or in the Glossary section. Terms the Glossary defines are listed too.
+ * (SLO)", "SLO (Service Level Objective)") or in the Glossary section. Terms the Glossary defines are listed too;
+ * widely known acronyms the document leaves unexpanded get their usual meaning, marked as such.
  */
-export function buildGlossary(
-  blocks: Block[],
-  glossaryBlocks: Block[],
-  source: string,
-  lines: LineIndex,
-  max = 80,
-): ReaderGlossaryEntry[] {
-  const entries = new Map<string, ReaderGlossaryEntry>();
-  const defined = glossaryDefinitions(glossaryBlocks);
-  const glossaryStarts = new Set(glossaryBlocks.map((b) => b.start));
-
-  for (const b of blocks) {
-    const letters = b.text.replace(/[^\p{L}]/gu, '');
-    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
-    // SHOUTED LINES ARE NOT FULL OF ACRONYMS
-    if (letters.length > 12 && lower < letters.length / 4) continue;
-    for (const m of b.text.matchAll(ACRONYM_RE)) {
-      const term = m[1];
-      if (!isAcronym(term)) continue;
-      let e = entries.get(term);
-      if (!e) {
-        e = { term, uses: 0 };
-        entries.set(term, e);
-      }
-      if (!glossaryStarts.has(b.start)) {
-        e.uses++;
-        e.location ??= locate(lines, source, b, term);
-      }
-      if (e.expansion) continue;
-      const idx = m.index ?? 0;
-      const before = b.text.slice(0, idx);
-      const after = b.text.slice(idx + m[0].length);
-      // "Words (SLO)"
-      if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
-        const exp = expansionBefore(before.replace(/\(\s*$/, ''), term);
-        if (exp) {
-          e.expansion = exp;
-          e.source = 'inline';
-          continue;
-        }
-      }
-      // "SLO (Service Level Objective)"
-      const paren = /^\s*\(([^()]{3,80})\)/.exec(after);
-      if (paren) {
-        const words = paren[1].trim().split(/\s+/);
-        if (spells(words, term) || (words.length >= 2 && words[0][0]?.toUpperCase() === term[0] && /^\p{Lu}/u.test(words[0]))) {
-          e.expansion = paren[1].trim();
-          e.source = 'inline';
-        }
-      }
-    }
-  }
-
-  for (const [term, def] of defined) {
-    const acronymTerm = /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*$/.test(term) ? term : undefined;
-    const key = acronymTerm ?? term;
-    const e = entries.get(key) ?? { term: key, uses: 0 };
-    e.expansion = def;
-    e.source = 'glossary';
-    entries.set(key, e);
-  }
-
-  for (const e of entries.values()) {
-    if (!e.expansion && COMMON_ACRONYMS[e.term]) {
-      e.expansion = COMMON_ACRONYMS[e.term];
+export function buildGlossary(model: Postmortem, max = 80): ReaderGlossaryEntry[] {
+  const entries: ReaderGlossaryEntry[] = [];
+  for (const a of acronymsOf(model).byTerm.values()) {
+    const first = a.uses[0];
+    const e: ReaderGlossaryEntry = { term: a.term, uses: a.uses.length };
+    if (first) e.location = toLocation(model.lines, first.start, first.end);
+    if (a.expansion) {
+      e.expansion = a.expansion;
+      e.source = a.source;
+    } else if (COMMON_ACRONYMS[a.term]) {
+      e.expansion = COMMON_ACRONYMS[a.term];
       e.source = 'common';
     }
+    entries.push(e);
   }
-
-  return [...entries.values()]
+  return entries
     // a long all-letter word used once and never expanded is more likely SHOUTING than an acronym
     .filter((e) => e.source === 'glossary' || (e.uses > 0 && (e.expansion || e.uses > 1 || !/^[A-Z]{5,}$/.test(e.term))))
     .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))

@@ -1,7 +1,8 @@
 // Markdown (mdast) → sanitised HTML for the reader view and the HTML export. Pure.
 // remark-rehype drops raw HTML (no allowDangerousHtml), rehype-sanitize (GitHub's schema) removes scripts, event
 // handlers and javascript: URLs, then our own pass adds heading anchors that work and `data-line` attributes so the
-// webview can reveal a block in the editor. Nothing the document writes can add attributes after the sanitiser.
+// webview can reveal a block in the editor, and `<mark>`s around ranges the caller names (what would leak to a public
+// reader). Nothing the document writes can add attributes or elements after the sanitiser.
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -18,6 +19,70 @@ interface RenderOptions {
   lineOffset?: number;
   /** Keep images from other hosts (http, https, //host). Default: a placeholder names the host instead. */
   remoteImages?: boolean;
+  /** Source ranges to highlight with `<mark>` (added after the sanitiser: the class and title are ours). */
+  marks?: Mark[];
+  /** The document's text, so a mark can cut a text node exactly where the range starts and ends. */
+  source?: string;
+}
+
+export interface Mark {
+  start: number;
+  end: number;
+  className: string;
+  title: string;
+}
+
+function markElement(m: Mark, children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'mark', properties: { className: [m.className], title: m.title }, children };
+}
+
+/**
+ * Wraps the marked source ranges in `<mark>`: inside a text node that is its source verbatim, exactly; otherwise
+ * (escapes, code spans) the whole text node; a link or code span whose source holds a mark (a URL) as a whole.
+ */
+function applyMarks(tree: HastRoot, marks: Mark[], source: string | undefined): void {
+  if (!marks.length) return;
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  const overlapping = (s: number, e: number) => sorted.filter((m) => m.start < e && m.end > s);
+  let added = 0;
+  const visit = (parent: HastRoot | Element) => {
+    const out: (ElementContent | HastContent)[] = [];
+    for (const child of parent.children) {
+      const s = child.position?.start.offset;
+      const e = child.position?.end.offset;
+      const ms = s !== undefined && e !== undefined ? overlapping(s, e) : [];
+      if (child.type === 'text' && ms.length && s !== undefined && e !== undefined) {
+        added++;
+        if (source === undefined || source.slice(s, e) !== child.value) {
+          out.push(markElement(ms[0], [child]));
+          continue;
+        }
+        let pos = s;
+        for (const m of ms) {
+          const a = Math.max(m.start, pos);
+          const b = Math.min(m.end, e);
+          if (b <= a) continue;
+          if (a > pos) out.push({ type: 'text', value: source.slice(pos, a) });
+          out.push(markElement(m, [{ type: 'text', value: source.slice(a, b) }]));
+          pos = b;
+        }
+        if (pos < e) out.push({ type: 'text', value: source.slice(pos, e) });
+        continue;
+      }
+      if (child.type === 'element') {
+        const before = added;
+        visit(child);
+        if (added === before && ms.length && (child.tagName === 'a' || child.tagName === 'code')) {
+          added++;
+          out.push(markElement(ms[0], [child]));
+          continue;
+        }
+      }
+      out.push(child);
+    }
+    parent.children = out as typeof parent.children;
+  };
+  visit(tree);
 }
 
 /** An image source that would be fetched from another host (a tracking pixel phones home when it loads). */
@@ -98,6 +163,7 @@ function afterSanitize(options: RenderOptions) {
       }
       if (BLOCKS.has(el.tagName) && el.position) el.properties.dataLine = el.position.start.line - 1 + (options.lineOffset ?? 0);
     });
+    applyMarks(tree, options.marks ?? [], options.source);
   };
 }
 

@@ -1,11 +1,14 @@
 // The reader model: what a reader who joins a year after the incident needs first, built from the linter's parsed
 // model and findings. Pure (no fs, no LSP): the LSP request, the HTML export and the CLI's `render` all call this.
 import type { Root, RootContent } from 'mdast';
-import type { ActionItem, Finding, Postmortem, Section, SectionKind } from '../engine/types';
+import type { ActionItem, Finding, Postmortem, Range, Rule, Section, SectionKind } from '../engine/types';
 import type { LintResult } from '../engine/lint';
 import { parseMarkdown } from '../engine/parse';
 import { actionText, itemGaps } from '../engine/items';
-import type { ReaderActionItem, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
+import type { ReaderActionItem, ReaderAudience, ReaderAudienceView, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
+import businessImpact from '../rules/business-impact';
+import publicInternalDetail from '../rules/public-internal-detail';
+import publicSections from '../rules/public-sections';
 import { mdastToSafeHtml, sliceRoot } from './html';
 import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
 
@@ -28,11 +31,14 @@ export const CONTEXT_GAP_RULES = new Set([
   'empty-section',
   'outcome-without-context',
   'relative-date',
+  'root-cause-vague',
+  'timeline-starts-at-detection',
   'timeline-timezone',
   'undefined-acronym',
   'impact-without-numbers',
   'business-impact',
   'public-internal-detail',
+  'public-sections',
 ]);
 /** Item findings already shown as marks in the action items table. */
 const FLAGGED_RULES = new Set(['action-item-owner', 'action-item-due-date', 'action-item-overdue']);
@@ -126,6 +132,45 @@ function contextGaps(result: LintResult): { gaps: ReaderGap[]; more: number } {
   return { gaps: gaps.slice(0, MAX_GAPS), more: Math.max(0, gaps.length - MAX_GAPS) };
 }
 
+/** The rules that depend on who reads the document (front matter `audience`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const AUDIENCE_RULES: Rule<any>[] = [businessImpact, publicInternalDetail, publicSections];
+const AUDIENCES: ReaderAudience[] = ['internal', 'business', 'public'];
+
+/**
+ * What each audience would get: for the document's own audience, the findings as linted (its configuration and
+ * suppressions apply); for the others, the sharing rules run with their defaults on the model as if its front matter
+ * named that audience. The findings are computed by the rules themselves: the switch shows exactly what they'd say.
+ */
+function audienceViews(result: LintResult, today: string): { views: ReaderAudienceView[]; leaks: Range[] } {
+  const { model } = result;
+  const ids = new Set(AUDIENCE_RULES.map((r) => r.id));
+  let leaks: Range[] = [];
+  const views = AUDIENCES.map((audience): ReaderAudienceView => {
+    let found: { ruleId: string; message: string; range: Range }[] = [];
+    if (model.audience === audience) found = result.findings.filter((f) => ids.has(f.ruleId));
+    else {
+      const as = { ...model, audience };
+      for (const rule of AUDIENCE_RULES) {
+        if (rule.defaultSeverity === 'off') continue;
+        try {
+          rule.check({ model: as, options: rule.defaultOptions, today, report: (f) => found.push({ ruleId: rule.id, message: f.message, range: f.range }) });
+        } catch {
+          // a rule that fails here fails in the linter too, where it is reported
+        }
+      }
+    }
+    const leaking = found.filter((f) => f.ruleId === publicInternalDetail.id);
+    if (audience === 'public') leaks = leaking.map((f) => f.range);
+    return {
+      audience,
+      findings: found.map((f) => ({ ruleId: f.ruleId, message: f.message, location: toLocation(model.lines, f.range.start.offset, f.range.end.offset) })),
+      leaks: leaking.length,
+    };
+  });
+  return { views, leaks };
+}
+
 /** Drop the document's title heading (shown in the header card) from the full-document rendering. */
 function withoutTitle(tree: Root, title: string): RootContent[] {
   const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
@@ -164,13 +209,9 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
   const timelineBlocks = timelineSection
     ? proseBlocks(nodesIn(tree, timelineSection.bodyRange.start.offset, timelineSection.bodyRange.end.offset))
     : [];
-  const glossarySection = firstSection(model, 'glossary');
-  const glossaryBlocks = glossarySection
-    ? proseBlocks(nodesIn(tree, glossarySection.bodyRange.start.offset, glossarySection.bodyRange.end.offset))
-    : [];
-  const allBlocks = proseBlocks(tree.children);
 
   const { gaps, more } = contextGaps(result);
+  const { views, leaks } = result.isPostmortem ? audienceViews(result, options.today) : { views: [], leaks: [] };
   const fmTitle = model.frontMatter?.data?.title;
   const title = model.title?.value ?? (typeof fmTitle === 'string' ? fmTitle : undefined) ?? options.fileName ?? 'Untitled document';
 
@@ -192,13 +233,18 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
     },
     summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary'), options.remoteImages === true) : undefined,
     causesHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'contributing-causes'), options.remoteImages === true) : undefined,
-    documentHtml: mdastToSafeHtml(sliceRoot(tree, withoutTitle(tree, title)), { remoteImages: options.remoteImages === true }),
+    documentHtml: mdastToSafeHtml(sliceRoot(tree, withoutTitle(tree, title)), {
+      remoteImages: options.remoteImages === true,
+      marks: leaks.map((r) => ({ start: r.start.offset, end: r.end.offset, className: 'leak', title: 'A public reader would see this' })),
+      source: text,
+    }),
     actionItems: result.isPostmortem ? items : [],
     deferredItems: result.isPostmortem ? deferred : [],
     counts: result.isPostmortem ? counts : countItems([], 0),
     contextGaps: gaps,
     moreGaps: more,
-    glossary: buildGlossary(allBlocks, glossaryBlocks, text, model.lines),
+    glossary: buildGlossary(model),
+    audiences: views,
     sectionKinds: [...new Set(model.allSections.map((s) => s.kind).filter((k): k is SectionKind => !!k))],
     findingCounts: countFindings(result.findings),
   };

@@ -222,6 +222,56 @@ function glossarySection(m: ReaderModel, standalone: boolean): string {
   return `<section class="glossary" id="glossary"><h2>Glossary</h2><dl>${rows}</dl></section>`;
 }
 
+const AUDIENCE_LABELS: Record<string, string> = { internal: 'Internal', business: 'Business', public: 'Public' };
+const AUDIENCE_INTRO: Record<string, string> = {
+  internal: 'The team reads the document as written: internal details are fine here.',
+  business: 'Colleagues outside engineering: the impact in their terms (customers, orders, revenue, tickets).',
+  public: 'Customers and the world: what happened, the impact on them and what changes, with nothing internal.',
+};
+const MAX_AUDIENCE_FINDINGS = 12;
+
+/**
+ * The radio buttons of the audience switch: first in the page so that CSS alone (`:checked ~ …`) shows the chosen
+ * audience's panel and highlights what would leak in the document below: no script, so the export has it too.
+ */
+function audienceRadios(m: ReaderModel): string {
+  if (!m.audiences.length) return '';
+  const own = m.audiences.some((a) => a.audience === m.header.audience) ? m.header.audience : 'internal';
+  return m.audiences
+    .map(
+      (a) =>
+        `<input type="radio" class="audience-radio" name="pm-audience" id="audience-${a.audience}" value="${a.audience}"` +
+        `${a.audience === own ? ' checked' : ''} aria-label="Read as ${escapeHtml(AUDIENCE_LABELS[a.audience])}">`,
+    )
+    .join('');
+}
+
+function audienceSection(m: ReaderModel, standalone: boolean): string {
+  if (!m.audiences.length) return '';
+  const labels = m.audiences
+    .map((a) => {
+      const n = a.findings.length;
+      return `<label for="audience-${a.audience}" class="audience-choice">${escapeHtml(AUDIENCE_LABELS[a.audience])}${n ? ` <span class="count">${n}</span>` : ''}</label>`;
+    })
+    .join('');
+  const panels = m.audiences
+    .map((a) => {
+      const own = a.audience === m.header.audience ? ' <span class="muted">(this document’s audience)</span>' : '';
+      const leaks = a.leaks
+        ? `<p class="leak-summary">${escapeHtml(plural(a.leaks, 'internal detail'))} would leak: highlighted in the full document below.</p>`
+        : '';
+      const items = a.findings
+        .slice(0, MAX_AUDIENCE_FINDINGS)
+        .map((f) => `<li class="audience-finding" data-rule="${escapeHtml(f.ruleId)}">${lineLink(f.location, standalone)} ${escapeHtml(f.message)}</li>`)
+        .join('');
+      const more = a.findings.length > MAX_AUDIENCE_FINDINGS ? `<p class="muted">…and ${escapeHtml(a.findings.length - MAX_AUDIENCE_FINDINGS)} more.</p>` : '';
+      const body = items ? `<ul>${items}</ul>${more}` : '<p class="ok">Nothing to change for this audience.</p>';
+      return `<div class="audience-panel panel-${a.audience}" data-audience="${a.audience}"><p class="muted">${escapeHtml(AUDIENCE_INTRO[a.audience])}${own}</p>${leaks}${body}</div>`;
+    })
+    .join('');
+  return `<section class="audience" id="audience"><h2>Who reads this</h2><div class="audience-switch" role="group" aria-label="Read as">${labels}</div>${panels}</section>`;
+}
+
 /** The inner HTML of `#reader-root`: what the webview swaps in on every update. */
 export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 'standalone'> = { standalone: false }): string {
   const standalone = options.standalone;
@@ -243,7 +293,16 @@ export function renderReaderBody(m: ReaderModel, options: Pick<RenderOptions, 's
       doc
     );
   }
-  return [headerCard(m), whatHappened(m), actionItemsSection(m, standalone), contextGapsSection(m, standalone), glossarySection(m, standalone), doc].join('');
+  return [
+    audienceRadios(m),
+    headerCard(m),
+    audienceSection(m, standalone),
+    whatHappened(m),
+    actionItemsSection(m, standalone),
+    contextGapsSection(m, standalone),
+    glossarySection(m, standalone),
+    doc,
+  ].join('');
 }
 
 /**

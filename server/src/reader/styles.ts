@@ -93,5 +93,26 @@ button.source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder, 
 .markdown-body li.task-list-item { list-style: none; }
 .markdown-body li.task-list-item input { margin: 0 .4em 0 -1.3em; }
 [data-line] { scroll-margin-top: 24px; }
+/* The audience switch: radios first in the page, so CSS alone shows the chosen panel and marks what would leak. */
+.audience-radio { position: absolute; width: 1px; height: 1px; margin: 0; opacity: 0; }
+.audience-switch { display: inline-flex; border: 1px solid var(--pm-border); border-radius: 6px; overflow: hidden; }
+.audience-choice { padding: 4px 14px; cursor: pointer; user-select: none; }
+.audience-choice + .audience-choice { border-left: 1px solid var(--pm-border); }
+.audience-choice .count { display: inline-block; min-width: 1.4em; padding: 0 4px; border-radius: 8px; font-size: .78em;
+  text-align: center; color: var(--pm-bg); background: var(--pm-warning); }
+#audience-internal:checked ~ .audience label[for="audience-internal"],
+#audience-business:checked ~ .audience label[for="audience-business"],
+#audience-public:checked ~ .audience label[for="audience-public"] { background: var(--pm-link); color: var(--pm-bg); font-weight: 600; }
+.audience-radio:focus-visible ~ .audience .audience-switch { outline: 1px solid var(--vscode-focusBorder, var(--pm-link)); outline-offset: 2px; }
+.audience-panel { display: none; margin-top: 10px; }
+#audience-internal:checked ~ .audience .panel-internal,
+#audience-business:checked ~ .audience .panel-business,
+#audience-public:checked ~ .audience .panel-public { display: block; }
+.audience-panel ul { padding-left: 1.2em; }
+.audience-panel .ok { color: var(--pm-ok); }
+.leak-summary { color: var(--pm-error); font-weight: 600; }
+mark.leak { background: none; color: inherit; }
+#audience-public:checked ~ .document mark.leak { background: rgba(207, 34, 46, .18); color: inherit;
+  outline: 1px solid var(--pm-error); border-radius: 2px; }
 footer.reader-footer { margin-top: 3em; font-size: .85em; color: var(--pm-muted); }
 `;

@@ -200,6 +200,23 @@ const isAbstractObject = (object: string) => {
   return head !== undefined && ABSTRACT.has(head) && ws.length <= 4;
 };
 
+/** Where a purpose clause starts: "… in order to …", "… so (that) the team is aware", "… to make sure …". */
+const PURPOSE_RE = /\s(?:in order to|so as to|so that|so|to make sure|to ensure|to validate|to verify|to check|to catch|to detect|to confirm)\s/i;
+const hasPurpose = (text: string) => PURPOSE_RE.test(text);
+/** The words before a purpose clause: the task itself. */
+const mainClause = (text: string) => {
+  const m = PURPOSE_RE.exec(text);
+  return m ? text.slice(0, m.index) : text;
+};
+/** A purpose that names what is checked: "to validate connection pool behavior under contention". */
+function concretePurpose(text: string): boolean {
+  const m = /\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\s+(.+)$/i.exec(text);
+  if (!m) return false;
+  const { object } = objectAfter(m[1].split(/\s+/), 0);
+  const ws = m[1].split(/\s+/).filter((w) => !GENERIC_MODIFIER.has(w.toLowerCase()));
+  return ws.length >= 2 && !GENERIC_OBJECT_RE.test(m[1]) && !isAbstractObject(object);
+}
+
 function classifyClause(s: string): VagueResult {
   const text = stripSubject(s.trim());
   const words = text.split(/\s+/).filter(Boolean);
@@ -243,7 +260,10 @@ function classifyClause(s: string): VagueResult {
   if (PEOPLE.has(v0) || /^raise awareness\b/i.test(text) || /^be more (?:careful|vigilant|mindful|diligent|thorough)\b/i.test(text)) {
     return { vague: true, kind: 'people', phrase: words.slice(0, 3).join(' '), reason: 'changing how people behave is less reliable than changing the system' };
   }
-  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete)) {
+  // "Revisit the on-call rotation to make sure everyone on it has the permissions …": a named thing re-examined
+  // against a stated condition is a task; "Revisit alerting" or "Discuss the rotation" is not
+  const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
   }
   if (RESEARCH.has(v0)) {
@@ -261,13 +281,22 @@ function classifyClause(s: string): VagueResult {
   const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
   // "Improve the deploy script so it stops when the health check fails twice": the finish line is written down
   const finish = /\b(?:so (?:that )?|such that |until )(?:it|they|we|the|a|an|every|each|no|[\w-]+)\b.*\b(?:when|if|after|before|within|unless)\b.*\b(?:twice|once|\d+|fails?|exceeds?|is (?:down|unreachable|missing|full))\b/i.test(text);
-  if (IMPROVE.has(v0) && !measurable && !finish) {
+  // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
+  const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(.+)$/i.exec(text);
+  const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
+  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
   }
-  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0))) {
+  // "Bug bounty in order to get more visibility …", "… so the team is aware": the purpose is not the task; and a
+  // purpose that names what to check ("load testing to validate connection pool behaviour") is a finish line
+  const main = mainClause(text);
+  const purposeNamed = concretePurpose(text);
+  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
+    // the comparative sits in the purpose clause only
+  } else if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
-  const aspiration = ASPIRATION_RE.exec(text);
+  const aspiration = ASPIRATION_RE.exec(main);
   if (aspiration && !measurable) {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
   }
@@ -322,7 +351,17 @@ export function classifyVague(markdown: string): VagueResult {
     if (rest.split(/\s+/).length >= 3) return classifyClause(firstSentence(rest.replace(/^\*\*|\*\*$/g, '')));
     return classifyClause(label);
   }
-  return classifyClause(firstSentence(raw.replace(/\*\*|__/g, '')));
+  const body = raw.replace(/\*\*|__/g, '');
+  const first = firstSentence(body);
+  const r = classifyClause(first);
+  // "Add more thorough testing. In particular, have negative tests in all overflow directions": the next sentence
+  // says what was meant
+  const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
+  if (r.vague && r.kind !== 'people' && r.kind !== 'deliberation' && elaboration) {
+    const e = elaboration[1].replace(/^(?:have|add|write)\b/i, 'add');
+    if (!classifyClause(e).vague && e.split(/\s+/).length >= 4) return { vague: false };
+  }
+  return r;
 }
 
 // ------------------------------------------------------------------------------------------------

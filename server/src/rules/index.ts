@@ -23,6 +23,8 @@ import noProcessChange from './no-process-change';
 import timelineStartsAtDetection from './timeline-starts-at-detection';
 import businessImpact from './business-impact';
 import publicInternalDetail from './public-internal-detail';
+import undefinedAcronym from './undefined-acronym';
+import publicSections from './public-sections';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -49,4 +51,6 @@ export const rules: Rule<any>[] = [
   timelineStartsAtDetection,
   businessImpact,
   publicInternalDetail,
+  undefinedAcronym,
+  publicSections,
 ];

@@ -3,7 +3,8 @@
 import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../engine/types';
 import { alsoShows, CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
 import { rangeOf } from '../engine/lines';
-import { blockSeparatorBefore, eolOf } from './support/util';
+import { blockSeparatorBefore, eolOf, fit } from './support/util';
+import { sectionUnderAnotherName } from '../engine/facts';
 import { SECTION_PURPOSE } from './support/sections';
 
 export interface MissingSectionOptions {
@@ -103,6 +104,16 @@ const rule: Rule<MissingSectionOptions> = {
     for (const kind of wanted) {
       if (present(model, kind)) continue;
       const title = SECTION_TITLES[kind];
+      // there, under a name the linter does not know: say so, and offer the rename rather than a second section
+      const other = sectionUnderAnotherName(model, kind);
+      if (other) {
+        ctx.report({
+          range: other.titleRange,
+          message: fit(`'${title}' seems to be here under another name, '`, other.title, "': rename it."),
+          fixes: [{ title: `Rename to '${title}'`, edits: [{ range: other.titleRange, newText: title }], safe: false }],
+        });
+        continue;
+      }
       ctx.report({
         range: anchor,
         message: `No '${title}' section: add ${article(title)} '## ${title}' section.`,

@@ -1,6 +1,7 @@
 // Shared playwright-core helpers for the UI tests (one browser per test file, one code-server per run).
 const fs = require('node:fs');
 const path = require('node:path');
+const assert = require('node:assert/strict');
 const { chromium } = require('playwright-core');
 const { CHROMIUM_ARGS } = require('../lib');
 
@@ -17,9 +18,9 @@ async function launch() {
   const page = await ctx.newPage();
   page.setDefaultTimeout(30000);
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
-  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
   // the explorer lists the workspace once the remote extension host connection is up
-  await page.getByRole('treeitem', { name: 'postmortems' }).waitFor();
+  await page.getByRole('treeitem', { name: 'postmortems' }).waitFor({ timeout: 120000 });
   return { browser, page };
 }
 
@@ -76,6 +77,72 @@ async function gotoLine(page, line) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/**
+ * Opens Ctrl+. on a 1-based line and resolves with the menu's entries once one matches `ready` (the menu stays open).
+ * Right after an edit the server may still be re-linting (the menu is empty or has stale entries): close and ask again.
+ */
+async function quickFixMenu(page, line, ready, ms = 60000) {
+  const menu = page.locator('.action-widget');
+  const end = Date.now() + ms;
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await gotoLine(page, line);
+  for (;;) {
+    await page.keyboard.press(`${MOD}+.`);
+    const shown = await menu.locator('.monaco-list-row', { hasText: ready }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (shown) {
+      const rows = await menu.locator('.monaco-list-row.action').allTextContents();
+      return rows.map((r) => r.trim()).filter(Boolean);
+    }
+    if (Date.now() > end) throw new Error(`no quick fix matching ${ready} on line ${line} within ${ms} ms`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Ctrl+. on a line, then the entry matching `title` (moved to with the keyboard: clicking a row is flaky), then Enter. */
+async function applyQuickFix(page, line, title) {
+  await quickFixMenu(page, line, title);
+  const row = page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+  for (let i = 0; i < 30 && !/focused/.test(await row.getAttribute('class')); i++) await page.keyboard.press('ArrowDown');
+  assert.match(await row.getAttribute('class'), /focused/, `the "${title}" entry got the focus`);
+  await page.keyboard.press('Enter');
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The Problems panel's rows for one file, as shown ("<message> postmortem-lint(<rule>) [Ln N, Col M]"), or undefined
+ * while the panel does not render all of them (the list renders only the rows in view).
+ */
+async function problemsOf(page, fileName) {
+  return page.evaluate((name) => {
+    const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    let inFile = false;
+    let count;
+    const out = [];
+    for (const r of rows) {
+      if (r.getAttribute('aria-level') === '1') {
+        inFile = (r.querySelector('.label-name')?.textContent ?? r.textContent).trim() === name;
+        if (inFile) count = Number(r.querySelector('.monaco-count-badge')?.textContent);
+      } else if (inFile) out.push(r.textContent.trim());
+    }
+    return count === out.length ? out : undefined;
+  }, fileName);
+}
+
+/** Resolves with a file's Problems rows once `ok(rows)` holds (the file's rows all rendered); rejects after `ms`. */
+async function untilProblems(page, fileName, ok, what, ms = 60000) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await problemsOf(page, fileName);
+    if (last && ok(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}; ${fileName} in Problems:\n  ${last ? last.join('\n  ') : '(not all rows shown)'}`);
+    await page.waitForTimeout(250); // polling the visible panel: no event tells the page it changed
+  }
+}
+
+/** Rows about line `line` of rule `rule` (a row reads "<message>postmortem-lint<rule>[Ln N, Col M]": the brackets around the code are CSS). */
+const at = (rows, rule, line) => rows.filter((r) => r.includes(`${rule}[Ln ${line},`));
+
 /** A quiet workbench for screenshots: no notifications, no panel unless asked. */
 async function tidy(page) {
   await palette(page, 'Notifications: Clear All Notifications');
@@ -110,4 +177,4 @@ function untilFile(file, ok, ms = 15000) {
   });
 }
 
-module.exports = { untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
+module.exports = { problemsOf, untilProblems, at, quickFixMenu, applyQuickFix, untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };

@@ -2,13 +2,14 @@
 // their surroundings give them. Fills model.actionItems in document order.
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { startOf, type ParseContext } from './common';
+import { endOf, startOf, type ParseContext } from './common';
 import { attachSubList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { isLeadIn, paragraphItem, statusLabel } from './paragraphs';
+import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
 import { pushAll } from '../scan';
+import { looksCompleted } from '../completed';
 
 /** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 export function sectionAt(model: Postmortem, offset: number): Section | undefined {
@@ -37,12 +38,14 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     arr.push(node);
     bySection.set(sec, arr);
   }
-  const lone: [Section, Paragraph][] = [];
+  const lone: [Section, Paragraph[]][] = [];
+  const prose = new Map<Section, Paragraph[][]>();
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
-    const prose = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && !isLeadIn(n) && !boldLabelKind(n));
-    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && prose.length === 1 && !statusLabel(prose[0])) lone.push([section, prose[0]]);
+    const runs = paragraphRuns(nodes, (n) => !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    prose.set(section, runs);
+    if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
       if (node.type === 'paragraph' && statusLabel(node)) {
@@ -66,15 +69,32 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       }
     }
   }
-  // The only follow-up, written as one paragraph under "Corrective and Preventative Measures" / "Recommendations:"
-  for (const [section, p] of lone) {
+  // Follow-ups written as prose in an action-items section that holds no list or table items: one to a line of a
+  // paragraph ("Future Improvements" written without bullets), else the only follow-up written as one paragraph under
+  // "Corrective and Preventative Measures" / "Recommendations:".
+  const proseOnly = [...prose.entries()].filter(([section]) => section.effectiveKind === 'action-items' && !model.actionItems.some((i) => isUnder(i.section, topActionSection(section))));
+  for (const [section, runs] of proseOnly) {
+    for (const run of runs) {
+      const lines = lineItems(run, ctx, section, false);
+      // several paragraphs of prose: the sentences that commit to work ("A new process will be created …")
+      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section));
+    }
+  }
+  for (const [section, run] of lone) {
     const top = topActionSection(section);
     if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, top))) continue;
-    const item = paragraphItem(p, ctx, section, false);
-    if (item) model.actionItems.push(item);
+    // one paragraph to a reader, even where a disable comment splits it in the tree
+    const p = run[0];
+    const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
+    // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
+    // sentence that commits to work is the follow-up
+    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : [];
+    if (commitments.length) pushAll(model.actionItems, commitments);
+    else if (item) model.actionItems.push(item);
   }
   collectOutside(tree, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
+  if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   applyContextStatus(model.actionItems, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
@@ -106,5 +126,23 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
       const item = paragraphItem(node, ctx, sec, false);
       if (item) model.actionItems.push(item);
     }
+  }
+}
+
+/**
+ * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
+ * have a third party assess …", "All secrets are being rotated." Read only when nothing else in the document is an
+ * action item (so a commitment is never counted twice), and only sentences that commit to work.
+ */
+function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
+  const bySection = new Map<Section, RootContent[]>();
+  for (const node of tree.children) {
+    if (node.type === 'heading') continue;
+    const sec = sectionAt(model, startOf(node));
+    if (sec?.effectiveKind !== 'resolution') continue;
+    bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+  }
+  for (const [sec, nodes] of bySection) {
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec));
   }
 }

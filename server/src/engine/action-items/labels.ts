@@ -67,6 +67,9 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
       const after = blocksAfter(tree.children, index);
       if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred' && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
+      // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
+      // item (its list, if any, is read with the section)
+      else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
       return;
     }
     if (node.type !== 'list') return;
@@ -117,7 +120,7 @@ function followingLists(nodes: RootContent[], index: number): List[] {
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext, inlineOnly = false): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -125,6 +128,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   const bare = /^\s{0,3}([\p{L}][\p{L} ’'/&-]{1,40})$/u.exec(ctx.text.slice(s, endOf(p)).trimEnd());
   const m = bare && after[0]?.type === 'list' && matchSection(bare[1]) === 'action-items' ? bare : LINE_LABEL_RE.exec(firstLine);
   if (!m || (m !== bare && !isSectionLabel(m, firstLine)) || matchSection(m[1] ?? m[2]) !== 'action-items') return false;
+  if (inlineOnly && (m === bare || !/^action items?$/i.test((m[1] ?? m[2]).trim()))) return false;
   const label = (m[1] ?? m[2]).trim();
   let from = s + m[0].length;
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
@@ -132,6 +136,8 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
     const item = paragraphItem(p, ctx, sec, false, from);
     if (item) items.push(item);
+  } else if (inlineOnly) {
+    return false;
   } else if (next?.type === 'list') {
     for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, sec, false, label));
   } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {

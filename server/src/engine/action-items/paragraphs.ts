@@ -1,10 +1,11 @@
 // Action items written as paragraphs: `**TODO**: Sam suggests we add …` / `**DOING**: …` (status from the label),
 // and the only follow-up of a "Corrective and Preventative Measures" or "Recommendations:" section written as one
 // paragraph. The label gives the status; a proposer ("Sam suggests") is not an owner (fields.ts#findOwners).
-import type { Paragraph } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { trimEndChars } from '../scan';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 
 const STATUS_LABEL_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
@@ -28,10 +29,11 @@ export function statusLabel(p: Paragraph): { status: ActionItemStatus; text: str
  * One paragraph read as one action item; `status` comes from a label when there is one. `from`: where the action
  * starts when a section label opens the paragraph ("Recommendations:⏎Keep the backup schedule …").
  */
-export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section, deferred: boolean, from?: number): ActionItem | undefined {
+export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section, deferred: boolean, from?: number, to?: number): ActionItem | undefined {
   const s = from ?? startOf(p);
-  const e = endOf(p);
-  const seg = maskedSegment(ctx.text, p);
+  const e = to ?? endOf(p);
+  // a span of the paragraph (one line, one sentence) reads its fields from that span only
+  const seg = to === undefined ? maskedSegment(ctx.text, p) : maskedSegment(ctx.text, p, s, e);
   const label = statusLabel(p);
   // the action starts after the label and its colon: "**TODO**: Add …" → "Add …"
   let ts = s;
@@ -56,7 +58,7 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
       statusField = toField(h, ctx);
     }
   }
-  const subject = o.owners.length ? undefined : findSubjectOwner({ text: seg.text.slice(ts - s), offset: ts });
+  const subject = o.owners.length ? undefined : findSubjectOwner({ text: seg.text.slice(ts - seg.offset), offset: ts });
   const owners = dedupe(subject ? [subject] : o.owners);
   return {
     text: itemText,
@@ -69,7 +71,7 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
     priority: priority ? toField(priority, ctx) : undefined,
     status,
     statusField,
-    tickets: [...linkTickets(p, ctx), ...findTickets(seg).map((h) => toField(h, ctx))],
+    tickets: [...linkTickets(p, ctx).filter((t) => to === undefined || (t.range.start.offset >= s && t.range.end.offset <= e)), ...findTickets(seg).map((h) => toField(h, ctx))],
     group: groupOf(section),
     section,
     deferred,
@@ -85,4 +87,190 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
 export function isLeadIn(p: Paragraph): boolean {
   const t = plain(p);
   return /[:：]$/.test(t) || /^(?:none|n\/a|tbd|nothing|no action items?|todo)\.?$/i.test(t) || /^(?:todo|tbd|fixme)\b/i.test(t) || t.split(/\s+/).length < 4 || /^</.test(t) || /\baction items?\b/i.test(t);
+}
+
+/** A line or sentence of a paragraph: its offsets in the source and its text. */
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Paragraphs that are one paragraph to a reader: a `<!-- postmortem-lint-disable-next-line -->` comment written between
+ * two lines of a paragraph splits it in the tree, and must not change what is read. Runs of paragraphs with only
+ * HTML comments between them.
+ */
+export function paragraphRuns(nodes: RootContent[], keep: (p: Paragraph) => boolean): Paragraph[][] {
+  const runs: Paragraph[][] = [];
+  let run: Paragraph[] = [];
+  let joinable = false;
+  for (const n of nodes) {
+    if (n.type === 'paragraph' && keep(n)) {
+      if (!joinable && run.length) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(n);
+      joinable = false;
+    } else if (n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value) && run.length) {
+      joinable = true;
+    } else {
+      if (run.length) runs.push(run);
+      run = [];
+      joinable = false;
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+function linesOf(p: Paragraph, text: string): Span[] {
+  const out: Span[] = [];
+  let at = startOf(p);
+  const end = endOf(p);
+  // a `<!-- postmortem-lint-disable-line … -->` written at the end of a line is not part of it
+  for (const raw of blankComments(text.slice(at, end)).split('\n')) {
+    const lead = raw.length - raw.trimStart().length;
+    const body = trimEndChars(raw.trimStart(), '\\', true);
+    if (body) out.push({ start: at + lead, end: at + lead + body.length, text: body });
+    at += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Follow-ups written one to a line inside one paragraph, as in "Future Improvements" or "Corrective and Preventative
+ * Measures" sections written without bullets: every line starts with a capital and ends a sentence, and has a few
+ * words. A hard-wrapped paragraph of prose fails this (its lines end mid-sentence), and so is not split.
+ */
+export function itemLines(run: Paragraph[], text: string): Span[] | undefined {
+  const lines = run.flatMap((p) => linesOf(p, text));
+  if (lines.length < 2) return undefined;
+  const ok = lines.every((l, i) => {
+    const t = l.text.replace(/^[*_]+/, '');
+    return /^\p{Lu}/u.test(t) && t.split(/\s+/).length >= 3 && (/[.!?][*_)"'\u201d]*$/.test(t) || i === lines.length - 1) && !/[:：]$/.test(t) && !isStatementLine(t);
+  });
+  return ok ? lines : undefined;
+}
+
+/**
+ * A line that explains rather than asks for work: it opens on a determiner or pronoun and does not commit to
+ * anything ("The ideal pattern would be …", "Most importantly we are aiming at …"), or it hedges. One such line
+ * means the paragraph is prose written a sentence to a line, not a list of follow-ups.
+ */
+function isStatementLine(t: string): boolean {
+  if (/\b(?:would|could|might|may|ideally|perhaps|possibly)\b/i.test(t)) return true;
+  return /^(?:the|this|that|these|those|it|there|most|our|we|i)\b/i.test(t) && !/\bwill\b/i.test(t);
+}
+
+const holder = (run: Paragraph[], offset: number) => run.find((p) => startOf(p) <= offset && offset <= endOf(p)) ?? run[0];
+
+/** One item per line of a paragraph written one follow-up to a line (see itemLines). */
+export function lineItems(run: Paragraph[], ctx: ParseContext, section: Section, deferred: boolean): ActionItem[] {
+  const out: ActionItem[] = [];
+  for (const l of itemLines(run, ctx.text) ?? []) {
+    const item = paragraphItem(holder(run, l.start), ctx, section, deferred, l.start, l.end);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
+ * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way." Hedged
+ * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
+ * means …") explain; they are not follow-ups.
+ */
+const COMMIT_RE =
+  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
+// a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
+const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
+// "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
+// ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
+const NOT_COMMIT_RE =
+  /\b(?:if|when|once|until|unless|otherwise|whether)\b[^,.;]*\bwill\b|\bwill (?:\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b/i;
+
+/** HTML comments replaced by spaces (line breaks kept), so offsets stay those of the source. */
+function blankComments(s: string): string {
+  let out = '';
+  let pos = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', pos)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(pos, open) + s.slice(open, close + 3).replace(/[^\n]/g, ' ');
+    pos = close + 3;
+  }
+  return out + s.slice(pos);
+}
+
+const MAX_SENTENCE = 600;
+const CLOSERS = new Set(['"', "'", '\u2019', '\u201d', ')', ']']);
+
+/**
+ * Where sentences end: after terminal punctuation (and closing quotes or brackets) followed by whitespace and a
+ * capital, a digit or an opening quote, or by the end. "3.0" and "e.g. tracks" do not end one. One pass, linear.
+ */
+function sentenceEnds(src: string): number[] {
+  const ends: number[] = [];
+  let i = 0;
+  while (i < src.length) {
+    if (!'.!?'.includes(src[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < src.length && '.!?'.includes(src[j])) j++;
+    while (j < src.length && CLOSERS.has(src[j])) j++;
+    let k = j;
+    while (k < src.length && /\s/.test(src[k])) k++;
+    if (k === src.length || (k > j && /[\p{Lu}\d"\u201c(]/u.test(src[k]))) ends.push(j);
+    i = Math.max(j, i + 1);
+  }
+  if (!ends.length || ends[ends.length - 1] < src.trimEnd().length) ends.push(src.length);
+  return ends;
+}
+
+/** The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. */
+export function commitmentSentences(run: Paragraph[], text: string): Span[] {
+  const out: Span[] = [];
+  const s0 = startOf(run[0]);
+  // comments between the paragraphs of a run are blanked, not read
+  const src = blankComments(text.slice(s0, endOf(run[run.length - 1])));
+  // sentence ends: terminal punctuation before a capital, a digit or the end ("3.0" and "e.g. tracks" do not end one)
+  const ends = sentenceEnds(src);
+  let from = 0;
+  for (const end of ends) {
+    const raw = src.slice(from, end);
+    const at = from;
+    from = end;
+    if (!raw.trim()) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    const plainText = body.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
+    // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
+    // expressions below stay linear)
+    if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
+    if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText)) continue;
+    out.push({ start: s0 + at + lead, end: s0 + at + lead + body.length, text: body });
+  }
+  return out;
+}
+
+/** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
+export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section): ActionItem[] {
+  const out: ActionItem[] = [];
+  for (const sp of commitmentSentences(run, ctx.text)) {
+    const item = paragraphItem(holder(run, sp.start), ctx, section, false, sp.start, sp.end);
+    if (!item) continue;
+    // the sentence commits to work still to do: a finished verb inside it ("… removed when the cookie has been
+    // expired") is its condition, not its status
+    if (item.status === 'done' && !item.statusField?.text.match(/\b(?:done|completed?|fixed|resolved)\b/i)) {
+      item.status = 'open';
+      item.statusField = undefined;
+    }
+    out.push(item);
+  }
+  return out;
 }

@@ -104,9 +104,8 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
     if (v.vague && v.reason) lines.push(`- **Wording:** vague — ${escapeMarkdown(v.reason)}.`);
   }
 
-  // Status
-  const st = item.statusField ? ` (from ${code(item.statusField.text)})` : '';
-  lines.push(`- **Status:** ${STATUS_WORDS[item.status]}${st}`);
+  // Status: the header says it; a status written in the item gets a line saying where it was read
+  if (item.statusField) lines.push(`- **Status:** ${STATUS_WORDS[item.status]} (from ${code(item.statusField.text)})`);
 
   // Tickets
   if (item.tickets.length) {
