@@ -20,6 +20,7 @@ import { WorkspaceIndex } from '../server/src/index/workspace-index';
 import { readArchiveEntry } from '../server/src/archive/entry';
 import { invalidateConfigCache, loadConfigForFile } from '../server/src/config/load';
 import { runCli } from '../server/src/cli/run';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TODAY = '2026-11-30';
@@ -89,7 +90,7 @@ async function serverFigures(dir: string): Promise<{ buildMs: number; rssMb: num
   if (!existsSync(join(ROOT, 'dist', 'server.js'))) return 'dist/server.js missing: run npm run build first';
   const { TestClient, FULL_CAPABILITIES } = await import('../test/lsp/client');
   const t0 = performance.now();
-  const c = await TestClient.start({ workspaceFolders: [dir], env: { POSTMORTEM_LINT_TODAY: TODAY }, capabilities: { ...FULL_CAPABILITIES, window: { ...FULL_CAPABILITIES.window, workDoneProgress: true } } });
+  const c = await TestClient.start({ workspaceFolders: [dir], env: { POSTMORTEM_LINT_TODAY: TODAY }, execArgv: SERVER_EXEC_ARGV, capabilities: { ...FULL_CAPABILITIES, window: { ...FULL_CAPABILITIES.window, workDoneProgress: true } } });
   try {
     await c.waitFor('the index', () => c.archiveChanged.find((n) => n.complete && !n.files), 600_000);
     const buildMs = performance.now() - t0;
