@@ -237,8 +237,15 @@ describe('reader model', () => {
     assert.ok(contexts.some((c) => c.includes('38% of checkout requests') && c.includes('12,400 customers saw an error')), JSON.stringify(contexts));
     assert.equal(new Set(contexts).size, contexts.length, 'each clause once');
     const pub = buildReaderModel(lint(readFileSync(root + 'examples/public-postmortem.md', 'utf8'), { filePath: '/p/public-postmortem.md', today: TODAY }), { today: TODAY });
-    const late = pub.header.impact.find((f) => f.context.includes('20 minutes'));
-    assert.equal(late?.context, '31,000 customers received their order confirmation between 20 minutes and 2 hours late.');
+    const rate = pub.header.impact.find((f) => f.context.includes('per minute'));
+    assert.equal(rate?.context, 'The send rate of the mail transfer tier fell from 4,000 to 900 per minute for 2 hours and 15 minutes.');
+  });
+
+  test('a stated duration in hours and minutes is read whole: "for 2 hours and 15 minutes" is 135 minutes', () => {
+    const pub = buildReaderModel(lint(readFileSync(root + 'examples/public-postmortem.md', 'utf8'), { filePath: '/p/public-postmortem.md', today: TODAY }), { today: TODAY });
+    assert.equal(pub.header.duration?.minutes, 135);
+    assert.equal(pub.header.duration?.label, '2 hours 15 minutes');
+    assert.match(pub.header.duration?.source ?? '', /as written in Impact: “for 2 hours and 15 minutes”/);
   });
 
   test("a template's worked example is not taken for the incident's duration", () => {

@@ -253,7 +253,7 @@ export function timelineDuration(blocks: Block[], incidentDate?: string): Reader
   };
 }
 
-const STATED_DURATION_RE = /\b(?:for|during|lasted|lasting|duration(?: of)?:?|over)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\b/i;
+const STATED_DURATION_RE = /\b(?:for|during|lasted|lasting|duration(?: of)?:?|over)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\b(?:,?\sand\s(\d{1,2})\s(minutes?|mins?)\b)?/i;
 const STATED_SPAN_RE = /\bfrom\s+(\d{1,2}):(\d{2})\s*(?:(UTC|GMT|[ECMP][SD]T|CES?T|BST)\s+)?(?:to|until|till|through)\s+(\d{1,2}):(\d{2})(?:\s*(UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)?/i;
 
 /**
@@ -274,8 +274,11 @@ export function statedDuration(blocks: Block[], where = 'Impact'): ReaderDuratio
     if (m && !example(b.text, m.index)) {
       const n = Number(m[1]);
       const unit = m[2].toLowerCase();
-      const minutes = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
-      if (minutes > 0) return { minutes, label: `${m[1]} ${m[2]}`, source: `as written in ${where}: “${m[0].trim()}”` };
+      // "2 hours and 15 minutes": the minutes count only after hours
+      const extra = m[3] && unit.startsWith('h') ? Number(m[3]) : 0;
+      const minutes = (unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n) + extra;
+      const label = extra ? `${m[1]} ${m[2]} ${m[3]} ${m[4]}` : `${m[1]} ${m[2]}`;
+      if (minutes > 0) return { minutes, label, source: `as written in ${where}: “${m[0].trim()}”` };
     }
     const s = STATED_SPAN_RE.exec(b.text);
     if (s && !example(b.text, s.index)) {
