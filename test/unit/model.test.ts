@@ -106,6 +106,18 @@ describe('action item formats', () => {
     assert.equal(items(again)[1].status, 'done');
   });
 
+  test("a row's closing pipe followed by blanks is not read as its last cell's text", () => {
+    // found by the fuzzer: "| … |  | " made the empty Due cell read '|' (a finding "'|' is not a date") until a
+    // comment at the end of the line moved the blanks, so "Disable … for this line" silenced that finding too
+    for (const tail of ['  | ', '  |\t', '  |']) {
+      const m = parsePostmortem(doc(`| Action | Owner | Due |\n|---|---|---|\n| Add a disk alert | @carol |${tail}`));
+      const [a] = items(m);
+      assert.equal(a.due, undefined, JSON.stringify(tail));
+      const due = a.table!.cells[2];
+      assert.equal(due.start.offset, due.end.offset, 'the empty cell is empty');
+    }
+  });
+
   test('Unicode handles, placeholders and the name next to a date', () => {
     const m = parsePostmortem(doc('- Fix the DNS TTL @josé.garcía\n- Tune GC @山田太郎\n- Patch the LB (Ana, 2026-03-20)\n- Rotate certs, owner: TBD\n- Email a.b@example.com the report'));
     const got = items(m).map((i) => i.owners.map((o) => o.value).join(',') || `(${i.ownerPlaceholder?.value ?? ''})`);

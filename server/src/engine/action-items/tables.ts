@@ -23,7 +23,10 @@ function cellRanges(text: string, row: TableRow): [number, number][] {
     let cs = startOf(cell);
     let ce = endOf(cell);
     if (text[cs] === '|') cs++;
-    if (ce > cs && text[ce - 1] === '|' && text[ce - 2] !== '\\') ce--;
+    // a row's closing pipe may be followed by blanks ("| a |  "), which the last cell's position includes
+    let end = ce;
+    while (end > cs && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    if (end > cs && text[end - 1] === '|' && text[end - 2] !== '\\') ce = end - 1;
     const raw = text.slice(cs, ce);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
