@@ -167,6 +167,22 @@ describe('suppression fixes', () => {
     }
   });
 
+  test('a bullet list right after a numbered item (its details) takes the comment at the end of the line', () => {
+    // found by the fuzzer: a comment line between "1. checkout" and " - P3 checkout" parted the bullets from the
+    // numbered item, so they became items of their own and the next "P3" item brought a new finding
+    const text = '# Checkout outage\n\n# Action items\n\n1. checkout\n\n - P3 checkout\n- checkout\n\n- P3 checkout\n- checkout\n';
+    const opts: LintOptions = { all: true, filePath: '/tmp/postmortems/details.md', today: TODAY };
+    const before = lint(text, opts);
+    const low = before.findings.find((f) => f.ruleId === 'action-item-low-priority')!;
+    assert.equal(low.range.start.line, 6);
+    const fixed = applyEdits(text, disableLineFix(before.model, low)!.edits);
+    assert.equal(fixed.split('\n')[6], ' - P3 checkout <!-- postmortem-lint-disable-line action-item-low-priority -->');
+    const after = lint(fixed, opts);
+    assert.equal(after.model.actionItems.length, before.model.actionItems.length, 'the same items');
+    assert.deepEqual(after.findings.filter((f) => f.ruleId === 'action-item-low-priority'), []);
+    assert.equal(after.findings.length, before.findings.length - 1);
+  });
+
   // Registered only where the corpus exists (it lives outside the project).
   if (fs.existsSync(CORPUS)) {
     test('every finding on every corpus postmortem (all lines of one rule at a time)', () => {

@@ -100,8 +100,14 @@ function followsListItem(model: Postmortem, line: number): boolean {
       blank = true;
       continue;
     }
-    // the parent item: the comment, indented like this item, stays inside the parent
-    if (LIST_ITEM.test(t)) return width(t) >= ci;
+    // the parent item (this item starts at or past its content column): the comment, indented like this item, stays
+    // inside the parent; a list item further left is an earlier list this one follows ("1. x" then " - y": the
+    // bullets are read as the numbered item's details, and a comment line between them would part them)
+    if (LIST_ITEM.test(t)) {
+      const m = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]*)/.exec(t)!;
+      const content = width(m[1]) + m[2].length + Math.max(1, Math.min(4, m[3].length));
+      return width(t) >= ci || ci < content;
+    }
     if (/^\s{0,3}#{1,6}(?:\s|$)/.test(t) || /-->\s*$/.test(t)) return false;
     // an earlier item's own content, or a paragraph running into the list: the end of the line is the safe place
     if (width(t) > ci || !blank) return true;

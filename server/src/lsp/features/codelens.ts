@@ -63,11 +63,23 @@ export function codeLenses(result: LintResult | undefined, today: string, settin
   const model = result.model;
   const lens = (range: Range, items: readonly ActionItem[], under: string): CodeLens => ({
     range: lspRange(range),
-    command: { title: lensTitle(countItems(items, today)), command: '', tooltip: `Counts of the action items under this ${under} (deferred items are not counted).` },
+    command: { title: lensTitle(countItems(items, today)), command: '', tooltip: `Counts of the action items ${under} (deferred items are not counted).` },
   });
+  // each item is counted by exactly one lens, so the lenses add up to the status bar's and the reader view's counts
+  const underHeading = (i: ActionItem) => model.actionItemSections.some((section) => isUnder(i.section, section));
+  const labels = model.actionItemLabels.filter((label) => !label.items.some(underHeading));
+  const covered = new Set<ActionItem>(labels.flatMap((label) => label.items));
+  // items found outside any action-items heading or label (a table with an Action column under "Root cause", a
+  // "**TODO**:" paragraph): one lens over the first of them in each section
+  const elsewhere = new Map<Section | undefined, ActionItem[]>();
+  for (const i of model.actionItems) {
+    if (underHeading(i) || covered.has(i)) continue;
+    elsewhere.set(i.section, [...(elsewhere.get(i.section) ?? []), i]);
+  }
   return [
-    ...model.actionItemSections.map((section) => lens(section.headingRange, model.actionItems.filter((i) => isUnder(i.section, section)), 'heading')),
+    ...model.actionItemSections.map((section) => lens(section.headingRange, model.actionItems.filter((i) => isUnder(i.section, section)), 'under this heading')),
     // `- **Review actions**:` with a nested list, where a page has no action items heading
-    ...model.actionItemLabels.map((label) => lens(label.range, label.items, 'label')),
+    ...labels.map((label) => lens(label.range, label.items, 'under this label')),
+    ...[...elsewhere.values()].filter((items) => items.some((i) => !i.deferred)).map((items) => lens(items[0].range, items, 'read in this section, outside an action-items heading')),
   ].sort((a, b) => a.range.start.line - b.range.start.line);
 }
