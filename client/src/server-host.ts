@@ -1,7 +1,7 @@
 // Starts, stops and restarts the bundled language server (dist/server.js over IPC), following `postmortemLint.enable`.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ARCHIVE_CHANGED_NOTIFICATION, CONFIG_CHANGED_NOTIFICATION, type ArchiveChangedParams, type InitializationOptions } from '../../server/src/protocol';
+import { ARCHIVE_CHANGED_NOTIFICATION, CONFIG_CHANGED_NOTIFICATION, SERVER_EXEC_ARGV, type ArchiveChangedParams, type InitializationOptions } from '../../server/src/protocol';
 import { linkCodesToPreview, openRuleDocs, ruleIdOfDocsUri } from './rule-docs';
 
 export const CLIENT_ID = 'postmortemLint';
@@ -42,8 +42,8 @@ export class ServerHost implements vscode.Disposable {
   private async doStart(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
     };
     const initializationOptions: InitializationOptions = { promptFixes: true, configChangedNotification: true };
     const clientOptions: LanguageClientOptions = {

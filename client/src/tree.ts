@@ -58,6 +58,8 @@ export class ActionItemsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   /** Changes that arrive while a fetch is running are fetched after it, merged. */
   private pending: { all: boolean; files: Set<string> } | undefined;
   private fetching: Promise<void> | undefined;
+  /** Changes whose fetch got no answer: fetched with the next one. */
+  private unanswered: { all: boolean; files: Set<string> } | undefined;
   private readonly updated = new vscode.EventEmitter<void>();
   /** Fires after the tree's data changed (tests wait for it). */
   readonly onDidUpdate = this.updated.event;
@@ -111,6 +113,12 @@ export class ActionItemsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const p = (this.pending ??= { all: false, files: new Set() });
     if (!files) p.all = true;
     else for (const f of files) p.files.add(f);
+    // what a failed fetch could not bring goes with this one
+    if (this.unanswered) {
+      if (this.unanswered.all) p.all = true;
+      for (const f of this.unanswered.files) p.files.add(f);
+      this.unanswered = undefined;
+    }
     this.fetching ??= this.drain().finally(() => (this.fetching = undefined));
   }
 
@@ -120,7 +128,14 @@ export class ActionItemsTree implements vscode.TreeDataProvider<Node>, vscode.Di
       this.pending = undefined;
       const params: ArchiveItemsParams = all ? {} : { files: [...files] };
       const r = await this.host.request<ArchiveItemsParams, ArchiveItemsResult>(ARCHIVE_ITEMS_REQUEST, params);
-      if (!r) continue;
+      if (!r) {
+        // no answer (the server is restarting, or the request failed): keep the files for the next fetch rather than
+        // showing their old items until they change again
+        const u = (this.unanswered ??= { all: false, files: new Set() });
+        if (all) u.all = true;
+        for (const f of files) u.files.add(f);
+        continue;
+      }
       if (all) this.postmortems.clear();
       else for (const f of files) this.postmortems.delete(f);
       for (const p of r.postmortems) this.postmortems.set(p.file, p);

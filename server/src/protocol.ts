@@ -16,6 +16,14 @@ export interface InitializationOptions {
  * Server → client, after the settings or a .postmortemrc changed and every open document was scheduled for re-linting.
  * Views built from findings (the reader view's context gaps) re-render: the text did not change, the findings did.
  */
+/**
+ * Node flags for the language server process (the client starts it with these; the benchmarks too). A small young
+ * generation: the server's work is many small short-lived trees, and V8's default semi-spaces (up to 16 MB each) held
+ * tens of MB of RSS across the server and its lint thread (the lint thread gets the same through its resourceLimits in
+ * lsp/analysis.ts).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
+
 export const CONFIG_CHANGED_NOTIFICATION = 'postmortemLint/configChanged';
 
 /** Client-side command: ask the user for `fix.prompt`, substitute the answer for the placeholder, apply the edits. */

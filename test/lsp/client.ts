@@ -34,6 +34,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   workspaceFolders?: string[];
   env?: Record<string, string>;
+  /** Node flags for the server process (the benchmarks pass SERVER_EXEC_ARGV, as the VS Code client does). */
+  execArgv?: readonly string[];
   /** The `postmortemLint` settings answered to workspace/configuration (per scope URI). */
   settings?: (scopeUri: string | undefined) => unknown;
   /** Rewrites the initialize params before they are sent (protocol-abuse tests). */
@@ -78,7 +80,7 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
       env: { ...process.env, POSTMORTEM_LINT_TODAY: TODAY, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

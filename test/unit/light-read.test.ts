@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { readArchive, readArchiveEntry } from '../../server/src/archive/entry';
-import { lightRead } from '../../server/src/engine/light';
+import { lightRead, passOneNodes } from '../../server/src/engine/light';
 import { generateArchive } from '../../scripts/archive-gen';
 
 const CORPUS_DIR = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'postmortems');
@@ -55,6 +55,31 @@ describe('light reading for the workspace index', () => {
       generateArchive(dir, 150, 5);
       const r = compare(markdownFiles(dir), dir);
       assert.ok(r.light >= r.total * 0.45, `light readings: ${r.light} of ${r.total}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("front matter and headings built from the lines are the parser's nodes, or are parsed", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pml-light-'));
+    try {
+      generateArchive(dir, 150, 5);
+      const texts = [...(existsSync(CORPUS_DIR) ? markdownFiles(CORPUS_DIR) : []), ...markdownFiles(FIXTURES), ...markdownFiles(dir)].map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+      const odd = ['---\ntitle: x\n---\n# Hello  world  ##  \n## a #b\n###   x   #\n## Foo #\n#### 5. Tasks: all of them (2026)\n', '# Tab\there\n', '# *Em*\n', '# www.example.com\n', '# a@b.co\n', '#\n', '## ##\n', '---\n---\n# x\n', '---  \na: 1\n---\n# x\n'];
+      let built = 0;
+      let total = 0;
+      for (const text of [...texts, ...odd]) {
+        const r = passOneNodes(text);
+        if (!r) continue;
+        total++;
+        if (!r.built) continue;
+        built++;
+        assert.deepEqual(r.built, r.parsed, JSON.stringify(text.slice(0, 80)));
+      }
+      assert.ok(built >= total * 0.6, `built from lines: ${built} of ${total}`);
+      assert.ok(passOneNodes(odd[0])?.built, 'closing #s, inner spaces and punctuation are built from the lines');
+      // anything inline, or a tab, goes to the parser
+      for (const t of odd.slice(1)) assert.equal(passOneNodes(t)?.built, undefined, JSON.stringify(t));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

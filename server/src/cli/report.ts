@@ -10,7 +10,7 @@ import type { ConfigProblem } from '../engine/types';
 import { resolveConfig } from '../config/resolve';
 import { capProblems, formatConfigProblem } from '../config/validate';
 import { matchesGlobs } from '../config/globs';
-import { readArchiveEntry } from '../archive/entry';
+import { readArchive } from '../archive/entry';
 import { buildReport } from '../archive/report';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../archive/formats';
 import type { ArchivePostmortem } from '../protocol';
@@ -181,7 +181,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     }
     if (read.warning) io.stderr(`${NAME} report: ${f.display}: ${read.warning}\n`);
     try {
-      const entry = readArchiveEntry(read.text, { file: f.display.split(path.sep).join('/'), filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today });
+      const { entry } = readArchive(read.text, { file: f.display.split(path.sep).join('/'), filePath: f.abs, rootDir: configs[i].rootDir, config: configs[i].config, today });
       if (entry) entries.push(entry);
     } catch (e) {
       return fail(`internal error while reading ${f.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);

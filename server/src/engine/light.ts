@@ -1,7 +1,7 @@
 // A light reading of a postmortem, for the workspace index: it needs the title, date, severity and action items,
-// not the prose. Only some lines are parsed, each run of them on its own and placed back where it sits (so every range
-// is the full parse's): first front matter and headings (which sections hold action items), then those sections'
-// bodies. The parser never sees the rest of the document.
+// not the prose. Pass 1: front matter and headings (which sections hold action items), built straight from the lines
+// when they are plain text, else parsed. Pass 2: the item sections (heading and body) parsed in one go, each block
+// placed back where it sits (so every range is the full parse's). The parser never sees the rest of the document.
 // Only where that gives exactly what parsePostmortem on the whole text gives: a document whose blanked lines could
 // reach into the kept ones (link definitions, HTML blocks, setext headings, indented fences or headings) or hold items
 // by their own shape (an action table, an "**Action items**:" or "**TODO**:" label) is not read lightly (undefined),
@@ -140,24 +140,78 @@ function place(nodes: RootContent[], offset: number, line: number): void {
 }
 
 /**
- * The top-level blocks of the kept lines: each run of consecutive kept lines is parsed on its own and placed where it
- * sits in `text`. A run starts at a block boundary (a heading, front matter, the line after a heading) and the lines
- * after it are blank or a heading, so its blocks are the ones the whole parse makes there.
+ * The top-level blocks of the kept lines, in one parse: the kept lines are joined (the others left out) and each block
+ * is placed back where its lines sit in `text`. A run of kept lines starts at a block boundary (front matter, a
+ * heading, the line after a heading) and the next run starts with a heading, which ends any block before it (fences,
+ * HTML blocks and setext headings, which could reach past it, never get here: see scan), so the blocks are the ones
+ * each run makes on its own, and the ones the whole parse makes there.
  */
-function parseRuns(text: string, lines: Line[], keep: (i: number) => boolean): RootContent[] {
+function parseKept(text: string, lines: Line[], keep: (i: number) => boolean): RootContent[] {
+  const parts: string[] = [];
+  /** Runs of kept lines: where each starts in the joined text and in `text` (offset and line). */
+  const runs: { at: number; offset: number; line: number }[] = [];
+  let length = 0;
+  let joinedLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!keep(i)) continue;
+    if (i === 0 || !keep(i - 1)) runs.push({ at: length, offset: lines[i].start - length, line: i - joinedLine });
+    const piece = text.slice(lines[i].start, Math.min(lines[i].next, text.length));
+    parts.push(piece);
+    length += piece.length;
+    joinedLine++;
+  }
+  if (!runs.length) return [];
+  const tree = parseMarkdown(parts.join(''));
+  let r = 0;
+  for (const node of tree.children) {
+    const at = startOf(node);
+    while (r + 1 < runs.length && runs[r + 1].at <= at) r++;
+    place([node], runs[r].offset, runs[r].line);
+  }
+  return tree.children;
+}
+
+/** Heading text the parser reads as one plain text node: nothing inline (emphasis, code, links, autolinks, escapes, references, HTML), no tabs. */
+const PLAIN_HEADING_RE = /^[^\\`*_[\]<>!&~|{}\t@]*$/;
+const LITERAL_LINK_RE = /www\.|:\/\/|mailto:|xmpp:/i;
+
+/**
+ * The front matter and heading nodes of the kept lines as the parser makes them, from the line scan alone (no parse):
+ * undefined when a line is not plain enough to be sure (the caller parses them). The light-read test checks these
+ * nodes against the parser's over the corpus.
+ */
+function lineNodes(text: string, lines: Line[], fmEnd: number, headings: readonly number[]): RootContent[] | undefined {
+  if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  const at = (i: number, offset: number): Point => ({ line: i + 1, column: offset - lines[i].start + 1, offset });
   const out: RootContent[] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (!keep(i)) {
-      i++;
-      continue;
+  if (fmEnd >= 0) {
+    // exactly `---` fences around at least one line
+    if (fmEnd < 2 || lines[0].end !== 3 || lines[fmEnd].end - lines[fmEnd].start !== 3) return undefined;
+    out.push({ type: 'yaml', value: text.slice(lines[1].start, lines[fmEnd - 1].end), position: { start: at(0, 0), end: at(fmEnd, lines[fmEnd].end) } });
+  }
+  for (const i of headings) {
+    const { start, end } = lines[i];
+    let depth = 0;
+    while (depth < 6 && text.charCodeAt(start + depth) === 35 /* # */) depth++;
+    let a = start + depth;
+    while (a < end && text.charCodeAt(a) === 32) a++;
+    let b = end;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    // a closing sequence: #s after a space, at the end
+    let c = b;
+    while (c > a && text.charCodeAt(c - 1) === 35) c--;
+    if (c < b && (c === a || text.charCodeAt(c - 1) === 32)) {
+      b = c;
+      while (b > a && text.charCodeAt(b - 1) === 32) b--;
     }
-    let j = i;
-    while (j + 1 < lines.length && keep(j + 1)) j++;
-    const start = lines[i].start;
-    const tree = parseMarkdown(text.slice(start, Math.min(lines[j].next, text.length)));
-    place(tree.children, start, i);
-    for (const c of tree.children) out.push(c);
-    i = j + 1;
+    const content = text.slice(a, b);
+    if (!content || !PLAIN_HEADING_RE.test(content) || LITERAL_LINK_RE.test(content)) return undefined;
+    out.push({
+      type: 'heading',
+      depth: depth as 1 | 2 | 3 | 4 | 5 | 6,
+      children: [{ type: 'text', value: content, position: { start: at(i, a), end: at(i, b) } }],
+      position: { start: at(i, start), end: at(i, end) },
+    });
   }
   return out;
 }
@@ -186,7 +240,8 @@ export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 
   if (!s) return undefined;
   const { lines, fmEnd, headings, fenced } = s;
   const isHead = new Set(headings);
-  const heads = parseRuns(text, lines, (i) => i <= fmEnd || isHead.has(i));
+  // front matter and headings: built from the lines when they are plain, else parsed
+  const heads = lineNodes(text, lines, fmEnd, headings) ?? parseKept(text, lines, (i) => i <= fmEnd || isHead.has(i));
   const head = parsePostmortem(text, { type: 'root', children: heads });
   const by = detectPostmortem(head, options);
   if (by === undefined) {
@@ -198,7 +253,8 @@ export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 
   }
   if (by !== 'front-matter' && by !== 'path') return undefined;
   // the lines of the sections that hold items (from the end of their heading to the next heading)
-  const spans = head.allSections.filter((sec) => ITEM_KINDS.has(sec.effectiveKind)).map((sec) => [sec.ownContentRange.start.offset, sec.ownContentRange.end.offset]);
+  const itemSections = head.allSections.filter((sec) => ITEM_KINDS.has(sec.effectiveKind));
+  const spans = itemSections.map((sec) => [sec.ownContentRange.start.offset, sec.ownContentRange.end.offset]);
   const inSpan = (i: number) => spans.some(([a, b]) => lines[i].start >= a && lines[i].start < b);
   const body = new Array<boolean>(lines.length);
   for (let i = 0; i < lines.length; i++) {
@@ -207,6 +263,26 @@ export function lightRead(text: string, options: Pick<LintOptions, 'filePath' | 
     if (!body[i] && !fenced.has(i) && mayHoldItems(text.slice(lines[i].start, lines[i].end))) return undefined;
   }
   if (!spans.length) return { model: head };
-  const children = [...heads, ...parseRuns(text, lines, (i) => body[i] === true)].sort((a, b) => startOf(a) - startOf(b));
+  // Pass 2 parses only the item sections (each heading with its own lines: every run starts with a heading, and a
+  // heading follows it in the text, so its blocks are the whole parse's); the other headings and the front matter are
+  // pass 1's nodes.
+  const headingAt = new Map(headings.map((i) => [lines[i].start, i]));
+  const itemHeads = new Set<number>();
+  for (const sec of itemSections) {
+    const h = headingAt.get(sec.headingRange.start.offset);
+    if (h === undefined) return undefined;
+    itemHeads.add(h);
+  }
+  const items = parseKept(text, lines, (i) => itemHeads.has(i) || body[i] === true);
+  const children = heads.filter((n) => !(n.type === 'heading' && itemHeads.has((n.position?.start.line ?? 0) - 1))).concat(items);
+  children.sort((a, b) => startOf(a) - startOf(b));
   return { model: parsePostmortem(text, { type: 'root', children }) };
+}
+
+/** Pass 1's front matter and heading nodes as built from the lines (undefined when they are not plain) and as parsed. */
+export function passOneNodes(text: string): { built?: RootContent[]; parsed: RootContent[] } | undefined {
+  const s = scan(text);
+  if (!s) return undefined;
+  const isHead = new Set(s.headings);
+  return { built: lineNodes(text, s.lines, s.fmEnd, s.headings), parsed: parseKept(text, s.lines, (i) => i <= s.fmEnd || isHead.has(i)) };
 }

@@ -155,17 +155,27 @@ function readDirectives(value: string, source: string, base: number, model: Post
   }
 }
 
+/** The YAML of a front matter node, read once per node (the index's light reading builds two models on one node). */
+const yamlRead = new WeakMap<object, { data?: Record<string, unknown>; error?: string }>();
+
 function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   const first = tree.children[0];
   if (!first || first.type !== 'yaml') return;
   const fm: FrontMatter = { range: R(startOf(first), endOf(first)) };
-  try {
-    const doc = YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50 });
-    if (doc && typeof doc === 'object' && !Array.isArray(doc)) fm.data = doc as Record<string, unknown>;
-    else if (doc !== null && doc !== undefined) fm.error = 'front matter is not a mapping of keys to values';
-  } catch (e) {
-    fm.error = (e as Error).message.split('\n')[0];
+  let read = yamlRead.get(first);
+  if (!read) {
+    read = {};
+    try {
+      const doc: unknown = YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50 });
+      if (doc && typeof doc === 'object' && !Array.isArray(doc)) read.data = doc as Record<string, unknown>;
+      else if (doc !== null && doc !== undefined) read.error = 'front matter is not a mapping of keys to values';
+    } catch (e) {
+      read.error = (e as Error).message.split('\n')[0];
+    }
+    yamlRead.set(first, read);
   }
+  if (read.data) fm.data = read.data;
+  if (read.error) fm.error = read.error;
   model.frontMatter = fm;
   const d = fm.data;
   if (!d) return;

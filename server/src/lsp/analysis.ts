@@ -13,6 +13,7 @@ import { createLineIndex } from '../engine/lines';
 import type { Postmortem } from '../engine/types';
 import type { LintReply, LintRequest } from './lint-worker';
 import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
+import { collectGarbage } from './gc';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
@@ -139,8 +140,18 @@ export const inProcessArchiveReader: ArchiveReader = (text, options) => Promise.
  * index reads one file at a time, so an open document waits for at most one file). Falls back to in-process work
  * when the worker file is missing or the worker dies (logged once).
  */
-export function lintThread(workerFile: string, log: (line: string) => void): { lint: Linter; readArchive: ArchiveReader } {
-  if (!fs.existsSync(workerFile)) return { lint: inProcessLinter, readArchive: inProcessArchiveReader };
+export interface LintThread {
+  lint: Linter;
+  readArchive: ArchiveReader;
+  /** The index build is done: collect the garbage its reads left, in the lint thread and here. */
+  settle(): Promise<void>;
+}
+
+const inProcessSettle = () => Promise.resolve().then(collectGarbage);
+export const inProcessThread: LintThread = { lint: inProcessLinter, readArchive: inProcessArchiveReader, settle: inProcessSettle };
+
+export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
+  if (!fs.existsSync(workerFile)) return inProcessThread;
   let worker: Worker | undefined;
   let failed = false;
   let nextId = 1;
@@ -148,7 +159,9 @@ export function lintThread(workerFile: string, log: (line: string) => void): { l
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
     try {
-      const w = new Worker(workerFile);
+      // a small young generation (semi-spaces of 1 MB, as SERVER_EXEC_ARGV gives the main thread): with the default
+      // the thread's heap sat tens of MB above what it uses
+      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
       w.unref();
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
@@ -191,6 +204,11 @@ export function lintThread(workerFile: string, log: (line: string) => void): { l
       const w = start();
       if (!w) return inProcessArchiveReader(text, options);
       return send(w, { id: nextId++, text, archive: options }) as Promise<ArchiveRead>;
+    },
+    settle: async () => {
+      const w = worker;
+      if (w) await send(w, { id: nextId++, gc: true }).catch(() => undefined);
+      collectGarbage();
     },
   };
 }

@@ -29,6 +29,8 @@ export interface ArchiveHost {
   log(msg: string): void;
   /** Reads a file for the index (in the lint thread). */
   readArchive: ArchiveReader;
+  /** The build read every file: collect what the reads left behind (lsp/gc.ts), before the build is announced. */
+  settle?(): Promise<void>;
   /** postmortemLint.lintWorkspace, 'off' when linting is disabled. */
   lintWorkspace(): Promise<LintWorkspaceSetting>;
 }
@@ -125,6 +127,7 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
       }
     },
     read: host.readArchive,
+    settle: host.settle,
     building: async (files) => {
       let setting: LintWorkspaceSetting = 'auto';
       try {

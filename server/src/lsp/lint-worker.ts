@@ -5,16 +5,23 @@
 import { parentPort } from 'node:worker_threads';
 import { lint, type LintOptions } from '../engine/lint';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
+import { collectGarbage } from './gc';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
-export type LintRequest = { id: number; text: string; options: LintOptions; archive?: undefined } | { id: number; text: string; archive: ArchiveReadOptions };
+export type LintRequest =
+  | { id: number; text: string; options: LintOptions; archive?: undefined; gc?: undefined }
+  | { id: number; text: string; archive: ArchiveReadOptions; gc?: undefined }
+  | { id: number; gc: true };
 
 export type LintReply = { id: number; result: unknown } | { id: number; error: string };
 
 parentPort?.on('message', (req: LintRequest) => {
   let reply: LintReply;
   try {
-    if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
+    if (req.gc) {
+      collectGarbage();
+      reply = { id: req.id, result: null };
+    } else if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
     else {
       const result = lint(req.text, req.options);
       const { tree: _tree, ...rest } = result;

@@ -29,7 +29,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
 import { capDiagnostics, isRuleId, ruleDocsUri, toDiagnostic } from './convert';
 import { configProblemDiagnostic, DiagnosticsPublisher, type Computed } from './diagnostics';
-import { Analyzer, defaultWorkerFile, inProcessArchiveReader, inProcessLinter, lintThread, type Analysis } from './analysis';
+import { Analyzer, defaultWorkerFile, inProcessThread, lintThread, type Analysis } from './analysis';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
@@ -147,7 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
-  const thread = useWorker ? lintThread(defaultWorkerFile(), log) : { lint: inProcessLinter, readArchive: inProcessArchiveReader };
+  const thread = useWorker ? lintThread(defaultWorkerFile(), log) : inProcessThread;
   const analyzer = new Analyzer(thread.lint, trace, log);
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
@@ -324,6 +324,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       canReportProgress: () => !!capabilities.window?.workDoneProgress,
       log,
       readArchive: thread.readArchive,
+      settle: thread.settle,
       lintWorkspace: async () => {
         const root = workspaceRoots[0];
         const s = await settings.get(root ? pathToFileURL(root).href : '');
