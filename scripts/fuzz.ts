@@ -303,7 +303,7 @@ function main(): void {
     const r = fc.check(fc.property(documentArb, (text) => !checkDocument(text, 0, Infinity).defects[k]), { numRuns: N, seed: SEED, path: String(firstAt[k]) });
     if (r.failed && r.counterexample) {
       const text = r.counterexample[0];
-      console.log(`\n[${k}] minimal document (${text.length} chars): ${JSON.stringify(text)}\n  ${checkDocument(text, 0, Infinity).defects[k]}`);
+      console.log(`\n[${k}] run ${firstAt[k]} of seed ${SEED}, shrunk to a minimal document (${text.length} chars): ${JSON.stringify(text)}\n  ${checkDocument(text, 0, Infinity).defects[k]}`);
     } else console.log(`\n[${k}] run ${firstAt[k]} of seed ${SEED} did not fail again on replay (a timing defect?)`);
   }
 

@@ -43,6 +43,8 @@ export const BOUNDED: Record<string, string> = {
     'the rest of one sentence, at most 160 characters, white space runs collapsed to one space',
   'server/src/rules/root-cause-vague.ts /^\\s*\\n\\s*(?![-*+#]|\\d+[.)])\\S/': 'the 200 characters after a line',
   'server/src/rules/public-internal-detail.ts /\\[([^\\]\\n]*)\\]\\($/': 'the 200 characters before a hit',
+  'server/src/rules/action-item-vague.ts /\\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\\s+(?!\\s)(.+)$/i':
+    'the last line of an item and the 22 characters before it (lastLineStart): no line break follows, so the first clause found matches',
 };
 
 function sourceFiles(dir: string): string[] {

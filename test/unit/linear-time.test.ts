@@ -30,6 +30,12 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'unclosed "<!--postmortem-lint-enable" × n': (n) => head + rep('<!--postmortem-lint-enable>m', n) + '\n',
   '"T." × n (host names)': (n) => head.replace('type: postmortem', 'type: postmortem\naudience: public').replace('x\n', rep('T.', n) + '\n'),
   '"yesterday " × n on one line': (n) => head.replace('x\n', rep('yesterday ', n) + '\n'),
+  // issue 13, expressions rewritten after recheck's attacks: each was quadratic or cubic in V8 on these
+  '"so " then "d-" × n in an item (finish line)': (n) => head + '- [ ] Improve the script so ' + rep('d-', n) + '\n',
+  'a time and a run of blanks in a section not headed Timeline': (n) =>
+    head.replace('## Timeline\n\n- 10:00 UTC paged\n\n', '## Events\n\n- 10:00' + rep(' ', n) + 'T\n\n'),
+  'a timeline entry with a run of blanks and tabs': (n) => head.replace('- 10:00 UTC paged', '- 10:00' + rep(' \t', n) + 'x'),
+  'a number grouped by no-break spaces in Impact': (n) => head.replace('x\n', '1' + rep('\u00a0000', n) + 'x\n'),
 };
 
 /** The least CPU time (ms, this process's threads) of `runs` runs: CPU time, not wall time, so other work on a shared

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/engine/parse';
 import { matchSection } from '../../server/src/engine/sections';
 import { createLineIndex } from '../../server/src/engine/lines';
+import { proseText } from '../../server/src/engine/facts';
+import { lint } from '../../server/src/engine/lint';
 import type { ActionItem, Postmortem } from '../../server/src/engine/types';
 
 const doc = (items: string, head = '') => `${head}# Incident\n\n## Summary\n\nDatabase failover.\n\n## Action items\n\n${items}\n`;
@@ -145,6 +147,18 @@ describe('what is not an item', () => {
   test('code fences, HTML comments and HTML blocks never produce items', () => {
     const m = parsePostmortem(doc('```\n- [ ] not an item @x\n```\n\n<!--\n- [ ] nor this\n-->\n\n<div>\n\n- inside html? still markdown\n\n</div>\n\n- Real item @y'));
     assert.deepEqual(items(m).map((i) => i.text), ['inside html? still markdown', 'Real item @y']);
+  });
+
+  test('a code span over several lines is code: no prose, no finding, no comment on its lines', () => {
+    // found by the fuzzer: a code span opened on one line and closed three lines later (one paragraph, as the parser
+    // reads it) held "human error", which got a finding that a comment written inside the span could not silence
+    const text = '# Checkout outage\n\nThe log said `c\nhuman error checkout <!-- postmortem-lint-disable-line -->\nx` and more.\n';
+    const m = parsePostmortem(text);
+    const prose = proseText(m);
+    assert.equal(prose.indexOf('human error'), -1);
+    assert.ok(prose.includes('The log said') && prose.includes('and more.'));
+    assert.deepEqual(m.directives, []);
+    assert.deepEqual(lint(text, { all: true, today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'human-error'), []);
   });
 
   test('deferred sections are marked, not counted', () => {

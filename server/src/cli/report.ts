@@ -84,7 +84,7 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const missing = /Option '(?:-\w, )?([^' ]+)[^']*' argument missing/.exec(msg);
+    const missing = /Option '(?:-\w, )?([^' ]+)(?: [^']*)?' argument missing/.exec(msg);
     throw new UsageError(unknown ? `unknown option ${unknown[1]}` : missing ? `option ${missing[1]} needs a value` : msg.split('\n')[0]);
   }
   const v = parsed.values;

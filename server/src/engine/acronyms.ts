@@ -105,8 +105,9 @@ export const WELL_KNOWN_ACRONYMS: readonly string[] = [
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', '&']);
 // Two or more capitals (digits allowed inside), an optional plural "s"; not inside a word, a path, a handle, a
-// ticket key (PAY-881), a version (V2.1) or a domain (AWS.amazon.com).
-const ACRONYM_RE = /(?<![\p{L}\p{N}_@#/.$-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s)?(?![\p{L}\p{N}_]|-\d|\.\w)/gu;
+// ticket key (PAY-881), a version (V2.1) or a domain (AWS.amazon.com). Each capital after the first ends one turn
+// of the loop, so a run of capitals splits one way only (`[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*` tried every split: quadratic).
+const ACRONYM_RE = /(?<![\p{L}\p{N}_@#/.$-])([A-Z](?:[0-9&]*[A-Z])+[0-9]*)(s)?(?![\p{L}\p{N}_]|-\d|\.\w)/gu;
 
 function isAcronym(term: string): boolean {
   if (term.length > 10 || NOT_ACRONYMS.has(term)) return false;

@@ -130,7 +130,7 @@ function timeStampedSteps(body: string): number {
   let n = 0;
   for (const line of body.split(/\r?\n/)) {
     const t = line.replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');
-    if (/^(?:at|on|around|by)\s+(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:utc|[A-Z]{2,4})?\s*[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t)) n++;
+    if (/^(?:at|on|around|by)\s+(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:(?:utc|[A-Z]{2,4})\s*)?[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t)) n++;
   }
   return n;
 }

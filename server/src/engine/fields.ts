@@ -53,10 +53,11 @@ export interface OwnerHits {
  * A named team or person written as the subject: "DevEx will update …", "The IPS team is continuing …", "Cloud
  * Platform will …", "The error tracking team should …", "(Rasmus call for meeting)". Not "We", "The team", "Our team"
  * or an organisation's "the Chia team" (everyone): the name must be an acronym, CamelCase, or two capitalised words,
- * or a lower-case team name of its own ("the error tracking team").
+ * or a lower-case team name of its own ("the error tracking team"). The blanks around a label's colon form one run,
+ * and "the" is looked for behind a lower-case word only (behind every blank of a run, the expression was cubic).
  */
 const SUBJECT_OWNER_RE =
-  /^\s*(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
 const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
 
 /** The subject of the item's first sentence, when it names who does the work. */
@@ -211,36 +212,37 @@ export function findDates(s: string): DateHit[] {
   return hits.sort((x, y) => x.start - y.start);
 }
 
-/** Words written where a date belongs that are not dates: a reader a year later can't tell when that was. */
-const NON_DATE_RE = new RegExp(
-  [
-    'asap',
-    'as soon as possible',
-    'soon',
-    'tb[dac]',
-    'next (?:sprint|week|month|quarter|year|release|iteration|cycle|planning)',
-    'this (?:sprint|week|month|quarter|year|cycle)',
-    'end of (?:the )?(?:day|week|month|quarter|year|sprint|q[1-4](?: \\d{4})?|h[12](?: \\d{4})?)',
-    'eo[dwmqy]',
-    '(?:q[1-4]|h[12])(?:[ /-]?(?:fy)?\\d{2,4})?',
-    'before (?:black friday|cyber monday|christmas|the holidays|launch|release|go[- ]live|the (?:next|end)[\\w ]{0,20})',
-    'in the (?:near|coming|foreseeable) future',
-    'later(?: this (?:week|month|quarter|year))?',
-    'someday',
-    'eventually',
-    'tomorrow',
-    'ongoing',
-    'immediately',
-    '(?:in )?(?:a|one|two|three|\\d+) (?:days?|weeks?|months?|sprints?)',
-    'next (?:mon|tues|wednes|thurs|fri|satur|sun)day',
-  ].join('|'),
-  'i',
-);
-const NON_DATE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NON_DATE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
+/**
+ * Words written where a date belongs that are not dates: a reader a year later can't tell when that was. Only the
+ * source of the expressions below: unanchored on its own, `\d+ days` tried from every digit of a long number.
+ */
+const NON_DATE_SOURCE = [
+  'asap',
+  'as soon as possible',
+  'soon',
+  'tb[dac]',
+  'next (?:sprint|week|month|quarter|year|release|iteration|cycle|planning)',
+  'this (?:sprint|week|month|quarter|year|cycle)',
+  'end of (?:the )?(?:day|week|month|quarter|year|sprint|q[1-4](?: \\d{4})?|h[12](?: \\d{4})?)',
+  'eo[dwmqy]',
+  '(?:q[1-4]|h[12])(?:[ /-]?(?:fy)?\\d{2,4})?',
+  'before (?:black friday|cyber monday|christmas|the holidays|launch|release|go[- ]live|the (?:next|end)[\\w ]{0,20})',
+  'in the (?:near|coming|foreseeable) future',
+  'later(?: this (?:week|month|quarter|year))?',
+  'someday',
+  'eventually',
+  'tomorrow',
+  'ongoing',
+  'immediately',
+  '(?:in )?(?:a|one|two|three|\\d+) (?:days?|weeks?|months?|sprints?)',
+  'next (?:mon|tues|wednes|thurs|fri|satur|sun)day',
+].join('|');
+// a phrase starts where a word or number does, never inside one
+const NON_DATE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
 const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?|deadline|target(?: date)?|eta|by|until|before|no later than)\s*[:=-]?\s*/giu;
 
 // sticky: read where a due keyword ends, without slicing the rest of the text off per keyword (quadratic)
-const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_RE.source})(?![\\p{L}\\p{N}])`, 'iuy');
+const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'iuy');
 const DUE_WORDS_AT_RE = /[^\s,;|)(\]—–.][^,;|)(\]—–]{0,40}?(?=\s*(?:[,;|)(\]—–]|\.\s|\.?$|(?<=\s)(?:owner|priority|status|p[0-4])\b))/iuy;
 
 export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });

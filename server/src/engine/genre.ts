@@ -10,7 +10,7 @@ const GENRE_TITLE_RE =
   /\b(?:run ?books?|play ?books?|check ?lists?|how (?:we|to)|guide(?:lines)?|handbook|procedures?|process(?:es)?|templates?|agenda|attendees|meeting notes|minutes|readme|faq|policy|policies|escalation|on-?call rota|(?:weekly|daily|team|reliability) (?:sync|meeting)|standup|stand-up|retro(?:spective)? meeting|attendees|participants)\b/i;
 /** Lines written as instructions or conditions for next time. */
 const PROCEDURE_LINE_RE =
-  /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\]\s*)?(?:step \d+\b|if (?:you|the|an?|it|this|there)\b|when (?:you|an? \w+ (?:fires|alerts|pages))\b|make sure you\b|you (?:should|must|will|can|need|may)\b|(?:do not|don't|never|always) \w+|use this (?:when|if|page|document|template)\b|record|write|give|list|keep|open|schedule|book|add|fill in|copy)\b/i;
+  /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]?\]\s*)?(?:step \d+\b|if (?:you|the|an?|it|this|there)\b|when (?:you|an? \w+ (?:fires|alerts|pages))\b|make sure you\b|you (?:should|must|will|can|need|may)\b|(?:do not|don't|never|always) \w+|use this (?:when|if|page|document|template)\b|record|write|give|list|keep|open|schedule|book|add|fill in|copy)\b/i;
 const PAST_RE =
   /\b(?:was|were|had|happened|caused|failed|started|stopped|noticed|detected|restarted|reverted|rolled back|resolved|began|fixed|broke|crashed|went down|ran out|filled|deployed|released|lost|missed|paged|alerted|affected|returned|recovered|did not|didn't)\b/gi;
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
@@ -33,7 +33,8 @@ export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   const lines = rest.split(/\r?\n/);
   procedure += Math.min(6, lines.filter((l) => PROCEDURE_LINE_RE.test(l)).length);
   procedure += Math.min(3, Math.floor((prose.match(/\byou(?:r)?\b/gi)?.length ?? 0) / 3));
-  if (/^\s*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
+  // blanks up to a line break only: `\s*` from every line start would rescan a long run of blank lines each time
+  if (/^[^\S\n\r\u2028\u2029]*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
   let event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
   if (model.date || DATE_RE.test(titles[0]) || DATE_RE.test(prose.slice(0, 1500))) event += 2;
   if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;

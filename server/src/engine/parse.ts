@@ -92,6 +92,12 @@ function collectOpaque(tree: Root, model: Postmortem, R: R): void {
       if (n.type === 'html') readDirectives(n.value, model.text.slice(startOf(n), endOf(n)), startOf(n), model, R);
       return;
     }
+    // a code span that runs over line breaks (within one paragraph): its lines are code, not prose, and a comment
+    // written on one of them is code too (the one-line spans are blanked by proseText)
+    if (n.type === 'inlineCode' && n.position && n.position.start.line !== n.position.end.line) {
+      model.opaqueRanges.push(R(startOf(n), endOf(n)));
+      return;
+    }
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
   };
   visit(tree);

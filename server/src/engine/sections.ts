@@ -81,7 +81,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   const n = normalizeHeading(title);
   const out = new Set<SectionKind>();
   if (!underLessons && /^what went wrong\b|^what happened and why\b/.test(n)) out.add('contributing-causes');
-  for (const part of n.split(/\s+(?:and|&)\s+|\s*[,/+]\s*/)) {
+  // a run of blanks is tried from its start only (from every blank of it, the split was quadratic in its length)
+  for (const part of n.split(/(?<!\s)\s+(?:and|&)\s+|(?:(?<!\s)\s+)?[,/+]\s*/)) {
     const k = matchSection(part);
     if (k) out.add(k);
   }

@@ -159,7 +159,7 @@ export interface Postmortem {
   actionItemLabels: { title: string; range: Range; items: ActionItem[] }[];
   /** Suppression directives found in HTML comments. */
   directives: Directive[];
-  /** Ranges of code blocks, HTML blocks and comments: never items, never prose for text rules. */
+  /** Ranges of code blocks, HTML blocks and comments, and code spans over several lines: never items, never prose. */
   opaqueRanges: Range[];
   /** Maps offsets to positions. */
   lines: LineIndex;

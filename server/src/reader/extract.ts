@@ -100,7 +100,9 @@ const UNITS = [
   'complaints?', 'reports?', 'packages?', 'versions?', 'releases?', 'notifications?', 'invoices?', 'dollars?',
   'euros?', 'pounds?', '[kmgt]b', 'ms', 'rps', 'qps',
 ].join('|');
-const NUMBER = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// at most six thousands groups (10²¹): a no-break space does not stop a new figure from starting after it, so an
+// unbounded chain was read again from every group of a long one
+const NUMBER = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 const MAGNITUDE = String.raw`(?:\s?(?:k|K|m|M|bn|BN|million|billion|thousand)\b)?`;
 const FIGURE_RE = new RegExp(
   String.raw`(?<![\w:/.,-])(?:` +

@@ -81,7 +81,23 @@ const COMPARATIVE_ABSTRACT_RE = new RegExp(
 
 /** A measurable anchor: a number with a unit, a threshold, a before → after, a code span, a file or a command. */
 const MEASURABLE_RE =
-  /`[^`]+`|"[^"\n]{4,}"|“[^”\n]{4,}”|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|(?<!\d)\d+\s*(?:→|->|to)\s*\d|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|(?<![\w-])[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
+  /`[^`]+`|"[^"\n]{4,}"|\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gb|mb|kb|tb|x|rps|qps|req\/s|replicas?|nodes?|pods?|connections?|retries|attempts|times)\b|(?<!\d)\d+\s*(?:→|->|to)\s*\d|[<>≤≥]=?\s*\d|\b(?:exceeds?|above|below|over|under|at least|at most)\s+\d|\bp(?:50|90|95|99|999)\b|(?<![\w-])[\w-]+\.(?:ya?ml|json|tf|ts|js|py|go|rb|sh|md|toml|ini|conf|cfg|sql)\b|(?:^|\s)\/[\w.-]+\/[\w./-]+/i;
+/**
+ * A phrase of four characters or more in curly quotes (“…”), part of the measurable anchors, read in one pass: as an
+ * alternative of MEASURABLE_RE, `“[^”\n]{4,}”` rescanned the rest of the line from every opening quote.
+ */
+function curlyQuoted(s: string): boolean {
+  let open = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '”') {
+      if (open >= 0 && i - open > 4) return true;
+      open = -1;
+    } else if (c === '\n') open = -1;
+    else if (c === '“' && open < 0) open = i;
+  }
+  return false;
+}
 /** Proper names and identifiers: Kubernetes, KIAM, ADFS, priority-classes, `isDisabled`, pg_bouncer, eu-west-1. */
 function specificAnchors(s: string): string[] {
   const out: string[] = [];
@@ -253,29 +269,66 @@ const mainClause = (text: string) => {
   const m = PURPOSE_RE.exec(text);
   return m ? text.slice(0, m.index) : text;
 };
+const PURPOSE_OBJECT_RE = /\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\s+(?!\s)(.+)$/i;
+/**
+ * Where PURPOSE_OBJECT_RE can match: its object runs to the end of the text on one line, so the clause starts in the
+ * last line or just before the blanks that hold the last line break (22 characters: " in order to reproduce").
+ * Searching from there keeps it linear: from every " to test" of a long line, `(.+)$` read on to the line break.
+ */
+function lastLineStart(text: string): number {
+  let i = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029'));
+  if (i < 0) return 0;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return Math.max(0, i - 22);
+}
 /** A purpose that names what is checked: "to validate connection pool behavior under contention". */
 function concretePurpose(text: string): boolean {
-  const m = /\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\s+(.+)$/i.exec(text);
+  const m = PURPOSE_OBJECT_RE.exec(text.slice(lastLineStart(text)));
   if (!m) return false;
   const { object } = objectAfter(m[1].split(/\s+/), 0);
   const ws = m[1].split(/\s+/).filter((w) => !GENERIC_MODIFIER.has(w.toLowerCase()));
   return ws.length >= 2 && !GENERIC_OBJECT_RE.test(m[1]) && !isAbstractObject(object);
 }
 
+const FINISH_START_RE = /\b(?:so |such that |until )[\w-]+?\b/gi;
+const FINISH_WHEN_RE = /\b(?:when|if|after|before|within|unless)\b/gi;
+const FINISH_END_RE = /\b(?:twice|once|\d+|fails?|exceeds?|is (?:down|unreachable|missing|full))\b/gi;
+/**
+ * "… so it stops when the health check fails twice": within one line, a purpose ("so", "such that", "until" and a
+ * word), then a condition word, then a count or a failure. One pass per line: each part is looked for after the
+ * earliest end of the one before (a chain `.*\b…\b.*\b…` rescanned the rest of the line from every candidate).
+ */
+function hasFinishLine(text: string): boolean {
+  for (const line of text.split(/[\n\r\u2028\u2029]/)) {
+    let at = 0;
+    for (const re of [FINISH_START_RE, FINISH_WHEN_RE, FINISH_END_RE]) {
+      re.lastIndex = at;
+      const m = re.exec(line);
+      if (!m) {
+        at = -1;
+        break;
+      }
+      at = m.index + m[0].length;
+    }
+    if (at >= 0) return true;
+  }
+  return false;
+}
+
 function classifyClause(s: string): VagueResult {
   const text = stripSubject(s.trim());
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length) return { vague: false };
-  const measurable = MEASURABLE_RE.test(text);
+  const measurable = MEASURABLE_RE.test(text) || curlyQuoted(text);
   const anchors = specificAnchors(text);
   const concrete = measurable || anchors.length >= 2;
 
   // "Ask the datacenters to apply monitoring": judge what they are asked to do
-  const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(.*)$/i.exec(text);
+  const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?!\s)(.*)$/i.exec(text);
   if (ask) return classifyClause(ask[1]);
 
   // "Creation of an upgrade process", "Implementation of better alerting": judge the verb the noun stands for
-  const nominal = /^(creation|implementation|introduction|development|establishment|definition|improvement|addition) of\s+(.*)$/i.exec(text);
+  const nominal = /^(creation|implementation|introduction|development|establishment|definition|improvement|addition) of\s+(?!\s)(.*)$/i.exec(text);
   if (nominal) {
     const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
     return classifyClause(`${verb} ${nominal[2]}`);
@@ -327,9 +380,9 @@ function classifyClause(s: string): VagueResult {
   }
   const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
   // "Improve the deploy script so it stops when the health check fails twice": the finish line is written down
-  const finish = /\b(?:so (?:that )?|such that |until )(?:it|they|we|the|a|an|every|each|no|[\w-]+)\b.*\b(?:when|if|after|before|within|unless)\b.*\b(?:twice|once|\d+|fails?|exceeds?|is (?:down|unreachable|missing|full))\b/i.test(text);
+  const finish = hasFinishLine(text);
   // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
-  const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(.+)$/i.exec(text);
+  const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(?!\s)(.+)$/i.exec(text);
   const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
   if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
@@ -403,7 +456,7 @@ export function classifyVague(markdown: string): VagueResult {
   const r = classifyClause(first);
   // "Add more thorough testing. In particular, have negative tests in all overflow directions": the next sentence
   // says what was meant
-  const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
+  const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(?!\s)(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
   if (r.vague && r.kind !== 'people' && r.kind !== 'deliberation' && elaboration) {
     const e = elaboration[1].replace(/^(?:have|add|write)\b/i, 'add');
     if (!classifyClause(e).vague && e.split(/\s+/).length >= 4) return { vague: false };

@@ -33,7 +33,7 @@ const PASSIVE_SUBJECT =
   '\\b(?:deploy(?:ment)?s?|releases?|changes?|commits?|PRs?|pull requests?|versions?|upgrades?|updates?|migrations?|config(?:uration)?(?: changes?)?|rollouts?|feature flags?|flags?|servers?|services?|pods?|instances?|nodes?|clusters?|databases?|primary|replicas?)\\s+(?:was|were|got|have been|has been)\\s+' +
   ADVERBS;
 const ENTRY_START =
-  '(?:^|\\|)\\s*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\*\\*)?(?:\\[?\\d{1,2}[:h.]\\d{2}(?::\\d{2})?\\]?(?:[ \\t]?[A-Z]{2,4})?(?:\\*\\*)?[ \\t]*[-–—:|]?[ \\t]*)?(?:\\*\\*)?';
+  '(?:^|\\|)\\s*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\*\\*)?(?:\\[?\\d{1,2}[:h.]\\d{2}(?::\\d{2})?\\]?(?:[ \\t]?[A-Z]{2,4})?(?:\\*\\*)?[ \\t]*(?:[-–—:|][ \\t]*)?)?(?:\\*\\*)?';
 
 function decisionRe(verbs: string): RegExp {
   return new RegExp(`(?:${SUBJECT}|${PASSIVE_SUBJECT})(${verbs})\\b|${ENTRY_START}(${verbs.replace(/(^|\|)(\w)/g, (_m, p: string, c: string) => `${p}[${c.toUpperCase()}${c}]`)})\\b`, 'i');

@@ -5,21 +5,19 @@ import { rangeOf } from '../engine/lines';
 import { fit, proseText } from './support/util';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const RELATIVE_RE = new RegExp(
-  [
-    'the day before yesterday',
-    'yesterday',
-    'tomorrow',
-    'last night',
-    'this (?:morning|afternoon|evening)',
-    `(?:last|next|this past|this coming) (?:week|weekend|month|sprint|quarter|${DAYS})`,
-    '(?:earlier|later) this (?:week|month)',
-    '(?:a few|two|three|four|five|several|\\d+) (?:days|weeks) ago',
-    'a (?:day|week) ago',
-    `on ${DAYS}`,
-  ].join('|'),
-  'gi',
-);
+// only the source of the expression below (on its own, unanchored, `\d+ days ago` was tried from every digit)
+const RELATIVE_SOURCE = [
+  'the day before yesterday',
+  'yesterday',
+  'tomorrow',
+  'last night',
+  'this (?:morning|afternoon|evening)',
+  `(?:last|next|this past|this coming) (?:week|weekend|month|sprint|quarter|${DAYS})`,
+  '(?:earlier|later) this (?:week|month)',
+  '(?:a few|two|three|four|five|several|\\d+) (?:days|weeks) ago',
+  'a (?:day|week) ago',
+  `on ${DAYS}`,
+].join('|');
 
 const ABSOLUTE_DATE_RE =
   /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
@@ -68,7 +66,7 @@ const rule: Rule<Record<string, never>> = {
     };
     // the incident date is the anchor a writer most often means; without one, the format is the example
     const anchor = model.date ? ` (incident: ${model.date})` : '';
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_RE.source})(?![\\p{L}\\p{N}])`, 'giu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
     const timelines = model.allSections.filter((s) => s.kind === 'timeline');
     const dated = new Map<object, boolean>(); // per timeline section, computed once (not once per match)
     const datedTimeline = (o: number) => {

@@ -190,7 +190,24 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
 const NOT_COMMIT_RE =
-  /\b(?:if|when|once|until|unless|otherwise|whether)\b[^,.;]*\bwill\b|\bwill (?:\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b/i;
+
+const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
+const WILL_RE = /\bwill\b/gi;
+/**
+ * "If the job fails, we will …" is not a commitment: a condition word, then "will" before the next , . or ;. Read
+ * clause by clause from the first condition word (`\bif\b[^,.;]*\bwill\b` rescanned the clause from every "if").
+ */
+function conditionalWill(s: string): boolean {
+  for (const clause of s.split(/[,.;]/)) {
+    CONDITION_RE.lastIndex = 0;
+    const m = CONDITION_RE.exec(clause);
+    if (!m) continue;
+    WILL_RE.lastIndex = m.index + m[0].length;
+    if (WILL_RE.test(clause)) return true;
+  }
+  return false;
+}
 
 /** HTML comments replaced by spaces (line breaks kept), so offsets stay those of the source. */
 function blankComments(s: string): string {
@@ -252,7 +269,7 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText)) continue;
+    if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
     out.push({ start: s0 + at + lead, end: s0 + at + lead + body.length, text: body });
   }
   return out;
