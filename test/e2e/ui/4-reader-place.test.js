@@ -46,7 +46,11 @@ test('clicking "line N" shows the item in the editor and the reader keeps its pl
   await frame.locator('#reader-root:not([data-version="' + version + '"])').waitFor();
   await frame.locator('td.action', { hasText: '(edited)' }).waitFor();
   assert.equal(await win.evaluate(() => window.scrollY), before, 'the update kept the place');
+  const edited = await frame.locator('#reader-root').getAttribute('data-version');
   await page.keyboard.press(`${MOD}+Z`);
+  // the undo re-renders the reader: wait for it, so the next test does not hold an element the re-render replaces
+  await frame.locator('#reader-root:not([data-version="' + edited + '"])').waitFor();
+  await frame.locator('td.action', { hasText: '(edited)' }).waitFor({ state: 'detached' });
 });
 
 test('the header card says what the document says: the stated duration and impact figures with their words', async () => {
