@@ -7,7 +7,9 @@
 //   --only=TEXT score only the documents whose file name contains TEXT
 //   --set=heldout  score the first held-out set (test/eval/heldout/: labelled before the engine ran on it; its
 //              disagreements have since been read, so it is development data now) instead of the development set
-//   --set=heldout2 score the second held-out set (test/eval/heldout2/: labelled before the engine ran on it, never
+//   --set=heldout2 score the second held-out set (test/eval/heldout2/: labelled before the engine ran on it; read
+//              while tuning by judge4, so development data now)
+//   --set=heldout3 score the third held-out set (test/eval/heldout3/: labelled before the engine ran on it, never
 //              tuned on: its figures are the honest ones)
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -12,13 +12,14 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
 /**
  * Which labelled set: `dev` (documents.tsv / items.tsv: the development set the engine was tuned on), `heldout`
  * (heldout/: labelled before the engine was run on them; read while tuning by judge2's successors, so now development
- * data too) or `heldout2` (heldout2/: a second held-out set, labelled before the engine ran on it, never tuned on).
+ * data too), `heldout2` (heldout2/: a second held-out set, labelled before the engine ran on it; its disagreements were
+ * read by judge4 while tuning, so development data now) or `heldout3` (heldout3/: a third held-out set, never tuned on).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2'];
-const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/', heldout2: 'heldout2/' };
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3'];
+const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/', heldout2: 'heldout2/', heldout3: 'heldout3/' };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
 export type Yes = 'yes' | 'no';
