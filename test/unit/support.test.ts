@@ -61,3 +61,33 @@ test('relative-date: the message names the incident date when the document gives
   assert.equal(msg('date: 2026-01-12\n'), "'yesterday' is relative: write the date as YYYY-MM-DD (incident: 2026-01-12).");
   assert.equal(msg(''), "'yesterday' is relative: write the date as YYYY-MM-DD.");
 });
+
+test('done-ness said after the item, in a trailing clause, makes the item done; "to be done" and a due day do not', () => {
+  const status = (item: string) => parsePostmortem(`# Outage\n\n## Action items\n\n- ${item}\n`).actionItems[0]?.status;
+  for (const t of ['Pin the client library to 5.4 - this has already been done.', 'Restart consumers on lag, now done', 'Add a release-checklist step (completed in #412)', 'Show lag per queue on the board. _done in the dashboard repo_.', 'Keep a spare node in the pool - this is already in place'])
+    assert.equal(status(t), 'done', t);
+  for (const t of ['Move the queue to its own vhost - to be done', 'Add a canary consumer (not done)', 'Retire the legacy consumer - done by Friday', 'Split the job - partially done', 'Remove the flag once this is done', 'Check that the nightly backup is done'])
+    assert.equal(status(t), 'open', t);
+});
+
+test('a checkbox whose parts are sub-boxes is one item; the sub-bullets of a bold label stay items of their own', () => {
+  const m = parsePostmortem('# Outage\n\n## Action items\n\n- [ ] Make sure stale-index alerting covers these jobs:\n  - [ ] Nightly rebuild\n  - [ ] Weekly compaction\n- **Review actions**:\n  - Time out a stuck rebuild after 30 minutes\n  - Document the manual restart in the runbook\n');
+  assert.deepEqual(
+    m.actionItems.map((i) => i.text),
+    ['Make sure stale-index alerting covers these jobs:', 'Time out a stuck rebuild after 30 minutes', 'Document the manual restart in the runbook'],
+  );
+  assert.equal(m.actionItems[0].subItems.length, 2);
+});
+
+test('"we will do the following:" under a lessons heading hands over to its bullets, and the follow-ups count as a section', () => {
+  const text = `# Late confirmations\n\n## Summary\n\nConfirmations were late.\n\n## Impact\n\n4,000 customers waited 12 minutes.\n\n## Timeline\n\n- 18:05 UTC volume doubles\n\n## Contributing causes\n\nThe replica fell behind.\n\n## Recovery and lessons learned\n\nThe lag recovered by itself. Going forward, we will do the following to avoid a repeat:\n\n- We will alert when replica lag passes 60 seconds.\n- We will post on the status page within 15 minutes.\n`;
+  const r = lint(text, { today: '2026-03-01', filePath: 'postmortems/x.md', rootDir: '' });
+  assert.deepEqual(
+    r.model.actionItems.map((i) => i.text),
+    ['We will alert when replica lag passes 60 seconds.', 'We will post on the status page within 15 minutes.'],
+  );
+  assert.ok(!r.findings.some((f) => f.ruleId === 'missing-section'), r.findings.map((f) => f.message).join('\n'));
+  // the same follow-ups under "Resolution and recovery" alone: the section is still reported missing
+  const plain = lint(text.replace('Recovery and lessons learned', 'Resolution and recovery'), { today: '2026-03-01', filePath: 'postmortems/x.md', rootDir: '' });
+  assert.ok(plain.findings.some((f) => f.ruleId === 'missing-section' && /Action items/.test(f.message)));
+});

@@ -92,3 +92,32 @@ export function completedPrefix(text: string): number {
 export function looksCompleted(text: string): boolean {
   return completedPrefix(text) > 0;
 }
+
+/**
+ * Done-ness said after the item, in a trailing clause: "Use our PSPs instead of eks-privilege - this has already been
+ * done.", "Pin the chart version, now done", "Add the lag alert (completed in #123)", "… _done in grafana_." The clause
+ * follows a dash, comma, semicolon, opening parenthesis or full stop and runs to the end of the item. Not "- to be
+ * done", "(not done)", "- done by Friday" (a due date), "- partially done" or "once this is done": only "done" /
+ * "completed" / "implemented" / "fixed" / "resolved", optionally after "this has (already) been", "already" or "now",
+ * and optionally followed by where ("in #123", "via the runbook", "in grafana").
+ */
+const DONE_TAIL_RE =
+  /^(?:(?:this|it) (?:has (?:now |already )?been|was(?: already)?|is (?:now|already)) |already |now )?[_*]{0,2}(?:done|completed|implemented|fixed|resolved)(?: (?:in|via|with|on) [^()\n]{1,40})?[_*]{0,2}\)?[.!]?$/i;
+const ALREADY_IN_PLACE_RE = /^(?:(?:this|it) is )?(?:already|now) in place[.!]?$/i;
+/** The separators a trailing clause follows: " - ", " – ", " — ", ", ", "; ", "(", ". ". */
+const TAIL_SEPARATOR_RE = /\s[-–—]\s|[,;]\s|\(|\.\s/g;
+
+/** Where a trailing "- this has already been done" clause starts in the item's text, or -1. */
+export function completedSuffix(text: string): number {
+  const end = text.trimEnd().length;
+  // the clause is short: look at the last 100 characters only
+  const from = Math.max(0, end - 100);
+  const tail = text.slice(from, end);
+  for (const m of tail.matchAll(TAIL_SEPARATOR_RE)) {
+    const start = m.index + m[0].length;
+    const clause = tail.slice(start).replace(/\s+/g, ' ').trim();
+    // the status is the clause itself ("this has already been done"), with its parenthesis when it has one
+    if (DONE_TAIL_RE.test(clause) || ALREADY_IN_PLACE_RE.test(clause)) return from + (m[0] === '(' ? m.index : start);
+  }
+  return -1;
+}

@@ -23,6 +23,17 @@ function present(model: Postmortem, kind: SectionKind): boolean {
   return model.allSections.some((s) => alsoShows(s.title, underLessons(s)).includes(kind));
 }
 
+/**
+ * Follow-ups the engine read under a lessons-learned heading ("Recovery and Lessons Learned" holding
+ * "We will add monitoring for replica lag"): a reader sees them, so no "No 'Action items' section" finding. The
+ * heading also holds the recovery story, so it is not renamed either: quiet.
+ */
+function followUpsElsewhere(model: Postmortem): boolean {
+  return model.actionItems.some((i) => !i.deferred && i.status === 'open' && (i.section.effectiveKind === 'lessons-learned' || FOLLOW_UP_TITLE_RE.test(i.section.title)));
+}
+/** A heading that says it holds what comes next, whatever else it holds. "Resolution and recovery" alone does not. */
+const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forward|improvements?)\b/i;
+
 function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
   return false;
@@ -103,6 +114,7 @@ const rule: Rule<MissingSectionOptions> = {
     if (!hasStructure(model)) return;
     for (const kind of wanted) {
       if (present(model, kind)) continue;
+      if (kind === 'action-items' && followUpsElsewhere(model)) continue;
       const title = SECTION_TITLES[kind];
       // there, under a name the linter does not know: say so, and offer the rename rather than a second section
       const other = sectionUnderAnotherName(model, kind);

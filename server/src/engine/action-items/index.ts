@@ -143,6 +143,23 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
   }
   for (const [sec, nodes] of bySection) {
-    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec));
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {
+      const items = commitmentItems(run, ctx, sec);
+      // "Going forward, we will do the following:" above a list: the sentence hands over to the bullets after it
+      const last = run[run.length - 1];
+      const next = nodes[nodes.indexOf(last) + 1];
+      const intro = items[items.length - 1];
+      if (intro && next?.type === 'list' && introducesList(intro, endOf(last), ctx.text)) {
+        items.pop();
+        pushAll(items, listItems(next, ctx, sec, false, undefined));
+      }
+      pushAll(model.actionItems, items);
+    }
   }
+}
+
+/** The item is the last sentence of its paragraph and ends with a colon: it introduces the list that follows. */
+function introducesList(item: ActionItem, paragraphEnd: number, text: string): boolean {
+  const end = item.textRange.end.offset;
+  return /:\s*$/.test(text.slice(item.textRange.start.offset, end)) && !text.slice(end, paragraphEnd).trim();
 }

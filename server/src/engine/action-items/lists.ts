@@ -32,10 +32,16 @@ export function isLegendList(list: List): boolean {
   });
 }
 
+/**
+ * "- Prevent:" or "- **Review actions**:" above a nested list: a label grouping the items below it. Not a checkbox
+ * ("- [ ] Ensure that alerting is in place for:" above "- [ ] Warp Speed", "- [ ] Claims backend"): a box is a task
+ * of its own, and the boxes under it are its parts, read with it as one item.
+ */
 function isLabelOnly(item: ListItem): boolean {
   const p = item.children[0];
   const nested = item.children.some((c) => c.type === 'list');
   if (!nested || !p || p.type !== 'paragraph') return false;
+  if (item.checked === true || item.checked === false || /^\[[ xX]?\]/.test(plain(p))) return false;
   const t = plain(p);
   return t.length > 0 && t.length <= 60 && /:$/.test(t) && !/[.!?]\s/.test(t);
 }

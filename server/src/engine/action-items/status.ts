@@ -2,7 +2,7 @@
 // or the item written as already done ("Reverted the deploy"). Checkboxes, status cells and inline "DONE" are read
 // where the item is parsed (lists.ts, tables.ts); an explicit status always wins over these.
 import type { ActionItem, Section } from '../types';
-import { completedPrefix } from '../completed';
+import { completedPrefix, completedSuffix } from '../completed';
 import type { ParseContext } from './common';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
@@ -40,12 +40,21 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       item.statusField = { value: 'done', text: own[0], range: ctx.range(s, s + own[0].length) };
       continue;
     }
-    // "Reverted the deploy", "The team then raised a ticket": written as done
+    // "Reverted the deploy", "The team then raised a ticket": written as done, at the start or in a trailing clause
     const start = item.textRange.start.offset;
-    const done = completedPrefix(ctx.text.slice(start, item.textRange.end.offset));
+    const words = ctx.text.slice(start, item.textRange.end.offset);
+    const done = completedPrefix(words);
     if (done) {
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start, start + done).trim(), range: ctx.range(start, start + done) };
+      continue;
+    }
+    // "Use our PSPs instead - this has already been done.", "Pin the chart, now done": said after the item
+    const tail = completedSuffix(words);
+    if (tail >= 0) {
+      const end = start + words.trimEnd().length;
+      item.status = 'done';
+      item.statusField = { value: 'done', text: ctx.text.slice(start + tail, end), range: ctx.range(start + tail, end) };
     }
   }
 }
