@@ -82,6 +82,27 @@ describe('research with a concrete question is a task; research without one is v
   }
 });
 
+describe('a named setting tried on a named target is an experiment; a hedge is not a decision', () => {
+  for (const t of [
+    'Try ‘Prevent destroy’ setting on R53 zone - Ticket #2899',
+    'Try `deletion_protection` on the DNS export bucket',
+    "Try 'lazy loading' on the status dashboard",
+  ]) {
+    test(`specific: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of [
+    'Workload segmentation might be an option to limit blast zones',
+    'Could be worth caching the tenant lookups',
+    'Maybe we should split the ingest queue',
+    'It might be worth pinning the chart version',
+    'Try harder',
+    'Try a different approach to deploys',
+  ]) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  test('"may" that is not a hedge stays quiet', () => assert.equal(vague('Pods may be evicted during upgrades: add a PodDisruptionBudget for ingress'), false));
+});
+
 test('the reason names what is missing', () => {
   const r = classifyVague('Improve monitoring of the database');
   assert.equal(r.kind, 'improvement');

@@ -223,6 +223,19 @@ function concreteQuestion(words: string[]): boolean {
 // ------------------------------------------------------------------------------------------------
 // The classifier
 
+/**
+ * "Try ‘Prevent destroy’ setting on R53 zone", "Try `maxSurge: 0` on the ingress deployment": a quoted or code-spanned
+ * name, an optional setting word, then on / for / in / with and a target.
+ */
+const TRY_NAMED_RE = /^try\s+(?:the\s+|a\s+)?(?:‘[^‘’\n]{2,40}’|'[^'\n]{2,40}'|"[^"\n]{2,40}"|“[^“”\n]{2,40}”|`[^`\n]{2,40}`)\s+(?:(?:setting|option|flag|parameter|config|configuration|feature|mode)\s+)?(?:on|for|in|with)\s+\S/i;
+/**
+ * A hedge in place of a decision: "Workload segmentation might be an option to limit blast zones", "Could be worth
+ * caching the lookups", "Maybe we should split the queue". A topic of a few words then might / may / could be an
+ * option, an idea or worth (something); or the item opening with maybe / perhaps, or "it might be worth …".
+ */
+const HEDGE_RE =
+  /^(?:[\p{L}\p{N}‘’'`._/-]+\s+){0,6}?(?:might|may|could)\s+(?:also\s+)?be\s+(?:an?\s+)?(?:option|idea|worth|possibility|avenue|good idea|useful|helpful|nice)\b|^(?:it\s+)?(?:might|may|could|would)\s+be\s+(?:worth|nice|good|useful|helpful)\b|^(?:maybe|perhaps)\b/iu;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 /** Words after the verb up to the first preposition or clause break: the object, and what qualifies it. */
@@ -333,6 +346,10 @@ function classifyClause(s: string): VagueResult {
     const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
     return classifyClause(`${verb} ${nominal[2]}`);
   }
+  const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
+  if (hedge) {
+    return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };
+  }
   if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text)) {
     return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
   }
@@ -361,7 +378,9 @@ function classifyClause(s: string): VagueResult {
   // "Revisit the on-call rotation to make sure everyone on it has the permissions …": a named thing re-examined
   // against a stated condition is a task; "Revisit alerting" or "Discuss the rotation" is not
   const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
-  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine) {
+  // "Try ‘Prevent destroy’ setting on R53 zone": a named setting tried on a named target is an experiment, done when tried
+  const experiment = v0 === 'try' && TRY_NAMED_RE.test(text);
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
   }
   if (RESEARCH.has(v0)) {
