@@ -147,7 +147,10 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
       const items = commitmentItems(run, ctx, sec);
       // "Going forward, we will do the following:" above a list: the sentence hands over to the bullets after it
       const last = run[run.length - 1];
-      const next = nodes[nodes.indexOf(last) + 1];
+      // a comment between them ("<!-- postmortem-lint-disable-next-line … -->") does not break the hand-over
+      let at = nodes.indexOf(last) + 1;
+      while (isComment(nodes[at])) at++;
+      const next = nodes[at];
       const intro = items[items.length - 1];
       if (intro && next?.type === 'list' && introducesList(intro, endOf(last), ctx.text)) {
         items.pop();
@@ -157,6 +160,8 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     }
   }
 }
+
+const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);
 
 /** The item is the last sentence of its paragraph and ends with a colon: it introduces the list that follows. */
 function introducesList(item: ActionItem, paragraphEnd: number, text: string): boolean {
