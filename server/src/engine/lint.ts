@@ -5,10 +5,12 @@ import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severit
 import { SEVERITIES } from './types';
 import { parseMarkdown, parsePostmortem } from './parse';
 import type { Root } from 'mdast';
+import type { UnitCache } from './parse-units';
 import { DISTINCTIVE_KINDS } from './sections';
 import { isProcedure } from './genre';
 import { proseText } from './facts';
 import { isIsoDay } from './dates';
+import { lineEndAt } from './scan';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
@@ -27,6 +29,13 @@ export interface LintOptions {
   all?: boolean;
   /** Rules to run instead of the registry (tests). */
   rules?: Rule<object>[];
+  /**
+   * The document's parse cache (one per document, kept between its versions): sections whose text did not change are
+   * not parsed again. Not serialisable: the lint thread attaches its own.
+   */
+  parseCache?: UnitCache;
+  /** Parse the document in one piece, not section by section (the incremental-parse test compares the two). */
+  wholeParse?: boolean;
 }
 
 export interface LintResult {
@@ -78,11 +87,9 @@ export function nestingDepth(text: string, stopAbove = MAX_NESTING): number {
     depth += Math.floor(cols / 4);
     if (depth > max) max = depth;
     if (max > stopAbove) return max;
-    const nl = text.indexOf('\n', i);
-    const cr = text.indexOf('\r', i);
-    const next = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
-    if (next < 0) break;
-    i = next + 1;
+    const next = lineEndAt(text, i);
+    if (next >= n) break;
+    i = next;
   }
   return max;
 }
@@ -165,7 +172,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const findings: Finding[] = looksLike ? [{ ruleId: LINTER_RULE_ID, severity: 'warning', message, range: { start: at, end: at } }] : [];
     return { model, isPostmortem: looksLike, detectedBy, findings, tree, limited };
   }
-  const tree = parseMarkdown(source);
+  const tree = parseMarkdown(source, options.parseCache, options.wholeParse);
   const model = parsePostmortem(source, tree);
   if (isIgnored(options)) return { model, isPostmortem: false, ignored: true, findings: [], tree };
   const detected = detectPostmortem(model, options);

@@ -13,17 +13,23 @@ import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
 import { matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
+import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
-/** Parse markdown into mdast; never throws (a parser failure yields an empty tree). */
-export function parseMarkdown(text: string): Root {
+const parseOne = (text: string) => processor.parse(text) as Root;
+
+/**
+ * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
+ * (engine/parse-units.ts): linear in size, and with a `cache` kept per document an edit re-parses only its section.
+ */
+export function parseMarkdown(text: string, cache?: UnitCache, whole = false): Root {
   try {
     // micromark drops a leading byte order mark without counting it: every offset would be one short of `text`
     // (ranges one character early, fixes splitting pairs). Parse without it and shift the positions back onto `text`.
     if (text.charCodeAt(0) === 0xfeff) return shiftPositions(processor.parse(text.slice(1)) as Root, 1);
-    return processor.parse(text) as Root;
+    return (whole ? undefined : parseByUnits(text, parseOne, cache)) ?? parseOne(text);
   } catch {
     return { type: 'root', children: [] };
   }

@@ -72,3 +72,16 @@ export function hasThreeWords(s: string): boolean {
   }
   return false;
 }
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * The offset just past the line that holds `i` (its line ending included: \n, \r\n or a lone \r), or the text's
+ * length on the last line. One forward search: `indexOf('\r')` and `indexOf('\n')` side by side would scan to the end
+ * of a text without the other, once per line (quadratic).
+ */
+export function lineEndAt(text: string, i: number): number {
+  LINE_BREAK.lastIndex = i;
+  const m = LINE_BREAK.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}

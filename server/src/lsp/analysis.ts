@@ -14,6 +14,7 @@ import type { Postmortem } from '../engine/types';
 import type { LintReply, LintRequest } from './lint-worker';
 import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
+import { UnitCaches } from '../engine/parse-units';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
@@ -23,7 +24,8 @@ export interface Analysis {
   result: LintResult;
 }
 
-export type Linter = (text: string, options: LintOptions) => Promise<LintResult>;
+/** Lints `text`; `doc` names the document so that its next version can reuse the parse of unchanged sections. */
+export type Linter = (text: string, options: LintOptions, doc?: string) => Promise<LintResult>;
 /** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
 export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
@@ -54,6 +56,8 @@ export class Analyzer {
     /** Debug trace: one line per analysis started / finished (POSTMORTEM_LINT_TRACE=1); tests count them. */
     private readonly trace?: (line: string) => void,
     private readonly log: (line: string) => void = () => undefined,
+    /** The document closed: its parse cache can go. */
+    private readonly release: (uri: string) => void = () => undefined,
   ) {}
 
   /**
@@ -95,6 +99,7 @@ export class Analyzer {
 
   /** The document closed: drop its results and queued work (waiters get undefined). */
   forget(uri: string): void {
+    this.release(uri);
     this.done.delete(uri);
     this.latest.delete(uri);
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -112,7 +117,7 @@ export class Analyzer {
         try {
           const options = await job.options();
           this.trace?.(`analysis start ${job.uri} v${job.version}`);
-          const result = await this.linter(job.text, options);
+          const result = await this.linter(job.text, options, job.uri);
           analysis = { revision: job.revision, version: job.version, text: job.text, result };
           this.trace?.(`analysis done ${job.uri} v${job.version}`);
         } catch (e) {
@@ -131,8 +136,11 @@ export class Analyzer {
   }
 }
 
+const inProcessCaches = new UnitCaches();
+
 /** Lint in-process (blocking the thread it runs on). */
-export const inProcessLinter: Linter = (text, options) => Promise.resolve().then(() => lint(text, options));
+export const inProcessLinter: Linter = (text, options, doc) =>
+  Promise.resolve().then(() => lint(text, doc === undefined ? options : { ...options, parseCache: inProcessCaches.for(doc) }));
 export const inProcessArchiveReader: ArchiveReader = (text, options) => Promise.resolve().then(() => readArchive(text, options));
 
 /**
@@ -145,10 +153,17 @@ export interface LintThread {
   readArchive: ArchiveReader;
   /** The index build is done: collect the garbage its reads left, in the lint thread and here. */
   settle(): Promise<void>;
+  /** The document closed: drop its parse cache. */
+  forget(doc: string): void;
 }
 
 const inProcessSettle = () => Promise.resolve().then(collectGarbage);
-export const inProcessThread: LintThread = { lint: inProcessLinter, readArchive: inProcessArchiveReader, settle: inProcessSettle };
+export const inProcessThread: LintThread = {
+  lint: inProcessLinter,
+  readArchive: inProcessArchiveReader,
+  settle: inProcessSettle,
+  forget: (doc) => inProcessCaches.forget(doc),
+};
 
 export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
   if (!fs.existsSync(workerFile)) return inProcessThread;
@@ -195,10 +210,10 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       w.postMessage(req);
     });
   return {
-    lint: (text, options) => {
+    lint: (text, options, doc) => {
       const w = start();
-      if (!w) return inProcessLinter(text, options);
-      return send(w, { id: nextId++, text, options }).then((raw) => revive(raw, text));
+      if (!w) return inProcessLinter(text, options, doc);
+      return send(w, { id: nextId++, text, options, doc }).then((raw) => revive(raw, text));
     },
     readArchive: (text, options) => {
       const w = start();
@@ -209,6 +224,10 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       const w = worker;
       if (w) await send(w, { id: nextId++, gc: true }).catch(() => undefined);
       collectGarbage();
+    },
+    forget: (doc) => {
+      inProcessCaches.forget(doc);
+      if (worker) void send(worker, { id: nextId++, forget: doc }).catch(() => undefined);
     },
   };
 }

@@ -148,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
   const thread = useWorker ? lintThread(defaultWorkerFile(), log) : inProcessThread;
-  const analyzer = new Analyzer(thread.lint, trace, log);
+  const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri));
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
     const size = doc.getText().length;

@@ -3,6 +3,7 @@
 import type { Fix, Rule } from '../engine/types';
 import { rangeOf } from '../engine/lines';
 import { fit } from './support/util';
+import { blankSpans } from '../engine/facts';
 
 /**
  * 14:05, 9:30 am, 14h05, 14.05. With a dot only two-digit hours count, and never a version ("upgraded to 1.30",
@@ -19,11 +20,10 @@ const TIME_ZONE_PAIR_RE = new RegExp(`(?:${TIME_RE.source})\\s*\\(?(?:${ZONE_RE.
 
 /** The document with code blocks, HTML and front matter blanked, but inline code kept (its text, without backticks). */
 function withInlineCode(model: Parameters<Rule['check']>[0]['model']): string {
-  let out = model.text;
-  const spans = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset] as const);
+  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
   if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
-  for (const [s, e] of spans) out = out.slice(0, s) + out.slice(s, e).replace(/[^\r\n]/g, ' ') + out.slice(e);
-  return out.replace(/`/g, ' ');
+  // one pass over the text (blanking span by span copied the whole text once per code block: quadratic)
+  return blankSpans(model.text, spans).replace(/`/g, ' ');
 }
 
 const rule: Rule<Record<string, never>> = {

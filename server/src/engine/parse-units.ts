@@ -1,0 +1,215 @@
+// Parse a document in independent units, so that parsing is linear in size and an edit re-parses only what it touches.
+//
+// A unit starts at an ATX heading written at column 0 (`# …` to `###### …`). CommonMark makes that line start a new
+// top-level block whatever came before it, except inside a fenced code block or an HTML block that is still open. So:
+// 1. candidates: column-0 ATX lines, skipping those inside a top-level fence or an HTML comment as a quick pre-pass;
+// 2. each unit is parsed alone (from its cache when its text was parsed before), and a unit whose last top-level block
+//    could still be open (an HTML block, a fence without its closing line) is joined with the next one: the parse
+//    decides, not the pre-pass;
+// 3. link reference and footnote definitions apply across the whole document, so a document with any is parsed whole.
+// The trees are read with positions relative to their unit and copied onto the document with positions shifted.
+// test/unit/incremental-parse.test.ts checks that the result equals a whole parse, over random edits of every corpus
+// file and fixture.
+import type { Root, RootContent } from 'mdast';
+import { lineEndAt } from './scan';
+
+/** A parse of unit text, positions relative to its start. Cached by text. */
+export type ParseOne = (text: string) => Root;
+
+/**
+ * Unit trees of a document's last parse, by unit text. Hand the same cache to each parse of one document (the language
+ * server keeps one per open document): units whose text did not change are not parsed again.
+ */
+export class UnitCache {
+  private units = new Map<string, Root>();
+  /** Units parsed and reused by the last parse (tests and the trace read these). */
+  parsed = 0;
+  reused = 0;
+
+  /** Looks up `text`, parsing it on a miss; the cache keeps only what the current parse uses (see `settle`). */
+  take(text: string, parseOne: ParseOne, keep: Map<string, Root>): Root {
+    let tree = this.units.get(text) ?? keep.get(text);
+    if (tree) this.reused++;
+    else {
+      tree = parseOne(text);
+      this.parsed++;
+    }
+    keep.set(text, tree);
+    return tree;
+  }
+
+  /** The units of this parse replace the previous ones (memory stays one version's worth). */
+  settle(keep: Map<string, Root>): void {
+    this.units = keep;
+  }
+}
+
+/** Offsets of the lines that may start a unit: column-0 ATX headings outside a top-level fence and HTML comment. */
+export function unitStarts(text: string): number[] {
+  const starts: number[] = [0];
+  let fence: { char: string; size: number } | undefined;
+  let comment = false;
+  const n = text.length;
+  let i = 0;
+  // skip a front matter block: its `# comments` are YAML
+  if (/^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.test(text.slice(0, 8))) {
+    const marker = text.slice(0, 3);
+    i = lineEndAt(text, 0);
+    for (;;) {
+      if (i >= n) return starts;
+      const e = lineEndAt(text, i);
+      const line = text.slice(i, e).trimEnd();
+      i = e;
+      if (line === marker || (marker === '---' && line === '...')) break;
+    }
+  }
+  while (i < n) {
+    const e = lineEndAt(text, i);
+    if (comment) {
+      if (text.slice(i, e).includes('-->')) comment = false;
+    } else if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*[\r\n]*$/.exec(text.slice(i, e));
+      if (m && m[1][0] === fence.char && m[1].length >= fence.size) fence = undefined;
+    } else {
+      const line = text.slice(i, Math.min(e, i + 400));
+      if (i > 0 && text[i] === '#' && /^#{1,6}(?:[ \t\r\n]|$)/.test(line)) starts.push(i);
+      const open = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/.exec(line);
+      if (open && !(open[1][0] === '`' && line.slice(open.index + open[0].length).includes('`'))) fence = { char: open[1][0], size: open[1].length };
+      else {
+        const at = text.slice(i, e).lastIndexOf('<!--');
+        if (at >= 0 && !text.slice(i + at + 4, e).includes('-->')) comment = true;
+      }
+    }
+    i = e;
+  }
+  return starts;
+}
+
+/** Whether the unit's last top-level block might still be open at its end (and so swallow the next heading). */
+function mayRunOn(unit: Root, text: string): boolean {
+  const last = unit.children[unit.children.length - 1];
+  if (!last) return false;
+  if (last.type === 'html') return true;
+  if (last.type !== 'code' || !last.position) return false;
+  const src = text.slice(last.position.start.offset, last.position.end.offset);
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(src);
+  if (!open) return false; // indented code
+  const lines = src.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return true;
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+  return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
+}
+
+function hasDefinitions(unit: Root): boolean {
+  let found = false;
+  const visit = (nodes: RootContent[]) => {
+    for (const n of nodes) {
+      if (found) return;
+      if (n.type === 'definition' || n.type === 'footnoteDefinition') found = true;
+      else if ('children' in n) visit(n.children as RootContent[]);
+    }
+  };
+  visit(unit.children);
+  return found;
+}
+
+interface Shift {
+  offset: number;
+  line: number;
+}
+
+/** A copy of `node` with every position moved by `by` (the unit's offset and first line). */
+function shifted<T extends RootContent>(node: T, by: Shift): T {
+  const copy = { ...node } as T & { children?: RootContent[] };
+  const p = node.position;
+  if (p) {
+    copy.position = {
+      start: { line: p.start.line + by.line, column: p.start.column, offset: (p.start.offset ?? 0) + by.offset },
+      end: { line: p.end.line + by.line, column: p.end.column, offset: (p.end.offset ?? 0) + by.offset },
+    };
+  }
+  if ('children' in node) copy.children = (node.children as RootContent[]).map((c) => shifted(c, by));
+  return copy;
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The document's tree, parsed unit by unit (see the top of this file); `undefined` when it must be parsed whole
+ * (definitions, or a single unit: nothing to gain).
+ */
+export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache): Root | undefined {
+  const starts = unitStarts(text);
+  if (starts.length < 2 && !given) return undefined;
+  const cache = given ?? new UnitCache();
+  cache.parsed = 0;
+  cache.reused = 0;
+  const keep = new Map<string, Root>();
+  const units: { start: number; tree: Root }[] = [];
+  let k = 0;
+  while (k < starts.length) {
+    const start = starts[k];
+    let end = k + 1 < starts.length ? starts[k + 1] : text.length;
+    let tree = cache.take(text.slice(start, end), parseOne, keep);
+    // joined with the next unit while its last block may run on (an HTML block, an unclosed fence)
+    while (k + 1 < starts.length && mayRunOn(tree, text.slice(start, end))) {
+      k++;
+      end = k + 1 < starts.length ? starts[k + 1] : text.length;
+      tree = cache.take(text.slice(start, end), parseOne, keep);
+    }
+    if (hasDefinitions(tree)) return undefined;
+    units.push({ start, tree });
+    k++;
+  }
+  cache.settle(keep);
+  const children: RootContent[] = [];
+  let line = 0;
+  let at = 0;
+  for (const u of units) {
+    line += lineBreaks(text, at, u.start);
+    at = u.start;
+    for (const c of u.tree.children) children.push(shifted(c, { offset: u.start, line }));
+  }
+  const lastLine = line + lineBreaks(text, at, text.length);
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine + 1, column: text.length - lastBreak, offset: text.length } },
+  };
+}
+
+/** One UnitCache per document, for the few documents edited last (a host keeps one of these). */
+export class UnitCaches {
+  private readonly byDoc = new Map<string, UnitCache>();
+
+  constructor(private readonly max = 8) {}
+
+  for(doc: string): UnitCache {
+    let c = this.byDoc.get(doc);
+    if (c) this.byDoc.delete(doc);
+    else c = new UnitCache();
+    this.byDoc.set(doc, c);
+    // the least recently linted documents give theirs up
+    for (const old of this.byDoc.keys()) {
+      if (this.byDoc.size <= this.max) break;
+      this.byDoc.delete(old);
+    }
+    return c;
+  }
+
+  forget(doc: string): void {
+    this.byDoc.delete(doc);
+  }
+}

@@ -1,0 +1,114 @@
+// Incremental parsing (engine/parse-units.ts): a document is parsed section by section, and a document's cache lets
+// an edit re-parse only the sections it touched. Whatever the edits, the tree and the findings must be exactly those of
+// a parse of the whole text: random edit sequences over every corpus file, fixture and example, then the shapes that
+// make a heading line not a heading (fences, HTML blocks, comments, front matter) and definitions that reach across.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { parseMarkdown } from '../../server/src/engine/parse';
+import { UnitCache, unitStarts } from '../../server/src/engine/parse-units';
+import { lint } from '../../server/src/engine/lint';
+
+const ROOT = join(__dirname, '..', '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
+const TODAY = '2026-11-30';
+
+function mdFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => join(dir, f)) : [];
+}
+
+const DOCS = [...mdFiles(CORPUS), ...mdFiles(join(ROOT, 'test', 'fixtures')), ...mdFiles(join(ROOT, 'examples'))];
+
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
+
+/** Text that changes what a heading line is, or where a section ends. */
+const SNIPPETS = [
+  '\n# New section\n', '\n## Action items\n\n- [ ] Add an alert @sam 2026-01-05\n', '```', '\n```\n', '\n~~~ sh\n', '````\n',
+  '\n---\n', '---\ntitle: x\n---\n', '<!--', '-->', '\n<!-- postmortem-lint-disable -->\n', '\n<div>\n', '</div>\n',
+  '<script>\n', '\r\n', '\r', '\n\n', '[ref]: https://example.com/x\n', '[ref] ', '[^1]', '\n[^1]: a note\n', '## ', '# ',
+  '#', 'x', '\t', '> quoted\n', '    indented\n', '- item\n  ```\n', '| a | b |\n|---|---|\n| c | d |\n', '\uFEFF', '**Impact**: ',
+];
+
+type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'paste'; from: number; len: number; at: number };
+
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...SNIPPETS) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 300 }) }),
+  fc.record({ kind: fc.constant('paste' as const), from: fc.nat(), len: fc.integer({ min: 1, max: 600 }), at: fc.nat() }),
+);
+
+function apply(text: string, e: Edit): string {
+  const at = e.at % (text.length + 1);
+  if (e.kind === 'insert') return text.slice(0, at) + e.text + text.slice(at);
+  if (e.kind === 'delete') return text.slice(0, at) + text.slice(at + e.len);
+  const from = e.from % (text.length + 1);
+  return text.slice(0, at) + text.slice(from, from + e.len) + text.slice(at);
+}
+
+test('random edits of every corpus file, fixture and example: the section-by-section tree and findings equal a whole parse', () => {
+  assert.ok(DOCS.length >= 100, `corpus, fixtures and examples found (${DOCS.length} files)`);
+  let steps = 0;
+  let reused = 0;
+  DOCS.forEach((file, i) => {
+    const original = readFileSync(file, 'utf8');
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        const cache = new UnitCache();
+        let text = original;
+        parseMarkdown(text, cache);
+        for (const e of edits) {
+          text = apply(text, e);
+          const incremental = parseMarkdown(text, cache);
+          reused += cache.reused;
+          steps++;
+          if (!same(incremental, parseMarkdown(text, undefined, true))) return false;
+        }
+        const a = lint(text, { today: TODAY, all: true, parseCache: cache });
+        const b = lint(text, { today: TODAY, all: true, wholeParse: true });
+        return same(a.findings, b.findings) && same({ ...a.model, lines: null }, { ...b.model, lines: null });
+      }),
+      { seed: 1000 + i, numRuns: 2, endOnFailure: false },
+    );
+  });
+  assert.ok(steps >= DOCS.length * 2, `${steps} edits checked`);
+  assert.ok(reused > steps, `unchanged sections were reused (${reused} reuses over ${steps} edits)`);
+});
+
+const HEAD = '---\ntype: postmortem\n---\n# Title\n\n## Summary\n\nThe queue stalled.\n\n';
+
+test('typing in one section re-parses that section only', () => {
+  const doc = HEAD + Array.from({ length: 30 }, (_, i) => `## Part ${i}\n\nText of part ${i}.\n\n`).join('');
+  const cache = new UnitCache();
+  parseMarkdown(doc, cache);
+  const at = doc.indexOf('Text of part 17') + 4;
+  const edited = doc.slice(0, at) + 'X' + doc.slice(at);
+  const tree = parseMarkdown(edited, cache);
+  assert.equal(cache.parsed, 1, 'one section parsed');
+  assert.equal(cache.reused, unitStarts(edited).length - 1, 'every other section reused');
+  assert.ok(same(tree, parseMarkdown(edited, undefined, true)));
+});
+
+test('a heading line inside a fence, an HTML block, a comment or front matter is not a section start, and the tree says so', () => {
+  const cases = {
+    'fence': '## A\n\n```sh\n# a shell comment\necho hi\n```\n\n## B\n\ntext\n',
+    'unclosed fence': '## A\n\n```sh\n# a shell comment\n## B\n',
+    'fence in a list item': '## A\n\n- step\n  ```\n# not inside: ends the list\n  ```\n',
+    'html block without a blank line': '## A\n\n<div>\n# inside the html block\n</div>\n\n## B\n',
+    'html comment': '## A\n\n<!--\n# commented out\n-->\n\n## B\n',
+    'front matter': '---\ntitle: x\n# a yaml comment\n---\n# Title\n\n## B\n',
+    'crlf and cr': '## A\r\n\r\ntext\r\n# B\rmore\r## C\r\n',
+    'bom': '\uFEFF# Title\n\n## A\n\ntext\n',
+    'reference across sections': '## A\n\nSee [the runbook][rb].\n\n## B\n\n[rb]: https://example.com/rb\n',
+    'footnote across sections': '## A\n\nA claim[^1].\n\n## B\n\n[^1]: The source.\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const cache = new UnitCache();
+    assert.ok(same(parseMarkdown(text, cache), parseMarkdown(text, undefined, true)), name);
+  }
+  // the reference resolves: a link, not literal brackets
+  const tree = parseMarkdown(cases['reference across sections']);
+  assert.match(JSON.stringify(tree), /"type":"linkReference"/);
+});
