@@ -140,7 +140,8 @@ describe('the thread pool', () => {
 parentPort.on('message', (req) => {
   if (req.task.display.startsWith('crash')) throw new Error('out of cheese');
   parentPort.postMessage({ index: req.index, outcome: { out: [], result: { isPostmortem: true, findings: [] } } });
-});`,
+});
+parentPort.postMessage({ ready: true });`,
     );
     const names = ['crash.md', ...Array.from({ length: 7 }, (_, i) => `ok-${i}.md`)];
     const tasks = names.map((display, index) => {
@@ -150,15 +151,39 @@ parentPort.on('message', (req) => {
       return { index, task };
     });
     const outcomes = new Map<number, FileOutcome>();
-    await lintInThreads(tasks, 3, worker, (i, o) => {
-      assert.ok(!outcomes.has(i), `file ${i} reported twice`);
-      outcomes.set(i, o);
-    });
+    // workers only, so that the file named crash.md surely goes to one
+    await lintInThreads(
+      tasks,
+      3,
+      worker,
+      (i, o) => {
+        assert.ok(!outcomes.has(i), `file ${i} reported twice`);
+        outcomes.set(i, o);
+      },
+      { mainThread: false },
+    );
     assert.equal(outcomes.size, names.length);
     const crash = outcomes.get(0);
     assert.equal(crash?.failed, true);
     assert.equal(crash?.result, undefined);
     assert.match(crash?.out[0].text ?? '', /^postmortem-lint: internal error while linting crash\.md: the lint thread stopped \(exit code 1: out of cheese\); the other files were linted/);
     for (let i = 1; i < names.length; i++) assert.ok(outcomes.get(i)?.result, names[i]);
+  });
+
+  test('workers that cannot start: the main thread lints every file, none is lost', async () => {
+    const d = path.join(tmp, 'pool-broken');
+    fs.mkdirSync(d, { recursive: true });
+    const worker = path.join(d, 'worker.js');
+    fs.writeFileSync(worker, `throw new Error('cannot load');`);
+    const tasks = Array.from({ length: 5 }, (_, index) => {
+      const abs = path.join(d, `f${index}.md`);
+      fs.writeFileSync(abs, '# Notes\n');
+      const task: FileTask = { abs, display: `f${index}.md`, config: {}, rootDir: d, today: TODAY, all: true, fix: false, fixDryRun: false };
+      return { index, task };
+    });
+    const outcomes = new Map<number, FileOutcome>();
+    await lintInThreads(tasks, 2, worker, (i, o) => outcomes.set(i, o), { mainThread: false });
+    assert.equal(outcomes.size, 5);
+    for (const o of outcomes.values()) assert.ok(o.result && !o.failed);
   });
 });
