@@ -101,6 +101,15 @@ export function lintInThreads(
 }
 
 function crashed(task: FileTask, why: string): FileOutcome {
-  const line = `postmortem-lint: internal error while linting ${task.display}: ${why.replace(/\s*\n\s*/g, ' ')}; the other files were linted (please report this with the file)\n`;
+  const line = `postmortem-lint: internal error while linting ${task.display}: ${oneLine(why)}; the other files were linted (please report this with the file)\n`;
   return { out: [{ stream: 'stderr', text: line }], failed: true };
+}
+
+/** The reason on one line (a stack or a multi-line message would break the one-line-per-file promise). */
+function oneLine(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
 }
