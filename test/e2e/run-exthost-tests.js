@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { CHROMIUM_ARGS, codeServerBin, userSettings, waitForHttp } = require('./lib');
+const { CHROMIUM_ARGS, ROOT, codeServerBin, userSettings, waitForHttp } = require('./lib');
 
 const [devPath, testsPath, fixture] = process.argv.slice(2).map((p) => path.resolve(p));
 const PORT = Number(process.env.PORT || 18081);
@@ -22,9 +22,12 @@ const lap = (m) => console.log(`[exthost ${((Date.now() - t0) / 1000).toFixed(1)
   const ws = path.join(tmp, 'ws');
   fs.cpSync(fixture, ws, { recursive: true });
   const results = path.join(tmp, 'results.json');
+  fs.mkdirSync(path.join(ROOT, '.e2e'), { recursive: true });
   const ud = path.join(tmp, 'ud');
   userSettings(ud);
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'), XDG_CACHE_HOME: path.join(tmp, 'cache'), PM_TEST_RESULTS: results, PM_E2E_WORKSPACE: ws };
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'), XDG_CACHE_HOME: path.join(tmp, 'cache'), PM_TEST_RESULTS: results, PM_E2E_WORKSPACE: ws,
+    // the 200 KB test records its edit → squiggles and Ctrl+. times here; npm run bench prints them
+    PM_E2E_LATENCY: path.join(ROOT, '.e2e', 'latency.json') };
   // Newer VS Code honours the URL payload's extensionDevelopmentPath/extensionTestsPath only when the server runs with
   // --enable-smoke-test-driver, which code-server's CLI rejects: start the bundled VS Code server directly.
   const vscodeDir = path.join(path.dirname(fs.realpathSync(CS_BIN)), '..', '..', 'lib', 'vscode');

@@ -83,6 +83,32 @@ describe('one analysis per version', () => {
     }
   });
 
+  test('the reader view of a long document is built off the main thread: a hover sent after it is answered first', async () => {
+    const c = await TestClient.start({ env: TRACE });
+    try {
+      const uri = 'untitled:long-reader';
+      const text = big(400_000);
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      const line = text.split('\n').findIndex((l) => l.includes('Improve monitoring'));
+      const events: string[] = [];
+      const reader = (c.connection.sendRequest('postmortemLint/readerModel', { uri }) as Promise<{ bodyHtml: string } | null>).then((r) => {
+        events.push('reader');
+        return r;
+      });
+      const hover = (c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } }) as Promise<unknown>).then((h) => {
+        events.push('hover');
+        return h;
+      });
+      const [r, h] = await Promise.all([reader, hover]);
+      assert.ok(h, 'the hover has content');
+      assert.ok(r && r.bodyHtml.includes('The pool size was lowered'), 'the reader view has the whole document');
+      assert.deepEqual(events, ['hover', 'reader']);
+    } finally {
+      await c.stop();
+    }
+  });
+
   test('past 2 M characters a document is not linted as you type; the server says so once', async () => {
     const c = await TestClient.start({ env: TRACE });
     try {

@@ -152,12 +152,13 @@ const ISO_RE = /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/g;
 const NUMERIC_RE = /(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.]*\d)/g;
 const TEXTUAL_HINT_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 
+/** Shared between calls (findDates remembers its answers): never changed after it is made. */
 export interface DateHit {
-  iso: string;
-  ambiguous: boolean;
-  start: number;
-  end: number;
-  text: string;
+  readonly iso: string;
+  readonly ambiguous: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
 function validYmd(y: number, m: number, d: number): boolean {
@@ -168,8 +169,21 @@ function validYmd(y: number, m: number, d: number): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
+/** findDates' answers by text: chrono is most of an item's reading, and an edit leaves the other items' text as it was. */
+const datesByText = new Map<string, readonly DateHit[]>();
+const MAX_REMEMBERED = 10_000;
+
 /** Every absolute date (with day, month and year) in a string; indexes relative to the string. */
 export function findDates(s: string): DateHit[] {
+  const known = datesByText.get(s);
+  if (known) return [...known];
+  if (datesByText.size >= MAX_REMEMBERED) datesByText.clear();
+  const hits = datesIn(s);
+  datesByText.set(s, hits);
+  return [...hits];
+}
+
+function datesIn(s: string): DateHit[] {
   const hits: DateHit[] = [];
   const overlaps = (a: number, b: number) => hits.some((h) => a < h.end && b > h.start);
   for (const m of s.matchAll(ISO_RE)) {

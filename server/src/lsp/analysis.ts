@@ -15,6 +15,8 @@ import type { LintReply, LintRequest } from './lint-worker';
 import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
 import { UnitCaches } from '../engine/parse-units';
+import type { ReaderModelResult } from '../protocol';
+import type { ReaderViewOptions } from '../reader/view';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
@@ -155,6 +157,8 @@ export interface LintThread {
   settle(): Promise<void>;
   /** The document closed: drop its parse cache. */
   forget(doc: string): void;
+  /** The reader view of `doc`'s last analysis when it was of `text` (built where its markdown tree is); else undefined. */
+  reader(doc: string, text: string, options: ReaderViewOptions): Promise<ReaderModelResult | undefined>;
 }
 
 const inProcessSettle = () => Promise.resolve().then(collectGarbage);
@@ -163,6 +167,7 @@ export const inProcessThread: LintThread = {
   readArchive: inProcessArchiveReader,
   settle: inProcessSettle,
   forget: (doc) => inProcessCaches.forget(doc),
+  reader: () => Promise.resolve(undefined),
 };
 
 export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
@@ -228,6 +233,12 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
     forget: (doc) => {
       inProcessCaches.forget(doc);
       if (worker) void send(worker, { id: nextId++, forget: doc }).catch(() => undefined);
+    },
+    reader: async (doc, text, options) => {
+      const w = worker;
+      if (!w) return undefined;
+      const r = await send(w, { id: nextId++, reader: { doc, text, options } }).catch(() => null);
+      return (r as ReaderModelResult | null) ?? undefined;
     },
   };
 }

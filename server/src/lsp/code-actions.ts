@@ -4,7 +4,8 @@
 // A fix that needs an answer runs the VS Code client's prompt; a client that cannot ask (Neovim, Helix, Emacs) gets each
 // suggested answer as a fix of its own ("Set due date: 2026-12-14 (in 2 weeks)", "Assign to @dana", "Set priority: P1"),
 // so that every fix it lists finishes the job. Only a writing prompt (the words a section needs) stays a plain insert.
-// A diagnostic whose data was computed for another document version gets nothing: its ranges may point elsewhere now.
+// A diagnostic whose data was computed for an earlier version (Ctrl+. right after an edit) gets the fixes of the current
+// analysis's finding with the same rule and range; one that matches none gets nothing: its edits may point elsewhere now.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,7 +15,7 @@ import type { Fix, TextEdit } from '../engine/types';
 import { disableRulesForFileFix, disableRulesForLineFix } from '../engine/suppress-fixes';
 import { answerFix, safeEdits } from '../engine/edits';
 import { ownerChoices } from '../rules/action-item-owner';
-import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
+import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type DiagnosticData, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
 import { isRuleId, readDiagnosticData, SOURCE, toLspEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortemLint`;
@@ -115,6 +116,26 @@ function withDefaultsAction(input: CodeActionInput, version: number): CodeAction
   return { title, kind: CodeActionKind.QuickFix, command: { title, command: FIX_ALL_WITH_DEFAULTS_COMMAND, arguments: [args] } };
 }
 
+/**
+ * The diagnostic's data for the document's current version. Ctrl+. right after an edit sends the diagnostics of the
+ * version before it (VS Code has moved their ranges with the edit): the finding of the current analysis with the same
+ * rule at the same range stands in, with fixes computed for the current text. An edited item matches nothing: no fixes.
+ */
+function currentData(diagnostic: Diagnostic, version: number, current: NonNullable<CodeActionInput['current']>): DiagnosticData | undefined {
+  const data = readDiagnosticData(diagnostic);
+  if (!data || data.version === version || current.version !== version) return data;
+  const r = diagnostic.range;
+  const f = current.result.findings.find(
+    (x) =>
+      x.ruleId === data.ruleId &&
+      x.range.start.line === r.start.line &&
+      x.range.start.character === r.start.character &&
+      x.range.end.line === r.end.line &&
+      x.range.end.character === r.end.character,
+  );
+  return f ? { version, ruleId: f.ruleId, fixes: f.fixes ?? [] } : data;
+}
+
 /** A suppression offer is never worth a failed code-action request. */
 function safely<T>(f: () => T): T | undefined {
   try {
@@ -142,7 +163,7 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     let version: number | undefined;
     for (const diagnostic of params.context.diagnostics ?? []) {
       if (diagnostic?.source !== SOURCE) continue;
-      const data = readDiagnosticData(diagnostic);
+      const data = current ? currentData(diagnostic, document.version, current) : readDiagnosticData(diagnostic);
       if (!data || data.version !== document.version) continue;
       version = data.version;
       for (const fix of data.fixes) for (const a of fixAction(input, fix, diagnostic, data.version)) push(a);

@@ -2,6 +2,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../engine/lint';
+import type { ReaderModelResult } from '../protocol';
+import type { ReaderViewOptions } from '../reader/view';
 
 export interface ServerContext {
   connection: Connection;
@@ -17,6 +19,11 @@ export interface ServerContext {
   getSettings(uri: string): Promise<ServerSettings>;
   /** Owner handles used across the workspace's postmortems (for owner completion / assign owner). */
   knownOwners(uri: string): Promise<string[]>;
+  /**
+   * The reader view of the document's analysis of `text`, built in the lint thread (which keeps that analysis's
+   * markdown tree); undefined when it no longer has it (then build it here).
+   */
+  readerInThread(uri: string, text: string, options: ReaderViewOptions): Promise<ReaderModelResult | undefined>;
   /** "Today" (ISO); injectable in tests with the env var POSTMORTEM_LINT_TODAY. */
   today(): string;
 }

@@ -3,28 +3,47 @@
 // The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { lint, type LintOptions } from '../engine/lint';
+import { lint, type LintOptions, type LintResult } from '../engine/lint';
+import { readerView, type ReaderViewOptions } from '../reader/view';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
 import { UnitCaches } from '../engine/parse-units';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
 export type LintRequest =
-  | { id: number; text: string; options: LintOptions; doc?: string; archive?: undefined; gc?: undefined; forget?: undefined }
+  | { id: number; text: string; options: LintOptions; doc?: string; archive?: undefined; gc?: undefined; forget?: undefined; reader?: undefined }
   | { id: number; text: string; archive: ArchiveReadOptions; gc?: undefined; forget?: undefined }
   | { id: number; gc: true; forget?: undefined }
-  | { id: number; forget: string; gc?: undefined };
+  | { id: number; forget: string; gc?: undefined }
+  | { id: number; reader: { doc: string; text: string; options: ReaderViewOptions }; gc?: undefined; forget?: undefined; archive?: undefined };
 
 /** Each open document's parse cache: an edit re-parses only the sections it touched. */
 const caches = new UnitCaches();
+/** The last analyses (with their markdown trees), for the reader view of the same text: the two documents linted last. */
+const kept = new Map<string, LintResult>();
+const KEEP = 2;
+
+function keep(doc: string, result: LintResult): void {
+  kept.delete(doc);
+  kept.set(doc, result);
+  for (const old of kept.keys()) {
+    if (kept.size <= KEEP) break;
+    kept.delete(old);
+  }
+}
 
 export type LintReply = { id: number; result: unknown } | { id: number; error: string };
 
 parentPort?.on('message', (req: LintRequest) => {
   let reply: LintReply;
   try {
-    if (req.forget !== undefined) {
+    if ('reader' in req && req.reader) {
+      // the analysis of exactly this text, or null: the main thread builds it then
+      const r = kept.get(req.reader.doc);
+      reply = { id: req.id, result: r && r.model.text === req.reader.text ? readerView(r, req.reader.options) : null };
+    } else if (req.forget !== undefined) {
       caches.forget(req.forget);
+      kept.delete(req.forget);
       reply = { id: req.id, result: null };
     } else if (req.gc) {
       collectGarbage();
@@ -32,6 +51,7 @@ parentPort?.on('message', (req: LintRequest) => {
     } else if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
     else {
       const result = lint(req.text, req.doc === undefined ? req.options : { ...req.options, parseCache: caches.for(req.doc) });
+      if (req.doc !== undefined) keep(req.doc, result);
       const { tree: _tree, ...rest } = result;
       const { lines: _lines, ...model } = result.model;
       reply = { id: req.id, result: { ...rest, model } };

@@ -1,5 +1,5 @@
 // Reader view requests: the reader model (+ rendered HTML) and a small summary for the status bar. Thin: get the
-// cached lint result for the document's current version, build the reader model, render.
+// cached lint result for the document's current version; the reader model and HTML are built in the lint thread.
 import type { ServerContext } from './context';
 import {
   READER_MODEL_REQUEST,
@@ -9,8 +9,8 @@ import {
   type ReaderSummary,
   type ReaderSummaryParams,
 } from '../protocol';
-import { actionItemsOf, buildReaderModel, countFindings } from '../reader/model';
-import { renderReaderBody, renderReaderHtml } from '../reader/render';
+import { actionItemsOf, countFindings } from '../reader/model';
+import { readerView, type ReaderViewOptions } from '../reader/view';
 
 function fileNameOf(uri: string): string | undefined {
   try {
@@ -30,20 +30,9 @@ export function registerReaderRequests(ctx: ServerContext): void {
       const got = await ctx.getResult(params.uri);
       if (!got) return null;
       const remoteImages = (await ctx.getSettings(params.uri).catch(() => undefined))?.loadRemoteImages === true;
-      const model = buildReaderModel(got.result, { today: ctx.today(), uri: params.uri, version: got.version, fileName: fileNameOf(params.uri), remoteImages });
-      const standalone = params.render?.standalone ?? false;
-      const bodyHtml = renderReaderBody(model, { standalone });
-      const html = params.render
-        ? renderReaderHtml(model, {
-            standalone,
-            nonce: params.render.nonce,
-            cspSource: params.render.cspSource,
-            scriptUri: params.render.scriptUri,
-            styleUri: params.render.styleUri,
-            remoteImages,
-          }, bodyHtml)
-        : undefined;
-      return { model, bodyHtml, html };
+      const options: ReaderViewOptions = { today: ctx.today(), uri: params.uri, version: got.version, fileName: fileNameOf(params.uri), remoteImages, render: params.render };
+      // built in the lint thread, next to the analysis's markdown tree: a long document does not hold up hover here
+      return (await ctx.readerInThread(params.uri, got.result.model.text, options)) ?? readerView(got.result, options);
     } catch (e) {
       log(`reader model for ${params?.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return null;

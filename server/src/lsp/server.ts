@@ -280,6 +280,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents,
     getResult,
     getResultNear,
+    readerInThread: (uri, text, options) => thread.reader(uri, text, options),
     getSettings: (uri) => settings.get(uri),
     knownOwners,
     today,
