@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { lintInThreads } from '../../server/src/cli/pool';
 import type { FileOutcome, FileTask } from '../../server/src/cli/lint-file';
+import { defaultThreads } from '../../server/src/cli/run';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'postmortems');
@@ -125,6 +126,16 @@ describe('postmortem-lint --jobs: threads print what one thread prints', () => {
       assert.equal(r.code, 2, bad);
       assert.match(r.stderr, /--jobs must be a number of threads, 1 or more/);
     }
+  });
+});
+
+describe('threads without --jobs', () => {
+  test('one per core nobody else is using, at least one', () => {
+    assert.equal(defaultThreads(2, 0.1), 2, 'an idle 2-core machine');
+    assert.equal(defaultThreads(8, 0), 8, 'an idle CI runner');
+    assert.equal(defaultThreads(8, 3.2), 5);
+    assert.equal(defaultThreads(2, 1.2), 1, 'another job on one of two cores');
+    assert.equal(defaultThreads(2, 10), 1, 'a shared machine under load');
   });
 });
 

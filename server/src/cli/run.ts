@@ -139,10 +139,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Below this many files to lint, a run stays on the main thread: starting a lint thread (loading the linter into it)
- * costs about as much as linting a dozen typical postmortems (measured: see PARALLEL_MIN_FILES in the notes of the bench).
+ * Below this many files to lint, a run without --jobs stays on the main thread. Measured (dist/cli-worker.js, 2-core VM
+ * at load 8–9): a worker is ready after ~240 ms and lints its first files 5–10× slower than a warm thread (~0.6 s of
+ * JIT warm-up of its own), by which time the main thread has linted about 20 typical postmortems; a worker only
+ * shortens runs of about twice that.
  */
-export const PARALLEL_MIN_FILES = 16;
+export const PARALLEL_MIN_FILES = 40;
+
+/**
+ * Threads for a run without --jobs: the cores the machine is not already busy with (like `make -l`), at least one.
+ * On a shared machine whose cores are taken, more threads only add their own warm-up (measured: at load 10 on 2 cores,
+ * 2 threads took 1.5× the CPU time and 1.5× the wall time of one over 2,000 postmortems).
+ */
+export function defaultThreads(cores: number, load1: number): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load1)));
+}
 
 interface LintRun {
   results: FileResult[];
@@ -215,7 +226,9 @@ async function lintFiles(files: InputFile[], configs: { config: Config; rootDir:
   flush();
 
   const workerFile = cliWorkerFile();
-  const threads = Math.min(opts.jobs ?? os.availableParallelism(), toLint.length);
+  const cores = os.availableParallelism();
+  const load1 = os.loadavg()[0];
+  const threads = Math.min(opts.jobs ?? defaultThreads(cores, load1), toLint.length);
   const parallel = workerFile !== undefined && threads > 1 && (opts.jobs !== undefined || toLint.length >= PARALLEL_MIN_FILES);
   if (parallel) {
     await lintInThreads(toLint, threads, workerFile, (index, outcome) => {
@@ -244,7 +257,8 @@ async function lintFiles(files: InputFile[], configs: { config: Config; rootDir:
     const counts = [`${toLint.length} linted`];
     if (cache) counts.push(`${hits} from the cache (${rel(io.cwd, cache.file)})`);
     if (ignored) counts.push(`${ignored} ignored`);
-    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads` : '; on the main thread';
+    const busy = opts.jobs === undefined && cores > 1 && toLint.length >= PARALLEL_MIN_FILES && defaultThreads(cores, load1) === 1 ? ` (the ${cores} cores are busy: load ${load1.toFixed(1)}; --jobs overrides)` : '';
+    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads` : `; on the main thread${busy}`;
     const n = files.length;
     io.stderr(`${NAME}: ${n} file${n === 1 ? '' : 's'}: ${counts.join(', ')}${where}; ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
   }
