@@ -77,9 +77,12 @@ const pct = (xs: number[], p: number) => {
 const med = (xs: number[]) => pct(xs, 50);
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-/** Position of the first action-item line (a hover target near the top of a generated postmortem). */
+/**
+ * The first action-item line (a hover target near the top of a generated postmortem): the first row of the first
+ * action table (the first '- [ ]' line of a generated postmortem is in a code block: no hover there, by design).
+ */
 function firstItemLine(text: string): number {
-  return text.split('\n').findIndex((l) => l.startsWith('- [ ]') || l.startsWith('| ') && !l.startsWith('| Action') && !l.startsWith('|---'));
+  return text.split('\n').findIndex((l) => l.startsWith('| Action')) + 2;
 }
 
 export async function benchServer(root: string, generate: (bytes: number) => string, markdownlintMs: (text: string) => number): Promise<void> {

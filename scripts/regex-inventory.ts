@@ -28,7 +28,6 @@ export const BOUNDED: Record<string, string> = {
   'server/src/engine/fields.ts /\\s*(?:at|@|,)?\\s*\\d{1,2}:\\d{2}.*$/i': 'the text of one date chrono-node found',
   'server/src/engine/fields.ts /\\s*[-–—]\\s*.*$/': 'the text of one date chrono-node found',
   'server/src/engine/fields.ts /\\s+and\\s+/gi': 'one owner cell part between separators',
-  'server/src/rules/support/util.ts /[\\s,;:.—–-]+$/': 'a quote cut to 60 characters',
   'server/src/rules/action-item-vague.ts /^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu': 'one word of an item',
   'server/src/rules/action-item-vague.ts /^[A-Z][a-z]+[A-Z0-9]?\\w*$/': 'one word of an item',
   'server/src/rules/action-item-vague.ts /\\d|[a-z]{3,}-[a-z]{3,}/': 'one word of an item',
