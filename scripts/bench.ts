@@ -1,6 +1,8 @@
 // npm run bench: lint time for generated postmortems of ~5 KB, 50 KB and 1 MB, and for ../shared/corpus/postmortems
 // when present, next to markdownlint (sync API, default rules) on the same text in the same run. Median of N runs after
-// a warm-up. A benchmark, not a test: it prints figures and never fails on them.
+// a warm-up. A benchmark, not a test: it prints figures and never fails on them. Then the language server
+// (bench-server.ts), the CLI as a process over the corpus and 2,000 generated postmortems next to markdownlint-cli2
+// (bench-cli.ts: default threads, --jobs 1, --cache warm) and the archive index (bench-archive.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +12,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/engine/lint';
 import { benchServer } from './bench-server';
 import { archiveBench } from './bench-archive';
+import { cliBench } from './bench-cli';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -209,6 +212,7 @@ function printVsCodeLatency(): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main()
+    .then(() => cliBench())
     .then(() => archiveBench())
     .catch((e: unknown) => {
       console.error(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

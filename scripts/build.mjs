@@ -15,6 +15,8 @@ const common = {
 };
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the CLI's lint threads (server/src/cli/pool.ts starts them from dist/ beside cli.js)
+  { entryPoints: ['server/src/cli/cli-worker.ts'], outfile: 'dist/cli-worker.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // the server's lint thread (server/src/lsp/analysis.ts starts it from dist/ beside server.js)
   { entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' },

@@ -77,6 +77,21 @@ test('random edits of every corpus file, fixture and example: the section-by-sec
   assert.ok(reused > steps, `unchanged sections were reused (${reused} reuses over ${steps} edits)`);
 });
 
+test('a long document parsed without a cache (the CLI) is parsed in runs of sections, with the same tree', () => {
+  let text = '';
+  for (const file of DOCS) {
+    if (text.length > 200_000) break;
+    const doc = readFileSync(file, 'utf8');
+    // documents with link definitions are parsed whole: leave them out, so that this one is not
+    if (!doc.includes(']:')) text += doc + '\n';
+  }
+  assert.ok(text.length > 200_000);
+  const cache = new UnitCache();
+  parseMarkdown(text, cache);
+  assert.ok(cache.parsed > 10, `parsed by sections (${cache.parsed})`);
+  assert.ok(same(parseMarkdown(text), parseMarkdown(text, undefined, true)));
+});
+
 const HEAD = '---\ntype: postmortem\n---\n# Title\n\n## Summary\n\nThe queue stalled.\n\n';
 
 test('typing in one section re-parses that section only', () => {

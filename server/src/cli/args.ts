@@ -23,6 +23,14 @@ export interface CliOptions {
   fix: boolean;
   /** --fix-dry-run: print those fixes as a unified diff, write nothing. */
   fixDryRun: boolean;
+  /** --jobs: lint threads (1: in process); undefined: one per core, in process for small runs. */
+  jobs?: number;
+  /** --cache: reuse the findings of files unchanged since the last run. */
+  cache: boolean;
+  /** --cache-location: the cache file, or the folder to keep it in. */
+  cacheLocation?: string;
+  /** --verbose: say on stderr how many files were linted, taken from the cache, and on how many threads. */
+  verbose: boolean;
   inputs: string[];
 }
 
@@ -47,6 +55,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         ignore: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,10 +111,38 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   }
 
   if (v['remote-images'] && command !== 'render') throw new UsageError('--remote-images applies to render only');
-  return { command, format, config: v.config, all: v.all ?? false, remoteImages: v['remote-images'] ?? false, failOn, today, output: v.output, ignore, fix, fixDryRun, inputs: positionals };
+
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs.trim()) || Number(v.jobs) < 1) throw new UsageError(`--jobs must be a number of threads, 1 or more (1: no threads); got "${v.jobs}"`);
+    jobs = Number(v.jobs);
+  }
+  const cache = v.cache ?? false;
+  const cacheLocation = v['cache-location'];
+  if (cacheLocation !== undefined && cacheLocation.trim() === '') throw new UsageError('--cache-location needs a file or folder name');
+  if (cacheLocation !== undefined && !cache) throw new UsageError('--cache-location applies with --cache');
+  if (command === 'render' && (jobs !== undefined || cache)) throw new UsageError(`${cache ? '--cache' : '--jobs'} does not apply to render`);
+  return {
+    command,
+    format,
+    config: v.config,
+    all: v.all ?? false,
+    remoteImages: v['remote-images'] ?? false,
+    failOn,
+    today,
+    output: v.output,
+    ignore,
+    fix,
+    fixDryRun,
+    jobs,
+    cache,
+    cacheLocation,
+    verbose: v.verbose ?? false,
+    inputs: positionals,
+  };
 
   function base(command: 'help' | 'version'): CliOptions {
-    return { command, format: 'text', all: false, remoteImages: false, failOn: 'warning', ignore: [], fix: false, fixDryRun: false, inputs: [] };
+    return { command, format: 'text', all: false, remoteImages: false, failOn: 'warning', ignore: [], fix: false, fixDryRun: false, cache: false, verbose: false, inputs: [] };
   }
 }
 

@@ -119,14 +119,19 @@ const REASONS: Record<string, string> = {
 
 /** Reads one listed file; never throws. The reason is one line, for "cannot read <file>: <reason>". */
 export function readInputFile(abs: string): ReadResult {
+  return readInputBytes(abs).read;
+}
+
+/** readInputFile, with the bytes read (undefined when the file could not be read). */
+export function readInputBytes(abs: string): { read: ReadResult; bytes?: Buffer } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, reason: (code && REASONS[code]) ?? code ?? String(e) };
+    return { read: { ok: false, reason: (code && REASONS[code]) ?? code ?? String(e) } };
   }
-  return decodeText(bytes);
+  return { read: decodeText(bytes), bytes };
 }
 
 /**

@@ -1,7 +1,6 @@
 // `--fix` and `--fix-dry-run`: apply every fix that needs no answer (the same ones VS Code's "Fix all" applies), write
 // the file back in its own encoding (UTF-8 with or without BOM, UTF-16 LE/BE) with its own line endings (the fixes
 // write the document's), and say what changed; or print the change as a unified diff and write nothing.
-import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { fixUntilStable } from '../engine/edits';
 import type { LintOptions } from '../engine/lint';
@@ -53,9 +52,4 @@ export function describeFix(display: string, fixed: Finding[], dryRun: boolean):
 /** The change as a unified diff, with the display path on both sides (line endings shown as they are). */
 export function unifiedDiff(display: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${display}`, `b/${display}`, before, after, undefined, undefined, { context: 3 });
-}
-
-/** Writes the fixed text back: only when the bytes change, keeping the file's encoding. */
-export function writeFixed(abs: string, text: string, encoding: Encoding): void {
-  fs.writeFileSync(abs, encodeText(text, encoding));
 }

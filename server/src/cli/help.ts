@@ -34,6 +34,16 @@ Options:
       --today <date>     the date "overdue" is judged against, as YYYY-MM-DD (default: today's local
                          date, or the POSTMORTEM_LINT_TODAY environment variable). Pin it in CI for
                          reproducible runs.
+  -j, --jobs <n>         lint on n threads (default: one per idle core, cores minus the load average;
+                         the main thread alone for fewer than 40 files); --jobs 1 lints in process.
+                         The report is the same for any n
+      --cache            lint only the files that changed since the last --cache run (same bytes,
+                         configuration, date and linter version: the findings are taken from the cache)
+      --cache-location <path>
+                         the cache file, or a folder to keep it in (default:
+                         node_modules/.cache/postmortem-lint/ under the working directory)
+      --verbose          say on stderr how many files were linted or taken from the cache, and why
+                         each was linted again
   -o, --output <file>    write the report (or, for render, the HTML) to a file instead of stdout
   -h, --help             show this help
   -v, --version          show the version

@@ -44,6 +44,18 @@ export class UnitCache {
   }
 }
 
+/** Documents shorter than this are parsed in one piece when there is no cache. */
+const ALONE_BELOW = 64 * 1024;
+/** Without a cache, sections are parsed in runs of at least this many characters. */
+const CHUNK = 16 * 1024;
+
+/** Unit starts at least `size` characters apart (the first kept). */
+function coarse(starts: number[], size: number): number[] {
+  const kept = [starts[0]];
+  for (const s of starts) if (s - kept[kept.length - 1] >= size) kept.push(s);
+  return kept;
+}
+
 /** Offsets of the lines that may start a unit: column-0 ATX headings outside a top-level fence and HTML comment. */
 export function unitStarts(text: string): number[] {
   const starts: number[] = [0];
@@ -150,7 +162,10 @@ function lineBreaks(text: string, from: number, to: number): number {
  * (definitions, or a single unit: nothing to gain).
  */
 export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache): Root | undefined {
-  const starts = unitStarts(text);
+  // Without a cache to reuse, splitting only pays on long documents (the parser is superlinear in length, and each
+  // parse has a fixed cost: on the corpus, one parse per section was 18% slower than one per document).
+  if (!given && text.length < ALONE_BELOW) return undefined;
+  const starts = given ? unitStarts(text) : coarse(unitStarts(text), CHUNK);
   if (starts.length < 2 && !given) return undefined;
   const cache = given ?? new UnitCache();
   cache.parsed = 0;
