@@ -14,8 +14,8 @@ export default tseslint.config(
   },
   {
     // push(...items) / Math.max(...items) pass every item as an argument: RangeError past ~125k (a document with
-    // 150k tickets threw). Use pushAll (server/src/engine/scan.ts) or a loop.
-    files: ['server/src/{engine,rules,reader,lsp}/**/*.ts'],
+    // 150k tickets threw). Use pushAll (server/src/model/scan.ts) or a loop.
+    files: ['server/src/{model,lint,rules,reader,lsp}/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -24,6 +24,23 @@ export default tseslint.config(
           message: 'Spreading an array into call arguments throws past ~125k items: use pushAll() or a loop.',
         },
       ],
+    },
+  },
+  {
+    // Imports only run downwards (docs/architecture.md): the engine never reaches the editor, and the model never
+    // reaches the rules or the runner above it.
+    files: ['server/src/{model,lint,rules,config,reader,archive,index}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The engine is pure: no editor or LSP imports.' }] }],
+    },
+  },
+  {
+    files: ['server/src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'The engine is pure: no editor or LSP imports.' },
+        { group: ['**/lint/*', '**/rules/*', '**/config/*', '**/lsp/*', '**/reader/*', '**/cli/*'], message: 'The model is the bottom layer: it imports nothing above it.' },
+      ] }],
     },
   },
 );

@@ -1,5 +1,5 @@
 // The archive benchmark (part of `npm run bench`): a generated archive (scripts/archive-gen.ts), then
-// - index build: the workspace index over all of it, in process, wall time, with its light reading (engine/light.ts)
+// - index build: the workspace index over all of it, in process, wall time, with its light reading (archive/light.ts)
 //   and with the whole parse of every file (as before the light reading), next to
 // - markdownlint-cli2 over the same files (its own process, wall time), the three in turn, BENCH_ARCHIVE_ROUNDS times
 //   (default 3), so that a shared machine's load falls on all of them: the ratios of each round are printed;

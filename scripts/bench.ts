@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/lint/lint';
 import { benchServer } from './bench-server';
 import { archiveBench } from './bench-archive';
 import { cliBench } from './bench-cli';

@@ -15,9 +15,9 @@
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { lint } from '../server/src/engine/lint';
-import type { ActionItem, Finding, SectionKind } from '../server/src/engine/types';
-import { SECTION_TITLES } from '../server/src/engine/sections';
+import { lint } from '../server/src/lint/lint';
+import type { ActionItem, Finding, SectionKind } from '../server/src/model/types';
+import { SECTION_TITLES } from '../server/src/model/sections';
 import { checkAgainstDocuments, docPath, LABEL_SETS, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel, type LabelSet } from '../test/eval/labels';
 
 const args = process.argv.slice(2);

@@ -18,12 +18,12 @@
 import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../server/src/engine/lint';
-import { applyEdits, fixAll, answerFix } from '../server/src/engine/edits';
-import { disableLineFix } from '../server/src/engine/suppress-fixes';
+import { lint } from '../server/src/lint/lint';
+import { applyEdits, fixAll, answerFix } from '../server/src/lint/edits';
+import { disableLineFix } from '../server/src/lint/suppress-fixes';
 import { buildReaderModel } from '../server/src/reader/model';
 import { renderStandaloneHtml } from '../server/src/reader/render';
-import type { Finding, Range, TextEdit } from '../server/src/engine/types';
+import type { Finding, Range, TextEdit } from '../server/src/model/types';
 
 const TODAY = '2026-03-01';
 const args = process.argv.slice(2);

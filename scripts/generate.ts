@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rules as registry } from '../server/src/rules/index';
 import { DEFAULT_POSTMORTEM_GLOBS } from '../server/src/config/globs';
-import type { Rule } from '../server/src/engine/types';
+import type { Rule } from '../server/src/model/types';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_PATH = join(ROOT, 'schemas', 'postmortemrc.schema.json');

@@ -10,34 +10,34 @@ export const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** file (relative to the root) + ' ' + the expression as written: applied only to input of bounded length. */
 export const BOUNDED: Record<string, string> = {
-  "server/src/engine/acronyms.ts new RegExp(\"^(?:\\\\s+\\\\p{L}+)?\\\\s*(?::|=|—|–|\\\\s-|,?\\\\s+or|\\\\s+is\\\\s+(?:an?|the)|\\\\s+stands\\\\s+for|\\\\s+means)\\\\s+([^\\\\n.;()]{3,120})\", \"u\")": 'the literal above, as the TypeScript loader builds it at run time',
-  "server/src/engine/acronyms.ts /^(?:\\s+\\p{L}+)?\\s*(?::|=|—|–|\\s-|,?\\s+or|\\s+is\\s+(?:an?|the)|\\s+stands\\s+for|\\s+means)\\s+([^\\n.;()]{3,120})/u": 'the 300 characters after an acronym',
+  "server/src/model/acronyms.ts new RegExp(\"^(?:\\\\s+\\\\p{L}+)?\\\\s*(?::|=|—|–|\\\\s-|,?\\\\s+or|\\\\s+is\\\\s+(?:an?|the)|\\\\s+stands\\\\s+for|\\\\s+means)\\\\s+([^\\\\n.;()]{3,120})\", \"u\")": 'the literal above, as the TypeScript loader builds it at run time',
+  "server/src/model/acronyms.ts /^(?:\\s+\\p{L}+)?\\s*(?::|=|—|–|\\s-|,?\\s+or|\\s+is\\s+(?:an?|the)|\\s+stands\\s+for|\\s+means)\\s+([^\\n.;()]{3,120})/u": 'the 300 characters after an acronym',
   'server/src/cli/files.ts /[\\\\/]+$/': 'a path given on the command line',
   'server/src/cli/format.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (one sentence)',
   'server/src/cli/run.ts /\\s*\\n\\s*/g': 'an error message',
   'server/src/cli/report.ts /\\s*\\n\\s*/g': 'an error message',
-  'server/src/engine/acronyms.ts /^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?([^:=—–]{1,60}?)(?:\\*\\*|__)?\\s*(?:\\(([^)]{1,80})\\))?\\s*(?::|=|—|–|\\s-\\s)\\s*(.+)$/': 'a glossary line with whitespace runs collapsed to one space; the term is at most 60 characters',
-  'server/src/engine/acronyms.ts /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*$/': "a glossary line's parenthesis (at most 80 characters)",
-  'server/src/engine/acronyms.ts /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$/': 'a glossary term, only when at most 60 characters',
-  'server/src/engine/acronyms.ts /\\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)\\b/': 'a glossary term, only when at most 60 characters',
+  'server/src/model/acronyms.ts /^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?([^:=—–]{1,60}?)(?:\\*\\*|__)?\\s*(?:\\(([^)]{1,80})\\))?\\s*(?::|=|—|–|\\s-\\s)\\s*(.+)$/': 'a glossary line with whitespace runs collapsed to one space; the term is at most 60 characters',
+  'server/src/model/acronyms.ts /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*$/': "a glossary line's parenthesis (at most 80 characters)",
+  'server/src/model/acronyms.ts /^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$/': 'a glossary term, only when at most 60 characters',
+  'server/src/model/acronyms.ts /\\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)\\b/': 'a glossary term, only when at most 60 characters',
   'server/src/rules/undefined-acronym.ts /\\d+$/': 'an acronym (at most 10 characters)',
   'server/src/config/parse.ts /\\s*\\(line \\d+ column \\d+\\)/': 'a JSON parser error message',
   'server/src/config/parse.ts /\\s*in JSON at position \\d+/': 'a JSON parser error message',
   'server/src/config/parse.ts /\\s+at line \\d+, column \\d+:?$/': 'a YAML parser error message',
-  'server/src/engine/fields.ts /^\\*+|\\*+$/g': 'a table cell or name already cut to a field',
-  'server/src/engine/fields.ts /\\s*(?:at|@|,)?\\s*\\d{1,2}:\\d{2}.*$/i': 'the text of one date chrono-node found',
-  'server/src/engine/fields.ts /\\s*[-–—]\\s*.*$/': 'the text of one date chrono-node found',
-  'server/src/engine/fields.ts /\\s+and\\s+/gi': 'one owner cell part between separators',
+  'server/src/model/fields.ts /^\\*+|\\*+$/g': 'a table cell or name already cut to a field',
+  'server/src/model/fields.ts /\\s*(?:at|@|,)?\\s*\\d{1,2}:\\d{2}.*$/i': 'the text of one date chrono-node found',
+  'server/src/model/fields.ts /\\s*[-–—]\\s*.*$/': 'the text of one date chrono-node found',
+  'server/src/model/fields.ts /\\s+and\\s+/gi': 'one owner cell part between separators',
   'server/src/rules/action-item-vague.ts /^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu': 'one word of an item',
   'server/src/rules/action-item-vague.ts /^[A-Z][a-z]+[A-Z0-9]?\\w*$/': 'one word of an item',
   'server/src/rules/action-item-vague.ts /\\d|[a-z]{3,}-[a-z]{3,}/': 'one word of an item',
   'server/src/rules/action-item-vague.ts /[,.;:]+$/': 'the object words of an item (≤ 12 words)',
   'server/src/rules/empty-section.ts /^[*_]+|[*_]+$/g': 'one line of a section, trimmed',
-  'server/src/engine/action-items/lists.ts /^(.*?\\S)\\s+(?:[—–]|--?)\\s+(.*)$/': 'item text with whitespace collapsed to single spaces (the attack needs a line break)',
+  'server/src/model/action-items/lists.ts /^(.*?\\S)\\s+(?:[—–]|--?)\\s+(.*)$/': 'item text with whitespace collapsed to single spaces (the attack needs a line break)',
   'server/src/lsp/features/completion.ts /^(#{1,6})(?:[ \\t]+(.*))?$/': 'one line, no line break (the attack needs one)',
   'server/src/rules/action-item-vague.ts /^\\*\\*([^*]{2,80}?)\\*\\*\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
   'server/src/rules/action-item-vague.ts /^__([^_]{2,80}?)__\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
-  'server/src/engine/fields.ts /[^\\s,;|)(\\]\u2014\u2013.][^,;|)(\\]\u2014\u2013]{0,40}?(?=\\s*(?:[,;|)(\\]\u2014\u2013]|\\.\\s|\\.?$|(?<=\\s)(?:owner|priority|status|p[0-4])\\b))/iuy': 'sticky at one place: at most 41 candidate ends, each lookahead reads one run of blanks',
+  'server/src/model/fields.ts /[^\\s,;|)(\\]\u2014\u2013.][^,;|)(\\]\u2014\u2013]{0,40}?(?=\\s*(?:[,;|)(\\]\u2014\u2013]|\\.\\s|\\.?$|(?<=\\s)(?:owner|priority|status|p[0-4])\\b))/iuy': 'sticky at one place: at most 41 candidate ends, each lookahead reads one run of blanks',
   'server/src/rules/root-cause-vague.ts /^\\s*(?:(?:and|or|\\/)\\s+(?:\\w+\\s+){0,2}?\\w+\\s*)?(?:(?:in place|in general|overall|around (?:this|it|that)|at the time|(?:of|for|on|in|around|across) (?:the |our |this |that )?(?:system|systems|services?|platform|code|codebase|infrastructure|process|processes|area|change|changes|release|releases|deploy(?:ment)?s?|this|it|general|production|prod)))?\\s*[.,;!)*_]*\\s*$/i':
     'the rest of one sentence, at most 160 characters, white space runs collapsed to one space',
   'server/src/rules/root-cause-vague.ts /^\\s*\\n\\s*(?![-*+#]|\\d+[.)])\\S/': 'the 200 characters after a line',
@@ -107,7 +107,7 @@ export async function builtRegexes(): Promise<Found[]> {
   });
   globalThis.RegExp = recorder;
   try {
-    const { lint } = await import('../server/src/engine/lint');
+    const { lint } = await import('../server/src/lint/lint');
     const { buildReaderModel } = await import('../server/src/reader/model');
     const fixtures = join(root, 'test/fixtures');
     for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.md'))) {

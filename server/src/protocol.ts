@@ -1,6 +1,6 @@
 // The one protocol file shared by the VS Code client and the language server (custom requests, commands,
 // initialization options). Keep it free of runtime imports from either side: types and constants only.
-import type { Fix } from './engine/types';
+import type { Fix } from './model/types';
 
 export type { Fix };
 
@@ -230,7 +230,7 @@ export interface ReaderSummary {
 // Archive: action items across every postmortem in the workspace (owned by server/src/archive, server/src/index,
 // client/src/tree.ts). The same records feed the `postmortem-lint report` command.
 
-/** One action item of the archive, with the facts the engine worked out (engine/items.ts). */
+/** One action item of the archive, with the facts the engine worked out (model/items.ts). */
 export interface ArchiveItem {
   /** The action's words, without the inline metadata. */
   text: string;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { rules as registry } from '../../server/src/rules/index';
 import { escapeGithubData, escapeGithubProperty } from '../../server/src/cli/format';
 import pkg from '../../package.json';

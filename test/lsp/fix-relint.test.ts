@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { rules as registry } from '../../server/src/rules/index';
 import { ROOT, TODAY, TestClient, fileUri, messageOf } from './client';
 import { ensureBuilt } from './build';

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, messageOf, ROOT, TestClient } from './client';
 import { ensureBuilt } from './build';
 import { POSTMORTEM, README } from './texts';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);

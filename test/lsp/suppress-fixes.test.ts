@@ -5,14 +5,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type LintOptions } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/engine/edits';
-import { disableFileFix, disableLineFix, disableRulesForLineFix } from '../../server/src/engine/suppress-fixes';
+import { lint, type LintOptions } from '../../server/src/lint/lint';
+import { applyEdits } from '../../server/src/lint/edits';
+import { disableFileFix, disableLineFix, disableRulesForLineFix } from '../../server/src/lint/suppress-fixes';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Finding } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/model/types';
 import { ROOT, TODAY } from './client';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');

@@ -1,9 +1,9 @@
-// undefined-acronym and the reader's glossary read one fact (engine/acronyms.ts): what a writer sees in the
+// undefined-acronym and the reader's glossary read one fact (model/acronyms.ts): what a writer sees in the
 // Problems panel and in the reader view agree, and the rule's fix writes a Glossary entry that silences it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/engine/edits';
+import { lint } from '../../server/src/lint/lint';
+import { applyEdits } from '../../server/src/lint/edits';
 import { buildReaderModel } from '../../server/src/reader/model';
 
 const ON = { rules: { 'undefined-acronym': 'information' as const } };

@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Rule } from '../../server/src/engine/types';
+import type { Rule } from '../../server/src/model/types';
 import { DEFAULT_POSTMORTEM_GLOBS, isPostmortemPath } from '../../server/src/config/globs';
 import { parseConfigText } from '../../server/src/config/parse';
 import { formatConfigProblem, validateConfig } from '../../server/src/config/validate';
 import { applyEditorSettings, mergeConfig, mergeRuleSetting, resolveRule } from '../../server/src/config/merge';
 import { findConfigFile, invalidateConfigCache, loadConfigFile, loadConfigForFile } from '../../server/src/config/load';
 import { rules as registry } from '../../server/src/rules/index';
-import { lint, LINTER_RULE_ID } from '../../server/src/engine/lint';
+import { lint, LINTER_RULE_ID } from '../../server/src/lint/lint';
 
 // A small registry with the option shapes real rules use, so these tests do not depend on any rule's details.
 const fakeRule = (id: string, properties: Record<string, unknown>, defaultOptions: object = {}): Rule<object> => ({

@@ -1,7 +1,7 @@
 // Which documents are postmortems (rules.md): front matter, path globs, or two canonical sections, one distinctive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 
 const detected = (text: string, filePath?: string) => lint(text, { filePath, today: '2026-03-01' }).detectedBy;
 

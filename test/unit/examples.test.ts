@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { buildReaderModel } from '../../server/src/reader/model';
 

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, type LintOptions } from '../../server/src/engine/lint';
-import { answerFix, applyEdits, fixAll } from '../../server/src/engine/edits';
-import type { Finding, Fix, TextEdit } from '../../server/src/engine/types';
+import { lint, type LintOptions } from '../../server/src/lint/lint';
+import { answerFix, applyEdits, fixAll } from '../../server/src/lint/edits';
+import type { Finding, Fix, TextEdit } from '../../server/src/model/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test/fixtures');

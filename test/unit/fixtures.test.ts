@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { rules } from '../../server/src/rules/index';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,4 +1,4 @@
-// Incremental parsing (engine/parse-units.ts): a document is parsed section by section, and a document's cache lets
+// Incremental parsing (model/parse-units.ts): a document is parsed section by section, and a document's cache lets
 // an edit re-parse only the sections it touched. Whatever the edits, the tree and the findings must be exactly those of
 // a parse of the whole text: random edit sequences over every corpus file, fixture and example, then the shapes that
 // make a heading line not a heading (fences, HTML blocks, comments, front matter) and definitions that reach across.
@@ -8,9 +8,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseMarkdown } from '../../server/src/engine/parse';
-import { UnitCache, unitStarts } from '../../server/src/engine/parse-units';
-import { lint } from '../../server/src/engine/lint';
+import { parseMarkdown } from '../../server/src/model/parse';
+import { UnitCache, unitStarts } from '../../server/src/model/parse-units';
+import { lint } from '../../server/src/lint/lint';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');

@@ -1,4 +1,4 @@
-// The index's light reading (engine/light.ts via archive/entry.ts readArchive) must give exactly the record the whole
+// The index's light reading (archive/light.ts via archive/entry.ts readArchive) must give exactly the record the whole
 // parse gives: over the corpus, the fixtures and a generated archive, read as postmortems by their path (so the light
 // reading is tried on every one of them) and as they are.
 import { describe, test } from 'node:test';
@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { readArchive, readArchiveEntry } from '../../server/src/archive/entry';
-import { lightRead, passOneNodes } from '../../server/src/engine/light';
+import { lightRead, passOneNodes } from '../../server/src/archive/light';
 import { generateArchive } from '../../scripts/archive-gen';
 
 const CORPUS_DIR = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'postmortems');

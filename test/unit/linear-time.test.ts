@@ -4,7 +4,7 @@
 // does not decide). Families bound by the markdown parser itself (deep nesting, D10) are not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { renderStandaloneHtml } from '../../server/src/reader/render';
 import { dateTypedAfterKeyword } from '../../server/src/lsp/features/completion';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { MESSAGE_MAX } from '../../server/src/rules/support/util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,12 +1,12 @@
 // What the parser reads out of each action-item format (rules.md, "Action items").
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePostmortem } from '../../server/src/engine/parse';
-import { matchSection } from '../../server/src/engine/sections';
-import { createLineIndex } from '../../server/src/engine/lines';
-import { proseText } from '../../server/src/engine/facts';
-import { lint } from '../../server/src/engine/lint';
-import type { ActionItem, Postmortem } from '../../server/src/engine/types';
+import { parsePostmortem } from '../../server/src/model/parse';
+import { matchSection } from '../../server/src/model/sections';
+import { createLineIndex } from '../../server/src/model/lines';
+import { proseText } from '../../server/src/model/facts';
+import { lint } from '../../server/src/lint/lint';
+import type { ActionItem, Postmortem } from '../../server/src/model/types';
 
 const doc = (items: string, head = '') => `${head}# Incident\n\n## Summary\n\nDatabase failover.\n\n## Action items\n\n${items}\n`;
 const items = (m: Postmortem) => m.actionItems.filter((i) => !i.deferred);

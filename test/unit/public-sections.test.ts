@@ -1,7 +1,7 @@
 // public-sections: only for the audiences it is set for, and a long internal log is reported once, on its heading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 
 const doc = (audience: string, entries: number) => `---
 audience: ${audience}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
 import { renderReaderBody, renderReaderHtml, renderStandaloneHtml } from '../../server/src/reader/render';
 import { READER_CSS } from '../../server/src/reader/styles';

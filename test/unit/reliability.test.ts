@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lint, MAX_LINT_CHARS, nestingDepth } from '../../server/src/engine/lint';
+import { lint, MAX_LINT_CHARS, nestingDepth } from '../../server/src/lint/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
-import { isIsoDay } from '../../server/src/engine/dates';
+import { isIsoDay } from '../../server/src/model/dates';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TODAY = '2026-03-01';
@@ -36,7 +36,7 @@ describe('reliability: impossible dates (D1)', () => {
 
   it('the reader view and the HTML export finish on an impossible date with a PT/ET/CT/MT timeline', () => {
     const out = runIsolated(`
-      const { lint } = require('./server/src/engine/lint');
+      const { lint } = require('./server/src/lint/lint');
       const { buildReaderModel } = require('./server/src/reader/model');
       const { renderStandaloneHtml } = require('./server/src/reader/render');
       for (const tz of ['PT', 'ET', 'CT', 'MT']) {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
-import type { Range } from '../../server/src/engine/types';
+import { lint } from '../../server/src/lint/lint';
+import type { Range } from '../../server/src/model/types';
 import { generatePostmortem } from '../../scripts/bench';
 
 const require = createRequire(import.meta.url);

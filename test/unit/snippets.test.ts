@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 
 type Snippet = { prefix: string | string[]; body: string[]; description: string };
 const snippets = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../snippets/postmortem.code-snippets'), 'utf8')) as Record<string, Snippet>;

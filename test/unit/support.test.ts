@@ -1,8 +1,8 @@
 // Rule helpers shared by several rules (rules/support/util.ts): where an inserted block starts, and the prose view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePostmortem } from '../../server/src/engine/parse';
-import { lint } from '../../server/src/engine/lint';
+import { parsePostmortem } from '../../server/src/model/parse';
+import { lint } from '../../server/src/lint/lint';
 import { blockSeparatorBefore, looksCompleted, proseText } from '../../server/src/rules/support/util';
 
 test('a block inserted into the text starts after exactly one blank line', () => {

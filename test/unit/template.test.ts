@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint/lint';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SNIPPETS = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'postmortem.code-snippets'), 'utf8')) as Record<string, { body: string | string[] }>;

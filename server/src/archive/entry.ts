@@ -1,9 +1,9 @@
 // A postmortem as the archive sees it: title, incident date, severity and each action item's facts. Pure: built
-// from the engine's model and engine/items.ts, shared by the workspace index (LSP) and `postmortem-lint report`.
-import type { ActionItem, Config, Finding, Postmortem } from '../engine/types';
-import { isIgnored, lint } from '../engine/lint';
-import { lightRead } from '../engine/light';
-import { actionText, itemGaps } from '../engine/items';
+// from the engine's model and model/items.ts, shared by the workspace index (LSP) and `postmortem-lint report`.
+import type { ActionItem, Config, Finding, Postmortem } from '../model/types';
+import { isIgnored, lint } from '../lint/lint';
+import { lightRead } from './light';
+import { actionText, itemGaps } from '../model/items';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
 
 /** The item's facts as of `today` (ISO yyyy-mm-dd). */
@@ -64,7 +64,7 @@ const fallbackTitle = (options: ArchiveReadOptions) => {
 
 /**
  * Reads one markdown text as the archive does: detection and `ignore` as for linting. Without `findings`, the light
- * reading (engine/light.ts: front matter, headings and action-item sections) where it gives the same record, else the
+ * reading (archive/light.ts: front matter, headings and action-item sections) where it gives the same record, else the
  * `lint` call with no rules; with `findings`, one full lint whose model makes the record.
  */
 export function readArchive(text: string, options: ArchiveReadOptions): ArchiveRead {

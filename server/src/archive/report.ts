@@ -1,7 +1,7 @@
 // The archive report: what is overdue and whose, which open items lack an owner or a date, how old the open items
 // are, and per quarter whether the team writes items with an owner and a date. Pure: built from archive records
-// (archive/entry.ts), whose item facts come from engine/items.ts. The formats (archive/formats.ts) only lay it out.
-import { daysBetweenIso } from '../engine/items';
+// (archive/entry.ts), whose item facts come from model/items.ts. The formats (archive/formats.ts) only lay it out.
+import { daysBetweenIso } from '../model/items';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
 
 /** An item with the postmortem it belongs to. */

@@ -1,6 +1,6 @@
 // Command-line arguments of postmortem-lint. Turns argv into options or a one-line usage error.
 import { parseArgs } from 'node:util';
-import type { Severity } from '../engine/types';
+import type { Severity } from '../model/types';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

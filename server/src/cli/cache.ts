@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../model/types';
 import type { FileTask, LintedFile } from './lint-file';
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'postmortem-lint');

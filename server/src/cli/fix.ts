@@ -2,9 +2,9 @@
 // the file back in its own encoding (UTF-8 with or without BOM, UTF-16 LE/BE) with its own line endings (the fixes
 // write the document's), and say what changed; or print the change as a unified diff and write nothing.
 import { createTwoFilesPatch } from 'diff';
-import { fixUntilStable } from '../engine/edits';
-import type { LintOptions } from '../engine/lint';
-import type { Finding } from '../engine/types';
+import { fixUntilStable } from '../lint/edits';
+import type { LintOptions } from '../lint/lint';
+import type { Finding } from '../model/types';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 

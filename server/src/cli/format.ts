@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type * as Sarif from 'sarif';
-import type { Finding, Rule, Severity } from '../engine/types';
+import type { Finding, Rule, Severity } from '../model/types';
 
 export interface FileResult {
   /** Absolute path. */

@@ -1,5 +1,5 @@
 // The --help text, with the rule list taken from the registry.
-import type { Rule } from '../engine/types';
+import type { Rule } from '../model/types';
 import type { ToolInfo } from './format';
 
 export function helpText(rules: readonly Rule<object>[], tool: ToolInfo): string {

@@ -3,8 +3,8 @@
 // instead of printing it, so the main thread prints every file's lines in input order whichever thread finished first.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { lint } from '../engine/lint';
-import type { Config, Finding } from '../engine/types';
+import { lint } from '../lint/lint';
+import type { Config, Finding } from '../model/types';
 import { decodeText, readInputBytes, type ReadResult } from './files';
 import { describeFix, encodeText, encodingOf, fixText, unifiedDiff } from './fix';
 

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localToday } from '../engine/lint';
-import type { ConfigProblem } from '../engine/types';
+import { localToday } from '../lint/lint';
+import type { ConfigProblem } from '../model/types';
 import { resolveConfig } from '../config/resolve';
 import { capProblems, formatConfigProblem } from '../config/validate';
 import { matchesGlobs } from '../config/globs';

@@ -2,7 +2,7 @@
 // Never throws: unreadable, broken or invalid files come back as ConfigProblems.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Config, ConfigProblem, Rule } from '../engine/types';
+import type { Config, ConfigProblem, Rule } from '../model/types';
 import { rules as registry } from '../rules/index';
 import { parseConfigText } from './parse';
 import { validateConfig } from './validate';

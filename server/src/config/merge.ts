@@ -1,5 +1,5 @@
 // Merging configuration layers: rule defaults ← .postmortemrc ← editor settings. Pure: no fs.
-import type { Config, ConfigProblem, Rule, RuleSetting, Severity } from '../engine/types';
+import type { Config, ConfigProblem, Rule, RuleSetting, Severity } from '../model/types';
 import { isPlainObject, validateConfig } from './validate';
 
 type Level = Severity | 'off';

@@ -1,6 +1,6 @@
 // Parsing .postmortemrc text (JSON or YAML) into a value. Pure: no fs. Never throws.
 import YAML from 'yaml';
-import type { ConfigProblem } from '../engine/types';
+import type { ConfigProblem } from '../model/types';
 
 export interface ParsedConfigText {
   /** The parsed value; undefined when the text is broken. */

@@ -1,7 +1,7 @@
 // The one place a file's configuration is resolved, for the CLI and the language server alike:
 // (--config file | nearest .postmortemrc upward) ← editor settings, with the folder path globs are relative to.
 import * as path from 'node:path';
-import type { Config, ConfigProblem, Rule } from '../engine/types';
+import type { Config, ConfigProblem, Rule } from '../model/types';
 import { rules as registry } from '../rules/index';
 import { loadConfigFile, loadConfigForFile, type LoadedConfig } from './load';
 import { applyEditorSettings, type EditorLintSettings } from './merge';

@@ -2,8 +2,8 @@
 // Pure: no fs. Never throws: every problem becomes a ConfigProblem naming the file and the key, and the
 // valid parts of the configuration are kept.
 import picomatch from 'picomatch';
-import type { Config, ConfigProblem, Rule, RuleSetting, Severity } from '../engine/types';
-import { SEVERITIES } from '../engine/types';
+import type { Config, ConfigProblem, Rule, RuleSetting, Severity } from '../model/types';
+import { SEVERITIES } from '../model/types';
 
 export const RULE_LEVELS: readonly (Severity | 'off')[] = ['off', ...SEVERITIES];
 /** Top-level keys a configuration may have. `$schema` lets editors find the JSON schema. */

@@ -4,9 +4,9 @@
 // where the folders are, which configuration applies, what an open document holds, and where progress goes.
 // Bad input never stops the index: an unreadable, huge or vanished file or a symlink loop is one log line.
 import * as fs from 'node:fs';
-import type { Config, Finding } from '../engine/types';
+import type { Config, Finding } from '../model/types';
 import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
-import { pushAll } from '../engine/scan';
+import { pushAll } from '../model/scan';
 import type { ArchiveItemsResult, ArchivePostmortem } from '../protocol';
 import { MARKDOWN_RE, walkMarkdown } from './walk';
 

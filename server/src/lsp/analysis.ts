@@ -8,13 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lint, type LintOptions, type LintResult } from '../engine/lint';
-import { createLineIndex } from '../engine/lines';
-import type { Postmortem } from '../engine/types';
+import { lint, type LintOptions, type LintResult } from '../lint/lint';
+import { createLineIndex } from '../model/lines';
+import type { Postmortem } from '../model/types';
 import type { LintReply, LintRequest } from './lint-worker';
 import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
-import { UnitCaches } from '../engine/parse-units';
+import { UnitCaches } from '../model/parse-units';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { archivePostmortem } from '../archive/entry';
-import type { Config, Finding } from '../engine/types';
+import type { Config, Finding } from '../model/types';
 import type { ArchiveReader } from './analysis';
 import { capDiagnostics, toDiagnostic } from './convert';
 import type { LintWorkspaceSetting } from './context';

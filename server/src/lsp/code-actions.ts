@@ -9,11 +9,11 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../engine/lint';
-import { LINTER_RULE_ID } from '../engine/lint';
-import type { Fix, TextEdit } from '../engine/types';
-import { disableRulesForFileFix, disableRulesForLineFix } from '../engine/suppress-fixes';
-import { answerFix, safeEdits } from '../engine/edits';
+import type { LintResult } from '../lint/lint';
+import { LINTER_RULE_ID } from '../lint/lint';
+import type { Fix, TextEdit } from '../model/types';
+import { disableRulesForFileFix, disableRulesForLineFix } from '../lint/suppress-fixes';
+import { answerFix, safeEdits } from '../lint/edits';
 import { ownerChoices } from '../rules/action-item-owner';
 import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type DiagnosticData, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
 import { isRuleId, readDiagnosticData, SOURCE, toLspEdit } from './convert';

@@ -1,7 +1,7 @@
 // What the LSP adapter hands to feature modules (code actions, hover, completion, symbols, reader requests).
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../engine/lint';
+import type { LintResult } from '../lint/lint';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
 

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnostic, Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Finding, Range, Severity, TextEdit } from '../engine/types';
+import type { Finding, Range, Severity, TextEdit } from '../model/types';
 import type { DiagnosticData } from '../protocol';
 import { isRuleId, ruleDocsPath } from '../docs';
 

@@ -3,7 +3,7 @@
 // the new text's diagnostics must still replace the old ones).
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { ConfigProblem } from '../engine/types';
+import type { ConfigProblem } from '../model/types';
 
 export interface Computed {
   version: number;

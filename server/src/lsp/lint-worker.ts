@@ -3,11 +3,11 @@
 // The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { lint, type LintOptions, type LintResult } from '../engine/lint';
+import { lint, type LintOptions, type LintResult } from '../lint/lint';
 import { readerView, type ReaderViewOptions } from '../reader/view';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
-import { UnitCaches } from '../engine/parse-units';
+import { UnitCaches } from '../model/parse-units';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
 export type LintRequest =

@@ -15,9 +15,9 @@ import {
 } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectPostmortem, localToday, type LintResult } from '../engine/lint';
-import { parsePostmortem } from '../engine/parse';
-import type { ConfigProblem, Rule } from '../engine/types';
+import { detectPostmortem, localToday, type LintResult } from '../lint/lint';
+import { parsePostmortem } from '../model/parse';
+import type { ConfigProblem, Rule } from '../model/types';
 import type { EditorLintSettings } from '../config/merge';
 import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../config/load';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve';

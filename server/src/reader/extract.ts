@@ -2,9 +2,9 @@
 // glossary (the engine's acronym fact, as the reader lists it). Pure; works on mdast blocks so code, HTML and front matter never count.
 import * as chrono from 'chrono-node';
 import type { Root, RootContent, Nodes } from 'mdast';
-import type { LineIndex, Postmortem } from '../engine/types';
-import { acronymsOf, COMMON_ACRONYMS } from '../engine/acronyms';
-import { isoDayToDate } from '../engine/dates';
+import type { LineIndex, Postmortem } from '../model/types';
+import { acronymsOf, COMMON_ACRONYMS } from '../model/acronyms';
+import { isoDayToDate } from '../model/dates';
 import type { ReaderDuration, ReaderGlossaryEntry, ReaderImpactFigure, ReaderLocation } from '../protocol';
 
 /** A block of prose: its visible text (no inline code, no HTML) and where it sits in the source. */

@@ -1,10 +1,10 @@
 // The reader model: what a reader who joins a year after the incident needs first, built from the linter's parsed
 // model and findings. Pure (no fs, no LSP): the LSP request, the HTML export and the CLI's `render` all call this.
 import type { Root, RootContent } from 'mdast';
-import type { ActionItem, Finding, Postmortem, Range, Rule, Section, SectionKind } from '../engine/types';
-import type { LintResult } from '../engine/lint';
-import { parseMarkdown } from '../engine/parse';
-import { actionText, itemGaps } from '../engine/items';
+import type { ActionItem, Finding, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
+import type { LintResult } from '../lint/lint';
+import { parseMarkdown } from '../model/parse';
+import { actionText, itemGaps } from '../model/items';
 import type { ReaderActionItem, ReaderAudience, ReaderAudienceView, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
 import businessImpact from '../rules/business-impact';
 import publicInternalDetail from '../rules/public-internal-detail';

@@ -1,9 +1,9 @@
 // The reader view's HTML, for the webview (strict CSP with a nonce, external CSS and script) and for the export
 // (self-contained: inline CSS, no script at all). Pure. Every string from the document is escaped here; the only
 // markup from the document is the sanitised HTML the reader model carries.
-import type { Config } from '../engine/types';
-import { lint, localToday } from '../engine/lint';
-import { isIsoDay } from '../engine/dates';
+import type { Config } from '../model/types';
+import { lint, localToday } from '../lint/lint';
+import { isIsoDay } from '../model/dates';
 import type { ReaderActionItem, ReaderImpactFigure, ReaderLocation, ReaderModel } from '../protocol';
 import { buildReaderModel } from './model';
 import { READER_CSS } from './styles';

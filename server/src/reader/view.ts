@@ -1,7 +1,7 @@
 // The reader view's answer for one analysed document: the reader model, the inner HTML the webview swaps in, and the
 // whole page when asked. One function for the lint thread (where the markdown tree of the analysis is at hand) and
 // for the main thread's fallback.
-import type { LintResult } from '../engine/lint';
+import type { LintResult } from '../lint/lint';
 import type { ReaderModelResult, ReaderRenderRequest } from '../protocol';
 import { buildReaderModel, type ReaderModelOptions } from './model';
 import { renderReaderBody, renderReaderHtml } from './render';

@@ -1,6 +1,6 @@
 // action-item-due-date: an action item needs an absolute date. "Next sprint" means nothing to the reader who
 // opens this postmortem a year later, and an item without a date never gets scheduled.
-import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
+import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
 import { activeItems, isOpen, dateChoices, exampleDueDate, fit, headRange, quote, writeFieldEdit, words } from './support/util';
 
 export const DATE_PLACEHOLDER = 'YYYY-MM-DD';

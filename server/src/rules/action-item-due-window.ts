@@ -1,8 +1,8 @@
 // action-item-due-window: a fix for a SEV1 due in four months is a fix nobody is waiting for. Policies such as
 // PagerDuty's give each severity a window after the incident (SEV1 15 days, SEV2 30); an item due later needs a
 // reason, or a smaller first step that fits the window. Needs the incident date; the severity picks the window.
-import type { Rule } from '../engine/types';
-import { severityName } from '../engine/facts';
+import type { Rule } from '../model/types';
+import { severityName } from '../model/facts';
 import { addDays, daysBetween, openItems } from './support/util';
 
 interface Options {

@@ -1,6 +1,6 @@
 // action-item-low-priority: low-priority items "stick around long enough to make the backlog feel heavy, but
 // never rise high enough to get done". Commit to the item (raise it, give it a date) or let it go on purpose.
-import type { Fix, Rule } from '../engine/types';
+import type { Fix, Rule } from '../model/types';
 import { canMove, fit, moveToDeferredEdits, openItems } from './support/util';
 
 const rule: Rule<Record<string, never>> = {

@@ -1,8 +1,8 @@
 // action-item-overdue: an open item whose due date has passed is either done (and the postmortem should say so
 // for the next reader) or stalled (and needs a new date and a word with its owner).
-import type { Fix, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { itemGaps } from '../engine/items';
+import type { Fix, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { itemGaps } from '../model/items';
 import { dueFix } from './action-item-due-date';
 
 const rule: Rule<Record<string, never>> = {

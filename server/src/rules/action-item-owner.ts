@@ -1,8 +1,8 @@
 // action-item-owner: "if an action item doesn't have a name and a date, it's not real". An item nobody owns
 // competes with feature work and loses; an item three people own is owned by none of them.
-import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { isPlaceholderOwner } from '../engine/fields';
+import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { isPlaceholderOwner } from '../model/fields';
 import { activeItems, fit, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {

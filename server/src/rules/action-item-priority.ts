@@ -1,6 +1,6 @@
 // action-item-priority: "without owners and without priority, items compete against feature work". A priority
 // says how this item ranks against everything else the owner could do this week.
-import type { ActionItem, Fix, Postmortem, Rule } from '../engine/types';
+import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
 import { headRange, openItems, quote, writeFieldEdit, words } from './support/util';
 
 export const PRIORITY_PLACEHOLDER = 'P?';

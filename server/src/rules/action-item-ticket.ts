@@ -1,6 +1,6 @@
 // action-item-ticket (off by default): the postmortem is not where work gets scheduled. An item without a link
 // to the tracker lives only in a document nobody reopens; a link lets a reader see what became of it.
-import type { Rule } from '../engine/types';
+import type { Rule } from '../model/types';
 import { headRange, openItems } from './support/util';
 
 const rule: Rule<Record<string, never>> = {

@@ -3,10 +3,10 @@
 // command, a number). "We need better testing" names neither; "Alert when checkout p99 exceeds 1 s for 5 minutes"
 // names both. The classifier looks for the shapes of vagueness (deliberating instead of deciding, improving without
 // a finish line, an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals.
-import type { Fix, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { Fix, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { replaceHtmlComments } from '../engine/scan';
+import { replaceHtmlComments } from '../model/scan';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';

@@ -1,7 +1,7 @@
 // action-items-too-many: "more than 3–5 items means you're not prioritizing". Twelve items compete with each
 // other and with feature work; the few that matter get lost. Keep the ones that matter and let the rest go, on
 // purpose, into a Deferred section where they are neither counted nor checked.
-import type { ActionItem, Rule } from '../engine/types';
+import type { ActionItem, Rule } from '../model/types';
 import { canMove, moveToDeferredEdits, openItems } from './support/util';
 
 export interface TooManyOptions {

@@ -2,9 +2,9 @@
 // people ("she should have checked", "the engineer failed to"), blame words (careless, sloppy, negligent) and a
 // person as the subject of the cause ("@dana broke the build") end the analysis on a person and teach the team to
 // hide the next mistake. Only people are checked: "the job should have retried" is a fair systems statement.
-import type { Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { plainProse } from '../engine/facts';
+import type { Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { plainProse } from '../model/facts';
 import { quote } from './support/util';
 
 interface Options {

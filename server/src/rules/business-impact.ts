@@ -1,9 +1,9 @@
 // business-impact: a postmortem shared with the business (or the public) explains the impact in its readers' terms:
 // customers, orders, revenue, support tickets, contractual SLAs. "5xx rate 38%, 12 pods crash-looping" is the
 // engineers' view; "12,400 customers could not check out for 47 minutes" is the one the business acts on.
-import type { Rule } from '../engine/types';
-import { plainProse, sectionsOf } from '../engine/facts';
-import { hasThreeWords } from '../engine/scan';
+import type { Rule } from '../model/types';
+import { plainProse, sectionsOf } from '../model/facts';
+import { hasThreeWords } from '../model/scan';
 
 interface Options {
   /** Audiences the rule applies to (front matter `audience`). */

@@ -1,7 +1,7 @@
 // empty-section: a heading with nothing under it (or only "TBD") tells the reader the question was never
 // answered. Write the section or remove the heading; a template left half-filled reads as finished.
-import type { Fix, Postmortem, Rule, Section } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { Fix, Postmortem, Rule, Section } from '../model/types';
+import { rangeOf } from '../model/lines';
 import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';

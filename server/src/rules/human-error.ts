@@ -1,7 +1,7 @@
 // human-error: "human error" is where an analysis stops, not where it ends. People make mistakes all the time; the
 // useful question is why the system let this one through and what would have caught it.
-import type { Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
 
 const RE = /(?<![\p{L}])(?:human|operator|user|pilot|engineer(?:ing)?|manual|personal) (?:error|mistake|failure)s?(?![\p{L}])/giu;

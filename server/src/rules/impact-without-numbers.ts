@@ -2,8 +2,8 @@
 // and can't be compared with the next incident. The impact section says how much: users, requests, orders,
 // minutes, money, tickets, a percentage. Any number counts (the rule can't tell a good number from a bad one), and
 // so do "all" and "none", which are exact.
-import type { Rule } from '../engine/types';
-import { plainProse, sectionsOf } from '../engine/facts';
+import type { Rule } from '../model/types';
+import { plainProse, sectionsOf } from '../model/facts';
 
 /** A number a reader can weigh: digits (not a bare date or year), number words, all/none. */
 const QUANTITY =

@@ -1,5 +1,5 @@
 // The rule registry: every rule, listed explicitly (no discovery magic), in the order the docs list them.
-import type { Rule } from '../engine/types';
+import type { Rule } from '../model/types';
 import actionItemOwner from './action-item-owner';
 import actionItemDueDate from './action-item-due-date';
 import actionItemVague from './action-item-vague';

@@ -1,10 +1,10 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
-import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../engine/types';
-import { alsoShows, CANONICAL_ORDER, SECTION_TITLES } from '../engine/sections';
-import { rangeOf } from '../engine/lines';
+import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
+import { alsoShows, CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
+import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
-import { sectionUnderAnotherName } from '../engine/facts';
+import { sectionUnderAnotherName } from '../model/facts';
 import { SECTION_PURPOSE } from './support/sections';
 
 export interface MissingSectionOptions {

@@ -2,9 +2,9 @@
 // doesn't have adequate guardrails' requires changing how an entire team operates." When every open action item
 // changes code or infrastructure and none changes how the team works (review, rollout, on-call, ownership, game
 // days), the incident taught the systems something and the organisation nothing. A hint: sometimes that is right.
-import type { Rule } from '../engine/types';
+import type { Rule } from '../model/types';
 import { openItems } from './support/util';
-import { hasThreeWords } from '../engine/scan';
+import { hasThreeWords } from '../model/scan';
 
 interface Options {
   /** Only documents with at least this many open items are checked. */

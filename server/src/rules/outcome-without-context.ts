@@ -2,10 +2,10 @@
 // showed, what else was considered: that is the context a reader a year later needs to tell whether their situation
 // is the same. The rule looks for a responder's decision (rolled back, restarted, failed over, scaled up, disabled,
 // paged) in the summary, timeline or resolution with no reason in the same sentence or the ones either side.
-import type { Rule, Section, SectionKind } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { kindAt, plainProse } from '../engine/facts';
-import { pushAll } from '../engine/scan';
+import type { Rule, Section, SectionKind } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { kindAt, plainProse } from '../model/facts';
+import { pushAll } from '../model/scan';
 
 interface Options {
   sections: SectionKind[];

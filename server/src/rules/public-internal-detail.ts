@@ -2,9 +2,9 @@
 // names and domains, private IP addresses, links into chat and internal tools, people's @handles, internal ticket
 // keys. They help no outside reader, map the internal network for an attacker, and put a colleague's name on an
 // incident in public. Each is reported with a fix that replaces it by a neutral phrase.
-import type { Fix, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { blankSpans } from '../engine/facts';
+import type { Fix, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { blankSpans } from '../model/facts';
 
 interface Options {
   /** Audiences the rule applies to (front matter `audience`). */

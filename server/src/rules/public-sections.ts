@@ -1,10 +1,10 @@
 // public-sections: an outside reader of a public postmortem wants three things: what happened, what it meant for
 // them, and what you are changing so it does not happen again. A minute-by-minute internal timeline (who was paged,
 // who said what in which channel) is noise to them, and it tells an attacker how the team works.
-import type { Postmortem, Range, Rule, Section } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { proseText, sectionsOf } from '../engine/facts';
-import { alsoShows, normalizeHeading } from '../engine/sections';
+import type { Postmortem, Range, Rule, Section } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { proseText, sectionsOf } from '../model/facts';
+import { alsoShows, normalizeHeading } from '../model/sections';
 import { documentAnchor } from './missing-section';
 
 interface Options {

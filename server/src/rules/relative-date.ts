@@ -1,7 +1,7 @@
 // relative-date: "yesterday" is a date only on the day it was written. The postmortem is read months later, by
 // people who can't tell which Tuesday "last Tuesday" was. Write the date.
-import type { Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';

@@ -2,9 +2,9 @@
 // don't say which test would have caught the change or which signal stayed silent, so the action item that follows
 // is "better testing" and nothing changes. A cause names the missing check: "no test exercised a mapping with
 // more than 1,000 fields", "replica lag had no alert".
-import type { Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { plainProse, sectionsOf } from '../engine/facts';
+import type { Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { plainProse, sectionsOf } from '../model/facts';
 import { quote } from './support/util';
 
 const GAP = '(?:lack of|lacking|insufficient|inadequate|not enough|poor|limited|missing|absence of|no|weak)';

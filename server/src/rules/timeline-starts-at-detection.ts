@@ -1,9 +1,9 @@
 // timeline-starts-at-detection: a timeline that starts when the alert fired leaves out the part a reader most needs:
 // the change that set things off, and how long the problem ran before anyone knew. "09:40 alerts fired" as the first
 // entry hides the 09:12 deploy and its 28 minutes of silent failure.
-import type { Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { plainProse, sectionsOf } from '../engine/facts';
+import type { Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { plainProse, sectionsOf } from '../model/facts';
 
 const DETECTION =
   /\b(?:alerts?|alerted|alerting|alarms?|paged|pages|pager(?:duty)?|on-?call (?:was |is )?(?:paged|notified|alerted)|(?:was|were) (?:detected|noticed|reported)|detected|noticed|notified|monitoring (?:showed|fired|flagged|detected)|fired|(?:customers?|users?) (?:report(?:ed|s)?|complain(?:ed|s)?)|support tickets?|first reports?|incident (?:declared|opened|raised))\b/i;

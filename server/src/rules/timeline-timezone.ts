@@ -1,9 +1,9 @@
 // timeline-timezone: "14:02" means three different moments to readers in three offices, and logs and dashboards
 // are in UTC. A timeline without a time zone can't be lined up against anything else.
-import type { Fix, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
+import type { Fix, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
 import { fit } from './support/util';
-import { blankSpans } from '../engine/facts';
+import { blankSpans } from '../model/facts';
 
 /**
  * 14:05, 9:30 am, 14h05, 14.05. With a dot only two-digit hours count, and never a version ("upgraded to 1.30",

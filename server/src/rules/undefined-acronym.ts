@@ -2,10 +2,10 @@
 // An acronym the team uses every day ("the PDB let every pod restart", "the ODS lagged") stops them cold. Each
 // acronym the document never expands, inline or in a Glossary, and that is not on the well-known list, is reported
 // once, at its first use in the prose; the fix adds a Glossary entry for the writer to fill.
-import type { Fix, Postmortem, Rule } from '../engine/types';
-import { rangeOf } from '../engine/lines';
-import { proseText } from '../engine/facts';
-import { acronymsOf, WELL_KNOWN_ACRONYMS, type Acronym } from '../engine/acronyms';
+import type { Fix, Postmortem, Rule } from '../model/types';
+import { rangeOf } from '../model/lines';
+import { proseText } from '../model/facts';
+import { acronymsOf, WELL_KNOWN_ACRONYMS, type Acronym } from '../model/acronyms';
 
 interface Options {
   /** Acronyms every reader knows, on top of the built-in list (HTTP, DNS, API, CPU, SLO…). */

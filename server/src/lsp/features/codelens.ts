@@ -2,9 +2,9 @@
 // leave out deferred items; overdue = open with a due date before today. The lens only informs: its command id is
 // empty, which VS Code renders as plain text rather than a link (codelensWidget: no id → <span>, not <a>).
 import type { CodeLens } from 'vscode-languageserver';
-import type { LintResult } from '../../engine/lint';
-import type { ActionItem, Range, Section } from '../../engine/types';
-import { itemGaps } from '../../engine/items';
+import type { LintResult } from '../../lint/lint';
+import type { ActionItem, Range, Section } from '../../model/types';
+import { itemGaps } from '../../model/items';
 import { lspRange, plural } from './util';
 
 export interface ActionItemCounts {

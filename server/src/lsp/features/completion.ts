@@ -4,10 +4,10 @@
 //  - at the start of a line (after #s, or on an empty line under a heading): the canonical section headings the
 //    document does not have yet.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import type { LintResult } from '../../engine/lint';
-import type { Postmortem, SectionKind } from '../../engine/types';
-import { CANONICAL_ORDER, SECTION_TITLES } from '../../engine/sections';
-import { backOver, isSpace } from '../../engine/scan';
+import type { LintResult } from '../../lint/lint';
+import type { Postmortem, SectionKind } from '../../model/types';
+import { CANONICAL_ORDER, SECTION_TITLES } from '../../model/sections';
+import { backOver, isSpace } from '../../model/scan';
 import { dateChoices as sharedDateChoices } from '../../rules/support/util';
 import { handleOf, inOpaque, itemAt, longDate, sectionAt } from './util';
 

@@ -1,9 +1,9 @@
 // Hover on an action item: what the parser understood (owner, due date, priority, status, tickets, group) and,
 // plainly, what is missing. "A parser the writer can see is a parser the writer can trust."
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { LintResult } from '../../engine/lint';
-import type { ActionItem, Section } from '../../engine/types';
-import { isLive, itemGaps } from '../../engine/items';
+import type { LintResult } from '../../lint/lint';
+import type { ActionItem, Section } from '../../model/types';
+import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
 import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 

@@ -1,13 +1,13 @@
 // Document symbols (the outline): sections nested by depth, and each section's action items as its children with
 // their status in `detail` ("open · @alice · due 2026-03-01", "done", "deferred").
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { LintResult } from '../../engine/lint';
-import type { ActionItem, Range, Section } from '../../engine/types';
-import { SECTION_TITLES } from '../../engine/sections';
-import { itemGaps } from '../../engine/items';
+import type { LintResult } from '../../lint/lint';
+import type { ActionItem, Range, Section } from '../../model/types';
+import { SECTION_TITLES } from '../../model/sections';
+import { itemGaps } from '../../model/items';
 import { lspRange, truncate } from './util';
 import { countItems, isUnder, lensTitle } from './codelens';
-import { pushAll } from '../../engine/scan';
+import { pushAll } from '../../model/scan';
 
 export function documentSymbols(result: LintResult | undefined, today: string): DocumentSymbol[] {
   if (!result?.isPostmortem) return [];

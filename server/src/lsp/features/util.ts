@@ -1,7 +1,7 @@
 // Small helpers shared by the editor-help features: LSP ranges, positions and calendar arithmetic on ISO dates.
 // Pure: no connection, no fs.
 import type { Position as LspPosition, Range as LspRange } from 'vscode-languageserver';
-import type { ActionItem, Postmortem, Range, Section } from '../../engine/types';
+import type { ActionItem, Postmortem, Range, Section } from '../../model/types';
 
 /** Model range → LSP range (drops the absolute offsets the model carries). */
 export function lspRange(r: Range): LspRange {

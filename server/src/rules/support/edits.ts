@@ -1,7 +1,7 @@
 // Edits rules offer: a field written in the item's own format, and items moved to a Deferred section.
-import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../engine/types';
-import { rangeOf } from '../../engine/lines';
-import { pushAll } from '../../engine/scan';
+import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../model/types';
+import { rangeOf } from '../../model/lines';
+import { pushAll } from '../../model/scan';
 import { actionWordsRange } from './items';
 
 /**

@@ -1,15 +1,15 @@
 // Which action items a rule looks at, and the parts of an item it quotes or points at (its own words, its first
 // line). Pure: reads only the model.
-import type { ActionItem, Postmortem, Range } from '../../engine/types';
-import { rangeOf } from '../../engine/lines';
-import { backOver, isSpace, wordEndingAt } from '../../engine/scan';
+import type { ActionItem, Postmortem, Range } from '../../model/types';
+import { rangeOf } from '../../model/lines';
+import { backOver, isSpace, wordEndingAt } from '../../model/scan';
 
 /** Items that count: not in a Deferred / Not doing section. */
 export function activeItems(model: Postmortem): ActionItem[] {
   return model.actionItems.filter((i) => !i.deferred);
 }
 
-export { looksCompleted } from '../../engine/completed';
+export { looksCompleted } from '../../model/completed';
 
 /** Open items: counted, not done / not doing, and not written as already done. */
 export function openItems(model: Postmortem): ActionItem[] {
@@ -86,9 +86,9 @@ export function sliceOf(model: Postmortem, r: Range): string {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Prose: computed once in the model's facts (engine/facts.ts), re-exported for the rules that import it from here
+// Prose: computed once in the model's facts (model/facts.ts), re-exported for the rules that import it from here
 
-export { proseText } from '../../engine/facts';
+export { proseText } from '../../model/facts';
 
 /** The section (deepest heading) an offset falls in. */
 export function sectionAtOffset(model: Postmortem, offset: number) {

@@ -1,5 +1,5 @@
 // Messages stay one short line: a quoted piece of the document, shortened to fit.
-import { trimEndChars } from '../../engine/scan';
+import { trimEndChars } from '../../model/scan';
 
 /** The item's words, shortened for a message: 'Add an alert on replica lag…'. */
 export function quote(text: string, max = 60): string {

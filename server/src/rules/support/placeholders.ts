@@ -1,8 +1,8 @@
 // Template text the product writes (New Postmortem, Insert Section…, the snippets) that the writer has not replaced
 // yet: `YYYY-MM-DD`, `HH:MM`, `@owner`, `ABC-123`, `ACRONYM`, and the prompt sentences that say what belongs in a
 // section. Computed once per model; empty-section reports each one until it is replaced. Pure.
-import type { Field, Postmortem } from '../../engine/types';
-import { rangeOf } from '../../engine/lines';
+import type { Field, Postmortem } from '../../model/types';
+import { rangeOf } from '../../model/lines';
 import { proseText } from './util';
 
 /** Tokens the templates use as blanks. */

@@ -1,5 +1,5 @@
 // What belongs in each canonical section: used by missing-section and empty-section messages and prompt lines.
-import type { SectionKind } from '../../engine/types';
+import type { SectionKind } from '../../model/types';
 
 export const SECTION_PURPOSE: Record<SectionKind, { why: string; prompt: string }> = {
   summary: {

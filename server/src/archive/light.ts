@@ -8,12 +8,12 @@
 // and neither is one that only its sections make a postmortem (detection reads the prose). Pure: no fs, no LSP.
 import type { Nodes, RootContent } from 'mdast';
 import type { Point } from 'unist';
-import type { Postmortem, SectionKind } from './types';
-import { startOf } from './action-items/common';
-import { parseMarkdown, parsePostmortem } from './parse';
-import { detectPostmortem, type LintOptions } from './lint';
-import { matchSection } from './sections';
-import { COMPLETED_HEADING_RE } from './action-items/status';
+import type { Postmortem, SectionKind } from '../model/types';
+import { startOf } from '../model/action-items/common';
+import { parseMarkdown, parsePostmortem } from '../model/parse';
+import { detectPostmortem, type LintOptions } from '../lint/lint';
+import { matchSection } from '../model/sections';
+import { COMPLETED_HEADING_RE } from '../model/action-items/status';
 
 interface Line {
   start: number;

@@ -22,7 +22,7 @@ const parseOne = (text: string) => processor.parse(text) as Root;
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
- * (engine/parse-units.ts): linear in size, and with a `cache` kept per document an edit re-parses only its section.
+ * (model/parse-units.ts): linear in size, and with a `cache` kept per document an edit re-parses only its section.
  */
 export function parseMarkdown(text: string, cache?: UnitCache, whole = false): Root {
   try {

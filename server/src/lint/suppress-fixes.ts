@@ -8,7 +8,7 @@
 // the list in CommonMark, and the rendered list splits in two). A comment that already disables other rules for that
 // line gets the rules added to it.
 // For this file the comment goes at the top, after the front matter.
-import type { Directive, Finding, Fix, Postmortem, Position, Range } from './types';
+import type { Directive, Finding, Fix, Postmortem, Position, Range } from '../model/types';
 
 const PREFIX = 'postmortem-lint-';
 

@@ -1,16 +1,16 @@
 // The runner: text + config → model + findings. Pure (no fs, no LSP); every face calls this.
 // Parse once, decide whether the document is a postmortem, run each enabled rule with its options (a rule that
 // throws becomes one internal-error finding), then apply suppression comments.
-import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severity } from './types';
-import { SEVERITIES } from './types';
-import { parseMarkdown, parsePostmortem } from './parse';
+import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severity } from '../model/types';
+import { SEVERITIES } from '../model/types';
+import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
-import type { UnitCache } from './parse-units';
-import { DISTINCTIVE_KINDS } from './sections';
-import { isProcedure } from './genre';
-import { proseText } from './facts';
-import { isIsoDay } from './dates';
-import { lineEndAt } from './scan';
+import type { UnitCache } from '../model/parse-units';
+import { DISTINCTIVE_KINDS } from '../model/sections';
+import { isProcedure } from '../model/genre';
+import { proseText } from '../model/facts';
+import { isIsoDay } from '../model/dates';
+import { lineEndAt } from '../model/scan';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
@@ -128,7 +128,7 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
-  // runbooks, checklists and meeting notes borrow the headings: the writing decides (engine/genre.ts)
+  // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && !isProcedure(model, proseText(model))) return 'sections';
   return undefined;
 }

@@ -1,8 +1,8 @@
 // Applying fix data: text edits to text, and fix-all (every safe fix of every finding, in one non-overlapping pass).
 // Pure: no fs, no LSP.
-import type { Finding, Fix, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from '../model/types';
 import { lint, type LintOptions } from './lint';
-import { pushAll } from './scan';
+import { pushAll } from '../model/scan';
 
 export class OverlappingEditsError extends Error {}
 
