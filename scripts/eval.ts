@@ -3,7 +3,8 @@
 //   --verbose  list every disagreement (file, item snippet, expected, got)
 //   --check    exit 1 when a target of issue 8 is missed (owner/due-date P ≥ 0.97 R ≥ 0.95, vague P ≥ 0.90 R ≥ 0.80,
 //              no findings on look-alikes, section findings a reader agrees with ≥ 0.95)
-//   --json     print the scores (and the disagreements) as JSON instead of the table
+//   --json     print the scores (and the disagreements, each with its failure class) as JSON instead of the table
+//   --by-class list every disagreement grouped by failure class (issue 8's classes where one applies), with counts
 //   --only=TEXT score only the documents whose file name contains TEXT
 //   --set=heldout  score the first held-out set (test/eval/heldout/: labelled before the engine ran on it; its
 //              disagreements have since been read, so it is development data now) instead of the development set
@@ -28,6 +29,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code ===
 const verbose = args.includes('--verbose');
 const check = args.includes('--check');
 const asJson = args.includes('--json');
+const byClass = args.includes('--by-class');
 /** --only=TEXT: score only the documents whose file name contains TEXT (e.g. --only=PostHog, --only=lookalikes/). */
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 /** Fixed, so that overdue and relative dates do not move the scores from day to day. */
@@ -53,6 +55,8 @@ interface Disagreement {
   got: string;
 }
 const disagreements: Disagreement[] = [];
+/** Labels (file + tab + snippet) whose engine item also holds another label: two items a reader sees read as one. */
+const sharedItem = new Set<string>();
 /** Per metric: false negatives on items the engine did not read at all (listed once, under item-recall). */
 const unfound = new Map<string, number>();
 const NOT_FOUND = 'item not found';
@@ -166,6 +170,7 @@ for (const doc of scored) {
 
   for (const l of labelled) {
     const m = matched.get(l);
+    if (m && labelled.some((o) => o !== l && matched.get(o) === m)) sharedItem.add(`${doc.file}\t${l.snippet}`);
     const fs = owned.get(l) ?? [];
     const has = (rule: string) => fs.some((f) => f.ruleId === rule);
     const got = (rule: string) => fs.find((f) => f.ruleId === rule)?.message ?? (m ? 'none' : NOT_FOUND);
@@ -221,6 +226,40 @@ for (const doc of scored) {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ failure classes
+/**
+ * The failure class of a disagreement, named after issue 8's classes where one applies, so that a listing groups the
+ * errors an engine change would fix together. Derived from the metric, the expected/got pair and the item's label.
+ */
+function failureClass(d: Disagreement): string {
+  const l = labels.items.find((i) => i.file === d.file && i.snippet === d.snippet);
+  const fn = d.expected.startsWith('finding') || d.expected === 'a postmortem';
+  switch (d.metric) {
+    case 'detection':
+      return d.expected === 'a postmortem' ? 'class 4: a postmortem not detected' : 'class 4: a look-alike judged a postmortem';
+    case 'item-recall':
+      return fn ? 'class 2: an item a reader sees, not read as one' : 'an item read where a reader sees none (explanation, status note, advice)';
+    case 'status':
+      if (d.got === 'open') return 'class 1: finished or let-go work read as open';
+      return d.expected === 'open' ? 'open work read as finished' : 'status: done and let go confused';
+    case 'missing-section':
+      if (fn) return 'missing-section: an absent section not reported';
+      return d.expected === 'section is there' ? 'class 3: a section a reader sees reported missing' : 'class 3: a finding on a section that is not required';
+    case 'timeline-timezone':
+      return fn ? 'class 5: a timeline without a zone not flagged' : 'class 5: a zone as written not recognised';
+    default: {
+      const rule = d.metric.replace('action-item-', '');
+      if (d.expected.startsWith('none (not a labelled item)')) return 'a finding on text that is not an action item';
+      if (rule === 'vague') return fn ? 'class 6: vague wording not caught' : l && l.status !== 'open' ? 'class 1: vague finding on finished work' : 'class 6: a concrete item called vague';
+      if (fn && sharedItem.has(`${d.file}\t${d.snippet}`)) return 'class 2: two items a reader sees read as one (its findings count once)';
+      if (fn) return `${rule}: an open item without ${rule === 'owner' ? 'an owner' : 'a due date'} got no finding`;
+      if (l && l.status !== 'open') return 'class 1: a finding on finished or let-go work';
+      return `${rule}: ${rule === 'owner' ? 'an owner' : 'a due date'} the engine does not see`;
+    }
+  }
+}
+const classed = disagreements.map((d) => ({ ...d, class: failureClass(d) }));
+
 // ------------------------------------------------------------------------------------------------ report
 const f2 = (x: number) => x.toFixed(2);
 const counts = (t: Tally) => `TP ${t.tp}  FP ${t.fp}  FN ${t.fn}`;
@@ -256,7 +295,7 @@ const nPm = scored.filter((d) => d.kind === 'postmortem').length;
 const nLook = scored.filter((d) => d.kind === 'lookalike').length;
 const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file)).length;
 if (asJson) {
-  console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements }, null, 2));
+  console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements: classed }, null, 2));
 } else {
   console.log(`Labelled set (${labelSet === 'dev' ? 'development' : `held-out test: ${labelSet}`})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
@@ -286,7 +325,17 @@ if (asJson) {
       last = d.metric;
       console.log(`  ${short(d.file, 60)}  «${short(d.snippet)}»\n      expected ${d.expected}; got ${short(d.got, 110)}`);
     }
-  } else console.log('\n(--verbose lists every disagreement)');
+  }
+  if (byClass) {
+    const groups = new Map<string, typeof classed>();
+    for (const d of classed) groups.set(d.class, [...(groups.get(d.class) ?? []), d]);
+    console.log(`\nDisagreements by failure class (${classed.length}):`);
+    for (const [c, ds] of [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+      console.log(`\n## ${c} (${ds.length})`);
+      for (const d of ds) console.log(`  ${short(d.file, 60)}  «${short(d.snippet)}»  [${d.metric}]\n      expected ${d.expected}; got ${short(d.got, 110)}`);
+    }
+  }
+  if (!verbose && !byClass) console.log('\n(--verbose lists every disagreement, --by-class groups them by failure class)');
 }
 
 if (check) {

@@ -6,6 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, HELDOUT_SETS, LABEL_SETS, loadLabels, normalise } from '../eval/labels';
 
 const labels = loadLabels();
@@ -118,5 +119,19 @@ describe('eval label files', () => {
       assert.ok(normalise(i.snippet).length >= 4, `items.tsv:${i.line}: snippet too short to match safely`);
       assert.ok(doc.includes(normalise(i.snippet)), `items.tsv:${i.line}: ${i.snippet}`);
     }
+  });
+
+  // The report a tuner reads: every disagreement the scorer lists carries a failure class, and --by-class lists them all.
+  test('eval --json gives every disagreement a failure class; --by-class lists each once', () => {
+    const run = (...a: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--set=heldout4', ...a], { cwd: join(EVAL_DIR, '../..'), encoding: 'utf8' });
+    const json = JSON.parse(run('--json')) as { disagreements: { class: string; metric: string }[]; rows: { metric: string }[] };
+    assert.ok(json.disagreements.length > 0);
+    for (const d of json.disagreements) assert.ok(d.class && d.class.length > 3, `${d.metric}: no failure class`);
+    assert.ok(json.rows.some((r) => r.metric.startsWith('timeline-timezone')), 'heldout4 has timezone labels: the row is there');
+    const listed = run('--by-class')
+      .split('\n')
+      .filter((l) => /^## .* \((\d+)\)$/.test(l))
+      .reduce((n, l) => n + Number(/\((\d+)\)$/.exec(l)![1]), 0);
+    assert.equal(listed, json.disagreements.length);
   });
 });
