@@ -2,6 +2,7 @@
 // document changes. The webview runs only our nonce'd script; links and "show in editor" go through VS Code.
 import * as vscode from 'vscode';
 import { READER_MODEL_REQUEST, type ReaderModelParams, type ReaderModelResult } from '../../../server/src/protocol';
+import { escapeHtml, makeNonce } from '../../../server/src/reader/markup';
 import type { ServerHost } from '../server-host';
 import { baseName, coalesce, findDocument } from '../util';
 
@@ -16,17 +17,6 @@ type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; line: number; character?: number; endLine?: number; endCharacter?: number }
   | { type: 'open'; href: string };
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function int(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
@@ -137,7 +127,7 @@ export class ReaderPanel implements vscode.Disposable {
     if (!this.loaded) {
       params.render = {
         standalone: false,
-        nonce: nonce(),
+        nonce: makeNonce(),
         cspSource: w.cspSource,
         scriptUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'reader.js')).toString(),
         styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'reader.css')).toString(),

@@ -3,7 +3,7 @@
 // archive/report.ts.
 import { createHash } from 'node:crypto';
 import { READER_CSS } from '../reader/styles';
-import { escapeHtml } from '../reader/render';
+import { escapeHtml } from '../reader/markup';
 import { NO_OWNER, type ArchiveReport, type ReportRow } from './report';
 
 export const REPORT_FORMATS = ['markdown', 'html', 'csv', 'json'] as const;
