@@ -3,7 +3,8 @@
 import * as chrono from 'chrono-node';
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { LineIndex, Postmortem } from '../model/types';
-import { acronymsOf, COMMON_ACRONYMS } from '../model/acronyms';
+import { acronymsOf } from '../model/acronyms';
+import { COMMON_ACRONYMS } from '../model/acronym-lists';
 import { isoDayToDate } from '../model/dates';
 import type { ReaderDuration, ReaderGlossaryEntry, ReaderImpactFigure, ReaderLocation } from '../protocol';
 
