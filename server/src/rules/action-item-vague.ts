@@ -6,6 +6,7 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
+import { keepsThing, namedCondition, OPTIONS_RE } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
@@ -66,7 +67,7 @@ function classifyClause(s: string): VagueResult {
   if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text)) {
     return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
   }
-  if (/^(?:find|identify|explore|look for|come up with|think of|figure out)\s+(?:some\s+|new\s+|better\s+|other\s+)?(?:ways?|options|means|opportunities|ideas)\s+(?:to|for|of)\b/i.test(text)) {
+  if (OPTIONS_RE.test(text)) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 3).join(' '), reason: 'it looks for options instead of choosing one' };
   }
   if (/^(?:suggest|recommend|propose)(?:s|ed)?\s+(?:that|to)\b/i.test(text)) {
@@ -76,6 +77,9 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'aspiration', phrase: words.slice(0, 3).join(' '), reason: '"make sure it cannot happen again" names a wish, not a change' };
   }
   const v0 = lemma(words[0]);
+  // "Investigate and fix memory leak in kubespawner": the research leads to a fix, judge the fix (unless it fixes "issues")
+  const andDo = /^(\S+)\s+and\s+(\S+)\s+(?!\s)(.*)$/.exec(text);
+  if (andDo && RESEARCH.has(v0) && PRODUCE.has(lemma(andDo[2])) && !GENERIC_OBJECT_RE.test(andDo[3])) return classifyClause(`${andDo[2]} ${andDo[3]}`);
   const two = `${v0} ${(words[1] ?? '').toLowerCase()}`;
   const verbPhrase = words.slice(0, 3).join(' ');
 
@@ -93,7 +97,7 @@ function classifyClause(s: string): VagueResult {
   const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
   // "Try ‘Prevent destroy’ setting on R53 zone": a named setting tried on a named target is an experiment, done when tried
   const experiment = v0 === 'try' && TRY_NAMED_RE.test(text);
-  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment) {
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !keepsThing(text)) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
   }
   if (RESEARCH.has(v0)) {
@@ -125,7 +129,7 @@ function classifyClause(s: string): VagueResult {
   const purposeNamed = concretePurpose(text);
   if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
     // the comparative sits in the purpose clause only
-  } else if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed) {
+  } else if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
   const aspiration = ASPIRATION_RE.exec(main);

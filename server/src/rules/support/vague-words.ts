@@ -237,6 +237,8 @@ export const GENERIC_MODIFIER = new Set([
   'overall', 'good', 'improved', 'enhanced', 'comprehensive', 'robust', 'adequate', 'appropriate', 'relevant', 'necessary',
   'further', 'existing', 'current', 'clear', 'clearer', 'stronger', 'strong', 'automated', 'automatic', 'formal', 'basic',
   'regular', 'sufficient', 'thorough', 'detailed', 'various', 'same', 'and', 'or', '&', 'of', 'its', 'their', 'my', 'your',
+  // how good, not what is watched: "Implement proactive alerts", "Add smarter monitoring"
+  'proactive', 'smart', 'smarter', 'effective', 'meaningful', 'actionable', 'timely', 'early', 'earlier', 'useful',
 ]);
 export const isAbstractObject = (object: string) => {
   const ws = object.toLowerCase().replace(/[^a-z\s/-]/g, ' ').split(/[\s/]+/).filter(Boolean);
