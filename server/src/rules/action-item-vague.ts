@@ -7,6 +7,7 @@ import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
 import { replaceHtmlComments } from '../model/scan';
+import { memoByText } from '../model/memo';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -500,6 +501,9 @@ export function rewriteTemplate(original: string, kind?: VagueKind): string {
   return `${tpl} (was: "${o.replace(/"/g, "'")}")`;
 }
 
+/** classifyVague is a function of the text only: an edit elsewhere leaves each item's answer as it was. */
+const vagueOf = memoByText(classifyVague);
+
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-vague',
   description: 'Action items name a concrete change someone could pick up and finish, not "better testing".',
@@ -511,7 +515,7 @@ const rule: Rule<Record<string, never>> = {
     for (const item of activeItems(model)) {
       if (!isOpen(item)) continue;
       const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
-      const r = classifyVague(src);
+      const r = vagueOf(src);
       if (!r.vague) continue;
       // asking people to change is action-item-changes-people's finding; one finding per problem
       if (r.kind === 'people' && peopleChange(src)) continue;
