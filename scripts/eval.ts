@@ -9,8 +9,10 @@
 //              disagreements have since been read, so it is development data now) instead of the development set
 //   --set=heldout2 score the second held-out set (test/eval/heldout2/: labelled before the engine ran on it; read
 //              while tuning by judge4, so development data now)
-//   --set=heldout3 score the third held-out set (test/eval/heldout3/: labelled before the engine ran on it, never
-//              tuned on: its figures are the honest ones)
+//   --set=heldout3 score the third held-out set (test/eval/heldout3/: labelled before the engine ran on it)
+//   --set=heldout4 score the fourth held-out set (test/eval/heldout4/: labelled before the engine ran on it, with a
+//              time-zone label per document; never tuned on: its figures are the honest ones)
+// timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
@@ -92,6 +94,7 @@ const T = {
   detectPostmortem: tally(),
   detectLookalike: tally(), // positive: a look-alike judged a postmortem (fp) — tn is right
   sections: tally(), // tp: a finding a reader agrees with; fp: one they don't; fn: a missing section not reported
+  timezone: tally(), // per labelled document: positive = a timeline-timezone finding
 };
 let statusRight = 0;
 let statusTotal = 0;
@@ -191,6 +194,12 @@ for (const doc of scored) {
     disagreements.push({ metric: f.ruleId, file: doc.file, snippet: short(holder?.text ?? text.slice(f.range.start.offset, f.range.end.offset)), expected: 'none (not a labelled item)', got: f.message });
   }
 
+  // timeline-timezone, per document: expected where a reader sees clock times and no zone anywhere
+  if (doc.timezone !== undefined) {
+    const tz = r.findings.find((f) => f.ruleId === 'timeline-timezone');
+    score(T.timezone, 'timeline-timezone', doc.timezone, !!tz, doc.file, '(document)', tz ? tz.message : 'none', ['finding (no zone given)', 'none (a zone is given or no clock times)']);
+  }
+
   // missing-section: a finding agrees when the reader cannot see that section (or it says 'under another name' and it is there)
   const reported = new Set<SectionKind>();
   for (const f of r.findings.filter((x) => x.ruleId === 'missing-section')) {
@@ -238,6 +247,9 @@ const rows: Row[] = [
     pass: T.detectLookalike.fp === 0,
   },
   { metric: 'missing-section (P: agreed)', p: precision(T.sections), r: recall(T.sections), t: T.sections, target: 'P ≥ 0.95', pass: precision(T.sections) >= 0.95 },
+  ...(T.timezone.tp + T.timezone.fp + T.timezone.fn + T.timezone.tn
+    ? [{ metric: 'timeline-timezone (per document)', p: precision(T.timezone), r: recall(T.timezone), t: T.timezone, target: '' }]
+    : []),
 ];
 
 const nPm = scored.filter((d) => d.kind === 'postmortem').length;

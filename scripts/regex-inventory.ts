@@ -28,21 +28,21 @@ export const BOUNDED: Record<string, string> = {
   'server/src/model/fields.ts /\\s*(?:at|@|,)?\\s*\\d{1,2}:\\d{2}.*$/i': 'the text of one date chrono-node found',
   'server/src/model/fields.ts /\\s*[-–—]\\s*.*$/': 'the text of one date chrono-node found',
   'server/src/model/fields.ts /\\s+and\\s+/gi': 'one owner cell part between separators',
-  'server/src/rules/action-item-vague.ts /^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu': 'one word of an item',
-  'server/src/rules/action-item-vague.ts /^[A-Z][a-z]+[A-Z0-9]?\\w*$/': 'one word of an item',
-  'server/src/rules/action-item-vague.ts /\\d|[a-z]{3,}-[a-z]{3,}/': 'one word of an item',
-  'server/src/rules/action-item-vague.ts /[,.;:]+$/': 'the object words of an item (≤ 12 words)',
+  'server/src/rules/support/vague-words.ts /^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu': 'one word of an item',
+  'server/src/rules/support/vague-words.ts /^[A-Z][a-z]+[A-Z0-9]?\\w*$/': 'one word of an item',
+  'server/src/rules/support/vague-words.ts /\\d|[a-z]{3,}-[a-z]{3,}/': 'one word of an item',
+  'server/src/rules/support/vague-words.ts /[,.;:]+$/': 'the object words of an item (≤ 12 words)',
   'server/src/rules/empty-section.ts /^[*_]+|[*_]+$/g': 'one line of a section, trimmed',
   'server/src/model/action-items/lists.ts /^(.*?\\S)\\s+(?:[—–]|--?)\\s+(.*)$/': 'item text with whitespace collapsed to single spaces (the attack needs a line break)',
   'server/src/lsp/features/completion.ts /^(#{1,6})(?:[ \\t]+(.*))?$/': 'one line, no line break (the attack needs one)',
-  'server/src/rules/action-item-vague.ts /^\\*\\*([^*]{2,80}?)\\*\\*\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
-  'server/src/rules/action-item-vague.ts /^__([^_]{2,80}?)__\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
+  'server/src/rules/support/vague-words.ts /^\\*\\*([^*]{2,80}?)\\*\\*\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
+  'server/src/rules/support/vague-words.ts /^__([^_]{2,80}?)__\\s*[:：]?\\s*(.*)$/s': 'anchored; the label is at most 80 characters and the rest always matches',
   'server/src/model/fields.ts /[^\\s,;|)(\\]\u2014\u2013.][^,;|)(\\]\u2014\u2013]{0,40}?(?=\\s*(?:[,;|)(\\]\u2014\u2013]|\\.\\s|\\.?$|(?<=\\s)(?:owner|priority|status|p[0-4])\\b))/iuy': 'sticky at one place: at most 41 candidate ends, each lookahead reads one run of blanks',
   'server/src/rules/root-cause-vague.ts /^\\s*(?:(?:and|or|\\/)\\s+(?:\\w+\\s+){0,2}?\\w+\\s*)?(?:(?:in place|in general|overall|around (?:this|it|that)|at the time|(?:of|for|on|in|around|across) (?:the |our |this |that )?(?:system|systems|services?|platform|code|codebase|infrastructure|process|processes|area|change|changes|release|releases|deploy(?:ment)?s?|this|it|general|production|prod)))?\\s*[.,;!)*_]*\\s*$/i':
     'the rest of one sentence, at most 160 characters, white space runs collapsed to one space',
   'server/src/rules/root-cause-vague.ts /^\\s*\\n\\s*(?![-*+#]|\\d+[.)])\\S/': 'the 200 characters after a line',
   'server/src/rules/public-internal-detail.ts /\\[([^\\]\\n]*)\\]\\($/': 'the 200 characters before a hit',
-  'server/src/rules/action-item-vague.ts /\\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\\s+(?!\\s)(.+)$/i':
+  'server/src/rules/support/vague-words.ts /\\s(?:to|in order to) (?:validate|verify|check|catch|detect|confirm|test|reproduce)\\s+(?!\\s)(.+)$/i':
     'the last line of an item and the 22 characters before it (lastLineStart): no line break follows, so the first clause found matches',
 };
 

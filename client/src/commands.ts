@@ -11,7 +11,7 @@ import {
   type ReaderSummaryParams,
 } from '../../server/src/protocol';
 import type { ServerHost } from './server-host';
-import type { ReaderPanels } from './reader/panel';
+import type { ReaderPanels } from './reader/panels';
 import { applyFixAllWithDefaults, applyPromptFix } from './prompt-fix';
 import { fullTemplate, loadSnippets, sectionSnippets } from './snippets';
 import { sectionPlacement } from './snippet-file';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ServerHost } from './server-host';
 import { StatusBar } from './status-bar';
-import { ReaderPanels } from './reader/panel';
+import { ReaderPanels } from './reader/panels';
 import { registerCommands } from './commands';
 import { OPEN_RULE_DOCS_COMMAND, openRuleDocs } from './rule-docs';
 import { ActionItemsTree } from './tree';

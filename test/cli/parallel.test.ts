@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { lintInThreads } from '../../server/src/cli/pool';
 import type { FileOutcome, FileTask } from '../../server/src/cli/lint-file';
-import { defaultThreads } from '../../server/src/cli/run';
+import { defaultThreads } from '../../server/src/cli/lint-files';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'postmortems');

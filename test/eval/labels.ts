@@ -13,13 +13,14 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * Which labelled set: `dev` (documents.tsv / items.tsv: the development set the engine was tuned on), `heldout`
  * (heldout/: labelled before the engine was run on them; read while tuning by judge2's successors, so now development
  * data too), `heldout2` (heldout2/: a second held-out set, labelled before the engine ran on it; its disagreements were
- * read by judge4 while tuning, so development data now) or `heldout3` (heldout3/: a third held-out set, never tuned on).
+ * read by judge4 while tuning, so development data now), `heldout3` (heldout3/: a third held-out set) or `heldout4`
+ * (heldout4/: a fourth held-out set with time-zone labels, never tuned on).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3'];
-const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/', heldout2: 'heldout2/', heldout3: 'heldout3/' };
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4'];
+const SET_PREFIX: Record<LabelSet, string> = { dev: '', heldout: 'heldout/', heldout2: 'heldout2/', heldout3: 'heldout3/', heldout4: 'heldout4/' };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
 export type Yes = 'yes' | 'no';
@@ -32,6 +33,12 @@ export interface DocLabel {
   kind: DocKind;
   /** Which canonical sections a reader can see (heading, bold label, or under another name). Postmortems only. */
   sections: Partial<Record<RequiredSection, boolean>>;
+  /**
+   * The optional `timezone` column, postmortems only: true when a reader expects a timeline-timezone finding (a
+   * timeline with clock times and no time zone anywhere in the document), false when the timeline states a zone
+   * however it is written or has no clock times, undefined without a timeline or where the set does not label it.
+   */
+  timezone?: boolean;
   note: string;
   line: number;
 }
@@ -109,7 +116,13 @@ export function loadLabels(set: LabelSet = 'dev'): Labels {
       if (v === 'yes' || v === 'no') sections[s] = v === 'yes';
       else if (!(kind !== 'postmortem' && v === '-')) problems.push({ where, message: `${c} '${v}' is not yes/no${kind !== 'postmortem' ? ' or -' : ''}` });
     }
-    docs.push({ file: get('file'), kind, sections, note: get('note'), line });
+    const tz = get('timezone');
+    let timezone: boolean | undefined;
+    if (tz === 'yes' || tz === 'no') {
+      if (kind === 'postmortem') timezone = tz === 'yes';
+      else problems.push({ where, message: `timezone '${tz}' on a ${kind}: only postmortems are labelled ('-')` });
+    } else if (tz !== '' && tz !== '-') problems.push({ where, message: `timezone '${tz}' is not yes/no/-` });
+    docs.push({ file: get('file'), kind, sections, timezone, note: get('note'), line });
   }
 
   const it = readTsv(SET_PREFIX[set] + 'items.tsv');

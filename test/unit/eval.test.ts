@@ -54,6 +54,20 @@ describe('eval label files', () => {
     }
   });
 
+  test('time-zone labels: only on postmortems with a timeline; heldout4 labels every such postmortem', () => {
+    for (const set of LABEL_SETS) {
+      for (const d of loadLabels(set).docs) {
+        if (d.timezone === undefined) continue;
+        assert.equal(d.kind, 'postmortem', `${d.file}: only postmortems get a timezone label`);
+        assert.equal(d.sections.timeline, true, `${d.file}: a timezone label needs a timeline`);
+      }
+    }
+    const h4 = heldouts.find((h) => h.set === 'heldout4')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h4) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    // both answers occur, or the score says nothing about precision or recall
+    assert.ok(h4.some((d) => d.timezone === true) && h4.some((d) => d.timezone === false));
+  });
+
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
     const all = [...labels.docs, ...heldoutDocs];
     for (const dir of ['lookalikes', 'postmortems', ...HELDOUT_SETS.flatMap((s) => [`${s}/lookalikes`, `${s}/postmortems`])]) {

@@ -8,7 +8,8 @@ import { lint } from '../../server/src/lint/lint';
 import { buildReaderModel } from '../../server/src/reader/model';
 import { renderReaderBody, renderReaderHtml, renderStandaloneHtml } from '../../server/src/reader/render';
 import { READER_CSS } from '../../server/src/reader/styles';
-import { clauseAround, formatMinutes } from '../../server/src/reader/extract';
+import { clauseAround } from '../../server/src/reader/extract';
+import { formatMinutes } from '../../server/src/reader/duration';
 import { isIsoDate, normaliseOwner, ownerProblem, substitute } from '../../client/src/answers';
 import { fullTemplate, parseJsonc, sectionSnippets, snippetEntries } from '../../client/src/snippet-file';
 

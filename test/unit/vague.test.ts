@@ -28,6 +28,16 @@ describe('vague items are flagged', () => {
     'Harden the system',
     '**Resilience**: Make sure all services have a plan for scaling',
     'The platform team is continuing to improve the response process',
+    // looking for a route instead of choosing one; quality adjectives on an abstract object; conditions naming nothing
+    'Find a path forward to move off the legacy load balancer',
+    'Identify a solution for the slow builds',
+    'Implement proactive alerts.',
+    'Add smarter monitoring',
+    'Better alerting for when something is wrong with the cluster.',
+    'More alarms for when issues arise',
+    'Keep the team informed',
+    'Keep an eye on the build queue',
+    'Investigate and fix issues',
   ]) {
     test(t, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
@@ -35,6 +45,11 @@ describe('vague items are flagged', () => {
 
 describe('specific items are not flagged', () => {
   for (const t of [
+    // a comparative tied to a named thing in a named state; keeping (running) a named thing; research that ends in a fix
+    'We need better alerting for when the disk is full, ideally before it is full!',
+    'Keep our own package mirror',
+    'Keep a copy of the signing keys in the offline vault',
+    'Investigate and fix the memory leak in the session proxy',
     'Alert when checkout p99 exceeds 1 s for 5 minutes',
     'Add more replicas to the payments pool (3 → 5)',
     'Raise the Redis maxclients from 10000 to 20000',

@@ -1,25 +1,18 @@
 // The postmortem-lint command: arguments → files → configuration → lint → report → exit code.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { localToday } from '../lint/lint';
 import type { Config, ConfigProblem, Rule } from '../model/types';
 import { resolveConfig } from '../config/resolve';
 import { capProblems, formatConfigProblem } from '../config/validate';
-import { matchesGlobs } from '../config/globs';
 import { rules as registry } from '../rules/index';
 import { renderStandaloneHtml } from '../reader/render';
 import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args';
-import { collectFiles, readInputBytes, readInputFile, type InputFile } from './files';
-import { formatGithub, formatJson, formatSarif, formatText, type FileResult, type ToolInfo } from './format';
+import { collectFiles, readInputFile } from './files';
+import { formatGithub, formatJson, formatSarif, formatText } from './format';
 import { helpText } from './help';
-import { hashBytes, lintFile, readWarningLine, type FileOutcome, type FileTask } from './lint-file';
-import { cliWorkerFile, lintInThreads } from './pool';
-import { cacheFilePath, contextHash, LintCache, linterId } from './cache';
 import { runReport } from './report';
-import pkg from '../../../package.json';
-import { ruleDocsMarkdown, ruleDocsPath } from '../docs';
+import { lintFiles } from './lint-files';
+import { NAME, TOOL } from './tool';
 
 export interface CliIo {
   cwd: string;
@@ -30,16 +23,7 @@ export interface CliIo {
   isTTY?: boolean;
 }
 
-const NAME = 'postmortem-lint';
 
-export const TOOL: ToolInfo = {
-  name: NAME,
-  version: pkg.version,
-  docsPath: (id) => ruleDocsPath(id),
-  docsMarkdown: (id) => ruleDocsMarkdown(id),
-};
-
-/** Runs the CLI; resolves to the exit code (0 clean, 1 findings reach --fail-on, 2 usage or configuration error). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fail = (reason: string) => {
     io.stderr(`${NAME}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -136,138 +120,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (unreadable > 0) return 2;
   const failed = results.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
   return failed ? 1 : 0;
-}
-
-/**
- * Below this many files to lint, a run without --jobs stays on the main thread. Measured (dist/cli-worker.js, 2-core VM
- * at load 8–9): a worker is ready after ~240 ms and lints its first files 5–10× slower than a warm thread (~0.6 s of
- * JIT warm-up of its own), by which time the main thread has linted about 20 typical postmortems; a worker only
- * shortens runs of about twice that.
- */
-export const PARALLEL_MIN_FILES = 40;
-
-/**
- * Threads for a run without --jobs: the cores the machine is not already busy with (like `make -l`), at least one.
- * On a shared machine whose cores are taken, more threads only add their own warm-up (measured: at load 10 on 2 cores,
- * 2 threads took 1.5× the CPU time and 1.5× the wall time of one over 2,000 postmortems).
- */
-export function defaultThreads(cores: number, load1: number): number {
-  return Math.max(1, Math.min(cores, Math.round(cores - load1)));
-}
-
-interface LintRun {
-  results: FileResult[];
-  unreadable: number;
-  fixedFiles: number;
-}
-
-/**
- * Reads, fixes and lints the files: from the cache when --cache has them unchanged, on worker threads when there are
- * enough to pay for them, in process otherwise. Whatever ran where, each file's lines are printed and its result
- * kept in input order, exactly as a one-by-one run prints them.
- */
-async function lintFiles(files: InputFile[], configs: { config: Config; rootDir: string }[], opts: CliOptions, io: CliIo): Promise<LintRun> {
-  const t0 = performance.now();
-  const warn = (line: string) => io.stderr(`${NAME}: ${line}\n`);
-  // one date for every file (and for the cache key: overdue depends on it)
-  const today = opts.today ?? localToday();
-  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
-  const toLint: { index: number; task: FileTask }[] = [];
-  const missWhy = new Map<number, string>();
-  const ctx: string[] = [];
-  const fixing = opts.fix || opts.fixDryRun;
-  let ignored = 0;
-  let hits = 0;
-  const linter = opts.cache ? linterId(TOOL.version, __filename) : '';
-  const cache = opts.cache ? LintCache.open(cacheFilePath(io.cwd, opts.cacheLocation), linter, warn) : undefined;
-
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (opts.ignore.length && matchesGlobs(f.abs, opts.ignore, io.cwd)) {
-      outcomes[i] = { out: [], result: { isPostmortem: false, ignored: true, findings: [] } };
-      ignored++;
-      continue;
-    }
-    const task: FileTask = { abs: f.abs, display: f.display, config: configs[i].config, rootDir: configs[i].rootDir, today, all: opts.all, fix: opts.fix, fixDryRun: opts.fixDryRun };
-    if (cache) {
-      // read here to hash; a file that cannot be read is left to lintFile, which says why
-      const { bytes } = readInputBytes(f.abs);
-      if (bytes) {
-        ctx[i] = contextHash(task, linter);
-        const found = cache.lookup(f.abs, ctx[i], hashBytes(bytes));
-        // with --fix a cached result stands in for the fixes only when it has none to apply
-        if ('entry' in found && !(fixing && (found.entry.hasFixes || found.entry.warning))) {
-          outcomes[i] = { out: found.entry.warning ? [{ stream: 'stderr', text: readWarningLine(f.display, found.entry.warning) }] : [], result: found.entry.result };
-          hits++;
-          continue;
-        }
-        missWhy.set(i, 'miss' in found ? found.miss : 'has fixes to apply');
-        task.bytes = bytes;
-      }
-    }
-    toLint.push({ index: i, task });
-  }
-
-  const results: FileResult[] = [];
-  let unreadable = 0;
-  let fixedFiles = 0;
-  let next = 0;
-  // prints every finished file not yet printed whose predecessors are all printed
-  const flush = () => {
-    for (; next < files.length; next++) {
-      const o = outcomes[next];
-      if (!o) return;
-      for (const e of o.out) (e.stream === 'stdout' ? io.stdout : io.stderr)(e.text);
-      if (o.failed) unreadable++;
-      if (o.fixed) fixedFiles++;
-      if (o.result) results.push({ abs: files[next].abs, display: files[next].display, ...o.result });
-    }
-  };
-  flush();
-
-  const workerFile = cliWorkerFile();
-  const cores = os.availableParallelism();
-  const load1 = os.loadavg()[0];
-  const threads = Math.min(opts.jobs ?? defaultThreads(cores, load1), toLint.length);
-  const parallel = workerFile !== undefined && threads > 1 && (opts.jobs !== undefined || toLint.length >= PARALLEL_MIN_FILES);
-  if (parallel) {
-    await lintInThreads(toLint, threads, workerFile, (index, outcome) => {
-      outcomes[index] = outcome;
-      flush();
-    });
-  } else {
-    for (const t of toLint) {
-      outcomes[t.index] = lintFile(t.task);
-      flush();
-    }
-  }
-  flush();
-
-  if (cache) {
-    for (const { index, task } of toLint) {
-      const o = outcomes[index];
-      if (!o?.result || o.contentHash === undefined) continue;
-      cache.entries.set(task.abs, { ctx: ctx[index] ?? contextHash(task, linter), content: o.contentHash, result: o.result, warning: o.warning, hasFixes: o.hasFixes ?? false });
-    }
-    cache.save(warn);
-  }
-
-  if (opts.verbose) {
-    if (cache) for (const { index } of toLint) io.stderr(`${NAME}: linted ${files[index].display} (${missWhy.get(index) ?? 'cannot be read'})\n`);
-    const counts = [`${toLint.length} linted`];
-    if (cache) counts.push(`${hits} from the cache (${rel(io.cwd, cache.file)})`);
-    if (ignored) counts.push(`${ignored} ignored`);
-    const busy = opts.jobs === undefined && cores > 1 && toLint.length >= PARALLEL_MIN_FILES && defaultThreads(cores, load1) === 1 ? ` (the ${cores} cores are busy: load ${load1.toFixed(1)}; --jobs overrides)` : '';
-    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads` : `; on the main thread${busy}`;
-    const n = files.length;
-    io.stderr(`${NAME}: ${n} file${n === 1 ? '' : 's'}: ${counts.join(', ')}${where}; ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
-  }
-  return { results, unreadable, fixedFiles };
-}
-
-function rel(cwd: string, p: string): string {
-  const r = path.relative(cwd, p);
-  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
 }
 
 async function render(

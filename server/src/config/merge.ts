@@ -1,6 +1,7 @@
 // Merging configuration layers: rule defaults ← .postmortemrc ← editor settings. Pure: no fs.
 import type { Config, ConfigProblem, Rule, RuleSetting, Severity } from '../model/types';
-import { isPlainObject, validateConfig } from './validate';
+import { validateConfig } from './validate';
+import { isPlainObject } from './schema';
 
 type Level = Severity | 'off';
 

@@ -1,8 +1,6 @@
 // The LSP adapter: documents → settings + .postmortemrc → lint → pushed diagnostics, code actions, and the
 // ServerContext that feature modules (hover, completion, symbols, code lens, reader requests) build on.
 // Every handler is get document → resolve settings → call the engine → convert; none of them throws.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -15,31 +13,28 @@ import {
 } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectPostmortem, localToday, type LintResult } from '../lint/lint';
-import { parsePostmortem } from '../model/parse';
-import type { ConfigProblem, Rule } from '../model/types';
-import type { EditorLintSettings } from '../config/merge';
-import { CONFIG_FILE_NAMES, invalidateConfigCache, loadConfigForFile } from '../config/load';
-import { resolveConfig, type ResolvedConfig } from '../config/resolve';
-import { parseConfigText } from '../config/parse';
-import { capProblems, formatConfigProblem, validateConfig } from '../config/validate';
+import { localToday, type LintResult } from '../lint/lint';
+import type { Rule } from '../model/types';
+import { invalidateConfigCache } from '../config/load';
+import type { ResolvedConfig } from '../config/resolve';
 import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext, ServerSettings } from './context';
-import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
-import { capDiagnostics, isRuleId, ruleDocsUri, toDiagnostic } from './convert';
-import { configProblemDiagnostic, DiagnosticsPublisher, type Computed } from './diagnostics';
+import { FIX_ALL_KIND } from './code-actions';
+import { capDiagnostics, toDiagnostic } from './convert';
+import { DiagnosticsPublisher, type Computed } from './diagnostics';
 import { Analyzer, defaultWorkerFile, inProcessThread, lintThread, type Analysis } from './analysis';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
 import { registerReaderRequests } from './reader';
 import { registerArchive, type ArchiveService } from './archive';
+import { OwnerDirectory } from './owners';
+import { registerActionRequests } from './requests';
+import { isConfigFile, ServerConfig } from './server-config';
 import { MARKDOWN_RE } from '../index/walk';
 
 const RULES = registry as readonly Rule<object>[];
-const MAX_SCANNED_FILES = 400;
-const MAX_SCANNED_BYTES = 1_000_000;
 
 export interface ServerOptions {
   /** Overrides "today" (ISO); else env POSTMORTEM_LINT_TODAY, else the local date. */
@@ -63,10 +58,6 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isConfigFile(filePath: string | undefined): boolean {
-  return !!filePath && (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath));
 }
 
 function isMarkdown(doc: TextDocument): boolean {
@@ -103,33 +94,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : localToday();
   };
 
-  // ---- configuration problems: shown once per text, and as diagnostics on an open config file -------------------
-  // A config with thousands of problems gives a few messages and one "… and N more", never a toast per problem.
-  const shownProblems = new Set<string>();
-  const reportProblems = (problems: ConfigProblem[]) => {
-    for (const p of capProblems(problems)) {
-      const text = formatConfigProblem(p, p.file === 'settings' ? 'Settings' : p.file);
-      if (shownProblems.has(text)) continue;
-      shownProblems.add(text);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Postmortem Lint: ${text}` });
-    }
-  };
-
-  const workspaceRootOf = (filePath: string): string | undefined => {
-    const hits = workspaceRoots.filter((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-    return hits.sort((a, b) => b.length - a.length)[0];
-  };
-
-  /** .postmortemrc (upward from the file) ← editor settings, with the folder the path globs are relative to. */
-  const configFor = (uri: string, s: ServerSettings): ResolvedConfig => {
-    const filePath = uriToPath(uri);
-    const raw = settings.rawFor(uri);
-    const editor: EditorLintSettings =
-      raw && typeof raw === 'object' && !Array.isArray(raw)
-        ? (raw as EditorLintSettings)
-        : { rules: s.rules, postmortemGlobs: s.postmortemGlobs, ignore: s.ignore, maxActionItems: s.maxActionItems };
-    return resolveConfig(filePath, { editor, fallbackRoot: filePath ? workspaceRootOf(filePath) : undefined, rules: RULES });
-  };
+  const serverConfig = new ServerConfig(connection, settings, () => workspaceRoots, RULES);
+  const configFor = (uri: string, s: ServerSettings): ResolvedConfig => serverConfig.configFor(uri, uriToPath(uri), s);
+  const workspaceRootOf = (filePath: string) => serverConfig.workspaceRootOf(filePath);
 
   // ---- one analysis per document revision, in a worker thread -------------------------------------------------------
   // Revisions count changes as the server saw them: a client's version may go backwards, a revision never does.
@@ -170,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, async () => {
       const s = await settings.get(uri);
       const { config, rootDir, problems } = configFor(uri, s);
-      reportProblems(problems);
+      serverConfig.reportProblems(problems);
       return { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() };
     });
   };
@@ -200,12 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return undefined;
     const revision = revisions.get(uri) ?? 0;
     const filePath = uriToPath(uri);
-    if (isConfigFile(filePath)) {
-      const text = doc.getText();
-      const parsed = parseConfigText(text, filePath!);
-      const problems = parsed.problems.length ? parsed.problems : validateConfig(parsed.raw, filePath!, RULES).problems;
-      return { version: doc.version, revision, diagnostics: capProblems(problems, 100).map((p) => configProblemDiagnostic(text, p, (o) => doc.positionAt(o))) };
-    }
+    if (isConfigFile(filePath)) return { version: doc.version, revision, diagnostics: serverConfig.configFileDiagnostics(doc, filePath) };
     if (!isMarkdown(doc) || tooBig(doc)) return { version: doc.version, revision, diagnostics: [] };
     const s = await settings.get(uri);
     const a = await getAnalysis(uri);
@@ -225,55 +187,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   // ---- owners across open documents and the workspace's postmortems (for completion and "Assign an owner…") -------
-  let workspaceOwners: Promise<Map<string, string[]>> | undefined;
-  const scanWorkspace = async (): Promise<Map<string, string[]>> => {
-    const out = new Map<string, string[]>();
-    if (workspaceRoots.length === 0) return out;
-    const fg = (await import('fast-glob')).default;
-    for (const root of workspaceRoots) {
-      if (out.size >= MAX_SCANNED_FILES) break;
-      let files: string[] = [];
-      try {
-        files = await fg('**/*.md', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false });
-      } catch (e) {
-        log(`scanning ${root} failed: ${errorText(e)}`);
-      }
-      for (const file of files.slice(0, MAX_SCANNED_FILES - out.size)) {
-        try {
-          const stat = await fs.promises.stat(file);
-          if (stat.size > MAX_SCANNED_BYTES) continue;
-          const text = await fs.promises.readFile(file, 'utf8');
-          const model = parsePostmortem(text);
-          const loaded = loadConfigForFile(file, RULES);
-          if (!detectPostmortem(model, { filePath: file, rootDir: loaded.rootDir ?? root, config: loaded.config })) continue;
-          out.set(pathToFileURL(file).href, model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
-        } catch {
-          // An unreadable file has no owners to offer.
-        }
-      }
-    }
-    return out;
-  };
-
-  const knownOwners = async (uri: string): Promise<string[]> => {
-    const counts = new Map<string, number>();
-    const add = (owners: string[]) => {
-      for (const o of owners) if (o) counts.set(o, (counts.get(o) ?? 0) + 1);
-    };
-    const open = new Set<string>();
-    for (const d of [documents.get(uri), ...documents.all()]) {
-      if (!d || open.has(d.uri) || !isMarkdown(d)) continue;
-      open.add(d.uri);
-      const r = await getResult(d.uri);
-      if (r?.result.isPostmortem) add(r.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value)));
-    }
-    workspaceOwners ??= scanWorkspace().catch((e: unknown) => {
-      log(`workspace scan failed: ${errorText(e)}`);
-      return new Map<string, string[]>();
-    });
-    for (const [fileUri, owners] of await workspaceOwners) if (!open.has(fileUri)) add(owners);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o);
-  };
+  const owners = new OwnerDirectory({ documents, roots: () => workspaceRoots, rules: RULES, isMarkdown, getResult, log });
+  const knownOwners = (uri: string) => owners.known(uri);
 
   const ctx: ServerContext = {
     connection,
@@ -382,12 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (options.guard) options.guard.isOpen = (uri) => documents.get(uri) !== undefined;
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    // The workspace scan is a snapshot: a closed postmortem keeps offering the owners it had when it was closed.
-    const last = analyzer.lastFinished(e.document.uri);
-    if (last?.result.isPostmortem && workspaceOwners && e.document.uri.startsWith('file:')) {
-      const owners = last.result.model.actionItems.flatMap((a) => a.owners.map((o) => o.value));
-      workspaceOwners = workspaceOwners.then((map) => map.set(e.document.uri, owners));
-    }
+    owners.closed(e.document.uri, analyzer.lastFinished(e.document.uri)?.result);
     analyzer.forget(e.document.uri);
     lastVersion.delete(e.document.uri);
     tooBigShown.delete(e.document.uri);
@@ -395,42 +305,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.clear(e.document.uri);
   });
 
-  connection.onCodeAction((params) =>
-    guard('codeAction', [], async () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const needsModel = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
-      const current = needsModel ? await getResult(document.uri) : undefined;
-      const now = documents.get(params.textDocument.uri);
-      if (!now || now.version !== document.version) return [];
-      return provideCodeActions({
-        params,
-        document,
-        current,
-        promptFixes: initOptions.promptFixes === true,
-        documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
-        workspaceOwners:
-          (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')
-            ? await knownOwners(document.uri)
-            : undefined,
-      });
-    }),
-  );
-
-  connection.onExecuteCommand((params) =>
-    guard('executeCommand', null, async () => {
-      if (params.command !== SHOW_RULE_DOCS_COMMAND) return null;
-      const ruleId = params.arguments?.[0];
-      if (!isRuleId(ruleId)) return null;
-      const uri = ruleDocsUri(ruleId);
-      if (capabilities.window?.showDocument?.support) {
-        await connection.window.showDocument({ uri, external: false });
-      } else {
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation for ${ruleId}: ${uri}` });
-      }
-      return null;
-    }),
-  );
+  registerActionRequests(ctx, { capabilities: () => capabilities, initOptions: () => initOptions, guard });
 
   try {
     registerFeatures(ctx);

@@ -134,3 +134,17 @@ function timeStampedSteps(body: string): number {
   }
   return n;
 }
+
+/**
+ * A "What went wrong" list under Lessons learned that tells what caused the incident: at least two of its entries
+ * say why ("meant our pods didn't …", "due to load", "which caused this incident"). A reader sees the causes there.
+ * One about the response only ("It was 11 hours before we noticed") does not count, nor "because" or "the cause"
+ * alone (often about the diagnosis: "it was hard to find the root cause because …").
+ */
+export function explainsCauses(model: Postmortem, s: Section): boolean {
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  let n = 0;
+  for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if (CAUSAL_RE.test(entry) && ++n >= 2) return true;
+  return false;
+}
+const CAUSAL_RE = /\b(?:due to|as a result of|result(?:s|ed|ing)? in|contribut(?:es?|ed|ing) to|caus(?:ed|es|ing)\b|led to|leads? to|because of|triggered|meant\b(?! to\b))/i;

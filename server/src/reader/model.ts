@@ -10,7 +10,8 @@ import businessImpact from '../rules/business-impact';
 import publicInternalDetail from '../rules/public-internal-detail';
 import publicSections from '../rules/public-sections';
 import { mdastToSafeHtml, sliceRoot } from './html';
-import { buildGlossary, impactFigures, nodesIn, proseBlocks, statedDuration, timelineDuration, toLocation, visibleText } from './extract';
+import { buildGlossary, impactFigures, nodesIn, proseBlocks, toLocation, visibleText } from './extract';
+import { statedDuration, timelineDuration } from './duration';
 
 export interface ReaderModelOptions {
   /** "Today" as ISO yyyy-mm-dd (for overdue marks). */

@@ -4,9 +4,13 @@
 import type { Config } from '../model/types';
 import { lint, localToday } from '../lint/lint';
 import { isIsoDay } from '../model/dates';
-import type { ReaderActionItem, ReaderImpactFigure, ReaderLocation, ReaderModel } from '../protocol';
+import type { ReaderImpactFigure, ReaderModel } from '../protocol';
 import { buildReaderModel } from './model';
 import { READER_CSS } from './styles';
+import { escapeHtml, lineLink, makeNonce, plural } from './markup';
+import { actionItemsSection } from './render-items';
+
+export { escapeHtml, makeNonce } from './markup';
 
 export interface RenderOptions {
   /** Self-contained page: inline CSS, no script, links to lines rendered as text. */
@@ -28,38 +32,9 @@ function safeNonce(nonce: string | undefined): string {
   return typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{1,256}$/.test(nonce) ? nonce : makeNonce();
 }
 
-export function escapeHtml(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-export function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A link to a place in the document: the webview script turns clicks into "reveal this range in the editor". */
-function lineLink(loc: ReaderLocation, standalone: boolean, label = `line ${loc.line + 1}`): string {
-  if (standalone) return `<span class="source-link">${escapeHtml(label)}</span>`;
-  // A button, not <a href="#">: the webview host scrolls the page to the top for every "#" link it sees clicked.
-  return (
-    `<button type="button" class="source-link" data-line="${loc.line}" data-character="${loc.character}"` +
-    ` data-end-line="${loc.endLine}" data-end-character="${loc.endCharacter}" title="Show in the editor">${escapeHtml(label)}</button>`
-  );
-}
-
 function fact(cls: string, label: string, value: string | undefined, extra = ''): string {
   if (!value) return '';
   return `<div class="fact ${cls}"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}${extra}</dd></div>`;
-}
-
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function countsLine(m: ReaderModel): string {
@@ -105,87 +80,6 @@ function headerCard(m: ReaderModel): string {
     countsLine(m) +
     `</header>`
   );
-}
-
-function statusLabel(i: ReaderActionItem, deferred: boolean): string {
-  if (i.status === 'done') return 'Done';
-  if (deferred) return 'Deferred';
-  if (i.status === 'not-doing') return 'Not doing';
-  if (i.status === 'unknown') return 'Status unclear';
-  return 'Open';
-}
-
-const FINDING_LABELS: Record<string, string> = {
-  'action-item-priority': 'no priority',
-  'action-item-low-priority': 'low priority',
-  'action-item-vague': 'vague',
-  'action-item-ticket': 'no ticket',
-  'action-item-changes-people': 'changes people, not systems',
-  'action-item-due-window': 'due late',
-};
-
-function findingLabel(ruleId: string): string {
-  return FINDING_LABELS[ruleId] ?? ruleId.replace(/^action-items?-/, '').replace(/-/g, ' ');
-}
-
-function itemRow(i: ReaderActionItem, standalone: boolean, deferred: boolean): string {
-  const classes = [deferred ? 'deferred-item' : 'action-item'];
-  if (i.overdue) classes.push('overdue');
-  if (i.noOwner) classes.push('no-owner');
-  if (i.noDate) classes.push('no-date');
-  if (i.status === 'done') classes.push('done');
-  if (i.status === 'not-doing') classes.push('not-doing');
-  const flags: string[] = [];
-  if (!deferred) {
-    if (i.status === 'done') flags.push('<span class="flag done">done</span>');
-    const fromRules = new Set(i.findings.map((f) => f.ruleId));
-    if (i.lowPriority && i.status === 'open' && !fromRules.has('action-item-low-priority')) {
-      flags.push('<span class="flag low-priority" title="Low-priority items rarely get done: commit to it or let it go.">low priority</span>');
-    }
-    for (const f of i.findings) flags.push(`<span class="flag finding" data-rule="${escapeHtml(f.ruleId)}" title="${escapeHtml(f.message)}">${escapeHtml(findingLabel(f.ruleId))}</span>`);
-  }
-  const owner = i.owner
-    ? escapeHtml(i.owner)
-    : i.noOwner
-      ? `<span class="flag no-owner">no owner</span>${i.ownerPlaceholder ? ` <span class="muted">${escapeHtml(i.ownerPlaceholder)}</span>` : ''}`
-      : `<span class="muted">${escapeHtml(i.ownerPlaceholder ?? '—')}</span>`;
-  const due = i.overdue
-    ? `${escapeHtml(i.due)} <span class="flag overdue">overdue ${escapeHtml(plural(i.overdueDays ?? 0, 'day'))}</span>`
-    : i.noDate
-      ? `${i.due ? `<span class="muted">${escapeHtml(i.due)}</span> ` : ''}<span class="flag no-date">no date</span>`
-      : escapeHtml(i.due ?? '—');
-  const tickets = i.tickets.length
-    ? i.tickets
-        .map((t) => (/^https?:\/\//i.test(t) ? `<a href="${escapeHtml(t)}">${escapeHtml(t.replace(/^https?:\/\/(www\.)?/i, '').slice(0, 48))}</a>` : escapeHtml(t)))
-        .join(', ')
-    : '<span class="muted">—</span>';
-  const cell = (cls: string, label: string, html: string, empty = false) =>
-    `<td class="${cls}${empty ? ' none' : ''}" data-label="${label}">${html}</td>`;
-  return (
-    `<tr class="${classes.join(' ')}" data-line="${i.location.line}">` +
-    `<td class="action">${i.group ? `<span class="group">${escapeHtml(i.group)}</span>` : ''}${escapeHtml(i.text)} ${flags.join('')}</td>` +
-    cell('owner', 'Owner', owner) +
-    cell('due', 'Due', due) +
-    cell('priority', 'Priority', escapeHtml(i.priority ?? '—'), !i.priority) +
-    cell('status', 'Status', statusLabel(i, deferred)) +
-    cell('ticket', 'Ticket', tickets, !i.tickets.length) +
-    `<td class="where">${lineLink(i.location, standalone)}</td>` +
-    `</tr>`
-  );
-}
-
-const ITEM_HEAD = '<thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Priority</th><th>Status</th><th>Ticket</th><th></th></tr></thead>';
-
-function actionItemsSection(m: ReaderModel, standalone: boolean): string {
-  const body = m.actionItems.length
-    ? `<table class="action-items">${ITEM_HEAD}<tbody>${m.actionItems.map((i) => itemRow(i, standalone, false)).join('')}</tbody></table>`
-    : `<p class="empty">No action items found. A postmortem that changes things ends with 3–5 items, each with one owner and an absolute date.</p>`;
-  const deferred = m.deferredItems.length
-    ? `<h3 id="deferred-heading">Deferred (explicitly let go)</h3><table class="deferred-items">${ITEM_HEAD}<tbody>${m.deferredItems
-        .map((i) => itemRow(i, standalone, true))
-        .join('')}</tbody></table>`
-    : '';
-  return `<section class="action-items-section" id="action-items"><h2>Action items</h2>${body}${deferred}</section>`;
 }
 
 function whatHappened(m: ReaderModel): string {

@@ -1,10 +1,10 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
 import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
-import { alsoShows, CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
+import { alsoShows, CANONICAL_ORDER, normalizeHeading, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
-import { sectionUnderAnotherName } from '../model/facts';
+import { explainsCauses, sectionUnderAnotherName } from '../model/facts';
 import { SECTION_PURPOSE } from './support/sections';
 
 export interface MissingSectionOptions {
@@ -20,7 +20,12 @@ const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contr
 function present(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && model.intro) return true;
-  return model.allSections.some((s) => alsoShows(s.title, underLessons(s)).includes(kind));
+  return model.allSections.some((s) => alsoShows(s.title, underLessons(s)).includes(kind) || (kind === 'contributing-causes' && wentWrongWithCauses(model, s)));
+}
+
+/** "What went wrong" under Lessons learned: the causes when its entries say why (see explainsCauses). */
+function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
+  return underLessons(s) && /^what went wrong\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
 }
 
 /**

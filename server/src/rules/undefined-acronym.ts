@@ -5,7 +5,8 @@
 import type { Fix, Postmortem, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { proseText } from '../model/facts';
-import { acronymsOf, WELL_KNOWN_ACRONYMS, type Acronym } from '../model/acronyms';
+import { acronymsOf, type Acronym } from '../model/acronyms';
+import { WELL_KNOWN_ACRONYMS } from '../model/acronym-lists';
 
 interface Options {
   /** Acronyms every reader knows, on top of the built-in list (HTTP, DNS, API, CPU, SLO…). */

@@ -73,7 +73,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   // Follow-ups written as prose in an action-items section that holds no list or table items: one to a line of a
   // paragraph ("Future Improvements" written without bullets), else the only follow-up written as one paragraph under
   // "Corrective and Preventative Measures" / "Recommendations:".
-  const proseOnly = [...prose.entries()].filter(([section]) => section.effectiveKind === 'action-items' && !model.actionItems.some((i) => isUnder(i.section, topActionSection(section))));
+  const proseOnly = [...prose.entries()].filter(([section]) => section.effectiveKind === 'action-items' && !model.actionItems.some((i) => isUnder(i.section, proseScope(section))));
   for (const [section, runs] of proseOnly) {
     for (const run of runs) {
       const lines = lineItems(run, ctx, section, false);
@@ -82,8 +82,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     }
   }
   for (const [section, run] of lone) {
-    const top = topActionSection(section);
-    if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, top))) continue;
+    if (section.effectiveKind !== 'action-items' || model.actionItems.some((i) => isUnder(i.section, proseScope(section)))) continue;
     // one paragraph to a reader, even where a disable comment splits it in the tree
     const p = run[0];
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
@@ -104,6 +103,16 @@ function topActionSection(section: Section): Section {
   let top = section;
   for (let s: Section | undefined = section; s; s = s.parent) if (s.kind === 'action-items') top = s;
   return top;
+}
+
+/**
+ * Where list or table items make a section's prose explanation rather than follow-ups: the whole action-items
+ * section, or only its own sub-heading when the prose sits under one ("### Repo2docker" holding one paragraph next
+ * to a numbered list under "### Process": each project's follow-up is that paragraph).
+ */
+function proseScope(section: Section): Section {
+  const top = topActionSection(section);
+  return section !== top && section.kind !== 'action-items' ? section : top;
 }
 
 function isUnder(section: Section, top: Section): boolean {

@@ -1,0 +1,54 @@
+// The code action and command requests: code actions answer from the current version's analysis (never from a text
+// the client no longer has); "Show documentation" opens the rule page, or says where it is to a client that cannot.
+import { MessageType, ShowMessageNotification, type ClientCapabilities } from 'vscode-languageserver';
+import { SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
+import type { ServerContext } from './context';
+import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
+import { isRuleId, ruleDocsUri } from './convert';
+
+export interface RequestOptions {
+  capabilities: () => ClientCapabilities;
+  initOptions: () => InitializationOptions;
+  /** Runs a handler and turns an exception into a log line and `fallback`. */
+  guard: <T>(name: string, fallback: T, fn: () => T | Promise<T>) => Promise<T>;
+}
+
+export function registerActionRequests(ctx: ServerContext, o: RequestOptions): void {
+  const { connection, documents } = ctx;
+  connection.onCodeAction((params) =>
+    o.guard('codeAction', [], async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const needsModel = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
+      const current = needsModel ? await ctx.getResult(document.uri) : undefined;
+      const now = documents.get(params.textDocument.uri);
+      if (!now || now.version !== document.version) return [];
+      return provideCodeActions({
+        params,
+        document,
+        current,
+        promptFixes: o.initOptions().promptFixes === true,
+        documentChanges: !!o.capabilities().workspace?.workspaceEdit?.documentChanges,
+        workspaceOwners:
+          (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')
+            ? await ctx.knownOwners(document.uri)
+            : undefined,
+      });
+    }),
+  );
+
+  connection.onExecuteCommand((params) =>
+    o.guard('executeCommand', null, async () => {
+      if (params.command !== SHOW_RULE_DOCS_COMMAND) return null;
+      const ruleId = params.arguments?.[0];
+      if (!isRuleId(ruleId)) return null;
+      const uri = ruleDocsUri(ruleId);
+      if (o.capabilities().window?.showDocument?.support) {
+        await connection.window.showDocument({ uri, external: false });
+      } else {
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation for ${ruleId}: ${uri}` });
+      }
+      return null;
+    }),
+  );
+}

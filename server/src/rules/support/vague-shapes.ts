@@ -1,0 +1,42 @@
+// Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
+// choosing one, keeping (running) a named thing, and a comparative abstract tied to a named condition.
+import { GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
+
+/**
+ * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
+ * NGINX", "Identify a solution for …", "Come up with alternatives to …".
+ */
+export const OPTIONS_RE =
+  /^(?:find|identify|explore|look for|come up with|think of|figure out)\s+(?:some\s+|new\s+|better\s+|other\s+|a\s+|an\s+|possible\s+)?(?:ways?|options|means|opportunities|ideas|paths?(?:\s+forward)?|way\s+forward|solutions?|alternatives?|approach(?:es)?)\s+(?:to|for|of|towards?)\b/i;
+
+/** Words that, after the thing kept, say it is kept in a state: "Keep the team informed", "Keep the docs up to date". */
+const KEPT_STATE_RE = /\b(?:\w+ed|aware|up|alive|honest|simple|safe|clean|small|current|posted|in mind|in the loop|in sync|under)\b/i;
+
+/**
+ * "Keep our own apt mirror", "Keep a copy of the signing keys offline": keep a named thing is to run or hold it, a
+ * change someone can make. "Keep an eye on …", "Keep monitoring", "Keep the team informed", "Keep docs up to date"
+ * stay vague (continuing, watching, a state to maintain).
+ */
+export function keepsThing(text: string): boolean {
+  const m = /^keep\s+(?:(?:our|their|its|your)(?:\s+own)?|a|an|the)\s+(?!eye\b|track\b|close\b|watch\b|mind\b|focus\b)(?!\s)(.*)$/i.exec(text);
+  if (!m) return false;
+  const { object } = objectAfter(m[1].split(/\s+/), 0);
+  return !!object && !KEPT_STATE_RE.test(object) && !isAbstractObject(object) && !GENERIC_OBJECT_RE.test(object);
+}
+
+/** A subject that names nothing in a condition: "when something is wrong", "if issues arise", "when it breaks". */
+const VAGUE_SUBJECT_RE = /^(?:(?:the|our|any|some|an?)\s+)?(?:something|anything|things?|issues?|problems?|errors?|it|this|that|there|stuff|incidents?|failures?)$/i;
+/** A state that names nothing: "is wrong", "goes bad". */
+const VAGUE_STATE_RE = /^(?:wrong|bad|amiss|off|weird|strange|unusual|not|broken|unhealthy|an?)$/i;
+
+/**
+ * "better alerting for when cluster is full": a comparative abstract tied to a named thing in a named state is an
+ * alert on that state (done when it fires on it). "for when something is wrong with the cluster", "for when issues
+ * arise" name neither. `after`: the text after the comparative.
+ */
+export function namedCondition(after: string): boolean {
+  const m = /^\s*(?:for\s+)?(?:when|whenever|if|before)\s+((?:[\w'’-]+\s+){0,4}?)(?:is|are|gets?|goes|becomes?|runs?\s+out\s+of|reach(?:es)?|exceeds?|fills?\s+up|stops?|fails?|drops?)\s+([\w'’-]+)?/i.exec(after);
+  if (!m) return false;
+  const subject = m[1].trim();
+  return !!subject && !VAGUE_SUBJECT_RE.test(subject) && !GENERIC_OBJECT_RE.test(subject) && !VAGUE_STATE_RE.test(m[2] ?? '');
+}
