@@ -286,10 +286,13 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   };
 }
 
-/** The worker's result with the parts that could not cross threads rebuilt (the line index) or left to be redone (tree). */
+/**
+ * The worker's result with the parts that could not cross threads rebuilt (the line index), put back (the text, which
+ * the worker does not send back) or left to be redone (tree).
+ */
 function revive(raw: unknown, text: string): LintResult {
-  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines'> };
-  const model = { ...r.model, lines: createLineIndex(r.model.text ?? text) } as Postmortem;
+  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines' | 'text'> };
+  const model = { ...r.model, text, lines: createLineIndex(text) } as Postmortem;
   return { ...r, model };
 }
 
