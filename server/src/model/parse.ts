@@ -64,6 +64,7 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
     actionItemSections: [],
     actionItemLabels: [],
     labeledKinds: [],
+    labeledSections: [],
     directives: [],
     opaqueRanges: [],
     lines,

@@ -122,6 +122,16 @@ export interface ActionItem {
   childIndent?: string;
 }
 
+export interface LabeledSection {
+  kind: SectionKind;
+  /** The label as written, without a trailing colon. */
+  title: string;
+  /** The label's text, inside its `**`. */
+  titleRange: Range;
+  /** From the end of the label to the end of the blocks it heads. */
+  bodyRange: Range;
+}
+
 export interface FrontMatter {
   /** Parsed YAML mapping, or undefined when broken or not a mapping. */
   data?: Record<string, unknown>;
@@ -153,6 +163,12 @@ export interface Postmortem {
   intro?: Range;
   /** Section kinds written as bold labels instead of headings (`- **Impact**: …`, `**Timeline:**`). */
   labeledKinds: SectionKind[];
+  /**
+   * Sections written as a bold label heading a block (`- **Key events**` over a nested list, `**Timeline:**` before a
+   * list): the label's text range (inside the emphasis) and the blocks it heads. A label inside a hard-wrapped
+   * paragraph counts in labeledKinds only.
+   */
+  labeledSections: LabeledSection[];
   /** Headings of action-items sections (kind 'action-items', top-most of each nesting). */
   actionItemSections: Section[];
   /** Bold labels that stand in for an action-items heading (`- **Review actions**:` with a nested list), with their items. */

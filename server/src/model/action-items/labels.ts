@@ -2,7 +2,7 @@
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
-import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
+import type { ActionItem, LabeledSection, Postmortem, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
@@ -65,6 +65,8 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     const sec = sectionAt(startOf(node));
     if (node.type === 'paragraph') {
       for (const k of paragraphLabelKinds(node, ctx.text)) labeled.add(k);
+      const k = boldLabelKind(node);
+      if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
       if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred' && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
@@ -78,6 +80,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       const k = p?.type === 'paragraph' ? boldLabelKind(p) : undefined;
       if (!k) continue;
       labeled.add(k);
+      model.labeledSections.push(labeledSection(k, p as Paragraph, [li], ctx));
       if (k !== 'action-items' || !sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
       const label = trimEndChars(plain(p), ':', true);
       const items: ActionItem[] = [];
@@ -95,6 +98,19 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     }
   });
   model.labeledKinds = [...labeled];
+}
+
+/** A label's section: its text inside the emphasis, and what it heads (the list item, or the paragraph and its list). */
+function labeledSection(kind: SectionKind, p: Paragraph, blocks: RootContent[], ctx: ParseContext): LabeledSection {
+  const strong = p.children[0];
+  const inner = 'children' in strong && strong.children.length ? strong.children : [strong];
+  const title = trimEndChars(plain(strong), ':：', true);
+  return {
+    kind,
+    title,
+    titleRange: ctx.range(startOf(inner[0]), endOf(inner[inner.length - 1])),
+    bodyRange: ctx.range(endOf(strong), endOf(blocks[blocks.length - 1])),
+  };
 }
 
 /**
