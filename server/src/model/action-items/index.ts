@@ -11,6 +11,7 @@ import { applyContextStatus } from './status';
 import { blockItems } from './reuse';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
+import { normalizeHeading } from '../sections';
 
 /** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
 export function sectionAt(model: Postmortem, offset: number): Section | undefined {
@@ -34,7 +35,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   for (const node of tree.children) {
     if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
-    if (!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) continue;
+    if (!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') || forReaders(sec)) continue;
     const arr = bySection.get(sec) ?? [];
     arr.push(node);
     bySection.set(sec, arr);
@@ -98,6 +99,17 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   applyContextStatus(model.actionItems, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
+
+/**
+ * "### Community Action Item", "## What users should do": advice to the readers (upgrade, rotate your keys), not the
+ * team's follow-ups; nobody on the team owns it. The section is still there for missing-section.
+ */
+function forReaders(section: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (FOR_READERS_RE.test(normalizeHeading(s.title))) return true;
+  return false;
+}
+const FOR_READERS_RE =
+  /^(?:community|users?|customers?|(?:node )?operators?|clients?|farmers?|ecosystem)\b.{0,30}\bactions?\b|^(?:recommended )?actions? (?:for|required (?:by|from|of)) (?:our |all )?(?:users?|customers?|the community|community|(?:node )?operators?|clients?)\b|^what (?:you|users|customers|operators) (?:should|need to|must|can) do\b/;
 
 function topActionSection(section: Section): Section {
   let top = section;

@@ -189,8 +189,10 @@ const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|ho
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
 // "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
+// "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
+// the document itself: neither is work for the team
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
 
 const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
 const WILL_RE = /\bwill\b/gi;

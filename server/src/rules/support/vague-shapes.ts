@@ -4,10 +4,10 @@ import { GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words'
 
 /**
  * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
- * NGINX", "Identify a solution for …", "Come up with alternatives to …".
+ * NGINX", "Identify a solution for …", "Agree on a sustainable way to release …".
  */
 export const OPTIONS_RE =
-  /^(?:find|identify|explore|look for|come up with|think of|figure out)\s+(?:some\s+|new\s+|better\s+|other\s+|a\s+|an\s+|possible\s+)?(?:ways?|options|means|opportunities|ideas|paths?(?:\s+forward)?|way\s+forward|solutions?|alternatives?|approach(?:es)?)\s+(?:to|for|of|towards?)\b/i;
+  /^(?:find|identify|explore|look for|come up with|think of|figure out|agree on|decide on|settle on|work out)\s+(?:some\s+|new\s+|better\s+|other\s+|a\s+|an\s+|possible\s+)?(?:(?:sustainable|good|better|clean|safe|simple|proper|reliable|clear|common|shared)\s+)?(?:ways?|options|means|opportunities|ideas|paths?(?:\s+forward)?|way\s+forward|solutions?|alternatives?|approach(?:es)?)\s+(?:to|for|of|towards?)\b/i;
 
 /** Words that, after the thing kept, say it is kept in a state: "Keep the team informed", "Keep the docs up to date". */
 const KEPT_STATE_RE = /\b(?:\w+ed|aware|up|alive|honest|simple|safe|clean|small|current|posted|in mind|in the loop|in sync|under)\b/i;
@@ -40,3 +40,10 @@ export function namedCondition(after: string): boolean {
   const subject = m[1].trim();
   return !!subject && !VAGUE_SUBJECT_RE.test(subject) && !GENERIC_OBJECT_RE.test(subject) && !VAGUE_STATE_RE.test(m[2] ?? '');
 }
+
+/**
+ * "Bring down alert noise even more", "Lower the retry count further": a change in quantity with no number, only
+ * "more" or "further", has no finish line. "Reduce the TTL from 300 s to 60 s" has one (a measurable anchor).
+ */
+export const MORE_OF_RE =
+  /^(?:reduce|decrease|lower|cut|increase|raise|bring (?:down|up)|cut down|drive down)\b.{1,60}?\b(?:(?:even|much|a lot|far|still) more|further|as much as possible|more and more)(?=[.!]?\s*(?:$|[—–|(@]|--?\s))/i;
