@@ -128,3 +128,35 @@ describe('one analysis per version', () => {
     }
   });
 });
+
+describe('findings before the model', () => {
+  test('diagnostics need only the findings: they are answered while the model is still on its way from the lint thread', async () => {
+    const { Analyzer } = await import('../../server/src/lsp/analysis');
+    const { lint } = await import('../../server/src/lint/lint');
+    let deliver!: () => void;
+    const modelArrives = new Promise<void>((r) => (deliver = r));
+    // a lint thread whose findings are sent at once and whose model comes when the test says so
+    const analyzer = new Analyzer(async (text, options, _doc, early) => {
+      const result = lint(text, options);
+      early?.({ findings: result.findings, isPostmortem: result.isPostmortem, detectedBy: result.detectedBy });
+      await modelArrives;
+      return result;
+    });
+    const options = async () => ({ today: '2026-03-01' });
+    const whole = analyzer.analyze('doc', 1, 1, POSTMORTEM, 'k', options);
+    let modelDone = false;
+    void whole.then(() => (modelDone = true));
+    const findings = await analyzer.findings('doc', 1, 1, POSTMORTEM, 'k', options);
+    assert.ok(findings && findings.result.findings.length > 0, 'the findings are there');
+    assert.equal(modelDone, false, 'before the model');
+    deliver();
+    const a = await whole;
+    assert.deepEqual(a?.result.findings, findings.result.findings, 'the same findings as the whole analysis');
+    // a newer version asked for while the old one runs: its waiters get the newer findings
+    const newer = POSTMORTEM.replace('Improve monitoring', 'Improve alerting');
+    const both = [analyzer.findings('doc', 2, 2, POSTMORTEM + '\n', 'k', options), analyzer.findings('doc', 3, 3, newer, 'k', options)];
+    const [second, third] = await Promise.all(both);
+    assert.equal(second?.revision, 3);
+    assert.equal(third?.revision, 3);
+  });
+});

@@ -26,8 +26,22 @@ export interface Analysis {
   result: LintResult;
 }
 
-/** Lints `text`; `doc` names the document so that its next version can reuse the parse of unchanged sections. */
-export type Linter = (text: string, options: LintOptions, doc?: string) => Promise<LintResult>;
+/** What a lint says before its model is there: the findings and whether the document is a postmortem. */
+export type EarlyResult = Omit<LintResult, 'model' | 'tree'>;
+
+/** An analysis as far as diagnostics need it: its findings may come before its model (see Linter's `early`). */
+export interface EarlyAnalysis {
+  revision: number;
+  version: number;
+  text: string;
+  result: EarlyResult;
+}
+
+/**
+ * Lints `text`; `doc` names the document so that its next version can reuse the parse of unchanged sections. `early`
+ * hears the findings as soon as they are known, when they come before the whole result (the lint thread).
+ */
+export type Linter = (text: string, options: LintOptions, doc?: string, early?: (result: EarlyResult) => void) => Promise<LintResult>;
 /** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
 export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
@@ -40,8 +54,11 @@ interface Job {
   options: () => Promise<LintOptions>;
   promise: Promise<Analysis | undefined>;
   resolve: (a: Analysis | undefined | Promise<Analysis | undefined>) => void;
+  /** Resolved with the findings as soon as they are known (at the latest with `promise`). */
+  early: Promise<EarlyAnalysis | undefined>;
+  resolveEarly: (a: EarlyAnalysis | undefined | Promise<EarlyAnalysis | undefined>) => void;
   /** Set when a newer revision was asked for while this job ran: its waiters get that newer analysis instead. */
-  supersededBy?: Promise<Analysis | undefined>;
+  supersededBy?: Job;
 }
 
 export class Analyzer {
@@ -67,13 +84,24 @@ export class Analyzer {
    * otherwise queues one, superseding older queued work for the same document.
    */
   analyze(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Promise<Analysis | undefined> {
+    return this.job(uri, revision, version, text, key, options).promise;
+  }
+
+  /** Like `analyze`, but resolved as soon as the findings are known (diagnostics need no more). */
+  findings(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Promise<EarlyAnalysis | undefined> {
+    return this.job(uri, revision, version, text, key, options).early;
+  }
+
+  private job(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Pick<Job, 'promise' | 'early'> {
     const finished = this.done.get(uri);
-    if (finished && finished.revision === revision && finished.key === key) return Promise.resolve(finished);
+    if (finished && finished.revision === revision && finished.key === key) return { promise: Promise.resolve(finished), early: Promise.resolve(finished) };
     const pending = this.latest.get(uri);
-    if (pending && pending.revision === revision && pending.key === key) return pending.promise;
+    if (pending && pending.revision === revision && pending.key === key) return pending;
     let resolve!: Job['resolve'];
     const promise = new Promise<Analysis | undefined>((r) => (resolve = r));
-    const job: Job = { uri, revision, key, version, text, options, promise, resolve };
+    let resolveEarly!: Job['resolveEarly'];
+    const early = new Promise<EarlyAnalysis | undefined>((r) => (resolveEarly = r));
+    const job: Job = { uri, revision, key, version, text, options, promise, resolve, early, resolveEarly };
     this.latest.set(uri, job);
     // Older queued work for this document is superseded: whoever waited for it gets this newer analysis.
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -82,16 +110,17 @@ export class Analyzer {
       this.queue.splice(i, 1);
       this.trace?.(`analysis superseded ${uri} v${old.version}`);
       old.resolve(promise);
+      old.resolveEarly(early);
     }
     // The running job for this document still finishes (its result answers hovers meanwhile), but whoever waits for
     // it wants the document as it is now: they get this newer analysis.
     if (this.running?.uri === uri && this.running.revision < revision) {
-      this.running.supersededBy = promise;
+      this.running.supersededBy = job;
       this.trace?.(`analysis superseded ${uri} v${this.running.version} (running)`);
     }
     this.queue.push(job);
     void this.pump();
-    return promise;
+    return job;
   }
 
   /** The newest finished analysis of `uri`, whatever its revision (for answers that may use a slightly older one). */
@@ -119,7 +148,11 @@ export class Analyzer {
         try {
           const options = await job.options();
           this.trace?.(`analysis start ${job.uri} v${job.version}`);
-          const result = await this.linter(job.text, options, job.uri);
+          const current = job;
+          const result = await this.linter(job.text, options, job.uri, (r) => {
+            // when a newer revision came in meanwhile, its waiters wait for that one's findings
+            if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r });
+          });
           analysis = { revision: job.revision, version: job.version, text: job.text, result };
           this.trace?.(`analysis done ${job.uri} v${job.version}`);
         } catch (e) {
@@ -129,7 +162,8 @@ export class Analyzer {
         const prev = this.done.get(job.uri);
         if (analysis && this.latest.has(job.uri) && (!prev || prev.revision <= job.revision)) this.done.set(job.uri, { ...analysis, key: job.key });
         this.running = undefined;
-        job.resolve(job.supersededBy ?? analysis);
+        job.resolve(job.supersededBy?.promise ?? analysis);
+        job.resolveEarly(job.supersededBy?.early ?? analysis);
       }
     } finally {
       this.busy = false;
@@ -175,7 +209,7 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   let worker: Worker | undefined;
   let failed = false;
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void }>();
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
     try {
@@ -186,6 +220,10 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
         if (!w8) return;
+        if ('early' in reply) {
+          w8.early?.(reply.early);
+          return;
+        }
         waiting.delete(reply.id);
         if ('error' in reply) w8.reject(new Error(reply.error));
         else w8.resolve(reply.result);
@@ -209,16 +247,21 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
     }
     return worker;
   };
-  const send = (w: Worker, req: LintRequest) =>
+  const send = (w: Worker, req: LintRequest, early?: (r: unknown) => void) =>
     new Promise<unknown>((resolve, reject) => {
-      waiting.set(req.id, { resolve, reject });
+      waiting.set(req.id, { resolve, reject, early });
       w.postMessage(req);
     });
   return {
-    lint: (text, options, doc) => {
+    lint: (text, options, doc, early) => {
       const w = start();
       if (!w) return inProcessLinter(text, options, doc);
-      return send(w, { id: nextId++, text, options, doc }).then((raw) => revive(raw, text));
+      let findings: EarlyResult | undefined;
+      const heard = (r: unknown) => {
+        findings = r as EarlyResult;
+        early?.(findings);
+      };
+      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => revive({ ...findings, ...(raw as object) }, text));
     },
     readArchive: (text, options) => {
       const w = start();
@@ -243,10 +286,13 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   };
 }
 
-/** The worker's result with the parts that could not cross threads rebuilt (the line index) or left to be redone (tree). */
+/**
+ * The worker's result with the parts that could not cross threads rebuilt (the line index), put back (the text, which
+ * the worker does not send back) or left to be redone (tree).
+ */
 function revive(raw: unknown, text: string): LintResult {
-  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines'> };
-  const model = { ...r.model, lines: createLineIndex(r.model.text ?? text) } as Postmortem;
+  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines' | 'text'> };
+  const model = { ...r.model, text, lines: createLineIndex(text) } as Postmortem;
   return { ...r, model };
 }
 

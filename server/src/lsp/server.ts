@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localToday, type LintResult } from '../lint/lint';
+import { localToday, type LintOptions, type LintResult } from '../lint/lint';
 import type { Rule } from '../model/types';
 import { invalidateConfigCache } from '../config/load';
 import type { ResolvedConfig } from '../config/resolve';
@@ -23,7 +23,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { FIX_ALL_KIND } from './code-actions';
 import { capDiagnostics, toDiagnostic } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
-import { Analyzer, defaultWorkerFile, inProcessThread, lintThread, type Analysis } from './analysis';
+import { Analyzer, defaultWorkerFile, inProcessThread, lintThread, type Analysis, type EarlyAnalysis } from './analysis';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
@@ -129,17 +129,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return true;
   };
 
+  const lintOptions = async (uri: string): Promise<LintOptions> => {
+    const s = await settings.get(uri);
+    const { config, rootDir, problems } = configFor(uri, s);
+    serverConfig.reportProblems(problems);
+    return { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() };
+  };
   const getAnalysis = (uri: string): Promise<Analysis | undefined> => {
     const doc = documents.get(uri);
     if (!doc || tooBig(doc)) return Promise.resolve(undefined);
     const revision = revisions.get(uri) ?? 0;
     const key = `${settings.version}:${configGeneration}`;
-    return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, async () => {
-      const s = await settings.get(uri);
-      const { config, rootDir, problems } = configFor(uri, s);
-      serverConfig.reportProblems(problems);
-      return { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() };
-    });
+    return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, () => lintOptions(uri));
+  };
+  /** The findings of the current text, without waiting for its model to cross from the lint thread. */
+  const getFindings = (uri: string): Promise<EarlyAnalysis | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc || tooBig(doc)) return Promise.resolve(undefined);
+    return analyzer.findings(uri, revisions.get(uri) ?? 0, doc.version, doc.getText(), `${settings.version}:${configGeneration}`, () => lintOptions(uri));
   };
   const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> =>
     getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result } : undefined), () => undefined);
@@ -170,7 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isConfigFile(filePath)) return { version: doc.version, revision, diagnostics: serverConfig.configFileDiagnostics(doc, filePath) };
     if (!isMarkdown(doc) || tooBig(doc)) return { version: doc.version, revision, diagnostics: [] };
     const s = await settings.get(uri);
-    const a = await getAnalysis(uri);
+    const a = await getFindings(uri);
     if (!a) return undefined;
     const diagnostics = s.enable && a.result.isPostmortem ? capDiagnostics(a.result.findings.map((f) => toDiagnostic(f, a.version))) : [];
     return { version: a.version, revision: a.revision, diagnostics };

@@ -11,7 +11,7 @@
 // test/unit/incremental-parse.test.ts checks that the result equals a whole parse, over random edits of every corpus
 // file and fixture.
 import type { Root, RootContent } from 'mdast';
-import { lineEndAt } from './scan';
+import { lineEndAt, pushAll } from './scan';
 
 /** A parse of unit text, positions relative to its start. Cached by text. */
 export type ParseOne = (text: string) => Root;
@@ -112,7 +112,15 @@ function mayRunOn(unit: Root, text: string): boolean {
   return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
 }
 
+const defined = new WeakMap<Root, boolean>();
+
 function hasDefinitions(unit: Root): boolean {
+  let known = defined.get(unit);
+  if (known === undefined) defined.set(unit, (known = findDefinitions(unit)));
+  return known;
+}
+
+function findDefinitions(unit: Root): boolean {
   let found = false;
   const visit = (nodes: RootContent[]) => {
     for (const n of nodes) {
@@ -123,6 +131,25 @@ function hasDefinitions(unit: Root): boolean {
   };
   visit(unit.children);
   return found;
+}
+
+/** Where a top-level node of a tree parsed by units came from: its unit tree's own node, and the shift applied. */
+export interface Origin {
+  node: RootContent;
+  offset: number;
+  line: number;
+}
+
+const origins = new WeakMap<RootContent, Origin>();
+/** The copies of each unit tree's nodes last placed in a document, and where. */
+const placed = new WeakMap<Root, { offset: number; line: number; children: RootContent[] }>();
+
+/**
+ * The unit tree node a top-level node was copied from: the same object for every parse in which its unit's text did
+ * not change, so answers read from it can be reused (moved by the difference in shift). Undefined for a whole parse.
+ */
+export function originOf(node: RootContent): Origin | undefined {
+  return origins.get(node);
 }
 
 interface Shift {
@@ -194,7 +221,19 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   for (const u of units) {
     line += lineBreaks(text, at, u.start);
     at = u.start;
-    for (const c of u.tree.children) children.push(shifted(c, { offset: u.start, line }));
+    // a unit at the same place as in the last parse (before the edit) hands out the same copies
+    const last = placed.get(u.tree);
+    if (last && last.offset === u.start && last.line === line) {
+      pushAll(children, last.children);
+      continue;
+    }
+    const copies = u.tree.children.map((c) => {
+      const copy = shifted(c, { offset: u.start, line });
+      origins.set(copy, { node: c, offset: u.start, line });
+      return copy;
+    });
+    placed.set(u.tree, { offset: u.start, line, children: copies });
+    pushAll(children, copies);
   }
   const lastLine = line + lineBreaks(text, at, text.length);
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));

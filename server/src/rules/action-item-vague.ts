@@ -8,6 +8,7 @@ import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
 import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
+import { memoByText } from '../model/memo';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -220,6 +221,9 @@ export function rewriteTemplate(original: string, kind?: VagueKind): string {
   return `${tpl} (was: "${o.replace(/"/g, "'")}")`;
 }
 
+/** classifyVague is a function of the text only: an edit elsewhere leaves each item's answer as it was. */
+const vagueOf = memoByText(classifyVague);
+
 const rule: Rule<Record<string, never>> = {
   id: 'action-item-vague',
   description: 'Action items name a concrete change someone could pick up and finish, not "better testing".',
@@ -231,7 +235,7 @@ const rule: Rule<Record<string, never>> = {
     for (const item of activeItems(model)) {
       if (!isOpen(item)) continue;
       const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
-      const r = classifyVague(src);
+      const r = vagueOf(src);
       if (!r.vague) continue;
       // asking people to change is action-item-changes-people's finding; one finding per problem
       if (r.kind === 'people' && peopleChange(src)) continue;

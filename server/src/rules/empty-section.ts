@@ -5,6 +5,7 @@ import { rangeOf } from '../model/lines';
 import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
+import { memoByText } from '../model/memo';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =
@@ -17,13 +18,17 @@ function contentLines(model: Postmortem, section: Section): string[] {
   const all = [own(section)];
   const walk = (s: Section) => s.children.forEach((c) => (all.push(own(c)), walk(c)));
   walk(section);
-  return all
-    .join('\n')
+  return linesOf(all.join('\n'));
+}
+
+/** The non-blank lines of a section's text without comments (a function of the text: remembered between edits). */
+const linesOf = memoByText((text: string): string[] =>
+  text
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '\n')
     .split(/\r?\n|\r/)
     .map((l) => l.trim())
-    .filter(Boolean);
-}
+    .filter(Boolean),
+);
 
 function isPlaceholder(line: string): boolean {
   const t = line

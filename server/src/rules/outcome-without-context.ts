@@ -6,6 +6,7 @@ import type { Rule, Section, SectionKind } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { kindAt, plainProse } from '../model/facts';
 import { pushAll } from '../model/scan';
+import { memoByText } from '../model/memo';
 
 interface Options {
   sections: SectionKind[];
@@ -82,6 +83,30 @@ function sentencesOf(prose: string, start: number, end: number): Sentence[] {
   );
 }
 
+/** The decisions a sentence both takes and explains (a function of its text: remembered between edits). */
+const DECISION_RES = DECISIONS.map(([verb, re]) => [verb, decisionRe(re)] as const);
+const explainedIn = memoByText((text: string): string[] => {
+  const verbs: string[] = [];
+  for (const [verb, re] of DECISION_RES) if (re.test(text) && hasReason(text)) verbs.push(verb);
+  return verbs;
+});
+
+/**
+ * The decisions a sentence says were taken, as [verb, start of the verb, end of the match] in the sentence: not
+ * negated or planned ("we did not roll back", "we will restart"). A function of the text: remembered between edits.
+ */
+const takenIn = memoByText((text: string): [string, number, number][] => {
+  const out: [string, number, number][] = [];
+  for (const [verb, re] of DECISION_RES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const at = m.index + m[0].length - (m[1] ?? m[2]).length;
+    if (NOT_TAKEN.test(text.slice(Math.max(0, at - 80), at))) continue;
+    out.push([verb, at, m.index + m[0].length]);
+  }
+  return out;
+});
+
 const rule: Rule<Options> = {
   id: 'outcome-without-context',
   description: 'Decisions (rolled back, restarted, failed over) come with why: what was seen, what else was considered.',
@@ -102,7 +127,6 @@ const rule: Rule<Options> = {
     const { model } = ctx;
     const wanted = new Set(ctx.options.sections);
     const prose = plainProse(model);
-    const decisions = DECISIONS.map(([verb, re]) => [verb, decisionRe(re)] as const);
     // every sentence of the wanted sections, in order
     const sentences: (Sentence & { section: Section })[] = [];
     for (const s of model.allSections) {
@@ -114,15 +138,9 @@ const rule: Rule<Options> = {
     const explained = new Set<string>();
     const found: { verb: string; start: number; end: number }[] = [];
     const all = sentencesOf(prose, 0, prose.length);
-    for (const s of all) {
-      for (const [verb, re] of decisions) if (re.test(s.text) && hasReason(s.text)) explained.add(verb);
-    }
+    for (const s of all) for (const verb of explainedIn(s.text)) explained.add(verb);
     sentences.forEach((s, i) => {
-      for (const [verb, re] of decisions) {
-        const m = re.exec(s.text);
-        if (!m) continue;
-        const at = m.index + m[0].length - (m[1] ?? m[2]).length;
-        if (NOT_TAKEN.test(s.text.slice(Math.max(0, at - 80), at))) continue;
+      for (const [verb, at, end] of takenIn(s.text)) {
         if (explained.has(verb)) continue;
         // the sentence, and the ones either side in the same section
         // (a next list item or table row is about its own decision)
@@ -130,7 +148,7 @@ const rule: Rule<Options> = {
         const near = [sentences[i - 1], s, next].filter((x): x is Sentence & { section: Section } => !!x && x.section === s.section && x.end - x.start < 2000);
         if (near.some((x) => hasReason(x.text))) continue;
         if (!wanted.has(kindAt(model, s.start + at) as SectionKind)) continue;
-        found.push({ verb, start: s.start + at, end: s.start + m.index + m[0].length });
+        found.push({ verb, start: s.start + at, end: s.start + end });
       }
     });
     // one finding per decision verb: the first place it is written

@@ -1,8 +1,10 @@
 // relative-date: "yesterday" is a date only on the day it was written. The postmortem is read months later, by
 // people who can't tell which Tuesday "last Tuesday" was. Write the date.
-import type { Rule } from '../model/types';
+import type { LineIndex, Rule } from '../model/types';
+import { memoByText } from '../model/memo';
 import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
+import { sectionAt } from '../model/action-items/index';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 // only the source of the expression below (on its own, unanchored, `\d+ days ago` was tried from every digit)
@@ -35,10 +37,24 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
 /** Sections about what comes next, not about the incident. */
 const FUTURE_KINDS = new Set(['action-items', 'deferred', 'lessons-learned']);
 
-function sectionOf(model: Parameters<Rule['check']>[0]['model'], offset: number) {
-  let found;
-  for (const s of model.allSections) if (s.headingRange.start.offset <= offset) found = s;
-  return found;
+const sectionOf = sectionAt;
+
+const RELATIVE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
+
+/** Relative phrases of one line, [index, words] (a function of the line: remembered between edits). */
+const inLine = memoByText((line: string): [number, string][] => [...line.matchAll(RELATIVE_RE)].map((m) => [m.index, m[0]]));
+
+/**
+ * The relative phrases of the prose, read line by line: no phrase spans a line break (their spaces are single
+ * spaces), and the line break on either side is neither a letter nor a digit, as the expression's edges ask.
+ */
+function matchesByLine(prose: string, lines: LineIndex): { index: number; 0: string }[] {
+  const out: { index: number; 0: string }[] = [];
+  for (let l = 0; l < lines.lineCount; l++) {
+    const s = lines.lineStart(l);
+    for (const [i, words] of inLine(prose.slice(s, lines.lineEnd(l)))) out.push({ index: s + i, 0: words });
+  }
+  return out;
 }
 
 const rule: Rule<Record<string, never>> = {
@@ -66,7 +82,6 @@ const rule: Rule<Record<string, never>> = {
     };
     // the incident date is the anchor a writer most often means; without one, the format is the example
     const anchor = model.date ? ` (incident: ${model.date})` : '';
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
     const timelines = model.allSections.filter((s) => s.kind === 'timeline');
     const dated = new Map<object, boolean>(); // per timeline section, computed once (not once per match)
     const datedTimeline = (o: number) => {
@@ -80,7 +95,7 @@ const rule: Rule<Record<string, never>> = {
     let skipLine = false;
     let scanned = 0; // how far the current line was read for quotes
     let quoted = false; // an opening quote without its closing one before `scanned`
-    for (const m of prose.matchAll(re)) {
+    for (const m of matchesByLine(prose, model.lines)) {
       if (inItem(m.index)) continue;
       // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
       if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;

@@ -8,6 +8,7 @@ import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { applyContextStatus } from './status';
+import { blockItems } from './reuse';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -54,7 +55,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         if (item) model.actionItems.push(item);
         lastNumbered = undefined;
       } else if (node.type === 'table') {
-        pushAll(model.actionItems, tableItems(node, ctx, section, deferred));
+        pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
       } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
         if (!node.ordered && lastNumbered) {
@@ -62,7 +63,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           attachSubList(lastNumbered, node, ctx);
           continue;
         }
-        const items = listItems(node, ctx, section, deferred, undefined);
+        const items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {

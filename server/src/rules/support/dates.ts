@@ -1,4 +1,5 @@
 // ISO date arithmetic (UTC, no time zone surprises) and the due dates every face offers.
+import { memoByText } from '../../model/memo';
 
 /** The example due date every face shows (messages, hover, prompts): the "in 2 weeks" choice. */
 export function exampleDueDate(today: string): string {
@@ -32,6 +33,11 @@ export function endOfMonth(iso: string, monthsAhead = 0): string {
  * end of this month (end of next month when this one ends within a week). Computed here once.
  */
 export function dateChoices(today: string): { label: string; value: string; description: string }[] {
+  // asked once per open item without a due date: worked out once per day (a copy each time: callers may change theirs)
+  return choicesOn(today).map((c) => ({ ...c }));
+}
+
+const choicesOn = memoByText((today: string): { label: string; value: string; description: string }[] => {
   const eom = endOfMonth(today);
   const soon = addDays(today, 7) >= eom;
   const c = (value: string, label: string) => ({ label, value, description: value });
@@ -40,4 +46,4 @@ export function dateChoices(today: string): { label: string; value: string; desc
     c(addDays(today, 14), 'in 2 weeks'),
     soon ? c(endOfMonth(today, 1), 'end of next month') : c(eom, 'end of this month'),
   ];
-}
+});

@@ -4,6 +4,7 @@
 import type { Field, Postmortem } from '../../model/types';
 import { rangeOf } from '../../model/lines';
 import { proseText } from './util';
+import { memoByText } from '../../model/memo';
 
 /** Tokens the templates use as blanks. */
 const TOKEN_RE = /\bYYYY-MM-DD\b|\bHH:MM\b|(?<![\w@])@owner\b|\bABC-12\d\b|\*\*ACRONYM\*\*/g;
@@ -48,17 +49,18 @@ export function templatePlaceholders(model: Postmortem): Field<string>[] {
   const prose = proseText(model);
   for (let l = 0; l < model.lines.lineCount; l++) {
     const s = model.lines.lineStart(l);
-    const line = prose.slice(s, model.lines.lineEnd(l));
-    if (!line.trim()) continue;
-    const body = line.replace(/^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]?\][ \t]+)?/, '');
-    const at = s + (line.length - body.length);
-    const start = PROMPT_STARTS.find((p) => body.replace(/^\*\*[^*]*\*\*:?\s*/, '').startsWith(p));
-    if (start) {
-      add(at, s + line.trimEnd().length);
-      continue;
-    }
-    for (const m of line.matchAll(TOKEN_RE)) add(s + m.index, s + m.index + m[0].length);
+    for (const [a, b] of lineHits(prose.slice(s, model.lines.lineEnd(l)))) add(s + a, s + b);
   }
   cache.set(model, out);
   return out;
 }
+
+/** The placeholders of one line of prose, as [start, end] in the line (a function of the line: remembered). */
+const lineHits = memoByText((line: string): [number, number][] => {
+  if (!line.trim()) return [];
+  const body = line.replace(/^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]?\][ \t]+)?/, '');
+  const at = line.length - body.length;
+  const start = PROMPT_STARTS.find((p) => body.replace(/^\*\*[^*]*\*\*:?\s*/, '').startsWith(p));
+  if (start) return [[at, line.trimEnd().length]];
+  return [...line.matchAll(TOKEN_RE)].map((m) => [m.index, m.index + m[0].length]);
+});
