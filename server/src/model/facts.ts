@@ -77,13 +77,25 @@ export function sectionProse(model: Postmortem, kind: SectionKind, prose = prose
 }
 
 /** The section kind that applies at an offset (the deepest heading before it), if any. */
-export function kindAt(model: Postmortem, offset: number): SectionKind | undefined {
+/** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
+export function sectionAt(model: Postmortem, offset: number): Section | undefined {
+  const all = model.allSections;
+  let lo = 0;
+  let hi = all.length - 1;
   let found: Section | undefined;
-  for (const s of model.allSections) {
-    if (s.headingRange.start.offset <= offset) found = s;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].headingRange.start.offset <= offset) {
+      found = all[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return found?.effectiveKind;
+  return found;
+}
+
+/** The section kind that applies at an offset. */
+export function kindAt(model: Postmortem, offset: number): SectionKind | undefined {
+  return sectionAt(model, offset)?.effectiveKind;
 }
 
 /**

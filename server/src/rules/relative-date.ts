@@ -4,7 +4,7 @@ import type { LineIndex, Rule } from '../model/types';
 import { memoByText } from '../model/memo';
 import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
-import { sectionAt } from '../model/action-items/index';
+import { sectionAt } from '../model/facts';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 // only the source of the expression below (on its own, unanchored, `\d+ days ago` was tried from every digit)

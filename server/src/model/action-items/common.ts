@@ -1,7 +1,8 @@
 // Shared pieces of action-item parsing: the parse context, node offsets, masked segments and field conversion.
 import type { Nodes } from 'mdast';
 import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
-import type { DueHit, Hit, Segment } from '../fields';
+import type { Hit, Segment } from '../fields';
+import type { DueHit } from '../due';
 
 /** What every action-item parser needs: the source, its line index and offset → range. */
 export interface ParseContext {

@@ -12,22 +12,7 @@ import { blockItems } from './reuse';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
-
-/** The section whose heading is the last one at or before `offset` (binary search: sections are in document order). */
-export function sectionAt(model: Postmortem, offset: number): Section | undefined {
-  const all = model.allSections;
-  let lo = 0;
-  let hi = all.length - 1;
-  let found: Section | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].headingRange.start.offset <= offset) {
-      found = all[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+import { sectionAt } from '../facts';
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.

@@ -1,7 +1,8 @@
 // Action items written as list items: bullets, numbered items, checkboxes, label-only items with nested lists.
 import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
-import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type DueHit, type Hit, type OwnerHits, type Segment } from '../fields';
+import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
+import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 

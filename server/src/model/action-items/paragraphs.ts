@@ -4,7 +4,8 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
-import { findDue, findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { findDue } from '../due';
 import { trimEndChars } from '../scan';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 

@@ -1,7 +1,8 @@
 // Action items written as table rows: columns are given roles (action, owner, due, priority, status, ticket) by header.
 import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
-import { findDue, findOwners, findPriority, findStatus, findTickets, parseDueCell, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
+import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
+import { findDue, parseDueCell } from '../due';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
 

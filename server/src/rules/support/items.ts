@@ -90,12 +90,3 @@ export function sliceOf(model: Postmortem, r: Range): string {
 
 export { proseText } from '../../model/facts';
 
-/** The section (deepest heading) an offset falls in. */
-export function sectionAtOffset(model: Postmortem, offset: number) {
-  let found: Postmortem['allSections'][number] | undefined;
-  for (const s of model.allSections) {
-    if (s.headingRange.start.offset <= offset) found = s;
-    else break;
-  }
-  return found;
-}

@@ -1,0 +1,177 @@
+// Due dates in action items: absolute dates in the forms people write (ISO, 03/04/2026, "Feb 1, 2026", chrono for
+// the rest), the phrase written where a date belongs ("next sprint", "Q3"), and a due cell of a table. Works on the
+// segments of model/fields.ts.
+import * as chrono from 'chrono-node';
+import type { Hit, Segment } from './fields';
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ISO_RE = /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/g;
+const NUMERIC_RE = /(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.]*\d)/g;
+const TEXTUAL_HINT_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
+
+/** Shared between calls (findDates remembers its answers): never changed after it is made. */
+export interface DateHit {
+  readonly iso: string;
+  readonly ambiguous: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+export const isoOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** findDates' answers by text: chrono is most of an item's reading, and an edit leaves the other items' text as it was. */
+const datesByText = new Map<string, readonly DateHit[]>();
+const MAX_REMEMBERED = 10_000;
+
+/** Every absolute date (with day, month and year) in a string; indexes relative to the string. */
+export function findDates(s: string): DateHit[] {
+  const known = datesByText.get(s);
+  if (known) return [...known];
+  if (datesByText.size >= MAX_REMEMBERED) datesByText.clear();
+  const hits = datesIn(s);
+  datesByText.set(s, hits);
+  return [...hits];
+}
+
+function datesIn(s: string): DateHit[] {
+  const hits: DateHit[] = [];
+  const overlaps = (a: number, b: number) => hits.some((h) => a < h.end && b > h.start);
+  for (const m of s.matchAll(ISO_RE)) {
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (validYmd(y, mo, d)) hits.push({ iso: isoOf(y, mo, d), ambiguous: false, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  for (const m of s.matchAll(NUMERIC_RE)) {
+    const [a, b, y] = [+m[1], +m[2], +m[3]];
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    // Month first (US) when both could be months; day first when the first number can't be a month.
+    const monthFirst = validYmd(y, a, b);
+    const dayFirst = validYmd(y, b, a);
+    if (!monthFirst && !dayFirst) continue;
+    const ambiguous = monthFirst && dayFirst && a !== b;
+    const iso = monthFirst ? isoOf(y, a, b) : isoOf(y, b, a);
+    hits.push({ iso, ambiguous, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  if (TEXTUAL_HINT_RE.test(s) && /\d{4}/.test(s)) {
+    let results: chrono.ParsedResult[] = [];
+    try {
+      results = chrono.parse(s, new Date(Date.UTC(2000, 0, 1)));
+    } catch {
+      results = [];
+    }
+    for (const r of results) {
+      const c = r.start;
+      if (!(c.isCertain('year') && c.isCertain('month') && c.isCertain('day'))) continue;
+      if (!/\d{4}/.test(r.text) || !TEXTUAL_HINT_RE.test(r.text)) continue;
+      // chrono may swallow a time or range; keep only the date part's extent
+      const text = r.text.replace(/\s*(?:at|@|,)?\s*\d{1,2}:\d{2}.*$/i, '').replace(/\s*[-–—]\s*.*$/, '');
+      const start = r.index;
+      const end = start + text.length;
+      if (overlaps(start, end)) continue;
+      const y = c.get('year') ?? 0;
+      const mo = c.get('month') ?? 0;
+      const d = c.get('day') ?? 0;
+      if (validYmd(y, mo, d)) hits.push({ iso: isoOf(y, mo, d), ambiguous: false, start, end, text });
+    }
+  }
+  return hits.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Words written where a date belongs that are not dates: a reader a year later can't tell when that was. Only the
+ * source of the expressions below: unanchored on its own, `\d+ days` tried from every digit of a long number.
+ */
+const NON_DATE_SOURCE = [
+  'asap',
+  'as soon as possible',
+  'soon',
+  'tb[dac]',
+  'next (?:sprint|week|month|quarter|year|release|iteration|cycle|planning)',
+  'this (?:sprint|week|month|quarter|year|cycle)',
+  'end of (?:the )?(?:day|week|month|quarter|year|sprint|q[1-4](?: \\d{4})?|h[12](?: \\d{4})?)',
+  'eo[dwmqy]',
+  '(?:q[1-4]|h[12])(?:[ /-]?(?:fy)?\\d{2,4})?',
+  'before (?:black friday|cyber monday|christmas|the holidays|launch|release|go[- ]live|the (?:next|end)[\\w ]{0,20})',
+  'in the (?:near|coming|foreseeable) future',
+  'later(?: this (?:week|month|quarter|year))?',
+  'someday',
+  'eventually',
+  'tomorrow',
+  'ongoing',
+  'immediately',
+  '(?:in )?(?:a|one|two|three|\\d+) (?:days?|weeks?|months?|sprints?)',
+  'next (?:mon|tues|wednes|thurs|fri|satur|sun)day',
+].join('|');
+// a phrase starts where a word or number does, never inside one
+const NON_DATE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
+const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?|deadline|target(?: date)?|eta|by|until|before|no later than)\s*[:=-]?\s*/giu;
+
+// sticky: read where a due keyword ends, without slicing the rest of the text off per keyword (quadratic)
+const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'iuy');
+const DUE_WORDS_AT_RE = /[^\s,;|)(\]—–.][^,;|)(\]—–]{0,40}?(?=\s*(?:[,;|)(\]—–]|\.\s|\.?$|(?<=\s)(?:owner|priority|status|p[0-4])\b))/iuy;
+
+export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });
+
+/**
+ * The due value of an item's text. Preference: a date after a due keyword, then any absolute date,
+ * then a non-date phrase after a due keyword ("due next sprint"), then a known non-date phrase anywhere ("ASAP").
+ */
+export function findDue(seg: Segment): DueHit | undefined {
+  const s = seg.text;
+  const dates = findDates(s);
+  const dateAt = new Map<number, DateHit>();
+  for (const h of dates) if (!dateAt.has(h.start)) dateAt.set(h.start, h);
+  let phrase: DueHit | undefined;
+  for (const m of s.matchAll(DUE_KEYWORD_RE)) {
+    const after = m.index + m[0].length;
+    const kw = m[1].toLowerCase();
+    const d = dateAt.get(after);
+    if (d) return dateHit(seg, d);
+    if (phrase) continue;
+    NON_DATE_AT_RE.lastIndex = after;
+    const known = NON_DATE_AT_RE.exec(s);
+    if (known) {
+      phrase = { kind: 'phrase', value: known[0], text: known[0], start: seg.offset + after, end: seg.offset + after + known[0].length };
+      continue;
+    }
+    if (kw.startsWith('due') || kw === 'deadline' || kw.startsWith('target') || kw === 'eta') {
+      DUE_WORDS_AT_RE.lastIndex = after;
+      const words = DUE_WORDS_AT_RE.exec(s);
+      if (words && words[0].trim() && words[0].split(/\s+/).length <= 5) {
+        const t = words[0].trim();
+        phrase = { kind: 'phrase', value: t, text: t, start: seg.offset + after, end: seg.offset + after + t.length };
+      }
+    }
+  }
+  if (dates.length) return dateHit(seg, dates[dates.length - 1]);
+  if (phrase) return phrase;
+  for (const m of s.matchAll(NON_DATE_ANYWHERE_RE)) {
+    const t = m[0];
+    // bare words that only mean "not a date" in a date position are too common in prose
+    if (/^(soon|later|eventually|immediately|ongoing|tomorrow|tb[ac]|(in )?(a|one|two|three|\d+) .*)$/i.test(t)) continue;
+    if (/^tbd$/i.test(t) && !/\b(due|date|when)\b/i.test(s)) continue;
+    return { kind: 'phrase', value: t, text: t, start: seg.offset + m.index, end: seg.offset + m.index + t.length };
+  }
+  return undefined;
+}
+
+function dateHit(seg: Segment, d: DateHit): DueHit {
+  return { kind: 'date', iso: d.iso, ambiguous: d.ambiguous, value: d.iso, text: d.text, start: seg.offset + d.start, end: seg.offset + d.end };
+}
+
+/** A Due / Deadline / ETA cell: a date, a non-date phrase, or nothing. */
+export function parseDueCell(seg: Segment): DueHit | undefined {
+  const t = seg.text.trim();
+  if (!t || /^[-–—]$/.test(t)) return undefined;
+  const lead = seg.text.length - seg.text.trimStart().length;
+  const dates = findDates(seg.text);
+  if (dates.length) return dateHit(seg, dates[0]);
+  const clean = t.replace(/^\*+|\*+$/g, '');
+  return { kind: 'phrase', value: clean, text: t, start: seg.offset + lead, end: seg.offset + lead + t.length };
+}
