@@ -2,7 +2,7 @@
 // The workspace is scanned once, on the first request (bounded in files and bytes); a postmortem closed since keeps
 // offering the owners it had when it was closed.
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectPostmortem, type LintResult } from '../lint/lint';
@@ -50,11 +50,35 @@ export class OwnerDirectory {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([owner]) => owner);
   }
 
-  /** A postmortem file was closed with this last analysis: the snapshot keeps its owners as they were then. */
-  closed(uri: string, last: LintResult | undefined): void {
-    if (!last?.isPostmortem || !this.workspace || !uri.startsWith('file:')) return;
-    const owners = ownersOf(last.model);
-    this.workspace = this.workspace.then((map) => map.set(uri, owners));
+  /**
+   * A file was closed: the snapshot keeps its owners as they were then. Its last analysis gives them when it is of the
+   * closing text; else (the close came before the analysis finished: diagnostics are published from the findings,
+   * before the model) the text is read here.
+   */
+  closed(uri: string, text: string, last: { text: string; result: LintResult } | undefined): void {
+    if (!this.workspace || !uri.startsWith('file:')) return;
+    let owners: string[] | undefined;
+    if (last && last.text === text) owners = last.result.isPostmortem ? ownersOf(last.result.model) : undefined;
+    else {
+      try {
+        const file = fileURLToPath(uri);
+        owners = this.ownersIn(file, text, this.o.roots().find((r) => file.startsWith(r)));
+      } catch {
+        owners = undefined;
+      }
+    }
+    if (owners) {
+      const found = owners;
+      this.workspace = this.workspace.then((map) => map.set(uri, found));
+    }
+  }
+
+  /** The owners of a postmortem file's text; undefined when the file is not a postmortem. */
+  private ownersIn(file: string, text: string, root: string | undefined): string[] | undefined {
+    const model = parsePostmortem(text);
+    const loaded = loadConfigForFile(file, this.o.rules);
+    if (!detectPostmortem(model, { filePath: file, rootDir: loaded.rootDir ?? root, config: loaded.config })) return undefined;
+    return ownersOf(model);
   }
 
   private async scan(): Promise<Map<string, string[]>> {
@@ -74,11 +98,8 @@ export class OwnerDirectory {
         try {
           const stat = await fs.promises.stat(file);
           if (stat.size > MAX_SCANNED_BYTES) continue;
-          const text = await fs.promises.readFile(file, 'utf8');
-          const model = parsePostmortem(text);
-          const loaded = loadConfigForFile(file, this.o.rules);
-          if (!detectPostmortem(model, { filePath: file, rootDir: loaded.rootDir ?? root, config: loaded.config })) continue;
-          out.set(pathToFileURL(file).href, ownersOf(model));
+          const owners = this.ownersIn(file, await fs.promises.readFile(file, 'utf8'), root);
+          if (owners) out.set(pathToFileURL(file).href, owners);
         } catch {
           // An unreadable file has no owners to offer.
         }

@@ -304,7 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (options.guard) options.guard.isOpen = (uri) => documents.get(uri) !== undefined;
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    owners.closed(e.document.uri, analyzer.lastFinished(e.document.uri)?.result);
+    owners.closed(e.document.uri, e.document.getText(), analyzer.lastFinished(e.document.uri));
     analyzer.forget(e.document.uri);
     lastVersion.delete(e.document.uri);
     tooBigShown.delete(e.document.uri);
