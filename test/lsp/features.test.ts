@@ -134,45 +134,35 @@ describe('editor help over stdio', () => {
     }
   });
 
-  test('an owner added in another postmortem is still offered after that postmortem is closed', async () => {
+  /** Saves and opens the other postmortem with `owner` in it, closes it, then asks for owners in this one. */
+  async function ownersAfterClosing(owner: string, waitForAnalysis: boolean): Promise<string[]> {
     const line = lineOf(PM, 'Alert when checkout');
     const old = PM.split('\n')[line];
     const text = old.replace(', due 2026-04-15', ' — @');
     const at = text.indexOf('— @') + 3;
     const other = fileUri(path.join(dir, 'postmortems', 'search.md'));
-    const edited = OTHER.replace('@zoe.k, due 2026-05-01', '@ravi, due 2026-05-01');
+    const edited = OTHER.replace('@zoe.k, due 2026-05-01', `${owner}, due 2026-05-01`);
     fs.writeFileSync(path.join(dir, 'postmortems', 'search.md'), edited); // saved
     await c.open(other, edited);
-    await c.diagnosticsFor(other, 1);
+    if (waitForAnalysis) await c.diagnosticsFor(other, 1);
     await c.close(other);
     await setLine(line, text, old);
     try {
-      const labels = (await complete(uri, line, at, '@')).map((i) => i.label);
-      assert.ok(labels.includes('@ravi'), `the closed postmortem's new owner: ${labels.join(', ')}`);
+      return (await complete(uri, line, at, '@')).map((i) => i.label);
     } finally {
       await setLine(line, old, text);
       fs.writeFileSync(path.join(dir, 'postmortems', 'search.md'), OTHER);
     }
+  }
+
+  test('an owner added in another postmortem is still offered after that postmortem is closed', async () => {
+    const labels = await ownersAfterClosing('@ravi', true);
+    assert.ok(labels.includes('@ravi'), `the closed postmortem's new owner: ${labels.join(', ')}`);
   });
 
   test('a postmortem closed before its analysis finished still offers its new owner', async () => {
-    const line = lineOf(PM, 'Alert when checkout');
-    const old = PM.split('\n')[line];
-    const text = old.replace(', due 2026-04-15', ' — @');
-    const at = text.indexOf('— @') + 3;
-    const other = fileUri(path.join(dir, 'postmortems', 'search.md'));
-    const edited = OTHER.replace('@zoe.k, due 2026-05-01', '@tomasz, due 2026-05-01');
-    fs.writeFileSync(path.join(dir, 'postmortems', 'search.md'), edited); // saved
-    await c.open(other, edited);
-    await c.close(other);
-    await setLine(line, text, old);
-    try {
-      const labels = (await complete(uri, line, at, '@')).map((i) => i.label);
-      assert.ok(labels.includes('@tomasz'), `the closed postmortem's new owner: ${labels.join(', ')}`);
-    } finally {
-      await setLine(line, old, text);
-      fs.writeFileSync(path.join(dir, 'postmortems', 'search.md'), OTHER);
-    }
+    const labels = await ownersAfterClosing('@tomasz', false);
+    assert.ok(labels.includes('@tomasz'), `the closed postmortem's new owner: ${labels.join(', ')}`);
   });
 
   test("'due ' offers ISO dates relative to today; a table's Due cell too", async () => {
