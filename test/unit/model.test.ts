@@ -143,6 +143,30 @@ describe('action item formats', () => {
   });
 });
 
+describe('follow-ups written one to a line without full stops', () => {
+  const resolution = (body: string) =>
+    `# Channel permissions\n\n## Summary\n\nOn 2026-01-20 new members got the writer role.\n\n## Resolution and recovery\n\n${body}\n`;
+
+  test('two lines of one paragraph that are each written as a to-do are two items', () => {
+    const m = parsePostmortem(doc('Add an alert on the queue depth of the billing worker\nMove the nightly export off the primary database'));
+    assert.deepEqual(items(m).map((i) => i.text), ['Add an alert on the queue depth of the billing worker', 'Move the nightly export off the primary database']);
+    // the same lines in committing prose under "Resolution and recovery" (no other item in the document)
+    const r = parsePostmortem(resolution('Publish a document for admins of a channel who will be an admin of one\nFile a feature request so the service lets a channel set its default role.'));
+    assert.deepEqual(items(r).map((i) => i.text), ['Publish a document for admins of a channel who will be an admin of one', 'File a feature request so the service lets a channel set its default role.']);
+  });
+
+  test('a hard-wrapped sentence stays one item, even where the next line opens on a verb', () => {
+    for (const body of [
+      'Add an alert on the queue depth of the billing worker and\nMove the nightly export off the primary database',
+      'Add an alert on the queue depth of the billing worker, then\nmove the nightly export off the primary database',
+      'We will add an alert on the queue depth of the billing worker\nMove the nightly export off the primary database',
+    ]) {
+      assert.equal(items(parsePostmortem(doc(body))).length, 1, body);
+      assert.equal(items(parsePostmortem(resolution(body.replace('worker', 'worker that will page')))).length, 1, body);
+    }
+  });
+});
+
 describe('what is not an item', () => {
   test('code fences, HTML comments and HTML blocks never produce items', () => {
     const m = parsePostmortem(doc('```\n- [ ] not an item @x\n```\n\n<!--\n- [ ] nor this\n-->\n\n<div>\n\n- inside html? still markdown\n\n</div>\n\n- Real item @y'));
