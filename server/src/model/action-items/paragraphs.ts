@@ -228,7 +228,7 @@ export function lineItems(run: Paragraph[], ctx: ParseContext, section: Section,
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
@@ -296,8 +296,12 @@ function sentenceEnds(src: string): number[] {
   return ends;
 }
 
-/** The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. */
-export function commitmentSentences(run: Paragraph[], text: string): Span[] {
+/**
+ * The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. With
+ * `toDos` (prose under an action-items heading), a sentence written as a to-do is one too: "Enforce a standard of
+ * using Tailscale company-wide." among sentences that praise or explain.
+ */
+export function commitmentSentences(run: Paragraph[], text: string, toDos = false): Span[] {
   const out: Span[] = [];
   const s0 = startOf(run[0]);
   // comments between the paragraphs of a run are blanked, not read
@@ -316,7 +320,7 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
+    if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText))) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
     const start = s0 + at + lead;
     const pieces = toDoPieces(src, at + lead, at + lead + body.length);
     if (pieces) for (const pc of pieces) out.push({ start: s0 + pc.start, end: s0 + pc.end, text: pc.text });
@@ -326,9 +330,9 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
 }
 
 /** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
-export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section): ActionItem[] {
+export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section, toDos = false): ActionItem[] {
   const out: ActionItem[] = [];
-  for (const sp of commitmentSentences(run, ctx.text)) {
+  for (const sp of commitmentSentences(run, ctx.text, toDos)) {
     const item = paragraphItem(holder(run, sp.start), ctx, section, false, sp.start, sp.end);
     if (!item) continue;
     // the sentence commits to work still to do: a finished verb inside it ("… removed when the cookie has been
