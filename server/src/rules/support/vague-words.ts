@@ -54,6 +54,15 @@ export function curlyQuoted(s: string): boolean {
   }
   return false;
 }
+/**
+ * An endpoint named by its path, also a measurable anchor: "check /metrics endpoint", "the /healthz route". Word by
+ * word (a path alternative in MEASURABLE_RE made it quadratic).
+ */
+export function namedEndpoint(s: string): boolean {
+  const words = s.split(/[\s(),;"“”]+/);
+  return words.some((w, i) => w.length > 1 && w.length <= 60 && w[0] === '/' && /^[a-z]$/i.test(w[1]) && ENDPOINT_WORDS.has((words[i + 1] ?? '').toLowerCase()));
+}
+const ENDPOINT_WORDS = new Set(['endpoint', 'endpoints', 'route', 'path', 'url', 'handler']);
 /** Proper names and identifiers: Kubernetes, KIAM, ADFS, priority-classes, `isDisabled`, pg_bouncer, eu-west-1. */
 export function specificAnchors(s: string): string[] {
   const out: string[] = [];
