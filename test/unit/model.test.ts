@@ -28,6 +28,8 @@ describe('sections', () => {
       ['Parking lot', 'deferred'],
       ['Installation', undefined],
       ['Roadmap', undefined],
+      // "Category / Time to detection / Time to recovery": how long, not who or what was affected
+      ['Stats', undefined],
     ];
     for (const [title, kind] of cases) assert.equal(matchSection(title), kind, title);
   });
