@@ -73,12 +73,16 @@ function zoneInDocument(text: string): string | undefined {
   return undefined;
 }
 
-/** The document with code blocks, HTML and front matter blanked, but inline code kept (its text, without backticks). */
+/**
+ * The document with code blocks, HTML and front matter blanked, but inline code kept (its text, without backticks),
+ * and emphasis underscores blanked: in "_all times are in UTC_" the zone ends at a word boundary. An underscore
+ * inside a word stays ("America/New_York").
+ */
 function withInlineCode(model: Postmortem): string {
   const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
   if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
   // one pass over the text (blanking span by span copied the whole text once per code block: quadratic)
-  return blankSpans(model.text, spans).replace(/`/g, ' ');
+  return blankSpans(model.text, spans).replace(/`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
 }
 
 const memo = new WeakMap<Postmortem, TimelineZone[]>();
