@@ -17,13 +17,17 @@ import { collectGarbage } from './gc';
 import { UnitCaches } from '../model/parse-units';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
+import { answerFixQuery, type FixAnswer, type FixQuery } from '../lint/fix-query';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
   revision: number;
   version: number;
   text: string;
+  /** Its findings build their fixes when asked, where the lint ran: `Analyzer.fixes`. */
   result: LintResult;
+  /** The options it was linted with (to lint it again for its fixes when the lint thread no longer keeps it). */
+  options: LintOptions;
 }
 
 /** What a lint says before its model is there: the findings and whether the document is a postmortem. */
@@ -42,6 +46,13 @@ export interface EarlyAnalysis {
  * hears the findings as soon as they are known, when they come before the whole result (the lint thread).
  */
 export type Linter = (text: string, options: LintOptions, doc?: string, early?: (result: EarlyResult) => void) => Promise<LintResult>;
+/**
+ * Builds the fixes `query` asks for from the analysis of `text` by `doc` (whose result is `result`): where the lint ran,
+ * since the result that crossed from the lint thread has no fixes.
+ */
+export type Fixer = (doc: string, text: string, options: LintOptions, result: LintResult, query: FixQuery) => Promise<FixAnswer>;
+/** Fixes from a result linted on this thread: its findings build them on first read. */
+export const localFixer: Fixer = (_doc, _text, _options, result, query) => Promise.resolve().then(() => answerFixQuery(result.findings, query));
 /** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
 export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
@@ -77,7 +88,13 @@ export class Analyzer {
     private readonly log: (line: string) => void = () => undefined,
     /** The document closed: its parse cache can go. */
     private readonly release: (uri: string) => void = () => undefined,
+    private readonly fixer: Fixer = localFixer,
   ) {}
+
+  /** The fixes `query` asks for, from the analysis `a` of `uri`. */
+  fixes(uri: string, a: Analysis, query: FixQuery): Promise<FixAnswer> {
+    return this.fixer(uri, a.text, a.options, a.result, query);
+  }
 
   /**
    * The analysis of `uri` at `revision` under configuration `key`. Joins a matching one (running, queued or finished);
@@ -153,7 +170,7 @@ export class Analyzer {
             // when a newer revision came in meanwhile, its waiters wait for that one's findings
             if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r });
           });
-          analysis = { revision: job.revision, version: job.version, text: job.text, result };
+          analysis = { revision: job.revision, version: job.version, text: job.text, result, options };
           this.trace?.(`analysis done ${job.uri} v${job.version}`);
         } catch (e) {
           this.log(`lint of ${job.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -193,6 +210,8 @@ export interface LintThread {
   forget(doc: string): void;
   /** The reader view of `doc`'s last analysis when it was of `text` (built where its markdown tree is); else undefined. */
   reader(doc: string, text: string, options: ReaderViewOptions): Promise<ReaderModelResult | undefined>;
+  /** Fixes from an analysis this thread made (Analyzer's `fixer`). */
+  fixes: Fixer;
 }
 
 const inProcessSettle = () => Promise.resolve().then(collectGarbage);
@@ -202,6 +221,7 @@ export const inProcessThread: LintThread = {
   settle: inProcessSettle,
   forget: (doc) => inProcessCaches.forget(doc),
   reader: () => Promise.resolve(undefined),
+  fixes: localFixer,
 };
 
 export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
@@ -209,6 +229,8 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   let worker: Worker | undefined;
   let failed = false;
   let nextId = 1;
+  /** Results that came from the worker: their findings have no fixes here; the worker builds them. */
+  const fromWorker = new WeakSet<LintResult>();
   const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void }>();
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
@@ -261,7 +283,11 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
         findings = r as EarlyResult;
         early?.(findings);
       };
-      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => revive({ ...findings, ...(raw as object) }, text));
+      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => {
+        const result = revive({ ...findings, ...(raw as object) }, text);
+        fromWorker.add(result);
+        return result;
+      });
     },
     readArchive: (text, options) => {
       const w = start();
@@ -282,6 +308,13 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       if (!w) return undefined;
       const r = await send(w, { id: nextId++, reader: { doc, text, options } }).catch(() => null);
       return (r as ReaderModelResult | null) ?? undefined;
+    },
+    fixes: (doc, text, options, result, query) => {
+      if (!fromWorker.has(result)) return localFixer(doc, text, options, result, query);
+      const w = start();
+      // the worker died since: lint here once more, the findings then build their fixes on this thread
+      if (!w) return inProcessLinter(text, options, doc).then((r) => localFixer(doc, text, options, r, query));
+      return send(w, { id: nextId++, fixes: { doc, text, options, query } }) as Promise<FixAnswer>;
     },
   };
 }

@@ -19,7 +19,8 @@ import { invalidateConfigCache } from '../config/load';
 import type { ResolvedConfig } from '../config/resolve';
 import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
-import type { ServerContext, ServerSettings } from './context';
+import type { CurrentResult, ServerContext, ServerSettings } from './context';
+import type { FixQuery } from '../lint/fix-query';
 import { FIX_ALL_KIND } from './code-actions';
 import { capDiagnostics, toDiagnostic } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
@@ -115,7 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
   const thread = useWorker ? lintThread(defaultWorkerFile(), log) : inProcessThread;
-  const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri));
+  const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri), thread.fixes);
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
     const size = doc.getText().length;
@@ -148,8 +149,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc || tooBig(doc)) return Promise.resolve(undefined);
     return analyzer.findings(uri, revisions.get(uri) ?? 0, doc.version, doc.getText(), `${settings.version}:${configGeneration}`, () => lintOptions(uri));
   };
-  const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> =>
-    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result } : undefined), () => undefined);
+  const getResult = (uri: string): Promise<CurrentResult | undefined> =>
+    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
 
   /**
    * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
