@@ -91,6 +91,25 @@ describe('calendar helpers', () => {
   });
 });
 
+describe('hover on a timeline title', () => {
+  const doc = (heading: string, before = '') =>
+    `# DNS outage\n\n${before}## Summary\n\nThe resolver stopped answering.\n\n## ${heading}\n\n- 14:05 alerts fire\n- 14:52 resolver restarted\n`;
+
+  test('says which zone the times are read in and where it was written', () => {
+    const text = doc('Timeline (PST)');
+    assert.match(md(hoverAt(asResult(text), pos(text, 'Timeline'), TODAY)), /2 clock times[\s\S]*Time zone: `PST`, read from the title/);
+    const stated = doc('Timeline', 'All times in US/Pacific.\n\n');
+    assert.match(md(hoverAt(asResult(stated), pos(stated, 'Timeline'), TODAY)), /Time zone: `US\/Pacific`, read from a statement elsewhere in the document \(`All times in US\/Pacific`\)/);
+  });
+
+  test('says that no zone was found, and why one matters, when the times have none', () => {
+    const text = doc('Timeline');
+    const v = md(hoverAt(asResult(text), pos(text, 'Timeline'), TODAY));
+    assert.match(v, /Time zone: none found .* \(e\.g\. `14:05`\)/);
+    assert.match(v, /lined up/);
+  });
+});
+
 describe('hover on an action item', () => {
   const r = asResult(DOC);
 

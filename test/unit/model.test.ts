@@ -143,6 +143,48 @@ describe('action item formats', () => {
   });
 });
 
+describe('follow-ups written one to a line without full stops', () => {
+  const resolution = (body: string) =>
+    `# Channel permissions\n\n## Summary\n\nOn 2026-01-20 new members got the writer role.\n\n## Resolution and recovery\n\n${body}\n`;
+
+  test('two lines of one paragraph that are each written as a to-do are two items', () => {
+    const m = parsePostmortem(doc('Add an alert on the queue depth of the billing worker\nMove the nightly export off the primary database'));
+    assert.deepEqual(items(m).map((i) => i.text), ['Add an alert on the queue depth of the billing worker', 'Move the nightly export off the primary database']);
+    // the same lines in committing prose under "Resolution and recovery" (no other item in the document)
+    const r = parsePostmortem(resolution('Publish a document for admins of a channel who will be an admin of one\nFile a feature request so the service lets a channel set its default role.'));
+    assert.deepEqual(items(r).map((i) => i.text), ['Publish a document for admins of a channel who will be an admin of one', 'File a feature request so the service lets a channel set its default role.']);
+  });
+
+  test('a hard-wrapped sentence stays one item, even where the next line opens on a verb', () => {
+    for (const body of [
+      'Add an alert on the queue depth of the billing worker and\nMove the nightly export off the primary database',
+      'Add an alert on the queue depth of the billing worker, then\nmove the nightly export off the primary database',
+      'We will add an alert on the queue depth of the billing worker\nMove the nightly export off the primary database',
+    ]) {
+      assert.equal(items(parsePostmortem(doc(body))).length, 1, body);
+      assert.equal(items(parsePostmortem(resolution(body.replace('worker', 'worker that will page')))).length, 1, body);
+    }
+  });
+});
+
+describe('follow-ups inside prose', () => {
+  test('under a corrective-measures heading, a sentence written as a to-do is an item; praise and predictions are not', () => {
+    const m = parsePostmortem(
+      '# VPN alert\n\n## Summary\n\nA login from abroad on 2026-03-09.\n\n## Corrective and Preventative Measure\n\nRequire the company VPN on every laptop that reaches production. The engineer did a great job of reporting it.\n\nRegular reminders about VPN use will help keep this from happening again.\n',
+    );
+    assert.deepEqual(items(m).map((i) => i.text), ['Require the company VPN on every laptop that reaches production.']);
+    // the same sentences under "Resolution and recovery" tell what was done: not read as to-dos
+    assert.equal(items(parsePostmortem(m.text.replace('Corrective and Preventative Measure', 'Resolution and recovery'))).length, 0);
+  });
+
+  test('under a "- **Resolution**:" label, the work still going on is an item and the work done is not', () => {
+    const m = parsePostmortem(
+      '# Incident on 2026-04-02\n\n- **Impact**:\n  - The cluster ran on 2 of 3 nodes\n\n- **Resolution**:\n  - A new node was launched automatically after 40 minutes\n  - We moved all nodes to a newer instance type\n  - We and the provider are still investigating longer-term fixes\n',
+    );
+    assert.deepEqual(items(m).map((i) => [i.text, i.owners.length]), [['We and the provider are still investigating longer-term fixes', 0]]);
+  });
+});
+
 describe('what is not an item', () => {
   test('code fences, HTML comments and HTML blocks never produce items', () => {
     const m = parsePostmortem(doc('```\n- [ ] not an item @x\n```\n\n<!--\n- [ ] nor this\n-->\n\n<div>\n\n- inside html? still markdown\n\n</div>\n\n- Real item @y'));

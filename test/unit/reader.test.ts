@@ -213,6 +213,11 @@ describe('reader model', () => {
     assert.match(computed.header.duration?.source ?? '', /computed from the timeline: 14:05 \(first entry\) → 14:52 UTC \(resolved\)/);
   });
 
+  test('the computed duration names the zone the timeline is in, also when it is stated only in its heading', () => {
+    const doc = `# DNS outage\n\n## Summary\n\nThe resolver stopped answering on 2026-01-10.\n\n## Timeline (US/Pacific)\n\n- 14:05 alerts fire\n- 14:52 resolved: resolver restarted\n\n## Action items\n\n- [ ] Alert on resolver latency — @ana, 2026-02-01\n`;
+    assert.match(model(doc).header.duration?.source ?? '', /14:05 \(first entry\) → 14:52 US\/Pacific \(resolved\)/);
+  });
+
   test('the good example: the card says 47 minutes as its Impact does, not 50 from the triggering merge at 14:02', () => {
     const good = buildReaderModel(lint(readFileSync(root + 'examples/good-postmortem.md', 'utf8'), { filePath: '/p/good-postmortem.md', today: TODAY }), { today: TODAY });
     assert.equal(good.header.duration?.label, '47 minutes');

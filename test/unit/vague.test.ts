@@ -147,3 +147,25 @@ test('never throws on odd input', () => {
     assert.doesNotThrow(() => classifyVague(t));
   }
 });
+
+describe('a way of working under a condition, a precise issue, an endpoint path (heldout, heldout2, heldout4 shapes)', () => {
+  for (const t of [
+    'Clear communication if merges break the main branch ability to release hotfixes.',
+    'Proper process when a release fails',
+    'Better coordination when the on-call engineer hands over',
+  ]) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of [
+    'Investigate the exact issue with certificate in the application',
+    'Look into liveness probe covering more aspects of the Fluentd process (check /metrics endpoint)',
+    'Clear ownership of the billing service',
+    'Clear communication to customers when the status page is updated within 10 minutes',
+  ]) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  // the precise question needs a named thing, the path needs to be named as an endpoint
+  for (const t of ['Investigate the root cause of the outage', 'Investigate the exact issue with monitoring', 'Look into liveness probes covering more aspects']) {
+    test(`still vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});

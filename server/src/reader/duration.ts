@@ -2,11 +2,11 @@
 // impact section states it ("for 45 minutes", "from 14:02 to 15:10 UTC"). Pure.
 import * as chrono from 'chrono-node';
 import { isoDayToDate } from '../model/dates';
+import { zoneIn } from '../model/timezones';
 import type { ReaderDuration } from '../protocol';
 import type { Block } from './extract';
 
 const RESOLVED_RE = /\b(rollback (?:complete|completed|finished|done)|rolled back|fix (?:deployed|rolled out)|mitigation (?:complete|in place)|resolved|recovered|recovery complete|mitigated|restored|all[- ]clear|back to normal|fully operational|incident (?:closed|over|ended)|closed the incident|service (?:is )?healthy|error rates? (?:returned|back) to normal)\b/i;
-const TZ_RE = /\b(UTC|GMT|Z|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|AEDT|UTC[+-]\d{1,2}(?::?\d{2})?)\b/;
 
 interface Stamp {
   minutes: number;
@@ -30,8 +30,9 @@ export function formatMinutes(minutes: number): string {
 /**
  * From the first timeline entry to the entry that says it was resolved (or the last entry). Times without a date
  * follow the last date seen (or the incident date); a time earlier than the previous one rolls over to the next day.
+ * The zone shown is the one written on an entry, else `zone` (the timeline's, as the model read it).
  */
-export function timelineDuration(blocks: Block[], incidentDate?: string): ReaderDuration | undefined {
+export function timelineDuration(blocks: Block[], incidentDate?: string, zone?: string): ReaderDuration | undefined {
   // never an Invalid Date: chrono-node loops forever on one when the text has a DST-dependent zone ("9:30 am PT")
   const ref = isoDayToDate(incidentDate) ?? new Date(Date.UTC(2000, 0, 1, 12));
   let day: number | undefined; // epoch day of the current date
@@ -62,10 +63,11 @@ export function timelineDuration(blocks: Block[], incidentDate?: string): Reader
       minutes += 1440;
     }
     last = minutes;
-    tz ??= TZ_RE.exec(line)?.[1];
+    tz ??= zoneIn(line);
     stamps.push({ minutes, hhmm: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, line });
   }
   if (stamps.length < 2) return undefined;
+  tz ??= zone;
   const first = stamps[0];
   const resolved = stamps.slice(1).find((s) => RESOLVED_RE.test(s.line));
   const end = resolved ?? stamps[stamps.length - 1];

@@ -12,6 +12,7 @@ import publicSections from '../rules/public-sections';
 import { mdastToSafeHtml, sliceRoot } from './html';
 import { buildGlossary, impactFigures, nodesIn, proseBlocks, toLocation, visibleText } from './extract';
 import { statedDuration, timelineDuration } from './duration';
+import { timelineZones } from '../model/timezones';
 
 export interface ReaderModelOptions {
   /** "Today" as ISO yyyy-mm-dd (for overdue marks). */
@@ -229,7 +230,7 @@ function buildUncached(result: LintResult, options: ReaderModelOptions): ReaderM
       status: model.status,
       audience: model.audience,
       // what the writer wrote wins over what the timeline computes (its first entry is often the trigger, not the impact)
-      duration: statedDuration(impactBlocks, 'Impact') ?? statedDuration(summaryBlocks, 'Summary') ?? timelineDuration(timelineBlocks, model.date),
+      duration: statedDuration(impactBlocks, 'Impact') ?? statedDuration(summaryBlocks, 'Summary') ?? timelineDuration(timelineBlocks, model.date, timelineZones(model)[0]?.zone?.name),
       impact: impactFigures(impactBlocks, text, model.lines),
     },
     summaryHtml: result.isPostmortem ? sectionHtml(tree, firstSection(model, 'summary'), options.remoteImages === true) : undefined,

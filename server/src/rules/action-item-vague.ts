@@ -6,8 +6,8 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE } from './support/vague-shapes';
-import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
+import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, verblessWayOfWorking } from './support/vague-shapes';
+import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { memoByText } from '../model/memo';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
@@ -47,7 +47,7 @@ function classifyClause(s: string): VagueResult {
   const text = stripSubject(s.trim());
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length) return { vague: false };
-  const measurable = MEASURABLE_RE.test(text) || curlyQuoted(text);
+  const measurable = MEASURABLE_RE.test(text) || curlyQuoted(text) || namedEndpoint(text);
   const anchors = specificAnchors(text);
   const concrete = measurable || anchors.length >= 2;
 
@@ -112,7 +112,7 @@ function classifyClause(s: string): VagueResult {
       // "Review who has access to the Immunefi channel" names what to review
     } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
       // "Identify the pods that …" is fine
-    } else if (concreteQuestion(words)) {
+    } else if (concreteQuestion(words) || preciseIssueOf(text)) {
       // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
     } else if (further || !concrete) {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
@@ -159,9 +159,13 @@ function classifyClause(s: string): VagueResult {
       }
     }
   }
-  // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring"
+  // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring", or a way of working
+  // with a condition after it ("Clear communication if merges break …")
   if (!ALL_VERBS.has(v0) && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
     return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
+  }
+  if (!ALL_VERBS.has(v0) && !concrete && verblessWayOfWorking(words)) {
+    return { vague: true, kind: 'abstract', phrase: objectAfter(words, 0).object, reason: 'it names a topic, not an action' };
   }
   return { vague: false };
 }

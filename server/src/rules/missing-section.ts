@@ -6,7 +6,7 @@ import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
 import { explainsCauses, sectionUnderAnotherName } from '../model/facts';
 import { SECTION_PURPOSE } from './support/sections';
-import { ALL_VERBS } from './support/vague-words';
+import { startsImperative } from '../model/verbs';
 
 export interface MissingSectionOptions {
   required: SectionKind[];
@@ -32,19 +32,12 @@ function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
 /**
  * Follow-ups the engine read under a lessons-learned heading ("Recovery and Lessons Learned" holding
  * "We will add monitoring for replica lag"): a reader sees them, so no "No 'Action items' section" finding. The
- * heading also holds the recovery story, so it is not renamed either: quiet.
+ * heading also holds the recovery story, so it is not renamed either: quiet. So do follow-ups written as to-dos
+ * (startsImperative: "Publish a document for …", "File a bug to …" under "Resolution and recovery"); prose there ("All
+ * secrets are being rotated", "More training will be conducted") is the recovery story, and the finding stays.
  */
 function followUpsElsewhere(model: Postmortem): boolean {
-  return model.actionItems.some((i) => !i.deferred && i.status === 'open' && (i.section.effectiveKind === 'lessons-learned' || FOLLOW_UP_TITLE_RE.test(i.section.title) || imperative(i.text)));
-}
-/**
- * "Publish a document for …", "File a bug to …" under "Resolution and recovery": written as a to-do, a reader sees a
- * follow-up wherever it sits. Prose there ("All secrets are being rotated", "More training will be conducted") is
- * the recovery story, and the finding stays.
- */
-function imperative(text: string): boolean {
-  const first = /^\p{Lu}[a-z]+\b/u.exec(text.trim());
-  return !!first && ALL_VERBS.has(first[0].toLowerCase());
+  return model.actionItems.some((i) => !i.deferred && i.status === 'open' && (i.section.effectiveKind === 'lessons-learned' || FOLLOW_UP_TITLE_RE.test(i.section.title) || startsImperative(i.text)));
 }
 /** A heading that says it holds what comes next, whatever else it holds. "Resolution and recovery" alone does not. */
 const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forward|improvements?)\b/i;

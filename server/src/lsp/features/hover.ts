@@ -5,6 +5,7 @@ import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Section } from '../../model/types';
 import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
+import { timelineZones, type TimelineZone, type ZoneSource } from '../../model/timezones';
 import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
@@ -14,9 +15,35 @@ const STATUS_WORDS: Record<ActionItem['status'], string> = { open: 'open', done:
 export function hoverAt(result: LintResult | undefined, position: Position, today: string): Hover | null {
   if (!result?.isPostmortem) return null;
   const model = result.model;
-  const item = itemAt(model, offsetOf(model, position));
-  if (!item) return null;
+  const offset = offsetOf(model, position);
+  const item = itemAt(model, offset);
+  if (!item) {
+    const t = timelineZones(model).find((z) => offset >= z.titleRange.start.offset && offset <= z.titleRange.end.offset);
+    return t ? { contents: { kind: MarkupKind.Markdown, value: describeTimeline(t) }, range: lspRange(t.titleRange) } : null;
+  }
   return { contents: { kind: MarkupKind.Markdown, value: describeItem(item, today, vagueReported(result, item) ? model.text : undefined) }, range: lspRange(item.range) };
+}
+
+const ZONE_SOURCES: Record<ZoneSource, string> = {
+  'front matter': 'the front matter',
+  title: 'the title',
+  entries: 'an entry',
+  document: 'a statement elsewhere in the document',
+};
+
+/** Hover on a timeline's title: the clock times it holds and the zone they are read in, or that none was found. */
+export function describeTimeline(t: TimelineZone): string {
+  const lines = [`**Timeline** · ${plural(t.timeCount, 'clock time')}`, ''];
+  if (t.timeCount === 0) lines.push('No clock times in its entries, so no time zone is needed.');
+  else if (t.zone) lines.push(`Time zone: ${code(t.zone.name ?? t.zone.text)}, read from ${ZONE_SOURCES[t.zone.source]}${t.zone.name && t.zone.name !== t.zone.text ? ` (${code(t.zone.text)})` : ''}.`);
+  else {
+    lines.push(
+      `Time zone: none found in the title, the entries, a statement such as "All times in UTC" or the front matter (e.g. ${code(t.times[0] ?? '')}).`,
+      '',
+      'Logs and dashboards are in UTC and readers sit in other offices: without a zone the times cannot be lined up with anything else.',
+    );
+  }
+  return lines.join('\n');
 }
 
 /** Whether the vague rule reported the item (it may be off, or suppressed): only then does the card say why. */

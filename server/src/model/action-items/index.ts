@@ -63,8 +63,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   for (const [section, runs] of proseOnly) {
     for (const run of runs) {
       const lines = lineItems(run, ctx, section, false);
-      // several paragraphs of prose: the sentences that commit to work ("A new process will be created …")
-      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section));
+      // several paragraphs of prose: the sentences that commit to work ("A new process will be created …") or are
+      // written as to-dos ("Enforce a standard of using Tailscale company-wide.")
+      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, true));
     }
   }
   for (const [section, run] of lone) {
@@ -148,6 +149,24 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     const sec = sectionAt(model, startOf(node));
     if (sec?.effectiveKind !== 'resolution') continue;
     bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+  }
+  // "- **Resolution**:" in a page of bold labels: its sub-bullets are the prose ("We and AWS are still investigating
+  // longer-term fixes"), one sentence or more each
+  for (const node of tree.children) {
+    if (node.type !== 'list') continue;
+    const sec = sectionAt(model, startOf(node));
+    if (!sec || sec.effectiveKind === 'timeline') continue;
+    for (const li of node.children) {
+      const p = li.children[0];
+      if (p?.type !== 'paragraph' || boldLabelKind(p) !== 'resolution') continue;
+      for (const sub of li.children) {
+        if (sub.type !== 'list') continue;
+        for (const entry of sub.children) {
+          const first = entry.children[0];
+          if (first?.type === 'paragraph') pushAll(model.actionItems, commitmentItems([first], ctx, sec));
+        }
+      }
+    }
   }
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {

@@ -7,6 +7,7 @@ import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
 import { findDue } from '../due';
 import { trimEndChars } from '../scan';
+import { startsImperative } from '../verbs';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 
 const STATUS_LABEL_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
@@ -150,9 +151,52 @@ export function itemLines(run: Paragraph[], text: string): Span[] | undefined {
   if (lines.length < 2) return undefined;
   const ok = lines.every((l, i) => {
     const t = l.text.replace(/^[*_]+/, '');
-    return /^\p{Lu}/u.test(t) && t.split(/\s+/).length >= 3 && (/[.!?][*_)"'\u201d]*$/.test(t) || i === lines.length - 1) && !/[:：]$/.test(t) && !isStatementLine(t);
+    const next = lines[i + 1];
+    return /^\p{Lu}/u.test(t) && t.split(/\s+/).length >= 3 && (/[.!?][*_)"'\u201d]*$/.test(t) || i === lines.length - 1 || (next !== undefined && toDoBreak(t, next.text))) && !/[:：]$/.test(t) && !isStatementLine(t);
   });
   return ok ? lines : undefined;
+}
+
+/**
+ * A line break that starts a new follow-up although the line before has no full stop: both lines are written as
+ * to-dos ("Publish a document for admins …⏎File a bug to get …"), and the first does not run on (it ends on a
+ * word that finishes a phrase, not "the", "and", "to" or a comma). A hard-wrapped sentence continues on a
+ * lower-case word or a noun, so it is one item.
+ */
+function toDoBreak(line: string, next: string): boolean {
+  const a = line.replace(/^[*_]+/, '');
+  const b = next.replace(/^[*_]+/, '');
+  return startsImperative(a) && startsImperative(b) && !RUNS_ON_RE.test(a.trimEnd());
+}
+const RUNS_ON_RE = /(?:[,;:&/(\-–—]|\b(?:and|or|but|nor|the|a|an|to|of|for|in|on|at|by|with|from|into|onto|than|that|which|who|as|if|when|so|is|are|be|our|their|its|this|these|those|we|via|per))$/i;
+
+/**
+ * A sentence of committing prose split where a line break starts a new to-do (see toDoBreak): "Publish a document
+ * for … who will be an admin⏎File a bug to get Keybase to …" is two follow-ups. Spans of the source, at least two,
+ * or undefined.
+ */
+function toDoPieces(src: string, start: number, end: number): Span[] | undefined {
+  const cuts: number[] = [];
+  let lineStart = start;
+  for (let nl = src.indexOf('\n', start); nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
+    let next = nl + 1;
+    while (next < end && /[ \t]/.test(src[next])) next++;
+    const lineEnd = src.indexOf('\n', next);
+    const nextLine = src.slice(next, lineEnd < 0 || lineEnd > end ? end : lineEnd);
+    if (toDoBreak(trimEndChars(src.slice(lineStart, nl), '\\', true).trim(), nextLine)) cuts.push(next);
+    lineStart = next;
+  }
+  if (!cuts.length) return undefined;
+  const out: Span[] = [];
+  let from = start;
+  for (const at of [...cuts, end]) {
+    const raw = src.slice(from, at);
+    const lead = raw.length - raw.trimStart().length;
+    const body = trimEndChars(raw.trim(), '\\', true).trimEnd();
+    if (body) out.push({ start: from + lead, end: from + lead + body.length, text: body });
+    from = at;
+  }
+  return out.length > 1 ? out : undefined;
 }
 
 /**
@@ -184,7 +228,7 @@ export function lineItems(run: Paragraph[], ctx: ParseContext, section: Section,
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
@@ -252,8 +296,12 @@ function sentenceEnds(src: string): number[] {
   return ends;
 }
 
-/** The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. */
-export function commitmentSentences(run: Paragraph[], text: string): Span[] {
+/**
+ * The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. With
+ * `toDos` (prose under an action-items heading), a sentence written as a to-do is one too: "Enforce a standard of
+ * using Tailscale company-wide." among sentences that praise or explain.
+ */
+export function commitmentSentences(run: Paragraph[], text: string, toDos = false): Span[] {
   const out: Span[] = [];
   const s0 = startOf(run[0]);
   // comments between the paragraphs of a run are blanked, not read
@@ -272,16 +320,19 @@ export function commitmentSentences(run: Paragraph[], text: string): Span[] {
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!COMMIT_RE.test(plainText) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
-    out.push({ start: s0 + at + lead, end: s0 + at + lead + body.length, text: body });
+    if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText))) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
+    const start = s0 + at + lead;
+    const pieces = toDoPieces(src, at + lead, at + lead + body.length);
+    if (pieces) for (const pc of pieces) out.push({ start: s0 + pc.start, end: s0 + pc.end, text: pc.text });
+    else out.push({ start, end: start + body.length, text: body });
   }
   return out;
 }
 
 /** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
-export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section): ActionItem[] {
+export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section, toDos = false): ActionItem[] {
   const out: ActionItem[] = [];
-  for (const sp of commitmentSentences(run, ctx.text)) {
+  for (const sp of commitmentSentences(run, ctx.text, toDos)) {
     const item = paragraphItem(holder(run, sp.start), ctx, section, false, sp.start, sp.end);
     if (!item) continue;
     // the sentence commits to work still to do: a finished verb inside it ("… removed when the cookie has been

@@ -1,6 +1,6 @@
 // Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
 // choosing one, keeping (running) a named thing, and a comparative abstract tied to a named condition.
-import { GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
+import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
 
 /**
  * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
@@ -47,3 +47,32 @@ export function namedCondition(after: string): boolean {
  */
 export const MORE_OF_RE =
   /^(?:reduce|decrease|lower|cut|increase|raise|bring (?:down|up)|cut down|drive down)\b.{1,60}?\b(?:(?:even|much|a lot|far|still) more|further|as much as possible|more and more)(?=[.!]?\s*(?:$|[—–|(@]|--?\s))/i;
+
+/**
+ * "Investigate the exact issue with certificate in the application": research that asks what precisely is wrong with
+ * a named thing is a question, done when it is answered. "… the root cause of the outage" names nothing.
+ */
+export function preciseIssueOf(text: string): boolean {
+  const m = /^(?:investigate|look into|look at|examine|analy[sz]e|research|understand|determine)\s+(?:the\s+)?(?:exact|precise|specific|underlying|root)\s+(?:issue|problem|cause|error|bug|failure)s?\s+(?:with|in|of|behind)\s+(?!\s)(.+)$/i.exec(text);
+  if (!m) return false;
+  const { object } = objectAfter(m[1].split(/\s+/), 0);
+  return !!object && !GENERIC_OBJECT_RE.test(object) && !isAbstractObject(object) && !OUTAGE_RE.test(object);
+}
+const OUTAGE_RE = /^(?:(?:the|this|that|our|an?)\s+)?(?:outage|incident|downtime|disruption|degradation|failure|issue|problem|bug|error)s?$/i;
+
+/** Abstract nouns of how a team works, which a condition does not make concrete (unlike "alerting when X is full"). */
+const WAY_OF_WORKING_RE =
+  /^(?:communications?|process(?:es)?|procedures?|documentation|docs|culture|awareness|ownership|governance|oversight|practices|standards|strategy|approach|plan|hygiene|readiness|posture|coordination|collaboration|alignment|transparency)$/i;
+
+/**
+ * "Clear communication if merges break the master branch …", "Proper process when a release fails": no verb, a way
+ * of working with only generic modifiers before it, then a condition. Nothing says what to do.
+ */
+export function verblessWayOfWorking(words: string[]): boolean {
+  const { object, qualifier } = objectAfter(words, 0);
+  const ws = object.toLowerCase().split(/\s+/).filter(Boolean);
+  const head = ws[ws.length - 1];
+  // the condition only: "Clear ownership of the billing service" names what gets an owner
+  const condition = /^(?:if|when|whenever)$/i.test(words[ws.length] ?? '');
+  return condition && !!qualifier && ws.length <= 3 && !!head && WAY_OF_WORKING_RE.test(head) && isAbstractObject(object) && ws.slice(0, -1).every((w) => GENERIC_MODIFIER.has(w));
+}
