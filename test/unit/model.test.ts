@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
-import { matchSection } from '../../server/src/model/sections';
+import { alsoShows, matchSection } from '../../server/src/model/sections';
 import { createLineIndex } from '../../server/src/model/lines';
 import { proseText } from '../../server/src/model/facts';
 import { lint } from '../../server/src/lint/lint';
@@ -30,6 +30,17 @@ describe('sections', () => {
       ['Roadmap', undefined],
     ];
     for (const [title, kind] of cases) assert.equal(matchSection(title), kind, title);
+  });
+
+  test('lessons asked as a question, error-volume headings, and "… and improve" headings', () => {
+    assert.equal(matchSection('What did we learn?'), 'lessons-learned');
+    assert.equal(matchSection('What can we learn from this incident and improve?'), 'lessons-learned');
+    assert.equal(matchSection('5xx volume over time'), 'impact');
+    assert.equal(matchSection('Error rate'), 'impact');
+    assert.equal(matchSection('What we learned about the cache'), 'lessons-learned');
+    assert.equal(matchSection('What did we ship?'), undefined);
+    assert.ok(alsoShows('What can we learn from this incident and improve?', false).includes('action-items'));
+    assert.ok(!alsoShows('What did we learn?', false).includes('action-items'));
   });
 
   test('nested headings belong to their parent section', () => {

@@ -128,7 +128,9 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
       return candidates.find((s) => !s.kind && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?)\b/.test(title(s)));
     case 'summary': {
       const first = candidates.find((s) => s.depth > 1);
-      return first && (!first.kind || first.kind === 'glossary') && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;
+      // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)
+      const timelineElsewhere = (f: Section) => model.allSections.some((o) => o !== f && o.kind === 'timeline');
+      return first && (!first.kind || first.kind === 'glossary' || (first.kind === 'timeline' && timelineElsewhere(first))) && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;
     }
     case 'timeline':
       return candidates.find((s) => s.kind !== 'action-items' && timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) >= 3);
@@ -159,4 +161,30 @@ export function explainsCauses(model: Postmortem, s: Section): boolean {
   for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if (CAUSAL_RE.test(entry) && ++n >= 2) return true;
   return false;
 }
+/**
+ * A lessons section asked as a question about this incident ("What did we learn?", "What can we learn from this
+ * incident and improve?") whose entries, its sub-sections' included, say why it happened: with the causal
+ * connectors of explainsCauses, or as the safeguard that was missing ("this didn't prevent the attack", "the
+ * attacker would not have been able to …", "we could have avoided the incident"). At least two such entries.
+ */
+export function lessonsExplainCauses(model: Postmortem, s: Section): boolean {
+  if (s.kind !== 'lessons-learned' || !/^what (?:did|do|can|could|have) we learn\b|^what we(?:'ve| have)? learn/.test(normalizeHeading(s.title))) return false;
+  const body = model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+  let n = 0;
+  for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if ((CAUSAL_RE.test(entry) || MISSING_SAFEGUARD_RE.test(entry)) && ++n >= 2) return true;
+  return false;
+}
+const MISSING_SAFEGUARD_RE = /\b(?:(?:did\s+not|didn't|does\s+not|doesn't)\s+prevent|would(?:\s+not|n't)\s+have\s+(?:been\s+able\s+to|happened|occurred|been\s+possible)|could\s+have\s+(?:been\s+)?avoided|would\s+have\s+(?:been\s+)?(?:prevented|avoided|stopped))\b/i;
+
+/**
+ * A "Response" section ("## Our Response", "## Response") that tells the changes made so it does not happen again
+ * ("to help prevent … in the future", "to mitigate future risk", "more robust … incidents like this"): a reader sees
+ * the actions taken there. One that only narrates the fix (how it was reproduced, patched and audited) does not.
+ */
+export function responseTellsPrevention(model: Postmortem, s: Section): boolean {
+  if (!/^(?:our |the |incident )?response$/.test(normalizeHeading(s.title))) return false;
+  return PREVENTION_RE.test(model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset));
+}
+const PREVENTION_RE = /\b(?:prevent(?:s|ed|ing)?\b[^.]{0,80}\bin\s+the\s+future|mitigate\s+(?:the\s+)?future|future\s+risks?|(?:incidents?|attacks?|breach(?:es)?|leaks?)\s+(?:like|such\s+as)\s+this|from\s+happening\s+again|recurrence)\b/i;
+
 const CAUSAL_RE = /\b(?:due to|as a result of|result(?:s|ed|ing)? in|contribut(?:es?|ed|ing) to|caus(?:ed|es|ing)\b|led to|leads? to|because of|triggered|meant\b(?! to\b))/i;

@@ -4,7 +4,7 @@ import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../mode
 import { alsoShows, CANONICAL_ORDER, normalizeHeading, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
-import { explainsCauses, sectionUnderAnotherName } from '../model/facts';
+import { explainsCauses, lessonsExplainCauses, responseTellsPrevention, sectionUnderAnotherName } from '../model/facts';
 import { SECTION_PURPOSE } from './support/sections';
 import { startsImperative } from '../model/verbs';
 
@@ -17,11 +17,18 @@ const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contr
 /**
  * A reader can see the section: a heading or bold label of that kind, a heading that also covers it ("What went
  * wrong" for the causes, "Root cause and impact"), or, for the summary, prose between the title and the first section.
+ * Also: the causes told in a "What did we learn?" section (lessonsExplainCauses), the actions taken in a "Response"
+ * section that says they keep it from happening again (responseTellsPrevention).
  */
 function present(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && model.intro) return true;
-  return model.allSections.some((s) => alsoShows(s.title, underLessons(s)).includes(kind) || (kind === 'contributing-causes' && wentWrongWithCauses(model, s)));
+  return model.allSections.some(
+    (s) =>
+      alsoShows(s.title, underLessons(s)).includes(kind) ||
+      (kind === 'contributing-causes' && (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s))) ||
+      (kind === 'action-items' && responseTellsPrevention(model, s)),
+  );
 }
 
 /** "What went wrong" under Lessons learned: the causes when its entries say why (see explainsCauses). */
