@@ -278,3 +278,15 @@ test('line index maps offsets both ways across \\n, \\r\\n and \\r', () => {
   assert.equal(li.lineEnd(0), 1);
   assert.equal(li.positionAt(999).offset, 8);
 });
+
+describe('a suppression comment between paragraphs of prose follow-ups', () => {
+  const doc = (comment: string) =>
+    `# Token leak\n\n## Going forward\n\nThe foundation is hiring an engineer. Part of their remit will be Grafana.\n\n${comment}We will add a check to the build image that fails on token-shaped strings, owned by @ravi.\n`;
+
+  test('above a paragraph of its own, it does not join that paragraph to the one before: the same follow-up is read', () => {
+    const read = (text: string) => parsePostmortem(text).actionItems.map((i) => text.slice(i.textRange.start.offset, i.textRange.end.offset));
+    const plain = read(doc(''));
+    assert.deepEqual(plain, ['We will add a check to the build image that fails on token-shaped strings, owned by @ravi.']);
+    assert.deepEqual(read(doc('<!-- postmortem-lint-disable-next-line action-item-priority -->\n')), plain);
+  });
+});

@@ -107,21 +107,25 @@ export function paragraphRuns(nodes: RootContent[], keep: (p: Paragraph) => bool
   const runs: Paragraph[][] = [];
   let run: Paragraph[] = [];
   let joinable = false;
+  // the comment sits between two lines of one paragraph: no blank line before it or after it
+  const line = (n: RootContent, end: boolean) => (end ? n.position?.end.line : n.position?.start.line) ?? -2;
+  let last: RootContent | undefined;
   for (const n of nodes) {
     if (n.type === 'paragraph' && keep(n)) {
-      if (!joinable && run.length) {
+      if ((!joinable || !last || line(n, false) !== line(last, true) + 1) && run.length) {
         runs.push(run);
         run = [];
       }
       run.push(n);
       joinable = false;
-    } else if (n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value) && run.length) {
+    } else if (n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value) && run.length && last && line(n, false) === line(last, true) + 1) {
       joinable = true;
     } else {
       if (run.length) runs.push(run);
       run = [];
       joinable = false;
     }
+    last = n;
   }
   if (run.length) runs.push(run);
   return runs;
