@@ -18,7 +18,7 @@ const entries = [
   // the CLI's lint threads (server/src/cli/pool.ts starts them from dist/ beside cli.js)
   { entryPoints: ['server/src/cli/cli-worker.ts'], outfile: 'dist/cli-worker.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  // the server's lint thread (server/src/lsp/analysis.ts starts it from dist/ beside server.js)
+  // the server's lint thread (server/src/lsp/lint-thread.ts starts it from dist/ beside server.js)
   { entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/reader/webview.ts'], outfile: 'dist/media/reader.js', platform: 'browser', format: 'iife' },

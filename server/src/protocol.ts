@@ -55,7 +55,6 @@ export type ShowRuleDocsArgs = [ruleId: string];
 export interface DiagnosticData {
   version: number;
   ruleId: string;
-  fixes: Fix[];
 }
 
 /** Custom request: the reader-view model of a document (defined by the reader view). */

@@ -9,13 +9,15 @@ import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-language
 import { ROOT, TestClient } from './client';
 import { ensureBuilt } from './build';
 import { POSTMORTEM } from './texts';
+import { engineFixes } from './engine-fixes';
+import type { Fix } from '../../server/src/model/types';
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
-const dataOf = (d: Diagnostic) =>
-  d.data as { version: number; ruleId: string; fixes: { title: string; safe: boolean; preferred?: boolean; prompt?: { placeholder: string; kind: string; choices?: { title?: string }[] } }[] };
+/** The fixes the server builds for `d` (of the document `text`) when a code action asks: the engine's. */
+const fixesOf = (text: string, d: Diagnostic) => engineFixes(text, d);
 /** The titles a client that cannot ask sees for a fix: one per suggested answer, or the fix itself. */
-const plainTitles = (fix: ReturnType<typeof dataOf>['fixes'][number]) =>
+const plainTitles = (fix: Fix) =>
   fix.prompt?.choices?.length ? fix.prompt.choices.map((c) => c.title!) : fix.prompt && ['owner', 'date'].includes(fix.prompt.kind) ? [] : [fix.title];
 
 function editsOf(a: CodeAction, uri: string): TextEdit[] {
@@ -58,7 +60,7 @@ describe('code actions for other editors (no promptFixes)', () => {
     const actions = await c.codeActions(uri, [d]);
     // the owners people wrote in this document, as concrete fixes; no "@owner" placeholder to fill in by hand
     assert.deepEqual(actions.filter((a) => a.title.startsWith('Assign')).map((a) => a.title), ['Assign to @maria', 'Assign to @li']);
-    for (const fix of dataOf(d).fixes) {
+    for (const fix of fixesOf(POSTMORTEM, d)) {
       for (const title of plainTitles(fix)) {
         const a = actions.find((x) => x.title === title);
         assert.ok(a, `an action for "${title}"`);
@@ -74,6 +76,22 @@ describe('code actions for other editors (no promptFixes)', () => {
     const v = await c.change(uri, [{ text: fixed }]);
     const after2 = await c.diagnosticsFor(uri, v);
     assert.ok(!byRule(after2, 'action-item-owner').some((x) => x.range.start.line === lineOf(POSTMORTEM, 'Alert when checkout')));
+  });
+
+  test('the fixes are built when asked, also after other documents were linted since (the lint thread keeps two)', async () => {
+    const uri = nextUri();
+    await c.open(uri, INCOMPLETE);
+    const ds = await c.diagnosticsFor(uri, 1);
+    for (let i = 0; i < 3; i++) {
+      const other = nextUri();
+      await c.open(other, POSTMORTEM.replace('Improve monitoring', `Improve monitoring ${i}`));
+      await c.diagnosticsFor(other, 1);
+    }
+    const d = byRule(ds, 'action-item-owner').find((x) => x.range.start.line === lineOf(INCOMPLETE, 'Alert when checkout'))!;
+    const actions = await c.codeActions(uri, [d]);
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Assign')).map((a) => a.title), ['Assign to @maria', 'Assign to @li']);
+    const [fixAll] = await c.codeActions(uri, [], ['source.fixAll']);
+    assert.ok(fixAll && editsOf(fixAll, uri).length > 0, 'fix-all still has its edits');
   });
 
   test('due date and priority: a few concrete dates and P0–P3, each written where the item keeps it', async () => {
@@ -142,7 +160,7 @@ describe('code actions for other editors (no promptFixes)', () => {
     );
     for (const rule of rules) {
       for (const d of under.filter((x) => x.code === rule)) {
-        for (const fix of dataOf(d).fixes) {
+        for (const fix of fixesOf(POSTMORTEM, d)) {
           for (const title of plainTitles(fix)) assert.ok(actions.some((a) => a.title === title && a.diagnostics?.some((x) => x.code === rule)), title);
         }
       }
@@ -218,7 +236,7 @@ describe('code actions for other editors (no promptFixes)', () => {
     const uri = nextUri();
     await c.open(uri, INCOMPLETE);
     const ds = await c.diagnosticsFor(uri, 1);
-    const safe = ds.filter((d) => dataOf(d).fixes.some((f) => f.safe));
+    const safe = ds.filter((d) => fixesOf(INCOMPLETE, d).some((f) => f.safe));
     assert.ok(safe.length >= 1, 'the document has findings with safe fixes');
     const [fixAll] = await c.codeActions(uri, [], ['source.fixAll']);
     const once = apply(INCOMPLETE, editsOf(fixAll, uri));
@@ -248,7 +266,7 @@ describe('code actions for the VS Code client (promptFixes)', () => {
     const ds = await c.diagnosticsFor(uri, 1);
     const d = byRule(ds, 'action-item-owner')[0];
     const actions = await c.codeActions(uri, [d]);
-    const fix = dataOf(d).fixes.find((f) => f.prompt)!;
+    const fix = fixesOf(POSTMORTEM, d).find((f) => f.prompt)!;
     assert.ok(fix, 'the owner finding carries a prompt fix');
     const a = actions.find((x) => x.title === fix.title)!;
     assert.equal(a.edit, undefined);

@@ -15,11 +15,11 @@ import { lint } from '../../server/src/lint/lint';
 import { rules as registry } from '../../server/src/rules/index';
 import { ROOT, TODAY, TestClient, fileUri, messageOf } from './client';
 import { ensureBuilt } from './build';
+import { engineFixes } from './engine-fixes';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'postmortems');
 
-type Data = { fixes: { title: string; prompt?: { kind: string; choices?: unknown[] } }[] };
 
 function editsOf(a: CodeAction, uri: string): TextEdit[] {
   const e = a.edit;
@@ -29,9 +29,8 @@ function editsOf(a: CodeAction, uri: string): TextEdit[] {
 }
 
 /** Titles of writing prompts: a text prompt with nothing to pick, inserted as its guiding line. */
-function writingPrompts(d: Diagnostic): Set<string> {
-  const data = d.data as Data | undefined;
-  return new Set((data?.fixes ?? []).filter((f) => f.prompt && f.prompt.kind === 'text' && !f.prompt.choices?.length).map((f) => f.title));
+function writingPrompts(text: string, d: Diagnostic, filePath: string): Set<string> {
+  return new Set(engineFixes(text, d, filePath).filter((f) => f.prompt && f.prompt.kind === 'text' && !f.prompt.choices?.length).map((f) => f.title));
 }
 
 const key = (code: unknown, message: string) => `${String(code)}\u0000${message}`;
@@ -73,7 +72,7 @@ describe('every plain-client quick fix removes its finding', () => {
       for (const original of ds) {
         // the diagnostic as published for the current version (actions are only offered for it)
         const d = current.find((x) => x.code === original.code && messageOf(x) === messageOf(original) && JSON.stringify(x.range) === JSON.stringify(original.range))!;
-        const skip = writingPrompts(d);
+        const skip = writingPrompts(text, d, path.join(FIXTURES, name));
         const actions = (await c.codeActions(uri, [d], ['quickfix'])).filter((a) => a.edit && !skip.has(a.title));
         for (const a of actions) {
           const edits = editsOf(a, uri);
@@ -121,7 +120,7 @@ describe('every plain-client quick fix removes its finding', () => {
           return r;
         };
         for (const d of ds) {
-          const skip = writingPrompts(d);
+          const skip = writingPrompts(text, d, path.join(CORPUS, name));
           for (const a of (await c.codeActions(uri, [d], ['quickfix'])).filter((x) => x.edit && !skip.has(x.title))) {
             const edits = editsOf(a, uri);
             const fixed = TextDocument.applyEdits(doc, edits);

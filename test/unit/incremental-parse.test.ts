@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { parseMarkdown } from '../../server/src/model/parse';
 import { UnitCache, unitStarts } from '../../server/src/model/parse-units';
 import { lint } from '../../server/src/lint/lint';
+import type { Finding } from '../../server/src/model/types';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
@@ -61,16 +62,21 @@ test('random edits of every corpus file, fixture and example: the section-by-sec
         // each version is linted, as the language server does: what the model and rules keep from one version
         // (action items of unchanged blocks, answers by text) is reused by the next
         lint(text, { today: TODAY, all: true, parseCache: cache });
+        // findings build their fixes when first read: a version's are read only after the next version was linted
+        // (as a code action after a keystroke reads them), so whatever the next lint reuses must be left unchanged
+        let previous: [Finding[], Finding[]] | undefined;
         for (const e of edits) {
           text = apply(text, e);
           const a = lint(text, { today: TODAY, all: true, parseCache: cache });
           reused += cache.reused;
           steps++;
+          if (previous && !same(previous[0], previous[1])) return false;
           if (!same(a.tree, parseMarkdown(text, undefined, true))) return false;
           const b = lint(text, { today: TODAY, all: true, wholeParse: true });
-          if (!same(a.findings, b.findings) || !same({ ...a.model, lines: null }, { ...b.model, lines: null })) return false;
+          if (!same({ ...a.model, lines: null }, { ...b.model, lines: null })) return false;
+          previous = [a.findings, b.findings];
         }
-        return true;
+        return !previous || same(previous[0], previous[1]);
       }),
       { seed: 1000 + i, numRuns: 2, endOnFailure: false },
     );

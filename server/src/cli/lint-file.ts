@@ -3,7 +3,7 @@
 // instead of printing it, so the main thread prints every file's lines in input order whichever thread finished first.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { lint } from '../lint/lint';
+import { lint, withoutFixes } from '../lint/lint';
 import type { Config, Finding } from '../model/types';
 import { decodeText, readInputBytes, type ReadResult } from './files';
 import { describeFix, encodeText, encodingOf, fixText, unifiedDiff } from './fix';
@@ -106,7 +106,7 @@ export function lintFile(task: FileTask): FileOutcome {
   }
   try {
     const r = lint(text, lintOptions);
-    const findings = r.findings.map(({ fixes: _fixes, ...f }) => f);
+    const findings = r.findings.map(withoutFixes);
     const hasFixes = r.findings.some((f) => (f.fixes?.length ?? 0) > 0);
     return { out, result: { isPostmortem: r.isPostmortem, ignored: r.ignored, findings }, fixed, contentHash, warning: read.warning, hasFixes };
   } catch (e) {

@@ -1,7 +1,7 @@
 // The runner: text + config → model + findings. Pure (no fs, no LSP); every face calls this.
 // Parse once, decide whether the document is a postmortem, run each enabled rule with its options (a rule that
 // throws becomes one internal-error finding), then apply suppression comments.
-import type { Config, Directive, Finding, Postmortem, Rule, RuleSetting, Severity } from '../model/types';
+import type { Config, Directive, Finding, Fix, LazyFixes, Postmortem, Range, Rule, RuleSetting, Severity } from '../model/types';
 import { SEVERITIES } from '../model/types';
 import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
@@ -229,7 +229,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         model,
         options: resolved.options,
         today,
-        report: (f) => findings.push({ ruleId: rule.id, severity: f.severity ?? resolved.severity, message: f.message, range: f.range, fixes: f.fixes }),
+        report: (f) => findings.push(finding(rule.id, f.severity ?? resolved.severity, f.message, f.range, f.fixes)),
       });
     } catch (e) {
       findings.length = before;
@@ -245,6 +245,41 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const kept = findings.filter((f) => !isSuppressed(f, model.directives));
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
   return { model, isPostmortem: true, detectedBy, findings: kept, tree };
+}
+
+/**
+ * A finding whose `fixes` are built on first read and kept (an own enumerable property, as before: the key order and
+ * what a spread or JSON sees are unchanged). A fix builder that throws gives no fixes: a fix is never worth a crash.
+ */
+function finding(ruleId: string, severity: Severity, message: string, range: Range, fixes: LazyFixes | undefined): Finding {
+  const f: Finding = { ruleId, severity, message, range };
+  if (!fixes) {
+    f.fixes = undefined;
+    return f;
+  }
+  Object.defineProperty(f, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get(): Fix[] {
+      let built: Fix[];
+      try {
+        built = fixes();
+      } catch {
+        built = [];
+      }
+      Object.defineProperty(f, 'fixes', { value: built, enumerable: true, configurable: true, writable: true });
+      return built;
+    },
+    set(value: Fix[] | undefined) {
+      Object.defineProperty(f, 'fixes', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return f;
+}
+
+/** A finding without its fixes (and without building them): what crosses to the editor before anyone asks for a fix. */
+export function withoutFixes(f: Finding): Finding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
 }
 
 function applies(d: Directive, ruleId: string): boolean {

@@ -4,26 +4,20 @@
 // - A newer revision supersedes older queued work for the same document: those waiters get the newer analysis, so
 //   a burst of keystrokes costs one lint for the latest text, not one per keystroke.
 // - Lint runs in a worker thread (dist/lint-worker.js) when there is one, in-process otherwise (tests from source,
-//   POSTMORTEM_LINT_WORKER=0); the main thread stays free for hover and code actions either way it can.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { lint, type LintOptions, type LintResult } from '../lint/lint';
-import { createLineIndex } from '../model/lines';
-import type { Postmortem } from '../model/types';
-import type { LintReply, LintRequest } from './lint-worker';
-import { readArchive, type ArchiveRead, type ArchiveReadOptions } from '../archive/entry';
-import { collectGarbage } from './gc';
-import { UnitCaches } from '../model/parse-units';
-import type { ReaderModelResult } from '../protocol';
-import type { ReaderViewOptions } from '../reader/view';
+//   POSTMORTEM_LINT_WORKER=0; lsp/lint-thread.ts); the main thread stays free for hover and code actions.
+import type { LintOptions, LintResult } from '../lint/lint';
+import type { ArchiveRead, ArchiveReadOptions } from '../archive/entry';
+import { answerFixQuery, type FixAnswer, type FixQuery } from '../lint/fix-query';
 
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
   revision: number;
   version: number;
   text: string;
+  /** Its findings build their fixes when asked, where the lint ran: `Analyzer.fixes`. */
   result: LintResult;
+  /** The options it was linted with (to lint it again for its fixes when the lint thread no longer keeps it). */
+  options: LintOptions;
 }
 
 /** What a lint says before its model is there: the findings and whether the document is a postmortem. */
@@ -42,6 +36,13 @@ export interface EarlyAnalysis {
  * hears the findings as soon as they are known, when they come before the whole result (the lint thread).
  */
 export type Linter = (text: string, options: LintOptions, doc?: string, early?: (result: EarlyResult) => void) => Promise<LintResult>;
+/**
+ * Builds the fixes `query` asks for from the analysis of `text` by `doc` (whose result is `result`): where the lint ran,
+ * since the result that crossed from the lint thread has no fixes.
+ */
+export type Fixer = (doc: string, text: string, options: LintOptions, result: LintResult, query: FixQuery) => Promise<FixAnswer>;
+/** Fixes from a result linted on this thread: its findings build them on first read. */
+export const localFixer: Fixer = (_doc, _text, _options, result, query) => Promise.resolve().then(() => answerFixQuery(result.findings, query));
 /** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
 export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
@@ -77,7 +78,13 @@ export class Analyzer {
     private readonly log: (line: string) => void = () => undefined,
     /** The document closed: its parse cache can go. */
     private readonly release: (uri: string) => void = () => undefined,
+    private readonly fixer: Fixer = localFixer,
   ) {}
+
+  /** The fixes `query` asks for, from the analysis `a` of `uri`. */
+  fixes(uri: string, a: Analysis, query: FixQuery): Promise<FixAnswer> {
+    return this.fixer(uri, a.text, a.options, a.result, query);
+  }
 
   /**
    * The analysis of `uri` at `revision` under configuration `key`. Joins a matching one (running, queued or finished);
@@ -153,7 +160,7 @@ export class Analyzer {
             // when a newer revision came in meanwhile, its waiters wait for that one's findings
             if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r });
           });
-          analysis = { revision: job.revision, version: job.version, text: job.text, result };
+          analysis = { revision: job.revision, version: job.version, text: job.text, result, options };
           this.trace?.(`analysis done ${job.uri} v${job.version}`);
         } catch (e) {
           this.log(`lint of ${job.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -170,133 +177,4 @@ export class Analyzer {
       this.running = undefined;
     }
   }
-}
-
-const inProcessCaches = new UnitCaches();
-
-/** Lint in-process (blocking the thread it runs on). */
-export const inProcessLinter: Linter = (text, options, doc) =>
-  Promise.resolve().then(() => lint(text, doc === undefined ? options : { ...options, parseCache: inProcessCaches.for(doc) }));
-export const inProcessArchiveReader: ArchiveReader = (text, options) => Promise.resolve().then(() => readArchive(text, options));
-
-/**
- * The lint thread: open documents' lints and the workspace index's reads, one at a time in one worker thread (the
- * index reads one file at a time, so an open document waits for at most one file). Falls back to in-process work
- * when the worker file is missing or the worker dies (logged once).
- */
-export interface LintThread {
-  lint: Linter;
-  readArchive: ArchiveReader;
-  /** The index build is done: collect the garbage its reads left, in the lint thread and here. */
-  settle(): Promise<void>;
-  /** The document closed: drop its parse cache. */
-  forget(doc: string): void;
-  /** The reader view of `doc`'s last analysis when it was of `text` (built where its markdown tree is); else undefined. */
-  reader(doc: string, text: string, options: ReaderViewOptions): Promise<ReaderModelResult | undefined>;
-}
-
-const inProcessSettle = () => Promise.resolve().then(collectGarbage);
-export const inProcessThread: LintThread = {
-  lint: inProcessLinter,
-  readArchive: inProcessArchiveReader,
-  settle: inProcessSettle,
-  forget: (doc) => inProcessCaches.forget(doc),
-  reader: () => Promise.resolve(undefined),
-};
-
-export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
-  if (!fs.existsSync(workerFile)) return inProcessThread;
-  let worker: Worker | undefined;
-  let failed = false;
-  let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void }>();
-  const start = (): Worker | undefined => {
-    if (worker || failed) return worker;
-    try {
-      // a small young generation (semi-spaces of 1 MB, as SERVER_EXEC_ARGV gives the main thread): with the default
-      // the thread's heap sat tens of MB above what it uses
-      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
-      w.unref();
-      w.on('message', (reply: LintReply) => {
-        const w8 = waiting.get(reply.id);
-        if (!w8) return;
-        if ('early' in reply) {
-          w8.early?.(reply.early);
-          return;
-        }
-        waiting.delete(reply.id);
-        if ('error' in reply) w8.reject(new Error(reply.error));
-        else w8.resolve(reply.result);
-      });
-      const die = (why: string) => {
-        if (worker !== w) return;
-        worker = undefined;
-        failed = true;
-        log(`the lint thread stopped (${why}); linting on the main thread from now on`);
-        for (const [id, w8] of waiting) {
-          waiting.delete(id);
-          w8.reject(new Error(`lint thread stopped: ${why}`));
-        }
-      };
-      w.on('error', (e) => die(e instanceof Error ? e.message : String(e)));
-      w.on('exit', (code) => die(`exit code ${code}`));
-      worker = w;
-    } catch (e) {
-      failed = true;
-      log(`could not start the lint thread (${e instanceof Error ? e.message : String(e)}); linting on the main thread`);
-    }
-    return worker;
-  };
-  const send = (w: Worker, req: LintRequest, early?: (r: unknown) => void) =>
-    new Promise<unknown>((resolve, reject) => {
-      waiting.set(req.id, { resolve, reject, early });
-      w.postMessage(req);
-    });
-  return {
-    lint: (text, options, doc, early) => {
-      const w = start();
-      if (!w) return inProcessLinter(text, options, doc);
-      let findings: EarlyResult | undefined;
-      const heard = (r: unknown) => {
-        findings = r as EarlyResult;
-        early?.(findings);
-      };
-      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => revive({ ...findings, ...(raw as object) }, text));
-    },
-    readArchive: (text, options) => {
-      const w = start();
-      if (!w) return inProcessArchiveReader(text, options);
-      return send(w, { id: nextId++, text, archive: options }) as Promise<ArchiveRead>;
-    },
-    settle: async () => {
-      const w = worker;
-      if (w) await send(w, { id: nextId++, gc: true }).catch(() => undefined);
-      collectGarbage();
-    },
-    forget: (doc) => {
-      inProcessCaches.forget(doc);
-      if (worker) void send(worker, { id: nextId++, forget: doc }).catch(() => undefined);
-    },
-    reader: async (doc, text, options) => {
-      const w = worker;
-      if (!w) return undefined;
-      const r = await send(w, { id: nextId++, reader: { doc, text, options } }).catch(() => null);
-      return (r as ReaderModelResult | null) ?? undefined;
-    },
-  };
-}
-
-/**
- * The worker's result with the parts that could not cross threads rebuilt (the line index), put back (the text, which
- * the worker does not send back) or left to be redone (tree).
- */
-function revive(raw: unknown, text: string): LintResult {
-  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines' | 'text'> };
-  const model = { ...r.model, text, lines: createLineIndex(text) } as Postmortem;
-  return { ...r, model };
-}
-
-/** dist/lint-worker.js next to the bundled server (dist/server.js). */
-export function defaultWorkerFile(): string {
-  return path.join(__dirname, 'lint-worker.js');
 }

@@ -66,8 +66,8 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
   /** Files (fileId) that have workspace diagnostics published. */
   const published = new Set<string>();
   const publish = (uri: string, findings: Finding[]) => {
-    // not tied to a document version (the file is not open), and no fixes: those are offered once it is open
-    const diagnostics = capDiagnostics(findings.map((f) => ({ ...toDiagnostic({ ...f, fixes: undefined }, -1) })));
+    // not tied to a document version (the file is not open); fixes are offered once it is open
+    const diagnostics = capDiagnostics(findings.map((f) => toDiagnostic(f, -1)));
     void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   };
   const clearAll = () => {

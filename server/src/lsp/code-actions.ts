@@ -1,11 +1,13 @@
-// Code actions from the fix data carried in Diagnostic.data (issue 3, issue 10): the fixes of every diagnostic under the
-// cursor, then one "Disable … for this line" and one "… for this file" for all the rules there, "Show documentation"
+// Code actions (issue 3, issue 10): the fixes of every diagnostic under the cursor (built when asked, from the
+// analysis of the document's version: Diagnostic.data names the version and the rule, not the fixes), then one "Disable … for this line" and one "… for this file" for all the rules there, "Show documentation"
 // when one rule is there, and source.fixAll.postmortemLint.
 // A fix that needs an answer runs the VS Code client's prompt; a client that cannot ask (Neovim, Helix, Emacs) gets each
 // suggested answer as a fix of its own ("Set due date: 2026-12-14 (in 2 weeks)", "Assign to @dana", "Set priority: P1"),
 // so that every fix it lists finishes the job. Only a writing prompt (the words a section needs) stays a plain insert.
-// A diagnostic whose data was computed for an earlier version (Ctrl+. right after an edit) gets the fixes of the current
-// analysis's finding with the same rule and range; one that matches none gets nothing: its edits may point elsewhere now.
+// A diagnostic is matched to the current analysis's finding with the same rule and range (and message, when it is of the
+// same version); one computed for an earlier version (Ctrl+. right after an edit) that matches none gets nothing: its
+// edits may point elsewhere now. The server first asks for the fixes `fixQuery` names (lint/fix-query.ts), then calls
+// `provideCodeActions` with them.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,9 +15,10 @@ import type { LintResult } from '../lint/lint';
 import { LINTER_RULE_ID } from '../lint/lint';
 import type { Fix, TextEdit } from '../model/types';
 import { disableRulesForFileFix, disableRulesForLineFix } from '../lint/suppress-fixes';
-import { answerFix, safeEdits } from '../lint/edits';
+import { answerFix } from '../lint/edits';
+import type { FixAnswer, FixQuery } from '../lint/fix-query';
 import { ownerChoices } from '../rules/action-item-owner';
-import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type DiagnosticData, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
+import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
 import { isRuleId, readDiagnosticData, SOURCE, toLspEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortemLint`;
@@ -25,6 +28,8 @@ export interface CodeActionInput {
   document: TextDocument;
   /** The lint result for the document's current version (undefined when it could not be computed). */
   current?: { version: number; result: LintResult };
+  /** The fixes `fixQuery` asked for, built from `current`. */
+  fixes?: { query: FixQuery; answer: FixAnswer };
   /** The client runs PROMPT_FIX_COMMAND (our VS Code client); others get plain edits. */
   promptFixes: boolean;
   /** The client accepts versioned `documentChanges` in a WorkspaceEdit. */
@@ -104,11 +109,10 @@ function fixAction(input: CodeActionInput, fix: Fix, diagnostic: Diagnostic, ver
 
 /** VS Code: "Fix all with defaults…" asks once for an owner and a date and writes them into every item lacking one. */
 function withDefaultsAction(input: CodeActionInput, version: number): CodeAction | undefined {
-  const findings = input.current?.result.findings ?? [];
-  const pick = (ruleId: string, kind: 'owner' | 'date') =>
-    findings.flatMap((f) => (f.ruleId === ruleId ? (f.fixes ?? []).filter((x) => x.prompt?.kind === kind).slice(0, 1) : []));
-  const owner = pick('action-item-owner', 'owner').map((f) => withWorkspaceOwners(f, input.workspaceOwners));
-  const date = pick('action-item-due-date', 'date');
+  const defaults = input.fixes?.answer.defaults;
+  if (!defaults) return undefined;
+  const owner = defaults.owner.map((f) => withWorkspaceOwners(f, input.workspaceOwners));
+  const date = defaults.date;
   if (owner.length + date.length < 2) return undefined;
   const parts = [owner.length ? `an owner for ${owner.length}` : '', date.length ? `a date for ${date.length}` : ''].filter(Boolean).join(', ');
   const title = `Fix all with defaults… (${parts} item${Math.max(owner.length, date.length) === 1 ? '' : 's'})`;
@@ -117,23 +121,48 @@ function withDefaultsAction(input: CodeActionInput, version: number): CodeAction
 }
 
 /**
- * The diagnostic's data for the document's current version. Ctrl+. right after an edit sends the diagnostics of the
- * version before it (VS Code has moved their ranges with the edit): the finding of the current analysis with the same
- * rule at the same range stands in, with fixes computed for the current text. An edited item matches nothing: no fixes.
+ * The current analysis's finding a diagnostic stands for (its index), or -1. One of the document's version is the
+ * finding with its rule, range and message. Ctrl+. right after an edit sends the diagnostics of the version before it
+ * (VS Code has moved their ranges with the edit): the finding with the same rule at the same range stands in, with
+ * fixes computed for the current text. An edited item matches nothing: no fixes.
  */
-function currentData(diagnostic: Diagnostic, version: number, current: NonNullable<CodeActionInput['current']>): DiagnosticData | undefined {
+function findingOf(diagnostic: Diagnostic, version: number, current: CodeActionInput['current']): number {
   const data = readDiagnosticData(diagnostic);
-  if (!data || data.version === version || current.version !== version) return data;
+  if (!data || !current || current.version !== version) return -1;
+  const same = data.version === version;
   const r = diagnostic.range;
-  const f = current.result.findings.find(
+  return current.result.findings.findIndex(
     (x) =>
       x.ruleId === data.ruleId &&
+      (!same || x.message === diagnostic.message) &&
       x.range.start.line === r.start.line &&
       x.range.start.character === r.start.character &&
       x.range.end.line === r.end.line &&
       x.range.end.character === r.end.character,
   );
-  return f ? { version, ruleId: f.ruleId, fixes: f.fixes ?? [] } : data;
+}
+
+/** Ours (this server's) and of a version the current analysis can speak for. */
+function ourDiagnostics(params: CodeActionParams): Diagnostic[] {
+  return (params.context.diagnostics ?? []).filter((d) => d?.source === SOURCE);
+}
+
+/** Which fixes `provideCodeActions` will need for this request: ask for them (from the analysis) before calling it. */
+export function fixQuery(params: CodeActionParams, document: TextDocument, current: CodeActionInput['current'], promptFixes: boolean): FixQuery {
+  const only = params.context.only;
+  const findings: number[] = [];
+  let dated = false;
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    for (const d of ourDiagnostics(params)) {
+      const i = findingOf(d, document.version, current);
+      if (i < 0) continue;
+      findings.push(i);
+      const ruleId = current!.result.findings[i].ruleId;
+      if (ruleId === 'action-item-owner' || ruleId === 'action-item-due-date') dated = true;
+    }
+  }
+  const now = !!current && current.version === document.version;
+  return { findings, fixAll: now && wanted(FIX_ALL_KIND, only), defaults: promptFixes && dated };
 }
 
 /** A suppression offer is never worth a failed code-action request. */
@@ -161,14 +190,16 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
   if (wanted(CodeActionKind.QuickFix, only)) {
     const ours: { diagnostic: Diagnostic; ruleId: string; line: number }[] = [];
     let version: number | undefined;
-    for (const diagnostic of params.context.diagnostics ?? []) {
-      if (diagnostic?.source !== SOURCE) continue;
-      const data = current ? currentData(diagnostic, document.version, current) : readDiagnosticData(diagnostic);
-      if (!data || data.version !== document.version) continue;
-      version = data.version;
-      for (const fix of data.fixes) for (const a of fixAction(input, fix, diagnostic, data.version)) push(a);
-      if (data.ruleId === LINTER_RULE_ID || !isRuleId(data.ruleId)) continue;
-      ours.push({ diagnostic, ruleId: data.ruleId, line: diagnostic.range.start.line });
+    const asked = input.fixes;
+    for (const diagnostic of ourDiagnostics(params)) {
+      const i = findingOf(diagnostic, document.version, current);
+      if (i < 0) continue;
+      const ruleId = current!.result.findings[i].ruleId;
+      version = document.version;
+      const at = asked ? asked.query.findings.indexOf(i) : -1;
+      for (const fix of (at >= 0 ? asked!.answer.fixes[at] : undefined) ?? []) for (const a of fixAction(input, fix, diagnostic, version)) push(a);
+      if (ruleId === LINTER_RULE_ID || !isRuleId(ruleId)) continue;
+      ours.push({ diagnostic, ruleId, line: diagnostic.range.start.line });
     }
     if (input.promptFixes && version !== undefined && ours.some((o) => o.ruleId === 'action-item-owner' || o.ruleId === 'action-item-due-date')) {
       push(withDefaultsAction(input, version));
@@ -192,12 +223,10 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     }
   }
 
-  if (current && current.version === document.version && wanted(FIX_ALL_KIND, only)) {
-    const findings = current.result.findings;
-    const edits = safeEdits(findings);
-    if (edits.length > 0) {
-      const n = findings.filter((f) => f.fixes?.some((x) => x.safe && !x.prompt)).length;
-      push({ title: `Fix all postmortem-lint problems that need no answer (${n})`, kind: FIX_ALL_KIND, edit: workspaceEdit(input, edits) });
+  const fixAll = input.fixes?.answer.fixAll;
+  if (current && current.version === document.version && wanted(FIX_ALL_KIND, only) && fixAll) {
+    if (fixAll.edits.length > 0) {
+      push({ title: `Fix all postmortem-lint problems that need no answer (${fixAll.count})`, kind: FIX_ALL_KIND, edit: workspaceEdit(input, fixAll.edits) });
     }
   }
   return out;

@@ -2,14 +2,22 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../lint/lint';
+import type { FixAnswer, FixQuery } from '../lint/fix-query';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
+
+export interface CurrentResult {
+  version: number;
+  result: LintResult;
+  /** Builds the fixes asked for from this analysis (the findings carry none: see lint/fix-query.ts). */
+  fixes(query: FixQuery): Promise<FixAnswer>;
+}
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   /** The lint result for the document's current version (computed on demand and cached per version). */
-  getResult(uri: string): Promise<{ version: number; result: LintResult } | undefined>;
+  getResult(uri: string): Promise<CurrentResult | undefined>;
   /**
    * For answers about one line (hover): the newest finished result when the text up to the end of that line has not
    * changed since, so they need not wait for a re-lint of edits further down; else the current version's result.

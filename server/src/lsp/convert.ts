@@ -38,7 +38,8 @@ export function ruleDocsUri(ruleId: string): string {
 }
 
 export function toDiagnostic(f: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { version, ruleId: f.ruleId, fixes: f.fixes ?? [] };
+  // no fixes: code actions build them from the analysis of `version` when asked (lsp/fixes.ts)
+  const data: DiagnosticData = { version, ruleId: f.ruleId };
   const d: Diagnostic = {
     range: toLspRange(f.range),
     severity: toLspSeverity(f.severity),
@@ -55,7 +56,7 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
 export function readDiagnosticData(d: Diagnostic): DiagnosticData | undefined {
   const data = d.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data !== 'object') return undefined;
-  if (typeof data.version !== 'number' || typeof data.ruleId !== 'string' || !Array.isArray(data.fixes)) return undefined;
+  if (typeof data.version !== 'number' || typeof data.ruleId !== 'string') return undefined;
   return data as DiagnosticData;
 }
 

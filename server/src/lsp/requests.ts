@@ -3,7 +3,7 @@
 import { MessageType, ShowMessageNotification, type ClientCapabilities } from 'vscode-languageserver';
 import { SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext } from './context';
-import { FIX_ALL_KIND, provideCodeActions } from './code-actions';
+import { FIX_ALL_KIND, fixQuery, provideCodeActions } from './code-actions';
 import { isRuleId, ruleDocsUri } from './convert';
 
 export interface RequestOptions {
@@ -21,13 +21,18 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
       if (!document) return [];
       const needsModel = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
       const current = needsModel ? await ctx.getResult(document.uri) : undefined;
+      const promptFixes = o.initOptions().promptFixes === true;
+      // the fixes these diagnostics (and fix-all) need, built from the analysis where it lives
+      const query = current ? fixQuery(params, document, current, promptFixes) : undefined;
+      const answer = current && query && (query.findings.length || query.fixAll || query.defaults) ? await current.fixes(query) : undefined;
       const now = documents.get(params.textDocument.uri);
       if (!now || now.version !== document.version) return [];
       return provideCodeActions({
         params,
         document,
         current,
-        promptFixes: o.initOptions().promptFixes === true,
+        fixes: query && answer ? { query, answer } : undefined,
+        promptFixes,
         documentChanges: !!o.capabilities().workspace?.workspaceEdit?.documentChanges,
         workspaceOwners:
           (params.context.diagnostics ?? []).some((d) => d.code === 'action-item-owner')

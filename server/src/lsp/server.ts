@@ -1,16 +1,8 @@
 // The LSP adapter: documents → settings + .postmortemrc → lint → pushed diagnostics, code actions, and the
 // ServerContext that feature modules (hover, completion, symbols, code lens, reader requests) build on.
 // Every handler is get document → resolve settings → call the engine → convert; none of them throws.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  MessageType,
-  ShowMessageNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday, type LintOptions, type LintResult } from '../lint/lint';
@@ -18,12 +10,13 @@ import type { Rule } from '../model/types';
 import { invalidateConfigCache } from '../config/load';
 import type { ResolvedConfig } from '../config/resolve';
 import { rules as registry } from '../rules/index';
-import { CONFIG_CHANGED_NOTIFICATION, SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
-import type { ServerContext, ServerSettings } from './context';
-import { FIX_ALL_KIND } from './code-actions';
+import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../protocol';
+import type { CurrentResult, ServerContext, ServerSettings } from './context';
+import type { FixQuery } from '../lint/fix-query';
 import { capDiagnostics, toDiagnostic } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
-import { Analyzer, defaultWorkerFile, inProcessThread, lintThread, type Analysis, type EarlyAnalysis } from './analysis';
+import { Analyzer, type Analysis, type EarlyAnalysis } from './analysis';
+import { defaultWorkerFile, inProcessThread, lintThread } from './lint-thread';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
@@ -33,6 +26,7 @@ import { OwnerDirectory } from './owners';
 import { registerActionRequests } from './requests';
 import { isConfigFile, ServerConfig } from './server-config';
 import { MARKDOWN_RE } from '../index/walk';
+import { errorText, initializeResult, isMarkdown, MAX_DOCUMENT_CHARS, uriToPath } from './documents';
 
 const RULES = registry as readonly Rule<object>[];
 
@@ -45,28 +39,7 @@ export interface ServerOptions {
   worker?: boolean;
 }
 
-/**
- * Past this many characters a document is not linted as you type (about 1 GB of memory and tens of seconds per lint
- * at this size); the server says so once per document. The CLI lints any size.
- */
-export const MAX_DOCUMENT_CHARS = 2_000_000;
-
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function isMarkdown(doc: TextDocument): boolean {
-  return doc.languageId === 'markdown' || /\.(md|markdown|mdx|mdown|mkd)$/i.test(doc.uri);
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.stack ?? e.message : String(e);
-}
+export { MAX_DOCUMENT_CHARS, uriToPath } from './documents';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
   const documents = new TextDocuments(TextDocument);
@@ -115,7 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
   const thread = useWorker ? lintThread(defaultWorkerFile(), log) : inProcessThread;
-  const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri));
+  const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri), thread.fixes);
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
     const size = doc.getText().length;
@@ -148,8 +121,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc || tooBig(doc)) return Promise.resolve(undefined);
     return analyzer.findings(uri, revisions.get(uri) ?? 0, doc.version, doc.getText(), `${settings.version}:${configGeneration}`, () => lintOptions(uri));
   };
-  const getResult = (uri: string): Promise<{ version: number; result: LintResult } | undefined> =>
-    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result } : undefined), () => undefined);
+  const getResult = (uri: string): Promise<CurrentResult | undefined> =>
+    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
 
   /**
    * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
@@ -216,18 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
     if (workspaceRoots.length === 0 && params.rootPath) workspaceRoots = [params.rootPath];
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: ['@', ' ', '|', '#'] },
-        documentSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false },
-      },
-      serverInfo: { name: 'postmortem-language-server' },
-    };
+    return initializeResult();
   });
 
   // ---- the workspace index (action items across every postmortem; lsp/archive.ts) -----------------------------------

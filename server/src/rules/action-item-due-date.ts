@@ -59,18 +59,18 @@ const rule: Rule<Record<string, never>> = {
         ctx.report({
           range: headRange(model, item),
           message: `No due date: add an absolute date, e.g. 'due ${example}'.`,
-          fixes: [dueFix(model, item, today)],
+          fixes: () => [dueFix(model, item, today)],
         });
       } else if (due.kind === 'phrase') {
         ctx.report({
           range: due.range,
           message: fit("'", due.text, `' is not a date: write an absolute date, e.g. ${example}.`),
-          fixes: [dueFix(model, item, today)],
+          fixes: () => [dueFix(model, item, today)],
         });
       } else if (due.ambiguous) {
         const [y, m, d] = due.iso.split('-');
         const swapped = `${y}-${d}-${m}`;
-        const fixes: Fix[] = [
+        const fixes = (): Fix[] => [
           { title: `Write it as ${due.iso} (${spoken(due.iso)})`, edits: [{ range: due.range, newText: due.iso }], safe: false },
           { title: `Write it as ${swapped} (${spoken(swapped)})`, edits: [{ range: due.range, newText: swapped }], safe: false },
         ];

@@ -50,7 +50,7 @@ const rule: Rule<Options> = {
       ctx.report({
         range: due.range,
         message: `Due ${late} days after the incident: ${who} are due within ${days}; split it or set ${limit}.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Set the due date to ${limit} (${days} days after the incident)`,
             edits: [{ range: due.range, newText: limit }],

@@ -14,12 +14,15 @@ const rule: Rule<Record<string, never>> = {
     for (const item of openItems(model)) {
       const p = item.priority;
       if (!p || !p.value.low) continue;
-      const fixes: Fix[] = [];
-      if (canMove(model, [item])) {
-        const edits = moveToDeferredEdits(model, [item]);
-        if (edits) fixes.push({ title: "Let it go: move to 'Deferred'", edits, safe: false });
-      }
-      fixes.push({ title: 'Commit to it: raise to P2', edits: [{ range: p.range, newText: 'P2' }], safe: false });
+      const fixes = (): Fix[] => {
+        const out: Fix[] = [];
+        if (canMove(model, [item])) {
+          const edits = moveToDeferredEdits(model, [item]);
+          if (edits) out.push({ title: "Let it go: move to 'Deferred'", edits, safe: false });
+        }
+        out.push({ title: 'Commit to it: raise to P2', edits: [{ range: p.range, newText: 'P2' }], safe: false });
+        return out;
+      };
       ctx.report({
         range: p.range,
         message: fit("'", p.text, "' rarely gets done: raise the priority and date it, or move it to 'Deferred'."),

@@ -16,16 +16,19 @@ const rule: Rule<Record<string, never>> = {
     for (const item of model.actionItems) {
       const late = itemGaps(item, today).overdueDays;
       if (late === undefined || item.due?.kind !== 'date') continue;
-      const fixes: Fix[] = [];
-      if (item.format === 'checkbox') {
-        const head = model.text.slice(item.range.start.offset, item.textRange.start.offset);
-        const box = /\[\s?\]/.exec(head);
-        if (box) {
-          const s = item.range.start.offset + box.index;
-          fixes.push({ title: 'Mark as done', edits: [{ range: rangeOf(model.lines, s, s + box[0].length), newText: '[x]' }], safe: false });
+      const fixes = (): Fix[] => {
+        const out: Fix[] = [];
+        if (item.format === 'checkbox') {
+          const head = model.text.slice(item.range.start.offset, item.textRange.start.offset);
+          const box = /\[\s?\]/.exec(head);
+          if (box) {
+            const s = item.range.start.offset + box.index;
+            out.push({ title: 'Mark as done', edits: [{ range: rangeOf(model.lines, s, s + box[0].length), newText: '[x]' }], safe: false });
+          }
         }
-      }
-      fixes.push(dueFix(model, item, today, 'Set a new due date…'));
+        out.push(dueFix(model, item, today, 'Set a new due date…'));
+        return out;
+      };
       ctx.report({
         range: item.due.range,
         message: `Overdue by ${late} day${late === 1 ? '' : 's'} (due ${item.due.iso}): mark it done, or agree a new date with its owner.`,

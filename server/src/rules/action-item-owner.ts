@@ -107,13 +107,13 @@ const rule: Rule<OwnerOptions> = {
           ctx.report({
             range: item.ownerPlaceholder.range.start.offset === item.ownerPlaceholder.range.end.offset ? headRange(model, item) : item.ownerPlaceholder.range,
             message: fit("'", ph, "' is not an owner: name the one person who will drive it, e.g. @alice."),
-            fixes: [ownerFix(model, item)],
+            fixes: () => [ownerFix(model, item)],
           });
         } else {
           ctx.report({
             range: headRange(model, item),
             message: 'No owner: name the one person who will drive it, e.g. @alice.',
-            fixes: [ownerFix(model, item)],
+            fixes: () => [ownerFix(model, item)],
           });
         }
         continue;

@@ -40,7 +40,7 @@ const rule: Rule<Record<string, never>> = {
       ctx.report({
         range: headRange(model, item),
         message: 'No priority: mark it P0–P3 (or high / medium / low), e.g. P1.',
-        fixes: [priorityFix(model, item)],
+        fixes: () => [priorityFix(model, item)],
       });
     }
   },

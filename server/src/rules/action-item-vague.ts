@@ -251,22 +251,26 @@ const rule: Rule<Record<string, never>> = {
         });
         continue;
       }
-      const words = actionWordsRange(model, item);
-      const original = model.text.slice(words.start, words.end);
-      const fixes: Fix[] = [];
-      if (!/[|\n\r]/.test(original) || item.format !== 'table-row') {
-        fixes.push({
-          title: 'Rewrite as a specific action',
-          edits: [{ range: rangeOf(model.lines, words.start, words.end), newText: rewriteTemplate(original.replace(/[\r\n]+\s*/g, ' '), r.kind) }],
-          safe: false,
-          preferred: true,
-          template: true,
-        });
-      }
-      if (canMove(model, [item])) {
-        const edits = moveToDeferredEdits(model, [item]);
-        if (edits) fixes.push({ title: "Move to 'Deferred'", edits, safe: false });
-      }
+      const kind = r.kind;
+      const fixes = (): Fix[] => {
+        const words = actionWordsRange(model, item);
+        const original = model.text.slice(words.start, words.end);
+        const out: Fix[] = [];
+        if (!/[|\n\r]/.test(original) || item.format !== 'table-row') {
+          out.push({
+            title: 'Rewrite as a specific action',
+            edits: [{ range: rangeOf(model.lines, words.start, words.end), newText: rewriteTemplate(original.replace(/[\r\n]+\s*/g, ' '), kind) }],
+            safe: false,
+            preferred: true,
+            template: true,
+          });
+        }
+        if (canMove(model, [item])) {
+          const edits = moveToDeferredEdits(model, [item]);
+          if (edits) out.push({ title: "Move to 'Deferred'", edits, safe: false });
+        }
+        return out;
+      };
       ctx.report({
         range,
         message: fit("'", itemWords(model, item), "' is vague: name the change and how you'll know it's done."),

@@ -1,7 +1,7 @@
 // action-items-too-many: "more than 3–5 items means you're not prioritizing". Twelve items compete with each
 // other and with feature work; the few that matter get lost. Keep the ones that matter and let the rest go, on
 // purpose, into a Deferred section where they are neither counted nor checked.
-import type { ActionItem, Rule } from '../model/types';
+import type { ActionItem, Fix, Rule } from '../model/types';
 import { canMove, moveToDeferredEdits, openItems } from './support/util';
 
 export interface TooManyOptions {
@@ -41,11 +41,11 @@ const rule: Rule<TooManyOptions> = {
     const at = model.actionItemSections[0]?.titleRange ?? model.actionItemLabels[0]?.range ?? items[0].section.titleRange;
     const keep = new Set(itemsToKeep(items, max));
     const move = items.filter((i) => !keep.has(i));
-    const fixes = [];
-    if (canMove(model, move)) {
+    const fixes = (): Fix[] => {
+      if (!canMove(model, move)) return [];
       const edits = moveToDeferredEdits(model, move);
-      if (edits) fixes.push({ title: `Keep the top ${max}, move the rest to 'Deferred'`, edits, safe: false, preferred: true });
-    }
+      return edits ? [{ title: `Keep the top ${max}, move the rest to 'Deferred'`, edits, safe: false, preferred: true }] : [];
+    };
     ctx.report({
       range: at,
       message: `${items.length} open action items: keep the ${max} that matter most and move the rest to 'Deferred'.`,

@@ -118,7 +118,7 @@ const rule: Rule<Record<string, never>> = {
       const message = lines.length
         ? fit("'", s.title, `' only holds a placeholder: write it, or remove the heading.`)
         : fit("'", s.title, "' is empty: write it, or remove the heading.");
-      ctx.report({ range: s.titleRange, message, fixes: lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)] });
+      ctx.report({ range: s.titleRange, message, fixes: () => (lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)]) });
       reported.push(s);
     }
     // Template text the writer has not replaced (New Postmortem, Insert Section…): a filled-in look that says nothing.

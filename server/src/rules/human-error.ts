@@ -3,8 +3,11 @@
 import type { Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
+import { matchesByLine } from '../model/memo';
 
 const RE = /(?<![\p{L}])(?:human|operator|user|pilot|engineer(?:ing)?|manual|personal) (?:error|mistake|failure)s?(?![\p{L}])/giu;
+/** Read line by line (model/memo.ts): the words are joined by single spaces, and a line break is no letter. */
+const matches = matchesByLine(RE);
 const NEGATED = /\b(?:not|no|isn't|wasn't|never|rather than|instead of|beyond|than|blame(?:less)?|avoid|call(?:ing)? it)\s+(?:(?:a|an|the|just|simply|only|as)\s+)*$/i;
 
 const rule: Rule<Record<string, never>> = {
@@ -16,7 +19,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model } = ctx;
     const prose = proseText(model);
-    for (const m of prose.matchAll(RE)) {
+    for (const m of matches(prose, model.lines)) {
       // "manual error" in a log message or "user error" (a 4xx) in an API sense are rarer than this, but
       // "not human error" and "rather than blaming human error" are the point being made correctly
       if (NEGATED.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;

@@ -137,14 +137,14 @@ const rule: Rule<MissingSectionOptions> = {
         ctx.report({
           range: other.titleRange,
           message: fit(`'${title}' seems to be here under another name, '`, other.title, "': rename it."),
-          fixes: [{ title: `Rename to '${title}'`, edits: [{ range: other.titleRange, newText: title }], safe: false }],
+          fixes: () => [{ title: `Rename to '${title}'`, edits: [{ range: other.titleRange, newText: title }], safe: false }],
         });
         continue;
       }
       ctx.report({
         range: anchor,
         message: `No '${title}' section: add ${article(title)} '## ${title}' section.`,
-        fixes: [skeletonFix(model, kind)].filter((f): f is Fix => f !== undefined),
+        fixes: () => [skeletonFix(model, kind)].filter((f): f is Fix => f !== undefined),
       });
     }
   },

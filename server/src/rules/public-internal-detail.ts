@@ -125,7 +125,7 @@ const rule: Rule<Options> = {
       ctx.report({
         range,
         message: `A public postmortem shows an ${WHAT[h.kind]}: remove it or use a neutral phrase.`.replace('an @', 'a @').replace('an private', 'a private'),
-        fixes: [fix],
+        fixes: () => [fix],
       });
     }
   },

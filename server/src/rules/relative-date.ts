@@ -1,7 +1,7 @@
 // relative-date: "yesterday" is a date only on the day it was written. The postmortem is read months later, by
 // people who can't tell which Tuesday "last Tuesday" was. Write the date.
-import type { LineIndex, Rule } from '../model/types';
-import { memoByText } from '../model/memo';
+import type { Rule } from '../model/types';
+import { matchesByLine } from '../model/memo';
 import { rangeOf } from '../model/lines';
 import { fit, proseText } from './support/util';
 import { sectionAt } from '../model/facts';
@@ -41,21 +41,11 @@ const sectionOf = sectionAt;
 
 const RELATIVE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RELATIVE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
 
-/** Relative phrases of one line, [index, words] (a function of the line: remembered between edits). */
-const inLine = memoByText((line: string): [number, string][] => [...line.matchAll(RELATIVE_RE)].map((m) => [m.index, m[0]]));
-
 /**
  * The relative phrases of the prose, read line by line: no phrase spans a line break (their spaces are single
  * spaces), and the line break on either side is neither a letter nor a digit, as the expression's edges ask.
  */
-function matchesByLine(prose: string, lines: LineIndex): { index: number; 0: string }[] {
-  const out: { index: number; 0: string }[] = [];
-  for (let l = 0; l < lines.lineCount; l++) {
-    const s = lines.lineStart(l);
-    for (const [i, words] of inLine(prose.slice(s, lines.lineEnd(l)))) out.push({ index: s + i, 0: words });
-  }
-  return out;
-}
+const relativeMatches = matchesByLine(RELATIVE_RE);
 
 const rule: Rule<Record<string, never>> = {
   id: 'relative-date',
@@ -95,7 +85,7 @@ const rule: Rule<Record<string, never>> = {
     let skipLine = false;
     let scanned = 0; // how far the current line was read for quotes
     let quoted = false; // an opening quote without its closing one before `scanned`
-    for (const m of matchesByLine(prose, model.lines)) {
+    for (const m of relativeMatches(prose, model.lines)) {
       if (inItem(m.index)) continue;
       // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
       if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;

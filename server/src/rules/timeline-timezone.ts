@@ -35,7 +35,7 @@ const rule: Rule<Record<string, never>> = {
       ctx.report({
         range: t.titleRange,
         message: fit('Timeline times (', eg, `${t.timeCount > 2 ? ', …' : ''}) have no time zone: add it to the ${t.where}, e.g. '(UTC)'.`),
-        fixes: [fix],
+        fixes: () => [fix],
       });
     }
   },

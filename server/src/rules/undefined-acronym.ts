@@ -100,7 +100,7 @@ const rule: Rule<Options> = {
       ctx.report({
         range: rangeOf(model.lines, first.start, first.end),
         message: `'${a.term}' is never expanded: spell it out on first use or add it to a Glossary.`,
-        fixes: [glossaryFix(model, a.term)],
+        fixes: () => [glossaryFix(model, a.term)],
       });
     }
   },

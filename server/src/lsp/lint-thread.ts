@@ -1,0 +1,162 @@
+// The lint thread: open documents' lints, the workspace index's reads and the fixes a code action asks for, in one
+// worker thread (dist/lint-worker.js), or in-process when there is none (tests from source, POSTMORTEM_LINT_WORKER=0)
+// or it died. The analyses themselves (one per revision, shared by every face) are lsp/analysis.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { lint, type LintResult } from '../lint/lint';
+import { createLineIndex } from '../model/lines';
+import type { Postmortem } from '../model/types';
+import type { LintReply, LintRequest } from './lint-worker';
+import { readArchive, type ArchiveRead } from '../archive/entry';
+import { collectGarbage } from './gc';
+import { UnitCaches } from '../model/parse-units';
+import type { ReaderModelResult } from '../protocol';
+import type { ReaderViewOptions } from '../reader/view';
+import type { FixAnswer } from '../lint/fix-query';
+import { localFixer, type ArchiveReader, type EarlyResult, type Fixer, type Linter } from './analysis';
+
+const inProcessCaches = new UnitCaches();
+
+/** Lint in-process (blocking the thread it runs on). */
+export const inProcessLinter: Linter = (text, options, doc) =>
+  Promise.resolve().then(() => lint(text, doc === undefined ? options : { ...options, parseCache: inProcessCaches.for(doc) }));
+export const inProcessArchiveReader: ArchiveReader = (text, options) => Promise.resolve().then(() => readArchive(text, options));
+
+/**
+ * The lint thread: open documents' lints and the workspace index's reads, one at a time in one worker thread (the
+ * index reads one file at a time, so an open document waits for at most one file). Falls back to in-process work
+ * when the worker file is missing or the worker dies (logged once).
+ */
+export interface LintThread {
+  lint: Linter;
+  readArchive: ArchiveReader;
+  /** The index build is done: collect the garbage its reads left, in the lint thread and here. */
+  settle(): Promise<void>;
+  /** The document closed: drop its parse cache. */
+  forget(doc: string): void;
+  /** The reader view of `doc`'s last analysis when it was of `text` (built where its markdown tree is); else undefined. */
+  reader(doc: string, text: string, options: ReaderViewOptions): Promise<ReaderModelResult | undefined>;
+  /** Fixes from an analysis this thread made (Analyzer's `fixer`). */
+  fixes: Fixer;
+}
+
+const inProcessSettle = () => Promise.resolve().then(collectGarbage);
+export const inProcessThread: LintThread = {
+  lint: inProcessLinter,
+  readArchive: inProcessArchiveReader,
+  settle: inProcessSettle,
+  forget: (doc) => inProcessCaches.forget(doc),
+  reader: () => Promise.resolve(undefined),
+  fixes: localFixer,
+};
+
+export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
+  if (!fs.existsSync(workerFile)) return inProcessThread;
+  let worker: Worker | undefined;
+  let failed = false;
+  let nextId = 1;
+  /** Results that came from the worker: their findings have no fixes here; the worker builds them. */
+  const fromWorker = new WeakSet<LintResult>();
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void }>();
+  const start = (): Worker | undefined => {
+    if (worker || failed) return worker;
+    try {
+      // a small young generation (semi-spaces of 1 MB, as SERVER_EXEC_ARGV gives the main thread): with the default
+      // the thread's heap sat tens of MB above what it uses
+      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+      w.unref();
+      w.on('message', (reply: LintReply) => {
+        const w8 = waiting.get(reply.id);
+        if (!w8) return;
+        if ('early' in reply) {
+          w8.early?.(reply.early);
+          return;
+        }
+        waiting.delete(reply.id);
+        if ('error' in reply) w8.reject(new Error(reply.error));
+        else w8.resolve(reply.result);
+      });
+      const die = (why: string) => {
+        if (worker !== w) return;
+        worker = undefined;
+        failed = true;
+        log(`the lint thread stopped (${why}); linting on the main thread from now on`);
+        for (const [id, w8] of waiting) {
+          waiting.delete(id);
+          w8.reject(new Error(`lint thread stopped: ${why}`));
+        }
+      };
+      w.on('error', (e) => die(e instanceof Error ? e.message : String(e)));
+      w.on('exit', (code) => die(`exit code ${code}`));
+      worker = w;
+    } catch (e) {
+      failed = true;
+      log(`could not start the lint thread (${e instanceof Error ? e.message : String(e)}); linting on the main thread`);
+    }
+    return worker;
+  };
+  const send = (w: Worker, req: LintRequest, early?: (r: unknown) => void) =>
+    new Promise<unknown>((resolve, reject) => {
+      waiting.set(req.id, { resolve, reject, early });
+      w.postMessage(req);
+    });
+  return {
+    lint: (text, options, doc, early) => {
+      const w = start();
+      if (!w) return inProcessLinter(text, options, doc);
+      let findings: EarlyResult | undefined;
+      const heard = (r: unknown) => {
+        findings = r as EarlyResult;
+        early?.(findings);
+      };
+      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => {
+        const result = revive({ ...findings, ...(raw as object) }, text);
+        fromWorker.add(result);
+        return result;
+      });
+    },
+    readArchive: (text, options) => {
+      const w = start();
+      if (!w) return inProcessArchiveReader(text, options);
+      return send(w, { id: nextId++, text, archive: options }) as Promise<ArchiveRead>;
+    },
+    settle: async () => {
+      const w = worker;
+      if (w) await send(w, { id: nextId++, gc: true }).catch(() => undefined);
+      collectGarbage();
+    },
+    forget: (doc) => {
+      inProcessCaches.forget(doc);
+      if (worker) void send(worker, { id: nextId++, forget: doc }).catch(() => undefined);
+    },
+    reader: async (doc, text, options) => {
+      const w = worker;
+      if (!w) return undefined;
+      const r = await send(w, { id: nextId++, reader: { doc, text, options } }).catch(() => null);
+      return (r as ReaderModelResult | null) ?? undefined;
+    },
+    fixes: (doc, text, options, result, query) => {
+      if (!fromWorker.has(result)) return localFixer(doc, text, options, result, query);
+      const w = start();
+      // the worker died since: lint here once more, the findings then build their fixes on this thread
+      if (!w) return inProcessLinter(text, options, doc).then((r) => localFixer(doc, text, options, r, query));
+      return send(w, { id: nextId++, fixes: { doc, text, options, query } }) as Promise<FixAnswer>;
+    },
+  };
+}
+
+/**
+ * The worker's result with the parts that could not cross threads rebuilt (the line index), put back (the text, which
+ * the worker does not send back) or left to be redone (tree).
+ */
+function revive(raw: unknown, text: string): LintResult {
+  const r = raw as Omit<LintResult, 'model'> & { model: Omit<Postmortem, 'lines' | 'text'> };
+  const model = { ...r.model, text, lines: createLineIndex(text) } as Postmortem;
+  return { ...r, model };
+}
+
+/** dist/lint-worker.js next to the bundled server (dist/server.js). */
+export function defaultWorkerFile(): string {
+  return path.join(__dirname, 'lint-worker.js');
+}
