@@ -28,6 +28,8 @@ describe('sections', () => {
       ['Parking lot', 'deferred'],
       ['Installation', undefined],
       ['Roadmap', undefined],
+      // "Category / Time to detection / Time to recovery": how long, not who or what was affected
+      ['Stats', undefined],
     ];
     for (const [title, kind] of cases) assert.equal(matchSection(title), kind, title);
   });
@@ -194,6 +196,17 @@ describe('follow-ups inside prose', () => {
     );
     assert.deepEqual(items(m).map((i) => [i.text, i.owners.length]), [['We and the provider are still investigating longer-term fixes', 0]]);
   });
+});
+
+test('an item pointing at the pull request the document links as fixed elsewhere is done; another link is not', () => {
+  const text = (ref: string) =>
+    `# Incident\n\n## Timeline\n\n- 10:00 CET the bug is identified and [fixed][fix-pr]\n\n## Action items\n\n1. Fix the version check while the cluster is full ([pull request][${ref}])\n\n[fix-pr]: https://github.com/example/deploy/pull/2113\n[other]: https://github.com/example/deploy/pull/2000\n`;
+  const done = items(parsePostmortem(text('fix-pr')));
+  assert.deepEqual(done.map((i) => [i.status, i.statusField?.text]), [['done', '[fixed][fix-pr]']]);
+  assert.deepEqual(items(parsePostmortem(text('other'))).map((i) => [i.status, i.statusField]), [['open', undefined]]);
+  // the same pull request as an inline link, with a trailing slash
+  const inline = parsePostmortem('# Incident\n\n## Resolution\n\nThe bug was [fixed](https://example.com/pull/7/).\n\n## Action items\n\n- Fix the bug in the version check (https://example.com/pull/7, [PR](https://example.com/pull/7))\n');
+  assert.deepEqual(items(inline).map((i) => i.status), ['done']);
 });
 
 describe('what is not an item', () => {

@@ -6,8 +6,9 @@ import { endOf, startOf, type ParseContext } from './common';
 import { attachSubList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { commitmentItems, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
-import { applyContextStatus } from './status';
+import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { commitmentItems } from './commitments';
+import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
@@ -83,6 +84,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   applyContextStatus(model.actionItems, ctx);
+  applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 

@@ -1,9 +1,12 @@
 // Status that comes from around an item rather than its own marker: a "(completed)" / "Actions taken" heading above it,
 // or the item written as already done ("Reverted the deploy"). Checkboxes, status cells and inline "DONE" are read
 // where the item is parsed (lists.ts, tables.ts); an explicit status always wins over these.
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { ActionItem, Section } from '../types';
 import { completedPrefix, completedSuffix } from '../completed';
-import type { ParseContext } from './common';
+import { trimEndChars } from '../scan';
+import { endOf, startOf, type ParseContext } from './common';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
 
@@ -56,5 +59,42 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start + tail, end), range: ctx.range(start + tail, end) };
     }
+  }
+}
+
+/** A link whose own words say the work it points to is finished: "identified and [fixed][fix-pr]", "([done](…))". */
+const DONE_LINK_TEXT_RE = /^(?:fixed|resolved|done|completed)$/i;
+
+/**
+ * "Fix bug preventing the version from being updated ([pull request][fix-pr])" while the timeline says the issue was
+ * "identified and [fixed][fix-pr]": the item points at the same pull request or issue that the document, elsewhere,
+ * links as fixed. Done, with that link as the status source. Only open items with no status of their own.
+ */
+export function applyLinkedFixStatus(items: ActionItem[], tree: Root, ctx: ParseContext): void {
+  const urls = new Map<string, string>();
+  const links: { url: string; text: string; start: number; end: number }[] = [];
+  const visit = (n: Nodes) => {
+    if (n.type === 'definition') urls.set(n.identifier, n.url);
+    if (n.type === 'link' || n.type === 'linkReference') {
+      links.push({ url: n.type === 'link' ? n.url : `#ref:${n.identifier}`, text: toString(n).trim(), start: startOf(n), end: endOf(n) });
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  const dest = (url: string): string | undefined => {
+    const u = url.startsWith('#ref:') ? urls.get(url.slice(5)) : url;
+    return u === undefined ? undefined : trimEndChars(u.trim(), '/');
+  };
+  const doneLinks = links.filter((l) => DONE_LINK_TEXT_RE.test(l.text) && dest(l.url));
+  if (!doneLinks.length) return;
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    const s = item.range.start.offset;
+    const e = item.range.end.offset;
+    const own = new Set(links.filter((l) => l.start >= s && l.end <= e).map((l) => dest(l.url)).filter((u): u is string => !!u));
+    const fixed = doneLinks.find((l) => (l.end <= s || l.start >= e) && own.has(dest(l.url) as string));
+    if (!fixed) continue;
+    item.status = 'done';
+    item.statusField = { value: 'done', text: ctx.text.slice(fixed.start, fixed.end), range: ctx.range(fixed.start, fixed.end) };
   }
 }
