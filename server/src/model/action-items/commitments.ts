@@ -44,16 +44,25 @@ function toDoPieces(src: string, start: number, end: number): Span[] | undefined
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
 // "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
 // "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
-// the document itself: neither is work for the team
+// the document itself: neither is work for the team. "will avoid / refrain from / try to …" is a pledge about how
+// someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …")
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+
+/**
+ * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
+ * being committed to ("will be replaced", "will be working on"). Case-sensitive: the name is capitalised. An article
+ * is not enough ("anyone who will be an admin" sits in a real follow-up).
+ */
+const WILL_BE_NAME_RE = /\bwill be [A-Z][\w-]*\b/;
+const willOnlyDescribe = (s: string) => WILL_BE_NAME_RE.test(s) && !COMMIT_RE.test(s.replace(/\bwill be\b/g, ''));
 
 const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
 const WILL_RE = /\bwill\b/gi;
@@ -124,7 +133,7 @@ export function commitmentSentences(run: Paragraph[], text: string, toDos = fals
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText))) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || conditionalWill(plainText)) continue;
+    if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText))) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText)) continue;
     const start = s0 + at + lead;
     const pieces = toDoPieces(src, at + lead, at + lead + body.length);
     if (pieces) for (const pc of pieces) out.push({ start: s0 + pc.start, end: s0 + pc.end, text: pc.text });
