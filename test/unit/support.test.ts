@@ -46,6 +46,18 @@ test('finished work told by "we" or the team is done whatever the verb, unless i
     assert.ok(!looksCompleted(t), t);
 });
 
+test('a tracker entry filed for the work is open; finished work told by "I have" is done', () => {
+  // the entry is filed, the work is not ("Created a ticket to migrate X", with the tracker named before the noun)
+  for (const t of ['We have added a backlog task to curate which alerts we want to receive', 'Created a Jira ticket to migrate the mirror', 'Opened a GitHub issue for the retry loop'])
+    assert.ok(!looksCompleted(t), t);
+  // a scheduled job is the work itself
+  assert.ok(looksCompleted('Added a cron task to prune old images'));
+  // done work told in the first person singular, even with a pledge after it
+  for (const t of ['I have revoked the only access token tied to my account, and will avoid creating another one', "I've rotated the deploy key"])
+    assert.ok(looksCompleted(t), t);
+  assert.ok(!looksCompleted("I've opened a support ticket with the CDN about range requests"));
+});
+
 test('timeline-timezone: version numbers in a timeline are not clock times', () => {
   const doc = (timeline: string) =>
     `---\ntype: postmortem\n---\n# Upgrade\n\n## Summary\n\nx\n\n## Timeline\n\n${timeline}\n`;

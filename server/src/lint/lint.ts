@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
-import { isProcedure } from '../model/genre';
+import { isProcedure, toldAsOneIncident } from '../model/genre';
 import { proseText } from '../model/facts';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
@@ -130,6 +130,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && !isProcedure(model, proseText(model))) return 'sections';
+  // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
+  if ([...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && toldAsOneIncident(model, proseText(model))) return 'sections';
   return undefined;
 }
 

@@ -46,3 +46,21 @@ export function isProcedure(model: Postmortem, prose: string): boolean {
   const { procedure, event } = genreEvidence(model, prose);
   return procedure >= 3 && procedure > event;
 }
+
+/** A title that names one incident ("Travis CI Security Incident", "Incident Report: …", "… outage"); not "postmortem": pages about postmortems in general say it as often. */
+const ONE_INCIDENT_TITLE_RE = /\b(?:incident|outage|breach)\b/i;
+/** …and not a page about handling incidents in general ("Security Incident Response", "Incident reporting"). */
+const INCIDENTS_IN_GENERAL_RE = /\b(?:response|process(?:es)?|handling|reporting|management|plans?|polic(?:y|ies)|index|repository|template)\b/i;
+
+/**
+ * The story of one incident told without the usual headings: a security incident post with only "Our Response" or
+ * "Response timeline". Its title names one incident, it tells a dated past event at length (event evidence ≥ 6 with a
+ * date) and next to no instructions (procedure at most a third of it). Used when only one canonical section is there.
+ */
+export function toldAsOneIncident(model: Postmortem, prose: string): boolean {
+  const title = model.title?.value ?? '';
+  if (!ONE_INCIDENT_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
+  const dated = !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const { procedure, event } = genreEvidence(model, prose);
+  return dated && event >= 6 && procedure * 3 <= event;
+}

@@ -45,7 +45,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['timeline', /\btimeline\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
   ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
-  ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
+  ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
