@@ -129,9 +129,10 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
-  if (kinds.size >= 2 && [...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && !isProcedure(model, proseText(model))) return 'sections';
+  if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return undefined;
+  if (kinds.size >= 2 && !isProcedure(model, proseText(model))) return 'sections';
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
-  if ([...kinds].some((k) => DISTINCTIVE_KINDS.has(k!)) && toldAsOneIncident(model, proseText(model))) return 'sections';
+  if (toldAsOneIncident(model, proseText(model))) return 'sections';
   return undefined;
 }
 

@@ -156,9 +156,13 @@ function timeStampedSteps(body: string): number {
  * alone (often about the diagnosis: "it was hard to find the root cause because …").
  */
 export function explainsCauses(model: Postmortem, s: Section): boolean {
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  return twoEntriesSay(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset), (e) => CAUSAL_RE.test(e));
+}
+
+/** Whether at least two entries of `body` (list items, or paragraphs) pass `says`. */
+function twoEntriesSay(body: string, says: (entry: string) => boolean): boolean {
   let n = 0;
-  for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if (CAUSAL_RE.test(entry) && ++n >= 2) return true;
+  for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if (says(entry) && ++n >= 2) return true;
   return false;
 }
 /**
@@ -169,10 +173,7 @@ export function explainsCauses(model: Postmortem, s: Section): boolean {
  */
 export function lessonsExplainCauses(model: Postmortem, s: Section): boolean {
   if (s.kind !== 'lessons-learned' || !/^what (?:did|do|can|could|have) we learn\b|^what we(?:'ve| have)? learn/.test(normalizeHeading(s.title))) return false;
-  const body = model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
-  let n = 0;
-  for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if ((CAUSAL_RE.test(entry) || MISSING_SAFEGUARD_RE.test(entry)) && ++n >= 2) return true;
-  return false;
+  return twoEntriesSay(model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset), (e) => CAUSAL_RE.test(e) || MISSING_SAFEGUARD_RE.test(e));
 }
 const MISSING_SAFEGUARD_RE = /\b(?:(?:did\s+not|didn't|does\s+not|doesn't)\s+prevent|would(?:\s+not|n't)\s+have\s+(?:been\s+able\s+to|happened|occurred|been\s+possible)|could\s+have\s+(?:been\s+)?avoided|would\s+have\s+(?:been\s+)?(?:prevented|avoided|stopped))\b/i;
 
