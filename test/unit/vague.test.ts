@@ -169,3 +169,22 @@ describe('a way of working under a condition, a precise issue, an endpoint path 
     test(`still vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
 });
+
+describe('a reported discussion, training as a subject, review-and-determine (heldout, heldout5 shapes)', () => {
+  for (const t of [
+    'Team discussed about having closer inspection and try to identify these kind of failures earlier',
+    'We talked about the paging rules',
+    'More training will be conducted in the future to increase awareness of phishing',
+    'Continuous training of all employees will help to strengthen our security posture.',
+    'but we will review and determine if future reports could be made more actionable.',
+  ]) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of [
+    'Team discussed the probe and agreed to raise the readiness timeout from 3 to 6 seconds',
+    'Additional training sessions for on-call engineers on the query-cost dashboard',
+    'Review and determine whether the retry storm came from the batch importer',
+  ]) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+});

@@ -6,7 +6,7 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, verblessWayOfWorking } from './support/vague-shapes';
+import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { memoByText } from '../model/memo';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
@@ -61,6 +61,16 @@ function classifyClause(s: string): VagueResult {
     const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
     return classifyClause(`${verb} ${nominal[2]}`);
   }
+  // "Team discussed about having closer inspection …": a discussion reported, nothing decided ("… and agreed to
+  // move the job" is judged on what was agreed)
+  const discussed = reportedDiscussion(text);
+  if (discussed) {
+    if (discussed.agreed) return classifyClause(discussed.agreed);
+    return { vague: true, kind: 'deliberation', phrase: discussed.phrase, reason: 'a discussion is reported, not what was decided' };
+  }
+  // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
+  const training = trainingSubject(text) ?? trainingSubject(s.trim());
+  if (training) return { vague: true, kind: 'people', phrase: training, reason: 'changing how people behave is less reliable than changing the system' };
   const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
   if (hedge) {
     return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };
@@ -84,6 +94,8 @@ function classifyClause(s: string): VagueResult {
   // "Investigate and fix memory leak in kubespawner": the research leads to a fix, judge the fix (unless it fixes "issues")
   const andDo = /^(\S+)\s+and\s+(\S+)\s+(?!\s)(.*)$/.exec(text);
   if (andDo && RESEARCH.has(v0) && PRODUCE.has(lemma(andDo[2])) && !GENERIC_OBJECT_RE.test(andDo[3])) return classifyClause(`${andDo[2]} ${andDo[3]}`);
+  // "Review and determine if future reports could be made more actionable": the second verb says what is looked for
+  if (andDo && RESEARCH.has(v0) && RESEARCH.has(lemma(andDo[2]))) return classifyClause(`${andDo[2]} ${andDo[3]}`);
   const two = `${v0} ${(words[1] ?? '').toLowerCase()}`;
   const verbPhrase = words.slice(0, 3).join(' ');
 

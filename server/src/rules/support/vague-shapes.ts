@@ -1,5 +1,6 @@
 // Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
-// choosing one, keeping (running) a named thing, and a comparative abstract tied to a named condition.
+// choosing one, keeping (running) a named thing, a comparative abstract tied to a named condition, a discussion
+// reported instead of a decision, and training as the subject of a sentence.
 import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
 
 /**
@@ -76,3 +77,26 @@ export function verblessWayOfWorking(words: string[]): boolean {
   const condition = /^(?:if|when|whenever)$/i.test(words[ws.length] ?? '');
   return condition && !!qualifier && ws.length <= 3 && !!head && WAY_OF_WORKING_RE.test(head) && isAbstractObject(object) && ws.slice(0, -1).every((w) => GENERIC_MODIFIER.has(w));
 }
+
+/** A discussion reported in the past tense: "Team discussed about …", "We talked about …", "The team considered …". */
+const DISCUSSED_RE = /^(?:(?:the|our)\s+)?(?:team|we|they|everyone|[\w-]+\s+team)\s+(?:discussed|talked about|considered|debated|brainstormed)(?:\s+about)?\b/i;
+/**
+ * Training as the subject of the sentence, with no one and nothing named: "More training will be conducted …",
+ * "Continuous training of all staff will help …", "Additional security training is planned".
+ */
+const TRAINING_SUBJECT_RE =
+  /^(?:(?:more|additional|further|regular|continuous|continued|ongoing|periodic|extra|better|mandatory|annual)\s+)+(?:[\w-]+\s+)?(?:training|trainings|education)\b(?=\s+(?:of\s+(?:all|our|the)\b|will\b|is\b|are\b|should\b|must\b))/i;
+
+/**
+ * "Team discussed about having closer inspection …": the discussion (its words), and what was agreed when the item
+ * says so ("… and agreed to raise the timeout from 3 to 6 seconds" is judged on what was agreed).
+ */
+export function reportedDiscussion(text: string): { phrase: string; agreed?: string } | undefined {
+  const m = DISCUSSED_RE.exec(text);
+  if (!m) return undefined;
+  const agreed = /\band\s+(?:agreed|decided)\s+to\s+(?!\s)(.*)$/i.exec(text.slice(m[0].length));
+  return { phrase: m[0].trim(), agreed: agreed?.[1] };
+}
+
+/** The training words when training is the subject with no one and nothing named ("More training will be …"). */
+export const trainingSubject = (text: string): string | undefined => TRAINING_SUBJECT_RE.exec(text)?.[0].trim();

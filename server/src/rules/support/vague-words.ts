@@ -135,7 +135,7 @@ const QUESTION_FILLER = new Set([
   'improve', 'improved', 'safer', 'faster', 'easier', 'future', 'next', 'time', 'here', 'now', 'same', 'other',
 ]);
 /** A question that leaves the finish line open: "how to make it better", "whether we could improve things". */
-const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter)\b/i;
+const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter|more (?:actionable|useful|effective|helpful|efficient|accurate|usable))\b/i;
 
 /**
  * A research item that asks a concrete question is a task: "Look into if this is also an issue in Traefik 2.x",
