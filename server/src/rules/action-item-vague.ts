@@ -75,7 +75,8 @@ function classifyClause(s: string): VagueResult {
   if (hedge) {
     return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };
   }
-  if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text)) {
+  // "Another thing to work on moving forward." names that there is work, not what it is
+  if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text) || (/^(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)\b/i.test(text) && !concrete)) {
     return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
   }
   if (OPTIONS_RE.test(text)) {

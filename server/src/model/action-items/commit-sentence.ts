@@ -5,12 +5,13 @@ import { startsImperative } from '../verbs';
 
 /**
  * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
- * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way." Hedged
+ * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way.", "Another
+ * thing to work on moving forward." Hedged
  * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
 // determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
@@ -64,10 +65,19 @@ function conditionalWill(s: string): boolean {
 }
 
 /**
+ * Under an action-items heading, a practice named as the subject and said to help recommends doing it: "Continuous
+ * training of all employees will help to strengthen …", "Regular reminders about VPN use will help …". Elsewhere
+ * "will help" predicts the effect of work told before it.
+ */
+const RECOMMENDED_RE =
+  /^(?:(?:more|additional|further|regular|continuous|continued|ongoing|periodic|frequent|mandatory|annual)\s+)+(?:[\w'-]+\s+){0,2}?(?:training|trainings|reminders|reviews|audits|drills|exercises|education)\b[^.;]{0,80}?\bwill (?:\w+ly )?help\b/i;
+
+/**
  * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
  * sentence written as a to-do counts too.
  */
 export function commitsToWork(plainText: string, toDos = false): boolean {
+  if (toDos && RECOMMENDED_RE.test(plainText)) return true;
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText));
 }
@@ -88,3 +98,12 @@ export function commitmentClauseStart(body: string): number {
   if (!at && view && view[0].length <= c.index) return view[0].length;
   return at && !COMMIT_RE.test(body.slice(0, at)) ? at : 0;
 }
+
+/**
+ * "I've opened a support ticket with Fastly about the range handling.": a ticket filed with someone else is work still
+ * open (as "Created a ticket to migrate X"), told in the present perfect by the one who filed it. Not when the same
+ * sentence says how it ended ("…, who confirmed and fixed it"), nor "Raised an issue with AWS at 10:29" in a log.
+ */
+const FILED_TICKET_RE = /^(?:I|we)(?:'ve|\u2019ve| have)\s+(?:(?:also|now|already)\s+)?(?:opened|filed|raised|submitted|created)\s+(?:a|an)\s+(?:support\s+)?(?:ticket|case|bug(?:\s+report)?|issue)\s+(?:with|to|against|for|on|in)\s+\S/i;
+const TICKET_ENDED_RE = /\b(?:fixed|resolved|closed|confirmed|answered|replied|responded|rejected|declined)\b/i;
+export const filedTicket = (plainText: string): boolean => FILED_TICKET_RE.test(plainText) && !TICKET_ENDED_RE.test(plainText);

@@ -6,7 +6,7 @@ import type { ActionItem, Section } from '../types';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
-import { commitmentClauseStart, commitsToWork } from './commit-sentence';
+import { commitmentClauseStart, commitsToWork, filedTicket } from './commit-sentence';
 
 /**
  * A sentence of committing prose split where a line break starts a new to-do (see toDoBreak): "Publish a document
@@ -66,11 +66,11 @@ function sentenceEnds(src: string): number[] {
 }
 
 /**
- * The sentences of a run of paragraphs that commit to future work (see COMMIT_RE), as spans of the source. With
- * `toDos` (prose under an action-items heading), a sentence written as a to-do is one too: "Enforce a standard of
- * using Tailscale company-wide." among sentences that praise or explain.
+ * The sentences of a run of paragraphs that commit to future work (see commitsToWork), as spans of the source. Read
+ * for 'to-dos' (prose under an action-items heading), a sentence written as a to-do is one too: "Enforce a standard
+ * of using Tailscale company-wide." among sentences that praise or explain; for 'tickets', tickets filed elsewhere.
  */
-export function commitmentSentences(run: Paragraph[], text: string, toDos = false): Span[] {
+export function commitmentSentences(run: Paragraph[], text: string, read: Reading = 'commitments'): Span[] {
   const out: Span[] = [];
   const s0 = startOf(run[0]);
   // comments between the paragraphs of a run are blanked, not read
@@ -93,7 +93,7 @@ export function commitmentSentences(run: Paragraph[], text: string, toDos = fals
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!commitsToWork(plainText, toDos)) continue;
+    if (!(read === 'tickets' ? filedTicket(plainText) : commitsToWork(plainText, read === 'to-dos'))) continue;
     // "We don't have visibility into why …, but we will review …": the follow-up is the clause that commits
     const clause = commitmentClauseStart(body);
     const start = s0 + at + lead + clause;
@@ -131,10 +131,16 @@ function pointsBack(sentence: string, before: string): boolean {
   return false;
 }
 
+/**
+ * What a run of prose is read for: sentences that commit to work; those or sentences written as to-dos (prose under
+ * an action-items heading); or tickets filed with someone else ("I've opened a support ticket with …").
+ */
+export type Reading = 'commitments' | 'to-dos' | 'tickets';
+
 /** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
-export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section, toDos = false): ActionItem[] {
+export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section, read: Reading = 'commitments'): ActionItem[] {
   const out: ActionItem[] = [];
-  for (const sp of commitmentSentences(run, ctx.text, toDos)) {
+  for (const sp of commitmentSentences(run, ctx.text, read)) {
     const item = paragraphItem(holder(run, sp.start), ctx, section, false, sp.start, sp.end);
     if (!item) continue;
     // the sentence commits to work still to do: a finished verb inside it ("… removed when the cookie has been
@@ -143,7 +149,7 @@ export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Se
       item.status = 'open';
       item.statusField = undefined;
     }
-    item.fromProse = true;
+    item.fromProse = read === 'tickets' ? 'ticket' : 'commitment';
     out.push(item);
   }
   return out;

@@ -66,7 +66,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       const lines = lineItems(run, ctx, section, false);
       // several paragraphs of prose: the sentences that commit to work ("A new process will be created …") or are
       // written as to-dos ("Enforce a standard of using Tailscale company-wide.")
-      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, true));
+      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, 'to-dos'));
     }
   }
   for (const [section, run] of lone) {
@@ -83,6 +83,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   collectOutside(tree, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
+  collectFiledTickets(tree, model, ctx);
   applyContextStatus(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -140,6 +141,23 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
 }
 
 /**
+ * "I've opened a support ticket with Fastly about …" in the prose of any section but the timeline and the follow-ups
+ * themselves: a ticket filed with someone else is work still open.
+ */
+function collectFiledTickets(tree: Root, model: Postmortem, ctx: ParseContext): void {
+  const bySection = new Map<Section, RootContent[]>();
+  for (const node of tree.children) {
+    if (node.type === 'heading') continue;
+    const sec = sectionAt(model, startOf(node));
+    if (!sec || sec.effectiveKind === 'timeline' || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
+    bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+  }
+  for (const [sec, nodes] of bySection) {
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'tickets'));
+  }
+}
+
+/**
  * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
  * have a third party assess …", "All secrets are being rotated." Read only when nothing else in the document is an
  * action item (so a commitment is never counted twice), and only sentences that commit to work.
@@ -169,6 +187,12 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
         }
       }
     }
+  }
+  // a footnote holds what did not fit the story: "[^3]: Another thing to work on moving forward."
+  for (const node of tree.children) {
+    const sec = node.type === 'footnoteDefinition' ? sectionAt(model, startOf(node)) : undefined;
+    if (!sec || sec.effectiveKind === 'timeline') continue;
+    for (const p of node.type === 'footnoteDefinition' ? node.children : []) if (p.type === 'paragraph') pushAll(model.actionItems, commitmentItems([p], ctx, sec));
   }
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {
