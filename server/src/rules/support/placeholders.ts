@@ -47,12 +47,25 @@ export function templatePlaceholders(model: Postmortem): Field<string>[] {
     if (m) add(fm.range.start.offset + m.index + m[0].indexOf('YYYY'), fm.range.start.offset + m.index + m[0].indexOf('YYYY') + 10);
   }
   const prose = proseText(model);
-  for (let l = 0; l < model.lines.lineCount; l++) {
+  for (const l of candidateLines(model, prose)) {
     const s = model.lines.lineStart(l);
     for (const [a, b] of lineHits(prose.slice(s, model.lines.lineEnd(l)))) add(s + a, s + b);
   }
   cache.set(model, out);
   return out;
+}
+
+/**
+ * The lines that can hold a placeholder, in order: those holding a prompt's first words or a token. A line without
+ * either has none (lineHits finds only those), so the other lines are not read one by one. TOKEN_RE cannot match
+ * across a line break and a line break passes its edges as a line's start or end does: its matches in the whole
+ * prose are those of each line.
+ */
+function candidateLines(model: Postmortem, prose: string): number[] {
+  const lines = new Set<number>();
+  for (const p of PROMPT_STARTS) for (let at = prose.indexOf(p); at >= 0; at = prose.indexOf(p, at + 1)) lines.add(model.lines.positionAt(at).line);
+  for (const m of prose.matchAll(TOKEN_RE)) lines.add(model.lines.positionAt(m.index).line);
+  return [...lines].sort((a, b) => a - b);
 }
 
 /** The placeholders of one line of prose, as [start, end] in the line (a function of the line: remembered). */
