@@ -3,16 +3,17 @@
 import type { ActionItem, Config, Finding, Postmortem } from '../model/types';
 import { isIgnored, lint, withoutFixes } from '../lint/lint';
 import { lightRead } from './light';
-import { actionText, itemGaps } from '../model/items';
+import { itemGaps } from '../model/items';
+import { words } from '../model/action-words';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
 
 /** The item's facts as of `today` (ISO yyyy-mm-dd). */
-export function archiveItem(item: ActionItem, today: string): ArchiveItem {
+export function archiveItem(model: Postmortem, item: ActionItem, today: string): ArchiveItem {
   const gaps = itemGaps(item, today);
   const r = item.textRange;
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
   return {
-    text: oneLine(actionText(item)),
+    text: words(model, item),
     location: { line: r.start.line, character: r.start.character, endLine: r.end.line, endCharacter: r.end.character },
     owner: item.owners.length ? item.owners.map((o) => oneLine(o.text)).join(', ') : undefined,
     due: gaps.dueIso ?? (item.due ? oneLine(item.due.text) : undefined),
@@ -35,7 +36,7 @@ export function archivePostmortem(model: Postmortem, file: string, fallbackTitle
     title: model.title?.value.replace(/\s+/g, ' ').trim() || fallbackTitle,
     date: model.date,
     severity: model.severity,
-    items: model.actionItems.map((i) => archiveItem(i, today)),
+    items: model.actionItems.map((i) => archiveItem(model, i, today)),
   };
 }
 

@@ -1,10 +1,10 @@
 // The action's own words, a fact about an action item worked out once per item of a model: where they are (without
-// the owner, due date, priority, status and tickets written inline after them) and how a message quotes them.
-// Several rules (vague, owner, due date, priority) and their fixes read them; before, each worked them out again.
+// the owner, due date, priority, status and tickets written inline after them) and what they say. Several rules
+// (vague, owner, due date, priority) and their fixes read the range; their messages, the reader view's table, the
+// archive report and the Action Items tree show the words (before, the reader and the archive cut them a second way).
 // Pure: reads only the model.
 import type { ActionItem, Postmortem, Range } from './types';
 import { backOver, isSpace, wordEndingAt } from './scan';
-import { memoByText } from './memo';
 
 interface Words {
   range?: { start: number; end: number };
@@ -28,10 +28,10 @@ export function actionWordsRange(model: Postmortem, item: ActionItem): { start: 
   return (w.range ??= computeRange(model, item));
 }
 
-/** The item's words for a message: its action, without markdown marks or inline metadata. */
+/** The item's words as a reader sees them: its action, without markdown marks or the metadata written inline after it. */
 export function words(model: Postmortem, item: ActionItem): string {
   const w = factsOf(model, item);
-  return (w.text ??= computeWords(model, item));
+  return (w.text ??= computeWords(item));
 }
 
 const FIELD_SEPARATORS = ',;(—–-';
@@ -79,14 +79,55 @@ function computeRange(model: Postmortem, item: ActionItem): { start: number; end
   return { start: s, end: e > s ? e : item.textRange.end.offset };
 }
 
-/** The words without markdown marks and link targets, or undefined when no letter or digit is left (by text: remembered). */
-const cleaned = memoByText((slice: string): string | undefined => {
-  const raw = slice.replace(/[`*_]+/g, '').replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').replace(/\s+/g, ' ').trim();
-  return /[\p{L}\p{N}]/u.test(raw.replace(/^\[[ xX]?\]/, '')) ? raw : undefined;
-});
+const META_SEPARATORS = ',;:([|—–-';
+const META_WORDS = [...new Set([...FIELD_LABELS, ...DUE_LEAD_WORDS])];
 
-function computeWords(model: Postmortem, item: ActionItem): string {
-  const r = actionWordsRange(model, item);
-  return cleaned(model.text.slice(r.start, r.end)) ?? item.text.replace(/\s+/g, ' ').trim();
+/**
+ * `t` without the separators and field labels that lead into the metadata ("… — owner:", "…, due by (").
+ * A walk back from the end, one separator or one label per step: linear, where the old `(?:[…]|\b(?:due|by|…)\b:?)+$`
+ * could split `by:by:by…` 2^n ways (a 72-character item took 29 s).
+ */
+function withoutMetaTail(t: string): string {
+  let end = t.length;
+  while (end > 0) {
+    if (META_SEPARATORS.includes(t[end - 1]) || isSpace(t[end - 1])) {
+      end--;
+      continue;
+    }
+    const w = wordEndingAt(t, end, META_WORDS);
+    if (w < 0) break;
+    end = w;
+  }
+  return t.slice(0, end);
 }
 
+/**
+ * The item's plain text up to its first inline field, on one line.
+ * The whole text when a field comes first or the cut would leave fewer than 3 characters or no letter or digit.
+ */
+function computeWords(item: ActionItem): string {
+  const start = item.textRange.start.offset;
+  const end = item.textRange.end.offset;
+  // items read from prose keep their markdown: link targets and paired code and emphasis marks go (a lone `*` or
+  // `_` is the writer's: "Add *.out to .gitignore", snake_case)
+  const plain = item.text
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\*([^*\s][^*]*)\*/g, '$1');
+  const whole = plain.replace(/\s+/g, ' ').trim();
+  let first: { text: string; range: Range } | undefined;
+  for (const f of [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField, ...item.tickets]) {
+    if (f && f.range.start.offset > start && f.range.start.offset < end && (!first || f.range.start.offset < first.range.start.offset)) first = f;
+  }
+  if (!first) return whole;
+  const at = plain.indexOf(first.text);
+  if (at <= 0) return whole;
+  let cut = withoutMetaTail(plain.slice(0, at)).replace(/\s+/g, ' ').trim();
+  // a field inside parentheses after a few lead words, "(see #34)", "(for example https://…)": the lead words go too
+  const open = cut.lastIndexOf('(');
+  if (open > 0 && !cut.includes(')', open) && cut.slice(open + 1).trim().split(' ').length <= 3) {
+    cut = withoutMetaTail(cut.slice(0, open)).trim();
+  }
+  return cut.length >= 3 && /[\p{L}\p{N}]/u.test(cut) ? cut : whole;
+}

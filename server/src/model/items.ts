@@ -3,7 +3,6 @@
 // Every face reads it: the action-item-overdue rule, hover, code lens, outline, the reader view's table, the
 // `report` command and the workspace index. Before this, "overdue" was written five ways with flipped arguments.
 import type { ActionItem } from './types';
-import { isSpace, wordEndingAt } from './scan';
 
 /** Still to be done and checked: open, and not in a Deferred / Not doing section. */
 export function isLive(item: ActionItem): boolean {
@@ -56,45 +55,3 @@ export function daysBetweenIso(from: string, to: string): number | undefined {
   const tb = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3]));
   return Number.isFinite(ta) && Number.isFinite(tb) ? Math.round((tb - ta) / 86_400_000) : undefined;
 }
-
-const META_WORDS = ['due', 'by', 'owner', 'owners', 'assignee', 'priority', 'prio', 'ticket', 'eta', 'deadline'];
-const META_SEPARATORS = ',;:([|—–-';
-
-/**
- * `t` without the separators and field labels that lead into the metadata ("… — owner:", "…, due by (").
- * A walk back from the end, one separator or one label per step: linear, where the old `(?:[…]|\b(?:due|by|…)\b:?)+$`
- * could split `by:by:by…` 2^n ways (a 72-character item took 29 s).
- */
-function withoutMetaTail(t: string): string {
-  let end = t.length;
-  while (end > 0) {
-    const c = t[end - 1];
-    if (META_SEPARATORS.includes(c) || isSpace(c)) {
-      end--;
-      continue;
-    }
-    const w = wordEndingAt(t, end, META_WORDS);
-    if (w < 0) break;
-    end = w;
-  }
-  return t.slice(0, end);
-}
-
-/**
- * The action without the inline metadata a bullet carries ("… — @kenji, due next sprint, P1"): the reader view's table, the
- * archive report and the tree show owner, due and priority in their own columns.
- */
-export function actionText(item: ActionItem): string {
-  const start = item.textRange.start.offset;
-  const end = item.textRange.end.offset;
-  const fields = [...item.owners, item.due, item.priority, item.ownerPlaceholder, item.statusField].filter(
-    (f): f is NonNullable<typeof f> => !!f && f.range.start.offset > start && f.range.start.offset < end,
-  );
-  if (!fields.length) return item.text;
-  const first = fields.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
-  const at = item.text.indexOf(first.text);
-  if (at <= 0) return item.text;
-  const cut = withoutMetaTail(item.text.slice(0, at)).trim();
-  return cut.length >= 3 ? cut : item.text;
-}
-

@@ -4,7 +4,8 @@ import type { Root, RootContent } from 'mdast';
 import type { ActionItem, Finding, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import type { LintResult } from '../lint/lint';
 import { parseMarkdown } from '../model/parse';
-import { actionText, itemGaps } from '../model/items';
+import { itemGaps } from '../model/items';
+import { words } from '../model/action-words';
 import type { ReaderActionItem, ReaderAudience, ReaderAudienceView, ReaderCounts, ReaderGap, ReaderModel } from '../protocol';
 import businessImpact from '../rules/business-impact';
 import publicInternalDetail from '../rules/public-internal-detail';
@@ -50,9 +51,6 @@ function firstSection(model: Postmortem, kind: SectionKind): Section | undefined
   return model.allSections.find((s) => s.kind === kind);
 }
 
-/** The action without the inline metadata (moved to the engine: the archive report and index show it too). */
-export { actionText };
-
 function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, today: string): ReaderActionItem {
   const gaps = itemGaps(item, today);
   const dueIso = gaps.dueIso;
@@ -61,7 +59,7 @@ function readerItem(item: ActionItem, findings: Finding[], model: Postmortem, to
   const s = item.range.start.offset;
   const e = item.range.end.offset;
   return {
-    text: actionText(item),
+    text: words(model, item),
     owner: item.owners.length ? item.owners.map((o) => o.text.trim()).join(', ') : undefined,
     ownerPlaceholder: item.ownerPlaceholder?.text,
     due: dueIso ?? item.due?.text,
