@@ -18,7 +18,7 @@ const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contr
  * A reader can see the section: a heading or bold label of that kind, a heading that also covers it ("What went
  * wrong" for the causes, "Root cause and impact"), or, for the summary, prose between the title and the first section.
  * Also: the causes told in a "What did we learn?" section (lessonsExplainCauses), the actions taken in a "Response"
- * section that says they keep it from happening again (responseTellsPrevention).
+ * section, or a resolution or conclusion, that says they keep it from happening again (responseTellsPrevention).
  */
 function present(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
@@ -31,9 +31,12 @@ function present(model: Postmortem, kind: SectionKind): boolean {
   );
 }
 
-/** "What went wrong" under Lessons learned: the causes when its entries say why (see explainsCauses). */
+/**
+ * "What went wrong" / "What didn't work" under Lessons learned: the causes when its entries say why (see
+ * explainsCauses).
+ */
 function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
-  return underLessons(s) && /^what went wrong\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
+  return underLessons(s) && /^what (?:went wrong|didn't work|did not work)\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
 }
 
 /**
