@@ -19,6 +19,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   };
   for (const k of alsoShows(s.title, underLessons(s))) add(k, 'its heading names it');
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
+  if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   return out;
 }
@@ -45,3 +46,18 @@ function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
   return false;
 }
+
+/**
+ * A list announced as the things that failed or contributed ("Three parts of the system failed (…):", "The outage
+ * resulted from three compounding factors:") in the section's own text: a reader sees the causes there.
+ */
+function listsWhatFailed(model: Postmortem, s: Section): boolean {
+  const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
+  return lines.some((line, i) => {
+    if (!/:\s*$/.test(line) || line.length > 200 || !COUNTED_RE.test(line) || !FAILED_RE.test(line)) return false;
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
+  });
+}
+const COUNTED_RE = /\b(?:two|three|four|five|six|several|multiple|[2-9]) (?:[a-z-]+ )?(?:factors|parts|things|components|causes|issues|problems|mistakes|failures)\b/i;
+const FAILED_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
