@@ -2,6 +2,7 @@
 // numbering, emoji and trailing punctuation).
 import type { SectionKind } from './types';
 import { trimEndChars } from './scan';
+import { memoByText } from './memo';
 
 /** Canonical order, used by missing-section fixes and completion. */
 export const CANONICAL_ORDER: Exclude<SectionKind, 'deferred'>[] = [
@@ -52,8 +53,13 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
 
-/** Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. */
-export function normalizeHeading(title: string): string {
+/**
+ * Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. A function
+ * of the title, asked for every heading by several faces on every lint: remembered.
+ */
+export const normalizeHeading = memoByText(normalizedHeading);
+
+function normalizedHeading(title: string): string {
   // linear on any title: innermost parentheticals only ("(" × n made `\([^)]*\)` quadratic), trailing punctuation
   // trimmed by a walk back from the end
   const t = title
@@ -68,12 +74,12 @@ export function normalizeHeading(title: string): string {
     .trim();
 }
 
-export function matchSection(title: string): SectionKind | undefined {
+export const matchSection = memoByText((title: string): SectionKind | undefined => {
   const n = normalizeHeading(title);
   if (!n) return undefined;
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
   return undefined;
-}
+});
 
 /**
  * Kinds a heading also shows a reader beyond its own kind: "What went wrong" on its own (not under Lessons learned)
