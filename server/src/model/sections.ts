@@ -74,6 +74,14 @@ export function matchSection(title: string): SectionKind | undefined {
 }
 
 /**
+ * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
+ * template's Prevention / Detection / Mitigation / Process / Fixes), not the story of how the incident was handled.
+ */
+export function isActionCategory(title: string, kind: SectionKind | undefined): boolean {
+  return (kind === 'detection' || kind === 'resolution') && normalizeHeading(title).split(' ').length <= 2;
+}
+
+/**
  * Kinds a heading also shows a reader beyond its own kind: "What went wrong" on its own (not under Lessons learned)
  * is where many teams put the causes; "Root cause and impact" covers both. Used where a missing section is judged.
  */

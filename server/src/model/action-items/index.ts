@@ -3,7 +3,7 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, startOf, type ParseContext } from './common';
-import { attachSubList, isLegendList, listItems } from './lists';
+import { attachSubList, isFixLinkList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -43,7 +43,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section)) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
