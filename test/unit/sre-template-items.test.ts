@@ -69,3 +69,26 @@ describe('research that asks whether one named change can be made', () => {
     assert.equal(classifyVague('Explore the possibility of better alerting').vague, true);
   });
 });
+
+describe('follow-ups whose status is written after them', () => {
+  const report = (body: string) => parsePostmortem(`# Docs outage\n\n## Summary\n\nThe docs site was down on 2026-02-14.\n\n${body}\n`).actionItems;
+  const seen = (body: string) => report(body).map((i) => `${i.status}: ${i.text.split(/[.(]/)[0].trim()}`);
+
+  test('paragraphs closed by "(filed …)" are open, by "(fixed by …)" / "(added …)" done; one without is not an item', () => {
+    const got = seen('## Follow-up\n\nThe uptime check should reach more people. (filed https://example.com/801)\n\nThe check pointed at an old host. (fixed by checking the new host)\n\nIt would help to reach a maintainer fast. (added an urgent role in chat)\n\nWe could stop the script on weekends. These may cancel out.');
+    assert.deepEqual(got, ['open: The uptime check should reach more people', 'done: The check pointed at an old host', 'done: It would help to reach a maintainer fast']);
+    const filed = report('## Follow-up\n\nThe uptime check should reach more people. (filed https://example.com/801)')[0];
+    assert.equal(filed.statusField?.text, '(filed https://example.com/801)');
+  });
+
+  test('"Action point: …" paragraphs are items wherever they sit; "- This has been done." under one makes it done', () => {
+    const got = seen('## Lessons learned\n\nAction point: page the docs on-call from the uptime check.\n- This has been done.\n\nAction point: alert when a public CNAME changes.\n\nAction points: none.');
+    assert.deepEqual(got, ['done: page the docs on-call from the uptime check', 'open: alert when a public CNAME changes']);
+  });
+
+  test('"Root cause remediations" lists follow-ups; those told as done by their doer are done', () => {
+    const got = seen('## Root cause\n\nA script removed the record.\n\n### Root cause remediations\n\n- Infrastructure maintainers added an owner tag to every record\n- Add a dry-run mode to the cleanup script');
+    assert.deepEqual(got, ['done: Infrastructure maintainers added an owner tag to every record', 'open: Add a dry-run mode to the cleanup script']);
+    assert.equal(seen('## Root cause and remediation\n\n- The script removed the record').length, 0);
+  });
+});

@@ -6,10 +6,11 @@ import { endOf, startOf, type ParseContext } from './common';
 import { attachSubList, isFixLinkList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
+import { closedParagraphItems, doneNote } from './closing-notes';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -31,7 +32,10 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
-    const runs = paragraphRuns(nodes, (n) => !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    // "… (filed <issue>)", "… (fixed by …)": paragraphs that say what became of them are items of their own
+    const closed = section.effectiveKind === 'action-items' ? closedParagraphItems(nodes, ctx, section) : new Map<Paragraph, ActionItem>();
+    pushAll(model.actionItems, closed.values());
+    const runs = paragraphRuns(nodes, (n) => !closed.has(n) && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
     prose.set(section, runs);
     if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
@@ -132,12 +136,19 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
     if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') continue;
     if (node.type === 'table') {
       if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
-    } else if (statusLabel(node)) {
+    } else if (statusLabel(node) || itemLabel(node, ctx.text)) {
       const item = paragraphItem(node, ctx, sec, false);
       if (item) model.actionItems.push(item);
+      // "- This has been done." written right under it
+      const note = item && !item.statusField ? doneNote(tree.children[tree.children.indexOf(node) + 1], ctx.text) : undefined;
+      if (note) {
+        item!.status = 'done';
+        item!.statusField = { value: 'done', text: ctx.text.slice(note[0], note[1]), range: ctx.range(note[0], note[1]) };
+      }
     }
   }
 }
+
 
 /**
  * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
