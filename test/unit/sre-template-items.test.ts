@@ -92,3 +92,19 @@ describe('follow-ups whose status is written after them', () => {
     assert.equal(seen('## Root cause and remediation\n\n- The script removed the record').length, 0);
   });
 });
+
+describe('an action-item table a formatter reflowed into a paragraph', () => {
+  const HEAD = '| Action Item | Owner | Issue | Notes | |-------------|-------|-------|-------|\n';
+  test('is read row by row where every row has the header\'s cells: owners, and "Done" notes as status', () => {
+    const got = parsePostmortem(doc(`${HEAD}| Build the gallery app in CI. |\n[@mara](https://example.com/mara) || [Done](https://example.com/88) | | Run\nthe widget tests on beta. | @teo | #91 ||`)).actionItems;
+    assert.deepEqual(got.map((i) => [i.status, i.text, i.owners.map((o) => o.value).join()]), [
+      ['done', 'Build the gallery app in CI.', '@mara'],
+      ['open', 'Run the widget tests on beta.', '@teo'],
+    ]);
+  });
+
+  test('is not read where a row is short of cells, or a pipe sits in code', () => {
+    assert.equal(parsePostmortem(doc(`${HEAD}| Build the gallery app | @mara || Done | | Ask a second person | @teo |`)).actionItems.length, 0);
+    assert.equal(parsePostmortem(doc(`${HEAD}| Run \`a | b\` in CI | @mara || |`)).actionItems.length, 0);
+  });
+});

@@ -11,6 +11,7 @@ import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
+import { reflowedTable } from './reflowed-tables';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -35,12 +36,22 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     // "… (filed <issue>)", "… (fixed by …)": paragraphs that say what became of them are items of their own
     const closed = section.effectiveKind === 'action-items' ? closedParagraphItems(nodes, ctx, section) : new Map<Paragraph, ActionItem>();
     pushAll(model.actionItems, closed.values());
-    const runs = paragraphRuns(nodes, (n) => !closed.has(n) && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    // a table a formatter reflowed into a paragraph, where it reads exactly
+    const reflowed = new Map<Paragraph, NonNullable<ReturnType<typeof reflowedTable>>>();
+    for (const n of nodes) {
+      const t = n.type === 'paragraph' ? reflowedTable(n, ctx) : undefined;
+      if (t) reflowed.set(n as Paragraph, t);
+    }
+    const runs = paragraphRuns(nodes, (n) => !closed.has(n) && !reflowed.has(n) && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
     prose.set(section, runs);
     if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
-      if (node.type === 'paragraph' && statusLabel(node)) {
+      const table = node.type === 'paragraph' ? reflowed.get(node) : undefined;
+      if (table) {
+        pushAll(model.actionItems, tableItems(table.table, table.ctx, section, deferred));
+        lastNumbered = undefined;
+      } else if (node.type === 'paragraph' && statusLabel(node)) {
         const item = paragraphItem(node, ctx, section, deferred);
         if (item) model.actionItems.push(item);
         lastNumbered = undefined;
