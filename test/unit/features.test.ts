@@ -181,6 +181,15 @@ describe('hover on an action item', () => {
     assert.equal(lensTitle(countItems(res.model.actionItems, TODAY)), '3 items · 1 done · 1 status unclear · 1 without owner · 1 without a date');
   });
 
+  test('a follow-up read from a sentence of prose says so, and what it lacks', () => {
+    const doc = '# Upload outage on 2026-02-03\n\n## Root cause\n\nOne account filled the queue.\n\n## Future measures\n\nIt should not have been possible. We will be introducing a per-account upload limit on the publish endpoint.\n\nWe thank everyone who reported it.\n';
+    const v = md(hoverAt(asResult(doc), pos(doc, 'We will be'), TODAY));
+    assert.match(v, /Action item\*\* · open\n\nRead from prose: this sentence commits to work, so it is checked as a follow-up\./);
+    assert.match(v, /\*\*Owner:\*\* none/);
+    assert.match(v, /\*\*Section:\*\* Future measures/);
+    assert.equal(hoverAt(asResult(doc), pos(doc, 'It should not'), TODAY), null);
+  });
+
   test('nothing outside action items, and nothing on documents that are not postmortems', () => {
     assert.equal(hoverAt(r, pos(DOC, 'Checkout returned'), TODAY), null);
     assert.equal(hoverAt(r, pos(DOC, '## Action items'), TODAY), null);

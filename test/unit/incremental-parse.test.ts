@@ -150,3 +150,22 @@ test('an edit that changes only the context of an unchanged block (its parent he
     assert.ok(same(a.findings, b.findings), parent);
   }
 });
+
+test('a decision explained in another section: the timeline, read from its own remembered text, follows the document', () => {
+  const doc = (resolution: string) =>
+    `${HEAD}## Timeline\n\n- 10:02 We rolled back the deploy.\n- 10:30 Error rates were back to normal.\n\n## Resolution\n\n${resolution}\n`;
+  const cache = new UnitCache();
+  const decisions = (text: string) => {
+    const a = lint(text, { today: TODAY, parseCache: cache });
+    const b = lint(text, { today: TODAY, wholeParse: true });
+    assert.ok(same(a.findings, b.findings));
+    return a.findings.filter((f) => f.ruleId === 'outcome-without-context').map((f) => f.message);
+  };
+  const unexplained = ["'rolled back' says what was done, not why: add what you saw and what else you weighed."];
+  assert.deepEqual(decisions(doc('Service recovered.')), unexplained);
+  // the resolution now says why the rollback was right: the timeline's unchanged text no longer draws the finding
+  assert.deepEqual(decisions(doc('We rolled back the deploy because the new build leaked connections.')), []);
+  assert.deepEqual(decisions(doc('Service recovered.')), unexplained);
+  // the same, with the reason in the timeline's own next sentence
+  assert.deepEqual(decisions(doc('Service recovered.').replace('back the deploy.', 'back the deploy. It was leaking connections and caused the errors.')), []);
+});

@@ -196,6 +196,32 @@ describe('follow-ups inside prose', () => {
     );
     assert.deepEqual(items(m).map((i) => [i.text, i.owners.length]), [['We and the provider are still investigating longer-term fixes', 0]]);
   });
+
+  test('"Future measures" written as first-person prose: each commitment is an item, a sentence that points back joins it', () => {
+    const m = parsePostmortem(
+      '# Upload outage on 2026-03-03\n\n## Root Cause\n\nOne account filled the upload queue.\n\n## Future measures\n\nIt should not have been possible for one account to do this. We will be introducing a per-account upload limit on the publish endpoint.\n\n' +
+        'We are also looking into rejecting package names that could be mistaken for ours. We will be updating our usage policy to say that flooding is abuse. We will be deciding the exact wording of this policy with the moderators.\n\n' +
+        'We agree that we should improve how we talk with the community and intend to set up more ways to reach us.\n',
+    );
+    assert.deepEqual(items(m).map((i) => i.text), [
+      'We will be introducing a per-account upload limit on the publish endpoint.',
+      'We are also looking into rejecting package names that could be mistaken for ours.',
+      'We will be updating our usage policy to say that flooding is abuse. We will be deciding the exact wording of this policy with the moderators.',
+      'we should improve how we talk with the community and intend to set up more ways to reach us.',
+    ]);
+  });
+
+  test('with no action items anywhere, a lessons section\'s commitments are the follow-ups; predictions and descriptions are not', () => {
+    const text =
+      '# Phishing on 2026-06-20\n\n## Summary\n\nA phishing mail reached 40 maintainers.\n\n## Takeaways\n\nWe don\'t know why the registrar turned our reports down, but we will review and determine if future reports could be made more actionable.\n\n' +
+      'The foundation is exploring the transfer of the lookalike domains to its own account. These transfers will take time to complete.\n\nThis encouragement to use a second factor will turn into enforcement next year.\n';
+    assert.deepEqual(items(parsePostmortem(text)).map((i) => i.text), [
+      'but we will review and determine if future reports could be made more actionable.',
+      'The foundation is exploring the transfer of the lookalike domains to its own account.',
+    ]);
+    // where the document has its follow-ups in a list, the lessons section's prose only restates them
+    assert.deepEqual(items(parsePostmortem(`${text}\n## Action items\n\n- Add DMARC reports to the mail dashboard\n`)).map((i) => i.text), ['Add DMARC reports to the mail dashboard']);
+  });
 });
 
 test('an item pointing at the pull request the document links as fixed elsewhere is done; another link is not', () => {
@@ -281,7 +307,7 @@ test('line index maps offsets both ways across \\n, \\r\\n and \\r', () => {
 
 describe('a suppression comment between paragraphs of prose follow-ups', () => {
   const doc = (comment: string) =>
-    `# Token leak\n\n## Going forward\n\nThe foundation is hiring an engineer. Part of their remit will be Grafana.\n\n${comment}We will add a check to the build image that fails on token-shaped strings, owned by @ravi.\n`;
+    `# Token leak\n\n## Going forward\n\nThe foundation has one infrastructure engineer. Part of their remit will be Grafana.\n\n${comment}We will add a check to the build image that fails on token-shaped strings, owned by @ravi.\n`;
 
   test('above a paragraph of its own, it does not join that paragraph to the one before: the same follow-up is read', () => {
     const read = (text: string) => parsePostmortem(text).actionItems.map((i) => text.slice(i.textRange.start.offset, i.textRange.end.offset));

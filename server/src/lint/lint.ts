@@ -94,8 +94,13 @@ export function nestingDepth(text: string, stopAbove = MAX_NESTING): number {
   return max;
 }
 
+const DEEP_LINE_RE = new RegExp(`(?:^|[\\r\\n])[ \\t>*+-]{${MAX_NESTING + 1}}`);
+
 function limitOf(source: string): LintResult['limited'] {
   if (source.length > MAX_LINT_CHARS) return { reason: 'size', limit: MAX_LINT_CHARS, actual: source.length };
+  // a line nested deeper than MAX_NESTING starts with more than MAX_NESTING of these characters (each level takes one
+  // at least): one native search rules that out on every real document, before a walk over every line
+  if (!DEEP_LINE_RE.test(source)) return undefined;
   const depth = nestingDepth(source);
   if (depth > MAX_NESTING) return { reason: 'nesting', limit: MAX_NESTING, actual: depth };
   return undefined;

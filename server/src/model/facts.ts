@@ -14,6 +14,12 @@ const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   };
 };
 
+/** `text.slice(s, e)` with every character but line breaks a space (most spans hold none: one repeat). */
+function blank(text: string, s: number, e: number): string {
+  const part = text.slice(s, e);
+  return part.includes('\n') || part.includes('\r') ? part.replace(/[^\r\n]/g, ' ') : ' '.repeat(e - s);
+}
+
 /** `text` with every character in the spans except line breaks replaced by a space (same length). */
 export function blankSpans(text: string, spans: [number, number][]): string {
   if (!spans.length) return text;
@@ -24,7 +30,7 @@ export function blankSpans(text: string, spans: [number, number][]): string {
     const s = Math.max(pos, s0, 0);
     const e = Math.min(text.length, e0);
     if (e <= s) continue;
-    parts.push(text.slice(pos, s), text.slice(s, e).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(pos, s), blank(text, s, e));
     pos = e;
   }
   parts.push(text.slice(pos));

@@ -22,19 +22,26 @@ export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: str
 }
 
 /**
- * The matches of a global expression in a text, read line by line with each line's matches remembered (an edit leaves
- * most lines as they were). Only for an expression that cannot match across a line break, and whose edges a line
- * break satisfies as the start or end of the string does (e.g. `(?<![\p{L}])…(?![\p{L}])`): then the matches are
- * exactly those of the whole text. `lineStart` / `lineEnd` / `lineCount` are the text's lines (model/lines.ts).
+ * The matches of a global expression in a text, read paragraph by paragraph (runs of lines cut at blank lines) with
+ * each paragraph's matches remembered (an edit leaves most paragraphs as they were). Only for an expression that
+ * cannot match across a line break, whose edges a line break satisfies as the start or end of the string does (e.g.
+ * `(?<![\p{L}])…(?![\p{L}])`) and that never matches empty: then its matches in each paragraph are those of its
+ * lines, and together exactly those of the whole text. `lines` is not read (kept for the callers' signature).
  */
-export function matchesByLine(re: RegExp): (text: string, lines: { lineCount: number; lineStart(l: number): number; lineEnd(l: number): number }) => { index: number; 0: string }[] {
-  const inLine = memoByText((line: string): [number, string][] => [...line.matchAll(re)].map((m) => [m.index, m[0]]));
-  return (text, lines) => {
+export function matchesByLine(re: RegExp): (text: string, lines?: unknown) => { index: number; 0: string }[] {
+  const inRun = memoByText((run: string): [number, string][] => [...run.matchAll(re)].map((m) => [m.index, m[0]]));
+  return (text) => {
     const out: { index: number; 0: string }[] = [];
-    for (let l = 0; l < lines.lineCount; l++) {
-      const s = lines.lineStart(l);
-      for (const [i, words] of inLine(text.slice(s, lines.lineEnd(l)))) out.push({ index: s + i, 0: words });
+    const take = (from: number, to: number) => {
+      for (const [i, words] of inRun(text.slice(from, to))) out.push({ index: from + i, 0: words });
+    };
+    let from = 0;
+    // cut between the two line breaks of each blank line
+    for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 1)) {
+      take(from, at + 1);
+      from = at + 1;
     }
+    take(from, text.length);
     return out;
   };
 }

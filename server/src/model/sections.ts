@@ -2,6 +2,7 @@
 // numbering, emoji and trailing punctuation).
 import type { SectionKind } from './types';
 import { trimEndChars } from './scan';
+import { memoByText } from './memo';
 
 /** Canonical order, used by missing-section fixes and completion. */
 export const CANONICAL_ORDER: Exclude<SectionKind, 'deferred'>[] = [
@@ -35,7 +36,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
   ],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
@@ -50,8 +51,13 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
 
-/** Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. */
-export function normalizeHeading(title: string): string {
+/**
+ * Lower-cased heading text without numbering, emoji, emphasis marks, parentheticals and trailing punctuation. A function
+ * of the title, asked for every heading by several faces on every lint: remembered.
+ */
+export const normalizeHeading = memoByText(normalizedHeading);
+
+function normalizedHeading(title: string): string {
   // linear on any title: innermost parentheticals only ("(" × n made `\([^)]*\)` quadratic), trailing punctuation
   // trimmed by a walk back from the end
   const t = title
@@ -66,12 +72,12 @@ export function normalizeHeading(title: string): string {
     .trim();
 }
 
-export function matchSection(title: string): SectionKind | undefined {
+export const matchSection = memoByText((title: string): SectionKind | undefined => {
   const n = normalizeHeading(title);
   if (!n) return undefined;
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
   return undefined;
-}
+});
 
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE

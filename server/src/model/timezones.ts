@@ -82,7 +82,24 @@ function withInlineCode(model: Postmortem): string {
   const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
   if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
   // one pass over the text (blanking span by span copied the whole text once per code block: quadratic)
-  return blankSpans(model.text, spans).replace(/`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
+  return blankSpans(model.text, spans).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
+}
+
+const INLINE_MARKS_RE = /`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
+/**
+ * `withInlineCode(model).slice(start, end)` for a heading's body, without reading the rest of the document: the body
+ * starts at the end of its heading line and ends at the start of the next heading's line (or the end), so a line
+ * break or a blank (never an underscore) sits at each edge and the underscore lookarounds read the same there.
+ */
+function bodyWithInlineCode(model: Postmortem, start: number, end: number): string {
+  const spans: [number, number][] = [];
+  const add = (r: Range) => {
+    if (r.end.offset > start && r.start.offset < end) spans.push([Math.max(r.start.offset, start) - start, Math.min(r.end.offset, end) - start]);
+  };
+  for (const r of model.opaqueRanges) add(r);
+  if (model.frontMatter) add(model.frontMatter.range);
+  return blankSpans(model.text.slice(start, end), spans).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
 }
 
 const memo = new WeakMap<Postmortem, TimelineZone[]>();
@@ -110,8 +127,7 @@ export function timelineZones(model: Postmortem): TimelineZone[] {
     if (l.kind === 'timeline' && !timelines.some(inside)) timelines.push({ where: 'label', title: l.title, titleRange: l.titleRange, body: l.bodyRange });
   }
   for (const t of timelines) {
-    text ??= withInlineCode(model);
-    const body = text.slice(t.body.start.offset, t.body.end.offset);
+    const body = t.where === 'heading' ? bodyWithInlineCode(model, t.body.start.offset, t.body.end.offset) : (text ??= withInlineCode(model)).slice(t.body.start.offset, t.body.end.offset);
     const times = [...body.matchAll(TIME_RE)].map((m) => m[0]);
     let zone: TimelineZone['zone'];
     if (fmKey) {
@@ -124,7 +140,7 @@ export function timelineZones(model: Postmortem): TimelineZone[] {
       if (inTitle !== undefined) zone = { text: inTitle, name: inTitle, source: 'title' };
       else if (inBody !== undefined) zone = { text: inBody, name: inBody, source: 'entries' };
       else {
-        if (inDoc === undefined) inDoc = zoneInDocument(text) ?? null;
+        if (inDoc === undefined) inDoc = zoneInDocument((text ??= withInlineCode(model))) ?? null;
         if (inDoc !== null) zone = { text: inDoc, name: zoneIn(inDoc) ?? /\b[A-Z][A-Za-z]{1,20}\/[A-Z][A-Za-z_]{1,30}/.exec(inDoc)?.[0], source: 'document' };
       }
     }

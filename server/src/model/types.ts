@@ -120,6 +120,11 @@ export interface ActionItem {
   appendAt: Position;
   /** Indentation (spaces) of sub-bullets for this item, when it is a list item. */
   childIndent?: string;
+  /**
+   * True when the item is a sentence of prose that commits to work ("We will be introducing …", "The foundation is
+   * exploring …"), read because no list says what the follow-ups are.
+   */
+  fromProse?: boolean;
 }
 
 export interface LabeledSection {

@@ -2,10 +2,9 @@
 // showed, what else was considered: that is the context a reader a year later needs to tell whether their situation
 // is the same. The rule looks for a responder's decision (rolled back, restarted, failed over, scaled up, disabled,
 // paged) in the summary, timeline or resolution with no reason in the same sentence or the ones either side.
-import type { Rule, Section, SectionKind } from '../model/types';
+import type { Rule, SectionKind } from '../model/types';
 import { rangeOf } from '../model/lines';
-import { kindAt, plainProse } from '../model/facts';
-import { pushAll } from '../model/scan';
+import { plainProse } from '../model/facts';
 import { memoByText } from '../model/memo';
 
 interface Options {
@@ -107,6 +106,52 @@ const takenIn = memoByText((text: string): [string, number, number][] => {
   return out;
 });
 
+/**
+ * The decisions one section's prose says were taken with no reason in the sentence or the ones either side of it
+ * (in the section), as [verb, start, end] in that text. A function of the text: remembered between edits.
+ */
+const unexplainedIn = memoByText((body: string): { verb: string; start: number; end: number }[] => {
+  const sentences = sentencesOf(body, 0, body.length).filter((x) => /\p{L}/u.test(x.text));
+  const out: { verb: string; start: number; end: number }[] = [];
+  sentences.forEach((s, i) => {
+    for (const [verb, at, end] of takenIn(s.text)) {
+      // the sentence, and the ones either side (a next list item or table row is about its own decision)
+      const next = sentences[i + 1] && !/^\s*(?:[-*+]|\d+[.)]|\|)\s/.test(sentences[i + 1].text) ? sentences[i + 1] : undefined;
+      const near = [sentences[i - 1], s, next].filter((x): x is Sentence => !!x && x.end - x.start < 2000);
+      if (near.some((x) => hasReason(x.text))) continue;
+      out.push({ verb, start: s.start + at, end: s.start + end });
+    }
+  });
+  return out;
+});
+
+/**
+ * The decisions explained anywhere in the prose: read paragraph-run by paragraph-run, each remembered by its text.
+ * A run of blanks holding two line breaks always holds a sentence boundary from its first line break to its last
+ * (BOUNDARY's `\n\s*\n`, or its first branch over the whole run), so cutting there gives the same sentences up to
+ * blanks at their edges, which no expression of explainedIn reads (its `^` is followed by `\s*`, its `\b`s see a
+ * blank as they see an end).
+ */
+function explainedInProse(prose: string): Set<string> {
+  const explained = new Set<string>();
+  let from = 0;
+  const take = (to: number) => {
+    for (const verb of explainedInRun(prose.slice(from, to))) explained.add(verb);
+  };
+  for (const m of prose.matchAll(RUN_BREAK)) {
+    take(m.index);
+    from = m.index + m[0].length;
+  }
+  take(prose.length);
+  return explained;
+}
+const RUN_BREAK = /\n\s*\n/g;
+const explainedInRun = memoByText((run: string): string[] => {
+  const verbs = new Set<string>();
+  for (const s of sentencesOf(run, 0, run.length)) for (const verb of explainedIn(s.text)) verbs.add(verb);
+  return [...verbs];
+});
+
 const rule: Rule<Options> = {
   id: 'outcome-without-context',
   description: 'Decisions (rolled back, restarted, failed over) come with why: what was seen, what else was considered.',
@@ -127,30 +172,17 @@ const rule: Rule<Options> = {
     const { model } = ctx;
     const wanted = new Set(ctx.options.sections);
     const prose = plainProse(model);
-    // every sentence of the wanted sections, in order
-    const sentences: (Sentence & { section: Section })[] = [];
+    // a decision explained anywhere in the document (the resolution often says why the summary's rollback was right)
+    const explained = explainedInProse(prose);
+    // the unexplained decisions of the wanted sections, in order (each section's read from its own text)
+    const found: { verb: string; start: number; end: number }[] = [];
     for (const s of model.allSections) {
       if (!s.effectiveKind || !wanted.has(s.effectiveKind)) continue;
-      const r = s.ownContentRange;
-      pushAll(sentences, sentencesOf(prose, r.start.offset, r.end.offset).filter((x) => /\p{L}/u.test(x.text)).map((x) => ({ ...x, section: s })));
-    }
-    // a decision explained anywhere in the document (the resolution often says why the summary's rollback was right)
-    const explained = new Set<string>();
-    const found: { verb: string; start: number; end: number }[] = [];
-    const all = sentencesOf(prose, 0, prose.length);
-    for (const s of all) for (const verb of explainedIn(s.text)) explained.add(verb);
-    sentences.forEach((s, i) => {
-      for (const [verb, at, end] of takenIn(s.text)) {
-        if (explained.has(verb)) continue;
-        // the sentence, and the ones either side in the same section
-        // (a next list item or table row is about its own decision)
-        const next = sentences[i + 1] && !/^\s*(?:[-*+]|\d+[.)]|\|)\s/.test(sentences[i + 1].text) ? sentences[i + 1] : undefined;
-        const near = [sentences[i - 1], s, next].filter((x): x is Sentence & { section: Section } => !!x && x.section === s.section && x.end - x.start < 2000);
-        if (near.some((x) => hasReason(x.text))) continue;
-        if (!wanted.has(kindAt(model, s.start + at) as SectionKind)) continue;
-        found.push({ verb, start: s.start + at, end: s.start + end });
+      const at = s.ownContentRange.start.offset;
+      for (const d of unexplainedIn(prose.slice(at, s.ownContentRange.end.offset))) {
+        if (!explained.has(d.verb)) found.push({ verb: d.verb, start: at + d.start, end: at + d.end });
       }
-    });
+    }
     // one finding per decision verb: the first place it is written
     const seen = new Set<string>();
     for (const f of found) {

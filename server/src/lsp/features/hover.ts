@@ -87,6 +87,9 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
     lines.push(`Status unclear: ${code(item.statusField?.text ?? '')} is not a status the linter can read, so it checks nothing here.`, '');
   }
 
+  // A follow-up read from a sentence: say so, since nothing in the text marks it as an item
+  if (item.fromProse) lines.push('Read from prose: this sentence commits to work, so it is checked as a follow-up.', '');
+
   // Owner
   if (item.owners.length === 1) lines.push(`- **Owner:** ${code(item.owners[0].text || item.owners[0].value)}`);
   else if (item.owners.length > 1) {

@@ -4,9 +4,9 @@
 import type { Paragraph } from 'mdast';
 import type { ActionItem, Section } from '../types';
 import { trimEndChars } from '../scan';
-import { startsImperative } from '../verbs';
 import { endOf, startOf, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
+import { commitmentClauseStart, commitsToWork } from './commit-sentence';
 
 /**
  * A sentence of committing prose split where a line break starts a new to-do (see toDoBreak): "Publish a document
@@ -35,50 +35,6 @@ function toDoPieces(src: string, start: number, end: number): Span[] | undefined
     from = at;
   }
   return out.length > 1 ? out : undefined;
-}
-
-/**
- * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
- * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way." Hedged
- * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
- * means …") explain; they are not follow-ups.
- */
-const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
-const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
-// a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
-const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
-// "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
-// ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
-// "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
-// the document itself: neither is work for the team. "will avoid / refrain from / try to …" is a pledge about how
-// someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …")
-const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
-
-/**
- * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
- * being committed to ("will be replaced", "will be working on"). Case-sensitive: the name is capitalised. An article
- * is not enough ("anyone who will be an admin" sits in a real follow-up).
- */
-const WILL_BE_NAME_RE = /\bwill be [A-Z][\w-]*\b/;
-const willOnlyDescribe = (s: string) => WILL_BE_NAME_RE.test(s) && !COMMIT_RE.test(s.replace(/\bwill be\b/g, ''));
-
-const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
-const WILL_RE = /\bwill\b/gi;
-/**
- * "If the job fails, we will …" is not a commitment: a condition word, then "will" before the next , . or ;. Read
- * clause by clause from the first condition word (`\bif\b[^,.;]*\bwill\b` rescanned the clause from every "if").
- */
-function conditionalWill(s: string): boolean {
-  for (const clause of s.split(/[,.;]/)) {
-    CONDITION_RE.lastIndex = 0;
-    const m = CONDITION_RE.exec(clause);
-    if (!m) continue;
-    WILL_RE.lastIndex = m.index + m[0].length;
-    if (WILL_RE.test(clause)) return true;
-  }
-  return false;
 }
 
 
@@ -122,6 +78,8 @@ export function commitmentSentences(run: Paragraph[], text: string, toDos = fals
   // sentence ends: terminal punctuation before a capital, a digit or the end ("3.0" and "e.g. tracks" do not end one)
   const ends = sentenceEnds(src);
   let from = 0;
+  // the follow-up read from the sentence just before, while no other sentence or blank line came between
+  let prev: { plain: string; span: Span } | undefined;
   for (const end of ends) {
     const raw = src.slice(from, end);
     const at = from;
@@ -130,16 +88,47 @@ export function commitmentSentences(run: Paragraph[], text: string, toDos = fals
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     const plainText = body.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
+    const before = prev;
+    prev = undefined;
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
-    if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText))) || HEDGE_RE.test(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText)) continue;
-    const start = s0 + at + lead;
-    const pieces = toDoPieces(src, at + lead, at + lead + body.length);
+    if (!commitsToWork(plainText, toDos)) continue;
+    // "We don't have visibility into why …, but we will review …": the follow-up is the clause that commits
+    const clause = commitmentClauseStart(body);
+    const start = s0 + at + lead + clause;
+    const bodyEnd = start - clause + body.length;
+    // "We will be adding a policy … We will be deciding the exact wording of this policy …": a detail of that follow-up
+    if (before && !/\n\s*\n/.test(text.slice(before.span.end, start)) && pointsBack(plainText, before.plain)) {
+      before.span.end = bodyEnd;
+      before.span.text = text.slice(before.span.start, before.span.end);
+      prev = { plain: plainText, span: before.span };
+      continue;
+    }
+    const pieces = toDoPieces(src, at + lead + clause, at + lead + body.length);
     if (pieces) for (const pc of pieces) out.push({ start: s0 + pc.start, end: s0 + pc.end, text: pc.text });
-    else out.push({ start, end: start + body.length, text: body });
+    else {
+      const span = { start, end: bodyEnd, text: body.slice(clause) };
+      out.push(span);
+      prev = { plain: plainText, span };
+    }
   }
   return out;
+}
+
+const NOT_NOUN = new Set(['this', 'that', 'these', 'those', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'we', 'it', 'they', 'has', 'have', 'had', 'one', 'way', 'time', 'point']);
+const stem = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+
+/**
+ * The sentence points back at the follow-up before it: "this policy", "these tokens" name a noun that sentence named
+ * ("… adding a policy making it clear …"). "this form of impersonation" after a sentence without "form" is new work.
+ */
+function pointsBack(sentence: string, before: string): boolean {
+  const named = new Set(before.split(/[^\p{L}\p{N}-]+/u).filter(Boolean).map(stem));
+  for (const m of sentence.matchAll(/\b(?:this|that|these|those)\s+([\p{L}-]{3,})/giu)) {
+    if (!NOT_NOUN.has(m[1].toLowerCase()) && named.has(stem(m[1]))) return true;
+  }
+  return false;
 }
 
 /** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
@@ -154,6 +143,7 @@ export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Se
       item.status = 'open';
       item.statusField = undefined;
     }
+    item.fromProse = true;
     out.push(item);
   }
   return out;

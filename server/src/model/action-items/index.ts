@@ -171,7 +171,7 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
   for (const node of tree.children) {
     if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
-    if (sec?.effectiveKind !== 'resolution') continue;
+    if (sec?.effectiveKind !== 'resolution' && sec?.effectiveKind !== 'lessons-learned') continue;
     bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
   }
   // "- **Resolution**:" in a page of bold labels: its sub-bullets are the prose ("We and AWS are still investigating

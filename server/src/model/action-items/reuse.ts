@@ -4,6 +4,12 @@
 // move (units start at line starts). What else an item depends on is in the key: the group its section gives and
 // whether it is deferred. Everything a block's items are read from lies in its unit's text, which the node identity
 // pins down. test/unit/incremental-parse.test.ts checks that the items equal a whole parse's after random edits.
+//
+// A block that did not move (every block before the edit) is not copied deeply: each item is a shallow copy whose
+// arrays are fresh (the steps after reading push to `owners`, `tickets`, `subItems` and assign `status`,
+// `statusField`, `due`, `priority`, `ownerPlaceholder` on the item itself) and whose fields, ranges and table info are
+// the stored objects. Nothing changes a field, range or position in place once an item is read; the shared objects
+// are never written.
 import type { RootContent } from 'mdast';
 import type { ActionItem, Section } from '../types';
 import { originOf } from '../parse-units';
@@ -33,13 +39,22 @@ function moved<T>(value: T, offset: number, line: number, section: Section | und
   return out as T;
 }
 
+/** The stored items as this parse's own: shallow copies with fresh arrays, sharing what is never written. */
+function unmoved(items: ActionItem[], section: Section): ActionItem[] {
+  return items.map((item) => ({ ...item, section, owners: [...item.owners], tickets: [...item.tickets], subItems: [...item.subItems] }));
+}
+
 /** The items of a top-level block, from the last read of the same unit node when its context is the same. */
 export function blockItems(node: RootContent, section: Section, deferred: boolean, read: () => ActionItem[]): ActionItem[] {
   const origin = originOf(node);
   if (!origin) return read();
   const group = groupOf(section);
   const last = reads.get(origin.node);
-  if (last && last.group === group && last.deferred === deferred) return moved(last.items, origin.offset - last.offset, origin.line - last.line, section);
+  if (last && last.group === group && last.deferred === deferred) {
+    const offset = origin.offset - last.offset;
+    const line = origin.line - last.line;
+    return offset === 0 && line === 0 ? unmoved(last.items, section) : moved(last.items, offset, line, section);
+  }
   const items = read();
   reads.set(origin.node, { offset: origin.offset, line: origin.line, group, deferred, items: moved(items, 0, 0, undefined) });
   return items;

@@ -8,6 +8,8 @@ import { memoByText } from '../../model/memo';
 
 /** Tokens the templates use as blanks. */
 const TOKEN_RE = /\bYYYY-MM-DD\b|\bHH:MM\b|(?<![\w@])@owner\b|\bABC-12\d\b|\*\*ACRONYM\*\*/g;
+/** Words every match of TOKEN_RE holds (a line without any of them has no token). */
+const TOKEN_WORDS = ['YYYY-MM-DD', 'HH:MM', '@owner', 'ABC-12', '**ACRONYM**'];
 
 /**
  * The first words of every prompt sentence in snippets/postmortem.code-snippets (a unit test checks that each snippet
@@ -47,12 +49,23 @@ export function templatePlaceholders(model: Postmortem): Field<string>[] {
     if (m) add(fm.range.start.offset + m.index + m[0].indexOf('YYYY'), fm.range.start.offset + m.index + m[0].indexOf('YYYY') + 10);
   }
   const prose = proseText(model);
-  for (let l = 0; l < model.lines.lineCount; l++) {
+  for (const l of candidateLines(model, prose)) {
     const s = model.lines.lineStart(l);
     for (const [a, b] of lineHits(prose.slice(s, model.lines.lineEnd(l)))) add(s + a, s + b);
   }
   cache.set(model, out);
   return out;
+}
+
+/**
+ * The lines that can hold a placeholder, in order: those holding a prompt's first words or a token. A line without
+ * either has none (lineHits finds only those), so the other lines are not read one by one.
+ */
+function candidateLines(model: Postmortem, prose: string): number[] {
+  const lines = new Set<number>();
+  for (const p of PROMPT_STARTS) for (let at = prose.indexOf(p); at >= 0; at = prose.indexOf(p, at + 1)) lines.add(model.lines.positionAt(at).line);
+  for (const t of TOKEN_WORDS) for (let at = prose.indexOf(t); at >= 0; at = prose.indexOf(t, at + 1)) lines.add(model.lines.positionAt(at).line);
+  return [...lines].sort((a, b) => a - b);
 }
 
 /** The placeholders of one line of prose, as [start, end] in the line (a function of the line: remembered). */

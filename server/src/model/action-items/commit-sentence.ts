@@ -1,0 +1,90 @@
+// Whether one sentence of prose commits the team to future work: "A new process will be created …", "We and AWS are
+// still investigating …", "Chia plans to have …". Hedges, explanations, predictions, pledges about behaviour,
+// descriptions ("will be PyPI") and conditional "will" do not. Pure functions of the sentence's plain text.
+import { startsImperative } from '../verbs';
+
+/**
+ * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
+ * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way." Hedged
+ * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
+ * means …") explain; they are not follow-ups.
+ */
+const COMMIT_RE =
+  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
+// where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
+// determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
+const SUBORDINATE_RE = /\b(?:that|which|who|whom|whose|if|whether|how|why|what|where)\b/gi;
+
+/**
+ * The sentence hedges its commitment: a hedge word before the commitment or in the clause that carries it. One inside
+ * a clause the commitment governs (a question to answer, a relative clause) asks or describes; it does not hedge.
+ */
+function hedged(s: string): boolean {
+  const c = COMMIT_RE.exec(s);
+  if (!c) return HEDGE_RE.test(s);
+  SUBORDINATE_RE.lastIndex = c.index + c[0].length;
+  const sub = SUBORDINATE_RE.exec(s);
+  return HEDGE_RE.test(sub ? s.slice(0, sub.index) : s);
+}
+// a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
+const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
+// "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
+// ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
+// "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
+// the document itself: neither is work for the team. "will avoid / refrain from / try to …" is a pledge about how
+// someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …").
+// "will take time", "will turn into enforcement", "will become" predict or describe
+const NOT_COMMIT_RE =
+  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+
+/**
+ * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
+ * being committed to ("will be replaced", "will be working on"). Case-sensitive: the name is capitalised. An article
+ * is not enough ("anyone who will be an admin" sits in a real follow-up).
+ */
+const WILL_BE_NAME_RE = /\bwill be [A-Z][\w-]*\b/;
+const willOnlyDescribe = (s: string) => WILL_BE_NAME_RE.test(s) && !COMMIT_RE.test(s.replace(/\bwill be\b/g, ''));
+
+const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
+const WILL_RE = /\bwill\b/gi;
+/**
+ * "If the job fails, we will …" is not a commitment: a condition word, then "will" before the next , . or ;. Read
+ * clause by clause from the first condition word (`\bif\b[^,.;]*\bwill\b` rescanned the clause from every "if").
+ */
+function conditionalWill(s: string): boolean {
+  for (const clause of s.split(/[,.;]/)) {
+    CONDITION_RE.lastIndex = 0;
+    const m = CONDITION_RE.exec(clause);
+    if (!m) continue;
+    WILL_RE.lastIndex = m.index + m[0].length;
+    if (WILL_RE.test(clause)) return true;
+  }
+  return false;
+}
+
+/**
+ * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
+ * sentence written as a to-do counts too.
+ */
+export function commitsToWork(plainText: string, toDos = false): boolean {
+  if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText));
+}
+
+/**
+ * Where the commitment of a sentence starts when a clause that states or explains comes first: "We don't have
+ * visibility into why …, but we will review …" → the offset of "but we will review …"; "We agree that we should …" →
+ * "we should …". 0 when the sentence commits from its start.
+ */
+export function commitmentClauseStart(body: string): number {
+  const c = COMMIT_RE.exec(body);
+  if (!c) return 0;
+  let at = 0;
+  // the conjunction stays with the follow-up ("but we will review …"): the item reads as the source does
+  for (const m of body.slice(0, c.index).matchAll(/[,;]\s+(?=(?:but|yet|so|and so|however,?)\s)/gi)) at = (m.index ?? 0) + m[0].length;
+  // "We agree that we should improve …": the lead-in states a view, the clause after it is the follow-up
+  const view = /^(?:we|i)\s+(?:\w+\s+)?(?:agree|believe|think|feel|recogni[sz]e|acknowledge|understand)\s+that\s+/i.exec(body);
+  if (!at && view && view[0].length <= c.index) return view[0].length;
+  return at && !COMMIT_RE.test(body.slice(0, at)) ? at : 0;
+}
