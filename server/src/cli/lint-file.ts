@@ -22,6 +22,8 @@ export interface FileTask {
   fixDryRun: boolean;
   /** The file's bytes when the main thread already read them (to look it up in the cache); read here otherwise. */
   bytes?: Uint8Array;
+  /** The run keeps a cache (--cache): the outcome says whether any finding has a fix (building every fix to know). */
+  cached?: boolean;
 }
 
 /** What a file contributes to the report: findings without their fixes (no format prints them). */
@@ -44,7 +46,10 @@ export interface FileOutcome {
   contentHash?: string;
   /** The reading warning (not valid UTF-8), replayed when the result comes from the cache. */
   warning?: string;
-  /** Some finding carries a fix: with --fix, a cached result of this file cannot stand in for running the fixes. */
+  /**
+   * Some finding carries a fix: with --fix, a cached result of this file cannot stand in for running the fixes. Only
+   * worked out for a run with --cache (it builds every finding's fixes, which nothing else in a run needs).
+   */
   hasFixes?: boolean;
 }
 
@@ -107,7 +112,7 @@ export function lintFile(task: FileTask): FileOutcome {
   try {
     const r = lint(text, lintOptions);
     const findings = r.findings.map(withoutFixes);
-    const hasFixes = r.findings.some((f) => (f.fixes?.length ?? 0) > 0);
+    const hasFixes = task.cached ? r.findings.some((f) => (f.fixes?.length ?? 0) > 0) : undefined;
     return { out, result: { isPostmortem: r.isPostmortem, ignored: r.ignored, findings }, fixed, contentHash, warning: read.warning, hasFixes };
   } catch (e) {
     err(`${NAME}: internal error while linting ${task.display}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)\n`);

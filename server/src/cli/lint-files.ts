@@ -65,7 +65,7 @@ export async function lintFiles(files: InputFile[], configs: { config: Config; r
       ignored++;
       continue;
     }
-    const task: FileTask = { abs: f.abs, display: f.display, config: configs[i].config, rootDir: configs[i].rootDir, today, all: opts.all, fix: opts.fix, fixDryRun: opts.fixDryRun };
+    const task: FileTask = { abs: f.abs, display: f.display, config: configs[i].config, rootDir: configs[i].rootDir, today, all: opts.all, fix: opts.fix, fixDryRun: opts.fixDryRun, cached: !!cache };
     if (cache) {
       // read here to hash; a file that cannot be read is left to lintFile, which says why
       const { bytes } = readInputBytes(f.abs);

@@ -178,13 +178,16 @@ function compute(model: Postmortem): AcronymFacts {
 
   for (const b of proseBlocksOf(model)) {
     const text = prose.slice(b.start, b.end);
+    // most blocks hold no capitalised term: the checks of the whole block below are only read for one that does
+    const found = [...text.matchAll(ACRONYM_RE)];
+    if (!found.length) continue;
     const letters = text.replace(/[^\p{L}]/gu, '');
     const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
     // SHOUTED LINES ARE NOT FULL OF ACRONYMS
     if (letters.length > 12 && lower < letters.length / 4) continue;
     // every word in capitals (a plural "s" allowed): a list of initials, "RF, PW, EC"
     const onlyAcronyms = text.split(/[^\p{L}\p{N}&]+/u).every((w) => !/\p{Ll}/u.test(w.endsWith('s') ? w.slice(0, -1) : w));
-    for (const m of text.matchAll(ACRONYM_RE)) {
+    for (const m of found) {
       const term = m[1];
       if (!isAcronym(term)) continue;
       const at = b.start + m.index;

@@ -1,9 +1,5 @@
-// Markdown → postmortem model. Parses once with unified + remark-parse (+ gfm, frontmatter); every field keeps its
-// source range. Pure: no fs, no LSP.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+// Markdown → postmortem model. Parses once with unified + remark-parse (+ gfm, frontmatter: model/markdown.ts); every
+// field keeps its source range. Pure: no fs, no LSP.
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
 import type { Root, Nodes, Heading } from 'mdast';
@@ -15,10 +11,7 @@ import { isActionCategory, matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
-const parseOne = (text: string) => processor.parse(text) as Root;
+import { parseMarkdownText as parseOne } from './markdown';
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
@@ -28,7 +21,7 @@ export function parseMarkdown(text: string, cache?: UnitCache, whole = false): R
   try {
     // micromark drops a leading byte order mark without counting it: every offset would be one short of `text`
     // (ranges one character early, fixes splitting pairs). Parse without it and shift the positions back onto `text`.
-    if (text.charCodeAt(0) === 0xfeff) return shiftPositions(processor.parse(text.slice(1)) as Root, 1);
+    if (text.charCodeAt(0) === 0xfeff) return shiftPositions(parseOne(text.slice(1)), 1);
     return (whole ? undefined : parseByUnits(text, parseOne, cache)) ?? parseOne(text);
   } catch {
     return { type: 'root', children: [] };

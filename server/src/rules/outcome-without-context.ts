@@ -84,8 +84,14 @@ function sentencesOf(prose: string, start: number, end: number): Sentence[] {
 
 /** The decisions a sentence both takes and explains (a function of its text: remembered between edits). */
 const DECISION_RES = DECISIONS.map(([verb, re]) => [verb, decisionRe(re)] as const);
+/**
+ * Some decision verb, anywhere: every decision expression needs one of these words (case-insensitively), so a
+ * sentence without any is read once by this instead of by each of the decision expressions.
+ */
+const ANY_VERB = new RegExp(DECISIONS.map(([, re]) => re).join('|'), 'i');
 const explainedIn = memoByText((text: string): string[] => {
   const verbs: string[] = [];
+  if (!ANY_VERB.test(text)) return verbs;
   for (const [verb, re] of DECISION_RES) if (re.test(text) && hasReason(text)) verbs.push(verb);
   return verbs;
 });
@@ -96,6 +102,7 @@ const explainedIn = memoByText((text: string): string[] => {
  */
 const takenIn = memoByText((text: string): [string, number, number][] => {
   const out: [string, number, number][] = [];
+  if (!ANY_VERB.test(text)) return out;
   for (const [verb, re] of DECISION_RES) {
     const m = re.exec(text);
     if (!m) continue;
