@@ -7,7 +7,7 @@ import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } fr
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
-import { matchSection } from './sections';
+import { isActionCategory, matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
@@ -250,6 +250,9 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     } else {
       model.sections.push(section);
     }
+    // "## Action items" › "### Detection" / "### Mitigation" (the Google SRE template's Prevention / Detection /
+    // Mitigation / Process / Fixes): a kind of follow-up, not the story of how the incident was detected or mitigated
+    if (parent?.effectiveKind === 'action-items' && isActionCategory(title, section.kind)) section.kind = undefined;
     section.effectiveKind = section.kind ?? parent?.effectiveKind;
     // A document title (H1) that happens to match a kind must not swallow the whole document.
     if (h.depth === 1 && section.kind && headings.filter((x) => x.depth === 1).length === 1 && headings.some((x) => x.depth > 1)) {

@@ -36,7 +36,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
   ],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
@@ -80,6 +80,14 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
   return undefined;
 });
+
+/**
+ * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
+ * template's Prevention / Detection / Mitigation / Process / Fixes), not the story of how the incident was handled.
+ */
+export function isActionCategory(title: string, kind: SectionKind | undefined): boolean {
+  return (kind === 'detection' || kind === 'resolution') && normalizeHeading(title).split(' ').length <= 2;
+}
 
 /**
  * Kinds a heading also shows a reader beyond its own kind: "What went wrong" on its own (not under Lessons learned)

@@ -155,7 +155,7 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   }
 
   // Status: the header says it; a status written in the item gets a line saying where it was read
-  if (item.statusField) lines.push(`- **Status:** ${STATUS_WORDS[item.status]} (from ${code(item.statusField.text)})`);
+  if (item.statusField) lines.push(`- **Status:** ${STATUS_WORDS[item.status]} (from ${code(item.statusField.text)}${statusColumn(item)})`);
 
   // Tickets
   if (item.tickets.length) {
@@ -168,4 +168,15 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   }
   else if (where.length) lines.push(`- **Section:** ${escapeMarkdown(where.join(' › '))}`);
   return lines.join('\n');
+}
+
+/** " in the Notes column": where a table row's status was read from a column not headed Status (or not headed at all). */
+function statusColumn(item: ActionItem): string {
+  const f = item.statusField;
+  if (!f || !item.table) return '';
+  const i = item.table.cells.findIndex((c) => c.start.offset <= f.range.start.offset && f.range.end.offset <= c.end.offset);
+  if (i < 0 || i === item.table.columns.action) return '';
+  const header = item.table.header[i]?.trim();
+  if (header && /\b(?:status|state)\b/i.test(header)) return '';
+  return header ? ` in the ${escapeMarkdown(header)} column` : ' in a column with no header';
 }
