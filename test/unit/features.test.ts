@@ -110,6 +110,24 @@ describe('hover on a timeline title', () => {
   });
 });
 
+describe('hover on a heading that holds a section under another name', () => {
+  const doc = (resolution: string) =>
+    `# Mirror outage\n\n## Summary\n\nThe mirror stopped serving files.\n\n## Timeline (UTC)\n\n- 09:05 downloads time out\n- 09:55 node restarted\n\n## Resolution\n\n${resolution}\n\n### Further Mitigations\n\nThe node needs a second disk.\n`;
+
+  test('says the action items are read there, and why', () => {
+    const text = doc('We are discussing a second storage node, so that similar problems in the future do not take the mirror down.');
+    const v = md(hoverAt(asResult(text), pos(text, 'Resolution'), TODAY));
+    assert.match(v, /Read as `Resolution`; also `Action items`: it says what is done or planned so it does not happen again/);
+    assert.match(md(hoverAt(asResult(text), pos(text, 'Further Mitigations'), TODAY)), /Read as `Action items`: its heading names it/);
+  });
+
+  test('a heading that holds only its own section, or a fix told without a plan, has no hover', () => {
+    const text = doc('The node was restarted by hand.');
+    assert.equal(hoverAt(asResult(text), pos(text, 'Resolution'), TODAY), null);
+    assert.equal(hoverAt(asResult(text), pos(text, 'Summary'), TODAY), null);
+  });
+});
+
 describe('hover on an action item', () => {
   const r = asResult(DOC);
 

@@ -3,6 +3,8 @@
 // often list completed actions next to planned ones; the model marks them done, so every view (findings, hover, code
 // lens, outline, status bar, reader view) agrees that they need no owner or date.
 
+import { ALL_VERBS, lemma } from './verbs';
+
 const DONE_VERB_RE =
   /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened|got|received|escalated|filed|documented|wrote|held|posted|paged|drained|cordoned|established|built)\b(?!\s+(?:to|by|when|if)\b)/i;
 /** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
@@ -86,9 +88,20 @@ export function completedPrefix(text: string): number {
   if (told) return told;
   const plainRest = rest.replace(/[*_]+/g, (s) => ' '.repeat(s.length));
   if (OPEN_LEAD_RE.test(plainRest.trimStart())) return 0;
-  const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest);
+  const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest) ?? bySubject(plainRest);
   return p ? lead + p[0].length : 0;
 }
+
+/**
+ * "Execution clients implemented a fix for …", "Geth merged the patch": a named doer, a verb of finished work and its
+ * object. Not where the first word is an instruction ("Test suites added …" stays open: it may be "test").
+ */
+function bySubject(text: string): RegExpExecArray | null {
+  const m = SUBJECT_DONE_RE.exec(text);
+  return m && !ALL_VERBS.has(lemma(m[1])) ? m : null;
+}
+const SUBJECT_DONE_RE =
+  /^\s*([\p{L}][\p{L}\p{N}.-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.-]*){0,3}?\s+(?:implemented|merged|deployed|released|shipped|fixed|patched|added|updated|removed|published|rolled out)(?=\s+(?:an?|the|new|its|their|support)\b)/iu;
 
 export function looksCompleted(text: string): boolean {
   return completedPrefix(text) > 0;

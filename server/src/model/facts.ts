@@ -184,14 +184,22 @@ export function lessonsExplainCauses(model: Postmortem, s: Section): boolean {
 const MISSING_SAFEGUARD_RE = /\b(?:(?:did\s+not|didn't|does\s+not|doesn't)\s+prevent|would(?:\s+not|n't)\s+have\s+(?:been\s+able\s+to|happened|occurred|been\s+possible)|could\s+have\s+(?:been\s+)?avoided|would\s+have\s+(?:been\s+)?(?:prevented|avoided|stopped))\b/i;
 
 /**
- * A "Response" section ("## Our Response", "## Response") that tells the changes made so it does not happen again
- * ("to help prevent … in the future", "to mitigate future risk", "more robust … incidents like this"): a reader sees
- * the actions taken there. One that only narrates the fix (how it was reproduced, patched and audited) does not.
+ * A response, resolution or conclusion section ("## Our Response", "## Resolution", "## Conclusion") that tells the
+ * changes made or planned so it does not happen again ("to help prevent … in the future", "to mitigate future risk",
+ * "ameliorating similar issues in the future", "a second head node we can fail over to in emergencies like this",
+ * "We have begun monitoring more providers so … in the future"): a reader sees the follow-ups there. One that only
+ * narrates the fix (how it was reproduced, patched and audited) does not.
  */
 export function responseTellsPrevention(model: Postmortem, s: Section): boolean {
-  if (!/^(?:our |the |incident )?response$/.test(normalizeHeading(s.title))) return false;
-  return PREVENTION_RE.test(model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset));
+  if (s.kind !== 'resolution' && !/^(?:the )?response$|^conclusions?$/.test(normalizeHeading(s.title))) return false;
+  const body = model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+  return PREVENTION_RE.test(body) || LIKE_THIS_RE.test(body) || body.split('.').some((sentence) => FUTURE_RE.test(sentence) && (SIMILAR_RE.test(sentence) || WE_PLAN_RE.test(sentence)));
 }
 const PREVENTION_RE = /\b(?:prevent(?:s|ed|ing)?\b[^.]{0,80}\bin\s+the\s+future|mitigate\s+(?:the\s+)?future|future\s+risks?|(?:incidents?|attacks?|breach(?:es)?|leaks?)\s+(?:like|such\s+as)\s+this|from\s+happening\s+again|recurrence)\b/i;
+const LIKE_THIS_RE = /\b(?:emergenc(?:y|ies)|outages?|situations?)\s+like\s+this\b/i;
+// one sentence: "… similar issues in the future", "We have begun monitoring more DNS providers so … in the future"
+const FUTURE_RE = /\bin\s+the\s+future\b/i;
+const SIMILAR_RE = /\bsimilar\s+(?:issues?|incidents?|problems?|outages?|errors?|failures?)\b/i;
+const WE_PLAN_RE = /\bwe\s+(?:will|are\s+going\s+to|plan\s+to|have\s+(?:begun|started|added))\b/i;
 
 const CAUSAL_RE = /\b(?:due to|as a result of|result(?:s|ed|ing)? in|contribut(?:es?|ed|ing) to|caus(?:ed|es|ing)\b|led to|leads? to|because of|triggered|meant\b(?! to\b))/i;

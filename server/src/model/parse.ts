@@ -7,7 +7,7 @@ import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } fr
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
-import { matchSection } from './sections';
+import { isActionCategory, matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
 import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
@@ -250,6 +250,9 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     } else {
       model.sections.push(section);
     }
+    // "## Action items" › "### Detection" / "### Mitigation" (the Google SRE template's Prevention / Detection /
+    // Mitigation / Process / Fixes): a kind of follow-up, not the story of how the incident was detected or mitigated
+    if (parent?.effectiveKind === 'action-items' && isActionCategory(title, section.kind)) section.kind = undefined;
     section.effectiveKind = section.kind ?? parent?.effectiveKind;
     // A document title (H1) that happens to match a kind must not swallow the whole document.
     if (h.depth === 1 && section.kind && headings.filter((x) => x.depth === 1).length === 1 && headings.some((x) => x.depth > 1)) {
@@ -266,8 +269,17 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
 
 /**
  * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
- * them says something (12 words or more).
+ * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
  */
+/**
+ * A short opening sentence that tells the incident: a subject, then a verb of failure in the past ("Google's DNS
+ * stopped responding … for 35 minutes.", "Our database server crashed …"), ending as a sentence. Not a field line
+ * ("Status: draft", "Date: …"), a note in parentheses, or a sentence that starts with its verb ("Written by …").
+ */
+const FAILED_RE = /\s(?:stopped|failed|crashed|broke|went\s+(?:down|offline)|(?:was|were)\s+(?:down|unavailable|unreachable|offline|degraded|lost)|became\s+(?:unavailable|unresponsive|unreachable)|could\s+not|couldn't|returned\s+errors|leaked|exposed|deleted|corrupted)\b/u;
+const tellsEvent = (sentence: string) =>
+  sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILED_RE.test(sentence);
+
 function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   // the first heading that opens a section: any heading but a lone H1 title at the top
   const h1s = model.allSections.filter((s) => s.depth === 1);
@@ -279,7 +291,8 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
     // words of the text: a disable comment at the end of a line is not part of it
-    if (toString(n, { includeHtml: false }).split(/\s+/).filter(Boolean).length < 12) continue;
+    const words = toString(n, { includeHtml: false }).split(/\s+/).filter(Boolean);
+    if (words.length < 12 && !(words.length >= 6 && tellsEvent(words.join(' ')))) continue;
     start ??= startOf(n);
     last = endOf(n);
   }

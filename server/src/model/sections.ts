@@ -36,8 +36,10 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can) we (?:prevent|stop|avoid|make sure)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
   ],
+  // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
+  ['action-items', /^action points?\b/],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',
@@ -47,7 +49,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
-  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b/],
+  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
 
@@ -80,6 +82,14 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
 });
 
 /**
+ * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
+ * template's Prevention / Detection / Mitigation / Process / Fixes), not the story of how the incident was handled.
+ */
+export function isActionCategory(title: string, kind: SectionKind | undefined): boolean {
+  return (kind === 'detection' || kind === 'resolution') && normalizeHeading(title).split(' ').length <= 2;
+}
+
+/**
  * Kinds a heading also shows a reader beyond its own kind: "What went wrong" on its own (not under Lessons learned)
  * is where many teams put the causes; "Root cause and impact" covers both. Used where a missing section is judged.
  */
@@ -89,6 +99,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (!underLessons && /^what went wrong\b|^what happened and why\b/.test(n)) out.add('contributing-causes');
   // "What can we learn from this incident and improve?", "How can we improve?": the heading says what comes next is there
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
+  // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur
+  if (/\bremediations$|^(?:further|additional|long[- ]term|future) (?:mitigations?|remediations?|measures?)\b/.test(n)) out.add('action-items');
   // a run of blanks is tried from its start only (from every blank of it, the split was quadratic in its length)
   for (const part of n.split(/(?<!\s)\s+(?:and|&)\s+|(?:(?<!\s)\s+)?[,/+]\s*/)) {
     const k = matchSection(part);

@@ -40,6 +40,8 @@ const TRY_NAMED_RE = /^try\s+(?:the\s+|a\s+)?(?:‘[^‘’\n]{2,40}’|'[^'\n]{
 const HEDGE_RE =
   /^(?:[\p{L}\p{N}‘’'`._/-]+\s+){0,6}?(?:might|may|could)\s+(?:also\s+)?be\s+(?:an?\s+)?(?:option|idea|worth|possibility|avenue|good idea|useful|helpful|nice)\b|^(?:it\s+)?(?:might|may|could|would)\s+be\s+(?:worth|nice|good|useful|helpful)\b|^(?:maybe|perhaps)\b/iu;
 
+const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 
@@ -71,6 +73,14 @@ function classifyClause(s: string): VagueResult {
   // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
   const training = trainingSubject(text) ?? trainingSubject(s.trim());
   if (training) return { vague: true, kind: 'people', phrase: training, reason: 'changing how people behave is less reliable than changing the system' };
+  // "Investigate the possibility to trigger a backup before any database change": a yes-or-no question about a named
+  // change is done when answered; judge the change ("… the possibility of better alerting" stays vague)
+  const possible = POSSIBILITY_RE.exec(text);
+  if (possible) {
+    const [verb, ...rest] = possible[1].split(/\s+/);
+    const inner = classifyClause([lemma(verb), ...rest].join(' '));
+    if (!inner.vague && rest.length >= 2) return inner;
+  }
   const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
   if (hedge) {
     return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };

@@ -1,10 +1,11 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
-import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
-import { alsoShows, CANONICAL_ORDER, normalizeHeading, SECTION_TITLES } from '../model/sections';
+import type { Fix, Postmortem, Range, Rule, SectionKind } from '../model/types';
+import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
-import { explainsCauses, lessonsExplainCauses, responseTellsPrevention, sectionUnderAnotherName } from '../model/facts';
+import { sectionUnderAnotherName } from '../model/facts';
+import { sectionSeen } from '../model/seen';
 import { SECTION_PURPOSE } from './support/sections';
 import { startsImperative } from '../model/verbs';
 
@@ -13,28 +14,6 @@ export interface MissingSectionOptions {
 }
 
 const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contributing-causes', 'action-items'];
-
-/**
- * A reader can see the section: a heading or bold label of that kind, a heading that also covers it ("What went
- * wrong" for the causes, "Root cause and impact"), or, for the summary, prose between the title and the first section.
- * Also: the causes told in a "What did we learn?" section (lessonsExplainCauses), the actions taken in a "Response"
- * section that says they keep it from happening again (responseTellsPrevention).
- */
-function present(model: Postmortem, kind: SectionKind): boolean {
-  if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
-  if (kind === 'summary' && model.intro) return true;
-  return model.allSections.some(
-    (s) =>
-      alsoShows(s.title, underLessons(s)).includes(kind) ||
-      (kind === 'contributing-causes' && (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s))) ||
-      (kind === 'action-items' && responseTellsPrevention(model, s)),
-  );
-}
-
-/** "What went wrong" under Lessons learned: the causes when its entries say why (see explainsCauses). */
-function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
-  return underLessons(s) && /^what went wrong\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
-}
 
 /**
  * Follow-ups the engine read under a lessons-learned heading ("Recovery and Lessons Learned" holding
@@ -48,11 +27,6 @@ function followUpsElsewhere(model: Postmortem): boolean {
 }
 /** A heading that says it holds what comes next, whatever else it holds. "Resolution and recovery" alone does not. */
 const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forward|improvements?)\b/i;
-
-function underLessons(s: Section): boolean {
-  for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
-  return false;
-}
 
 /** Sections below the title, or labels standing in for them: without any, there is no structure to judge. */
 function hasStructure(model: Postmortem): boolean {
@@ -128,7 +102,7 @@ const rule: Rule<MissingSectionOptions> = {
     // a report written as prose without headings: which part is "the impact" is the reader's call, not ours
     if (!hasStructure(model)) return;
     for (const kind of wanted) {
-      if (present(model, kind)) continue;
+      if (sectionSeen(model, kind)) continue;
       if (kind === 'action-items' && followUpsElsewhere(model)) continue;
       const title = SECTION_TITLES[kind];
       // there, under a name the linter does not know: say so, and offer the rename rather than a second section

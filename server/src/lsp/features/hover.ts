@@ -2,7 +2,9 @@
 // plainly, what is missing. "A parser the writer can see is a parser the writer can trust."
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../lint/lint';
-import type { ActionItem, Section } from '../../model/types';
+import type { ActionItem, Postmortem, Section } from '../../model/types';
+import { alsoShown } from '../../model/seen';
+import { SECTION_TITLES } from '../../model/sections';
 import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
 import { timelineZones, type TimelineZone, type ZoneSource } from '../../model/timezones';
@@ -19,7 +21,10 @@ export function hoverAt(result: LintResult | undefined, position: Position, toda
   const item = itemAt(model, offset);
   if (!item) {
     const t = timelineZones(model).find((z) => offset >= z.titleRange.start.offset && offset <= z.titleRange.end.offset);
-    return t ? { contents: { kind: MarkupKind.Markdown, value: describeTimeline(t) }, range: lspRange(t.titleRange) } : null;
+    if (t) return { contents: { kind: MarkupKind.Markdown, value: describeTimeline(t) }, range: lspRange(t.titleRange) };
+    const s = model.allSections.find((x) => offset >= x.titleRange.start.offset && offset <= x.titleRange.end.offset);
+    const value = s && describeSection(model, s);
+    return value && s ? { contents: { kind: MarkupKind.Markdown, value }, range: lspRange(s.titleRange) } : null;
   }
   return { contents: { kind: MarkupKind.Markdown, value: describeItem(item, today, vagueReported(result, item) ? model.text : undefined) }, range: lspRange(item.range) };
 }
@@ -43,6 +48,21 @@ export function describeTimeline(t: TimelineZone): string {
       'Logs and dashboards are in UTC and readers sit in other offices: without a zone the times cannot be lined up with anything else.',
     );
   }
+  return lines.join('\n');
+}
+
+/**
+ * Hover on a heading that holds a section under another name ("Resolution" planning against a repeat, "Root Cause
+ * Remediations"): what the engine read there, so that a missing-section finding that stays quiet can be checked.
+ * Undefined for a heading that holds only its own kind.
+ */
+export function describeSection(model: Postmortem, s: Section): string | undefined {
+  const also = alsoShown(model, s);
+  if (!also.length) return undefined;
+  const own = s.kind ? `Read as ${code(SECTION_TITLES[s.kind])}; also` : 'Read as';
+  const lines = [`**Section** · ${escapeMarkdown(s.title)}`, ''];
+  for (const a of also) lines.push(`- ${own} ${code(SECTION_TITLES[a.kind])}: ${a.why}.`);
+  lines.push('', 'missing-section counts it as there.');
   return lines.join('\n');
 }
 
@@ -136,7 +156,7 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   }
 
   // Status: the header says it; a status written in the item gets a line saying where it was read
-  if (item.statusField) lines.push(`- **Status:** ${STATUS_WORDS[item.status]} (from ${code(item.statusField.text)})`);
+  if (item.statusField) lines.push(`- **Status:** ${STATUS_WORDS[item.status]} (from ${code(item.statusField.text)}${statusColumn(item)})`);
 
   // Tickets
   if (item.tickets.length) {
@@ -149,4 +169,15 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   }
   else if (where.length) lines.push(`- **Section:** ${escapeMarkdown(where.join(' › '))}`);
   return lines.join('\n');
+}
+
+/** " in the Notes column": where a table row's status was read from a column not headed Status (or not headed at all). */
+function statusColumn(item: ActionItem): string {
+  const f = item.statusField;
+  if (!f || !item.table) return '';
+  const i = item.table.cells.findIndex((c) => c.start.offset <= f.range.start.offset && f.range.end.offset <= c.end.offset);
+  if (i < 0 || i === item.table.columns.action) return '';
+  const header = item.table.header[i]?.trim();
+  if (header && /\b(?:status|state)\b/i.test(header)) return '';
+  return header ? ` in the ${escapeMarkdown(header)} column` : ' in a column with no header';
 }

@@ -3,13 +3,15 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, startOf, type ParseContext } from './common';
-import { attachSubList, isLegendList, listItems } from './lists';
+import { attachSubList, isFixLinkList, isLegendList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
+import { closedParagraphItems, doneNote } from './closing-notes';
+import { reflowedTable } from './reflowed-tables';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -31,19 +33,32 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   for (const [section, nodes] of bySection) {
     const deferred = section.effectiveKind === 'deferred';
     const hasTable = nodes.some((n) => n.type === 'table');
-    const runs = paragraphRuns(nodes, (n) => !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
+    // "… (filed <issue>)", "… (fixed by …)": paragraphs that say what became of them are items of their own
+    const closed = section.effectiveKind === 'action-items' ? closedParagraphItems(nodes, ctx, section) : new Map<Paragraph, ActionItem>();
+    pushAll(model.actionItems, closed.values());
+    // a table a formatter reflowed into a paragraph, where it reads exactly
+    const reflowed = new Map<Paragraph, NonNullable<ReturnType<typeof reflowedTable>>>();
+    for (const n of nodes) {
+      const t = n.type === 'paragraph' ? reflowedTable(n, ctx) : undefined;
+      if (t) reflowed.set(n as Paragraph, t);
+    }
+    const runs = paragraphRuns(nodes, (n) => !closed.has(n) && !reflowed.has(n) && !isLeadIn(n) && !boldLabelKind(n) && !statusLabel(n));
     prose.set(section, runs);
     if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
     for (const node of nodes) {
-      if (node.type === 'paragraph' && statusLabel(node)) {
+      const table = node.type === 'paragraph' ? reflowed.get(node) : undefined;
+      if (table) {
+        pushAll(model.actionItems, tableItems(table.table, table.ctx, section, deferred));
+        lastNumbered = undefined;
+      } else if (node.type === 'paragraph' && statusLabel(node)) {
         const item = paragraphItem(node, ctx, section, deferred);
         if (item) model.actionItems.push(item);
         lastNumbered = undefined;
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node))) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section)) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
@@ -133,12 +148,19 @@ function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void 
     if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') continue;
     if (node.type === 'table') {
       if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
-    } else if (statusLabel(node)) {
+    } else if (statusLabel(node) || itemLabel(node, ctx.text)) {
       const item = paragraphItem(node, ctx, sec, false);
       if (item) model.actionItems.push(item);
+      // "- This has been done." written right under it
+      const note = item && !item.statusField ? doneNote(tree.children[tree.children.indexOf(node) + 1], ctx.text) : undefined;
+      if (note) {
+        item!.status = 'done';
+        item!.statusField = { value: 'done', text: ctx.text.slice(note[0], note[1]), range: ctx.range(note[0], note[1]) };
+      }
     }
   }
 }
+
 
 /**
  * "I've opened a support ticket with Fastly about …" in the prose of any section but the timeline and the follow-ups

@@ -35,11 +35,13 @@ export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
   const out: SectionKind[] = [];
   const first = boldLabelKind(p);
   if (first) out.push(first);
-  for (const line of text.slice(startOf(p), endOf(p)).split(/\r?\n/)) {
+  const lines = text.slice(startOf(p), endOf(p)).split(/\r?\n/);
+  const fields = lines.filter((l) => FIELD_LINE_RE.test(l)).length >= 3;
+  for (const line of lines) {
     const m = LINE_LABEL_RE.exec(line);
     if (!m) continue;
     const label = m[1] ?? m[2];
-    if (label.split(/\s+/).length > 5 || !isSectionLabel(m, line)) continue;
+    if (label.split(/\s+/).length > 5 || !(isSectionLabel(m, line) || (fields && FIELD_LINE_RE.test(line)) || ACTION_LABEL_RE.test(label.trim()))) continue;
     const k = matchSection(label);
     if (k && !out.includes(k)) out.push(k);
   }
@@ -54,6 +56,14 @@ function isSectionLabel(m: RegExpExecArray, line: string): boolean {
   if (m[1] !== undefined) return true;
   return !/^(?:to ?dos?|tbd|fixme|notes?|nb)$/i.test(m[2].trim()) && line.slice(m[0].length).trim() === '';
 }
+
+/**
+ * A field of a block of three or more "Key: value" lines ("Description: …<br>", "Duration: 16h 45m<br>", "User impact:
+ * Flutter team members were unable to merge …"): each key names what its line holds, as a label alone on its line does.
+ */
+const FIELD_LINE_RE = /^\s{0,3}[\p{L}][\p{L}/&-]*(?: [\p{L}/&-]+){0,2}:[ \t]+\S/u;
+/** "Action point: create a low-volume announcement list …": a follow-up given with its label on its line. */
+const ACTION_LABEL_RE = /^action (?:points?|items?)$/i;
 
 /** "**Summary**:", "**Summary:**", "__Impact__:", or a plain "Root cause:" at the start of a line. */
 const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])|([\p{L}][\p{L} ’'/&-]{1,40}?)\s*[:：](?!\/\/))/u;

@@ -5,6 +5,7 @@ import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, ty
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
+import { normalizeHeading } from '../sections';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -44,8 +45,36 @@ function isLabelOnly(item: ListItem): boolean {
   if (!nested || !p || p.type !== 'paragraph') return false;
   if (item.checked === true || item.checked === false || /^\[[ xX]?\]/.test(plain(p))) return false;
   const t = plain(p);
-  return t.length > 0 && t.length <= 60 && /:$/.test(t) && !/[.!?]\s/.test(t);
+  return t.length > 0 && t.length <= 60 && /:$/.test(t) && !/[.!?]\s/.test(t) && readsAsLabel(t);
 }
+
+/**
+ * A label names a group in a few words ("Prevent:", "Review actions:", "Immediate actions (completed):"). A longer
+ * phrase ("A better process for flagging erupting fires quickly:") or one that runs on into its sub-bullets
+ * ("encourage reviewers to:") is the item itself, and the bullets under it are its parts.
+ */
+function readsAsLabel(t: string): boolean {
+  const words = t.replace(/\([^()]*\)/g, ' ').replace(/[*_`]/g, '').replace(/:$/, '').trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 4 && !RUNS_ON_RE.test(words[words.length - 1]);
+}
+const RUNS_ON_RE = /^(?:to|that|for|with|of|the|an?|and|or|by|in|on|across|from|into|as|like|such)$/i;
+
+/**
+ * "### Fixes" holding only links to the changes that fixed the incident ("- [org/repo#1127](…)", a bare URL): the
+ * resolution, listed for reference, not follow-ups. A "Fixes" list that says what it does is read as usual, and so
+ * is a bare ticket under any other heading ("Follow-up improvements: - #2127").
+ */
+export function isFixLinkList(list: List, section: Section): boolean {
+  if (!FIXES_HEADING_RE.test(normalizeHeading(section.title))) return false;
+  return list.children.every((li) => {
+    const p = li.children[0];
+    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
+    const links = p.children.filter((c) => c.type === 'link' || c.type === 'linkReference');
+    const rest = p.children.filter((c) => c.type !== 'link' && c.type !== 'linkReference').map((c) => plain(c)).join(' ');
+    return links.length > 0 && /^[\s,;&]*(?:and[\s,;&]*)?$/.test(rest);
+  });
+}
+const FIXES_HEADING_RE = /^(?:the )?(?:fix(?:es)?|patch(?:es)?|pull requests?|prs|commits?)(?: (?:made|applied|merged|landed|shipped|deployed))?$/;
 
 export function listItems(
   list: List,

@@ -28,6 +28,20 @@ export function statusLabel(p: Paragraph): { status: ActionItemStatus; text: str
 }
 
 /**
+ * "Action point: enable push alerts from the fork monitor" (plain or bold label, then the action): a paragraph that
+ * names itself a follow-up, wherever it sits. The label's end offset; undefined otherwise, or when fewer than three
+ * words follow it ("Action items: none").
+ */
+export function itemLabel(p: Paragraph, text: string): { end: number } | undefined {
+  const s = startOf(p);
+  const m = ITEM_LABEL_RE.exec(text.slice(s, Math.min(endOf(p), s + 40)));
+  if (!m) return undefined;
+  const rest = plain(p).replace(/^[^:：]*[:：]\s*/, '');
+  return rest.split(/\s+/).length >= 3 && !/^(?:none|n\/a|tbd)\b/i.test(rest) ? { end: s + m[0].length } : undefined;
+}
+const ITEM_LABEL_RE = /^(?:\*\*|__)?action (?:point|item)s?(?:\*\*|__)?\s*[:：](?:\*\*|__)?[ \t]*/i;
+
+/**
  * One paragraph read as one action item; `status` comes from a label when there is one. `from`: where the action
  * starts when a section label opens the paragraph ("Recommendations:⏎Keep the backup schedule …").
  */
@@ -39,9 +53,10 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
   const label = statusLabel(p);
   // the action starts after the label and its colon: "**TODO**: Add …" → "Add …"
   let ts = s;
-  if (label && from === undefined) {
-    ts = label.end;
-    while (ts < e && /[\s:：–—-]/.test(ctx.text[ts])) ts++;
+  const lead = label?.end ?? itemLabel(p, ctx.text)?.end;
+  if (lead !== undefined && from === undefined) {
+    ts = lead;
+    while (ts < e && /[\s:：–—*_-]/.test(ctx.text[ts])) ts++;
   }
   const itemText = ctx.text.slice(ts, e).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
   if (!itemText) return undefined;

@@ -57,6 +57,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     }
   });
   if (columns.status === undefined) columns.status = unnamedStatusColumn(rows, header, columns);
+  // "| Action Item | Owner | Tracking bug | Notes |" with "Done" in a row's Notes cell: that row's status
+  const notes = columns.status === undefined ? header.findIndex((h, i) => NOTES_HEADER_RE.test(h) && !Object.values(columns).includes(i)) : -1;
   if (columns.action === undefined) {
     const used = new Set(Object.values(columns));
     const free = header.findIndex((_, i) => !used.has(i));
@@ -102,6 +104,12 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       const st = statusOfWord(stSeg.text) ?? 'unknown';
       status = st;
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
+    }
+    const noteSeg = notes >= 0 ? seg(notes) : undefined;
+    const noted = noteSeg && noteSeg.text.trim().split(/\s+/).length <= 3 ? statusOfWord(noteSeg.text) : undefined;
+    if (!statusField && noted) {
+      status = noted;
+      statusField = { value: noted, text: noteSeg!.text.trim(), range: ctx.range(cells[notes][0], cells[notes][1]) };
     }
     if (!statusField || status === 'unknown') {
       const h = findStatus(actionSeg);
@@ -163,6 +171,9 @@ function unnamedStatusColumn(rows: TableRow[], header: string[], columns: TableI
   }
   return undefined;
 }
+
+/** A free-text column beside the action; a cell of it that is only a status word ("Done") is that row's status. */
+const NOTES_HEADER_RE = /^(?:notes?|comments?|remarks?)$/i;
 
 /** A table that is an action-item list by its header alone: an Action / Task / Follow-up column and an owner, bug, due or status column. */
 export function isActionTable(table: Table): boolean {

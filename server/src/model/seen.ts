@@ -1,0 +1,63 @@
+// Where a reader sees each canonical section: under its own heading or label, in the opening prose, or inside a
+// section of another name that also holds it ("Resolution" planning against a repeat holds the follow-ups). Read by
+// missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
+import type { Postmortem, Section, SectionKind } from './types';
+import { alsoShows, normalizeHeading } from './sections';
+import { explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
+
+/** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
+export interface AlsoShown {
+  kind: SectionKind;
+  why: string;
+}
+
+/** The kinds a section shows beyond its own, and why; [] when it shows only its own. */
+export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
+  const out: AlsoShown[] = [];
+  const add = (kind: SectionKind, why: string) => {
+    if (kind !== s.kind && !out.some((o) => o.kind === kind)) out.push({ kind, why });
+  };
+  for (const k of alsoShows(s.title, underLessons(s))) add(k, 'its heading names it');
+  if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
+  if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
+  if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
+  return out;
+}
+
+/**
+ * A reader can see the section: a heading or label of that kind, a heading that also holds it (alsoShown), or, for
+ * the summary, prose between the title and the first section.
+ */
+export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
+  if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
+  if (kind === 'summary' && model.intro) return true;
+  return model.allSections.some((s) => alsoShown(model, s).some((a) => a.kind === kind));
+}
+
+/**
+ * "What went wrong" / "What didn't work" under Lessons learned: the causes when its entries say why (see
+ * explainsCauses).
+ */
+function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
+  return underLessons(s) && /^what (?:went wrong|didn't work|did not work)\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
+}
+
+function underLessons(s: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
+  return false;
+}
+
+/**
+ * A list announced as the things that failed or contributed ("Three parts of the system failed (…):", "The outage
+ * resulted from three compounding factors:") in the section's own text: a reader sees the causes there.
+ */
+function listsWhatFailed(model: Postmortem, s: Section): boolean {
+  const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
+  return lines.some((line, i) => {
+    if (!/:\s*$/.test(line) || line.length > 200 || !COUNTED_RE.test(line) || !FAILED_RE.test(line)) return false;
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
+  });
+}
+const COUNTED_RE = /\b(?:two|three|four|five|six|several|multiple|[2-9]) (?:[a-z-]+ )?(?:factors|parts|things|components|causes|issues|problems|mistakes|failures)\b/i;
+const FAILED_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
