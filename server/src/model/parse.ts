@@ -268,10 +268,6 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
 }
 
 /**
- * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
- * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
- */
-/**
  * A short opening sentence that tells the incident: a subject, then a verb of failure in the past ("Google's DNS
  * stopped responding … for 35 minutes.", "Our database server crashed …"), ending as a sentence. Not a field line
  * ("Status: draft", "Date: …"), a note in parentheses, or a sentence that starts with its verb ("Written by …").
@@ -280,6 +276,10 @@ const FAILED_RE = /\s(?:stopped|failed|crashed|broke|went\s+(?:down|offline)|(?:
 const tellsEvent = (sentence: string) =>
   sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILED_RE.test(sentence);
 
+/**
+ * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
+ * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
+ */
 function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   // the first heading that opens a section: any heading but a lone H1 title at the top
   const h1s = model.allSections.filter((s) => s.depth === 1);
