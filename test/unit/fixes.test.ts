@@ -163,3 +163,15 @@ describe('fix-all never writes into a block left open (reliability D7)', () => {
     assert.match(fixAll(text), /## Timeline/);
   });
 });
+
+describe('fix-all keeps a section that stands in for the summary in first place', () => {
+  // "Background" opening the document is the summary under another name; a missing Impact inserted above it would make
+  // it stop standing in, and a second fix-all would then add '## Summary': twice would differ from once.
+  const text = '---\ntype: postmortem\n---\n# Queue outage\n\n## Background\n\nThe billing queue stopped draining on 2026-03-02 for two hours.\n\n## Timeline\n\n- 10:02 UTC alerts fired\n\n## Contributing causes\n\nA retry loop.\n\n## Action items\n\n- [ ] @sam add a retry cap by 2026-04-01\n';
+  test('the missing Impact goes after Background, and fix-all twice equals once', () => {
+    const once = fixAll(text);
+    assert.ok(once.indexOf('## Background') < once.indexOf('## Impact'), 'Impact was inserted above Background');
+    assert.ok(once.indexOf('## Impact') < once.indexOf('## Timeline'), 'Impact was not inserted before Timeline');
+    assert.equal(fixAll(once), once, 'a second fix-all changed the text again');
+  });
+});

@@ -1,6 +1,6 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
-import type { Fix, Postmortem, Range, Rule, SectionKind } from '../model/types';
+import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
@@ -56,10 +56,14 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefin
   const eol = eolOf(text);
   const order = (k?: SectionKind) => (k ? CANONICAL_ORDER.indexOf(k as (typeof CANONICAL_ORDER)[number]) : -1);
   const want = order(kind);
+  // a section standing in for the summary ("Background" first) keeps the summary's place: a section inserted above it
+  // would make it stop standing in, and the next fix-all would add a summary (fix-all twice would differ from once)
+  const standIn = kind === 'summary' ? undefined : sectionUnderAnotherName(model, 'summary');
+  const kindOf = (s: Section) => (s === standIn ? 'summary' : s.kind);
   // top-most canonical sections: the ones not nested inside another canonical section
-  const canon = model.allSections.filter((s) => s.kind && s.kind !== 'deferred' && !s.parent?.effectiveKind && order(s.kind) >= 0);
-  const later = canon.find((s) => order(s.kind) > want);
-  const earlier = [...canon].reverse().find((s) => order(s.kind) < want);
+  const canon = model.allSections.filter((s) => kindOf(s) && s.kind !== 'deferred' && !s.parent?.effectiveKind && order(kindOf(s)) >= 0);
+  const later = canon.find((s) => order(kindOf(s)) > want);
+  const earlier = [...canon].reverse().find((s) => order(kindOf(s)) < want);
   const depth = later?.depth ?? earlier?.depth ?? (model.allSections.some((s) => s.depth === 1) ? 2 : 2);
   const block = `${'#'.repeat(depth)} ${SECTION_TITLES[kind]}${eol}${eol}${SECTION_PURPOSE[kind].prompt}${eol}`;
   let at: number;
