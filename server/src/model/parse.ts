@@ -272,9 +272,9 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
  * stopped responding … for 35 minutes.", "Our database server crashed …"), ending as a sentence. Not a field line
  * ("Status: draft", "Date: …"), a note in parentheses, or a sentence that starts with its verb ("Written by …").
  */
-const FAILED_RE = /\s(?:stopped|failed|crashed|broke|went\s+(?:down|offline)|(?:was|were)\s+(?:down|unavailable|unreachable|offline|degraded|lost)|became\s+(?:unavailable|unresponsive|unreachable)|could\s+not|couldn't|returned\s+errors|leaked|exposed|deleted|corrupted)\b/u;
+const FAILURE_VERB_RE = /\s(?:stopped|failed|crashed|broke|went\s+(?:down|offline)|(?:was|were)\s+(?:down|unavailable|unreachable|offline|degraded|lost)|became\s+(?:unavailable|unresponsive|unreachable)|could\s+not|couldn't|returned\s+errors|leaked|exposed|deleted|corrupted)\b/u;
 const tellsEvent = (sentence: string) =>
-  sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILED_RE.test(sentence);
+  sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILURE_VERB_RE.test(sentence);
 
 /**
  * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of

@@ -31,8 +31,19 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
 export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && model.intro) return true;
-  return model.allSections.some((s) => alsoShown(model, s).some((a) => a.kind === kind));
+  return alsoShownKinds(model).has(kind);
 }
+
+/** The kinds some section shows beyond its own, worked out once per model (sectionSeen is asked once per kind). */
+function alsoShownKinds(model: Postmortem): ReadonlySet<SectionKind> {
+  let kinds = ALSO_SHOWN.get(model);
+  if (!kinds) {
+    kinds = new Set(model.allSections.flatMap((s) => alsoShown(model, s).map((a) => a.kind)));
+    ALSO_SHOWN.set(model, kinds);
+  }
+  return kinds;
+}
+const ALSO_SHOWN = new WeakMap<Postmortem, ReadonlySet<SectionKind>>();
 
 /**
  * "What went wrong" / "What didn't work" under Lessons learned: the causes when its entries say why (see
@@ -54,10 +65,11 @@ function underLessons(s: Section): boolean {
 function listsWhatFailed(model: Postmortem, s: Section): boolean {
   const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
   return lines.some((line, i) => {
-    if (!/:\s*$/.test(line) || line.length > 200 || !COUNTED_RE.test(line) || !FAILED_RE.test(line)) return false;
+    if (!/:\s*$/.test(line) || line.length > 200 || !COUNTED_RE.test(line) || !CAUSES_RE.test(line)) return false;
     const next = lines.slice(i + 1).find((l) => l.trim());
     return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
   });
 }
 const COUNTED_RE = /\b(?:two|three|four|five|six|several|multiple|[2-9]) (?:[a-z-]+ )?(?:factors|parts|things|components|causes|issues|problems|mistakes|failures)\b/i;
-const FAILED_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
+/** Words that announce causes ("… resulted from three factors:"); not parse.ts's failure verbs of an opening sentence. */
+const CAUSES_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
