@@ -17,6 +17,8 @@
 //              disagreements were read while tuning by judge7, so development data now)
 //   --set=heldout6 score the sixth held-out set (test/eval/heldout6/: labelled before the engine ran on it; never
 //              tuned on: its figures are the honest ones; see /work/notes/heldout6.md for the first run)
+//   --set=heldout7 score the seventh held-out set (test/eval/heldout7/: new sources, labelled before the engine ran on
+//              it; never tuned on; see /work/notes/heldout7.md for the first run)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4, heldout5 and heldout6 label every such postmortem', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout7 label every such postmortem', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -75,6 +75,10 @@ describe('eval label files', () => {
     const h6 = heldouts.find((h) => h.set === 'heldout6')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     for (const d of h6) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
     assert.ok(h6.some((d) => d.timezone === true) && h6.some((d) => d.timezone === false), 'heldout6 labels both answers');
+    // heldout7's sources (OBS, Envoy) always state a zone ("All times US/Pacific", "Timeline (CEST)"): precision only
+    const h7 = heldouts.find((h) => h.set === 'heldout7')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h7.length > 0);
+    for (const d of h7) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
