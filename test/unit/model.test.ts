@@ -335,3 +335,12 @@ describe('a suppression comment between paragraphs of prose follow-ups', () => {
     assert.deepEqual(read(doc('<!-- postmortem-lint-disable-next-line action-item-priority -->\n')), plain);
   });
 });
+
+describe('a page whose first line is a --- never closed (front matter being typed, or a rule)', () => {
+  test('its action items are still the list items, each with its own owner', () => {
+    const text = '---\ntype: postmortem\n# Checkout outage\n## Action items\n- Add a retry cap to the checkout worker\n- @bob alert on queue depth over 1,000\n- Owner: sam — move the job to its own pool\n';
+    const found = parsePostmortem(text).actionItems;
+    assert.deepEqual(found.map((i) => i.format), ['bullet', 'bullet', 'bullet']);
+    assert.deepEqual(found.map((i) => i.owners.map((o) => o.text)), [[], ['@bob'], ['sam']]);
+  });
+});

@@ -27,8 +27,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 
 /** remark-gfm's extensions in remark-gfm's order, without the table and/or autolink-literal ones when asked. */
-function processorWith(table: boolean, autolink: boolean): Processor<Root> {
-  return unified()
+function processorWith(table: boolean, autolink: boolean, frontMatter: boolean): Processor<Root> {
+  const p = unified()
     .use(remarkParse)
     .data('micromarkExtensions', [
       ...(autolink ? [gfmAutolinkLiteral()] : []),
@@ -45,11 +45,11 @@ function processorWith(table: boolean, autolink: boolean): Processor<Root> {
         ...(table ? [gfmTableFromMarkdown()] : []),
         gfmTaskListItemFromMarkdown(),
       ],
-    ])
-    .use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+    ]);
+  return (frontMatter ? p.use(remarkFrontmatter, ['yaml']) : p) as unknown as Processor<Root>;
 }
 
-/** Index: 1 = tables, 2 = autolink literals. Built on first use. */
+/** Index: 1 = tables, 2 = autolink literals, 4 = front matter. Built on first use. */
 const processors: (Processor<Root> | undefined)[] = [];
 
 /** The text may hold a GFM table: a `|`, or a `:` beside a `-` (a one-column delimiter row such as `:--`). */
@@ -66,7 +66,20 @@ export function mayHoldAutolinkLiteral(text: string): boolean {
 
 /** Parses markdown to mdast exactly as remark-parse + remark-gfm + remark-frontmatter('yaml') does. May throw. */
 export function parseMarkdownText(text: string): Root {
-  const key = (mayHoldTable(text) ? 1 : 0) + (mayHoldAutolinkLiteral(text) ? 2 : 0);
-  const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0));
+  const key = (mayHoldTable(text) ? 1 : 0) + (mayHoldAutolinkLiteral(text) ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0);
+  const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 4) !== 0));
   return p.parse(text);
 }
+
+/**
+ * The text opens with a closed YAML front matter: a first line `---` and a later line `---` (trailing blanks allowed),
+ * as micromark-extension-frontmatter matches it. Only then is the extension used: after a first line `---` that is
+ * never closed, it leaves every later list and block quote a paragraph (micromark-extension-frontmatter#5), where
+ * CommonMark reads a thematic break and the lists as lists; elsewhere it cannot match at all.
+ */
+export function opensFrontMatter(text: string): boolean {
+  const open = OPEN_RE.exec(text);
+  return open !== null && CLOSE_RE.test(text.slice(open[0].length - 1));
+}
+const OPEN_RE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSE_RE = /[\r\n]---[ \t]*(?:[\r\n]|$)/;
