@@ -73,13 +73,44 @@ const RECOMMENDED_RE =
   /^(?:(?:more|additional|further|regular|continuous|continued|ongoing|periodic|frequent|mandatory|annual)\s+)+(?:[\w'-]+\s+){0,2}?(?:training|trainings|reminders|reviews|audits|drills|exercises|education)\b[^.;]{0,80}?\bwill (?:\w+ly )?help\b/i;
 
 /**
+ * "We have not been able to migrate to either option due to time pressures to migrate to the new cloud, which will go
+ * down in 7 days": a sentence that opens by saying what could not be done reports status; a "will" later in it
+ * describes the world. "…, but we will keep investigating" commits in its own clause (see commitmentClauseStart).
+ */
+const CANNOT_RE =
+  /^(?:[\w'’-]+\s+){1,3}?(?:(?:have|has|had)(?:n't|n’t|\s+not)\s+(?:yet\s+)?(?:been\s+(?:able|possible)|managed)\s+to|(?:were|was)(?:n't|n’t|\s+not)\s+(?:yet\s+)?able\s+to|(?:were|was)\s+unable\s+to|could(?:n't|n’t|\s+not)(?:\s+yet)?)\s/i;
+/**
+ * "We have begun monitoring the states of workflows and will receive an alert whenever …": "will" followed by what the
+ * team will be told (receive an alert, be notified) predicts what finished work does; it is not work to do.
+ */
+const TOLD_AFTER_WILL_RE = /^\s*(?:\w+ly\s+)?(?:receive|get\s+(?:an?\s+)?(?:alert|notification|page|e-?mail|message)|be\s+(?:alerted|notified|paged|warned|informed))\b/i;
+function willOnlyTold(s: string): boolean {
+  const c = COMMIT_RE.exec(s);
+  return !!c && /^will$/i.test(c[0]) && TOLD_AFTER_WILL_RE.test(s.slice(c.index + c[0].length));
+}
+
+/**
+ * "We have begun monitoring the states of workflows and will receive an alert whenever …": work set up already, told
+ * with what it will tell the team. A finished follow-up, not a commitment. The offsets of the opening that says it is
+ * done ("We have begun monitoring"), in the text given, or undefined.
+ */
+const SET_UP_RE = /^(?:we|i)(?:\s+have|'ve|’ve)\s+(?:(?:now|also|already)\s+)?(?:begun|started|set\s+up|added|enabled|configured|deployed|put\s+in\s+place)(?:\s+(?:to\s+)?[\w-]+)?/i;
+export function finishedSetup(text: string): [number, number] | undefined {
+  const plain = text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
+  if (!willOnlyTold(plain) || !SET_UP_RE.test(plain)) return undefined;
+  const m = SET_UP_RE.exec(text);
+  return m ? [m.index, m.index + m[0].length] : undefined;
+}
+
+/**
  * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
  * sentence written as a to-do counts too.
  */
 export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText));
+  if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
 }
 
 /**
