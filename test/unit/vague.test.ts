@@ -190,3 +190,13 @@ describe('a reported discussion, training as a subject, review-and-determine (he
     test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }
 });
+
+describe('an improvement told in the passive is judged as the same to-do (heldout6 shape)', () => {
+  for (const t of ['The plugins releasing process should be improved to help detect regressions.', 'Our publishing checklist needs to be reworked.', 'repo/plugins#412 - Alerting should be improved.']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of ['The publish script should be improved so it stops when a build on the stable channel fails.', 'Test coverage of the importer should be improved to 80% of lines.', 'Both bbolt and etcd need to be changed.']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  test('the words quoted are the ones written', () => assert.equal(classifyVague('The release process should be improved.').phrase, 'should be improved'));
+});

@@ -42,6 +42,11 @@ const HEDGE_RE =
 
 const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
 
+/** "… should be improved", "… needs to be streamlined": a modal passive whose participle is the action. */
+/** "flutter/flutter#27258 - " before the item's words: the ticket it is tracked in. */
+const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
+const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 
@@ -62,6 +67,16 @@ function classifyClause(s: string): VagueResult {
   if (nominal) {
     const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
     return classifyClause(`${verb} ${nominal[2]}`);
+  }
+  // "The plugins releasing process should be improved to help detect regressions": an improvement told in the passive
+  // is judged as the same item told as a to-do ("Improve the plugins releasing process to help …")
+  const told = s.trim().replace(TICKET_LEAD_RE, '');
+  const passive = PASSIVE_RE.exec(told);
+  if (passive && IMPROVE.has(lemma(passive[1]))) {
+    const subject = told.slice(0, passive.index);
+    const r = subject.split(/\s+/).length <= 8 ? classifyClause(`${lemma(passive[1])} ${subject}${told.slice(passive.index + passive[0].length)}`) : undefined;
+    // the words quoted are the ones written ("should be improved"), not the to-do it was read as
+    if (r) return r.vague && r.kind === 'improvement' ? { ...r, phrase: passive[0].trim() } : r;
   }
   // "Team discussed about having closer inspection …": a discussion reported, nothing decided ("… and agreed to
   // move the job" is judged on what was agreed)
