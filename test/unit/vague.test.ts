@@ -200,3 +200,14 @@ describe('an improvement told in the passive is judged as the same to-do (heldou
   }
   test('the words quoted are the ones written', () => assert.equal(classifyVague('The release process should be improved.').phrase, 'should be improved'));
 });
+
+describe('a follow-up told as "we are <doing> …" is judged on what is being done (heldout6, corpus shapes)', () => {
+  for (const t of ['We are discussing our long term options to preventing, or at least ameliorating similar issues in the future.', 'We are redesigning our code review process, to introduce measures which will:', 'The team is exploring options for the cache.']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  // research into one named change ("the transfer of X") is judged as that change
+  for (const t of ['The foundation is exploring the transfer of the lookalike domains to its own registrar', 'Evaluate the replacement of the Redis cluster with a managed Memorystore instance']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  test('"the migration of things" names nothing', () => assert.equal(vague('Explore the migration of things'), true));
+});

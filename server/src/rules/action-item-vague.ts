@@ -47,6 +47,14 @@ const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look int
 const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
 const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
 
+/** The verb each noun of a change stands for: "the transfer of X" is "transfer X". */
+const CHANGE_VERBS: Record<string, string> = {
+  transfer: 'transfer', migration: 'migrate', replacement: 'replace', removal: 'remove', adoption: 'adopt', deprecation: 'deprecate',
+  rotation: 'rotate', move: 'move', upgrade: 'upgrade', split: 'split', consolidation: 'consolidate', retirement: 'retire',
+};
+const CHANGE_OF_RE =
+  /^(?:explor|investigat|evaluat|consider|assess)(?:e|es|ed|ing)?\s+(?:the\s+)?(transfer|migration|replacement|removal|adoption|deprecation|rotation|move|upgrade|split|consolidation|retirement)\s+of\s+(?!\s)(.+)$/i;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 
@@ -94,6 +102,14 @@ function classifyClause(s: string): VagueResult {
   if (possible) {
     const [verb, ...rest] = possible[1].split(/\s+/);
     const inner = classifyClause([lemma(verb), ...rest].join(' '));
+    if (!inner.vague && rest.length >= 2) return inner;
+  }
+  // "Exploring the transfer of the domain names used in this attack to our registrar": research into one named change
+  // is done when that change is decided; judge the change ("… the migration of things" stays vague)
+  const change = CHANGE_OF_RE.exec(text);
+  if (change) {
+    const rest = change[2].split(/\s+/);
+    const inner = classifyClause([CHANGE_VERBS[change[1].toLowerCase()], ...rest].join(' '));
     if (!inner.vague && rest.length >= 2) return inner;
   }
   const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
