@@ -6,12 +6,13 @@ import { startsImperative } from '../verbs';
 /**
  * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
  * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way.", "Another
- * thing to work on moving forward." Hedged
+ * thing to work on moving forward.", "We have begun retooling …" (begun, not finished; "have begun monitoring" is a
+ * watch already running). Hedged
  * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:have|has|'ve|’ve)\s+(?:(?:also|now|already)\s+)?(?:begun|started)\s+(?:the\s+process\s+of\s+)?(?:\w+ly\s+)?(?!monitoring|watching|tracking|alerting)\w+ing|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
 // determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
