@@ -213,7 +213,7 @@ describe('hover on an action item', () => {
     const res = asResult(doc);
     const v = md(hoverAt(res, pos(doc, 'We have started'), TODAY));
     assert.match(v, /Action item\*\* · done\n\nDone: not checked for owner, date or overdue\./);
-    assert.match(v, /Read from prose: `We have started watching` tells work already set up, so it counts as a done follow-up\./);
+    assert.match(v, /Read from prose: `We have started watching` tells work already done, so it counts as a done follow-up\./);
     assert.doesNotMatch(v, /commits to work/);
     assert.deepEqual(res.findings.filter((f) => f.ruleId.startsWith('action-item')), []);
   });

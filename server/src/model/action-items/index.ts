@@ -13,7 +13,7 @@ import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
 import { pushAll } from '../scan';
-import { looksCompleted } from '../completed';
+import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
 
@@ -217,15 +217,29 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     for (const p of node.type === 'footnoteDefinition' ? node.children : []) if (p.type === 'paragraph') pushAll(model.actionItems, commitmentItems([p], ctx, sec));
   }
   // "## Our Response" written as bullets: "- We have begun systematically invalidating old tokens, …" commits as a
-  // sentence of a paragraph does; the bullets that tell finished steps are not read, nor those that describe the
-  // system to come ("- The sequencer will have a private mempool."): only the team's own, told in the first person
+  // sentence of a paragraph does, and "- We immediately turned off all builds …" is a step already taken (done); not
+  // those that describe the system to come ("- The sequencer will have a private mempool."): only the team's own,
+  // told in the first person
   for (const [sec, nodes] of bySection) {
     for (const node of nodes) {
       if (node.type !== 'list') continue;
       for (const entry of node.children) {
         const first = entry.children[0];
         if (first?.type !== 'paragraph' || boldLabelKind(first) || statusLabel(first)) continue;
-        if (FIRST_PERSON_RE.test(ctx.text.slice(startOf(first), endOf(first)))) pushAll(model.actionItems, commitmentItems([first], ctx, sec));
+        const told = ctx.text.slice(startOf(first), endOf(first));
+        if (!FIRST_PERSON_RE.test(told)) continue;
+        const items = commitmentItems([first], ctx, sec);
+        // "- We immediately turned off all builds …": a step already taken is a done follow-up
+        const done = completedPrefix(told);
+        const item = items.length || !done ? undefined : paragraphItem(first, ctx, sec, false);
+        if (item) {
+          const at = startOf(first);
+          item.status = 'done';
+          item.statusField = { value: 'done', text: told.slice(0, done).trim(), range: ctx.range(at, at + told.slice(0, done).trimEnd().length) };
+          item.fromProse = 'finished';
+          items.push(item);
+        }
+        pushAll(model.actionItems, items);
       }
     }
   }
