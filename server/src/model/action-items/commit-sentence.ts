@@ -34,11 +34,12 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
 // "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
-// the document itself: neither is work for the team. "will avoid / refrain from / try to …" is a pledge about how
+// the document itself: neither is work for the team. "it will always validate blocks first" tells how the fixed
+// system behaves. "will avoid / refrain from / try to …" is a pledge about how
 // someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …").
 // "will take time", "will turn into enforcement", "will become" predict or describe
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
 
 /**
  * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
