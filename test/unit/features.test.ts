@@ -208,6 +208,16 @@ describe('hover on an action item', () => {
     assert.equal(hoverAt(asResult(doc), pos(doc, 'It should not'), TODAY), null);
   });
 
+  test('work told as set up already ("We have started watching … and will get an alert") is a done follow-up, and says why', () => {
+    const doc = '# Imports stuck on 2026-02-12\n\n## Root cause\n\nA failing archive was retried forever.\n\n## Resolution\n\nWe have started watching the depth of the import queue and will get an alert whenever more than 50 jobs wait.\n';
+    const res = asResult(doc);
+    const v = md(hoverAt(res, pos(doc, 'We have started'), TODAY));
+    assert.match(v, /Action item\*\* · done\n\nDone: not checked for owner, date or overdue\./);
+    assert.match(v, /Read from prose: `We have started watching` tells work already done, so it counts as a done follow-up\./);
+    assert.doesNotMatch(v, /commits to work/);
+    assert.deepEqual(res.findings.filter((f) => f.ruleId.startsWith('action-item')), []);
+  });
+
   test('nothing outside action items, and nothing on documents that are not postmortems', () => {
     assert.equal(hoverAt(r, pos(DOC, 'Checkout returned'), TODAY), null);
     assert.equal(hoverAt(r, pos(DOC, '## Action items'), TODAY), null);

@@ -213,6 +213,27 @@ describe('follow-ups inside prose', () => {
     ]);
   });
 
+  test('"Our Response" bullets in the first person: steps taken are done, work begun is open, a description of the system to come is neither, and a sentence that repeats a bullet is not counted again', () => {
+    const m = parsePostmortem(
+      '# Upload tokens exposed on 2026-01-09\n\n## Root cause\n\nOne shared upload token.\n\n## Our Response\n\n' +
+        '- We paused every upload from the provider\'s builders the same morning.\n- We replaced all upload tokens and checked the packages uploaded since December.\n' +
+        '- As described below, we have begun splitting the shared upload token into one token per\n  project, so that a leak exposes a single project.\n' +
+        '- We have started systematically removing secrets from CI services we no longer use.\n- The new uploader will have one token per project.\n\n' +
+        '## What did we learn?\n\nWe have begun splitting the shared upload token into one token per project, so that each can be revoked alone.\n' +
+        'We have also started the process of retiring the two CI services we stopped using last year.\n',
+    );
+    assert.deepEqual(
+      items(m).map((i) => [i.status, i.text.split(' ').slice(0, 6).join(' '), i.fromProse, i.statusField?.text]),
+      [
+        ['done', 'We paused every upload from the', 'finished', 'We paused'],
+        ['done', 'We replaced all upload tokens and', 'finished', 'We replaced'],
+        ['open', 'As described below, we have begun', 'commitment', undefined],
+        ['open', 'We have started systematically removing secrets', 'commitment', undefined],
+        ['open', 'We have also started the process', 'commitment', undefined],
+      ],
+    );
+  });
+
   test('with no action items anywhere, a lessons section\'s commitments are the follow-ups; predictions and descriptions are not', () => {
     const text =
       '# Phishing on 2026-06-20\n\n## Summary\n\nA phishing mail reached 40 maintainers.\n\n## Takeaways\n\nWe don\'t know why the registrar turned our reports down, but we will review and determine if future reports could be made more actionable.\n\n' +

@@ -190,3 +190,24 @@ describe('a reported discussion, training as a subject, review-and-determine (he
     test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }
 });
+
+describe('an improvement told in the passive is judged as the same to-do (heldout6 shape)', () => {
+  for (const t of ['The plugins releasing process should be improved to help detect regressions.', 'Our publishing checklist needs to be reworked.', 'repo/plugins#412 - Alerting should be improved.']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of ['The publish script should be improved so it stops when a build on the stable channel fails.', 'Test coverage of the importer should be improved to 80% of lines.', 'Both bbolt and etcd need to be changed.']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  test('the words quoted are the ones written', () => assert.equal(classifyVague('The release process should be improved.').phrase, 'should be improved'));
+});
+
+describe('a follow-up told as "we are <doing> …" is judged on what is being done (heldout6, corpus shapes)', () => {
+  for (const t of ['We are discussing our long term options to preventing, or at least ameliorating similar issues in the future.', 'We are redesigning our code review process, to introduce measures which will:', 'The team is exploring options for the cache.']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+  // research into one named change ("the transfer of X") is judged as that change
+  for (const t of ['The foundation is exploring the transfer of the lookalike domains to its own registrar', 'Evaluate the replacement of the Redis cluster with a managed Memorystore instance']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  test('"the migration of things" names nothing', () => assert.equal(vague('Explore the migration of things'), true));
+});

@@ -123,9 +123,10 @@ export interface ActionItem {
   /**
    * Set when the item is a sentence of prose: one that commits to work ("We will be introducing …", "The foundation
    * is exploring …"), read because no list says what the follow-ups are, or a ticket filed with someone else ("I've
-   * opened a support ticket with …").
+   * opened a support ticket with …"), or work told as set up already ("We have begun monitoring … and will receive an
+   * alert …"), read as a done follow-up.
    */
-  fromProse?: 'commitment' | 'ticket';
+  fromProse?: 'commitment' | 'ticket' | 'finished';
 }
 
 export interface LabeledSection {

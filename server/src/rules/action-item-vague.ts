@@ -42,6 +42,19 @@ const HEDGE_RE =
 
 const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
 
+/** "… should be improved", "… needs to be streamlined": a modal passive whose participle is the action. */
+/** "flutter/flutter#27258 - " before the item's words: the ticket it is tracked in. */
+const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
+const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
+
+/** The verb each noun of a change stands for: "the transfer of X" is "transfer X". */
+const CHANGE_VERBS: Record<string, string> = {
+  transfer: 'transfer', migration: 'migrate', replacement: 'replace', removal: 'remove', adoption: 'adopt', deprecation: 'deprecate',
+  rotation: 'rotate', move: 'move', upgrade: 'upgrade', split: 'split', consolidation: 'consolidate', retirement: 'retire',
+};
+const CHANGE_OF_RE =
+  /^(?:explor|investigat|evaluat|consider|assess)(?:e|es|ed|ing)?\s+(?:the\s+)?(transfer|migration|replacement|removal|adoption|deprecation|rotation|move|upgrade|split|consolidation|retirement)\s+of\s+(?!\s)(.+)$/i;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 
@@ -63,6 +76,16 @@ function classifyClause(s: string): VagueResult {
     const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
     return classifyClause(`${verb} ${nominal[2]}`);
   }
+  // "The plugins releasing process should be improved to help detect regressions": an improvement told in the passive
+  // is judged as the same item told as a to-do ("Improve the plugins releasing process to help …")
+  const told = s.trim().replace(TICKET_LEAD_RE, '');
+  const passive = PASSIVE_RE.exec(told);
+  if (passive && IMPROVE.has(lemma(passive[1]))) {
+    const subject = told.slice(0, passive.index);
+    const r = subject.split(/\s+/).length <= 8 ? classifyClause(`${lemma(passive[1])} ${subject}${told.slice(passive.index + passive[0].length)}`) : undefined;
+    // the words quoted are the ones written ("should be improved"), not the to-do it was read as
+    if (r) return r.vague && r.kind === 'improvement' ? { ...r, phrase: passive[0].trim() } : r;
+  }
   // "Team discussed about having closer inspection …": a discussion reported, nothing decided ("… and agreed to
   // move the job" is judged on what was agreed)
   const discussed = reportedDiscussion(text);
@@ -79,6 +102,14 @@ function classifyClause(s: string): VagueResult {
   if (possible) {
     const [verb, ...rest] = possible[1].split(/\s+/);
     const inner = classifyClause([lemma(verb), ...rest].join(' '));
+    if (!inner.vague && rest.length >= 2) return inner;
+  }
+  // "Exploring the transfer of the domain names used in this attack to our registrar": research into one named change
+  // is done when that change is decided; judge the change ("… the migration of things" stays vague)
+  const change = CHANGE_OF_RE.exec(text);
+  if (change) {
+    const rest = change[2].split(/\s+/);
+    const inner = classifyClause([CHANGE_VERBS[change[1].toLowerCase()], ...rest].join(' '));
     if (!inner.vague && rest.length >= 2) return inner;
   }
   const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());

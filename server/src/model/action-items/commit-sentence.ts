@@ -6,12 +6,13 @@ import { startsImperative } from '../verbs';
 /**
  * A sentence that commits to future work: "A new process will be created …", "Chia plans to have …", "We are
  * actively working on …", "All secrets are being rotated.", "… remains a priority", "… is also under way.", "Another
- * thing to work on moving forward." Hedged
+ * thing to work on moving forward.", "We have begun retooling …" (begun, not finished; "have begun monitoring" is a
+ * watch already running). Hedged
  * sentences ("This will likely involve …", "It may be that …") and sentences about what the text itself says ("This
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:have|has|'ve|’ve)\s+(?:(?:also|now|already)\s+)?(?:begun|started)\s+(?:the\s+process\s+of\s+)?(?:\w+ly\s+)?(?!monitoring|watching|tracking|alerting)\w+ing|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
 // determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
@@ -33,11 +34,12 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // "will" after these is about the incident or the world, not a commitment ("users will see", "the job will fail"),
 // ("users will see", "Python will silently fail"), and "will prevent / ensure / help …" predicts an effect
 // "will still be displayed" describes how the product keeps behaving, and "this post mortem will be updated" is about
-// the document itself: neither is work for the team. "will avoid / refrain from / try to …" is a pledge about how
+// the document itself: neither is work for the team. "it will always validate blocks first" tells how the fixed
+// system behaves. "will avoid / refrain from / try to …" is a pledge about how
 // someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …").
 // "will take time", "will turn into enforcement", "will become" predict or describe
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
 
 /**
  * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
@@ -73,13 +75,44 @@ const RECOMMENDED_RE =
   /^(?:(?:more|additional|further|regular|continuous|continued|ongoing|periodic|frequent|mandatory|annual)\s+)+(?:[\w'-]+\s+){0,2}?(?:training|trainings|reminders|reviews|audits|drills|exercises|education)\b[^.;]{0,80}?\bwill (?:\w+ly )?help\b/i;
 
 /**
+ * "We have not been able to migrate to either option due to time pressures to migrate to the new cloud, which will go
+ * down in 7 days": a sentence that opens by saying what could not be done reports status; a "will" later in it
+ * describes the world. "…, but we will keep investigating" commits in its own clause (see commitmentClauseStart).
+ */
+const CANNOT_RE =
+  /^(?:[\w'’-]+\s+){1,3}?(?:(?:have|has|had)(?:n't|n’t|\s+not)\s+(?:yet\s+)?(?:been\s+(?:able|possible)|managed)\s+to|(?:were|was)(?:n't|n’t|\s+not)\s+(?:yet\s+)?able\s+to|(?:were|was)\s+unable\s+to|could(?:n't|n’t|\s+not)(?:\s+yet)?)\s/i;
+/**
+ * "We have begun monitoring the states of workflows and will receive an alert whenever …": "will" followed by what the
+ * team will be told (receive an alert, be notified) predicts what finished work does; it is not work to do.
+ */
+const TOLD_AFTER_WILL_RE = /^\s*(?:\w+ly\s+)?(?:receive|get\s+(?:an?\s+)?(?:alert|notification|page|e-?mail|message)|be\s+(?:alerted|notified|paged|warned|informed))\b/i;
+function willOnlyTold(s: string): boolean {
+  const c = COMMIT_RE.exec(s);
+  return !!c && /^will$/i.test(c[0]) && TOLD_AFTER_WILL_RE.test(s.slice(c.index + c[0].length));
+}
+
+/**
+ * "We have begun monitoring the states of workflows and will receive an alert whenever …": work set up already, told
+ * with what it will tell the team. A finished follow-up, not a commitment. The offsets of the opening that says it is
+ * done ("We have begun monitoring"), in the text given, or undefined.
+ */
+const SET_UP_RE = /^(?:we|i)(?:\s+have|'ve|’ve)\s+(?:(?:now|also|already)\s+)?(?:begun|started|set\s+up|added|enabled|configured|deployed|put\s+in\s+place)(?:\s+(?:to\s+)?[\w-]+)?/i;
+export function finishedSetup(text: string): [number, number] | undefined {
+  const plain = text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
+  if (!willOnlyTold(plain) || !SET_UP_RE.test(plain)) return undefined;
+  const m = SET_UP_RE.exec(text);
+  return m ? [m.index, m.index + m[0].length] : undefined;
+}
+
+/**
  * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
  * sentence written as a to-do counts too.
  */
 export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || conditionalWill(plainText));
+  if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ActionItem, Section } from '../types';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
-import { commitmentClauseStart, commitsToWork, filedTicket } from './commit-sentence';
+import { commitmentClauseStart, commitsToWork, filedTicket, finishedSetup } from './commit-sentence';
 
 /**
  * A sentence of committing prose split where a line break starts a new to-do (see toDoBreak): "Publish a document
@@ -70,8 +70,8 @@ function sentenceEnds(src: string): number[] {
  * for 'to-dos' (prose under an action-items heading), a sentence written as a to-do is one too: "Enforce a standard
  * of using Tailscale company-wide." among sentences that praise or explain; for 'tickets', tickets filed elsewhere.
  */
-export function commitmentSentences(run: Paragraph[], text: string, read: Reading = 'commitments'): Span[] {
-  const out: Span[] = [];
+export function commitmentSentences(run: Paragraph[], text: string, read: Reading = 'commitments'): ProseSpan[] {
+  const out: ProseSpan[] = [];
   const s0 = startOf(run[0]);
   // comments between the paragraphs of a run are blanked, not read
   const src = blankComments(text.slice(s0, endOf(run[run.length - 1])));
@@ -93,6 +93,13 @@ export function commitmentSentences(run: Paragraph[], text: string, read: Readin
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
+    // "We have begun monitoring … and will receive an alert …": finished work, told with what it will do
+    const setUp = read === 'tickets' ? undefined : finishedSetup(body);
+    if (setUp) {
+      const start = s0 + at + lead;
+      out.push({ start, end: start + body.length, text: body, finished: [start + setUp[0], start + setUp[1]] });
+      continue;
+    }
     if (!(read === 'tickets' ? filedTicket(plainText) : commitsToWork(plainText, read === 'to-dos'))) continue;
     // "We don't have visibility into why …, but we will review …": the follow-up is the clause that commits
     const clause = commitmentClauseStart(body);
@@ -116,20 +123,30 @@ export function commitmentSentences(run: Paragraph[], text: string, read: Readin
   return out;
 }
 
+/**
+ * Nouns that name a piece of work in general: "This task will be re-prioritised" after "We have planned … that we will
+ * have a test Galaxy …" is that plan's commitment, told in the next sentence.
+ */
+const WORK_NOUN_RE = /^(?:this|that)\s+(?:task|project|plan|work|effort|item|idea|change)\s+(?:will|is\s+going\s+to|shall)\b/i;
 const NOT_NOUN = new Set(['this', 'that', 'these', 'those', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'we', 'it', 'they', 'has', 'have', 'had', 'one', 'way', 'time', 'point']);
 const stem = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
 
 /**
  * The sentence points back at the follow-up before it: "this policy", "these tokens" name a noun that sentence named
- * ("… adding a policy making it clear …"). "this form of impersonation" after a sentence without "form" is new work.
+ * ("… adding a policy making it clear …"), or open with "This task / project / work will …" (a plan's commitment in the
+ * sentence after it). "this form of impersonation" after a sentence without "form" is new work.
  */
 function pointsBack(sentence: string, before: string): boolean {
+  if (WORK_NOUN_RE.test(sentence)) return true;
   const named = new Set(before.split(/[^\p{L}\p{N}-]+/u).filter(Boolean).map(stem));
   for (const m of sentence.matchAll(/\b(?:this|that|these|those)\s+([\p{L}-]{3,})/giu)) {
     if (!NOT_NOUN.has(m[1].toLowerCase()) && named.has(stem(m[1]))) return true;
   }
   return false;
 }
+
+/** A sentence read as a follow-up; `finished`: the offsets of the words that say it is done already. */
+export type ProseSpan = Span & { finished?: [number, number] };
 
 /**
  * What a run of prose is read for: sentences that commit to work; those or sentences written as to-dos (prose under
@@ -148,6 +165,13 @@ export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Se
     if (item.status === 'done' && !item.statusField?.text.match(/\b(?:done|completed?|fixed|resolved)\b/i)) {
       item.status = 'open';
       item.statusField = undefined;
+    }
+    if (sp.finished) {
+      item.status = 'done';
+      item.statusField = { value: 'done', text: ctx.text.slice(sp.finished[0], sp.finished[1]), range: ctx.range(sp.finished[0], sp.finished[1]) };
+      item.fromProse = 'finished';
+      out.push(item);
+      continue;
     }
     item.fromProse = read === 'tickets' ? 'ticket' : 'commitment';
     out.push(item);

@@ -13,7 +13,7 @@ import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
 import { pushAll } from '../scan';
-import { looksCompleted } from '../completed';
+import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
 
@@ -216,6 +216,33 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     if (!sec || sec.effectiveKind === 'timeline') continue;
     for (const p of node.type === 'footnoteDefinition' ? node.children : []) if (p.type === 'paragraph') pushAll(model.actionItems, commitmentItems([p], ctx, sec));
   }
+  // "## Our Response" written as bullets: "- We have begun systematically invalidating old tokens, …" commits as a
+  // sentence of a paragraph does, and "- We immediately turned off all builds …" is a step already taken (done); not
+  // those that describe the system to come ("- The sequencer will have a private mempool."): only the team's own,
+  // told in the first person
+  for (const [sec, nodes] of bySection) {
+    for (const node of nodes) {
+      if (node.type !== 'list') continue;
+      for (const entry of node.children) {
+        const first = entry.children[0];
+        if (first?.type !== 'paragraph' || boldLabelKind(first) || statusLabel(first)) continue;
+        const told = ctx.text.slice(startOf(first), endOf(first));
+        if (!FIRST_PERSON_RE.test(told)) continue;
+        const items = commitmentItems([first], ctx, sec);
+        // "- We immediately turned off all builds …": a step already taken is a done follow-up
+        const done = completedPrefix(told);
+        const item = items.length || !done ? undefined : paragraphItem(first, ctx, sec, false);
+        if (item) {
+          const at = startOf(first);
+          item.status = 'done';
+          item.statusField = { value: 'done', text: told.slice(0, done).trim(), range: ctx.range(at, at + told.slice(0, done).trimEnd().length) };
+          item.fromProse = 'finished';
+          items.push(item);
+        }
+        pushAll(model.actionItems, items);
+      }
+    }
+  }
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {
       const items = commitmentItems(run, ctx, sec);
@@ -230,9 +257,23 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
         items.pop();
         pushAll(items, listItems(next, ctx, sec, false, undefined));
       }
-      pushAll(model.actionItems, items);
+      // "We have begun retooling our system for …" told again after the list that first said it: one follow-up
+      const told = new Set(model.actionItems.map(opening));
+      pushAll(model.actionItems, items.filter((i) => !told.has(opening(i))));
     }
   }
+}
+
+/** A bullet told by the team: "We have begun …", "As detailed below, we have begun …". */
+const FIRST_PERSON_RE = /^(?:[^,\n]{1,40},\s+)?(?:we|i)\s/i;
+
+/**
+ * The first seven words of a follow-up after a short lead-in ("As detailed below, we have begun retooling our system
+ * for …"): the same opening twice is one follow-up told again.
+ */
+function opening(item: ActionItem): string {
+  const words = item.text.toLowerCase().replace(/^(?:[^\s,]+\s+){0,4}?[^\s,]+,\s+/, '').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  return words.length >= 7 ? words.slice(0, 7).join(' ') : item.text;
 }
 
 const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);

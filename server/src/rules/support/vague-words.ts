@@ -106,7 +106,7 @@ export const firstSentence = (s: string) => {
 
 /** "We should consider", "The IPS team is continuing to", "Cloud Platform will" → the words after the subject. */
 const SUBJECT_RE =
-  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been) (?=\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
+  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
 const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
 const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
 
