@@ -234,6 +234,18 @@ describe('follow-ups inside prose', () => {
     );
   });
 
+  test('"Our Response" bullets that say what was not done ("We did not …", "We have not yet …") are not steps taken', () => {
+    const m = parsePostmortem(
+      '# Repositories deleted on 2026-01-09\n\n## Root cause\n\nA migration dropped the wrong rows.\n\n## Our Response\n\n' +
+        '- We restored the deleted repositories from the nightly backup.\n- We did not test the migration against a copy of production up front.\n' +
+        '- We have not yet deployed the check that stops a migration deleting more than 100 rows.\n',
+    );
+    assert.deepEqual(
+      items(m).map((i) => [i.status, i.text.split(' ').slice(0, 4).join(' ')]),
+      [['done', 'We restored the deleted']],
+    );
+  });
+
   test('with no action items anywhere, a lessons section\'s commitments are the follow-ups; predictions and descriptions are not', () => {
     const text =
       '# Phishing on 2026-06-20\n\n## Summary\n\nA phishing mail reached 40 maintainers.\n\n## Takeaways\n\nWe don\'t know why the registrar turned our reports down, but we will review and determine if future reports could be made more actionable.\n\n' +

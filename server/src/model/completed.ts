@@ -78,6 +78,7 @@ const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|gith
 
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
+  if (negatedOpening(text)) return 0;
   const lead = LEAD_RE.exec(text)?.[0].length ?? 0;
   const rest = text.slice(lead);
   const m = DONE_VERB_RE.exec(rest) ?? DONE_TO_RE.exec(rest);
@@ -91,6 +92,16 @@ export function completedPrefix(text: string): number {
   const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest) ?? bySubject(plainRest);
   return p ? lead + p[0].length : 0;
 }
+
+/**
+ * "We did not test the migration", "We have not yet deployed the fix", "We never rolled it out": a negation among the
+ * first five words says the work was not done, whatever verb follows.
+ */
+function negatedOpening(text: string): boolean {
+  const words = text.trimStart().slice(0, 80).split(/\s+/, 5);
+  return words.some((w) => NEGATION_RE.test(w));
+}
+const NEGATION_RE = /^(?:not|never|nor)$|n['’]t$/i;
 
 /**
  * "Execution clients implemented a fix for …", "Geth merged the patch": a named doer, a verb of finished work and its
