@@ -234,6 +234,18 @@ describe('follow-ups inside prose', () => {
     );
   });
 
+  test('a prediction in a clause after the commitment ("…, which will prevent abuse") leaves the commitment a follow-up', () => {
+    const m = parsePostmortem(
+      '# Upload abuse on 2026-01-09\n\n## Summary\n\nOne client flooded the upload API.\n\n## Resolution\n\n' +
+        'We will add rate limiting to the upload API, which will prevent one client from starving the others. ' +
+        'The new limits will prevent most floods. These instances are planned for replacement later this year with an architecture that will not use a proxy.\n',
+    );
+    assert.deepEqual(
+      items(m).map((i) => i.text.split(' ').slice(0, 5).join(' ')),
+      ['We will add rate limiting', 'These instances are planned for'],
+    );
+  });
+
   test('"Our Response" bullets that say what was not done ("We did not …", "We have not yet …") are not steps taken', () => {
     const m = parsePostmortem(
       '# Repositories deleted on 2026-01-09\n\n## Root cause\n\nA migration dropped the wrong rows.\n\n## Our Response\n\n' +

@@ -23,11 +23,16 @@ const SUBORDINATE_RE = /\b(?:that|which|who|whom|whose|if|whether|how|why|what|w
  * a clause the commitment governs (a question to answer, a relative clause) asks or describes; it does not hedge.
  */
 function hedged(s: string): boolean {
+  return HEDGE_RE.test(committingClause(s));
+}
+
+/** The sentence up to the first subordinate clause after its commitment (all of it without a commitment). */
+function committingClause(s: string): string {
   const c = COMMIT_RE.exec(s);
-  if (!c) return HEDGE_RE.test(s);
+  if (!c) return s;
   SUBORDINATE_RE.lastIndex = c.index + c[0].length;
   const sub = SUBORDINATE_RE.exec(s);
-  return HEDGE_RE.test(sub ? s.slice(0, sub.index) : s);
+  return sub ? s.slice(0, sub.index) : s;
 }
 // a pronoun subject ("This will likely …", "It means …"); "This exclusion will be removed …" names its object
 const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|are|was|were|means?|meant|may|might|can|could|should|has|have|had)\b|there is\b|here\b)/i;
@@ -38,8 +43,12 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // system behaves. "will avoid / refrain from / try to …" is a pledge about how
 // someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …").
 // "will take time", "will turn into enforcement", "will become" predict or describe
+// Read in the clause that commits (as hedges are: "We will add rate limiting, which will prevent abuse" commits; the
+// prediction is about the work's effect).
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b|\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b/i;
+// anywhere in the sentence: it is about the document, or dated by its writing
+const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
 
 /**
  * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work
@@ -112,7 +121,7 @@ export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
 }
 
 /**
