@@ -66,7 +66,7 @@ test('every document and each of its sections parse as with all of remark-gfm', 
 /** Pieces that make, or nearly make, a table or an autolink literal, and the markdown around them. */
 const PIECES = [
   '|', '| a | b |', '|---|---|', ':--', '--:', ':-:', '-', '---', ':', ' ', '\t', '\n', '\n\n', '\r\n', 'a', 'x y', '1.',
-  '@', 'a@b.co', 'me@example.com', 'www', 'www.', 'WWW.example.com', 'http', 'http://', 'HTTPS://x.org/a_(b)', 'mailto:',
+  '@', ' @alice', '+', 'a.b', 'HTTP 503', 'http\\:', 'a@b.co', 'me@example.com', 'www', 'www.', 'WWW.example.com', 'http', 'http://', 'HTTPS://x.org/a_(b)', 'mailto:',
   'xmpp:', '&', '&amp;', '&#64;', '&#x40;', '&commat;', '&#119;ww.', '&#124;', '\\', '\\|', '\\@', 'ww\\w.', '\\.',
   '`', '``', '*', '**', '_', '~', '~~', '[', ']', '(', ')', '[x](y)', '<', '>', '<http://a.b>', '<!--', '-->', '> ',
   '- ', '* ', '1. ', '- [ ] ', '# ', '## ', '    ', '```\n', '[^1]', '[^1]: n\n', '[a]: /u\n', '---\ntitle: t\n---\n',
@@ -84,7 +84,7 @@ test('generated text parses as with all of remark-gfm', () => {
 
 test('a table written without pipes, and links spelled with references, are still found', () => {
   // the characters the shortcuts look for, in the least obvious spellings
-  for (const text of ['Cause\n:--\nDNS\n', 'a\n--:\nb\n', 'write to alice&#64;example.com\n', 'see ww&#119;.example.com\n', 'see www\\.example.com\n']) {
+  for (const text of ['Cause\n:--\nDNS\n', 'a\n--:\nb\n', 'write to alice&#64;example.com\n', 'see ww&#119;.example.com\n', 'see www\\.example.com\n', 'ask alice\\@example.com\n', 'owner @alice, ask a_b+c-d@example.com\n', 'HTTP 503 from http\\://example.com\n', 'see WWW\\.example.com\n']) {
     assertSameTree(text, 'spelling');
   }
   const table = parseMarkdownText('Cause\n:--\nDNS\n');

@@ -6,9 +6,11 @@
 // over the finished tree for URLs and addresses). They are left out of a parse where they cannot match:
 // - a table needs a delimiter row with a `|`, or a `:` next to a `-` (`:--`, `--:`); escapes keep those characters and a
 //   character reference never acts as table syntax;
-// - an autolink literal needs `@`, `www` or `http` in the text (any case), both in micromark's constructs and in the
-//   mdast transform that reads the decoded text; a backslash escape keeps those letters and `@`, and only a character
-//   reference (`&…;`) can make them appear, so any `&` keeps the extension too.
+// - an autolink literal needs `www.` or `http:` / `https:` in the text (any case), or an `@` right after an email's
+//   local part (`[A-Za-z0-9_+.-]`), both in micromark's constructs and in the mdast transform that reads the decoded
+//   text: "HTTP 503" or an `@` after a space ("owner @alice") starts none. A backslash escape keeps letters and `@`, and
+//   where it spells the `.`, `:` or `@` (`www\.`, `http\:`, `a\@b`) the backslash itself keeps the extension; only a
+//   character reference (`&…;`) can make them appear otherwise, so any `&` keeps the extension too.
 // Where neither can apply the tree is the same with or without them: test/unit/markdown-parse.test.ts compares this
 // parser with remark-gfm's on every corpus file, fixture and evaluation document, and on generated text.
 import { unified, type Processor } from 'unified';
@@ -57,14 +59,14 @@ export function mayHoldTable(text: string): boolean {
   return text.includes('|') || text.includes(':-') || text.includes('-:');
 }
 
-const AUTOLINK_HINT = /[@&]|www|http/i;
+const AUTOLINK_HINT = /[\w+.\\-]@|&|www[.\\]|https?[:\\]/i;
 
-/** The text may hold an autolink literal (`www.…`, `http(s)://…`, an email address), also after decoding references. */
+/** The text may hold an autolink literal (`www.…`, `http(s)://…`, an email address), also after decoding escapes and references. */
 export function mayHoldAutolinkLiteral(text: string): boolean {
   return AUTOLINK_HINT.test(text);
 }
 
-/** Parses markdown to mdast exactly as remark-parse + remark-gfm + remark-frontmatter('yaml') does. May throw. */
+/** Parses markdown to mdast as remark-parse + remark-gfm + remark-frontmatter('yaml') does (but see opensFrontMatter). May throw. */
 export function parseMarkdownText(text: string): Root {
   const key = (mayHoldTable(text) ? 1 : 0) + (mayHoldAutolinkLiteral(text) ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0);
   const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 4) !== 0));

@@ -10,7 +10,9 @@ export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: str
   let current = new Map<string, T>();
   let previous = new Map<string, T>();
   return (text) => {
-    if (current.has(text)) return current.get(text) as T;
+    // one lookup on a hit (each lookup of a new string object hashes and compares the whole key)
+    const hit = current.get(text);
+    if (hit !== undefined || current.has(text)) return hit as T;
     const value = previous.has(text) ? (previous.get(text) as T) : fn(text);
     if (current.size >= max) {
       previous = current;
@@ -32,16 +34,28 @@ export function matchesByLine(re: RegExp): (text: string, lines?: unknown) => { 
   const inRun = memoByText((run: string): [number, string][] => [...run.matchAll(re)].map((m) => [m.index, m[0]]));
   return (text) => {
     const out: { index: number; 0: string }[] = [];
-    const take = (from: number, to: number) => {
-      for (const [i, words] of inRun(text.slice(from, to))) out.push({ index: from + i, 0: words });
-    };
-    let from = 0;
-    // cut between the two line breaks of each blank line
-    for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 1)) {
-      take(from, at + 1);
-      from = at + 1;
-    }
-    take(from, text.length);
+    for (const [from, run] of runsOf(text)) for (const [i, words] of inRun(run)) out.push({ index: from + i, 0: words });
     return out;
   };
+}
+
+/** The runs of the last few texts cut (the matchers of one lint read the same prose: they share its slices). */
+const cut: { text: string; runs: [number, string][] }[] = [];
+
+/**
+ * A text cut into paragraphs, between the two line breaks of each blank line, as [offset, slice]. The slices are the
+ * same string objects for every caller reading the same text, so a memo lookup reuses the hash V8 keeps on each.
+ */
+export function runsOf(text: string): [number, string][] {
+  for (const c of cut) if (c.text === text) return c.runs;
+  const runs: [number, string][] = [];
+  let from = 0;
+  for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 1)) {
+    runs.push([from, text.slice(from, at + 1)]);
+    from = at + 1;
+  }
+  runs.push([from, text.slice(from)]);
+  cut.unshift({ text, runs });
+  if (cut.length > 3) cut.pop();
+  return runs;
 }

@@ -3,7 +3,7 @@
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
 import type { Root, Nodes, Heading } from 'mdast';
-import type { Directive, FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
+import type { FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
@@ -12,6 +12,7 @@ import { collectActionItems } from './action-items/index';
 import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
 import { parseMarkdownText as parseOne } from './markdown';
+import { collectOpaque } from './opaque';
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
@@ -84,82 +85,6 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
 // ------------------------------------------------------------------------------------------------
 
 type R = (s: number, e: number) => Range;
-
-function collectOpaque(tree: Root, model: Postmortem, R: R): void {
-  const visit = (n: Nodes) => {
-    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') {
-      model.opaqueRanges.push(R(startOf(n), endOf(n)));
-      if (n.type === 'html') readDirectives(n.value, model.text.slice(startOf(n), endOf(n)), startOf(n), model, R);
-      return;
-    }
-    // a code span that runs over line breaks (within one paragraph): its lines are code, not prose, and a comment
-    // written on one of them is code too (the one-line spans are blanked by proseText)
-    if (n.type === 'inlineCode' && n.position && n.position.start.line !== n.position.end.line) {
-      model.opaqueRanges.push(R(startOf(n), endOf(n)));
-      return;
-    }
-    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
-  };
-  visit(tree);
-}
-
-const DIRECTIVE_HEAD = /^\s*postmortem-lint-(disable-next-line|disable-line|disable-file|disable|enable|configure-file)\b/;
-
-interface DirectiveMatch {
-  index: number;
-  /** The whole comment, `<!--` to `-->`. */
-  text: string;
-  kind: string;
-  body: string;
-}
-
-/**
- * `<!-- postmortem-lint-<kind> <body> -->` comments, in one pass: each `<!--` is paired with the first `-->` after it,
- * found once for all the openings before it (a lazy `<!--…([\s\S]*?)-->` expression re-reads the rest of the text from
- * every opening when no comment closes: cubic on a run of unclosed directives).
- */
-function directiveMatches(s: string): DirectiveMatch[] {
-  const out: DirectiveMatch[] = [];
-  let close = -1;
-  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', open + 4)) {
-    if (close < open + 4) close = s.indexOf('-->', open + 4);
-    if (close < 0) break;
-    const inner = s.slice(open + 4, close);
-    const head = DIRECTIVE_HEAD.exec(inner);
-    if (!head) continue;
-    out.push({ index: open, text: s.slice(open, close + 3), kind: head[1], body: inner.slice(head[0].length) });
-    open = close - 1;
-  }
-  return out;
-}
-
-/**
- * The directives of one HTML node. Their words come from the node's value; their ranges from the source text of the
- * node: remark expands tabs and drops container prefixes in `value`, so offsets into it point past the comment (a
- * tab-indented `disable-next-line` reached one line too far).
- */
-function readDirectives(value: string, source: string, base: number, model: Postmortem, R: R): void {
-  const inSource = directiveMatches(source);
-  const inValue = directiveMatches(value);
-  const paired = inSource.length === inValue.length;
-  for (const [i, m] of inValue.entries()) {
-    const kind = m.kind as Directive['kind'];
-    const body = m.body.trim();
-    const at = paired ? inSource[i] : m;
-    const start = Math.min(base + at.index, base + source.length);
-    const range = R(start, Math.min(start + at.text.length, base + source.length));
-    if (kind === 'configure-file') {
-      try {
-        model.directives.push({ kind, rules: [], config: JSON.parse(body || '{}'), range });
-      } catch (e) {
-        model.directives.push({ kind, rules: [], range, error: `postmortem-lint-configure-file needs a JSON object: ${(e as Error).message}` });
-      }
-      continue;
-    }
-    const rules = body.split(/[\s,]+/).filter(Boolean);
-    model.directives.push({ kind, rules, range });
-  }
-}
 
 /** The YAML of a front matter node, read once per node (the index's light reading builds two models on one node). */
 const yamlRead = new WeakMap<object, { data?: Record<string, unknown>; error?: string }>();

@@ -3,6 +3,7 @@
 // computes with the zone. Pure: reads only the model.
 import type { Postmortem, Range } from './types';
 import { blankSpans } from './facts';
+import { memoByText } from './memo';
 
 /** Where the zone of a timeline was read. */
 export type ZoneSource = 'front matter' | 'title' | 'entries' | 'document';
@@ -97,10 +98,22 @@ function bodyWithInlineCode(model: Postmortem, start: number, end: number): stri
   const add = (r: Range) => {
     if (r.end.offset > start && r.start.offset < end) spans.push([Math.max(r.start.offset, start) - start, Math.min(r.end.offset, end) - start]);
   };
-  for (const r of model.opaqueRanges) add(r);
+  // the opaque ranges are in document order and do not overlap: start at the first that ends after `start`
+  const ranges = model.opaqueRanges;
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end.offset <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ranges.length && ranges[i].start.offset < end; i++) add(ranges[i]);
   if (model.frontMatter) add(model.frontMatter.range);
   return blankSpans(model.text.slice(start, end), spans).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
 }
+
+/** A timeline body's clock times and the zone written in it: a function of its text, remembered between lints. */
+const readBody = memoByText((body: string) => ({ times: [...body.matchAll(TIME_RE)].map((m) => m[0]), inBody: zoneIn(body) }));
 
 const memo = new WeakMap<Postmortem, TimelineZone[]>();
 
@@ -128,7 +141,7 @@ export function timelineZones(model: Postmortem): TimelineZone[] {
   }
   for (const t of timelines) {
     const body = t.where === 'heading' ? bodyWithInlineCode(model, t.body.start.offset, t.body.end.offset) : (text ??= withInlineCode(model)).slice(t.body.start.offset, t.body.end.offset);
-    const times = [...body.matchAll(TIME_RE)].map((m) => m[0]);
+    const { times, inBody: bodyZone } = readBody(body);
     let zone: TimelineZone['zone'];
     if (fmKey) {
       const value = typeof fmValue === 'string' || typeof fmValue === 'number' ? String(fmValue).trim() : '';
@@ -136,7 +149,7 @@ export function timelineZones(model: Postmortem): TimelineZone[] {
     }
     else {
       const inTitle = zoneIn(t.title);
-      const inBody = inTitle === undefined ? zoneIn(body) : undefined;
+      const inBody = inTitle === undefined ? bodyZone : undefined;
       if (inTitle !== undefined) zone = { text: inTitle, name: inTitle, source: 'title' };
       else if (inBody !== undefined) zone = { text: inBody, name: inBody, source: 'entries' };
       else {

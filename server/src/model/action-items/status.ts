@@ -1,12 +1,13 @@
 // Status that comes from around an item rather than its own marker: a "(completed)" / "Actions taken" heading above it,
 // or the item written as already done ("Reverted the deploy"). Checkboxes, status cells and inline "DONE" are read
 // where the item is parsed (lists.ts, tables.ts); an explicit status always wins over these.
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, Section } from '../types';
 import { completedPrefix, completedSuffix } from '../completed';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
+import { perBlock } from '../per-block';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
 
@@ -62,6 +63,30 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
   }
 }
 
+interface Link {
+  url: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The links and definitions of the tree, in order (a block's remembered while its text is unchanged). */
+const linksOf = perBlock(
+  (block: RootContent) => {
+    const out: (Link | { identifier: string; url: string })[] = [];
+    const visit = (n: Nodes) => {
+      if (n.type === 'definition') out.push({ identifier: n.identifier, url: n.url });
+      if (n.type === 'link' || n.type === 'linkReference') {
+        out.push({ url: n.type === 'link' ? n.url : `#ref:${n.identifier}`, text: toString(n).trim(), start: startOf(n), end: endOf(n) });
+      }
+      if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+    };
+    visit(block);
+    return out;
+  },
+  (found, by) => ('identifier' in found ? found : { ...found, start: found.start + by, end: found.end + by }),
+);
+
 /** A link whose own words say the work it points to is finished: "identified and [fixed][fix-pr]", "([done](…))". */
 const DONE_LINK_TEXT_RE = /^(?:fixed|resolved|done|completed)$/i;
 
@@ -72,15 +97,11 @@ const DONE_LINK_TEXT_RE = /^(?:fixed|resolved|done|completed)$/i;
  */
 export function applyLinkedFixStatus(items: ActionItem[], tree: Root, ctx: ParseContext): void {
   const urls = new Map<string, string>();
-  const links: { url: string; text: string; start: number; end: number }[] = [];
-  const visit = (n: Nodes) => {
-    if (n.type === 'definition') urls.set(n.identifier, n.url);
-    if (n.type === 'link' || n.type === 'linkReference') {
-      links.push({ url: n.type === 'link' ? n.url : `#ref:${n.identifier}`, text: toString(n).trim(), start: startOf(n), end: endOf(n) });
-    }
-    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
-  };
-  visit(tree);
+  const links: Link[] = [];
+  for (const found of linksOf(tree)) {
+    if ('identifier' in found) urls.set(found.identifier, found.url);
+    else links.push(found);
+  }
   const dest = (url: string): string | undefined => {
     const u = url.startsWith('#ref:') ? urls.get(url.slice(5)) : url;
     return u === undefined ? undefined : trimEndChars(u.trim(), '/');

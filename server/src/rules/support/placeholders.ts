@@ -4,7 +4,7 @@
 import type { Field, Postmortem } from '../../model/types';
 import { rangeOf } from '../../model/lines';
 import { proseText } from './util';
-import { memoByText } from '../../model/memo';
+import { matchesByLine, memoByText } from '../../model/memo';
 
 /** Tokens the templates use as blanks. */
 const TOKEN_RE = /\bYYYY-MM-DD\b|\bHH:MM\b|(?<![\w@])@owner\b|\bABC-12\d\b|\*\*ACRONYM\*\*/g;
@@ -63,10 +63,16 @@ export function templatePlaceholders(model: Postmortem): Field<string>[] {
  */
 function candidateLines(model: Postmortem, prose: string): number[] {
   const lines = new Set<number>();
-  for (const p of PROMPT_STARTS) for (let at = prose.indexOf(p); at >= 0; at = prose.indexOf(p, at + 1)) lines.add(model.lines.positionAt(at).line);
-  for (const t of TOKEN_WORDS) for (let at = prose.indexOf(t); at >= 0; at = prose.indexOf(t, at + 1)) lines.add(model.lines.positionAt(at).line);
+  for (const m of needles(prose)) lines.add(model.lines.positionAt(m.index).line);
   return [...lines].sort((a, b) => a - b);
 }
+
+/**
+ * Where a prompt's first words or a token stand, paragraph by paragraph (each paragraph's remembered: an edit leaves
+ * most as they were). None holds a line break, so the lines holding one are those holding a match: a match that hides
+ * another (overlapping it) is on the same line.
+ */
+const needles = matchesByLine(new RegExp([...PROMPT_STARTS, ...TOKEN_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
 
 /** The placeholders of one line of prose, as [start, end] in the line (a function of the line: remembered). */
 const lineHits = memoByText((line: string): [number, number][] => {
