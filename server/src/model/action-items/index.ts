@@ -2,8 +2,8 @@
 // their surroundings give them. Fills model.actionItems in document order.
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { endOf, startOf, type ParseContext } from './common';
-import { attachSubList, isFixLinkList, isLegendList, listItems } from './lists';
+import { endOf, plain, startOf, type ParseContext } from './common';
+import { attachSubList, isFixLinkList, isLegendList, isOptionList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -58,7 +58,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section)) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !isOptionList(node, paragraphBefore(nodes, node))) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
@@ -233,6 +233,14 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
       pushAll(model.actionItems, items);
     }
   }
+}
+
+/** The words of the paragraph right before `node` in its section (HTML comments between them skipped), if any. */
+function paragraphBefore(nodes: RootContent[], node: RootContent): string | undefined {
+  let at = nodes.indexOf(node) - 1;
+  while (at >= 0 && isComment(nodes[at])) at--;
+  const p = nodes[at];
+  return p?.type === 'paragraph' ? plain(p) : undefined;
 }
 
 const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);
