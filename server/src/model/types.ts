@@ -123,9 +123,10 @@ export interface ActionItem {
   /**
    * Set when the item is a sentence of prose: one that commits to work ("We will be introducing …", "The foundation
    * is exploring …"), read because no list says what the follow-ups are, or a ticket filed with someone else ("I've
-   * opened a support ticket with …").
+   * opened a support ticket with …"), or a "What went wrong" bullet that ends by pointing at the issue tracking its
+   * follow-up ("We should provide finer grained controls, see <issue>").
    */
-  fromProse?: 'commitment' | 'ticket';
+  fromProse?: 'commitment' | 'ticket' | 'linked';
 }
 
 export interface LabeledSection {

@@ -12,6 +12,7 @@ import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
+import { linkedFollowUps } from './linked-follow-ups';
 import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -99,6 +100,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
+  pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   applyContextStatus(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
