@@ -6,6 +6,7 @@ import type { List, ListItem, Root } from 'mdast';
 import type { ActionItem, Postmortem } from '../types';
 import { endOf, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
+import { blankComments } from './paragraphs';
 import { sectionAt } from '../facts';
 import { completedPrefix } from '../completed';
 
@@ -45,7 +46,8 @@ function issuePointer(li: ListItem, text: string): { start: number; end: number 
   const p = li.children[0];
   if (p?.type !== 'paragraph') return undefined;
   const from = Math.max(startOf(p), endOf(p) - 400);
-  const src = text.slice(from, endOf(p));
+  // a disable comment written at the end of a line is not part of the words
+  const src = blankComments(text.slice(from, endOf(p)));
   let last = -1;
   for (const m of src.matchAll(POINTER_RE)) last = m.index + m[0].length;
   if (last < 0) return undefined;
