@@ -515,3 +515,17 @@ describe('robustness: never throws, every range inside the document', () => {
     }
   });
 });
+
+describe('hover on a follow-up read from a lessons list or a blog-post heading', () => {
+  test('a "What went wrong" entry that points at its tracking issue says why it is checked, and what its status is from', () => {
+    const text = `# Proxy crash\n\n## Summary\n\nThe proxy crashed on a malformed header.\n\n## Lessons learned\n\n### What went wrong\n\n* The first patch was hand-edited on the release branch. It was quick but not repeatable, see\n  https://github.com/example/proxy/issues/4102.\n`;
+    const v = md(hoverAt(asResult(text), pos(text, 'The first patch'), TODAY));
+    assert.match(v, /Read from a lessons list: the entry ends by pointing at the issue that tracks its follow-up/);
+    assert.match(v, /\*\*Status:\*\* open \(from `It was quick but not repeatable, see/);
+  });
+
+  test('"Detailed explanation" whose paragraphs say why is read as the causes', () => {
+    const text = `# Image outage\n\n## Summary\n\nA faulty image was published.\n\n## Detailed explanation\n\nThe pipeline kept an old reference, which caused a rebuild of the old code.\n\nThe rebuild was triggered by a revert commit.\n`;
+    assert.match(md(hoverAt(asResult(text), pos(text, 'Detailed explanation'), TODAY)), /Read as `Contributing causes`: at least two of its paragraphs say why it happened/);
+  });
+});

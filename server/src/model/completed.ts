@@ -9,8 +9,11 @@ const DONE_VERB_RE =
   /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened|got|received|escalated|filed|documented|wrote|held|posted|paged|drained|cordoned|established|built)\b(?!\s+(?:to|by|when|if)\b)/i;
 /** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
 const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i;
-/** What may come before the verb: a checkbox, a bold label, "We've", "I have", "The team then", "We significantly". */
-const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?)?/iu;
+/**
+ * What may come before the verb: a checkbox, a bold label, an opening "As a first step" / "Since then", "We've", "I
+ * have", "The team then", "We significantly".
+ */
+const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:(?:as a first step|as an immediate (?:step|measure|fix)|first(?:ly)?|since then|in the meantime|meanwhile),?\s+)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?)?/iu;
 
 /**
  * Finished work told in the passive: "Changes have been made to the pool limits", "Delayed payments were replayed and

@@ -131,7 +131,7 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
   const title = (s: Section) => normalizeHeading(s.title);
   switch (kind) {
     case 'impact':
-      return candidates.find((s) => !s.kind && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?)\b/.test(title(s)));
+      return candidates.find((s) => !s.kind && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?|(?:other )?side[- ]?effects?)\b/.test(title(s)));
     case 'summary': {
       const first = candidates.find((s) => s.depth > 1);
       // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)

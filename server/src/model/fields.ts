@@ -112,12 +112,17 @@ export function findOwners(seg: Segment): OwnerHits {
   return { owners, placeholder };
 }
 
+const ANY_MEMBER_ALT_RE = /\s(?:and\/or|and \/ or|or)\s(?:any(?:one|body)?|some(?:one|body)|whoever|another|other)\b/i;
+
 /** An Owner/Assignee table cell: one or more names separated by commas, "&", "and" or "/". */
 export function parseOwnerCell(seg: Segment): OwnerHits {
   const owners: Hit<string>[] = [];
   let placeholder: Hit<string> | undefined;
   const re = /[^,&/;+]+/g;
-  for (const m of seg.text.matchAll(re)) {
+  // "Production Squad and/or any team member": the alternative names nobody, so it is neither an owner nor a second one
+  const alt = ANY_MEMBER_ALT_RE.exec(seg.text);
+  const text = alt && !/[,;&+|]/.test(seg.text.slice(alt.index)) ? seg.text.slice(0, alt.index) : seg.text;
+  for (const m of text.matchAll(re)) {
     for (const part of splitAnd(m[0], m.index)) {
       const raw = part.text;
       const lead = raw.length - raw.trimStart().length;

@@ -202,13 +202,25 @@ const tellsEvent = (sentence: string) =>
   sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILURE_VERB_RE.test(sentence);
 
 /**
+ * "## Downtime on the afternoon of 3rd of August" opening a page with no H1 (a blog post whose title is in the front
+ * matter, or a copy without it), then a paragraph telling the incident: the heading is the title, and the prose
+ * under it the summary. Only the first thing in the document, a heading that names no section and asks nothing.
+ */
+function titleLikeFirst(tree: Root, model: Postmortem): Section | undefined {
+  const first = model.allSections[0];
+  if (!first || first.kind || first.depth === 1 || /\?$/.test(first.title)) return undefined;
+  const blocks = tree.children.filter((n) => n.type !== 'yaml' && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value)));
+  return blocks[0]?.type === 'heading' && startOf(blocks[0]) === first.headingRange.start.offset && blocks[1]?.type === 'paragraph' ? first : undefined;
+}
+
+/**
  * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
  * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
  */
 function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   // the first heading that opens a section: any heading but a lone H1 title at the top
   const h1s = model.allSections.filter((s) => s.depth === 1);
-  const title = h1s.length === 1 && model.allSections[0] === h1s[0] ? h1s[0] : undefined;
+  const title = h1s.length === 1 && model.allSections[0] === h1s[0] ? h1s[0] : titleLikeFirst(tree, model);
   const end = model.allSections.find((s) => s !== title)?.headingRange.start.offset ?? Infinity;
   let start: number | undefined;
   let last = 0;

@@ -20,6 +20,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   for (const k of alsoShows(s.title, underLessons(s))) add(k, 'its heading names it');
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
+  if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   return out;
 }
@@ -57,6 +58,9 @@ function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;
   return false;
 }
+
+/** "Detailed explanation", "Technical explanation": the story told to explain, which says why when its entries do. */
+const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$/;
 
 /**
  * A list announced as the things that failed or contributed ("Three parts of the system failed (…):", "The outage

@@ -124,9 +124,10 @@ export interface ActionItem {
    * Set when the item is a sentence of prose: one that commits to work ("We will be introducing …", "The foundation
    * is exploring …"), read because no list says what the follow-ups are, or a ticket filed with someone else ("I've
    * opened a support ticket with …"), or work told as set up already ("We have begun monitoring … and will receive an
-   * alert …"), read as a done follow-up.
+   * alert …"), read as a done follow-up, or a "What went wrong" bullet that ends by pointing at the issue tracking its
+   * follow-up ("We should provide finer grained controls, see <issue>").
    */
-  fromProse?: 'commitment' | 'ticket' | 'finished';
+  fromProse?: 'commitment' | 'ticket' | 'finished' | 'linked';
 }
 
 export interface LabeledSection {

@@ -111,6 +111,7 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   if (item.fromProse === 'commitment') lines.push('Read from prose: this sentence commits to work, so it is checked as a follow-up.', '');
   else if (item.fromProse === 'ticket') lines.push('Read from prose: a ticket filed with someone else is work still open, so it is checked as a follow-up.', '');
   else if (item.fromProse === 'finished') lines.push(`Read from prose: ${code(item.statusField?.text ?? '')} tells work already done, so it counts as a done follow-up.`, '');
+  else if (item.fromProse === 'linked') lines.push('Read from a lessons list: the entry ends by pointing at the issue that tracks its follow-up, so it is checked as one.', '');
 
   // Owner
   if (item.owners.length === 1) lines.push(`- **Owner:** ${code(item.owners[0].text || item.owners[0].value)}`);

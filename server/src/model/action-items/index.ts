@@ -2,8 +2,8 @@
 // their surroundings give them. Fills model.actionItems in document order.
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { endOf, startOf, type ParseContext } from './common';
-import { attachSubList, isFixLinkList, isLegendList, listItems } from './lists';
+import { endOf, plain, startOf, type ParseContext } from './common';
+import { attachSubList, isFixLinkList, isLegendList, isOptionList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -12,6 +12,7 @@ import { applyContextStatus, applyLinkedFixStatus } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
+import { linkedFollowUps } from './linked-follow-ups';
 import { pushAll } from '../scan';
 import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
@@ -58,7 +59,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section)) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !isOptionList(node, paragraphBefore(nodes, node))) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
@@ -101,6 +102,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
+  pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   applyContextStatus(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -287,6 +289,14 @@ const FIRST_PERSON_RE = /^(?:[^,\n]{1,40},\s+)?(?:we|i)\s/i;
 function opening(item: ActionItem): string {
   const words = item.text.toLowerCase().replace(/^(?:[^\s,]+\s+){0,4}?[^\s,]+,\s+/, '').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   return words.length >= 7 ? words.slice(0, 7).join(' ') : item.text;
+}
+
+/** The words of the paragraph right before `node` in its section (HTML comments between them skipped), if any. */
+function paragraphBefore(nodes: RootContent[], node: RootContent): string | undefined {
+  let at = nodes.indexOf(node) - 1;
+  while (at >= 0 && isComment(nodes[at])) at--;
+  const p = nodes[at];
+  return p?.type === 'paragraph' ? plain(p) : undefined;
 }
 
 const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);

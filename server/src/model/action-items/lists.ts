@@ -60,6 +60,27 @@ function readsAsLabel(t: string): boolean {
 const RUNS_ON_RE = /^(?:to|that|for|with|of|the|an?|and|or|by|in|on|across|from|into|as|like|such)$/i;
 
 /**
+ * "We are working on figuring out which of the classic scaling topics are useful for us." above "- scale up",
+ * "- caching": the bullets name the options the sentence before them weighs, not separate follow-ups (nothing is
+ * decided yet; the follow-up is the sentence). Only when the sentence names a choice among options and every bullet
+ * is a bare phrase of a few words: no checkbox, no sentence, no owner, date or link, nothing nested.
+ */
+export function isOptionList(list: List, before: string | undefined): boolean {
+  if (before === undefined || !NAMES_OPTIONS_RE.test(lastSentence(before))) return false;
+  return list.children.length >= 2 && list.children.every((li) => {
+    const p = li.children[0];
+    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph' || p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
+    const t = plain(p);
+    const words = t.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean);
+    return words.length >= 1 && words.length <= 4 && !/[.!?:;@]/.test(t) && !/\d{4}/.test(t);
+  });
+}
+const lastSentence = (t: string): string => t.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u).pop() ?? '';
+// "which of the classic scaling topics", "the following options", "options we are considering", "possible approaches"
+const NAMES_OPTIONS_RE =
+  /\bwhich (?:one )?of (?:the|these|those|our|several|many) (?:[\w-]+ ){0,3}(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:following|possible|several|various|different|candidate|potential) (?:[\w-]+ )?(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:options|approaches|alternatives|possibilities) (?:we (?:are|were) |being |under )?(?:considering|considered|evaluating|evaluated|weighing|consideration|on the table)\b/i;
+
+/**
  * "### Fixes" holding only links to the changes that fixed the incident ("- [org/repo#1127](…)", a bare URL): the
  * resolution, listed for reference, not follow-ups. A "Fixes" list that says what it does is read as usual, and so
  * is a bare ticket under any other heading ("Follow-up improvements: - #2127").

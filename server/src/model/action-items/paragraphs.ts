@@ -192,11 +192,14 @@ const RUNS_ON_RE = /(?:[,;:&/(\-–—]|\b(?:and|or|but|nor|the|a|an|to|of|for|i
 
 /**
  * A line that explains rather than asks for work: it opens on a determiner or pronoun and does not commit to
- * anything ("The ideal pattern would be …", "Most importantly we are aiming at …"), or it hedges. One such line
+ * anything ("The ideal pattern would be …", "Most importantly we are aiming at …"), on a conjunction ("But there
+ * wasn't …"), or it hedges. One such line
  * means the paragraph is prose written a sentence to a line, not a list of follow-ups.
  */
 function isStatementLine(t: string): boolean {
   if (/\b(?:would|could|might|may|ideally|perhaps|possibly)\b/i.test(t)) return true;
+  // "As this was happening …", "But there wasn't any …": a line opening on a conjunction continues an explanation
+  if (/^(?:as|but|because|since|so|and|or|while|although|though|however|therefore|then|also)\b/i.test(t)) return true;
   return /^(?:the|this|that|these|those|it|there|most|our|we|i)\b/i.test(t) && !/\bwill\b/i.test(t);
 }
 

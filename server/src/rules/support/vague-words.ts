@@ -135,6 +135,7 @@ const QUESTION_FILLER = new Set([
   'improve', 'improved', 'safer', 'faster', 'easier', 'future', 'next', 'time', 'here', 'now', 'same', 'other',
 ]);
 /** A question that leaves the finish line open: "how to make it better", "whether we could improve things". */
+const PREFERRED_RE = /\b(?:even better|better yet|better still|ideally)\b/gi;
 const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter|more (?:actionable|useful|effective|helpful|efficient|accurate|usable))\b/i;
 
 /**
@@ -157,7 +158,8 @@ export function concreteQuestion(words: string[]): boolean {
   }
   // "Figure out how to monitor the CVEs" looks for an approach, like "find ways to": a question needs a clause
   if (/^to$/i.test(clause[0] ?? '')) return false;
-  const text = clause.join(' ');
+  // "how we can test or even better stop marshaling …": "even better" says which is preferred, not a vague goal
+  const text = clause.join(' ').replace(PREFERRED_RE, ' ');
   if (!text || (OPEN_ENDED_RE.test(text) && specificAnchors(text).length === 0 && !MEASURABLE_RE.test(text))) return false;
   if (specificAnchors(text).length > 0 || MEASURABLE_RE.test(text)) return true;
   const content = clause.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '')).filter((w) => w.length > 1 && !QUESTION_FILLER.has(w));

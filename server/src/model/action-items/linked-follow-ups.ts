@@ -1,0 +1,67 @@
+// Follow-ups written at the end of a "What went wrong" bullet, pointing at the issue that tracks them: "… This is now
+// being revisited in https://github.com/org/repo/issues/6586.", "We should provide finer grained controls, see
+// https://github.com/org/repo/issues/6589." The link to an issue or pull request is the tell: a lesson that names
+// no tracking issue ("We should err on the side of reaching out over more channels") stays a lesson.
+import type { List, ListItem, Root } from 'mdast';
+import type { ActionItem, Postmortem } from '../types';
+import { endOf, startOf, type ParseContext } from './common';
+import { listItems } from './lists';
+import { blankComments } from './paragraphs';
+import { sectionAt } from '../facts';
+import { completedPrefix } from '../completed';
+
+/** Bullets of lessons-learned lists whose last words point at a tracking issue ("see <issue>", "in <issue>"). */
+export function linkedFollowUps(tree: Root, model: Postmortem, ctx: ParseContext): ActionItem[] {
+  const out: ActionItem[] = [];
+  const taken = (s: number, e: number) => model.actionItems.some((i) => i.range.start.offset < e && s < i.range.end.offset);
+  for (const node of tree.children) {
+    if (node.type !== 'list') continue;
+    const sec = sectionAt(model, startOf(node));
+    if (sec?.effectiveKind !== 'lessons-learned') continue;
+    for (const li of node.children) {
+      const pointer = li.checked == null && !taken(startOf(li), endOf(li)) ? issuePointer(li, ctx.text) : undefined;
+      if (!pointer) continue;
+      const one: List = { ...node, children: [li] };
+      for (const item of listItems(one, ctx, sec, false, undefined)) {
+        // the bullet opens on what went wrong ("Applicants … were turned down"), in the past tense: its status is
+        // that of the sentence pointing at the issue ("This is now being revisited in …", "This was fixed in …")
+        if (item.status === 'open' && !item.statusField) {
+          const words = ctx.text.slice(pointer.start, pointer.end);
+          const done = completedPrefix(words) > 0 || FIXED_RE.test(words);
+          item.status = done ? 'done' : 'open';
+          item.statusField = { value: item.status, text: words.replace(/\s+/g, ' ').trim(), range: ctx.range(pointer.start, pointer.end) };
+        }
+        out.push({ ...item, fromProse: 'linked' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The sentence of the bullet's first paragraph that ends "see <issue URL>" or "in <issue URL>" (a bare URL, an
+ * autolink or a link), as offsets of the source; undefined when its last words point at no issue.
+ */
+function issuePointer(li: ListItem, text: string): { start: number; end: number } | undefined {
+  const p = li.children[0];
+  if (p?.type !== 'paragraph') return undefined;
+  const from = Math.max(startOf(p), endOf(p) - 400);
+  // a disable comment written at the end of a line is not part of the words
+  const src = blankComments(text.slice(from, endOf(p)));
+  let last = -1;
+  for (const m of src.matchAll(POINTER_RE)) last = m.index + m[0].length;
+  if (last < 0) return undefined;
+  // the rest is one link and a full stop: "https://…/issues/6589." or "[#6589](https://…/issues/6589))."
+  let rest = src.slice(last).trim();
+  while (/[.)>!]$/.test(rest)) rest = rest.slice(0, -1);
+  if (!rest || /\s/.test(rest) || !/^(?:<?https?:\/\/|\[)/.test(rest) || !ISSUE_PATH_RE.test(rest)) return undefined;
+  // the sentence holding the pointer: after the last full stop followed by a blank before it ("… k8s. This is now …")
+  let start = 0;
+  for (const m of src.slice(0, last).matchAll(SENTENCE_END_RE)) start = m.index + m[0].length;
+  return { start: from + start, end: endOf(p) };
+}
+/** "This was fixed in <PR>", "It has been resolved in …": the pointer reports the follow-up done. */
+const FIXED_RE = /^(?:this|it)\s+(?:was|has\s+been|is\s+now|got)\s+(?:fixed|resolved|addressed|done|implemented|merged)\b/i;
+const SENTENCE_END_RE = /[.!?][ \t\n]+(?=\S)/g;
+const POINTER_RE = /\b(?:see|in)[ \t\n]+/gi;
+const ISSUE_PATH_RE = /\/(?:issues|pull|merge_requests)\/\d/;
