@@ -358,6 +358,17 @@ describe('what is not an item', () => {
     assert.equal(m.title?.value, 'Checkout outage');
     assert.equal(m.intro, undefined, 'six words of prose are no summary, whatever the comment adds');
   });
+
+  test('a hard line break parts the words of the opening prose, so a disable comment after it changes nothing', () => {
+    // fuzz seed 2101: "Disable relative-date for this line" at the end of a line ending in a hard break (three
+    // spaces) also silenced "No 'Summary' section": the break had joined "TBD" and "|" into one word, the comment
+    // put a space back, and eleven words became twelve
+    const para = 'checkout checkout checkout yesterday Owner: TBD   \n| Action | Action |\n| \n';
+    const plain = parsePostmortem(`\n${para}## Lessons learned\n`);
+    const commented = parsePostmortem(`\n${para.replace('TBD   ', 'TBD   <!-- postmortem-lint-disable-line relative-date -->')}## Lessons learned\n`);
+    assert.notEqual(plain.intro, undefined, 'twelve words of opening prose read as the summary');
+    assert.equal(commented.intro === undefined, plain.intro === undefined);
+  });
 });
 
 test('line index maps offsets both ways across \\n, \\r\\n and \\r', () => {

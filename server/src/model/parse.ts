@@ -2,7 +2,7 @@
 // field keeps its source range. Pure: no fs, no LSP.
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
-import type { Root, Nodes, Heading } from 'mdast';
+import type { Root, Nodes, Heading, Paragraph, PhrasingContent } from 'mdast';
 import type { FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
@@ -213,6 +213,19 @@ function titleLikeFirst(tree: Root, model: Postmortem): Section | undefined {
   return blocks[0]?.type === 'heading' && startOf(blocks[0]) === first.headingRange.start.offset && blocks[1]?.type === 'paragraph' ? first : undefined;
 }
 
+/** The words of a paragraph: HTML (a disable comment) left out, a hard line break between two words as a space. */
+function wordsOf(n: Paragraph): string[] {
+  const parts: string[] = [];
+  const visit = (x: PhrasingContent) => {
+    if (x.type === 'break') parts.push(' ');
+    else if (x.type === 'image') parts.push(x.alt ?? '');
+    else if ('children' in x) for (const c of x.children) visit(c);
+    else if (x.type !== 'html' && 'value' in x) parts.push(x.value);
+  };
+  for (const c of n.children) visit(c);
+  return parts.join('').split(/\s+/).filter(Boolean);
+}
+
 /**
  * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
  * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
@@ -227,8 +240,8 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   for (const n of tree.children) {
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
-    // words of the text: a disable comment at the end of a line is not part of it
-    const words = toString(n, { includeHtml: false }).split(/\s+/).filter(Boolean);
+    // words of the text: a disable comment at the end of a line is not part of it, a hard line break parts two words
+    const words = wordsOf(n);
     if (words.length < 12 && !(words.length >= 6 && tellsEvent(words.join(' ')))) continue;
     start ??= startOf(n);
     last = endOf(n);
