@@ -106,6 +106,9 @@ const rule: Rule<Record<string, never>> = {
     for (const s of sections) {
       // the document title with sections under it is not a section
       if (s.depth === 1 && singleH1 && s.children.length) continue;
+      // "# 2024-03-12 Chain Halt due to …" then "# Incident Summary" at the same level: the first heading of the
+      // document, naming no section, with only front matter above it, is the title
+      if (s === sections[0] && !s.kind && sections.length >= 3 && !/\S/.test(model.text.slice(model.frontMatter?.range.end.offset ?? 0, s.titleRange.start.offset).replace(/#+[ \t]*$/, ''))) continue;
       // "## Owner: @ana" is a field written as a heading: the title holds the value
       if (/[:：]\s*\S/.test(s.title)) continue;
       // "# Title:" followed by "### The actual title": the sub-heading is the parent's value
