@@ -6,6 +6,7 @@ import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 import { memoByText } from '../model/memo';
+import { trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =
@@ -108,7 +109,7 @@ const rule: Rule<Record<string, never>> = {
       if (s.depth === 1 && singleH1 && s.children.length) continue;
       // "# 2024-03-12 Chain Halt due to …" then "# Incident Summary" at the same level: the first heading of the
       // document, naming no section, with only front matter above it, is the title
-      if (s === sections[0] && !s.kind && sections.length >= 3 && !/\S/.test(model.text.slice(model.frontMatter?.range.end.offset ?? 0, s.titleRange.start.offset).replace(/#+[ \t]*$/, ''))) continue;
+      if (s === sections[0] && !s.kind && sections.length >= 3 && !/\S/.test(trimEndChars(model.text.slice(model.frontMatter?.range.end.offset ?? 0, s.titleRange.start.offset).trimEnd(), '#', true))) continue;
       // "## Owner: @ana" is a field written as a heading: the title holds the value
       if (/[:：]\s*\S/.test(s.title)) continue;
       // "# Title:" followed by "### The actual title": the sub-heading is the parent's value
