@@ -86,9 +86,10 @@ const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|gith
 const LABEL_DONE_RE = /^\s*(?:\[[ xX]?\]\s*)?\*\*((?:(?!(?:to|be|will|not|being|should|must|needs?)\s)[\p{L}\p{N}-]+\s+){1,4}(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|documented|implemented|configured|published|shipped|completed|encoded|codified))\*\*/iu;
 /**
  * A rule written down: "The generalized rule — … — is encoded in [`….instructions.md`]", "This is now codified in
- * the runbook". Only encoded / codified: the words say the knowledge now lives in the named place.
+ * the runbook", "`….instructions.md` scoped to … encodes the rule: …". Only encoded / codified: the words say the
+ * knowledge now lives in the named place.
  */
-const CODIFIED_RE = /^(?:[^.\n]|\.(?=\S)){0,250}?\s(?:is|are|has been|have been|was|were)\s+(?:now\s+|already\s+)?(?:encoded|codified)\s+(?:in|into)\b/i;
+const CODIFIED_RE = /^(?:[^.\n]|\.(?=\S)){0,250}?\s(?:(?:is|are|has been|have been|was|were)\s+(?:now\s+|already\s+)?(?:encoded|codified)\s+(?:in|into)|(?:now\s+)?(?:encodes|codifies)\s+(?:the|this|that|these|those|a)\s+(?:rules?|contract|invariant|constraint|lesson))\b/i;
 
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
