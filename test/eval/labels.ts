@@ -16,13 +16,14 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * read by judge4 while tuning, so development data now), `heldout3` (heldout3/: a third held-out set), `heldout4`
  * (heldout4/: a fourth held-out set with time-zone labels, tuned on by judge5 since), `heldout5` (heldout5/: a fifth
  * held-out set; its disagreements were read while tuning by judge7, so development data now) or `heldout6` (heldout6/: a
- * sixth held-out set, tuned on by judge8-11 since) or `heldout7` (heldout7/: a seventh held-out set from new sources,
- * labelled before the engine ran on it; tuned on by judge12 since, so development data now).
+ * sixth held-out set, tuned on by judge8-11 since), `heldout7` (heldout7/: a seventh held-out set from new sources,
+ * labelled before the engine ran on it; tuned on by judge12 since, so development data now) or `heldout8` (heldout8/: an
+ * eighth held-out set from four new sources, labelled before the engine ran on it; its first run: heldout8/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -32,6 +33,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout5: 'heldout5/',
   heldout6: 'heldout6/',
   heldout7: 'heldout7/',
+  heldout8: 'heldout8/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout7 label every such postmortem', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout8 label every such postmortem', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -79,6 +79,10 @@ describe('eval label files', () => {
     const h7 = heldouts.find((h) => h.set === 'heldout7')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h7.length > 0);
     for (const d of h7) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    // heldout8 has zone-less timelines (cloud.gov.au "10.42:", NAV's Norwegian "Tidslinje") next to zoned ones
+    const h8 = heldouts.find((h) => h.set === 'heldout8')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h8) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    assert.ok(h8.some((d) => d.timezone === true) && h8.some((d) => d.timezone === false), 'heldout8 labels both answers');
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

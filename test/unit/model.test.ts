@@ -39,6 +39,9 @@ describe('sections', () => {
     assert.equal(matchSection('What can we learn from this incident and improve?'), 'lessons-learned');
     assert.equal(matchSection('5xx volume over time'), 'impact');
     assert.equal(matchSection('Error rate'), 'impact');
+    // "Error Manifestation" (compiler-regression postmortems): what users saw, the impact under another name
+    assert.equal(matchSection('Error Manifestation'), 'impact');
+    assert.equal(matchSection('Manifestation of the bug in later releases'), undefined);
     assert.equal(matchSection('What we learned about the cache'), 'lessons-learned');
     assert.equal(matchSection('What did we ship?'), undefined);
     assert.ok(alsoShows('What can we learn from this incident and improve?', false).includes('action-items'));

@@ -103,3 +103,10 @@ test('"we will do the following:" under a lessons heading hands over to its bull
   const plain = lint(text.replace('Recovery and lessons learned', 'Resolution and recovery'), { today: '2026-03-01', filePath: 'postmortems/x.md', rootDir: '' });
   assert.ok(plain.findings.some((f) => f.ruleId === 'missing-section' && /Action items/.test(f.message)));
 });
+
+test('a rule written down or a bold label naming finished work is done; the same words as a plan are not', () => {
+  for (const t of ['The generalized rule — bit patterns are permanent and must never be reused — is encoded in [the pickling instructions](x.md)', 'This is now codified in the runbook', '**Rule encoded** in [`SyntaxTree.instructions.md`]: the parser must not relocate', '**Baseline coverage added** in `tests/service/data`: two files', '`.github/instructions/EngVersioning.instructions.md` scoped to `eng/Packages.props` encodes the rule: pin through the named property'])
+    assert.ok(looksCompleted(t), t);
+  for (const t of ['The rule will be codified in the runbook', 'The rule should be codified in the checklist', '**Alerts to be added**: one per queue', '**Alerts not added** yet', 'Codify the rule in the checklist', 'The checklist will encode the rule'])
+    assert.ok(!looksCompleted(t), t);
+});

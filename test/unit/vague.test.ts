@@ -211,3 +211,15 @@ describe('a follow-up told as "we are <doing> …" is judged on what is being do
   }
   test('"the migration of things" names nothing', () => assert.equal(vague('Explore the migration of things'), true));
 });
+
+describe('research into one named change, or an improvement by a named means, is judged on that change', () => {
+  for (const t of [
+    'We will investigate setting up canaries across multiple locations to collect network performance metrics',
+    'Explore moving the session table to its own database cluster',
+    'We are going to strengthen the monitoring system by establishing a system to monitor blocks from trust partners',
+    'Improve the deploy pipeline by adding a canary stage that halts when the 5xx rate doubles',
+  ])
+    test(t, () => assert.equal(vague(t), false));
+  for (const t of ['Investigate improving things', 'Improve alerting by adding more alerts', 'Consider adding more dashboards', 'We should consider using a versioned API for the config'])
+    test(t, () => assert.equal(vague(t), true));
+});

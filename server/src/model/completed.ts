@@ -79,9 +79,25 @@ function pastTenseBySubject(lead: string, rest: string): number {
 /** "a ticket to …", "a backlog task to …", "a Jira issue for …": a tracker entry for the work, not the work. */
 const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|github|gitlab|linear|tracking|follow[- ]?up|separate)\s+)?(?:ticket|issue|story|card|jira|task|follow[- ]?up)s?(?:\]\([^)]*\))?\s+(?:to|for)\s+/i;
 
+/**
+ * A bold label that is itself the finished work, a noun phrase then a participle: "- **Rule encoded** in […]: …",
+ * "- **Baseline coverage added** in `tests/…`: …".
+ */
+const LABEL_DONE_RE = /^\s*(?:\[[ xX]?\]\s*)?\*\*((?:(?!(?:to|be|will|not|being|should|must|needs?)\s)[\p{L}\p{N}-]+\s+){1,4}(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|documented|implemented|configured|published|shipped|completed|encoded|codified))\*\*/iu;
+/**
+ * A rule written down: "The generalized rule — … — is encoded in [`….instructions.md`]", "This is now codified in
+ * the runbook", "`….instructions.md` scoped to … encodes the rule: …". Only encoded / codified: the words say the
+ * knowledge now lives in the named place.
+ */
+const CODIFIED_RE = /^(?:[^.\n]|\.(?=\S)){0,250}?\s(?:(?:is|are|has been|have been|was|were)\s+(?:now\s+|already\s+)?(?:encoded|codified)\s+(?:in|into)|(?:now\s+)?(?:encodes|codifies)\s+(?:the|this|that|these|those|a)\s+(?:rules?|contract|invariant|constraint|lesson))\b/i;
+
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
   if (negatedOpening(text)) return 0;
+  const label = LABEL_DONE_RE.exec(text);
+  if (label) return label[0].length;
+  const codified = CODIFIED_RE.exec(text);
+  if (codified) return codified[0].length;
   const lead = LEAD_RE.exec(text)?.[0].length ?? 0;
   const rest = text.slice(lead);
   const m = DONE_VERB_RE.exec(rest) ?? DONE_TO_RE.exec(rest);
@@ -116,6 +132,15 @@ function bySubject(text: string): RegExpExecArray | null {
 }
 const SUBJECT_DONE_RE =
   /^\s*([\p{L}][\p{L}\p{N}.-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.-]*){0,3}?\s+(?:implemented|merged|deployed|released|shipped|fixed|patched|added|updated|removed|published|rolled out)(?=\s+(?:an?|the|new|its|their|support)\b)/iu;
+
+/**
+ * A later sentence of the same item that commits to work on it: "The --x option is implemented to skip the check. It
+ * will be turned off to allow …": the first sentence describes what is, the item is the change still to come.
+ */
+export function laterCommitment(text: string, from: number): boolean {
+  return LATER_COMMITMENT_RE.test(text.slice(from));
+}
+const LATER_COMMITMENT_RE = /[.!?]\s+(?:it|this|that|they|these|those|we)\s+(?:\p{L}+ly\s+)?(?:will|shall)\s+(?!not\b)/iu;
 
 export function looksCompleted(text: string): boolean {
   return completedPrefix(text) > 0;

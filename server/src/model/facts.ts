@@ -72,6 +72,24 @@ export const plainProse = memo((model: Postmortem): string => {
 });
 
 /** Sections whose own heading matched `kind` and whose parent is not of that kind (the top of each nesting). */
+/**
+ * Whether the prose reads as English, by the share of the commonest English function words ("the", "and", "of", "we"
+ * …) among its words: a postmortem written in Norwegian ("**Konsekvens:**", "## Aksjonspunkter", "## Tidslinje") has
+ * under 1%, English ones 4% or more, templates included. Under 100 words there is too little to tell: English. The
+ * section names and verbs the rules know are English; on other prose they would only guess.
+ */
+export const readsAsEnglish = memo((model: Postmortem): boolean => {
+  const words = proseText(model).toLowerCase().match(WORD_RE) ?? [];
+  if (words.length < 100) return true;
+  let common = 0;
+  for (const w of words) if (FUNCTION_WORDS.has(w)) common++;
+  return common / words.length >= 0.02;
+});
+const WORD_RE = /\p{L}+/gu;
+// words English prose cannot do without and other languages written in Latin script rarely share ("at", "for", "in",
+// "i" are Scandinavian words too: left out)
+const FUNCTION_WORDS = new Set('the and of to is was were we that this with on it are be from not have has an our will when which there been they their'.split(' '));
+
 export function sectionsOf(model: Postmortem, kind: SectionKind): Section[] {
   return model.allSections.filter((s) => s.kind === kind && s.parent?.effectiveKind !== kind);
 }

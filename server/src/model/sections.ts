@@ -36,7 +36,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|work|steps?|plans?|measures?)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|works?|steps?|plans?|measures?)\b|^what we(?:'re| are) doing (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going) forward\b/,
   ],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
@@ -46,7 +46,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
     /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
   ],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
-  ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b/],
+  ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],

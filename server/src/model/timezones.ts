@@ -83,10 +83,20 @@ function withInlineCode(model: Postmortem): string {
   const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
   if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
   // one pass over the text (blanking span by span copied the whole text once per code block: quadratic)
-  return blankSpans(model.text, spans).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
+  return codeVersions(blankSpans(model.text, spans)).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
 }
 
 const INLINE_MARKS_RE = /`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
+/**
+ * A dotted number in inline code is a version, not a clock time ("MSBuild unpinned to `18.11` line"): its dot is
+ * blanked so "18.11" does not read as 18:11. Colon times in backticks ("`14:05`") still count.
+ */
+function codeVersions(text: string): string {
+  return text.replace(CODE_SPAN_RE, (span) => span.replace(DOTTED_RE, (m) => m.replace('.', ' ')));
+}
+const CODE_SPAN_RE = /`[^`\n]{1,60}`/g;
+const DOTTED_RE = /\d\.\d/g;
 
 /**
  * `withInlineCode(model).slice(start, end)` for a heading's body, without reading the rest of the document: the body
@@ -109,7 +119,7 @@ function bodyWithInlineCode(model: Postmortem, start: number, end: number): stri
   }
   for (let i = lo; i < ranges.length && ranges[i].start.offset < end; i++) add(ranges[i]);
   if (model.frontMatter) add(model.frontMatter.range);
-  return blankSpans(model.text.slice(start, end), spans).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
+  return codeVersions(blankSpans(model.text.slice(start, end), spans)).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
 }
 
 /** A timeline body's clock times and the zone written in it: a function of its text, remembered between lints. */

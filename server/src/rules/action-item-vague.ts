@@ -6,7 +6,7 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
+import { keepsThing, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { memoByText } from '../model/memo';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
@@ -111,6 +111,12 @@ function classifyClause(s: string): VagueResult {
     const rest = change[2].split(/\s+/);
     const inner = classifyClause([CHANGE_VERBS[change[1].toLowerCase()], ...rest].join(' '));
     if (!inner.vague && rest.length >= 2) return inner;
+  }
+  // "Investigate setting up canaries across …", "Strengthen X by establishing Y": judge the named task inside
+  const within = namedTaskWithin(text);
+  if (within) {
+    const inner = classifyClause(`${lemma(within.verb)} ${within.rest}`);
+    if (!inner.vague && within.rest.split(/\s+/).length >= 2) return inner;
   }
   const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
   if (hedge) {

@@ -6,6 +6,7 @@ import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 import { memoByText } from '../model/memo';
+import { trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =
@@ -92,6 +93,15 @@ function replacePlaceholderFix(model: Postmortem, section: Section): Fix[] {
   ];
 }
 
+/**
+ * The text between the front matter and the first heading's title holds nothing but the heading's hashes and whole-line
+ * HTML comments ("<!-- postmortem-lint-disable-file … -->", put there by a quick fix).
+ */
+function onlyCommentsAbove(gap: string): boolean {
+  const lines = trimEndChars(gap.trimEnd(), '#', true).split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.every((l) => l.startsWith('<!--') && l.endsWith('-->'));
+}
+
 const rule: Rule<Record<string, never>> = {
   id: 'empty-section',
   description: 'Headings have content, not nothing or a template placeholder (TBD, TODO, <fill in>).',
@@ -106,6 +116,9 @@ const rule: Rule<Record<string, never>> = {
     for (const s of sections) {
       // the document title with sections under it is not a section
       if (s.depth === 1 && singleH1 && s.children.length) continue;
+      // "# 2024-03-12 Chain Halt due to …" then "# Incident Summary" at the same level: the first heading of the
+      // document, naming no section, with only front matter (and comment lines) above it, is the title
+      if (s === sections[0] && !s.kind && sections.length >= 3 && sections[1].depth === s.depth && onlyCommentsAbove(model.text.slice(model.frontMatter?.range.end.offset ?? 0, s.titleRange.start.offset))) continue;
       // "## Owner: @ana" is a field written as a heading: the title holds the value
       if (/[:：]\s*\S/.test(s.title)) continue;
       // "# Title:" followed by "### The actual title": the sub-heading is the parent's value

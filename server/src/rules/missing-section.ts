@@ -4,7 +4,7 @@ import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../mode
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
-import { sectionUnderAnotherName } from '../model/facts';
+import { readsAsEnglish, sectionUnderAnotherName } from '../model/facts';
 import { sectionSeen } from '../model/seen';
 import { SECTION_PURPOSE } from './support/sections';
 import { startsImperative } from '../model/verbs';
@@ -105,6 +105,8 @@ const rule: Rule<MissingSectionOptions> = {
     const wanted = CANONICAL_ORDER.filter((k) => required.includes(k));
     // a report written as prose without headings: which part is "the impact" is the reader's call, not ours
     if (!hasStructure(model)) return;
+    // written in another language: its headings are there under names the linter cannot read, so any verdict is a guess
+    if (!readsAsEnglish(model)) return;
     for (const kind of wanted) {
       if (sectionSeen(model, kind)) continue;
       if (kind === 'action-items' && followUpsElsewhere(model)) continue;

@@ -34,6 +34,9 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
   return false;
 }
 
+/** Relative phrases that can only point back, never at a plan. */
+const PAST_ONLY_RE = /^(?:the day before yesterday|yesterday|last night|\S+ (?:days|weeks) ago|a (?:day|week) ago)$/i;
+
 /** Sections about what comes next, not about the incident. */
 const FUTURE_KINDS = new Set(['action-items', 'deferred', 'lessons-learned']);
 
@@ -90,9 +93,10 @@ const rule: Rule<Record<string, never>> = {
       // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
       if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
       if (/^on /i.test(m[0]) && datedTimeline(m.index)) continue;
-      // only the story of the incident: plans and lessons may speak of "next week"
+      // only the story of the incident: plans and lessons may speak of "next week"; "yesterday", "last night",
+      // "three days ago" can only point back at the incident, wherever they stand ("… for the degraded service yesterday")
       const sec = sectionOf(model, m.index);
-      if (sec && FUTURE_KINDS.has(sec.effectiveKind ?? '')) continue;
+      if (sec && FUTURE_KINDS.has(sec.effectiveKind ?? '') && !PAST_ONLY_RE.test(m[0])) continue;
       const l = model.lines.positionAt(m.index).line;
       if (l !== line) {
         line = l;

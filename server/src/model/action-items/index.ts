@@ -3,7 +3,7 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
-import { attachSubList, isFixLinkList, isLegendList, isOptionList, listItems } from './lists';
+import { attachSubList, isFixLinkList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -59,7 +59,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !isOptionList(node, paragraphBefore(nodes, node))) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !isOptionList(node, paragraphBefore(nodes, node)) && !isRuleList(node, paragraphBefore(nodes, node))) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);

@@ -81,6 +81,21 @@ const NAMES_OPTIONS_RE =
   /\bwhich (?:one )?of (?:the|these|those|our|several|many) (?:[\w-]+ ){0,3}(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:following|possible|several|various|different|candidate|potential) (?:[\w-]+ )?(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:options|approaches|alternatives|possibilities) (?:we (?:are|were) |being |under )?(?:considering|considered|evaluating|evaluated|weighing|consideration|on the table)\b/i;
 
 /**
+ * A list of standing rules, not tasks: "For any compiler-recognized construct … adopted unconditionally by FSharp.Core:"
+ * followed by "- assign its language feature …;" "- test successful declaration …;". The lead-in quantifies over every
+ * future case ("For any / every / all …", "Whenever …") and the bullets continue its sentence (lower-case, not checked).
+ * "For each service:" (a finite set of work) is not such a lead-in.
+ */
+export function isRuleList(list: List, before: string | undefined): boolean {
+  if (before === undefined || !RULE_LEAD_RE.test(lastSentence(before))) return false;
+  return list.children.every((li) => {
+    const p = li.children[0];
+    return li.checked == null && p?.type === 'paragraph' && /^\p{Ll}/u.test(plain(p).trimStart());
+  });
+}
+const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^\n]*:\s*$/i;
+
+/**
  * "### Fixes" holding only links to the changes that fixed the incident ("- [org/repo#1127](…)", a bare URL): the
  * resolution, listed for reference, not follow-ups. A "Fixes" list that says what it does is read as usual, and so
  * is a bare ticket under any other heading ("Follow-up improvements: - #2127").

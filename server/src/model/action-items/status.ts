@@ -4,7 +4,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, Section } from '../types';
-import { completedPrefix, completedSuffix } from '../completed';
+import { completedPrefix, completedSuffix, laterCommitment } from '../completed';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
 import { perBlock } from '../per-block';
@@ -48,7 +48,7 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     const start = item.textRange.start.offset;
     const words = ctx.text.slice(start, item.textRange.end.offset);
     const done = completedPrefix(words);
-    if (done) {
+    if (done && !laterCommitment(words, done)) {
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start, start + done).trim(), range: ctx.range(start, start + done) };
       continue;

@@ -100,3 +100,20 @@ export function reportedDiscussion(text: string): { phrase: string; agreed?: str
 
 /** The training words when training is the subject with no one and nothing named ("More training will be …"). */
 export const trainingSubject = (text: string): string | undefined => TRAINING_SUBJECT_RE.exec(text)?.[0].trim();
+
+/**
+ * The named task inside an item that researches or improves by way of it: "Investigate setting up canaries across
+ * multiple locations …" researches one named change (judge "set up canaries …"), and "Strengthen the monitoring
+ * system by establishing a system to monitor blocks from trust partners" names its means (judge "establish a system
+ * …"). The gerund is returned as written; the caller lemmatises it. Undefined for any other shape.
+ */
+export function namedTaskWithin(text: string): { verb: string; rest: string } | undefined {
+  const research = /^(?:investigate|explore|evaluate|assess|look into)\s+(\p{L}+ing)\s+(?!\s)(.+)$/iu.exec(text);
+  if (research) return { verb: research[1], rest: research[2] };
+  // found by position, not one pattern: "<improve> <up to 60 characters, no comma> by <gerund> <rest>"
+  const lead = /^(?:strengthen|improve|enhance|harden|bolster|tighten)\s/i.exec(text);
+  const by = lead ? text.search(/\sby\s/i) : -1;
+  if (!lead || by < 0 || by - lead[0].length > 60 || /[,;]/.test(text.slice(0, by))) return undefined;
+  const means = /^(\p{L}+ing)\s+(?!\s)(.+)$/u.exec(text.slice(by + 4).trimStart());
+  return means ? { verb: means[1], rest: means[2] } : undefined;
+}
