@@ -211,3 +211,8 @@ describe('a follow-up told as "we are <doing> …" is judged on what is being do
   }
   test('"the migration of things" names nothing', () => assert.equal(vague('Explore the migration of things'), true));
 });
+
+describe('"more closely mirror / match" has no finish line (heldout6 shape)', () => {
+  test('vague: a wish to resemble', () => assert.equal(vague('The staging configuration needs to more closely mirror production.'), true));
+  test('not vague: with a measurable step', () => assert.equal(vague('Make staging more closely match production by copying its 3 node pools'), false));
+});
