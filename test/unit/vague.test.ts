@@ -216,3 +216,24 @@ describe('"more closely mirror / match" has no finish line (heldout6 shape)', ()
   test('vague: a wish to resemble', () => assert.equal(vague('The staging configuration needs to more closely mirror production.'), true));
   test('not vague: with a measurable step', () => assert.equal(vague('Make staging more closely match production by copying its 3 node pools'), false));
 });
+
+describe('a monitoring item naming its signal is not vague; one naming a thing is (heldout shape)', () => {
+  for (const t of ['Better monitoring of OOM in pods.', 'Improve alerting on replication lag', 'Better alerting on 5xx error rates']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of ['Better monitoring of namespaces.', 'Improve monitoring of the database', 'Improve alerting around the queue status']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});
+
+describe('a paragraph that tells what happened, then what "we need to" do, is judged on the need (heldout7 shape)', () => {
+  const story = 'The workers crashed before the logger started, so the logs were empty. ';
+  test('the vague need is found and quoted', () => {
+    const r = classifyVague(story + 'We need to write more documentation about the worker deployment.');
+    assert.equal(r.vague, true);
+    assert.equal(r.sentence, 'We need to write more documentation about the worker deployment.');
+  });
+  test('a concrete need is not vague', () => assert.equal(vague(story + 'We need to start the logger before the queue client.'), false));
+  test('a need tracked in an issue is left to the issue', () => assert.equal(vague(story + 'We need to refine the release check to deal with this, see https://example.org/issues/412.'), false));
+  test('a first sentence that is itself a to-do is judged alone', () => assert.equal(vague('Move the logger set-up before the queue client. We need to write more documentation.'), false));
+});

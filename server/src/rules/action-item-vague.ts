@@ -6,9 +6,11 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { keepsThing, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
+import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { memoByText } from '../model/memo';
+import { startsImperative } from '../model/verbs';
+import { commitsToWork } from '../model/action-items/commit-sentence';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -20,6 +22,8 @@ export interface VagueResult {
   phrase?: string;
   /** Why, in a few words, for the message. */
   reason?: string;
+  /** The sentence judged, when it is not the item's first ("… no log output. We need to write more docs."). */
+  sentence?: string;
 }
 
 export { lemma } from './support/vague-words';
@@ -178,7 +182,8 @@ function classifyClause(s: string): VagueResult {
   // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
   const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(?!\s)(.+)$/i.exec(text);
   const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
-  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage) {
+  const signal = monitorsSignal(text);
+  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage && !signal) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
   }
   // "Bug bounty in order to get more visibility …", "… so the team is aware": the purpose is not the task; and a
@@ -187,7 +192,7 @@ function classifyClause(s: string): VagueResult {
   const purposeNamed = concretePurpose(text);
   if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
     // the comparative sits in the purpose clause only
-  } else if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
+  } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
   const aspiration = ASPIRATION_RE.exec(main);
@@ -252,6 +257,12 @@ export function classifyVague(markdown: string): VagueResult {
   const body = raw.replace(/\*\*|__/g, '');
   const first = firstSentence(body);
   const r = classifyClause(first);
+  // "As this was happening … no log output. We need to write more documentation …": judge the sentence of need
+  const need = r.vague ? undefined : laterNeed(body, first, startsImperative(first) || commitsToWork(first, true));
+  if (need) {
+    const n = classifyClause(need);
+    if (n.vague) return { ...n, sentence: need };
+  }
   // "Add more thorough testing. In particular, have negative tests in all overflow directions": the next sentence
   // says what was meant
   const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(?!\s)(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
@@ -327,7 +338,7 @@ const rule: Rule<Record<string, never>> = {
       };
       ctx.report({
         range,
-        message: fit("'", itemWords(model, item), "' is vague: name the change and how you'll know it's done."),
+        message: fit("'", r.sentence ?? itemWords(model, item), "' is vague: name the change and how you'll know it's done."),
         fixes,
       });
     }

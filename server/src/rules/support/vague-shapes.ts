@@ -100,3 +100,37 @@ export function reportedDiscussion(text: string): { phrase: string; agreed?: str
 
 /** The training words when training is the subject with no one and nothing named ("More training will be …"). */
 export const trainingSubject = (text: string): string | undefined => TRAINING_SUBJECT_RE.exec(text)?.[0].trim();
+
+/**
+ * "Better monitoring of OOM in pods", "Improve alerting on replication lag": watching names the signal it watches,
+ * so it is done when that signal is watched (the README's "a monitoring item naming its signal"). "Better monitoring
+ * of namespaces", "Improve alerting around the queue status" name a thing, not a signal, and stay vague.
+ */
+export function monitorsSignal(text: string): boolean {
+  const m = WATCHING_RE.exec(text);
+  return !!m && SIGNAL_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+}
+const WATCHING_RE = /\b(?:monitoring|alerting|alerts?|alarms?|observability|visibility|dashboards?)\s+(?:of|for|on|around|about)\s/i;
+const SIGNAL_RE =
+  /\b(?:ooms?|oom[- ]?kill(?:s|ed|er)?|oomkilled|out[- ]of[- ]memory|(?:memory|cpu|disk|heap|inode)\s+(?:usage|pressure|exhaustion|saturation)|error\s+rates?|[45]xx(?:\s+(?:errors?|responses?|rates?))?|latency|restarts?|evictions?|timeouts?|crash(?:es|loops?)|queue\s+(?:depth|length|lag)|(?:replication|consumer)\s+lag|throttling)\b/i;
+
+/**
+ * A paragraph item that first tells what happened ("As this was happening at boot there was no log output …") and
+ * then says what is needed ("We need to write more documentation about the deployment."): the sentence of need is
+ * the follow-up, and is what is judged. Undefined when the first sentence is itself an action (a to-do or a
+ * commitment), when no later sentence says "we need to / should / must …", or that sentence points to an issue.
+ */
+export function laterNeed(body: string, first: string, firstIsAction: boolean): string | undefined {
+  if (firstIsAction || first.length >= body.length) return undefined;
+  for (const sentence of body.slice(first.length).split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+    const t = sentence.trim();
+    // "We should audit CVEs for similar software, see <issue>": the work is tracked where the link points
+    if (WE_NEED_RE.test(t) && !TRACKED_RE.test(t) && !SEE_AT_END_RE.test(t)) return t;
+  }
+  return undefined;
+}
+/** A pointer to where the work is tracked, after clean() has dropped the address: "…, see ." / "(#6593)". */
+const TRACKED_RE = /#\d+|\b(?:tracked|filed)\s+(?:in|as|at)\b/i;
+// on the trimmed sentence, its blanks already collapsed by clean(): no run of blanks before the end to rescan
+const SEE_AT_END_RE = /\bsee ?[.,;:]?$/i;
+const WE_NEED_RE = /^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:need|have|ought)\s+to\s|^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:should|must)\s(?!have\b)/i;
