@@ -1,6 +1,7 @@
 // Follow-ups written at the end of a "What went wrong" bullet, pointing at the issue that tracks them: "… This is now
 // being revisited in https://github.com/org/repo/issues/6586.", "We should provide finer grained controls, see
-// https://github.com/org/repo/issues/6589." The link to an issue or pull request is the tell: a lesson that names
+// https://github.com/org/repo/issues/6589.", or in the middle of one when the sentence asks for work ("We should avoid
+// this happening here, see <issue>. More generally, …"). The link to an issue or pull request is the tell: a lesson that names
 // no tracking issue ("We should err on the side of reaching out over more channels") stays a lesson.
 import type { List, ListItem, Root } from 'mdast';
 import type { ActionItem, Postmortem } from '../types';
@@ -48,18 +49,40 @@ function issuePointer(li: ListItem, text: string): { start: number; end: number 
   const from = Math.max(startOf(p), endOf(p) - 400);
   // a disable comment written at the end of a line is not part of the words
   const src = blankComments(text.slice(from, endOf(p)));
+  // the last "see <issue>" that ends the paragraph, or ends a sentence that asks for work with more prose after it
+  // ("We should avoid this happening here, see <issue>. More generally, …")
   let last = -1;
-  for (const m of src.matchAll(POINTER_RE)) last = m.index + m[0].length;
+  let end = -1;
+  for (const m of src.matchAll(POINTER_RE)) {
+    const at = m.index + m[0].length;
+    const token = /^\S+/.exec(src.slice(at))?.[0] ?? '';
+    let link = token;
+    while (/[.)>!]$/.test(link)) link = link.slice(0, -1);
+    if (!link || !/^(?:<?https?:\/\/|\[)/.test(link) || !ISSUE_PATH_RE.test(link)) continue;
+    const after = src.slice(at + token.length);
+    if (!after.trim()) {
+      last = at;
+      end = endOf(p);
+    } else if (/[.!]\)?$/.test(token) && /^\s+\p{Lu}/u.test(after) && ASKS_RE.test(sentenceBefore(src, at))) {
+      last = at;
+      end = from + at + token.length;
+    }
+  }
   if (last < 0) return undefined;
-  // the rest is one link and a full stop: "https://…/issues/6589." or "[#6589](https://…/issues/6589))."
-  let rest = src.slice(last).trim();
-  while (/[.)>!]$/.test(rest)) rest = rest.slice(0, -1);
-  if (!rest || /\s/.test(rest) || !/^(?:<?https?:\/\/|\[)/.test(rest) || !ISSUE_PATH_RE.test(rest)) return undefined;
   // the sentence holding the pointer: after the last full stop followed by a blank before it ("… k8s. This is now …")
   let start = 0;
   for (const m of src.slice(0, last).matchAll(SENTENCE_END_RE)) start = m.index + m[0].length;
-  return { start: from + start, end: endOf(p) };
+  return { start: from + start, end };
 }
+
+/** The words from the last sentence end before `at` up to it. */
+function sentenceBefore(src: string, at: number): string {
+  let start = 0;
+  for (const m of src.slice(0, at).matchAll(SENTENCE_END_RE)) start = m.index + m[0].length;
+  return src.slice(start, at);
+}
+/** A sentence that asks for work: "We should …", "… needs to …", "This will be …", "This is now being …". */
+const ASKS_RE = /\b(?:should|must|needs?\s+to|will|(?:is|are)\s+(?:now\s+)?being)\b/i;
 /** "This was fixed in <PR>", "It has been resolved in …": the pointer reports the follow-up done. */
 const FIXED_RE = /^(?:this|it)\s+(?:was|has\s+been|is\s+now|got)\s+(?:fixed|resolved|addressed|done|implemented|merged)\b/i;
 const SENTENCE_END_RE = /[.!?][ \t\n]+(?=\S)/g;
