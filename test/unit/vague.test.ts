@@ -237,3 +237,10 @@ describe('a paragraph that tells what happened, then what "we need to" do, is ju
   test('a need tracked in an issue is left to the issue', () => assert.equal(vague(story + 'We need to refine the release check to deal with this, see https://example.org/issues/412.'), false));
   test('a first sentence that is itself a to-do is judged alone', () => assert.equal(vague('Move the logger set-up before the queue client. We need to write more documentation.'), false));
 });
+
+describe('"minimize the number of …" with no number to reach has no finish line (dev-set shape)', () => {
+  test('vague without a number', () => assert.equal(vague('Minimize the number of different types of data structures used.'), true));
+  for (const t of ['Reduce the number of replicas to 3', 'Reduce the number of record types that hold amounts to one', 'Reduce the number of sync code paths by removing the legacy importer']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+});

@@ -47,6 +47,13 @@ const HEDGE_RE =
 const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
 
 /** "… should be improved", "… needs to be streamlined": a modal passive whose participle is the action. */
+/**
+ * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
+ * the number of replicas to 3" has one.
+ */
+const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
+const FEWER_OF_RE = /^(?:minimi[sz]e|reduce|lower|cut(?: down)?)\s+(?:the\s+)?(?:number|amount|count)\s+of\s/i;
+
 /** "flutter/flutter#27258 - " before the item's words: the ticket it is tracked in. */
 const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
 const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
@@ -135,6 +142,11 @@ function classifyClause(s: string): VagueResult {
   }
   if (MORE_OF_RE.test(text) && !measurable) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: '"more" has no finish line: by how much, measured how' };
+  }
+  // the words before the inline owner / due date ("— @lea, due 2026-04-15"): a date is not the number to reach
+  const fewer = FEWER_OF_RE.test(text) ? text.split(/\s[—–|]\s|\s\(?@/)[0] : '';
+  if (fewer && !measurable && !FEWER_TARGET_RE.test(fewer) && !specificAnchors(fewer).length && !/\bby\s+\w+ing\b/i.test(fewer)) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: 'no number says how many is few enough' };
   }
   const v0 = lemma(words[0]);
   // "Investigate and fix memory leak in kubespawner": the research leads to a fix, judge the fix (unless it fixes "issues")
