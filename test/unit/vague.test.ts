@@ -244,3 +244,8 @@ describe('"minimize the number of …" with no number to reach has no finish lin
     test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }
 });
+
+describe('"more time needs to be allocated to …" gives a resource in no amount (heldout6 shape)', () => {
+  test('vague: more time, no amount', () => assert.equal(vague('More time needs to be allocated to service resilience projects.'), true));
+  test('not vague: an amount is given', () => assert.equal(vague('More time needs to be allocated to the upgrade: two engineers for 3 weeks'), false));
+});

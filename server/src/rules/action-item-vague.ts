@@ -51,6 +51,8 @@ const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look int
  * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
  * the number of replicas to 3" has one.
  */
+/** "More time needs to be allocated …", "Additional effort should be spent on …": a resource given, in no amount. */
+const MORE_RESOURCE_RE = /^(?:more|additional|extra)\s+(?:time|effort|resources|attention|focus|capacity|budget|people|headcount)\s+(?:needs?\s+to|should|must|has\s+to|will)\s+be\s+(?:allocated|spent|devoted|dedicated|given|invested|put|assigned)\b/i;
 const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
 const FEWER_OF_RE = /^(?:minimi[sz]e|reduce|lower|cut(?: down)?)\s+(?:the\s+)?(?:number|amount|count)\s+of\s/i;
 
@@ -105,6 +107,9 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'deliberation', phrase: discussed.phrase, reason: 'a discussion is reported, not what was decided' };
   }
   // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
+  // "More time needs to be allocated to resilience projects": more of a resource, and no amount
+  const moreOf = MORE_RESOURCE_RE.exec(s.trim());
+  if (moreOf && !measurable) return { vague: true, kind: 'improvement', phrase: moreOf[0], reason: '"more" has no finish line: how much, spent on what' };
   const training = trainingSubject(text) ?? trainingSubject(s.trim());
   if (training) return { vague: true, kind: 'people', phrase: training, reason: 'changing how people behave is less reliable than changing the system' };
   // "Investigate the possibility to trigger a backup before any database change": a yes-or-no question about a named

@@ -122,12 +122,19 @@ export function finishedSetup(text: string): [number, number] | undefined {
 const NEEDED_RE = /^(?!(?:we|i|you|they|it|this|that|there)\b)[^,;:]{3,120}\bneeds? to\s+(?:be\s+)?\w/i;
 
 /**
+ * Anywhere: a named thing said to need doing to it, in the passive ("More time needs to be allocated to resilience
+ * projects", "The staging cluster needs to be rebuilt from the new image"). Not people told what to do ("Users need
+ * to upgrade"): a thing, and "be" with a participle.
+ */
+const NEEDED_DONE_RE = /^(?!(?:we|i|you|they|it|this|that|there|users?|customers?|operators?|everyone|anyone)\b)[^,;:]{3,120}\bneeds? to be (?:\w+ly )?\w+(?:ed|en|wn|ne|un|t)\b/i;
+
+/**
  * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
  * sentence written as a to-do counts too.
  */
 export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
-  if (toDos && NEEDED_RE.test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
+  if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
   return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
