@@ -249,3 +249,9 @@ describe('"more time needs to be allocated to …" gives a resource in no amount
   test('vague: more time, no amount', () => assert.equal(vague('More time needs to be allocated to service resilience projects.'), true));
   test('not vague: an amount is given', () => assert.equal(vague('More time needs to be allocated to the upgrade: two engineers for 3 weeks'), false));
 });
+
+describe('"we should entertain …" deliberates, also after a concession (heldout5 shape)', () => {
+  test('vague: entertain', () => assert.equal(vague('We should entertain what we can keep for a later investigation.'), true));
+  test('vague: after "Even if …,"', () => assert.equal(vague('Even if deletions stay immediate, we should entertain what we can keep for a later investigation.'), true));
+  test('not vague: a concession before a concrete change', () => assert.equal(vague('Even if deletions stay immediate, we will copy the release files to the archive bucket before deleting them.'), false));
+});

@@ -108,9 +108,17 @@ export const firstSentence = (s: string) => {
 const SUBJECT_RE =
   /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
 const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
+const CONCESSION_RE = /^(?:even if|even though|although|while)\s[^,]{3,80},\s+/i;
 const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
 
 export function stripSubject(s: string): string {
+  // "Even if we keep deleting at once, we should …": a concession before the subject is not the item
+  const lead = CONCESSION_RE.exec(s);
+  if (lead) {
+    const rest = s.slice(lead[0].length);
+    const stripped = stripSubject(rest);
+    if (stripped !== rest) return stripped;
+  }
   const m = SUBJECT_RE.exec(s);
   if (!m) return s;
   const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|(?:is|are) continuing to|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?$/i, '');
