@@ -255,3 +255,8 @@ describe('"we should entertain …" deliberates, also after a concession (heldou
   test('vague: after "Even if …,"', () => assert.equal(vague('Even if deletions stay immediate, we should entertain what we can keep for a later investigation.'), true));
   test('not vague: a concession before a concrete change', () => assert.equal(vague('Even if deletions stay immediate, we will copy the release files to the archive bucket before deleting them.'), false));
 });
+
+describe('alerting around a named mechanism\'s behaviour names its signal (dev-set shape)', () => {
+  test('not vague: acronyms and their behaviour', () => assert.equal(vague('Hardening observability and alerting around TOAST/OID behavior and disk read amplification'), false));
+  test('vague: a thing without a behaviour', () => assert.equal(vague('Improve alerting around boskos status'), true));
+});

@@ -1,7 +1,7 @@
 // Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
 // choosing one, keeping (running) a named thing, a comparative abstract tied to a named condition, a discussion
 // reported instead of a decision, and training as the subject of a sentence.
-import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
+import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter, specificAnchors } from './vague-words';
 
 /**
  * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
@@ -108,8 +108,12 @@ export const trainingSubject = (text: string): string | undefined => TRAINING_SU
  */
 export function monitorsSignal(text: string): boolean {
   const m = WATCHING_RE.exec(text);
-  return !!m && SIGNAL_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+  if (!m) return false;
+  const watched = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  // "… around TOAST/OID behavior and disk read amplification": a named mechanism and how it behaves
+  return SIGNAL_RE.test(watched) || (specificAnchors(watched.replace(/\//g, ' ')).length > 0 && BEHAVIOUR_RE.test(watched));
 }
+const BEHAVIOUR_RE = /\b(?:behaviou?r|usage|growth|exhaustion|wraparound|amplification|limits?)\b/i;
 const WATCHING_RE = /\b(?:monitoring|alerting|alerts?|alarms?|observability|visibility|dashboards?)\s+(?:of|for|on|around|about)\s/i;
 const SIGNAL_RE =
   /\b(?:ooms?|oom[- ]?kill(?:s|ed|er)?|oomkilled|out[- ]of[- ]memory|(?:memory|cpu|disk|heap|inode)\s+(?:usage|pressure|exhaustion|saturation)|error\s+rates?|[45]xx(?:\s+(?:errors?|responses?|rates?))?|latency|restarts?|evictions?|timeouts?|crash(?:es|loops?)|queue\s+(?:depth|length|lag)|(?:replication|consumer)\s+lag|throttling)\b/i;
