@@ -260,3 +260,8 @@ describe('alerting around a named mechanism\'s behaviour names its signal (dev-s
   test('not vague: acronyms and their behaviour', () => assert.equal(vague('Hardening observability and alerting around TOAST/OID behavior and disk read amplification'), false));
   test('vague: a thing without a behaviour', () => assert.equal(vague('Improve alerting around boskos status'), true));
 });
+
+describe('a topic said to remain a priority names no change (dev-set shape)', () => {
+  test('vague: a ranked topic', () => assert.equal(vague('Database optimization remains a priority to fix in the near future.'), true));
+  test('not vague: a named change ranked', () => assert.equal(vague('Moving the API to Postgres 16 remains a priority'), false));
+});

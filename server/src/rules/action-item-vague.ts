@@ -51,6 +51,8 @@ const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look int
  * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
  * the number of replicas to 3" has one.
  */
+/** "Database optimization remains a priority": a topic of one to three words said to stay a priority. */
+const PRIORITY_TOPIC_RE = /^((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:remains?|is\s+still|stays?)\s+a\s+(?:top\s+|high\s+|key\s+)?priority\b/i;
 /** "More time needs to be allocated …", "Additional effort should be spent on …": a resource given, in no amount. */
 const MORE_RESOURCE_RE = /^(?:more|additional|extra)\s+(?:time|effort|resources|attention|focus|capacity|budget|people|headcount)\s+(?:needs?\s+to|should|must|has\s+to|will)\s+be\s+(?:allocated|spent|devoted|dedicated|given|invested|put|assigned)\b/i;
 const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
@@ -107,6 +109,9 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'deliberation', phrase: discussed.phrase, reason: 'a discussion is reported, not what was decided' };
   }
   // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
+  // "Database optimization remains a priority to fix": a topic ranked, not a change named
+  const ranked = PRIORITY_TOPIC_RE.exec(s.trim());
+  if (ranked && !measurable && !specificAnchors(ranked[1]).length) return { vague: true, kind: 'abstract', phrase: ranked[0], reason: 'it ranks a topic instead of naming a change' };
   // "More time needs to be allocated to resilience projects": more of a resource, and no amount
   const moreOf = MORE_RESOURCE_RE.exec(s.trim());
   if (moreOf && !measurable) return { vague: true, kind: 'improvement', phrase: moreOf[0], reason: '"more" has no finish line: how much, spent on what' };
