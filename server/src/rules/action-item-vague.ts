@@ -51,8 +51,8 @@ const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look int
  * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
  * the number of replicas to 3" has one.
  */
-/** "Database optimization remains a priority": a topic of one to three words said to stay a priority. */
-const PRIORITY_TOPIC_RE = /^((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:remains?|is\s+still|stays?)\s+a\s+(?:top\s+|high\s+|key\s+)?priority\b/i;
+/** "Database optimization remains a priority": a topic of one to three words said to stay a priority (blanks collapsed by clean()). */
+const PRIORITY_TOPIC_RE = /^([\w-]+(?: [\w-]+){0,2}) (?:remains?|is still|stays?) a (?:(?:top|high|key) )?priority\b/i;
 /** "More time needs to be allocated …", "Additional effort should be spent on …": a resource given, in no amount. */
 const MORE_RESOURCE_RE = /^(?:more|additional|extra)\s+(?:time|effort|resources|attention|focus|capacity|budget|people|headcount)\s+(?:needs?\s+to|should|must|has\s+to|will)\s+be\s+(?:allocated|spent|devoted|dedicated|given|invested|put|assigned)\b/i;
 const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
