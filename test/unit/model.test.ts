@@ -216,6 +216,20 @@ describe('follow-ups inside prose', () => {
     ]);
   });
 
+  test('prose under "Further mitigations": a named thing that "needs to" change is a follow-up, "They are also going to …" is the team named just before', () => {
+    const m = parsePostmortem(
+      '# Relay stall on 2026-02-02\n\n## Root Cause Analysis\n\nThe decoder rejected unknown fields.\n\n### Further Mitigations and Learnings\n\n' +
+        'The staging topology needs to more closely mirror production. More discussion is happening on the call.\n\n' +
+        'Relay team shipped a hot-fix switch during the incident. They are also going to add a replay test for bad headers.\n\n' +
+        'We need to remember this. It needs to be written down somewhere.\n',
+    );
+    assert.equal(matchSection('Further Mitigations and Learnings'), 'action-items');
+    assert.deepEqual(items(m).map((i) => [i.text, i.owners.map((o) => o.value)]), [
+      ['The staging topology needs to more closely mirror production.', []],
+      ['They are also going to add a replay test for bad headers.', ['Relay team']],
+    ]);
+  });
+
   test('"Our Response" bullets in the first person: steps taken are done, work begun is open, a description of the system to come is neither, and a sentence that repeats a bullet is not counted again', () => {
     const m = parsePostmortem(
       '# Upload tokens exposed on 2026-01-09\n\n## Root cause\n\nOne shared upload token.\n\n## Our Response\n\n' +

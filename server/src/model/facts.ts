@@ -220,4 +220,4 @@ const FUTURE_RE = /\bin\s+the\s+future\b/i;
 const SIMILAR_RE = /\bsimilar\s+(?:issues?|incidents?|problems?|outages?|errors?|failures?)\b/i;
 const WE_PLAN_RE = /\bwe\s+(?:will|are\s+going\s+to|plan\s+to|have\s+(?:begun|started|added))\b/i;
 
-const CAUSAL_RE = /\b(?:due to|as a result of|result(?:s|ed|ing)? in|contribut(?:es?|ed|ing) to|caus(?:ed|es|ing)\b|led to|leads? to|because of|triggered|meant\b(?! to\b))/i;
+const CAUSAL_RE = /\b(?:due to|as a result of|result(?:s|ed|ing)? in|contribut(?:es?|ed|ing) to|caus(?:ed|es|ing)\b|led to|leads? to|because of|triggered|meant\b(?! to\b)|means\s+that\b)/i;

@@ -199,7 +199,9 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
  */
 const FAILURE_VERB_RE = /\s(?:stopped|failed|crashed|broke|went\s+(?:down|offline)|(?:was|were)\s+(?:down|unavailable|unreachable|offline|degraded|lost)|became\s+(?:unavailable|unresponsive|unreachable)|could\s+not|couldn't|returned\s+errors|leaked|exposed|deleted|corrupted)\b/u;
 const tellsEvent = (sentence: string) =>
-  sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && FAILURE_VERB_RE.test(sentence);
+  sentence.length <= 200 && /^[\p{L}\d'’"“]/u.test(sentence) && !/^[^\s:]+(?:\s[^\s:]+)?:/.test(sentence) && !/[()]/.test(sentence) && /[.!]$/.test(sentence) && (FAILURE_VERB_RE.test(sentence) || EVENT_NOUN_RE.test(sentence));
+/** The incident named as a noun in the opening words: "Password compromise of an employee's Okta account." */
+const EVENT_NOUN_RE = /^(?:[\p{L}'’-]+\s+){0,3}(?:compromise|outage|breach|leak|exposure|corruption|loss|deletion|takeover|downtime)\s+(?:of|in|on|affecting)\s/iu;
 
 /**
  * "## Downtime on the afternoon of 3rd of August" opening a page with no H1 (a blog post whose title is in the front

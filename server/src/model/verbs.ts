@@ -6,7 +6,7 @@
 export const DELIBERATE = new Set([
   'consider', 'discuss', 'reflect', 'brainstorm', 'ponder', 'think', 'talk', 'align', 'emphasize', 'emphasise',
   'reiterate', 're-iterate', 'propose', 'continue', 'explore', 're-evaluate', 'reevaluate', 'revisit', 'rethink',
-  'debate', 'strive', 'aim', 'try', 'attempt', 'keep',
+  'debate', 'strive', 'aim', 'try', 'attempt', 'keep', 'entertain',
 ]);
 /** Changing people instead of systems: no artifact, no finish line. */
 export const PEOPLE = new Set(['teach', 'train', 'educate', 'remind', 'encourage', 'discourage', 'raise awareness']);

@@ -6,9 +6,11 @@
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
-import { keepsThing, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
+import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './support/vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './support/vague-words';
 import { memoByText } from '../model/memo';
+import { startsImperative } from '../model/verbs';
+import { commitsToWork } from '../model/action-items/commit-sentence';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
@@ -20,6 +22,8 @@ export interface VagueResult {
   phrase?: string;
   /** Why, in a few words, for the message. */
   reason?: string;
+  /** The sentence judged, when it is not the item's first ("… no log output. We need to write more docs."). */
+  sentence?: string;
 }
 
 export { lemma } from './support/vague-words';
@@ -43,6 +47,17 @@ const HEDGE_RE =
 const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
 
 /** "… should be improved", "… needs to be streamlined": a modal passive whose participle is the action. */
+/**
+ * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
+ * the number of replicas to 3" has one.
+ */
+/** "Database optimization remains a priority": a topic of one to three words said to stay a priority (blanks collapsed by clean()). */
+const PRIORITY_TOPIC_RE = /^([\w-]+(?: [\w-]+){0,2}) (?:remains?|is still|stays?) a (?:(?:top|high|key) )?priority\b/i;
+/** "More time needs to be allocated …", "Additional effort should be spent on …": a resource given, in no amount. */
+const MORE_RESOURCE_RE = /^(?:more|additional|extra)\s+(?:time|effort|resources|attention|focus|capacity|budget|people|headcount)\s+(?:needs?\s+to|should|must|has\s+to|will)\s+be\s+(?:allocated|spent|devoted|dedicated|given|invested|put|assigned)\b/i;
+const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
+const FEWER_OF_RE = /^(?:minimi[sz]e|reduce|lower|cut(?: down)?)\s+(?:the\s+)?(?:number|amount|count)\s+of\s/i;
+
 /** "flutter/flutter#27258 - " before the item's words: the ticket it is tracked in. */
 const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
 const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
@@ -94,6 +109,12 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'deliberation', phrase: discussed.phrase, reason: 'a discussion is reported, not what was decided' };
   }
   // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
+  // "Database optimization remains a priority to fix": a topic ranked, not a change named
+  const ranked = PRIORITY_TOPIC_RE.exec(s.trim());
+  if (ranked && !measurable && !specificAnchors(ranked[1]).length) return { vague: true, kind: 'abstract', phrase: ranked[0], reason: 'it ranks a topic instead of naming a change' };
+  // "More time needs to be allocated to resilience projects": more of a resource, and no amount
+  const moreOf = MORE_RESOURCE_RE.exec(s.trim());
+  if (moreOf && !measurable) return { vague: true, kind: 'improvement', phrase: moreOf[0], reason: '"more" has no finish line: how much, spent on what' };
   const training = trainingSubject(text) ?? trainingSubject(s.trim());
   if (training) return { vague: true, kind: 'people', phrase: training, reason: 'changing how people behave is less reliable than changing the system' };
   // "Investigate the possibility to trigger a backup before any database change": a yes-or-no question about a named
@@ -137,6 +158,11 @@ function classifyClause(s: string): VagueResult {
   }
   if (MORE_OF_RE.test(text) && !measurable) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: '"more" has no finish line: by how much, measured how' };
+  }
+  // the words before the inline owner / due date ("— @lea, due 2026-04-15"): a date is not the number to reach
+  const fewer = FEWER_OF_RE.test(text) ? text.split(/\s[—–|]\s|\s\(?@/)[0] : '';
+  if (fewer && !measurable && !FEWER_TARGET_RE.test(fewer) && !specificAnchors(fewer).length && !/\bby\s+\w+ing\b/i.test(fewer)) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: 'no number says how many is few enough' };
   }
   const v0 = lemma(words[0]);
   // "Investigate and fix memory leak in kubespawner": the research leads to a fix, judge the fix (unless it fixes "issues")
@@ -184,7 +210,8 @@ function classifyClause(s: string): VagueResult {
   // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
   const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(?!\s)(.+)$/i.exec(text);
   const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
-  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage) {
+  const signal = monitorsSignal(text);
+  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage && !signal) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
   }
   // "Bug bounty in order to get more visibility …", "… so the team is aware": the purpose is not the task; and a
@@ -193,7 +220,7 @@ function classifyClause(s: string): VagueResult {
   const purposeNamed = concretePurpose(text);
   if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
     // the comparative sits in the purpose clause only
-  } else if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
+  } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
   const aspiration = ASPIRATION_RE.exec(main);
@@ -258,6 +285,12 @@ export function classifyVague(markdown: string): VagueResult {
   const body = raw.replace(/\*\*|__/g, '');
   const first = firstSentence(body);
   const r = classifyClause(first);
+  // "As this was happening … no log output. We need to write more documentation …": judge the sentence of need
+  const need = r.vague ? undefined : laterNeed(body, first, startsImperative(first) || commitsToWork(first, true));
+  if (need) {
+    const n = classifyClause(need);
+    if (n.vague) return { ...n, sentence: need };
+  }
   // "Add more thorough testing. In particular, have negative tests in all overflow directions": the next sentence
   // says what was meant
   const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(?!\s)(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
@@ -333,7 +366,7 @@ const rule: Rule<Record<string, never>> = {
       };
       ctx.report({
         range,
-        message: fit("'", itemWords(model, item), "' is vague: name the change and how you'll know it's done."),
+        message: fit("'", r.sentence ?? itemWords(model, item), "' is vague: name the change and how you'll know it's done."),
         fixes,
       });
     }

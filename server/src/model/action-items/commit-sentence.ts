@@ -12,7 +12,7 @@ import { startsImperative } from '../verbs';
  * means …") explain; they are not follow-ups.
  */
 const COMMIT_RE =
-  /\b(?:will|shall|(?:is|are|am) going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:have|has|'ve|’ve)\s+(?:(?:also|now|already)\s+)?(?:begun|started)\s+(?:the\s+process\s+of\s+)?(?:\w+ly\s+)?(?!monitoring|watching|tracking|alerting)\w+ing|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|(?:we are|we're) (?:(?:actively|currently|now|also|still) )*(?:building|writing|developing|implementing|setting up|rolling out|introducing)(?= (?:an?|the|new|more|tests?|checks?|alerts?|monitoring|tooling|automation|safeguards?)\b)|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+  /\b(?:will|shall|(?:is|are|am) (?:(?:also|still|now) )?going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:have|has|'ve|’ve)\s+(?:(?:also|now|already)\s+)?(?:begun|started)\s+(?:the\s+process\s+of\s+)?(?:\w+ly\s+)?(?!monitoring|watching|tracking|alerting)\w+ing|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|(?:we are|we're) (?:(?:actively|currently|now|also|still) )*(?:building|writing|developing|implementing|setting up|rolling out|introducing)(?= (?:an?|the|new|more|tests?|checks?|alerts?|monitoring|tooling|automation|safeguards?)\b)|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
 // determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
@@ -114,11 +114,27 @@ export function finishedSetup(text: string): [number, number] | undefined {
 }
 
 /**
+ * Under an action-items heading, a thing named as the subject and said to need a change asks for that change: "The
+ * staging configuration needs to more closely mirror production", "Log parsing needs to be more resilient." Only a
+ * named subject (not "this needs to …", see EXPLAINS_RE) and "needs to" in the sentence's own clause, before any
+ * comma.
+ */
+const NEEDED_RE = /^(?!(?:we|i|you|they|it|this|that|there)\b)[^,;:]{3,120}\bneeds? to\s+(?:be\s+)?\w/i;
+
+/**
+ * Anywhere: a named thing said to need doing to it, in the passive ("More time needs to be allocated to resilience
+ * projects", "The staging cluster needs to be rebuilt from the new image"). Not people told what to do ("Users need
+ * to upgrade"): a thing, and "be" with a participle.
+ */
+const NEEDED_DONE_RE = /^(?!(?:we|i|you|they|it|this|that|there|users?|customers?|operators?|everyone|anyone)\b)[^,;:]{3,120}\bneeds? to be (?:\w+ly )?\w+(?:ed|en|wn|ne|un|t)\b/i;
+
+/**
  * The sentence (plain text, one line) commits to future work. With `toDos` (prose under an action-items heading), a
  * sentence written as a to-do counts too.
  */
 export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
+  if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
   return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));

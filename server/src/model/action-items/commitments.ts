@@ -3,9 +3,10 @@
 // action-items section written as several paragraphs, where a sentence written as a to-do counts too.
 import type { Paragraph } from 'mdast';
 import type { ActionItem, Section } from '../types';
+import type { Hit } from '../fields';
 import { trimEndChars } from '../scan';
 import { memoByText } from '../memo';
-import { endOf, startOf, type ParseContext } from './common';
+import { endOf, startOf, toField, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
 import { commitmentClauseStart, commitsToWork, filedTicket, finishedSetup } from './commit-sentence';
 
@@ -194,8 +195,30 @@ export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Se
       out.push(item);
       continue;
     }
+    if (!item.owners.length) {
+      const team = teamNamedBefore(ctx.text, startOf(holder(run, sp.start)), sp.start, sp.text);
+      if (team) item.owners = [toField(team, ctx)];
+    }
     item.fromProse = read === 'tickets' ? 'ticket' : 'commitment';
     out.push(item);
   }
   return out;
 }
+
+/**
+ * "Besu team used a plugin system … They are also going to review …": a sentence told by "They" right after one whose
+ * subject is a named team ("Besu team", "The Nimbus team") is that team's follow-up. The team's words in the source,
+ * or undefined (another subject before, or the sentence before is in another paragraph).
+ */
+function teamNamedBefore(text: string, paragraphStart: number, sentenceStart: number, sentence: string): Hit<string> | undefined {
+  if (!/^they\s/i.test(sentence)) return undefined;
+  const before = text.slice(paragraphStart, sentenceStart);
+  // the sentence just before: from the last full stop followed by a blank (or the paragraph's start)
+  let from = 0;
+  for (const m of before.matchAll(/[.!?]\s+(?=\S)/g)) if (m.index + m[0].length < before.length) from = m.index + m[0].length;
+  const m = TEAM_SUBJECT_RE.exec(before.slice(from));
+  if (!m) return undefined;
+  const start = paragraphStart + from + m.index + m[0].indexOf(m[1]);
+  return { value: m[1], text: m[1], start, end: start + m[1].length };
+}
+const TEAM_SUBJECT_RE = /^\s*(?:[Tt]he\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+team)\s+(?!will\b)[a-z]/;

@@ -196,7 +196,7 @@ function collectFiledTickets(tree: Root, model: Postmortem, ctx: ParseContext): 
 
 /**
  * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
- * have a third party assess …", "All secrets are being rotated." Read only when nothing else in the document is an
+ * have a third party assess …", "All secrets are being rotated.", or in its conclusion. Read only when nothing else in the document is an
  * action item (so a commitment is never counted twice), and only sentences that commit to work.
  */
 function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
@@ -204,7 +204,7 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
   for (const node of tree.children) {
     if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
-    if (sec?.effectiveKind !== 'resolution' && sec?.effectiveKind !== 'lessons-learned') continue;
+    if (!sec || (sec.effectiveKind !== 'resolution' && sec.effectiveKind !== 'lessons-learned' && !closing(sec))) continue;
     bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
   }
   // "- **Resolution**:" in a page of bold labels: its sub-bullets are the prose ("We and AWS are still investigating
@@ -278,6 +278,13 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
     }
   }
 }
+
+/**
+ * "## Conclusion", "## Closing thoughts": the last word of a report with no follow-up section, where "More time needs
+ * to be allocated to resilience projects" is the one follow-up it names.
+ */
+const closing = (s: Section): boolean => !s.kind && CLOSING_TITLE_RE.test(normalizeHeading(s.title));
+const CLOSING_TITLE_RE = /^(?:conclusions?|closing thoughts|final thoughts|in closing)$/;
 
 /** A bullet told by the team: "We have begun …", "As detailed below, we have begun …". */
 const FIRST_PERSON_RE = /^(?:[^,\n]{1,40},\s+)?(?:we|i)\s/i;

@@ -1,12 +1,13 @@
 // Follow-ups written at the end of a "What went wrong" bullet, pointing at the issue that tracks them: "… This is now
 // being revisited in https://github.com/org/repo/issues/6586.", "We should provide finer grained controls, see
-// https://github.com/org/repo/issues/6589." The link to an issue or pull request is the tell: a lesson that names
+// https://github.com/org/repo/issues/6589.", or in the middle of one when the sentence asks for work ("We should avoid
+// this happening here, see <issue>. More generally, …"). The link to an issue or pull request is the tell: a lesson that names
 // no tracking issue ("We should err on the side of reaching out over more channels") stays a lesson.
-import type { List, ListItem, Root } from 'mdast';
+import type { List, ListItem, Paragraph, Root } from 'mdast';
 import type { ActionItem, Postmortem } from '../types';
 import { endOf, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
-import { blankComments } from './paragraphs';
+import { blankComments, paragraphItem } from './paragraphs';
 import { sectionAt } from '../facts';
 import { completedPrefix } from '../completed';
 
@@ -15,6 +16,22 @@ export function linkedFollowUps(tree: Root, model: Postmortem, ctx: ParseContext
   const out: ActionItem[] = [];
   const taken = (s: number, e: number) => model.actionItems.some((i) => i.range.start.offset < e && s < i.range.end.offset);
   for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      const sec = sectionAt(model, startOf(node));
+      if (sec?.effectiveKind !== 'lessons-learned' || taken(startOf(node), endOf(node)) || !tracksWork(node, ctx.text)) continue;
+      const item = paragraphItem(node, ctx, sec, false);
+      if (!item) continue;
+      // "We have previously entertained ideas …, but have yet to settle on a solution. See [this tracking issue]":
+      // the tracked work is still open, whatever tense the paragraph opens in
+      const words = ctx.text.slice(startOf(node), endOf(node));
+      const notYet = NOT_YET_RE.exec(words);
+      if (item.status === 'open' && !item.statusField && notYet && completedPrefix(words)) {
+        const at = startOf(node) + notYet.index;
+        item.statusField = { value: 'open', text: notYet[0].replace(/\s+/g, ' '), range: ctx.range(at, at + notYet[0].length) };
+      }
+      out.push({ ...item, fromProse: 'linked' });
+      continue;
+    }
     if (node.type !== 'list') continue;
     const sec = sectionAt(model, startOf(node));
     if (sec?.effectiveKind !== 'lessons-learned') continue;
@@ -48,18 +65,54 @@ function issuePointer(li: ListItem, text: string): { start: number; end: number 
   const from = Math.max(startOf(p), endOf(p) - 400);
   // a disable comment written at the end of a line is not part of the words
   const src = blankComments(text.slice(from, endOf(p)));
+  // the last "see <issue>" that ends the paragraph, or ends a sentence that asks for work with more prose after it
+  // ("We should avoid this happening here, see <issue>. More generally, …")
   let last = -1;
-  for (const m of src.matchAll(POINTER_RE)) last = m.index + m[0].length;
+  let end = -1;
+  for (const m of src.matchAll(POINTER_RE)) {
+    const at = m.index + m[0].length;
+    const token = /^\S+/.exec(src.slice(at))?.[0] ?? '';
+    let link = token;
+    while (/[.)>!]$/.test(link)) link = link.slice(0, -1);
+    if (!link || !/^(?:<?https?:\/\/|\[)/.test(link) || !ISSUE_PATH_RE.test(link)) continue;
+    const after = src.slice(at + token.length);
+    if (!after.trim()) {
+      last = at;
+      end = endOf(p);
+    } else if (/[.!]\)?$/.test(token) && /^\s+\p{Lu}/u.test(after) && ASKS_RE.test(sentenceBefore(src, at))) {
+      last = at;
+      end = from + at + token.length;
+    }
+  }
   if (last < 0) return undefined;
-  // the rest is one link and a full stop: "https://…/issues/6589." or "[#6589](https://…/issues/6589))."
-  let rest = src.slice(last).trim();
-  while (/[.)>!]$/.test(rest)) rest = rest.slice(0, -1);
-  if (!rest || /\s/.test(rest) || !/^(?:<?https?:\/\/|\[)/.test(rest) || !ISSUE_PATH_RE.test(rest)) return undefined;
   // the sentence holding the pointer: after the last full stop followed by a blank before it ("… k8s. This is now …")
   let start = 0;
   for (const m of src.slice(0, last).matchAll(SENTENCE_END_RE)) start = m.index + m[0].length;
-  return { start: from + start, end: endOf(p) };
+  return { start: from + start, end };
 }
+
+/** The words from the last sentence end before `at` up to it. */
+function sentenceBefore(src: string, at: number): string {
+  let start = 0;
+  for (const m of src.slice(0, at).matchAll(SENTENCE_END_RE)) start = m.index + m[0].length;
+  return src.slice(start, at);
+}
+/** A sentence that asks for work: "We should …", "… needs to …", "This will be …", "This is now being …". */
+const ASKS_RE = /\b(?:should|must|needs?\s+to|will|(?:is|are)\s+(?:now\s+)?being)\b/i;
+/**
+ * A lessons paragraph that names the issue tracking its work: "[This issue](…/issues/6451) tracks that effort.", "See
+ * [this tracking issue](…/issues/6091) for more details." The paragraph is the follow-up. A link to an issue
+ * without the words (the bug that caused it, a discussion) is not enough.
+ */
+function tracksWork(p: Paragraph, text: string): boolean {
+  const links = p.children.filter((c) => c.type === 'link' && ISSUE_PATH_RE.test(c.url));
+  if (!links.length) return false;
+  const words = text.slice(startOf(p), endOf(p));
+  return TRACKS_RE.test(words);
+}
+const TRACKS_RE = /\btracking\s+(?:issue|ticket|bug)\b|\]\([^()\s]*\)\s+(?:tracks|is\s+tracking)\s+(?:this|that|the|our)\b/i;
+const NOT_YET_RE = /\b(?:(?:have|has)\s+yet\s+to|not\s+yet)\b/i;
+
 /** "This was fixed in <PR>", "It has been resolved in …": the pointer reports the follow-up done. */
 const FIXED_RE = /^(?:this|it)\s+(?:was|has\s+been|is\s+now|got)\s+(?:fixed|resolved|addressed|done|implemented|merged)\b/i;
 const SENTENCE_END_RE = /[.!?][ \t\n]+(?=\S)/g;

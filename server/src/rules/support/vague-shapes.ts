@@ -1,7 +1,7 @@
 // Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
 // choosing one, keeping (running) a named thing, a comparative abstract tied to a named condition, a discussion
 // reported instead of a decision, and training as the subject of a sentence.
-import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter } from './vague-words';
+import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter, specificAnchors } from './vague-words';
 
 /**
  * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
@@ -117,3 +117,41 @@ export function namedTaskWithin(text: string): { verb: string; rest: string } | 
   const means = /^(\p{L}+ing)\s+(?!\s)(.+)$/u.exec(text.slice(by + 4).trimStart());
   return means ? { verb: means[1], rest: means[2] } : undefined;
 }
+
+/**
+ * "Better monitoring of OOM in pods", "Improve alerting on replication lag": watching names the signal it watches,
+ * so it is done when that signal is watched (the README's "a monitoring item naming its signal"). "Better monitoring
+ * of namespaces", "Improve alerting around the queue status" name a thing, not a signal, and stay vague.
+ */
+export function monitorsSignal(text: string): boolean {
+  const m = WATCHING_RE.exec(text);
+  if (!m) return false;
+  const watched = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  // "… around TOAST/OID behavior and disk read amplification": a named mechanism and how it behaves
+  return SIGNAL_RE.test(watched) || (specificAnchors(watched.replace(/\//g, ' ')).length > 0 && BEHAVIOUR_RE.test(watched));
+}
+const BEHAVIOUR_RE = /\b(?:behaviou?r|usage|growth|exhaustion|wraparound|amplification|limits?)\b/i;
+const WATCHING_RE = /\b(?:monitoring|alerting|alerts?|alarms?|observability|visibility|dashboards?)\s+(?:of|for|on|around|about)\s/i;
+const SIGNAL_RE =
+  /\b(?:ooms?|oom[- ]?kill(?:s|ed|er)?|oomkilled|out[- ]of[- ]memory|(?:memory|cpu|disk|heap|inode)\s+(?:usage|pressure|exhaustion|saturation)|error\s+rates?|[45]xx(?:\s+(?:errors?|responses?|rates?))?|latency|restarts?|evictions?|timeouts?|crash(?:es|loops?)|queue\s+(?:depth|length|lag)|(?:replication|consumer)\s+lag|throttling)\b/i;
+
+/**
+ * A paragraph item that first tells what happened ("As this was happening at boot there was no log output …") and
+ * then says what is needed ("We need to write more documentation about the deployment."): the sentence of need is
+ * the follow-up, and is what is judged. Undefined when the first sentence is itself an action (a to-do or a
+ * commitment), when no later sentence says "we need to / should / must …", or that sentence points to an issue.
+ */
+export function laterNeed(body: string, first: string, firstIsAction: boolean): string | undefined {
+  if (firstIsAction || first.length >= body.length) return undefined;
+  for (const sentence of body.slice(first.length).split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+    const t = sentence.trim();
+    // "We should audit CVEs for similar software, see <issue>": the work is tracked where the link points
+    if (WE_NEED_RE.test(t) && !TRACKED_RE.test(t) && !SEE_AT_END_RE.test(t)) return t;
+  }
+  return undefined;
+}
+/** A pointer to where the work is tracked, after clean() has dropped the address: "…, see ." / "(#6593)". */
+const TRACKED_RE = /#\d+|\b(?:tracked|filed)\s+(?:in|as|at)\b/i;
+// on the trimmed sentence, its blanks already collapsed by clean(): no run of blanks before the end to rescan
+const SEE_AT_END_RE = /\bsee ?[.,;:]?$/i;
+const WE_NEED_RE = /^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:need|have|ought)\s+to\s|^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:should|must)\s(?!have\b)/i;

@@ -25,7 +25,7 @@ const ABSTRACT = new Set([
 export const GENERIC_OBJECT_RE =
   /^(?:(?:the|our|all|any|every|similar|such|these|those|future|potential|possible|other|remaining|previously \w+|various|general|overall|more|better)\s+)*(?:issues?|problems?|failures?|failure modes?|incidents?|errors?|things?|stuff|events?(?: such as this)?|the system|systems?|infrastructure|services?|components?|platform|everything|anything|cases?|scenarios?|this|it|them|areas?|bottlenecks?|gaps?|weaknesses|risks?|application and infrastructure|application|applications|end[- ]to[- ]end)\b/i;
 export const ASPIRATION_RE =
-  /\b(?:be|is|are|become|becomes|remain|stay|get)\s+(?:more\s+|much\s+|very\s+)?(?:easy|easier|robust|resilient|reliable|stable|mature|modern|better|generic|high[- ]quality|careful|safer|faster|simpler|visible|transparent|proactive|aware)\b|\bhigh[- ]quality\b|\beasy to (?:understand|maintain|use|expand|validate)\b|\bmake (?:it|this|them|things|everything|the \w+|our \w+(?: \w+)?)\s+(?:more|less|better)\b|\bmore (?:mature|modern|robust|resilient|reliable|generic|careful|thorough|comprehensive|visible|stable|efficient)\b|\b(?:going forward|in the future|from now on),? (?:we|the team)\b.{0,40}\b(?:more|better)\b/i;
+  /\b(?:be|is|are|become|becomes|remain|stay|get)\s+(?:more\s+|much\s+|very\s+)?(?:easy|easier|robust|resilient|reliable|stable|mature|modern|better|generic|high[- ]quality|careful|safer|faster|simpler|visible|transparent|proactive|aware)\b|\bhigh[- ]quality\b|\beasy to (?:understand|maintain|use|expand|validate)\b|\bmake (?:it|this|them|things|everything|the \w+|our \w+(?: \w+)?)\s+(?:more|less|better)\b|\bmore (?:mature|modern|robust|resilient|reliable|generic|careful|thorough|comprehensive|visible|stable|efficient)\b|\bmore closely (?:mirror|match|resemble|reflect|follow|track)\w*\b|\b(?:going forward|in the future|from now on),? (?:we|the team)\b.{0,40}\b(?:more|better)\b/i;
 /** "more tests", "better alerting", "additional monitoring", "more thorough testing". */
 export const COMPARATIVE_ABSTRACT_RE = new RegExp(
   `\\b(?:more|better|improved|additional|extra|stronger|further|increased|proper|enhanced|greater|comprehensive|smarter|clearer|more robust)\\s+(?:[a-z-]+\\s+){0,2}?(${[...ABSTRACT].join('|')})\\b`,
@@ -108,9 +108,17 @@ export const firstSentence = (s: string) => {
 const SUBJECT_RE =
   /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
 const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
+const CONCESSION_RE = /^(?:even if|even though|although|while)\s[^,]{3,80},\s+/i;
 const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
 
 export function stripSubject(s: string): string {
+  // "Even if we keep deleting at once, we should …": a concession before the subject is not the item
+  const lead = CONCESSION_RE.exec(s);
+  if (lead) {
+    const rest = s.slice(lead[0].length);
+    const stripped = stripSubject(rest);
+    if (stripped !== rest) return stripped;
+  }
   const m = SUBJECT_RE.exec(s);
   if (!m) return s;
   const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|(?:is|are) continuing to|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?$/i, '');
