@@ -126,12 +126,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
-   * unchanged), else the current one: hover need not wait for a re-lint caused by typing further down.
+   * unchanged), else the current one: hover need not wait for a re-lint caused by typing further down. Right after a
+   * document opened, the first analysis's model may still be crossing from the lint thread: that one is awaited.
    */
   const getResultNear = async (uri: string, line: number): Promise<{ version: number; result: LintResult } | undefined> => {
     const doc = documents.get(uri);
-    const last = analyzer.lastFinished(uri);
-    if (doc && last) {
+    if (!doc) return getResult(uri);
+    let last = analyzer.lastFinished(uri);
+    let current: Promise<CurrentResult | undefined> | undefined;
+    if (!last) {
+      current = getResult(uri);
+      await Promise.race([analyzer.nextFinished(uri), current]);
+      last = analyzer.lastFinished(uri);
+    }
+    if (last) {
       if (last.revision === revisions.get(uri)) return { version: last.version, result: last.result };
       const end = doc.offsetAt({ line: line + 1, character: 0 });
       const text = doc.getText();
@@ -139,7 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return { version: last.version, result: last.result };
       }
     }
-    return getResult(uri);
+    return current ?? getResult(uri);
   };
 
   const computeDiagnostics = async (uri: string): Promise<Computed | undefined> => {
