@@ -2,7 +2,7 @@
 // hover latency while a 1 MB document is re-linted, the server's RSS, and a 10 MB postmortem through the CLI (wall
 // time and peak RSS). Uses dist/ (run `npm run build` first). Prints figures; never fails on them.
 // Env: BENCH_SERVER_PARTS (comma list of keystroke, hover, 10mb; default all), BENCH_SERVER_SIZES (keystroke sizes,
-// e.g. 20KB,1MB; default all), BENCH_HOVER_EDITS (default 6),
+// e.g. 20KB,1MB; default all), BENCH_HOVER_EDITS (default 6), BENCH_DEBUG=1 (each slow hover with its time),
 // BENCH_SERVER_NODE_ARGS (node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -164,11 +164,15 @@ async function hoverDuringRelint(root: string, generate: (bytes: number) => stri
       contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'x' }],
     });
     let publishedAt: number | undefined;
+    const typedAt = performance.now();
     void s.diagnostics(uri, v).then(() => (publishedAt = performance.now()));
     for (let i = 0; publishedAt === undefined || performance.now() - publishedAt < 500; i++) {
       const t0 = performance.now();
       const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: item, character: 4 } });
       const ms = performance.now() - t0;
+      if (process.env.BENCH_DEBUG === '1' && ms > 50) {
+        console.log(`  slow hover v${v}: ${f(ms)} ms, sent ${f(t0 - typedAt)} ms after the keystroke, ${publishedAt === undefined ? 'before the publish' : `${f(t0 - publishedAt)} ms after the publish`}`);
+      }
       hovers.push(ms);
       if (i === 0) first.push(ms);
       if (h) answered++;

@@ -13,7 +13,7 @@ import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../protocol';
 import type { CurrentResult, ServerContext, ServerSettings } from './context';
 import type { FixQuery } from '../lint/fix-query';
-import { capDiagnostics, toDiagnostic } from './convert';
+import { findingDiagnostics } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
 import { Analyzer, type Analysis, type EarlyAnalysis } from './analysis';
 import { defaultWorkerFile, inProcessThread, lintThread } from './lint-thread';
@@ -160,7 +160,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = await settings.get(uri);
     const a = await getFindings(uri);
     if (!a) return undefined;
-    const diagnostics = s.enable && a.result.isPostmortem ? capDiagnostics(a.result.findings.map((f) => toDiagnostic(f, a.version))) : [];
+    const diagnostics = s.enable && a.result.isPostmortem ? findingDiagnostics(a.result.findings, a.version) : [];
     return { version: a.version, revision: a.revision, diagnostics };
   };
 
