@@ -159,4 +159,39 @@ describe('findings before the model', () => {
     assert.equal(second?.revision, 3);
     assert.equal(third?.revision, 3);
   });
+
+  test('typing on: the next revision starts once the findings are in, and the model it made useless is dropped', async () => {
+    const { Analyzer, Superseded } = await import('../../server/src/lsp/analysis');
+    const { lint } = await import('../../server/src/lint/lint');
+    const started: number[] = [];
+    const logged: string[] = [];
+    const drops: (() => void)[] = [];
+    // a lint thread that sends the findings at once and then holds the model until a newer lint comes (which drops it)
+    const analyzer = new Analyzer(
+      async (text, options, _doc, early) => {
+        for (const drop of drops.splice(0)) drop();
+        started.push(text.length);
+        const result = lint(text, options);
+        early?.({ findings: result.findings, isPostmortem: result.isPostmortem, detectedBy: result.detectedBy });
+        await new Promise<void>((_resolve, reject) => drops.push(() => reject(new Superseded())));
+        return result;
+      },
+      undefined,
+      (line) => logged.push(line),
+    );
+    const options = async () => ({ today: '2026-03-01' });
+    const first = await analyzer.findings('doc', 1, 1, POSTMORTEM, 'k', options);
+    assert.equal(first?.revision, 1);
+    const whole = analyzer.analyze('doc', 1, 1, POSTMORTEM, 'k', options);
+    const next = await analyzer.findings('doc', 2, 2, POSTMORTEM + '\n', 'k', options);
+    assert.equal(next?.revision, 2, 'the newer findings came while the older model was still held');
+    assert.deepEqual(started, [POSTMORTEM.length, POSTMORTEM.length + 1]);
+    const got = await Promise.race([whole, new Promise((r) => setImmediate(() => r('pending')))]);
+    assert.equal(got, 'pending', 'who waited for revision 1 gets revision 2, whose model is still on its way');
+    // closing the document: the lint thread drops the model it held
+    analyzer.forget('doc');
+    for (const drop of drops.splice(0)) drop();
+    assert.equal(await whole, undefined);
+    assert.deepEqual(logged, [], 'a dropped model is not a failure');
+  });
 });

@@ -9,6 +9,16 @@ import type { LintOptions, LintResult } from '../lint/lint';
 import type { ArchiveRead, ArchiveReadOptions } from '../archive/entry';
 import { answerFixQuery, type FixAnswer, type FixQuery } from '../lint/fix-query';
 
+/**
+ * A lint's result was dropped by the lint thread because a newer lint of the same document came in after its
+ * findings (its model would only have held up that newer lint).
+ */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer revision');
+  }
+}
+
 export interface Analysis {
   /** The server's own count of changes to the document (versions can go backwards; revisions never do). */
   revision: number;
@@ -60,6 +70,9 @@ interface Job {
   resolveEarly: (a: EarlyAnalysis | undefined | Promise<EarlyAnalysis | undefined>) => void;
   /** Set when a newer revision was asked for while this job ran: its waiters get that newer analysis instead. */
   supersededBy?: Job;
+  /** Resolved when `supersededBy` is set. */
+  superseded: Promise<void>;
+  resolveSuperseded: () => void;
 }
 
 export class Analyzer {
@@ -70,6 +83,7 @@ export class Analyzer {
   private readonly queue: Job[] = [];
   private busy = false;
   private running: Job | undefined;
+  private readonly finishWaiters = new Map<string, (() => void)[]>();
 
   constructor(
     private readonly linter: Linter,
@@ -108,7 +122,9 @@ export class Analyzer {
     const promise = new Promise<Analysis | undefined>((r) => (resolve = r));
     let resolveEarly!: Job['resolveEarly'];
     const early = new Promise<EarlyAnalysis | undefined>((r) => (resolveEarly = r));
-    const job: Job = { uri, revision, key, version, text, options, promise, resolve, early, resolveEarly };
+    let resolveSuperseded!: () => void;
+    const superseded = new Promise<void>((r) => (resolveSuperseded = r));
+    const job: Job = { uri, revision, key, version, text, options, promise, resolve, early, resolveEarly, superseded, resolveSuperseded };
     this.latest.set(uri, job);
     // Older queued work for this document is superseded: whoever waited for it gets this newer analysis.
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -123,11 +139,27 @@ export class Analyzer {
     // it wants the document as it is now: they get this newer analysis.
     if (this.running?.uri === uri && this.running.revision < revision) {
       this.running.supersededBy = job;
+      this.running.resolveSuperseded();
       this.trace?.(`analysis superseded ${uri} v${this.running.version} (running)`);
     }
     this.queue.push(job);
     void this.pump();
     return job;
+  }
+
+  /** Resolved when the next analysis of `uri` finishes (or the document closes). */
+  nextFinished(uri: string): Promise<void> {
+    return new Promise((resolve) => {
+      const list = this.finishWaiters.get(uri);
+      if (list) list.push(resolve);
+      else this.finishWaiters.set(uri, [resolve]);
+    });
+  }
+
+  private wakeFinishWaiters(uri: string): void {
+    const list = this.finishWaiters.get(uri);
+    this.finishWaiters.delete(uri);
+    for (const w of list ?? []) w();
   }
 
   /** The newest finished analysis of `uri`, whatever its revision (for answers that may use a slightly older one). */
@@ -138,6 +170,7 @@ export class Analyzer {
   /** The document closed: drop its results and queued work (waiters get undefined). */
   forget(uri: string): void {
     this.release(uri);
+    this.wakeFinishWaiters(uri);
     this.done.delete(uri);
     this.latest.delete(uri);
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -156,18 +189,29 @@ export class Analyzer {
           const options = await job.options();
           this.trace?.(`analysis start ${job.uri} v${job.version}`);
           const current = job;
-          const result = await this.linter(job.text, options, job.uri, (r) => {
+          let heard!: () => void;
+          const findingsHeard = new Promise<void>((r) => (heard = r));
+          const linted = this.linter(job.text, options, job.uri, (r) => {
+            heard();
             // when a newer revision came in meanwhile, its waiters wait for that one's findings
             if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r });
-          });
-          analysis = { revision: job.revision, version: job.version, text: job.text, result, options };
-          this.trace?.(`analysis done ${job.uri} v${job.version}`);
+          }).then(
+            (result) => {
+              analysis = { revision: current.revision, version: current.version, text: current.text, result, options };
+              this.finished(current, analysis);
+            },
+            (e: unknown) => {
+              if (!(e instanceof Superseded)) this.log(`lint of ${current.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            },
+          );
+          // Once the findings are in, a newer revision of the same document need not wait for this one's model to
+          // cross from the lint thread: the lint thread drops it when that newer lint comes in, and this job's waiters
+          // get the newer analysis. (Before the findings, the newer one waits: queued, it is superseded in turn by the
+          // next keystroke, so a burst costs one lint.)
+          await Promise.race([linted, Promise.all([findingsHeard, job.superseded])]);
         } catch (e) {
           this.log(`lint of ${job.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
-        // Keep it unless the document closed meanwhile or a newer revision already finished.
-        const prev = this.done.get(job.uri);
-        if (analysis && this.latest.has(job.uri) && (!prev || prev.revision <= job.revision)) this.done.set(job.uri, { ...analysis, key: job.key });
         this.running = undefined;
         job.resolve(job.supersededBy?.promise ?? analysis);
         job.resolveEarly(job.supersededBy?.early ?? analysis);
@@ -176,5 +220,13 @@ export class Analyzer {
       this.busy = false;
       this.running = undefined;
     }
+  }
+
+  /** Keeps a finished analysis unless the document closed meanwhile or a newer revision already finished. */
+  private finished(job: Job, analysis: Analysis): void {
+    this.trace?.(`analysis done ${job.uri} v${job.version}`);
+    const prev = this.done.get(job.uri);
+    if (this.latest.has(job.uri) && (!prev || prev.revision <= job.revision)) this.done.set(job.uri, { ...analysis, key: job.key });
+    this.wakeFinishWaiters(job.uri);
   }
 }

@@ -14,7 +14,8 @@ import { UnitCaches } from '../model/parse-units';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
 import type { FixAnswer } from '../lint/fix-query';
-import { localFixer, type ArchiveReader, type EarlyResult, type Fixer, type Linter } from './analysis';
+import { decodeGraph, GraphDecoder, nextTurn } from './graph-chunks';
+import { Superseded, localFixer, type ArchiveReader, type EarlyResult, type Fixer, type Linter } from './analysis';
 
 const inProcessCaches = new UnitCaches();
 
@@ -58,7 +59,8 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   let nextId = 1;
   /** Results that came from the worker: their findings have no fixes here; the worker builds them. */
   const fromWorker = new WeakSet<LintResult>();
-  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void }>();
+  /** `decoding`: the chunks taken so far, one per turn of the event loop, after the findings. */
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void; decoding?: Promise<void>; decoder?: GraphDecoder }>();
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
     try {
@@ -69,12 +71,34 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
         if (!w8) return;
+        // a lint's findings and model come in chunks, taken one per turn of the event loop (a hover meanwhile
+        // answers at once); the model's after the findings
         if ('early' in reply) {
-          w8.early?.(reply.early);
+          w8.decoding = decodeGraph(reply.early, nextTurn).then((r) => w8.early?.(r));
+          return;
+        }
+        if ('part' in reply) {
+          const decoder = (w8.decoder ??= new GraphDecoder());
+          const { part } = reply;
+          w8.decoding = (w8.decoding ?? Promise.resolve()).then(nextTurn).then(() => (waiting.has(reply.id) ? decoder.take(part) : undefined));
+          return;
+        }
+        if ('done' in reply) {
+          const decoder = w8.decoder ?? new GraphDecoder();
+          (w8.decoding ?? Promise.resolve())
+            .then(() => {
+              waiting.delete(reply.id);
+              w8.resolve(decoder.finish());
+            })
+            .catch((e: unknown) => {
+              waiting.delete(reply.id);
+              w8.reject(e instanceof Error ? e : new Error(String(e)));
+            });
           return;
         }
         waiting.delete(reply.id);
         if ('error' in reply) w8.reject(new Error(reply.error));
+        else if ('superseded' in reply) w8.reject(new Superseded());
         else w8.resolve(reply.result);
       });
       const die = (why: string) => {

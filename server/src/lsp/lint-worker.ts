@@ -9,6 +9,7 @@ import { readerView, type ReaderViewOptions } from '../reader/view';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
 import { UnitCaches } from '../model/parse-units';
+import { encodeGraph, encodeSteps, type GraphChunks } from './graph-chunks';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
 export type LintRequest =
@@ -37,11 +38,90 @@ function keep(doc: string, result: LintResult, options: LintOptions): void {
   }
 }
 
-/** `early`: a lint's findings, before its `result` (the model, without the text the asker already has). */
-export type LintReply = { id: number; result: unknown } | { id: number; error: string } | { id: number; early: unknown };
+/**
+ * `early`: a lint's findings, before the model (without the text the asker already has), which comes as `part`s then
+ * `done`; both cut into chunks the main thread takes one at a time (lsp/graph-chunks.ts). `superseded`: the model was
+ * dropped for a newer lint of the same document.
+ */
+export type LintReply =
+  | { id: number; result: unknown }
+  | { id: number; error: string }
+  | { id: number; early: GraphChunks }
+  | { id: number; part: Uint8Array }
+  | { id: number; done: true }
+  | { id: number; superseded: true };
+
+/**
+ * The model being sent, a chunk per turn of this thread's event loop: a newer lint of the same document (typing on)
+ * makes it useless and drops it (`superseded`), so the next keystroke's lint does not wait for a model nobody reads.
+ */
+let sending: { id: number; doc: string | undefined; steps: Generator<Uint8Array, void> } | undefined;
+/**
+ * Documents whose model the main thread has had at least once: a first one is never dropped (until it is there,
+ * hover has no earlier analysis to answer from).
+ */
+const delivered = new Set<string>();
+
+/** One more chunk of the model being sent; false when it is all sent (or failed). */
+function sendStep(s: NonNullable<typeof sending>): boolean {
+  let reply: LintReply;
+  try {
+    const r = s.steps.next();
+    if (!r.done) {
+      post({ id: s.id, part: r.value });
+      return true;
+    }
+    reply = { id: s.id, done: true };
+    if (s.doc !== undefined) delivered.add(s.doc);
+  } catch (e) {
+    reply = { id: s.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  post(reply);
+  return false;
+}
+
+function send(id: number, doc: string | undefined, model: unknown): void {
+  const me = { id, doc, steps: encodeSteps({ model }) };
+  sending = me;
+  const step = () => {
+    if (sending !== me) return;
+    if (sendStep(me)) setImmediate(step);
+    else sending = undefined;
+  };
+  setImmediate(step);
+}
+
+/** Before a request: drop the model being sent when `doc`'s newer lint (or its closing) makes it useless, else finish it. */
+function settleSending(doc: string | undefined, drop: boolean): void {
+  const s = sending;
+  if (!s) return;
+  sending = undefined;
+  if (drop && s.doc === doc && doc !== undefined && delivered.has(doc)) {
+    s.steps.return();
+    post({ id: s.id, superseded: true });
+    return;
+  }
+  while (sendStep(s));
+}
+
+function post(reply: LintReply): void {
+  try {
+    parentPort?.postMessage(reply);
+  } catch (e) {
+    parentPort?.postMessage({ id: reply.id, error: `result could not be sent back: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
 
 parentPort?.on('message', (req: LintRequest) => {
-  let reply: LintReply;
+  // a lint (or a document closing) first settles the model being sent: dropped when it is the same document's, else
+  // finished (so are fix queries and the index's reads, which may lint); the reader view and gc only read
+  if (req.forget !== undefined) {
+    settleSending(req.forget, true);
+    delivered.delete(req.forget);
+  }
+  else if ('options' in req && !req.archive) settleSending(req.doc, true);
+  else if (req.fixes || ('archive' in req && req.archive)) settleSending(undefined, false);
+  let reply: LintReply | undefined;
   try {
     if ('reader' in req && req.reader) {
       // the analysis of exactly this text, or null: the main thread builds it then
@@ -73,16 +153,12 @@ parentPort?.on('message', (req: LintRequest) => {
       const rest = { ...other, findings: findings.map(withoutFixes) };
       // the findings first: the squiggles need only them, and copying the model across (the larger part, ~100 ms
       // at 200 KB) then overlaps with publishing them
-      parentPort?.postMessage({ id: req.id, early: rest } satisfies LintReply);
+      post({ id: req.id, early: encodeGraph(rest) });
       const { lines: _lines, text: _text, ...model } = whole;
-      reply = { id: req.id, result: { model } };
+      send(req.id, req.doc, model);
     }
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  try {
-    parentPort?.postMessage(reply);
-  } catch (e) {
-    parentPort?.postMessage({ id: req.id, error: `result could not be sent back: ${e instanceof Error ? e.message : String(e)}` });
-  }
+  if (reply) post(reply);
 });

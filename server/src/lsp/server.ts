@@ -13,7 +13,7 @@ import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../protocol';
 import type { CurrentResult, ServerContext, ServerSettings } from './context';
 import type { FixQuery } from '../lint/fix-query';
-import { capDiagnostics, toDiagnostic } from './convert';
+import { findingDiagnostics } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
 import { Analyzer, type Analysis, type EarlyAnalysis } from './analysis';
 import { defaultWorkerFile, inProcessThread, lintThread } from './lint-thread';
@@ -126,12 +126,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
-   * unchanged), else the current one: hover need not wait for a re-lint caused by typing further down.
+   * unchanged), else the current one: hover need not wait for a re-lint caused by typing further down. Right after a
+   * document opened, the first analysis's model may still be crossing from the lint thread: that one is awaited.
    */
   const getResultNear = async (uri: string, line: number): Promise<{ version: number; result: LintResult } | undefined> => {
     const doc = documents.get(uri);
-    const last = analyzer.lastFinished(uri);
-    if (doc && last) {
+    if (!doc) return getResult(uri);
+    let last = analyzer.lastFinished(uri);
+    let current: Promise<CurrentResult | undefined> | undefined;
+    if (!last) {
+      current = getResult(uri);
+      await Promise.race([analyzer.nextFinished(uri), current]);
+      last = analyzer.lastFinished(uri);
+    }
+    if (last) {
       if (last.revision === revisions.get(uri)) return { version: last.version, result: last.result };
       const end = doc.offsetAt({ line: line + 1, character: 0 });
       const text = doc.getText();
@@ -139,7 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return { version: last.version, result: last.result };
       }
     }
-    return getResult(uri);
+    return current ?? getResult(uri);
   };
 
   const computeDiagnostics = async (uri: string): Promise<Computed | undefined> => {
@@ -152,7 +160,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = await settings.get(uri);
     const a = await getFindings(uri);
     if (!a) return undefined;
-    const diagnostics = s.enable && a.result.isPostmortem ? capDiagnostics(a.result.findings.map((f) => toDiagnostic(f, a.version))) : [];
+    const diagnostics = s.enable && a.result.isPostmortem ? findingDiagnostics(a.result.findings, a.version) : [];
     return { version: a.version, revision: a.revision, diagnostics };
   };
 
