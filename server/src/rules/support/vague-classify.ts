@@ -1,0 +1,291 @@
+// The vagueness classifier behind action-item-vague: is an item's text something someone could pick up and know when
+// it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
+// an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
+// the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
+import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
+import { startsImperative } from '../../model/verbs';
+import { commitsToWork } from '../../model/action-items/commit-sentence';
+
+export type VagueKind = 'deliberation' | 'improvement' | 'abstract' | 'aspiration' | 'people' | 'template';
+
+export interface VagueResult {
+  vague: boolean;
+  kind?: VagueKind;
+  /** The words that made it vague, as found in the text. */
+  phrase?: string;
+  /** Why, in a few words, for the message. */
+  reason?: string;
+  /** The sentence judged, when it is not the item's first ("… no log output. We need to write more docs."). */
+  sentence?: string;
+}
+
+/**
+ * "Try ‘Prevent destroy’ setting on R53 zone", "Try `maxSurge: 0` on the ingress deployment": a quoted or code-spanned
+ * name, an optional setting word, then on / for / in / with and a target.
+ */
+const TRY_NAMED_RE = /^try\s+(?:the\s+|a\s+)?(?:‘[^‘’\n]{2,40}’|'[^'\n]{2,40}'|"[^"\n]{2,40}"|“[^“”\n]{2,40}”|`[^`\n]{2,40}`)\s+(?:(?:setting|option|flag|parameter|config|configuration|feature|mode)\s+)?(?:on|for|in|with)\s+\S/i;
+/**
+ * A hedge in place of a decision: "Workload segmentation might be an option to limit blast zones", "Could be worth
+ * caching the lookups", "Maybe we should split the queue". A topic of a few words then might / may / could be an
+ * option, an idea or worth (something); or the item opening with maybe / perhaps, or "it might be worth …".
+ */
+const HEDGE_RE =
+  /^(?:[\p{L}\p{N}‘’'`._/-]+\s+){0,6}?(?:might|may|could)\s+(?:also\s+)?be\s+(?:an?\s+)?(?:option|idea|worth|possibility|avenue|good idea|useful|helpful|nice)\b|^(?:it\s+)?(?:might|may|could|would)\s+be\s+(?:worth|nice|good|useful|helpful)\b|^(?:maybe|perhaps)\b/iu;
+
+const POSSIBILITY_RE = /^(?:investigate|explore|evaluate|assess|examine|look into|check)\s+(?:the\s+)?(?:possibility|feasibility|option)\s+(?:to|of)\s+(?!\s)(.+)$/i;
+
+/** "… should be improved", "… needs to be streamlined": a modal passive whose participle is the action. */
+/**
+ * "Minimize the number of different data structures used": a count to bring down with no number to reach. "Reduce
+ * the number of replicas to 3" has one.
+ */
+/** "Database optimization remains a priority": a topic of one to three words said to stay a priority (blanks collapsed by clean()). */
+const PRIORITY_TOPIC_RE = /^([\w-]+(?: [\w-]+){0,2}) (?:remains?|is still|stays?) a (?:(?:top|high|key) )?priority\b/i;
+/** "More time needs to be allocated …", "Additional effort should be spent on …": a resource given, in no amount. */
+const MORE_RESOURCE_RE = /^(?:more|additional|extra)\s+(?:time|effort|resources|attention|focus|capacity|budget|people|headcount)\s+(?:needs?\s+to|should|must|has\s+to|will)\s+be\s+(?:allocated|spent|devoted|dedicated|given|invested|put|assigned)\b/i;
+const FEWER_TARGET_RE = /\b(?:to|below|under|at most)\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful|half|none)\b/i;
+const FEWER_OF_RE = /^(?:minimi[sz]e|reduce|lower|cut(?: down)?)\s+(?:the\s+)?(?:number|amount|count)\s+of\s/i;
+
+/** "flutter/flutter#27258 - " before the item's words: the ticket it is tracked in. */
+const TICKET_LEAD_RE = /^[\w./-]*#\d+\s+[-–—:]\s+/;
+const PASSIVE_RE = /\s(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+)?be\s+([a-z]+ed)\b/i;
+
+/** The verb each noun of a change stands for: "the transfer of X" is "transfer X". */
+const CHANGE_VERBS: Record<string, string> = {
+  transfer: 'transfer', migration: 'migrate', replacement: 'replace', removal: 'remove', adoption: 'adopt', deprecation: 'deprecate',
+  rotation: 'rotate', move: 'move', upgrade: 'upgrade', split: 'split', consolidation: 'consolidate', retirement: 'retire',
+};
+const CHANGE_OF_RE =
+  /^(?:explor|investigat|evaluat|consider|assess)(?:e|es|ed|ing)?\s+(?:the\s+)?(transfer|migration|replacement|removal|adoption|deprecation|rotation|move|upgrade|split|consolidation|retirement)\s+of\s+(?!\s)(.+)$/i;
+
+const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
+
+
+function classifyClause(s: string): VagueResult {
+  const text = stripSubject(s.trim());
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length) return { vague: false };
+  const measurable = MEASURABLE_RE.test(text) || curlyQuoted(text) || namedEndpoint(text);
+  const anchors = specificAnchors(text);
+  const concrete = measurable || anchors.length >= 2;
+
+  // "Ask the datacenters to apply monitoring": judge what they are asked to do
+  const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?!\s)(.*)$/i.exec(text);
+  if (ask) return classifyClause(ask[1]);
+
+  // "Creation of an upgrade process", "Implementation of better alerting": judge the verb the noun stands for
+  const nominal = /^(creation|implementation|introduction|development|establishment|definition|improvement|addition) of\s+(?!\s)(.*)$/i.exec(text);
+  if (nominal) {
+    const verb = { creation: 'create', implementation: 'implement', introduction: 'introduce', development: 'develop', establishment: 'establish', definition: 'define', improvement: 'improve', addition: 'add' }[nominal[1].toLowerCase()];
+    return classifyClause(`${verb} ${nominal[2]}`);
+  }
+  // "The plugins releasing process should be improved to help detect regressions": an improvement told in the passive
+  // is judged as the same item told as a to-do ("Improve the plugins releasing process to help …")
+  const told = s.trim().replace(TICKET_LEAD_RE, '');
+  const passive = PASSIVE_RE.exec(told);
+  if (passive && IMPROVE.has(lemma(passive[1]))) {
+    const subject = told.slice(0, passive.index);
+    const r = subject.split(/\s+/).length <= 8 ? classifyClause(`${lemma(passive[1])} ${subject}${told.slice(passive.index + passive[0].length)}`) : undefined;
+    // the words quoted are the ones written ("should be improved"), not the to-do it was read as
+    if (r) return r.vague && r.kind === 'improvement' ? { ...r, phrase: passive[0].trim() } : r;
+  }
+  // "Team discussed about having closer inspection …": a discussion reported, nothing decided ("… and agreed to
+  // move the job" is judged on what was agreed)
+  const discussed = reportedDiscussion(text);
+  if (discussed) {
+    if (discussed.agreed) return classifyClause(discussed.agreed);
+    return { vague: true, kind: 'deliberation', phrase: discussed.phrase, reason: 'a discussion is reported, not what was decided' };
+  }
+  // "More training will be conducted in the future …": training nobody in particular, on nothing in particular
+  // "Database optimization remains a priority to fix": a topic ranked, not a change named
+  const ranked = PRIORITY_TOPIC_RE.exec(s.trim());
+  if (ranked && !measurable && !specificAnchors(ranked[1]).length) return { vague: true, kind: 'abstract', phrase: ranked[0], reason: 'it ranks a topic instead of naming a change' };
+  // "More time needs to be allocated to resilience projects": more of a resource, and no amount
+  const moreOf = MORE_RESOURCE_RE.exec(s.trim());
+  if (moreOf && !measurable) return { vague: true, kind: 'improvement', phrase: moreOf[0], reason: '"more" has no finish line: how much, spent on what' };
+  const training = trainingSubject(text) ?? trainingSubject(s.trim());
+  if (training) return { vague: true, kind: 'people', phrase: training, reason: 'changing how people behave is less reliable than changing the system' };
+  // "Investigate the possibility to trigger a backup before any database change": a yes-or-no question about a named
+  // change is done when answered; judge the change ("… the possibility of better alerting" stays vague)
+  const possible = POSSIBILITY_RE.exec(text);
+  if (possible) {
+    const [verb, ...rest] = possible[1].split(/\s+/);
+    const inner = classifyClause([lemma(verb), ...rest].join(' '));
+    if (!inner.vague && rest.length >= 2) return inner;
+  }
+  // "Exploring the transfer of the domain names used in this attack to our registrar": research into one named change
+  // is done when that change is decided; judge the change ("… the migration of things" stays vague)
+  const change = CHANGE_OF_RE.exec(text);
+  if (change) {
+    const rest = change[2].split(/\s+/);
+    const inner = classifyClause([CHANGE_VERBS[change[1].toLowerCase()], ...rest].join(' '));
+    if (!inner.vague && rest.length >= 2) return inner;
+  }
+  // "Investigate setting up canaries across …", "Strengthen X by establishing Y": judge the named task inside
+  const within = namedTaskWithin(text);
+  if (within) {
+    const inner = classifyClause(`${lemma(within.verb)} ${within.rest}`);
+    if (!inner.vague && within.rest.split(/\s+/).length >= 2) return inner;
+  }
+  const hedge = HEDGE_RE.exec(text) ?? HEDGE_RE.exec(s.trim());
+  if (hedge) {
+    return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };
+  }
+  // "Another thing to work on moving forward." names that there is work, not what it is
+  if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text) || (/^(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)\b/i.test(text) && !concrete)) {
+    return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
+  }
+  if (OPTIONS_RE.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 3).join(' '), reason: 'it looks for options instead of choosing one' };
+  }
+  if (/^(?:suggest|recommend|propose)(?:s|ed)?\s+(?:that|to)\b/i.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'a suggestion is not a decision: nobody is asked to do anything' };
+  }
+  if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:this|it|that|the (?:issue|problem|incident|outage|same thing))\s+(?:doesn'?t|does not|cannot|can'?t|won'?t|will not|never|is not|isn'?t)\b/i.test(text)) {
+    return { vague: true, kind: 'aspiration', phrase: words.slice(0, 3).join(' '), reason: '"make sure it cannot happen again" names a wish, not a change' };
+  }
+  if (MORE_OF_RE.test(text) && !measurable) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: '"more" has no finish line: by how much, measured how' };
+  }
+  // the words before the inline owner / due date ("— @lea, due 2026-04-15"): a date is not the number to reach
+  const fewer = FEWER_OF_RE.test(text) ? text.split(/\s[—–|]\s|\s\(?@/)[0] : '';
+  if (fewer && !measurable && !FEWER_TARGET_RE.test(fewer) && !specificAnchors(fewer).length && !/\bby\s+\w+ing\b/i.test(fewer)) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: 'no number says how many is few enough' };
+  }
+  const v0 = lemma(words[0]);
+  // "Investigate and fix memory leak in kubespawner": the research leads to a fix, judge the fix (unless it fixes "issues")
+  const andDo = /^(\S+)\s+and\s+(\S+)\s+(?!\s)(.*)$/.exec(text);
+  if (andDo && RESEARCH.has(v0) && PRODUCE.has(lemma(andDo[2])) && !GENERIC_OBJECT_RE.test(andDo[3])) return classifyClause(`${andDo[2]} ${andDo[3]}`);
+  // "Review and determine if future reports could be made more actionable": the second verb says what is looked for
+  if (andDo && RESEARCH.has(v0) && RESEARCH.has(lemma(andDo[2]))) return classifyClause(`${andDo[2]} ${andDo[3]}`);
+  const two = `${v0} ${(words[1] ?? '').toLowerCase()}`;
+  const verbPhrase = words.slice(0, 3).join(' ');
+
+  if (/^(?:schedule|hold|set up|organi[sz]e|have)\s+(?:a\s+|an\s+)?(?:discussion|meeting|conversation|session|workshop|brainstorm)/i.test(text)) {
+    return { vague: true, kind: 'deliberation', phrase: verbPhrase, reason: 'a meeting is not an outcome' };
+  }
+  if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:all|every|everything|we are|we're)\b/i.test(text) || /^(?:make sure|ensure)\b.*\b(?:durability|reliability|resilience|robustness|stability|readiness|quality|a plan)\b/i.test(text)) {
+    if (!measurable) return { vague: true, kind: 'aspiration', phrase: words.slice(0, 4).join(' '), reason: '"make sure" names a wish, not a change' };
+  }
+  if (PEOPLE.has(v0) || /^raise awareness\b/i.test(text) || /^be more (?:careful|vigilant|mindful|diligent|thorough)\b/i.test(text)) {
+    return { vague: true, kind: 'people', phrase: words.slice(0, 3).join(' '), reason: 'changing how people behave is less reliable than changing the system' };
+  }
+  // "Revisit the on-call rotation to make sure everyone on it has the permissions …": a named thing re-examined
+  // against a stated condition is a task; "Revisit alerting" or "Discuss the rotation" is not
+  const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
+  // "Try ‘Prevent destroy’ setting on R53 zone": a named setting tried on a named target is an experiment, done when tried
+  const experiment = v0 === 'try' && TRY_NAMED_RE.test(text);
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !keepsThing(text)) {
+    return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
+  }
+  if (RESEARCH.has(v0)) {
+    const further = /^(?:investigate|look into|look at|review|evaluate)\s+(?:it\s+|this\s+)?(?:further|more)\b|^look into (?:the |our )?\w+$/i.test(text);
+    if (v0 === 'check' && !/^check (?:whether|if|how)\b/i.test(text)) {
+      // "Check every subdomain … before switching nameservers" is a concrete step
+    } else if (v0 === 'review' && !isAbstractObject(objectAfter(words, 1).object) && !/^review (?:(?:our|the|all|existing|current)\s+)?(?:processes|process|practices|procedures|approach|everything|it|this)\b/i.test(text)) {
+      // "Review who has access to the Immunefi channel" names what to review
+    } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
+      // "Identify the pods that …" is fine
+    } else if (concreteQuestion(words) || preciseIssueOf(text)) {
+      // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
+    } else if (further || !concrete) {
+      return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
+    }
+  }
+  const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
+  // "Improve the deploy script so it stops when the health check fails twice": the finish line is written down
+  const finish = hasFinishLine(text);
+  // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
+  const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(?!\s)(.+)$/i.exec(text);
+  const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
+  const signal = monitorsSignal(text);
+  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage && !signal) {
+    return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
+  }
+  // "Bug bounty in order to get more visibility …", "… so the team is aware": the purpose is not the task; and a
+  // purpose that names what to check ("load testing to validate connection pool behaviour") is a finish line
+  const main = mainClause(text);
+  const purposeNamed = concretePurpose(text);
+  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
+    // the comparative sits in the purpose clause only
+  } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
+    return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
+  }
+  const aspiration = ASPIRATION_RE.exec(main);
+  if (aspiration && !measurable) {
+    return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
+  }
+  // A producing verb on an abstract object with nothing concrete attached: "Add monitoring", "Define a Redis strategy"
+  if (PRODUCE.has(v0) || v0 === 'set') {
+    const start = v0 === 'set' && /^up$/i.test(words[1] ?? '') ? 2 : /^(?:and|&)$/i.test(words[1] ?? '') ? 3 : 1;
+    const { object, qualifier } = objectAfter(words, start);
+    if (isAbstractObject(object) && !measurable) {
+      const q = qualifier.trim();
+      const qualifierAnchors = specificAnchors(q).length;
+      const generic = !q || GENERIC_OBJECT_RE.test(q);
+      const strategic =
+        /\b(?:strategy|approach|approaches|plan|culture|practices|awareness|posture|improvements|measures|hygiene|maturity|techniques)$/i.test(object) ||
+        (/^(?:create|define|establish|develop|implement|introduce|build)$/.test(v0) && /\b(?:process|processes|procedures?|framework|policy|guidelines)$/i.test(object) && !q);
+      // "Document the rollover process" names which process; "Add monitoring", "Apply better alerting" do not
+      const mods = object.toLowerCase().split(/\s+/).slice(0, -1).filter((w) => !GENERIC_MODIFIER.has(w));
+      const quantity = /^(?:increase|reduce|decrease|raise|lower)$/.test(v0);
+      if ((generic && qualifierAnchors === 0 && (mods.length === 0 || quantity)) || (strategic && anchors.length < 2)) {
+        return { vague: true, kind: 'abstract', phrase: `${words.slice(0, start).join(' ')} ${object}`.trim(), reason: `"${object}" of what: no component, signal or threshold is named` };
+      }
+    }
+  }
+  // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring", or a way of working
+  // with a condition after it ("Clear communication if merges break …")
+  if (!ALL_VERBS.has(v0) && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
+    return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
+  }
+  if (!ALL_VERBS.has(v0) && !concrete && verblessWayOfWorking(words)) {
+    return { vague: true, kind: 'abstract', phrase: objectAfter(words, 0).object, reason: 'it names a topic, not an action' };
+  }
+  return { vague: false };
+}
+
+/**
+ * Whether an action item's text (markdown) is too vague to be done. Pure: a function of the text only.
+ * Weighs the words after a bold label ("**Monitoring**: Alert on …" is judged on "Alert on …").
+ */
+export function classifyVague(markdown: string): VagueResult {
+  const raw = clean(markdown);
+  if (!raw) return { vague: false };
+  const template = TEMPLATE_RE.exec(raw);
+  if (template) return { vague: true, kind: 'template', phrase: template[0], reason: 'template placeholders are still unfilled' };
+  const { label, rest } = splitLabel(raw);
+  if (label) {
+    const lw = label.split(/\s+/);
+    const lv = lemma(lw[0]);
+    if (DELIBERATE.has(lv) || PEOPLE.has(lv) || (RESEARCH.has(lv) && lv !== 'check' && lv !== 'review') || /^(?:make sure|ensure)\b/i.test(label)) {
+      const r = classifyClause(label);
+      if (r.vague) return r;
+    }
+    if (PRODUCE.has(lv) && lw.length >= 3) {
+      // a label that is itself a concrete action ("Run `terraform plan` in CI") settles it
+      const byLabel = classifyClause(firstSentence(label));
+      if (!byLabel.vague || rest.split(/\s+/).length < 3) return byLabel;
+    }
+    if (rest.split(/\s+/).length >= 3) return classifyClause(firstSentence(rest.replace(/^\*\*|\*\*$/g, '')));
+    return classifyClause(label);
+  }
+  const body = raw.replace(/\*\*|__/g, '');
+  const first = firstSentence(body);
+  const r = classifyClause(first);
+  // "As this was happening … no log output. We need to write more documentation …": judge the sentence of need
+  const need = r.vague ? undefined : laterNeed(body, first, startsImperative(first) || commitsToWork(first, true));
+  if (need) {
+    const n = classifyClause(need);
+    if (n.vague) return { ...n, sentence: need };
+  }
+  // "Add more thorough testing. In particular, have negative tests in all overflow directions": the next sentence
+  // says what was meant
+  const elaboration = /^\s*(?:in particular|specifically|namely|for example|for instance|e\.g\.),?\s+(?!\s)(.+?)(?:[.!?](?:\s|$)|$)/i.exec(body.slice(first.length));
+  if (r.vague && r.kind !== 'people' && r.kind !== 'deliberation' && elaboration) {
+    const e = elaboration[1].replace(/^(?:have|add|write)\b/i, 'add');
+    if (!classifyClause(e).vague && e.split(/\s+/).length >= 4) return { vague: false };
+  }
+  return r;
+}
