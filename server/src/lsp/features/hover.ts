@@ -4,6 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Postmortem, Section } from '../../model/types';
 import { alsoShown } from '../../model/seen';
+import { readsAsEnglish } from '../../model/facts';
 import { SECTION_TITLES } from '../../model/sections';
 import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
@@ -53,10 +54,15 @@ export function describeTimeline(t: TimelineZone): string {
 
 /**
  * Hover on a heading that holds a section under another name ("Resolution" planning against a repeat, "Root Cause
- * Remediations"): what the engine read there, so that a missing-section finding that stays quiet can be checked.
- * Undefined for a heading that holds only its own kind.
+ * Remediations"): what the engine read there, so that a missing-section finding that stays quiet can be checked; in
+ * a document that does not read as English, why a heading is not matched. Undefined for a heading that holds only its
+ * own kind.
  */
 export function describeSection(model: Postmortem, s: Section): string | undefined {
+  // a heading the catalogue cannot name in a document written in another language: say why nothing is reported
+  if (!s.kind && !readsAsEnglish(model)) {
+    return [`**Section** · ${escapeMarkdown(s.title)}`, '', 'Not matched to a section: the document does not read as English, and the section names Postmortem Lint knows are English.', '', 'missing-section stays quiet on this document rather than guess.'].join('\n');
+  }
   const also = alsoShown(model, s);
   if (!also.length) return undefined;
   const own = s.kind ? `Read as ${code(SECTION_TITLES[s.kind])}; also` : 'Read as';
