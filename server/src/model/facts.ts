@@ -71,25 +71,28 @@ export const plainProse = memo((model: Postmortem): string => {
   return blankSpans(prose, spans);
 });
 
-/** Sections whose own heading matched `kind` and whose parent is not of that kind (the top of each nesting). */
 /**
  * Whether the prose reads as English, by the share of the commonest English function words ("the", "and", "of", "we"
  * …) among its words: a postmortem written in Norwegian ("**Konsekvens:**", "## Aksjonspunkter", "## Tidslinje") has
  * under 1%, English ones 4% or more, templates included. Under 100 words there is too little to tell: English. The
- * section names and verbs the rules know are English; on other prose they would only guess.
+ * section names and verbs the rules know are English; on other prose they would only guess. A document keeps its
+ * language: the first LANGUAGE_SAMPLE characters of prose decide (missing-section asks on every keystroke, and a 1 MB
+ * document would otherwise be split into words each time).
  */
 export const readsAsEnglish = memo((model: Postmortem): boolean => {
-  const words = proseText(model).toLowerCase().match(WORD_RE) ?? [];
+  const words = proseText(model).slice(0, LANGUAGE_SAMPLE).toLowerCase().match(WORD_RE) ?? [];
   if (words.length < 100) return true;
   let common = 0;
   for (const w of words) if (FUNCTION_WORDS.has(w)) common++;
   return common / words.length >= 0.02;
 });
 const WORD_RE = /\p{L}+/gu;
+const LANGUAGE_SAMPLE = 20_000;
 // words English prose cannot do without and other languages written in Latin script rarely share ("at", "for", "in",
 // "i" are Scandinavian words too: left out)
 const FUNCTION_WORDS = new Set('the and of to is was were we that this with on it are be from not have has an our will when which there been they their'.split(' '));
 
+/** Sections whose own heading matched `kind` and whose parent is not of that kind (the top of each nesting). */
 export function sectionsOf(model: Postmortem, kind: SectionKind): Section[] {
   return model.allSections.filter((s) => s.kind === kind && s.parent?.effectiveKind !== kind);
 }

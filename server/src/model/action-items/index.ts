@@ -1,6 +1,6 @@
 // Action items: lists, tables and bold-labelled lists under action-items (or deferred) sections, then the status
 // their surroundings give them. Fills model.actionItems in document order.
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { attachSubList, isFixLinkList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
@@ -17,6 +17,9 @@ import { pushAll } from '../scan';
 import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
+
+/** Options weighed after the sentence that weighs them, or standing rules after "For any … :": not items. */
+const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isRuleList(list, before);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
@@ -59,7 +62,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !isOptionList(node, paragraphBefore(nodes, node)) && !isRuleList(node, paragraphBefore(nodes, node))) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !explainedList(node, paragraphBefore(nodes, node))) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
