@@ -21,6 +21,8 @@
 //              it; tuned on by judge12 since; its first run, the honest figures: test/eval/heldout7/FIRST-RUN.md)
 //   --set=heldout8 score the eighth held-out set (test/eval/heldout8/: four new sources incl. Norwegian postmortems,
 //              labelled before the engine ran on it; its first run, the honest figures: test/eval/heldout8/FIRST-RUN.md)
+//   --set=heldout9 score the ninth held-out set (test/eval/heldout9/: three new sources incl. HTML blog posts,
+//              labelled before the engine ran on it; its first run, the honest figures: test/eval/heldout9/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -17,13 +17,15 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * (heldout4/: a fourth held-out set with time-zone labels, tuned on by judge5 since), `heldout5` (heldout5/: a fifth
  * held-out set; its disagreements were read while tuning by judge7, so development data now) or `heldout6` (heldout6/: a
  * sixth held-out set, tuned on by judge8-11 since), `heldout7` (heldout7/: a seventh held-out set from new sources,
- * labelled before the engine ran on it; tuned on by judge12 since, so development data now) or `heldout8` (heldout8/: an
- * eighth held-out set from four new sources, labelled before the engine ran on it; its first run: heldout8/FIRST-RUN.md).
+ * labelled before the engine ran on it; tuned on by judge12 since, so development data now), `heldout8` (heldout8/: an
+ * eighth held-out set from four new sources, labelled before the engine ran on it; tuned on by its own helper since) or
+ * `heldout9` (heldout9/: a ninth held-out set from three new sources, labelled before the engine ran on it; its first
+ * run: heldout9/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -34,6 +36,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout6: 'heldout6/',
   heldout7: 'heldout7/',
   heldout8: 'heldout8/',
+  heldout9: 'heldout9/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

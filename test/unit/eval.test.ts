@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout8 label every such postmortem', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout9 label every such postmortem', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -83,6 +83,10 @@ describe('eval label files', () => {
     const h8 = heldouts.find((h) => h.set === 'heldout8')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     for (const d of h8) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
     assert.ok(h8.some((d) => d.timezone === true) && h8.some((d) => d.timezone === false), 'heldout8 labels both answers');
+    // heldout9: DataHub timelines with bare "1:12 AM" / "16:51" times next to "All times in PST" ones
+    const h9 = heldouts.find((h) => h.set === 'heldout9')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h9) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    assert.ok(h9.some((d) => d.timezone === true) && h9.some((d) => d.timezone === false), 'heldout9 labels both answers');
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
