@@ -87,6 +87,12 @@ describe('action item formats', () => {
     assert.deepEqual(items(table).map((i) => i.status), ['open', 'done'], 'an explicit status wins over the wording');
   });
 
+  test('a "(Done!)" after the item is its status, like "(Done)"', () => {
+    const m = parsePostmortem(doc('1. Delete the old node pool. (Done!)\n2. Remove unused images (done!)\n3. Alert on pods stuck in Pending'));
+    assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open']);
+    assert.equal(at(m, items(m)[0].statusField!.range), '(Done!)');
+  });
+
   test('numbered items with sub-bullets carry owner and due date', () => {
     const m = parsePostmortem(doc('1. Add a read replica in eu-west-1\n   - Owner: Rafael\n   - Due: March 6th 2026\n2. Document the failover runbook'));
     const [a, b] = items(m);
