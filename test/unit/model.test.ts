@@ -93,6 +93,11 @@ describe('action item formats', () => {
     assert.equal(at(m, items(m)[0].statusField!.range), '(Done!)');
   });
 
+  test('an unfilled "{{ summary }}" template line is no item; a filled one keeping its braces is', () => {
+    const t = parsePostmortem(doc('1. {{ Add an upstream check to the linter }} [link to github issue]\n2. {{ summary }} [link to github issue]\n3. {{ summary }}'));
+    assert.deepEqual(items(t).map((i) => i.text), ['{{ Add an upstream check to the linter }} [link to github issue]']);
+  });
+
   test('numbered items with sub-bullets carry owner and due date', () => {
     const m = parsePostmortem(doc('1. Add a read replica in eu-west-1\n   - Owner: Rafael\n   - Due: March 6th 2026\n2. Document the failover runbook'));
     const [a, b] = items(m);

@@ -10,7 +10,7 @@ import { trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =
-  /^(?:tbd|tba|tbc|todo|fixme|xxx|wip|coming soon|lorem ipsum|to be (?:written|added|determined|completed|filled in))\b.*$|^<[^<>]*>\.?$|^\[[^\]]*\]\.?$|^\{\{[^}]*\}\}$|^(?:\.\.\.|…|_+|-+|—|\?+)$|^\(?(?:fill (?:me |this |it )?in|add (?:details|content) here|describe [^.]*here)\)?\.?$/i;
+  /^(?:tbd|tba|tbc|todo|fixme|xxx|wip|coming soon|lorem ipsum|to be (?:written|added|determined|completed|filled in))\b.*$|^<[^<>]*>\.?$|^\[[^\]]*\]\.?$|^\{\{\s*[^\s{}]+(?:\s+[^\s{}]+){0,3}\s*\}\}$|^(?:\.\.\.|…|_+|-+|—|\?+)$|^\(?(?:fill (?:me |this |it )?in|add (?:details|content) here|describe [^.]*here)\)?\.?$/i;
 
 /** The section's content: its own text and every nested section's text, without headings or HTML comments. */
 function contentLines(model: Postmortem, section: Section): string[] {

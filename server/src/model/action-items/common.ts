@@ -95,3 +95,17 @@ export function groupOf(section: Section): string | undefined {
   }
   return section.title;
 }
+
+/**
+ * A template's unfilled example line left in the report: "{{ summary }} [link to github issue]". Only placeholders —
+ * a `{{ word }}` (one or two words) and bracketed or angled notes — and nothing anyone could do. A filled-in line keeps
+ * its braces ("{{ Start writing after-action reports }}") and is read as the item it is.
+ */
+export function isUnfilledPlaceholder(text: string): boolean {
+  if (!/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/u.test(text)) return false;
+  const rest = text
+    .replace(/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/gu, ' ')
+    .replace(/\[[^\]\n]{0,60}\]/g, ' ')
+    .replace(/<[^>\n]{0,60}>/g, ' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}

@@ -3,7 +3,7 @@ import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
-import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { normalizeHeading } from '../sections';
 
@@ -184,7 +184,7 @@ function listItem(
     status = 'done';
     statusField = { value: 'done', text: '[x]', range: ctx.range(mainStart, mainStart + 3) };
   }
-  if (!itemText) return undefined;
+  if (!itemText || isUnfilledPlaceholder(itemText)) return undefined;
 
   const segments: Segment[] = [maskedSegment(text, mainNode, mainStart, mainEnd)];
   const subItems: Range[] = [];
