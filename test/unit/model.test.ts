@@ -5,6 +5,7 @@ import { parsePostmortem } from '../../server/src/model/parse';
 import { alsoShows, matchSection } from '../../server/src/model/sections';
 import { createLineIndex } from '../../server/src/model/lines';
 import { proseText } from '../../server/src/model/facts';
+import { alsoShown } from '../../server/src/model/seen';
 import { lint } from '../../server/src/lint/lint';
 import type { ActionItem, Postmortem } from '../../server/src/model/types';
 
@@ -46,6 +47,19 @@ describe('sections', () => {
     assert.equal(matchSection('What did we ship?'), undefined);
     assert.ok(alsoShows('What can we learn from this incident and improve?', false).includes('action-items'));
     assert.ok(!alsoShows('What did we learn?', false).includes('action-items'));
+  });
+
+  test('a "Conclusion" that says why it happened shows the causes; an apology or a wrap-up does not', () => {
+    const pm = (conclusion: string) => `# Outage\n\n## Summary\n\nHub down.\n\n## Conclusion\n\n${conclusion}\n`;
+    const shows = (conclusion: string) => {
+      const m = parsePostmortem(pm(conclusion));
+      return alsoShown(m, m.allSections.find((s) => s.title === 'Conclusion')!).map((a) => a.kind);
+    };
+    assert.deepEqual(shows('Git submodules are hard to use. Since the chart must match the image, this caused an outage.'), ['contributing-causes']);
+    for (const c of ['There was insufficient monitoring of the billing status.', "Our scaler didn't scale up fast enough after the break.", 'Three things colluded to make this outage happen:'])
+      assert.ok(shows(c).includes('contributing-causes'), c);
+    for (const c of ['We apologise for the inconvenience this has caused.', 'It was a bad day; we were unlucky and unprepared.'])
+      assert.ok(!shows(c).includes('contributing-causes'), c);
   });
 
   test('nested headings belong to their parent section', () => {

@@ -205,6 +205,20 @@ export function lessonsExplainCauses(model: Postmortem, s: Section): boolean {
 const MISSING_SAFEGUARD_RE = /\b(?:(?:did\s+not|didn't|does\s+not|doesn't)\s+prevent|would(?:\s+not|n't)\s+have\s+(?:been\s+able\s+to|happened|occurred|been\s+possible)|could\s+have\s+(?:been\s+)?avoided|would\s+have\s+(?:been\s+)?(?:prevented|avoided|stopped))\b/i;
 
 /**
+ * A "Conclusion" section that says why it happened, in one sentence or more: "this caused an outage", "Three things
+ * colluded to make this outage happen", "There was insufficient monitoring of the billing status", "Our scaler didn't
+ * scale up fast enough", "a script was accidentally run against the production cluster". A reader sees the causes
+ * there. Apologies ("We apologise for the inconvenience this has caused") and wrap-ups ("It was a bad day") do not count.
+ */
+export function conclusionGivesCause(model: Postmortem, s: Section): boolean {
+  if (!/^conclusions?$/.test(normalizeHeading(s.title))) return false;
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  return body.split(/(?<=[.!?:])\s+|\n\s*\n/).some((sentence) => !APOLOGY_RE.test(sentence) && (CAUSAL_RE.test(sentence) || CONCLUDED_CAUSE_RE.test(sentence)));
+}
+const APOLOGY_RE = /\b(?:apologi[sz]e|sorry|inconvenience)\b/i;
+const CONCLUDED_CAUSE_RE = /\b(?:colluded|insufficient|accidentally|mistakenly|root cause)\b|\b(?:didn't|did not|wasn't|was not|weren't|were not)\b[^.\n]{0,40}\benough\b/i;
+
+/**
  * A response, resolution or conclusion section ("## Our Response", "## Resolution", "## Conclusion") that tells the
  * changes made or planned so it does not happen again ("to help prevent … in the future", "to mitigate future risk",
  * "ameliorating similar issues in the future", "a second head node we can fail over to in emergencies like this",

@@ -3,7 +3,7 @@
 // missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
 import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, normalizeHeading } from './sections';
-import { explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
 export interface AlsoShown {
@@ -21,6 +21,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
+  if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   return out;
 }
