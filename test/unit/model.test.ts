@@ -105,6 +105,8 @@ describe('action item formats', () => {
     const m = parsePostmortem(doc('1. Delete the old node pool. (Done!)\n2. Remove unused images (done!)\n3. Alert on pods stuck in Pending'));
     assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open']);
     assert.equal(at(m, items(m)[0].statusField!.range), '(Done!)');
+    const asOf = parsePostmortem(doc('- Purge the request logs; Completed as of 2021-10-29.\n- Purge the request logs by 2021-10-29'));
+    assert.deepEqual(items(asOf).map((i) => i.status), ['done', 'open'], '"Completed as of <date>" is when it was done, not a due date');
   });
 
   test('an unfilled "{{ summary }}" template line is no item; a filled one keeping its braces is', () => {

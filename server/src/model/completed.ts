@@ -152,11 +152,11 @@ export function looksCompleted(text: string): boolean {
  * follows a dash, comma, semicolon, opening parenthesis or full stop and runs to the end of the item. Not "- to be
  * done", "(not done)", "- done by Friday" (a due date), "- partially done" or "once this is done": only "done" /
  * "completed" / "implemented" / "fixed" / "resolved", optionally after "this has (already) been", "already" or "now",
- * and optionally followed by where ("in #123", "via the runbook", "in grafana"); an exclamation inside the parenthesis
+ * and optionally followed by where or when ("in #123", "via the runbook", "in grafana", "as of 2021-10-29"); an exclamation inside the parenthesis
  * ("(Done!)") is the same status.
  */
 const DONE_TAIL_RE =
-  /^(?:(?:this|it) (?:has (?:now |already )?been|was(?: already)?|is (?:now|already)) |already |now )?[_*]{0,2}(?:done|completed|implemented|fixed|resolved)(?: (?:in|via|with|on) [^()\n]{1,40})?[_*]{0,2}[.!]?\)?[.!]?$/i;
+  /^(?:(?:this|it) (?:has (?:now |already )?been|was(?: already)?|is (?:now|already)) |already |now )?[_*]{0,2}(?:done|completed|implemented|fixed|resolved)(?: (?:in|via|with|on|as of) [^()\n]{1,40})?[_*]{0,2}[.!]?\)?[.!]?$/i;
 const ALREADY_IN_PLACE_RE = /^(?:(?:this|it) is )?(?:already|now) in place[.!]?$/i;
 /** The separators a trailing clause follows: " - ", " – ", " — ", ", ", "; ", "(", ". ". */
 const TAIL_SEPARATOR_RE = /\s[-–—]\s|[,;]\s|\(|\.\s/g;
