@@ -195,11 +195,33 @@ export function objectAfter(words: string[], from: number): { object: string; qu
       qualifier = rest.slice(i + 1).join(' ');
       break;
     }
+    // "security and privacy trainings": two modifiers of one head noun, not two objects
+    if (/^(?:and|&)$/.test(lw) && sharedHead(rest[i + 1], rest[i + 2], rest[i + 3])) {
+      obj.push(w);
+      continue;
+    }
     if (/^(?:and|or|so|,|-|–|—|because|since|to)$/.test(lw)) break;
     obj.push(w);
     if (/[,.;:]$/.test(w)) break;
   }
   return { object: obj.join(' ').replace(/[,.;:]+$/, ''), qualifier };
+}
+
+/**
+ * "X and <modifier> <noun>": the word after "and" modifies a noun that follows it, so X modifies that noun too. Neither
+ * word is a verb ("Add alerts and fix the dashboard" stays two things), the second is no particle or pronoun ("apply
+ * monitoring and follow up"), and the noun ends the phrase ("for all new engineers" may follow; "extract any relevant items"
+ * is a second action).
+ */
+function sharedHead(modifier: string | undefined, head: string | undefined, after: string | undefined): boolean {
+  if (!modifier || !head || /[,.;:]$/.test(modifier)) return false;
+  // the head ends the noun phrase: the item ends, or punctuation or a preposition follows
+  if (after !== undefined && !/[,.;:]$/.test(head) && !/^(?:for|of|on|in|to|at|across|with|around|from|by|within)$/i.test(after)) return false;
+  const m = modifier.toLowerCase();
+  const h = head.toLowerCase().replace(/[,.;:]+$/, '');
+  if (!/^[a-z-]+$/.test(m) || !/^[a-z-]+$/.test(h)) return false;
+  if (ALL_VERBS.has(lemma(m)) || GENERIC_MODIFIER.has(m)) return false;
+  return !/^(?:for|of|on|in|to|at|across|with|around|from|that|which|when|where|if|and|or|the|a|an|our|their|its|so|by|as|up|down|out|off|over|through|back|again|too|also|now|then|later|soon|it|them|this|that|any|all|some|every|each|no|more|other)$/.test(h);
 }
 
 export const GENERIC_MODIFIER = new Set([
