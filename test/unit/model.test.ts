@@ -114,6 +114,11 @@ describe('action item formats', () => {
     assert.deepEqual(items(t).map((i) => i.text), ['{{ Add an upstream check to the linter }} [link to github issue]']);
   });
 
+  test("the after-action template's closing checklist about the report itself is done inside the report; a claim about the follow-ups is not", () => {
+    const m = parsePostmortem(doc('- [ ] Incident has been dealt with or is over\n- [ ] Sections above are filled out\n- [ ] Incident title and after-action report is cleaned up\n- [ ] All actionable items above have linked GitHub Issues'));
+    assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'done', 'open']);
+  });
+
   test('numbered items with sub-bullets carry owner and due date', () => {
     const m = parsePostmortem(doc('1. Add a read replica in eu-west-1\n   - Owner: Rafael\n   - Due: March 6th 2026\n2. Document the failover runbook'));
     const [a, b] = items(m);

@@ -11,6 +11,14 @@ import { perBlock } from '../per-block';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
 
+/**
+ * The after-action template's closing checklist about the report itself: "Incident has been dealt with or is over",
+ * "Sections above are filled out", "Incident title and after-action report is cleaned up". Inside the finished report
+ * the reader is holding, these are done, checked or not. "All actionable items above have linked GitHub Issues" is a
+ * claim about the follow-ups and keeps its box.
+ */
+const REPORT_STATE_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:(?:the )?incident (?:has been dealt with|is over|is resolved)\b|(?:all )?sections above (?:are|have been) filled (?:out|in)\b|(?:the )?(?:incident title and )?(?:after[- ]action |incident |post-?mortem )?report (?:is|has been) cleaned up\b)/i;
+
 export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken))\b|^(?:done|completed)$/i;
 
 /** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
@@ -37,7 +45,8 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     }
     if (item.status !== 'open' || item.statusField) continue; // an explicit status ("| Open |", "Status: in progress") wins
     // "Write an incident report", listed inside the incident report: the reader is holding it
-    const own = REPORT_ITSELF_RE.exec(ctx.text.slice(item.textRange.start.offset, item.textRange.end.offset));
+    const ownText = ctx.text.slice(item.textRange.start.offset, item.textRange.end.offset);
+    const own = REPORT_ITSELF_RE.exec(ownText) ?? REPORT_STATE_RE.exec(ownText);
     if (own) {
       item.status = 'done';
       const s = item.textRange.start.offset + own.index;
