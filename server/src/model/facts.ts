@@ -39,13 +39,21 @@ export function blankSpans(text: string, spans: [number, number][]): string {
 }
 
 /**
+ * The document text with its opaque ranges (code, HTML, code spans over several lines) and front matter blanked (same
+ * length): what proseText and the timelines' reading (model/timezones.ts) start from, once per model.
+ */
+export const maskedText = memo((model: Postmortem): string => {
+  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
+  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
+  return blankSpans(model.text, spans);
+});
+
+/**
  * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
  * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
  */
 export const proseText = memo((model: Postmortem): string => {
-  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
-  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
-  const masked = blankSpans(model.text, spans);
+  const masked = maskedText(model);
   const inline: [number, number][] = [];
   for (const m of inlineOpaque(masked)) inline.push([m.index, m.index + m[0].length]);
   return blankSpans(masked, inline);
