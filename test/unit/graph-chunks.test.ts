@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, withoutFixes } from '../../server/src/lint/lint';
-import { decodeGraph, encodeGraph } from '../../server/src/lsp/graph-chunks';
+import { decodeGraph, encodeGraph, encodeSteps, PAUSE } from '../../server/src/lsp/graph-chunks';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
@@ -66,5 +66,9 @@ test('long arrays, deep nesting, cycles, holes and non-plain values cross as str
   assert.equal((g.cyclic.children as { parent: unknown }[])[1].parent, g.cyclic);
   assert.ok(!(1 in g.holes));
   assert.ok(encodeGraph(value).chunks.length > 5, 'a large value spreads over chunks');
+  // the sending thread pauses while it looks the value over, before the first chunk: a newer lint is not held
+  const steps = [...encodeSteps(value)];
+  assert.equal(steps[0], PAUSE);
+  assert.deepEqual(steps.filter((c) => c !== PAUSE), encodeGraph(value).chunks);
   for (const v of [null, 3, 'text', undefined, [], {}]) assert.deepStrictEqual(await roundTrip(v), v);
 });

@@ -3,13 +3,14 @@
 // The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { lint, withoutFixes, type LintOptions, type LintResult } from '../lint/lint';
+import { lint, type LintOptions, type LintResult } from '../lint/lint';
 import { answerFixQuery, type FixQuery } from '../lint/fix-query';
 import { readerView, type ReaderViewOptions } from '../reader/view';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
 import { UnitCaches } from '../model/parse-units';
-import { encodeGraph, encodeSteps, type GraphChunks } from './graph-chunks';
+import { encodeSteps, PAUSE } from './graph-chunks';
+import { encodeFindings, type EncodedFindings } from './findings-codec';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
 export type LintRequest =
@@ -39,14 +40,15 @@ function keep(doc: string, result: LintResult, options: LintOptions): void {
 }
 
 /**
- * `early`: a lint's findings, before the model (without the text the asker already has), which comes as `part`s then
- * `done`; both cut into chunks the main thread takes one at a time (lsp/graph-chunks.ts). `superseded`: the model was
+ * `early`: a lint's findings (as flat arrays: lsp/findings-codec.ts), before the model (without the text the asker
+ * already has), which comes as `part`s then `done`, cut into chunks the main thread takes one at a time
+ * (lsp/graph-chunks.ts). `superseded`: the model was
  * dropped for a newer lint of the same document.
  */
 export type LintReply =
   | { id: number; result: unknown }
   | { id: number; error: string }
-  | { id: number; early: GraphChunks }
+  | { id: number; early: EncodedFindings }
   | { id: number; part: Uint8Array }
   | { id: number; done: true }
   | { id: number; superseded: true };
@@ -62,13 +64,13 @@ let sending: { id: number; doc: string | undefined; steps: Generator<Uint8Array,
  */
 const delivered = new Set<string>();
 
-/** One more chunk of the model being sent; false when it is all sent (or failed). */
+/** One more step of the model being sent (a chunk, or a pause in the first pass); false when it is all sent (or failed). */
 function sendStep(s: NonNullable<typeof sending>): boolean {
   let reply: LintReply;
   try {
     const r = s.steps.next();
     if (!r.done) {
-      post({ id: s.id, part: r.value });
+      if (r.value !== PAUSE) post({ id: s.id, part: r.value });
       return true;
     }
     reply = { id: s.id, done: true };
@@ -148,12 +150,11 @@ parentPort?.on('message', (req: LintRequest) => {
     else {
       const result = lint(req.text, req.doc === undefined ? req.options : { ...req.options, parseCache: caches.for(req.doc) });
       if (req.doc !== undefined) keep(req.doc, result, req.options);
-      const { tree: _tree, model: whole, findings, ...other } = result;
-      // without their fixes: those are built here when a code action asks (a fifth of the rules' time, half the message)
-      const rest = { ...other, findings: findings.map(withoutFixes) };
-      // the findings first: the squiggles need only them, and copying the model across (the larger part, ~100 ms
-      // at 200 KB) then overlaps with publishing them
-      post({ id: req.id, early: encodeGraph(rest) });
+      const { tree: _tree, model: whole, ...other } = result;
+      // the findings first, without their fixes (built here when a code action asks: a fifth of the rules' time):
+      // the squiggles need only them, and copying the model across (the larger part, ~100 ms at 200 KB) then
+      // overlaps with publishing them
+      post({ id: req.id, early: encodeFindings(other) });
       const { lines: _lines, text: _text, ...model } = whole;
       send(req.id, req.doc, model);
     }

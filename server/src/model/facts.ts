@@ -3,6 +3,7 @@
 // a kind and their prose, the severity's normalised name. Pure: reads only the model.
 import type { Postmortem, Range, Section, SectionKind } from './types';
 import { normalizeHeading } from './sections';
+import { matchesByLine, memoByText, runsOf } from './memo';
 
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
@@ -38,17 +39,30 @@ export function blankSpans(text: string, spans: [number, number][]): string {
 }
 
 /**
+ * The document text with its opaque ranges (code, HTML, code spans over several lines) and front matter blanked (same
+ * length): what proseText and the timelines' reading (model/timezones.ts) start from, once per model.
+ */
+export const maskedText = memo((model: Postmortem): string => {
+  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
+  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
+  return blankSpans(model.text, spans);
+});
+
+/**
  * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
  * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
  */
 export const proseText = memo((model: Postmortem): string => {
-  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
-  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
-  const masked = blankSpans(model.text, spans);
+  const masked = maskedText(model);
   const inline: [number, number][] = [];
-  for (const m of masked.matchAll(/`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g)) inline.push([m.index, m.index + m[0].length]);
+  for (const m of inlineOpaque(masked)) inline.push([m.index, m.index + m[0].length]);
   return blankSpans(masked, inline);
 });
+/**
+ * Inline code spans, link destinations, autolinks and bare URLs: none crosses a line, so they are read paragraph by
+ * paragraph, each paragraph's remembered (an edit leaves the others as they were).
+ */
+const inlineOpaque = matchesByLine(/`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g);
 
 /**
  * The writer's own words: the prose without quotations (blockquotes, "double-quoted" and “curly-quoted” spans on one
@@ -80,11 +94,25 @@ export const plainProse = memo((model: Postmortem): string => {
  * document would otherwise be split into words each time).
  */
 export const readsAsEnglish = memo((model: Postmortem): boolean => {
-  const words = proseText(model).slice(0, LANGUAGE_SAMPLE).toLowerCase().match(WORD_RE) ?? [];
-  if (words.length < 100) return true;
+  // counted paragraph by paragraph (no word crosses a line break), each paragraph's counts remembered: an edit
+  // leaves the others as they were (splitting the whole sample into words took ~2 ms a keystroke at 20 KB)
+  const sample = proseText(model).slice(0, LANGUAGE_SAMPLE);
+  let words = 0;
+  let common = 0;
+  for (const [, run] of runsOf(sample)) {
+    const c = wordCounts(run);
+    words += c[0];
+    common += c[1];
+  }
+  if (words < 100) return true;
+  return common / words >= 0.02;
+});
+/** [words, common English function words among them] of a text. */
+const wordCounts = memoByText((text: string): [number, number] => {
+  const words = text.toLowerCase().match(WORD_RE) ?? [];
   let common = 0;
   for (const w of words) if (FUNCTION_WORDS.has(w)) common++;
-  return common / words.length >= 0.02;
+  return [words.length, common];
 });
 const WORD_RE = /\p{L}+/gu;
 const LANGUAGE_SAMPLE = 20_000;

@@ -39,7 +39,7 @@ export function matchesByLine(re: RegExp): (text: string, lines?: unknown) => { 
   };
 }
 
-/** The runs of the last few texts cut (the matchers of one lint read the same prose: they share its slices). */
+/** The runs of the last few texts cut (the matchers of one lint read the same few texts, prose and its parts: they share their slices). */
 const cut: { text: string; runs: [number, string][] }[] = [];
 
 /**
@@ -56,6 +56,6 @@ export function runsOf(text: string): [number, string][] {
   }
   runs.push([from, text.slice(from)]);
   cut.unshift({ text, runs });
-  if (cut.length > 3) cut.pop();
+  if (cut.length > 6) cut.pop();
   return runs;
 }

@@ -2,7 +2,7 @@
 // timeline with clock times and no zone, the hover says what was understood, the reader view labels the duration it
 // computes with the zone. Pure: reads only the model.
 import type { Postmortem, Range } from './types';
-import { blankSpans } from './facts';
+import { blankSpans, maskedText } from './facts';
 import { memoByText } from './memo';
 
 /** Where the zone of a timeline was read. */
@@ -80,10 +80,8 @@ function zoneInDocument(text: string): string | undefined {
  * inside a word stays ("America/New_York").
  */
 function withInlineCode(model: Postmortem): string {
-  const spans: [number, number][] = model.opaqueRanges.map((r) => [r.start.offset, r.end.offset]);
-  if (model.frontMatter) spans.push([model.frontMatter.range.start.offset, model.frontMatter.range.end.offset]);
-  // one pass over the text (blanking span by span copied the whole text once per code block: quadratic)
-  return codeVersions(blankSpans(model.text, spans)).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
+  // the masked text proseText starts from too (one pass over the text, once per model)
+  return codeVersions(maskedText(model)).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
 }
 
 const INLINE_MARKS_RE = /`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;

@@ -4,7 +4,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, Section } from '../types';
-import { completedPrefix, completedSuffix, laterCommitment } from '../completed';
+import { completedPrefix as prefixOf, completedSuffix as suffixOf, laterCommitment } from '../completed';
+import { memoByText } from '../memo';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
 import { perBlock } from '../per-block';
@@ -30,6 +31,10 @@ export function markLabelDone(items: ActionItem[], label: string, range: ActionI
     item.statusField = { value: 'done', text: label, range };
   }
 }
+
+/** An item's words written as done (pure functions of the words: remembered, most items are unchanged by an edit). */
+const completedPrefix = memoByText(prefixOf);
+const completedSuffix = memoByText(suffixOf);
 
 /** Marks items done when a heading above them says so or their words say the work is finished. */
 export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
