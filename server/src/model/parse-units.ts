@@ -216,6 +216,8 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   cache.reused = 0;
   const keep = new Map<string, Root>();
   const units: { start: number; tree: Root }[] = [];
+  // a definition is written `[label]: …` (a footnote's `[^label]: …`): where `]:` never occurs no tree is walked for one
+  const mayDefine = text.includes(']:');
   let k = 0;
   while (k < starts.length) {
     const start = starts[k];
@@ -227,7 +229,7 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       end = k + 1 < starts.length ? starts[k + 1] : text.length;
       tree = cache.take(text.slice(start, end), parseOne, keep);
     }
-    if (hasDefinitions(tree)) return undefined;
+    if (mayDefine && hasDefinitions(tree)) return undefined;
     units.push({ start, tree });
     k++;
   }
