@@ -184,8 +184,8 @@ export async function lintFiles(files: InputFile[], configs: { config: Config; r
     const counts = [`${toLint.length} linted`];
     if (cache) counts.push(`${hits} from the cache (${rel(io.cwd, cache.file)})`);
     if (ignored) counts.push(`${ignored} ignored`);
-    const busy = others !== undefined && defaultThreads(cores, others) === 1 ? ` (other processes keep ${others.toFixed(1)} of the ${cores} cores busy; --jobs overrides)` : '';
-    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads` : `; on the main thread${busy}`;
+    const busy = others !== undefined ? ` (other processes kept ${others.toFixed(1)} of the ${cores} cores busy as it started; --jobs overrides)` : '';
+    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads${busy}` : `; on the main thread${busy}`;
     const n = files.length;
     io.stderr(`${NAME}: ${n} file${n === 1 ? '' : 's'}: ${counts.join(', ')}${where}; ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
   }
