@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { lintInThreads } from '../../server/src/cli/pool';
 import type { FileOutcome, FileTask } from '../../server/src/cli/lint-file';
-import { defaultThreads } from '../../server/src/cli/lint-files';
+import { defaultThreads, othersBusyCores } from '../../server/src/cli/lint-files';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'postmortems');
@@ -130,12 +130,24 @@ describe('postmortem-lint --jobs: threads print what one thread prints', () => {
 });
 
 describe('threads without --jobs', () => {
-  test('one per core nobody else is using, at least one', () => {
+  test('one per core no other process is using, at least one', () => {
     assert.equal(defaultThreads(2, 0.1), 2, 'an idle 2-core machine');
     assert.equal(defaultThreads(8, 0), 8, 'an idle CI runner');
     assert.equal(defaultThreads(8, 3.2), 5);
     assert.equal(defaultThreads(2, 1.2), 1, 'another job on one of two cores');
     assert.equal(defaultThreads(2, 10), 1, 'a shared machine under load');
+  });
+
+  test("the other processes' load is measured now, without this process's own CPU time", () => {
+    const at = (idle: number, busy: number, own: number) => ({ idle, total: idle + busy, own });
+    // 2 cores for 500 ms: this process used 500 ms (one core), the rest idle: nobody else is busy
+    assert.equal(othersBusyCores(at(0, 0, 0), at(500, 500, 500), 2), 0);
+    // another process took the second core as well
+    assert.equal(othersBusyCores(at(0, 0, 0), at(0, 1000, 500), 2), 1);
+    // a benchmark's earlier runs (now finished) do not count: only the window between the samples does
+    assert.equal(othersBusyCores(at(1000, 9000, 0), at(1500, 9500, 500), 2), 0);
+    // too short a window to tell
+    assert.equal(othersBusyCores(at(0, 0, 0), at(50, 50, 50), 2), undefined);
   });
 });
 

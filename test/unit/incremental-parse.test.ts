@@ -100,6 +100,14 @@ test('a long document parsed without a cache (the CLI) is parsed in runs of sect
   assert.ok(same(parseMarkdown(text), parseMarkdown(text, undefined, true)));
 });
 
+test('a long document whose runs of sections repeat word for word is parsed without a cache with the same tree', () => {
+  // identical runs share one parsed tree: each place gets its own positions
+  const run = `## Follow-up\n\n${'- [ ] Add an alert on queue age, owner @dana, due 2026-02-01.\n'.repeat(300)}\n`;
+  const text = `# Title\n\n${run.repeat(5)}## Tail\n\nThe end.\n`;
+  assert.ok(text.length > 64 * 1024 && run.length > 16 * 1024);
+  assert.ok(same(parseMarkdown(text), parseMarkdown(text, undefined, true)));
+});
+
 const HEAD = '---\ntype: postmortem\n---\n# Title\n\n## Summary\n\nThe queue stalled.\n\n';
 
 test('typing in one section re-parses that section only', () => {

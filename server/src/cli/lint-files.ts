@@ -24,13 +24,54 @@ import type { CliIo } from './run';
 export const PARALLEL_MIN_FILES = 40;
 
 /**
- * Threads for a run without --jobs: the cores the machine is not already busy with (like `make -l`), at least one.
- * On a shared machine whose cores are taken, more threads only add their own warm-up (measured: at load 10 on 2 cores,
- * 2 threads took 1.5× the CPU time and 1.5× the wall time of one over 2,000 postmortems).
+ * Threads for a run without --jobs: the cores no other process is using, at least one. `othersBusy` is how many
+ * cores the machine's other processes kept busy while this one started (othersBusyCores): cores − the load average
+ * (like `make -l`) counted the CPU of processes that had already finished, a benchmark's or a script's previous runs
+ * of this very command among them, so a quiet 2-core machine running it twice in a row got one thread. On a shared
+ * machine whose cores are taken, more threads only add their own warm-up (measured: at load 10 on 2 cores, 2 threads
+ * took 1.5× the CPU time and 1.5× the wall time of one over 2,000 postmortems).
  */
-export function defaultThreads(cores: number, load1: number): number {
-  return Math.max(1, Math.min(cores, Math.round(cores - load1)));
+export function defaultThreads(cores: number, othersBusy: number): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - othersBusy)));
 }
+
+/** The machine's CPU time (ms, all cores) and this process's, at a moment. */
+export interface CpuSample {
+  /** Summed over the cores: idle and all. */
+  idle: number;
+  total: number;
+  /** This process (all its threads). */
+  own: number;
+}
+
+export function cpuSample(): CpuSample {
+  let idle = 0;
+  let total = 0;
+  for (const { times: t } of os.cpus()) {
+    idle += t.idle;
+    total += t.user + t.nice + t.sys + t.idle + t.irq;
+  }
+  const u = process.cpuUsage();
+  return { idle, total, own: (u.user + u.system) / 1000 };
+}
+
+/** Below this much wall time per core between two samples (the counters tick every 10 ms) the load is not told. */
+export const MIN_SAMPLE_MS = 100;
+
+/**
+ * How many cores other processes kept busy between two samples: the busy time of every core less this process's own
+ * (its main thread is the one that will lint), over the wall time. Undefined when the samples are too close to tell.
+ */
+export function othersBusyCores(from: CpuSample, to: CpuSample, cores: number): number | undefined {
+  const total = to.total - from.total;
+  if (!(cores > 0) || total < MIN_SAMPLE_MS * cores) return undefined;
+  const wall = total / cores;
+  const busy = (total - (to.idle - from.idle)) / wall;
+  return Math.max(0, busy - (to.own - from.own) / wall);
+}
+
+/** Taken when the CLI is loaded: the start of the window in which the other processes' load is measured. */
+const loaded = cpuSample();
 
 export interface LintRun {
   results: FileResult[];
@@ -104,19 +145,28 @@ export async function lintFiles(files: InputFile[], configs: { config: Config; r
 
   const workerFile = cliWorkerFile();
   const cores = os.availableParallelism();
-  const load1 = os.loadavg()[0];
-  const threads = Math.min(opts.jobs ?? defaultThreads(cores, load1), toLint.length);
+  let others: number | undefined;
+  let queue = toLint;
+  const lintHere = (t: { index: number; task: FileTask }) => {
+    outcomes[t.index] = lintFile(t.task);
+    flush();
+  };
+  if (opts.jobs === undefined && workerFile !== undefined && cores > 1 && toLint.length >= PARALLEL_MIN_FILES) {
+    // how busy the other processes keep the cores, measured since the CLI was loaded; in a window too short to tell,
+    // the main thread lints (its share anyway) until it is long enough
+    let k = 0;
+    while ((others = othersBusyCores(loaded, cpuSample(), cores)) === undefined && k < toLint.length) lintHere(toLint[k++]);
+    queue = toLint.slice(k);
+  }
+  const threads = Math.min(opts.jobs ?? defaultThreads(cores, others ?? 0), queue.length);
   const parallel = workerFile !== undefined && threads > 1 && (opts.jobs !== undefined || toLint.length >= PARALLEL_MIN_FILES);
   if (parallel) {
-    await lintInThreads(toLint, threads, workerFile, (index, outcome) => {
+    await lintInThreads(queue, threads, workerFile, (index, outcome) => {
       outcomes[index] = outcome;
       flush();
     });
   } else {
-    for (const t of toLint) {
-      outcomes[t.index] = lintFile(t.task);
-      flush();
-    }
+    for (const t of queue) lintHere(t);
   }
   flush();
 
@@ -134,8 +184,8 @@ export async function lintFiles(files: InputFile[], configs: { config: Config; r
     const counts = [`${toLint.length} linted`];
     if (cache) counts.push(`${hits} from the cache (${rel(io.cwd, cache.file)})`);
     if (ignored) counts.push(`${ignored} ignored`);
-    const busy = opts.jobs === undefined && cores > 1 && toLint.length >= PARALLEL_MIN_FILES && defaultThreads(cores, load1) === 1 ? ` (the ${cores} cores are busy: load ${load1.toFixed(1)}; --jobs overrides)` : '';
-    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads` : `; on the main thread${busy}`;
+    const busy = others !== undefined ? ` (other processes kept ${others.toFixed(1)} of the ${cores} cores busy as it started; --jobs overrides)` : '';
+    const where = toLint.length === 0 ? '' : parallel ? `; on ${threads} threads${busy}` : `; on the main thread${busy}`;
     const n = files.length;
     io.stderr(`${NAME}: ${n} file${n === 1 ? '' : 's'}: ${counts.join(', ')}${where}; ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
   }

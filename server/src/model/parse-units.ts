@@ -171,6 +171,23 @@ function shifted<T extends RootContent>(node: T, by: Shift): T {
   return copy;
 }
 
+/**
+ * `nodes` and all below them with every position moved by `by`, in place: for the trees of a parse without a cache,
+ * which no other parse holds (new position objects: the parser's may be shared).
+ */
+function shiftInPlace(nodes: RootContent[], by: Shift): void {
+  for (const n of nodes) {
+    const p = n.position;
+    if (p) {
+      n.position = {
+        start: { line: p.start.line + by.line, column: p.start.column, offset: (p.start.offset ?? 0) + by.offset },
+        end: { line: p.end.line + by.line, column: p.end.column, offset: (p.end.offset ?? 0) + by.offset },
+      };
+    }
+    if ('children' in n) shiftInPlace(n.children as RootContent[], by);
+  }
+}
+
 function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
@@ -199,6 +216,8 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   cache.reused = 0;
   const keep = new Map<string, Root>();
   const units: { start: number; tree: Root }[] = [];
+  // a definition is written `[label]: …` (a footnote's `[^label]: …`): where `]:` never occurs no tree is walked for one
+  const mayDefine = text.includes(']:');
   let k = 0;
   while (k < starts.length) {
     const start = starts[k];
@@ -210,7 +229,7 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       end = k + 1 < starts.length ? starts[k + 1] : text.length;
       tree = cache.take(text.slice(start, end), parseOne, keep);
     }
-    if (hasDefinitions(tree)) return undefined;
+    if (mayDefine && hasDefinitions(tree)) return undefined;
     units.push({ start, tree });
     k++;
   }
@@ -218,9 +237,19 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   const children: RootContent[] = [];
   let line = 0;
   let at = 0;
+  // without a cache each unit tree is this parse's alone (but for units of the same text: one tree, copied for each)
+  const seen = new Set<Root>();
+  const repeated = new Set<Root>();
+  if (!given) for (const u of units) (seen.has(u.tree) ? repeated : seen).add(u.tree);
   for (const u of units) {
     line += lineBreaks(text, at, u.start);
     at = u.start;
+    // such a tree is moved in place, with no origins (nothing will ask for it again), not copied node by node
+    if (!given && !repeated.has(u.tree)) {
+      shiftInPlace(u.tree.children, { offset: u.start, line });
+      pushAll(children, u.tree.children);
+      continue;
+    }
     // a unit at the same place as in the last parse (before the edit) hands out the same copies
     const last = placed.get(u.tree);
     if (last && last.offset === u.start && last.line === line) {

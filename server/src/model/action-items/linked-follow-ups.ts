@@ -18,7 +18,8 @@ export function linkedFollowUps(tree: Root, model: Postmortem, ctx: ParseContext
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
       const sec = sectionAt(model, startOf(node));
-      if (sec?.effectiveKind !== 'lessons-learned' || taken(startOf(node), endOf(node)) || !tracksWork(node, ctx.text)) continue;
+      // `taken` reads every item: asked last, of the few paragraphs that name a tracking issue
+      if (sec?.effectiveKind !== 'lessons-learned' || !tracksWork(node, ctx.text) || taken(startOf(node), endOf(node))) continue;
       const item = paragraphItem(node, ctx, sec, false);
       if (!item) continue;
       // "We have previously entertained ideas …, but have yet to settle on a solution. See [this tracking issue]":
@@ -36,8 +37,8 @@ export function linkedFollowUps(tree: Root, model: Postmortem, ctx: ParseContext
     const sec = sectionAt(model, startOf(node));
     if (sec?.effectiveKind !== 'lessons-learned') continue;
     for (const li of node.children) {
-      const pointer = li.checked == null && !taken(startOf(li), endOf(li)) ? issuePointer(li, ctx.text) : undefined;
-      if (!pointer) continue;
+      const pointer = li.checked == null ? issuePointer(li, ctx.text) : undefined;
+      if (!pointer || taken(startOf(li), endOf(li))) continue;
       const one: List = { ...node, children: [li] };
       for (const item of listItems(one, ctx, sec, false, undefined)) {
         // the bullet opens on what went wrong ("Applicants … were turned down"), in the past tense: its status is
