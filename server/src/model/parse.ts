@@ -13,7 +13,6 @@ import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
 import { parseMarkdownText as parseOne } from './markdown';
 import { collectOpaque } from './opaque';
-import { readPlainYaml } from './plain-yaml';
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
@@ -98,7 +97,7 @@ function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   if (!read) {
     read = {};
     try {
-      const doc: unknown = readPlainYaml(first.value) ?? YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50 });
+      const doc: unknown = YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50 });
       if (doc && typeof doc === 'object' && !Array.isArray(doc)) read.data = doc as Record<string, unknown>;
       else if (doc !== null && doc !== undefined) read.error = 'front matter is not a mapping of keys to values';
     } catch (e) {
