@@ -35,7 +35,7 @@ Options:
                          date, or the POSTMORTEM_LINT_TODAY environment variable). Pin it in CI for
                          reproducible runs.
   -j, --jobs <n>         lint on n threads (default: one per core no other process is using, measured
-                         as the run starts; the main thread alone for fewer than 40 files); --jobs 1
+                         as the run starts; the main thread alone for fewer than 200 files); --jobs 1
                          lints in process. The report is the same for any n
       --cache            lint only the files that changed since the last --cache run (same bytes,
                          configuration, date and linter version: the findings are taken from the cache)

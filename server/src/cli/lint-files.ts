@@ -18,10 +18,13 @@ import type { CliIo } from './run';
 /**
  * Below this many files to lint, a run without --jobs stays on the main thread. Measured (dist/cli-worker.js, 2-core VM
  * at load 8–9): a worker is ready after ~240 ms and lints its first files 5–10× slower than a warm thread (~0.6 s of
- * JIT warm-up of its own), by which time the main thread has linted about 20 typical postmortems; a worker only
- * shortens runs of about twice that.
+ * JIT warm-up of its own), by which time the main thread has linted about 20 typical postmortems. On a quiet 2-core
+ * machine one thread already keeps ~1.45 cores busy (V8's GC and compiler threads), so a second one gains little: over
+ * the 80-file corpus 2 threads were slower in each of 3 alternated runs (2.0–3.0 s vs 2.0–2.3 s wall, 1.1–1.7× the
+ * CPU); over 2,000 generated files 6% faster (10.0 vs 10.65 s). Break-even lies between; 200 files keeps the corpus
+ * on one thread.
  */
-export const PARALLEL_MIN_FILES = 40;
+export const PARALLEL_MIN_FILES = 200;
 
 /**
  * Threads for a run without --jobs: the cores no other process is using, at least one. `othersBusy` is how many
