@@ -16,6 +16,17 @@ const big = (chars: number) => {
   const para = 'The pool size was lowered from 50 to 5 by a typo in the Helm values, and the alert fired 12 minutes later.\n\n';
   return POSTMORTEM + '\n## Notes\n\n' + para.repeat(Math.ceil(chars / para.length));
 };
+/** A long postmortem of many sections, timelines and action tables (a large model, like the bench's). */
+const manySections = (chars: number) => {
+  const out = [POSTMORTEM];
+  for (let part = 1, size = POSTMORTEM.length; size < chars; part++) {
+    const block = [`## Timeline (UTC, part ${part})`, '', ...Array.from({ length: 8 }, (_, i) => `- 1${i}:0${i} The queue depth alert fired and the on-call engineer joined.`),
+      '', `## Action items (part ${part})`, '', '| Action | Owner | Due |', '|---|---|---|', `| Alert on consumer-group rebalances above ${part} per minute | @dana | 2099-02-01 |`, ''].join('\n');
+    out.push(block);
+    size += block.length;
+  }
+  return out.join('\n');
+};
 const starts = (c: TestClient, uri: string) =>
   c.logs.flatMap((l) => [...l.matchAll(/analysis start (\S+) v(\d+)/g)]).filter((m) => m[1] === uri).map((m) => Number(m[2]));
 
@@ -78,6 +89,30 @@ describe('one analysis per version', () => {
       assert.ok(h, 'the hover has content (from the analysis before the edit: the text up to its line did not change)');
       assert.deepEqual(events, ['hover', 'lint done']);
       await c.diagnosticsFor(uri, v2);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('the first edit after opening a long document: its squiggles come before the first model has crossed, nothing is lost', async () => {
+    const c = await TestClient.start({ env: TRACE });
+    try {
+      const uri = 'untitled:first-edit';
+      const text = manySections(1_500_000);
+      await c.open(uri, text);
+      await c.diagnosticsFor(uri, 1);
+      // typed as soon as the first squiggles show, while the first analysis's model (~1 MB of objects) is still crossing
+      const line = text.split('\n').findIndex((l) => l.includes('Improve monitoring'));
+      const v2 = await c.change(uri, [{ range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: 'Soon: ' }]);
+      const after = await c.diagnosticsFor(uri, v2);
+      const doneWhenPublished = c.logs.filter((l) => l.includes(`analysis done ${uri} v`)).length;
+      assert.equal(doneWhenPublished, 0, 'the edit\'s findings did not wait for the first model');
+      assert.ok(after.some((d) => d.range.start.line === line), 'the edited item keeps its findings');
+      // the first model still arrives (hover answers from it), then the edit's own
+      const h = await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 10 } });
+      assert.ok(h, 'the hover has content');
+      await c.waitFor('the v2 analysis', () => (c.logs.some((l) => l.includes(`analysis done ${uri} v${v2}`)) ? true : undefined), 120_000);
+      assert.ok(c.logs.some((l) => l.includes(`analysis done ${uri} v1`)), 'the first model arrived too');
     } finally {
       await c.stop();
     }

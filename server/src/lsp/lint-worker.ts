@@ -57,7 +57,13 @@ export type LintReply =
  * The model being sent, a chunk per turn of this thread's event loop: a newer lint of the same document (typing on)
  * makes it useless and drops it (`superseded`), so the next keystroke's lint does not wait for a model nobody reads.
  */
-let sending: { id: number; doc: string | undefined; steps: Generator<Uint8Array, void> } | undefined;
+type Sending = { id: number; doc: string | undefined; steps: Generator<Uint8Array, void> };
+let sending: Sending | undefined;
+/**
+ * The model to send once `sending` is all there: set only while a document's first model is still crossing (it is
+ * never dropped) and a newer lint of that document came in; the newest such lint's model, older ones `superseded`.
+ */
+let next: { id: number; doc: string | undefined; model: unknown } | undefined;
 /**
  * Documents whose model the main thread has had at least once: a first one is never dropped (until it is there,
  * hover has no earlier analysis to answer from).
@@ -65,7 +71,7 @@ let sending: { id: number; doc: string | undefined; steps: Generator<Uint8Array,
 const delivered = new Set<string>();
 
 /** One more step of the model being sent (a chunk, or a pause in the first pass); false when it is all sent (or failed). */
-function sendStep(s: NonNullable<typeof sending>): boolean {
+function sendStep(s: Sending): boolean {
   let reply: LintReply;
   try {
     const r = s.steps.next();
@@ -82,28 +88,62 @@ function sendStep(s: NonNullable<typeof sending>): boolean {
   return false;
 }
 
-function send(id: number, doc: string | undefined, model: unknown): void {
-  const me = { id, doc, steps: encodeSteps({ model }) };
+/** Sends `me` a chunk per turn, then the `next` model if one waits. */
+function run(me: Sending): void {
   sending = me;
   const step = () => {
     if (sending !== me) return;
-    if (sendStep(me)) setImmediate(step);
-    else sending = undefined;
+    if (sendStep(me)) {
+      setImmediate(step);
+      return;
+    }
+    sending = undefined;
+    const n = next;
+    next = undefined;
+    if (n) send(n.id, n.doc, n.model);
   };
   setImmediate(step);
 }
 
-/** Before a request: drop the model being sent when `doc`'s newer lint (or its closing) makes it useless, else finish it. */
+function send(id: number, doc: string | undefined, model: unknown): void {
+  run({ id, doc, steps: encodeSteps({ model }) });
+}
+
+/**
+ * Before a request: drop the model being sent when `doc`'s newer lint (or its closing) makes it useless, else finish
+ * it (and the model waiting after it) here and now.
+ */
 function settleSending(doc: string | undefined, drop: boolean): void {
   const s = sending;
-  if (!s) return;
   sending = undefined;
-  if (drop && s.doc === doc && doc !== undefined && delivered.has(doc)) {
-    s.steps.return();
-    post({ id: s.id, superseded: true });
-    return;
+  if (s) {
+    if (drop && s.doc === doc && doc !== undefined && delivered.has(doc)) {
+      s.steps.return();
+      post({ id: s.id, superseded: true });
+    } else while (sendStep(s));
   }
-  while (sendStep(s));
+  const n = next;
+  next = undefined;
+  if (!n) return;
+  if (drop && n.doc === doc && doc !== undefined) post({ id: n.id, superseded: true });
+  else {
+    const me: Sending = { id: n.id, doc: n.doc, steps: encodeSteps({ model: n.model }) };
+    while (sendStep(me));
+  }
+}
+
+/**
+ * A lint of `doc` while its first model is still crossing (the first keystroke after opening a big document): that
+ * model keeps crossing a chunk per turn and this lint's findings go out as soon as they are found, so the edit's
+ * squiggles do not wait for the old model (~100 ms at 200 KB; the 1 MB keystroke's p90); this lint's own model waits
+ * behind it (`next`). False otherwise: the caller settles the model being sent as usual.
+ */
+function holdFirst(doc: string | undefined): boolean {
+  const s = sending;
+  if (!s || doc === undefined || s.doc !== doc || delivered.has(doc)) return false;
+  if (next) post({ id: next.id, superseded: true });
+  next = undefined;
+  return true;
 }
 
 function post(reply: LintReply): void {
@@ -117,12 +157,15 @@ function post(reply: LintReply): void {
 parentPort?.on('message', (req: LintRequest) => {
   // a lint (or a document closing) first settles the model being sent: dropped when it is the same document's, else
   // finished (so are fix queries and the index's reads, which may lint); the reader view and gc only read
+  // (a document's first model keeps crossing instead, this lint's model after it: holdFirst)
+  let held = false;
   if (req.forget !== undefined) {
     settleSending(req.forget, true);
     delivered.delete(req.forget);
-  }
-  else if ('options' in req && !req.archive) settleSending(req.doc, true);
-  else if (req.fixes || ('archive' in req && req.archive)) settleSending(undefined, false);
+  } else if ('options' in req && !req.archive) {
+    held = holdFirst(req.doc);
+    if (!held) settleSending(req.doc, true);
+  } else if (req.fixes || ('archive' in req && req.archive)) settleSending(undefined, false);
   let reply: LintReply | undefined;
   try {
     if ('reader' in req && req.reader) {
@@ -156,7 +199,8 @@ parentPort?.on('message', (req: LintRequest) => {
       // overlaps with publishing them
       post({ id: req.id, early: encodeFindings(other) });
       const { lines: _lines, text: _text, ...model } = whole;
-      send(req.id, req.doc, model);
+      if (held && sending) next = { id: req.id, doc: req.doc, model };
+      else send(req.id, req.doc, model);
     }
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
