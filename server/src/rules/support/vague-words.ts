@@ -238,8 +238,8 @@ export const isAbstractObject = (object: string) => {
   return head !== undefined && ABSTRACT.has(head) && ws.length <= 4;
 };
 
-/** Where a purpose clause starts: "… in order to …", "… so (that) the team is aware", "… to make sure …". */
-const PURPOSE_RE = /\s(?:in order to|so as to|so that|so|to make sure|to ensure|to validate|to verify|to check|to catch|to detect|to confirm)\s/i;
+/** Where a purpose clause starts: "… in order to …", "… so (that) the team is aware", "… to make sure …", "… to identify …". */
+const PURPOSE_RE = /\s(?:in order to|so as to|so that|so|to make sure|to ensure|to validate|to verify|to check|to catch|to detect|to confirm|to identify)\s/i;
 export const hasPurpose = (text: string) => PURPOSE_RE.test(text);
 /** The words before a purpose clause: the task itself. */
 export const mainClause = (text: string) => {
