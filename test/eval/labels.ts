@@ -20,12 +20,13 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * labelled before the engine ran on it; tuned on by judge12 since, so development data now), `heldout8` (heldout8/: an
  * eighth held-out set from four new sources, labelled before the engine ran on it; tuned on by its own helper since) or
  * `heldout9` (heldout9/: a ninth held-out set from three new sources, labelled before the engine ran on it; its first
- * run: heldout9/FIRST-RUN.md).
+ * run: heldout9/FIRST-RUN.md) or `heldout10` (heldout10/: a tenth held-out set from four new sources, labelled before the
+ * engine ran on it; its first run: heldout10/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -37,6 +38,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout7: 'heldout7/',
   heldout8: 'heldout8/',
   heldout9: 'heldout9/',
+  heldout10: 'heldout10/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
