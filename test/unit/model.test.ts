@@ -49,6 +49,22 @@ describe('sections', () => {
     assert.ok(!alsoShows('What did we learn?', false).includes('action-items'));
   });
 
+  test('sections asked as a reader\'s question or named by topic: impact, causes, follow-ups', () => {
+    // blog-style incident posts (heldout10): the question a reader asks stands in for the canonical heading
+    assert.equal(matchSection('How does this affect me?'), 'impact');
+    assert.equal(matchSection('Who was affected?'), 'impact');
+    assert.equal(matchSection('What was impacted'), 'impact');
+    assert.equal(matchSection('The fallout'), 'impact');
+    assert.equal(matchSection('But how did this happen?'), 'contributing-causes');
+    assert.equal(matchSection('Assessing the root cause'), 'contributing-causes');
+    assert.equal(matchSection('What are we doing to prevent this in future?'), 'action-items');
+    assert.equal(matchSection('What will we do differently?'), 'action-items');
+    // not these: what was not affected, fixing the cause, a question about something else
+    assert.equal(matchSection('What has not been affected?'), undefined);
+    assert.equal(matchSection('Addressing the root cause'), undefined);
+    assert.equal(matchSection('How does this feature work?'), undefined);
+  });
+
   test('a "Conclusion" that says why it happened shows the causes; an apology or a wrap-up does not', () => {
     const pm = (conclusion: string) => `# Outage\n\n## Summary\n\nHub down.\n\n## Conclusion\n\n${conclusion}\n`;
     const shows = (conclusion: string) => {
