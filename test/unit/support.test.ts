@@ -110,3 +110,17 @@ test('a rule written down or a bold label naming finished work is done; the same
   for (const t of ['The rule will be codified in the runbook', 'The rule should be codified in the checklist', '**Alerts to be added**: one per queue', '**Alerts not added** yet', 'Codify the rule in the checklist', 'The checklist will encode the rule'])
     assert.ok(!looksCompleted(t), t);
 });
+
+test('alternatives set aside and advice to the reader are not items; the same words as a plan are', () => {
+  const texts = (body: string) => parsePostmortem(`# Outage\n\n## Remediations\n\n${body}\n`).actionItems.map((i) => i.text);
+  // options weighed after "Alternatives … included / we considered:", however long
+  for (const lead of ['Alternatives here included:', 'Alternatives we considered:', 'The options we weighed were:', 'Other alternatives:'])
+    assert.deepEqual(texts(`${lead}\n\n- We could move publishing to a hosted CI service\n- Make the builds reproducible`), [], lead);
+  // a lead-in that is not about alternatives keeps its bullets, and so does a checklist
+  for (const lead of ['Next steps:', 'Options were discussed; we will do this:', 'We chose these options:'])
+    assert.equal(texts(`${lead}\n\n- Move publishing to a hosted CI service\n- Make the builds reproducible`).length, 2, lead);
+  assert.equal(texts('Alternatives we considered:\n\n- [ ] Move publishing to CI\n- [ ] Make the builds reproducible').length, 2);
+  // "If you need to …, use …" is a rule for the reader; "If we …" / "If the …" are still plans
+  assert.deepEqual(texts('- If you need to publish by hand, use the signed upload script\n- This can also be used with the staging mirror'), []);
+  assert.equal(texts('- If we need to publish by hand, add a signed upload script\n- If the sync fails, page the on-call\n- Use the signed upload script').length, 3);
+});

@@ -96,6 +96,26 @@ export function isRuleList(list: List, before: string | undefined): boolean {
 const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^\n]*:\s*$/i;
 
 /**
+ * "Alternatives here included:" above bullets that each weigh a way it could have been done ("In an ideal world we'd
+ * do reproducible builds instead …", "We could delegate building to a 3rd party …"): the options set aside, not
+ * follow-ups, however long each bullet is. Only a lead-in that names them as alternatives or options considered.
+ */
+export function isAlternativesList(list: List, before: string | undefined): boolean {
+  return before !== undefined && ALTERNATIVES_LEAD_RE.test(lastSentence(before)) && list.children.every((li) => li.checked == null);
+}
+const ALTERNATIVES_LEAD_RE = /^(?:the |other )?(?:alternatives?|options?)(?: (?:here|we|that we))? (?:included|considered|weighed|rejected|discussed|looked at|were)\b[^\n;]{0,60}:\s*$|^(?:other )?alternatives?(?: considered)?:\s*$/i;
+
+/**
+ * "If you need to copy files between machines, use rsync rather than scp": advice to whoever reads it next time,
+ * written to "you" as a condition and what to do then. A rule for the reader, not a follow-up someone owns, even in a
+ * list of remediations. Also "This can also be used with rsync via …", which tells how the advice applies.
+ */
+export function isReaderAdvice(itemText: string): boolean {
+  return READER_ADVICE_RE.test(itemText.trimStart());
+}
+const READER_ADVICE_RE = /^(?:if you(?:'re| are)? (?:only |just |ever |really )?(?:need|want|have|must|wish)\b|this (?:can|could) (?:also )?be used (?:with|for|to|in)\b)/i;
+
+/**
  * "### Fixes" holding only links to the changes that fixed the incident ("- [org/repo#1127](…)", a bare URL): the
  * resolution, listed for reference, not follow-ups. A "Fixes" list that says what it does is read as usual, and so
  * is a bare ticket under any other heading ("Follow-up improvements: - #2127").
@@ -184,7 +204,7 @@ function listItem(
     status = 'done';
     statusField = { value: 'done', text: '[x]', range: ctx.range(mainStart, mainStart + 3) };
   }
-  if (!itemText || isUnfilledPlaceholder(itemText)) return undefined;
+  if (!itemText || isUnfilledPlaceholder(itemText) || isReaderAdvice(itemText)) return undefined;
 
   const segments: Segment[] = [maskedSegment(text, mainNode, mainStart, mainEnd)];
   const subItems: Range[] = [];
