@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { lint } from '../../server/src/lint/lint';
 import { blockSeparatorBefore, looksCompleted, proseText } from '../../server/src/rules/support/util';
+import { commitsToWork } from '../../server/src/model/action-items/commit-sentence';
 
 test('a block inserted into the text starts after exactly one blank line', () => {
   const sep = (text: string, at = text.length, eol = '\n') => blockSeparatorBefore(text, at, eol);
@@ -123,4 +124,11 @@ test('alternatives set aside and advice to the reader are not items; the same wo
   // "If you need to …, use …" is a rule for the reader; "If we …" / "If the …" are still plans
   assert.deepEqual(texts('- If you need to publish by hand, use the signed upload script\n- This can also be used with the staging mirror'), []);
   assert.equal(texts('- If we need to publish by hand, add a signed upload script\n- If the sync fails, page the on-call\n- Use the signed upload script').length, 3);
+});
+
+test('a "will" whose subject is "who" tells about people, unless the sentence commits elsewhere', () => {
+  for (const t of ['We know there are plenty of users out there who will have been affected by the problem', 'Anyone who will need a new key can ask in the admin room', 'Members who will have noticed the slowdown should see normal speeds now'])
+    assert.ok(!commitsToWork(t), t);
+  for (const t of ['We will email every admin who will be affected by the rerun', 'The team who will own the rebuild is planning to add a second replica', 'We will have migrated every host by 2026-04-01', 'Publish the rules for anyone who will be an admin of a channel'])
+    assert.ok(commitsToWork(t), t);
 });

@@ -58,6 +58,19 @@ const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?
 const WILL_BE_NAME_RE = /\bwill be [A-Z][\w-]*\b/;
 const willOnlyDescribe = (s: string) => WILL_BE_NAME_RE.test(s) && !COMMIT_RE.test(s.replace(/\bwill be\b/g, ''));
 
+/**
+ * "There are plenty of users out there who will have been affected by the problem": a "will" whose subject is "who"
+ * tells about the people the sentence names (what they will see, or, future-perfect, what they will have gone
+ * through), not work the team takes on. Only when no other commitment is left once that clause's "will" is set aside
+ * ("We will write to everyone who will be affected" still commits), and not in a sentence that opens as an imperative
+ * ("Share the rules with anyone who will be an admin": a to-do, kept as before).
+ */
+const WHO_WILL_RE = /\bwho\s+(?:\w+ly\s+)?will\b/gi;
+const willOnlyAboutPeople = (s: string) => {
+  WHO_WILL_RE.lastIndex = 0;
+  return WHO_WILL_RE.test(s) && !COMMIT_RE.test(s.replace(WHO_WILL_RE, 'who'));
+};
+
 const CONDITION_RE = /\b(?:if|when|once|until|unless|otherwise|whether)\b/gi;
 const WILL_RE = /\bwill\b/gi;
 /**
@@ -137,7 +150,7 @@ export function commitsToWork(plainText: string, toDos = false): boolean {
   if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText));
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
 }
 
 /**
