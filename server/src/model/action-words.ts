@@ -57,6 +57,7 @@ function computeRange(model: Postmortem, item: ActionItem): { start: number; end
     }
   }
   const text = model.text;
+  if (first && SUBJECT_LEAD_RE.test(model.text.slice(s, first.start.offset))) return { start: s, end: item.textRange.end.offset };
   if (first) {
     // drop the separator and the field's own label ("— owner: ", ", due ", "(Ticket ") before the first field: a walk
     // back from the field, each step removing at least one character (regexes anchored at the end of the item's text
@@ -78,6 +79,13 @@ function computeRange(model: Postmortem, item: ActionItem): { start: number; end
   }
   return { start: s, end: e > s ? e : item.textRange.end.offset };
 }
+
+/**
+ * "The IPS team is continuing to improve …", "Our storage team will adopt …": an owner read after nothing but a
+ * determiner is the sentence's subject, not metadata written after the action. Cutting there would leave the item's
+ * words as "The"; the whole text stands instead.
+ */
+const SUBJECT_LEAD_RE = /^[\s*_]*(?:the|our|your|their|a|an|this|that)[\s*_]*$/i;
 
 const META_SEPARATORS = ',;:([|—–-';
 const META_WORDS = [...new Set([...FIELD_LABELS, ...DUE_LEAD_WORDS])];
@@ -123,6 +131,7 @@ function computeWords(item: ActionItem): string {
   if (!first) return whole;
   const at = plain.indexOf(first.text);
   if (at <= 0) return whole;
+  if (SUBJECT_LEAD_RE.test(plain.slice(0, at))) return whole;
   let cut = withoutMetaTail(plain.slice(0, at)).replace(/\s+/g, ' ').trim();
   // a field inside parentheses after a few lead words, "(see #34)", "(for example https://…)": the lead words go too
   const open = cut.lastIndexOf('(');
