@@ -198,6 +198,15 @@ describe('action item formats', () => {
     assert.equal(c.due?.kind === 'date' && c.due.ambiguous, true);
   });
 
+  test('a due keyword is a whole word: "targets." is not "target" + "s"', () => {
+    // heldout4 (dfds): "Implement alerts for ALB healthy/unhealthy targets. This would give …" was told "'s' is not a date"
+    const m = parsePostmortem(doc('- Implement alerts for unhealthy targets. This would give quicker notice\n- Add a bypass for the cache\n- Page on stale targets, target: end of Q3'));
+    const [a, b, c] = items(m);
+    assert.equal(a.due, undefined);
+    assert.equal(b.due, undefined);
+    assert.deepEqual([c.due?.kind, c.due?.value], ['phrase', 'end of Q3']);
+  });
+
   test('CRLF line endings keep exact ranges', () => {
     const m = parsePostmortem(doc('- Add a canary @bo, due 2026-05-01\r\n- Second item').replace(/\n/g, '\r\n'));
     const [a, b] = items(m);
