@@ -132,3 +132,12 @@ test('a "will" whose subject is "who" tells about people, unless the sentence co
   for (const t of ['We will email every admin who will be affected by the rerun', 'The team who will own the rebuild is planning to add a second replica', 'We will have migrated every host by 2026-04-01', 'Publish the rules for anyone who will be an admin of a channel'])
     assert.ok(commitsToWork(t), t);
 });
+
+test('a standing strategy after "our strategy / policy is:" is not items; owned, dated bullets still are', () => {
+  const texts = (body: string) => parsePostmortem(`# Outage\n\n## Remediations\n\n${body}\n`).actionItems.map((i) => i.text);
+  for (const lead of ['Other than CI, our strategy is:', 'Our policy is:', 'Our current strategy here remains as follows:'])
+    assert.deepEqual(texts(`${lead}\n\n- Continue using Github for public repositories\n- Use our GitLab for private ones`), [], lead);
+  for (const lead of ['Our strategy will be:', 'Our plan is:', 'The strategy of the attacker was:'])
+    assert.equal(texts(`${lead}\n\n- Continue using Github for public repositories\n- Use our GitLab for private ones`).length, 2, lead);
+  assert.equal(texts('Our strategy is:\n\n- Move the sync host to the new region — @jpark, due 2026-04-15\n- Keep the CDN').length, 2);
+});

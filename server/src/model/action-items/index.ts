@@ -3,7 +3,7 @@
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
-import { attachSubList, isAlternativesList, isFixLinkList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
+import { attachSubList, isAlternativesList, isFixLinkList, isStrategyList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -18,8 +18,8 @@ import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
 
-/** Options weighed after the sentence that weighs them, alternatives set aside, or standing rules after "For any … :": not items. */
-const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isRuleList(list, before);
+/** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
+const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.

@@ -106,6 +106,18 @@ export function isAlternativesList(list: List, before: string | undefined): bool
 const ALTERNATIVES_LEAD_RE = /^(?:the |other )?(?:alternatives?|options?)(?: (?:here|we|that we))? (?:included|considered|weighed|rejected|discussed|looked at|were)\b[^\n;]{0,60}:\s*$|^(?:other )?alternatives?(?: considered)?:\s*$/i;
 
 /**
+ * "Other than CI, our strategy is:" above "- Continue using Github for public repositories", "- Use our GitLab for
+ * private ones": the standing strategy or policy stated, what stays as it is and where things live, not follow-ups.
+ * Only a lead-in that says "our strategy / policy / stance is", unchecked bullets, and none carrying an owner or a date
+ * (a strategy written as owned, dated work is read as items).
+ */
+export function isStrategyList(list: List, before: string | undefined): boolean {
+  if (before === undefined || !STRATEGY_LEAD_RE.test(lastSentence(before))) return false;
+  return list.children.every((li) => li.checked == null && !/@|\b\d{4}-\d{2}-\d{2}\b|\bdue\b/i.test(plain(li)));
+}
+const STRATEGY_LEAD_RE = /^(?:[^:;,\n]{0,40},\s*)?our (?:current |overall |general |long-term )?(?:strategy|policy|stance)(?: here)? (?:is|remains)\b[^\n;:]{0,40}:\s*$/i;
+
+/**
  * "If you need to copy files between machines, use rsync rather than scp": advice to whoever reads it next time,
  * written to "you" as a condition and what to do then. A rule for the reader, not a follow-up someone owns, even in a
  * list of remediations. Also "This can also be used with rsync via …", which tells how the advice applies.
