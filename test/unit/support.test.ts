@@ -141,3 +141,11 @@ test('a standing strategy after "our strategy / policy is:" is not items; owned,
     assert.equal(texts(`${lead}\n\n- Continue using Github for public repositories\n- Use our GitLab for private ones`).length, 2, lead);
   assert.equal(texts('Our strategy is:\n\n- Move the sync host to the new region — @jpark, due 2026-04-15\n- Keep the CDN').length, 2);
 });
+
+test('bullets after "What we have landed on is as follows:" told in the present are in place; imperatives and "will" stay open', () => {
+  const status = (lead: string) => parsePostmortem(`# Outage\n\n## Remediations\n\n${lead}\n\n- Developers cut a release branch\n- We then sign every release on an offline laptop.\n- Add a spare laptop\n- We will rehearse a release each quarter\n`).actionItems.map((i) => i.status);
+  for (const lead of ['Designing this is hard. What we have landed on is as follows:', 'What we settled on:', 'Our new release process is:', 'Here is how it works now:'])
+    assert.deepEqual(status(lead), ['done', 'done', 'open', 'open'], lead);
+  for (const lead of ['What we will do is as follows:', 'Our new release process will be:', 'What we have landed on. Next steps:'])
+    assert.deepEqual(status(lead), ['open', 'open', 'open', 'open'], lead);
+});

@@ -8,7 +8,7 @@ import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
-import { applyContextStatus, applyLinkedFixStatus } from './status';
+import { applyContextStatus, applyLinkedFixStatus, markInPlaceList } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems, doneNote } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
@@ -69,6 +69,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           continue;
         }
         const items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
+        const lead = paragraphNodeBefore(nodes, node);
+        if (lead) markInPlaceList(items, plain(lead), ctx.range(startOf(lead), endOf(lead)));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {
@@ -302,11 +304,16 @@ function opening(item: ActionItem): string {
 }
 
 /** The words of the paragraph right before `node` in its section (HTML comments between them skipped), if any. */
-function paragraphBefore(nodes: RootContent[], node: RootContent): string | undefined {
+function paragraphNodeBefore(nodes: RootContent[], node: RootContent): Paragraph | undefined {
   let at = nodes.indexOf(node) - 1;
   while (at >= 0 && isComment(nodes[at])) at--;
   const p = nodes[at];
-  return p?.type === 'paragraph' ? plain(p) : undefined;
+  return p?.type === 'paragraph' ? p : undefined;
+}
+
+function paragraphBefore(nodes: RootContent[], node: RootContent): string | undefined {
+  const p = paragraphNodeBefore(nodes, node);
+  return p ? plain(p) : undefined;
 }
 
 const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);

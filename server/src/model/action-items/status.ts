@@ -9,6 +9,8 @@ import { memoByText } from '../memo';
 import { trimEndChars } from '../scan';
 import { endOf, startOf, type ParseContext } from './common';
 import { perBlock } from '../per-block';
+import { startsImperative } from '../verbs';
+import { commitsToWork } from './commit-sentence';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
 
@@ -29,6 +31,26 @@ export function markLabelDone(items: ActionItem[], label: string, range: ActionI
     if (item.status !== 'open' || item.statusField) continue;
     item.status = 'done';
     item.statusField = { value: 'done', text: label, range };
+  }
+}
+
+/**
+ * "What we have landed on is as follows:" above "- Developers create a release branch …", "- We then perform all
+ * releases from a dedicated release terminal": the process as it now runs, told in the present. Those bullets are in
+ * place, not work to assign; an imperative or a commitment among them ("Add a second terminal", "We will …") stays
+ * open. Only a lead-in, ending in a colon, that says the arrangement was arrived at or put in place.
+ */
+const IN_PLACE_LEAD_RE =
+  /\b(?:what we(?:'ve|’ve| have)? (?:finally )?(?:landed on|settled on|ended up with|put in place)|(?:the|our) new (?:process|setup|set-up|arrangement|release process|workflow) (?:is|works|now works)|(?:here is|this is) how (?:it|we|the \w+) (?:works?|do(?:es)? it|runs?) now)\b[^.!?\n]{0,40}:\s*$/i;
+export function markInPlaceList(items: ActionItem[], lead: string, range: ActionItem['textRange']): void {
+  const m = IN_PLACE_LEAD_RE.exec(lead);
+  if (!m) return;
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    const words = item.text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+    if (startsImperative(words) || commitsToWork(words)) continue;
+    item.status = 'done';
+    item.statusField = { value: 'done', text: m[0], range };
   }
 }
 
