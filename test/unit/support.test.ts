@@ -149,3 +149,11 @@ test('bullets after "What we have landed on is as follows:" told in the present 
   for (const lead of ['What we will do is as follows:', 'Our new release process will be:', 'What we have landed on. Next steps:'])
     assert.deepEqual(status(lead), ['open', 'open', 'open', 'open'], lead);
 });
+
+test('bullets under a lessons lead-in ("The main highlights … are:") are lessons unless written as work', () => {
+  const texts = (lead: string) => parsePostmortem(`# Outage\n\n## Remediations\n\n${lead}\n\n- The need for a single incident manager\n- The benefits of one shared incident document\n- Add a failover runbook\n- The checklist will cover who informs the regulator\n- [ ] The need for a spare laptop\n`).actionItems.map((i) => i.text);
+  for (const lead of ['There is much we have learnt. The main highlights taken from our internal retrospective are:', 'Lessons learned:', 'Our takeaways:'])
+    assert.deepEqual(texts(lead), ['Add a failover runbook', 'The checklist will cover who informs the regulator', 'The need for a spare laptop'], lead);
+  for (const lead of ['Follow-ups:', 'Highlights of the incident. Next steps:'])
+    assert.equal(texts(lead).length, 5, lead);
+});

@@ -3,7 +3,7 @@
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
-import { attachSubList, isAlternativesList, isFixLinkList, isStrategyList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
+import { attachSubList, isAlternativesList, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList, listItems } from './lists';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -68,9 +68,11 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           attachSubList(lastNumbered, node, ctx);
           continue;
         }
-        const items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         const lead = paragraphNodeBefore(nodes, node);
-        if (lead) markInPlaceList(items, plain(lead), ctx.range(startOf(lead), endOf(lead)));
+        const leadText = lead && plain(lead);
+        let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
+        if (isLessonsLead(leadText)) items = items.filter((item) => !isLesson(item));
+        if (lead && leadText) markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {

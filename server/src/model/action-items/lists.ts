@@ -6,6 +6,8 @@ import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { normalizeHeading } from '../sections';
+import { startsImperative } from '../verbs';
+import { commitsToWork } from './commit-sentence';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -116,6 +118,26 @@ export function isStrategyList(list: List, before: string | undefined): boolean 
   return list.children.every((li) => li.checked == null && !/@|\b\d{4}-\d{2}-\d{2}\b|\bdue\b/i.test(plain(li)));
 }
 const STRATEGY_LEAD_RE = /^(?:[^:;,\n]{0,40},\s*)?our (?:current |overall |general |long-term )?(?:strategy|policy|stance)(?: here)? (?:is|remains)\b[^\n;:]{0,40}:\s*$/i;
+
+/**
+ * "There is much we have learnt … The main highlights taken from our internal retrospective are:" above "- The need
+ * for a single incident manager …", "- The benefits of gathering all relevant info …": the lessons drawn, not
+ * follow-ups. Under such a lead-in a bullet is a lesson unless it is written as work: an imperative ("Add an alert
+ * on …"), a sentence that commits ("The checklist will cover …"), or an owner or due date of its own.
+ */
+export function isLessonsLead(before: string | undefined): boolean {
+  if (before === undefined) return false;
+  const last = lastSentence(before).trimEnd();
+  // the word near the colon that ends the lead-in (a plain test on the tail: no backtracking over the sentence)
+  return last.endsWith(':') && LESSONS_WORD_RE.test(last.slice(-80));
+}
+const LESSONS_WORD_RE = /\b(?:lessons?|learnings|takeaways|highlights)\b/i;
+export function isLesson(item: ActionItem): boolean {
+  if (item.owners.length || item.due || item.format === 'checkbox' || item.statusField) return false;
+  const words = item.text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  if (startsImperative(words)) return false;
+  return !words.split(/(?<=[.!?:;])\s+/).some((sentence) => commitsToWork(sentence));
+}
 
 /**
  * "If you need to copy files between machines, use rsync rather than scp": advice to whoever reads it next time,
