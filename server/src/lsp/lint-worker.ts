@@ -21,8 +21,12 @@ export type LintRequest =
   | { id: number; reader: { doc: string; text: string; options: ReaderViewOptions }; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined }
   | { id: number; fixes: { doc: string; text: string; options: LintOptions; query: FixQuery }; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined };
 
-/** Each open document's parse cache: an edit re-parses only the sections it touched. */
-const caches = new UnitCaches();
+/**
+ * Each open document's parse cache: an edit re-parses only the sections it touched, and the sections after it are
+ * moved in place (not copied): a lint's markdown tree is then valid until the next lint of its document, and only
+ * `kept` holds trees here (each document's last analysis: replaced by every lint of it). No model holds a tree.
+ */
+const caches = new UnitCaches(8, true);
 /**
  * The last analyses (with their markdown trees and their findings' fixes, built when asked), for the reader view and the
  * fixes of the same text: the two documents linted last. `options` is the JSON of the options they were linted with.

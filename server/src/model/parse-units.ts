@@ -7,11 +7,13 @@
 //    could still be open (an HTML block, a fence without its closing line) is joined with the next one: the parse
 //    decides, not the pre-pass;
 // 3. link reference and footnote definitions apply across the whole document, so a document with any is parsed whole.
-// The trees are read with positions relative to their unit and copied onto the document with positions shifted.
+// The trees are read with positions relative to their unit and copied onto the document with positions shifted
+// (model/shift.ts); a cache that allows it moves the last copies of a unit that moved in place instead.
 // test/unit/incremental-parse.test.ts checks that the result equals a whole parse, over random edits of every corpus
-// file and fixture.
+// file and fixture, both ways.
 import type { Root, RootContent } from 'mdast';
 import { lineEndAt, pushAll } from './scan';
+import { moveInPlace, shifted, shiftInPlace } from './shift';
 
 /** A parse of unit text, positions relative to its start. Cached by text. */
 export type ParseOne = (text: string) => Root;
@@ -25,6 +27,14 @@ export class UnitCache {
   /** Units parsed and reused by the last parse (tests and the trace read these). */
   parsed = 0;
   reused = 0;
+
+  /**
+   * `movesInPlace`: a unit that moved (every section after an edit) keeps the nodes the last parse placed, their
+   * positions changed in place, instead of a new copy of its whole tree each keystroke. The tree a parse returns is
+   * then valid only until the next parse with this cache: for a holder that keeps only each document's last result
+   * (the lint thread). Otherwise every parse's tree stays as it was returned.
+   */
+  constructor(readonly movesInPlace = false) {}
 
   /** Looks up `text`, parsing it on a miss; the cache keeps only what the current parse uses (see `settle`). */
   take(text: string, parseOne: ParseOne, keep: Map<string, Root>): Root {
@@ -142,7 +152,8 @@ export interface Origin {
 
 const origins = new WeakMap<RootContent, Origin>();
 /** The copies of each unit tree's nodes last placed in a document, and where. */
-const placed = new WeakMap<Root, { offset: number; line: number; children: RootContent[] }>();
+type Placed = { offset: number; line: number; children: RootContent[] };
+const placed = new WeakMap<Root, Placed>();
 
 /**
  * The unit tree node a top-level node was copied from: the same object for every parse in which its unit's text did
@@ -152,40 +163,18 @@ export function originOf(node: RootContent): Origin | undefined {
   return origins.get(node);
 }
 
-interface Shift {
-  offset: number;
-  line: number;
-}
-
-/** A copy of `node` with every position moved by `by` (the unit's offset and first line). */
-function shifted<T extends RootContent>(node: T, by: Shift): T {
-  const copy = { ...node } as T & { children?: RootContent[] };
-  const p = node.position;
-  if (p) {
-    copy.position = {
-      start: { line: p.start.line + by.line, column: p.start.column, offset: (p.start.offset ?? 0) + by.offset },
-      end: { line: p.end.line + by.line, column: p.end.column, offset: (p.end.offset ?? 0) + by.offset },
-    };
-  }
-  if ('children' in node) copy.children = (node.children as RootContent[]).map((c) => shifted(c, by));
-  return copy;
-}
-
-/**
- * `nodes` and all below them with every position moved by `by`, in place: for the trees of a parse without a cache,
- * which no other parse holds (new position objects: the parser's may be shared).
- */
-function shiftInPlace(nodes: RootContent[], by: Shift): void {
-  for (const n of nodes) {
-    const p = n.position;
-    if (p) {
-      n.position = {
-        start: { line: p.start.line + by.line, column: p.start.column, offset: (p.start.offset ?? 0) + by.offset },
-        end: { line: p.end.line + by.line, column: p.end.column, offset: (p.end.offset ?? 0) + by.offset },
-      };
+/** The copies placed for a unit tree, and their origins, moved to a new place (`movesInPlace`). */
+function moveTo(last: Placed, offset: number, line: number): void {
+  moveInPlace(last.children, { offset: offset - last.offset, line: line - last.line });
+  for (const c of last.children) {
+    const origin = origins.get(c);
+    if (origin) {
+      origin.offset = offset;
+      origin.line = line;
     }
-    if ('children' in n) shiftInPlace(n.children as RootContent[], by);
   }
+  last.offset = offset;
+  last.line = line;
 }
 
 function lineBreaks(text: string, from: number, to: number): number {
@@ -240,6 +229,8 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   // without a cache each unit tree is this parse's alone (but for units of the same text: one tree, copied for each)
   const seen = new Set<Root>();
   const repeated = new Set<Root>();
+  /** Unit trees whose placed copies this parse has handed out. */
+  const handed = new Set<Root>();
   if (!given) for (const u of units) (seen.has(u.tree) ? repeated : seen).add(u.tree);
   for (const u of units) {
     line += lineBreaks(text, at, u.start);
@@ -250,9 +241,12 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       pushAll(children, u.tree.children);
       continue;
     }
-    // a unit at the same place as in the last parse (before the edit) hands out the same copies
+    // a unit at the same place as in the last parse hands out the same copies; one that moved, with a cache that
+    // allows it, the same copies moved in place (once per parse: a repeated text has one tree, a copy per place)
     const last = placed.get(u.tree);
-    if (last && last.offset === u.start && last.line === line) {
+    if (last && !handed.has(u.tree) && ((last.offset === u.start && last.line === line) || cache.movesInPlace)) {
+      if (last.offset !== u.start || last.line !== line) moveTo(last, u.start, line);
+      handed.add(u.tree);
       pushAll(children, last.children);
       continue;
     }
@@ -262,6 +256,7 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       return copy;
     });
     placed.set(u.tree, { offset: u.start, line, children: copies });
+    handed.add(u.tree);
     pushAll(children, copies);
   }
   const lastLine = line + lineBreaks(text, at, text.length);
@@ -277,12 +272,16 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
 export class UnitCaches {
   private readonly byDoc = new Map<string, UnitCache>();
 
-  constructor(private readonly max = 8) {}
+  /** `movesInPlace`: see UnitCache (for a host that keeps only each document's last result). */
+  constructor(
+    private readonly max = 8,
+    private readonly movesInPlace = false,
+  ) {}
 
   for(doc: string): UnitCache {
     let c = this.byDoc.get(doc);
     if (c) this.byDoc.delete(doc);
-    else c = new UnitCache();
+    else c = new UnitCache(this.movesInPlace);
     this.byDoc.set(doc, c);
     // the least recently linted documents give theirs up
     for (const old of this.byDoc.keys()) {

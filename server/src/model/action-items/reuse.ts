@@ -35,7 +35,9 @@ function moved<T>(value: T, offset: number, line: number, section: Section | und
     return { line: v.line + line, character: v.character, offset: v.offset + offset } as T;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) out[key] = key === 'section' ? section : moved(v[key], offset, line, section);
+  // for…in, not Object.keys: no array of keys per object (the items of every block after an edit are copied each
+  // keystroke); the values are plain objects whose prototypes hold nothing enumerable
+  for (const key in v) out[key] = key === 'section' ? section : moved(v[key], offset, line, section);
   return out as T;
 }
 
