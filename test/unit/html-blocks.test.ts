@@ -67,6 +67,15 @@ describe('HTML headings, lists and labels', () => {
     assert.ok(slice(m, items[1].subItems[0]).includes('The old key has been revoked.'));
   });
 
+  test('ranges stay right with CRLF line breaks', () => {
+    const text = '<h2>Action items</h2>\r\n<ul>\r\n  <li>Add a disk alert\r\n  on the db host</li>\r\n  <li>Write the runbook</li>\r\n</ul>\r\n';
+    const m = parsePostmortem(text);
+    assert.deepEqual(m.actionItems.map((i) => [slice(m, i.textRange), i.textRange.start.line, i.textRange.start.character]), [
+      ['Add a disk alert\r\n  on the db host', 2, 6],
+      ['Write the runbook', 4, 6],
+    ]);
+  });
+
   test('an <ol> gives numbered items', () => {
     const m = parsePostmortem('<h2>Action items</h2>\n<ol><li>Add a disk alert</li><li>Write the restore runbook</li></ol>\n');
     assert.deepEqual(m.actionItems.map((i) => [i.text, i.format]), [
