@@ -177,6 +177,13 @@ describe('what stays as it was', () => {
     }
   });
 
+  test('after a comment left open inside an HTML block, no later HTML is read (a browser shows none of it)', () => {
+    const text = '# Outage\n\n<h2>Action items</h2><!--<h2>Old</h2>\n\n<p>checkout checkout checkout checkout</p>\n\n<ul><li>Add an alert</li></ul>\n';
+    const m = parsePostmortem(text);
+    assert.deepEqual(m.allSections.map((s) => s.title), ['Outage', 'Action items']);
+    assert.deepEqual(m.actionItems, []);
+  });
+
   test('a commented-out list is not read', () => {
     const m = parsePostmortem('## Action items\n\n<!-- <ul><li>commented</li></ul> -->\n');
     assert.deepEqual(m.actionItems, []);
@@ -252,5 +259,22 @@ describe('an item read from HTML is judged on its words', () => {
     const m = parsePostmortem('<h2>Action items</h2>\n' + text);
     const s = m.text.indexOf('Add');
     assert.equal(readableSource(m, s, s + 25), 'Add a check for a < b and');
+  });
+});
+
+describe('labels in a page without headings', () => {
+  test('"**Action items:**" over a list holds the items when no heading is above it (markdown and HTML alike)', () => {
+    const md = '**Summary:** Mail was delayed for two days after two disks failed.\n\n**Action items:**\n\n- Buy two spare disks for the list server\n- Write the restore runbook — @sam, due 2026-04-01\n';
+    const html = '<p><span><b>Summary:</b></span><br /><span>Mail was delayed for two days after two disks failed.</span><br /><br /><span><b>Action items:</b></span><br /></p>\n<ul><li><span>Buy two spare disks for the list server</span></li><li>Write the restore runbook — @sam, due 2026-04-01</li></ul>\n';
+    for (const text of [md, html]) {
+      const m = parsePostmortem(text);
+      assert.deepEqual(m.allSections, []);
+      assert.deepEqual(m.actionItems.map((i) => [i.text, i.owners.length, i.section.title, i.group]), [
+        ['Buy two spare disks for the list server', 0, 'Action items', 'Action items'],
+        ['Write the restore runbook', 1, 'Action items', 'Action items'],
+      ], text);
+      const r = lint(text, { all: true, today: TODAY });
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'action-item-owner').map((f) => slice(m, f.range).slice(0, 12)), ['Buy two spar']);
+    }
   });
 });

@@ -56,9 +56,12 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
   if (!kids.some((n) => n.type === 'html' && STRUCTURE_RE.test(n.value))) return { tree, regions: [] };
   const children: RootContent[] = [];
   const regions: HtmlReading['regions'] = [];
+  // after a comment left open in an HTML block, a browser shows none of the HTML that follows: none is read
+  let hidden = false;
   for (let i = 0; i < kids.length; i++) {
     const n = kids[i];
-    if (n.type !== 'html' || !STRUCTURE_RE.test(n.value)) {
+    if (n.type !== 'html' || hidden || !STRUCTURE_RE.test(n.value)) {
+      if (n.type === 'html' && opensComment(n.value)) hidden = true;
       children.push(n);
       continue;
     }
@@ -71,6 +74,7 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
       end = endOf(kids[j]);
       frag = parsed(text.slice(start, end));
     }
+    if (opensComment(text.slice(start, end))) hidden = true;
     const read = frag ? readRegion(frag, start, end, text, lines) : undefined;
     if (!read) {
       children.push(n);
@@ -81,6 +85,12 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
     i = j;
   }
   return regions.length ? { tree: { ...tree, children }, regions } : { tree, regions: [] };
+}
+
+/** The source leaves an HTML comment open at its end (`<!--` with no `-->` after it). */
+function opensComment(src: string): boolean {
+  const open = src.lastIndexOf('<!--');
+  return open >= 0 && src.indexOf('-->', open + 4) < 0;
 }
 
 /**
