@@ -56,7 +56,7 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
   if (!kids.some((n) => n.type === 'html' && STRUCTURE_RE.test(n.value))) return { tree, regions: [] };
   const children: RootContent[] = [];
   const regions: HtmlReading['regions'] = [];
-  // after a comment left open in an HTML block, a browser shows none of the HTML that follows: none is read
+  // after a comment left open in an HTML block, a browser shows none of what follows: no HTML after it is read
   let hidden = false;
   for (let i = 0; i < kids.length; i++) {
     const n = kids[i];
@@ -74,8 +74,9 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
       end = endOf(kids[j]);
       frag = parsed(text.slice(start, end));
     }
+    // a block that leaves a comment open is broken HTML whose end a browser hides with all that follows: not read
     if (opensComment(text.slice(start, end))) hidden = true;
-    const read = frag ? readRegion(frag, start, end, text, lines) : undefined;
+    const read = frag && !hidden ? readRegion(frag, start, end, text, lines) : undefined;
     if (!read) {
       children.push(n);
       continue;
