@@ -99,6 +99,13 @@ const comment = fc.constantFrom(
   '<div>\n<p>html block</p>',
   '<details><summary>x</summary>',
 );
+// HTML written in markdown (blog posts): headings, lists, bold labels, broken and unclosed tags, a blank line inside an
+// item, entities; model/html-blocks.ts reads these as structure
+const htmlPart = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('<h2>Action items</h2>', '<h3>What are we changing?</h3>', '<li>Improve monitoring', '<li>Add an alert — @alice, due 2026-03-14</li>', '<h2>', '</h2>', '<h3> </h3>', '<ul>', '</ul>', '<ol start="2">', '</ol>', '<li>', '</li>', '<p>', '</p>', '<b>', '</b>', 'Remediation plan:', '<br />', '<br style="color: #222">', '<span style="font-size: small;">', '</span>', '<a href="https://x.example/OPS-1">', '</a>', '<pre>', '</pre>', '<code>', '&nbsp;', '&mdash;', '<!--', '-->', '<table><tr><td>', '<details>', '\n\n', '\n    ', '<') },
+  { weight: 4, arbitrary: phrase },
+);
+const htmlBlock = fc.array(htmlPart, { minLength: 1, maxLength: 16 }).map((parts) => (/^</.test(parts[0]) ? '' : '<p>') + parts.join(''));
 const fence = fc.tuple(fc.constantFrom('```', '~~~', '```yaml'), phrase, fc.boolean()).map(([f, body, closed]) => `${f}\n${body}${closed ? `\n${f.slice(0, 3)}` : ''}`);
 const block = fc.oneof(
   { weight: 4, arbitrary: heading },
@@ -106,6 +113,7 @@ const block = fc.oneof(
   { weight: 4, arbitrary: line },
   { weight: 2, arbitrary: table },
   { weight: 2, arbitrary: comment },
+  { weight: 1, arbitrary: htmlBlock },
   { weight: 1, arbitrary: fence },
   { weight: 1, arbitrary: fc.constant('> quoted yesterday') },
   { weight: 1, arbitrary: fc.constant('') },

@@ -35,6 +35,12 @@ describe('sections', () => {
     for (const [title, kind] of cases) assert.equal(matchSection(title), kind, title);
   });
 
+  test('"What are we changing?" and "What changes we are making now?" name the follow-ups', () => {
+    assert.equal(matchSection('What are we changing?'), 'action-items');
+    assert.equal(matchSection('What changes we are making now?'), 'action-items');
+    assert.equal(matchSection('What changes are we making?'), 'action-items');
+  });
+
   test('lessons asked as a question, error-volume headings, and "… and improve" headings', () => {
     assert.equal(matchSection('What did we learn?'), 'lessons-learned');
     assert.equal(matchSection('What can we learn from this incident and improve?'), 'lessons-learned');

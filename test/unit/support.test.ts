@@ -47,6 +47,16 @@ test('finished work told by "we" or the team is done whatever the verb, unless i
     assert.ok(!looksCompleted(t), t);
 });
 
+test('a proposal made for the work is open; a stopgap told as in place is done', () => {
+  for (const t of ['A proposal has been made to introduce centralized logging. This would include all system logs.', 'An RFC was written to split the mirror bucket'])
+    assert.ok(!looksCompleted(t), t);
+  assert.ok(looksCompleted('A proposal has been made and accepted.'), 'the proposal itself, finished');
+  for (const t of ['For the time being we are running JIRA behind a proxy with the following rules:', "For now, we're blocking the bot's IP range."])
+    assert.ok(looksCompleted(t), t);
+  for (const t of ['For now we are using the old mirror, and we will switch back next week.', 'For now we need to run the proxy by hand'])
+    assert.ok(!looksCompleted(t), t);
+});
+
 test('a tracker entry filed for the work is open; finished work told by "I have" is done', () => {
   // the entry is filed, the work is not ("Created a ticket to migrate X", with the tracker named before the noun)
   for (const t of ['We have added a backlog task to curate which alerts we want to receive', 'Created a Jira ticket to migrate the mirror', 'Opened a GitHub issue for the retry loop'])

@@ -96,6 +96,9 @@ describe('research with a concrete question is a task; research without one is v
     'Check why the queue-depth alert did not page during the storm',
     'Investigate missing worker metrics and see if the scrape interval can be shortened',
     'Look into whether the retry storm also hits the v2 gateway — @li, due 2026-04-01',
+    // one named change weighed: done when it is decided
+    'We are looking at disabling CGI support on most of our website systems.',
+    'Look into moving the session queue to SQS',
   ]) {
     test(`specific: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }
@@ -108,6 +111,9 @@ describe('research with a concrete question is a task; research without one is v
     'Investigate if it happens again',
     'Check how we can improve',
     'Consider if we should change the failurePolicy',
+    'Look into improving things',
+    'Investigate removing it',
+    'Look at adding monitoring',
   ]) {
     test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
@@ -132,6 +138,12 @@ describe('a named setting tried on a named target is an experiment; a hedge is n
     test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
   test('"may" that is not a hedge stays quiet', () => assert.equal(vague('Pods may be evicted during upgrades: add a PodDisruptionBudget for ingress'), false));
+});
+
+test('an improvement whose next sentence names the system it switches to is specific', () => {
+  const t = 'The deployment of our websites will also change, becoming a much more automated process. We hope to have switched over to a SvnPubSub based system within the next few weeks.';
+  assert.equal(vague(t), false, JSON.stringify(classifyVague(t)));
+  assert.equal(vague('Improve monitoring. We hope to switch to better tools.'), true);
 });
 
 test('the reason names what is missing', () => {

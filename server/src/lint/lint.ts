@@ -9,6 +9,7 @@ import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { isProcedure, toldAsOneIncident } from '../model/genre';
 import { proseText } from '../model/facts';
+import { editKeepsHtml } from '../model/html-blocks';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';
@@ -235,7 +236,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         model,
         options: resolved.options,
         today,
-        report: (f) => findings.push(finding(rule.id, f.severity ?? resolved.severity, f.message, f.range, f.fixes)),
+        report: (f) => findings.push(finding(rule.id, f.severity ?? resolved.severity, f.message, f.range, f.fixes && model.htmlBlocks.length ? keepingHtml(model, f.fixes) : f.fixes)),
       });
     } catch (e) {
       findings.length = before;
@@ -281,6 +282,11 @@ function finding(ruleId: string, severity: Severity, message: string, range: Ran
     },
   });
   return f;
+}
+
+/** The fixes that leave the HTML read as structure well formed (model/html-blocks.ts): the others are not offered. */
+function keepingHtml(model: Postmortem, fixes: LazyFixes): LazyFixes {
+  return () => fixes().filter((fix) => fix.edits.every((e) => editKeepsHtml(model, e)));
 }
 
 /** A finding without its fixes (and without building them): what crosses to the editor before anyone asks for a fix. */

@@ -136,7 +136,8 @@ export function disableRulesForLineFix(model: Postmortem, line: number, ruleIds:
   }
   // Inside a code block or an HTML block (past its first line) a comment is code or markup, not a directive: no place
   // on the line can hold it, so only "for this file" is offered.
-  if (model.opaqueRanges.some((r) => r.start.line < line && line <= r.end.line)) return undefined;
+  // HTML read as structure is still an HTML block: a comment inside it would be markup, as before
+  if (model.opaqueRanges.some((r) => r.start.line < line && line <= r.end.line) || model.htmlBlocks.some((r) => r.start.line < line && line <= r.end.line)) return undefined;
   // A comment that already disables rules on this line.
   for (const d of model.directives) {
     if ((d.kind === 'disable-next-line' && d.range.end.line + 1 === line) || (d.kind === 'disable-line' && inRange(d.range, line))) {

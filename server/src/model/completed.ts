@@ -91,11 +91,25 @@ const LABEL_DONE_RE = /^\s*(?:\[[ xX]?\]\s*)?\*\*((?:(?!(?:to|be|will|not|being|
  */
 const CODIFIED_RE = /^(?:[^.\n]|\.(?=\S)){0,250}?\s(?:(?:is|are|has been|have been|was|were)\s+(?:now\s+|already\s+)?(?:encoded|codified)\s+(?:in|into)|(?:now\s+)?(?:encodes|codifies)\s+(?:the|this|that|these|those|a)\s+(?:rules?|contract|invariant|constraint|lesson))\b/i;
 
+/**
+ * "For the time being we are running JIRA behind a proxy with these rules:", "For now we're using the old mirror": a
+ * stopgap told as in place (the lasting fix, if any, is another item). Not where the sentence says what will come.
+ */
+const STOPGAP_RE = /^\s*(?:for the time being|for now|in the meantime),?\s+we(?:'re|’re|\s+are)\s+(?:now\s+)?(?:running|using|serving|routing|blocking|redirecting|proxying)\b/i;
+
+/**
+ * "A proposal has been made to introduce centralized logging", "An RFC was written to …": the proposal is made, the
+ * work it proposes is still to come (as with "a ticket to …").
+ */
+const PROPOSAL_RE = /^\s*(?:an?|the|our)\s+(?:proposal|suggestion|request|recommendation|rfc|plan)\s+(?:has|have|was|were)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:made|submitted|raised|filed|sent|drafted|written|put\s+forward)\s+(?:to|for)\b/i;
+
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
   if (negatedOpening(text)) return 0;
   const label = LABEL_DONE_RE.exec(text);
   if (label) return label[0].length;
+  const stopgap = STOPGAP_RE.exec(text);
+  if (stopgap && !FUTURE_RE.test(text.split(/[.!?](?:\s|$)/)[0])) return stopgap[0].length;
   const codified = CODIFIED_RE.exec(text);
   if (codified) return codified[0].length;
   const lead = LEAD_RE.exec(text)?.[0].length ?? 0;
@@ -107,7 +121,7 @@ export function completedPrefix(text: string): number {
   const told = pastTenseBySubject(text.slice(0, lead), rest);
   if (told) return told;
   const plainRest = rest.replace(/[*_]+/g, (s) => ' '.repeat(s.length));
-  if (OPEN_LEAD_RE.test(plainRest.trimStart())) return 0;
+  if (OPEN_LEAD_RE.test(plainRest.trimStart()) || PROPOSAL_RE.test(plainRest)) return 0;
   const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest) ?? bySubject(plainRest);
   return p ? lead + p[0].length : 0;
 }

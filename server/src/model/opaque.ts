@@ -7,11 +7,23 @@ import { perBlock } from './per-block';
 
 type R = (s: number, e: number) => Range;
 
-export function collectOpaque(tree: Root, model: Postmortem, R: R): void {
+/**
+ * `regions`: HTML read as structure (model/html-blocks.ts), in order: inside one, only its own opaque ranges (tags,
+ * comments, code) are opaque, not the whole blocks; directives are still read from the blocks' comments.
+ */
+export function collectOpaque(tree: Root, model: Postmortem, R: R, regions: readonly { start: number; end: number; opaque: [number, number][] }[] = []): void {
+  let g = 0;
   for (const o of opaqueOf(tree)) {
-    model.opaqueRanges.push(R(o.start, o.end));
+    while (g < regions.length && regions[g].end <= o.start) pushRegion(regions[g++], model, R);
+    const inRegion = g < regions.length && regions[g].start <= o.start && o.end <= regions[g].end;
+    if (!inRegion) model.opaqueRanges.push(R(o.start, o.end));
     if (o.html !== undefined) readDirectives(o.html, model.text.slice(o.start, o.end), o.start, model, R);
   }
+  while (g < regions.length) pushRegion(regions[g++], model, R);
+}
+
+function pushRegion(region: { opaque: [number, number][] }, model: Postmortem, R: R): void {
+  for (const [s, e] of region.opaque) model.opaqueRanges.push(R(s, e));
 }
 
 /**

@@ -13,6 +13,7 @@ import { parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
 import { parseMarkdownText as parseOne } from './markdown';
 import { collectOpaque } from './opaque';
+import { htmlTitleRange, readHtmlBlocks } from './html-blocks';
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
@@ -47,7 +48,7 @@ function shiftPositions(tree: Root, by: number): Root {
   return tree;
 }
 
-export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)): Postmortem {
+export function parsePostmortem(text: string, parsed: Root = parseMarkdown(text)): Postmortem {
   const lines = createLineIndex(text);
   const R = (s: number, e: number) => rangeOf(lines, s, e);
   const model: Postmortem = {
@@ -61,11 +62,17 @@ export function parsePostmortem(text: string, tree: Root = parseMarkdown(text)):
     labeledSections: [],
     directives: [],
     opaqueRanges: [],
+    htmlBlocks: [],
     lines,
   };
 
-  collectOpaque(tree, model, R);
-  readFrontMatter(tree, model, R);
+  // HTML blocks holding headings, lists and paragraphs are read as that structure (model/html-blocks.ts): the tree
+  // the model reads has them as markdown nodes; directives and front matter are read from the tree as parsed
+  const reading = readHtmlBlocks(parsed, text, lines);
+  collectOpaque(parsed, model, R, reading.regions);
+  for (const g of reading.regions) model.htmlBlocks.push(R(g.start, g.end));
+  readFrontMatter(parsed, model, R);
+  const tree = reading.tree;
   buildSections(tree, text, model, lines, R);
 
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
@@ -153,8 +160,10 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     const line = lines.positionAt(hs).line;
     const lineText = text.slice(hs, Math.min(he, lines.lineEnd(line)));
     const atx = /^(#{1,6})[ \t]*/.exec(lineText);
-    const ts = atx ? hs + atx[0].length : hs;
-    let te = atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
+    // a heading read from HTML: its text inside the tags
+    const inner = htmlTitleRange(h);
+    const ts = inner ? inner[0] : atx ? hs + atx[0].length : hs;
+    let te = inner ? inner[1] : atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
     if (te < ts) te = ts;
     const title = toString(h, { includeHtml: false }).trim();
     const section: Section = {

@@ -42,6 +42,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
+  // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
+  ['action-items', /^what are we changing\b|^what changes (?:are we|we(?:'re| are)) making\b/],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',

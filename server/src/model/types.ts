@@ -185,6 +185,11 @@ export interface Postmortem {
   directives: Directive[];
   /** Ranges of code blocks, HTML blocks and comments, and code spans over several lines: never items, never prose. */
   opaqueRanges: Range[];
+  /**
+   * HTML blocks read as structure (model/html-blocks.ts): their headings, lists and paragraphs are the model's sections,
+   * items and prose; their tags, comments and code are in opaqueRanges. A fix never writes markdown inside one.
+   */
+  htmlBlocks: Range[];
   /** Maps offsets to positions. */
   lines: LineIndex;
 }

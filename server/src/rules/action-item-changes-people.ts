@@ -1,6 +1,7 @@
 // action-item-changes-people: "be more careful", "train engineers", "remind everyone". Asking people to behave
 // differently is the least reliable fix there is: people change teams, forget, and are tired at 3 a.m. Change the
 // system so the mistake is hard to make or is caught (a check, a guard, a default, automation).
+import { readableSource } from '../model/html-blocks';
 import type { Rule } from '../model/types';
 import { fit, headRange, openItems } from './support/util';
 
@@ -23,7 +24,7 @@ const rule: Rule<Record<string, never>> = {
   check(ctx) {
     const { model } = ctx;
     for (const item of openItems(model)) {
-      const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
+      const src = readableSource(model, item.textRange.start.offset, item.textRange.end.offset);
       const phrase = peopleChange(src);
       if (!phrase) continue;
       ctx.report({

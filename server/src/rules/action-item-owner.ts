@@ -3,6 +3,7 @@
 import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { isPlaceholderOwner } from '../model/fields';
+import { inHtmlBlock } from '../model/html-blocks';
 import { activeItems, fit, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {
@@ -59,7 +60,7 @@ export function ownerChoices(owners: string[], form: 'handle' | 'name', descript
 /** "Assign an owner…": writes `@owner` (or the answer) where the item's format keeps its owner. */
 export function ownerFix(model: Postmortem, item: ActionItem): Fix {
   const inTable = item.table && item.table.columns.owner !== undefined;
-  const subBullet = !item.table && item.subItems.length > 0;
+  const subBullet = !item.table && item.subItems.length > 0 && !inHtmlBlock(model, item.range.start.offset);
   const edit =
     item.ownerPlaceholder && !item.table
       ? { range: item.ownerPlaceholder.range, newText: PLACEHOLDER }

@@ -2,6 +2,7 @@
 // produces or changes something, applied to a concrete object (a component, a metric and threshold, a file, a
 // command, a number). "We need better testing" names neither; "Alert when checkout p99 exceeds 1 s for 5 minutes"
 // names both. The classifier (support/vague-classify.ts) reads the text; this file reports and offers the fixes.
+import { readableSource } from '../model/html-blocks';
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
@@ -42,7 +43,7 @@ const rule: Rule<Record<string, never>> = {
     const { model } = ctx;
     for (const item of activeItems(model)) {
       if (!isOpen(item)) continue;
-      const src = model.text.slice(item.textRange.start.offset, item.textRange.end.offset);
+      const src = readableSource(model, item.textRange.start.offset, item.textRange.end.offset);
       const r = vagueOf(src);
       if (!r.vague) continue;
       // asking people to change is action-item-changes-people's finding; one finding per problem

@@ -1,5 +1,6 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
+import { inHtmlBlock } from '../model/html-blocks';
 import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
@@ -28,11 +29,18 @@ function followUpsElsewhere(model: Postmortem): boolean {
 /** A heading that says it holds what comes next, whatever else it holds. "Resolution and recovery" alone does not. */
 const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forward|improvements?)\b/i;
 
-/** Sections below the title, or labels standing in for them: without any, there is no structure to judge. */
+/**
+ * Sections below the title, or labels standing in for them: without any, there is no structure to judge. Headings
+ * and labels written in HTML (a blog post's `<h3>The problem</h3>`, `<b>What didn't work:</b>`) do not count: the
+ * reading of a section under another name (time-stamped lines, entries that say why) goes by markdown's lines and
+ * paragraphs, which HTML does not have, so a verdict there would be a guess.
+ */
 function hasStructure(model: Postmortem): boolean {
   const h1s = model.allSections.filter((s) => s.depth === 1);
   const title = h1s.length === 1 ? h1s[0] : undefined;
-  return model.allSections.some((s) => s !== title) || model.labeledKinds.length > 0;
+  if (!model.htmlBlocks.length) return model.allSections.some((s) => s !== title) || model.labeledKinds.length > 0;
+  const inMarkdown = (offset: number) => !inHtmlBlock(model, offset);
+  return model.allSections.some((s) => s !== title && inMarkdown(s.headingRange.start.offset)) || model.labeledSections.some((l) => inMarkdown(l.titleRange.start.offset));
 }
 
 /** Where findings about the whole document point: the title heading, else the first line with text. */

@@ -2,7 +2,7 @@
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
-import type { ActionItem, LabeledSection, Postmortem, Section, SectionKind } from '../types';
+import type { ActionItem, LabeledSection, Postmortem, Range, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
@@ -78,7 +78,8 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       const k = boldLabelKind(node);
       if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
-      if (sec && sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred' && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
+      // in a document with no heading above the label too (a page of labels): the label stands for the heading
+      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
       // item (its list, if any, is read with the section)
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
@@ -91,17 +92,18 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (!k) continue;
       labeled.add(k);
       model.labeledSections.push(labeledSection(k, p as Paragraph, [li], ctx));
-      if (k !== 'action-items' || !sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
+      if (k !== 'action-items' || (sec && (sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred'))) continue;
       const label = trimEndChars(plain(p), ':', true);
+      const strong = (p as Paragraph).children[0];
+      const home = sec ?? labelHeading(label, ctx.range(startOf(strong), endOf(strong)), endOf(node), ctx);
       const items: ActionItem[] = [];
       for (const child of li.children) {
-        if (child.type === 'list') pushAll(items, listItems(child, ctx, sec, false, label));
+        if (child.type === 'list') pushAll(items, listItems(child, ctx, home, false, label));
       }
       // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
       if (!items.length && li === node.children[node.children.length - 1]) {
-        for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, sec, false, label));
+        for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, home, false, label));
       }
-      const strong = (p as Paragraph).children[0];
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
       pushAll(model.actionItems, items);
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
@@ -146,7 +148,7 @@ function followingLists(nodes: RootContent[], index: number): List[] {
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: Postmortem, ctx: ParseContext, inlineOnly = false): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -156,18 +158,19 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   if (!m || (m !== bare && !isSectionLabel(m, firstLine)) || matchSection(m[1] ?? m[2]) !== 'action-items') return false;
   if (inlineOnly && (m === bare || !/^action items?$/i.test((m[1] ?? m[2]).trim()))) return false;
   const label = (m[1] ?? m[2]).trim();
+  const home = sec ?? labelHeading(label, ctx.range(s, s + m[0].length), endOf(after.length ? after[after.length - 1] : p), ctx);
   let from = s + m[0].length;
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
   const items: ActionItem[] = [];
   if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
-    const item = paragraphItem(p, ctx, sec, false, from);
+    const item = paragraphItem(p, ctx, home, false, from);
     if (item) items.push(item);
   } else if (inlineOnly) {
     return false;
   } else if (next?.type === 'list') {
-    for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, sec, false, label));
+    for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, home, false, label));
   } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
-    const item = paragraphItem(next, ctx, sec, false);
+    const item = paragraphItem(next, ctx, home, false);
     if (item) items.push(item);
   }
   if (!items.length) return false;
@@ -175,4 +178,14 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section, model: 
   pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
+}
+
+/**
+ * The heading an action-items label stands for in a document with no heading above it ("**Action items:**" then a
+ * list, in a page written with labels only): the items' section, not one of the document's sections (the outline and
+ * missing-section read those).
+ */
+function labelHeading(title: string, titleRange: Range, bodyEnd: number, ctx: ParseContext): Section {
+  const body = ctx.range(titleRange.end.offset, Math.max(titleRange.end.offset, bodyEnd));
+  return { title, depth: 1, kind: 'action-items', effectiveKind: 'action-items', headingRange: titleRange, titleRange, bodyRange: body, ownContentRange: body, children: [] };
 }

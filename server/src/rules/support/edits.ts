@@ -3,6 +3,7 @@ import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../mod
 import { rangeOf } from '../../model/lines';
 import { pushAll } from '../../model/scan';
 import { actionWordsRange } from './items';
+import { inHtmlBlock } from '../../model/html-blocks';
 
 /**
  * What goes before a block (heading, section) inserted at `at` so that it starts after a blank line: nothing at the
@@ -51,7 +52,8 @@ export function writeFieldEdit(
       return { range: cell, newText: `${text[at - 1] === ' ' ? '' : ' '}${value}${text[at] === ' ' ? '' : ' '}` };
     }
   }
-  if (item.format !== 'table-row' && item.subItems.length) {
+  // an item read from an HTML list: its sub-items are HTML, where a markdown sub-bullet cannot go (inline instead)
+  if (item.format !== 'table-row' && item.subItems.length && !inHtmlBlock(model, item.range.start.offset)) {
     const last = item.subItems[item.subItems.length - 1];
     const lastText = text.slice(last.start.offset, last.end.offset);
     const marker = /^([-*+])\s/.exec(lastText)?.[1] ?? '-';

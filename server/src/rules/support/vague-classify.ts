@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -187,7 +187,7 @@ function classifyClause(s: string): VagueResult {
       // "Review who has access to the Immunefi channel" names what to review
     } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
       // "Identify the pods that …" is fine
-    } else if (concreteQuestion(words) || preciseIssueOf(text)) {
+    } else if (concreteQuestion(words) || preciseIssueOf(text) || weighsNamedChange(text)) {
       // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
     } else if (further || !concrete) {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
@@ -287,5 +287,14 @@ export function classifyVague(markdown: string): VagueResult {
     const e = elaboration[1].replace(/^(?:have|add|write)\b/i, 'add');
     if (!classifyClause(e).vague && e.split(/\s+/).length >= 4) return { vague: false };
   }
+  // "… will also change, becoming a much more automated process. We hope to have switched over to a SvnSubPub based
+  // system within the next few weeks.": the next sentence names what it changes to
+  if (r.vague && r.kind === 'improvement' && switchesToNamed(body.slice(first.length))) return { vague: false };
   return r;
+}
+
+/** The next sentence says the change ends in a named system: "We hope to have switched over to a SvnSubPub based system …". */
+function switchesToNamed(rest: string): boolean {
+  const m = /^\s*we\s+(?:hope|plan|expect|intend|aim)\s+to\s+(?:have\s+)?(?:switch(?:ed)?|mov(?:e|ed)|migrat(?:e|ed))\s+(?:over\s+)?to\s+(?!\s)([^.!?\n]{3,120})/i.exec(rest);
+  return !!m && specificAnchors(m[1]).length > 0;
 }

@@ -61,6 +61,18 @@ export function preciseIssueOf(text: string): boolean {
 }
 const OUTAGE_RE = /^(?:(?:the|this|that|our|an?)\s+)?(?:outage|incident|downtime|disruption|degradation|failure|issue|problem|bug|error)s?$/i;
 
+/**
+ * "Look at disabling CGI support on most of our web servers", "Look into moving the queue to SQS": research that
+ * weighs one named change is a question (make that change or not), done when it is decided. "Look into improving
+ * things" names nothing.
+ */
+export function weighsNamedChange(text: string): boolean {
+  const m = /^(?:look(?:ing)?\s+(?:at|into)|investigat(?:e|ing)|explor(?:e|ing)|evaluat(?:e|ing))\s+(?:disabling|enabling|removing|replacing|moving|migrating|switching|adding|introducing|adopting|dropping|restricting|blocking)\s+(?!\s)(.+)$/i.exec(text);
+  if (!m) return false;
+  const { object } = objectAfter(m[1].split(/\s+/), 0);
+  return object.split(/\s+/).length >= 2 && !GENERIC_OBJECT_RE.test(object) && !isAbstractObject(object);
+}
+
 /** Abstract nouns of how a team works, which a condition does not make concrete (unlike "alerting when X is full"). */
 const WAY_OF_WORKING_RE =
   /^(?:communications?|process(?:es)?|procedures?|documentation|docs|culture|awareness|ownership|governance|oversight|practices|standards|strategy|approach|plan|hygiene|readiness|posture|coordination|collaboration|alignment|transparency)$/i;
