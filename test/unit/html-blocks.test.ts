@@ -4,7 +4,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem, parseMarkdown } from '../../server/src/model/parse';
-import { readableSource, readHtmlBlocks } from '../../server/src/model/html-blocks';
+import { readHtmlBlocks } from '../../server/src/model/html-blocks';
+import { readableSource } from '../../server/src/model/html-regions';
 import { createLineIndex } from '../../server/src/model/lines';
 import { proseText } from '../../server/src/model/facts';
 import { lint } from '../../server/src/lint/lint';

@@ -9,7 +9,7 @@ import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { isProcedure, toldAsOneIncident } from '../model/genre';
 import { proseText } from '../model/facts';
-import { editKeepsHtml } from '../model/html-blocks';
+import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
 import { isPostmortemPath, matchesGlobs } from '../config/globs';

@@ -1,7 +1,7 @@
 // action-item-changes-people: "be more careful", "train engineers", "remind everyone". Asking people to behave
 // differently is the least reliable fix there is: people change teams, forget, and are tired at 3 a.m. Change the
 // system so the mistake is hard to make or is caught (a check, a guard, a default, automation).
-import { readableSource } from '../model/html-blocks';
+import { readableSource } from '../model/html-regions';
 import type { Rule } from '../model/types';
 import { fit, headRange, openItems } from './support/util';
 

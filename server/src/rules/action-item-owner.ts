@@ -3,7 +3,7 @@
 import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { isPlaceholderOwner } from '../model/fields';
-import { inHtmlBlock } from '../model/html-blocks';
+import { inHtmlBlock } from '../model/html-regions';
 import { activeItems, fit, isOpen, headRange, quote, sliceOf, writeFieldEdit, words } from './support/util';
 
 export interface OwnerOptions {

@@ -2,7 +2,7 @@
 // produces or changes something, applied to a concrete object (a component, a metric and threshold, a file, a
 // command, a number). "We need better testing" names neither; "Alert when checkout p99 exceeds 1 s for 5 minutes"
 // names both. The classifier (support/vague-classify.ts) reads the text; this file reports and offers the fixes.
-import { readableSource } from '../model/html-blocks';
+import { readableSource } from '../model/html-regions';
 import type { Fix, Rule } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';

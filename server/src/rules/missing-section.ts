@@ -1,6 +1,6 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
-import { inHtmlBlock } from '../model/html-blocks';
+import { inHtmlBlock } from '../model/html-regions';
 import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';

@@ -3,7 +3,7 @@ import type { ActionItem, Postmortem, Range, Section, TextEdit } from '../../mod
 import { rangeOf } from '../../model/lines';
 import { pushAll } from '../../model/scan';
 import { actionWordsRange } from './items';
-import { inHtmlBlock } from '../../model/html-blocks';
+import { inHtmlBlock } from '../../model/html-regions';
 
 /**
  * What goes before a block (heading, section) inserted at `at` so that it starts after a blank line: nothing at the
