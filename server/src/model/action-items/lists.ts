@@ -1,13 +1,11 @@
 // Action items written as list items: bullets, numbered items, checkboxes, label-only items with nested lists.
 import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
+import { isLabelOnly, isReaderAdvice } from './list-kinds';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
-import { normalizeHeading } from '../sections';
-import { startsImperative } from '../verbs';
-import { commitsToWork } from './commit-sentence';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -28,143 +26,6 @@ export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): 
   }
 }
 
-/** A key list next to an action-item table ("P0: must fix", "Prevent: …"): not items. */
-export function isLegendList(list: List): boolean {
-  return list.children.every((li) => {
-    const p = li.children[0];
-    return p?.type === 'paragraph' && li.checked == null && /^[\p{L}\p{N}/]{1,12}(?:\s*[:=]|\s+[-–—])\s/u.test(plain(p));
-  });
-}
-
-/**
- * "- Prevent:" or "- **Review actions**:" above a nested list: a label grouping the items below it. Not a checkbox
- * ("- [ ] Ensure that alerting is in place for:" above "- [ ] Warp Speed", "- [ ] Claims backend"): a box is a task
- * of its own, and the boxes under it are its parts, read with it as one item.
- */
-function isLabelOnly(item: ListItem): boolean {
-  const p = item.children[0];
-  const nested = item.children.some((c) => c.type === 'list');
-  if (!nested || !p || p.type !== 'paragraph') return false;
-  if (item.checked === true || item.checked === false || /^\[[ xX]?\]/.test(plain(p))) return false;
-  const t = plain(p);
-  return t.length > 0 && t.length <= 60 && /:$/.test(t) && !/[.!?]\s/.test(t) && readsAsLabel(t);
-}
-
-/**
- * A label names a group in a few words ("Prevent:", "Review actions:", "Immediate actions (completed):"). A longer
- * phrase ("A better process for flagging erupting fires quickly:") or one that runs on into its sub-bullets
- * ("encourage reviewers to:") is the item itself, and the bullets under it are its parts.
- */
-function readsAsLabel(t: string): boolean {
-  const words = t.replace(/\([^()]*\)/g, ' ').replace(/[*_`]/g, '').replace(/:$/, '').trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 4 && !RUNS_ON_RE.test(words[words.length - 1]);
-}
-const RUNS_ON_RE = /^(?:to|that|for|with|of|the|an?|and|or|by|in|on|across|from|into|as|like|such)$/i;
-
-/**
- * "We are working on figuring out which of the classic scaling topics are useful for us." above "- scale up",
- * "- caching": the bullets name the options the sentence before them weighs, not separate follow-ups (nothing is
- * decided yet; the follow-up is the sentence). Only when the sentence names a choice among options and every bullet
- * is a bare phrase of a few words: no checkbox, no sentence, no owner, date or link, nothing nested.
- */
-export function isOptionList(list: List, before: string | undefined): boolean {
-  if (before === undefined || !NAMES_OPTIONS_RE.test(lastSentence(before))) return false;
-  return list.children.length >= 2 && list.children.every((li) => {
-    const p = li.children[0];
-    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph' || p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
-    const t = plain(p);
-    const words = t.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean);
-    return words.length >= 1 && words.length <= 4 && !/[.!?:;@]/.test(t) && !/\d{4}/.test(t);
-  });
-}
-const lastSentence = (t: string): string => t.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u).pop() ?? '';
-// "which of the classic scaling topics", "the following options", "options we are considering", "possible approaches"
-const NAMES_OPTIONS_RE =
-  /\bwhich (?:one )?of (?:the|these|those|our|several|many) (?:[\w-]+ ){0,3}(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:following|possible|several|various|different|candidate|potential) (?:[\w-]+ )?(?:options|topics|approaches|alternatives|possibilities|strategies|candidates|choices)\b|\b(?:options|approaches|alternatives|possibilities) (?:we (?:are|were) |being |under )?(?:considering|considered|evaluating|evaluated|weighing|consideration|on the table)\b/i;
-
-/**
- * A list of standing rules, not tasks: "For any compiler-recognized construct … adopted unconditionally by FSharp.Core:"
- * followed by "- assign its language feature …;" "- test successful declaration …;". The lead-in quantifies over every
- * future case ("For any / every / all …", "Whenever …") and the bullets continue its sentence (lower-case, not checked).
- * "For each service:" (a finite set of work) is not such a lead-in.
- */
-export function isRuleList(list: List, before: string | undefined): boolean {
-  if (before === undefined || !RULE_LEAD_RE.test(lastSentence(before))) return false;
-  return list.children.every((li) => {
-    const p = li.children[0];
-    return li.checked == null && p?.type === 'paragraph' && /^\p{Ll}/u.test(plain(p).trimStart());
-  });
-}
-const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^\n]*:\s*$/i;
-
-/**
- * "Alternatives here included:" above bullets that each weigh a way it could have been done ("In an ideal world we'd
- * do reproducible builds instead …", "We could delegate building to a 3rd party …"): the options set aside, not
- * follow-ups, however long each bullet is. Only a lead-in that names them as alternatives or options considered.
- */
-export function isAlternativesList(list: List, before: string | undefined): boolean {
-  return before !== undefined && ALTERNATIVES_LEAD_RE.test(lastSentence(before)) && list.children.every((li) => li.checked == null);
-}
-const ALTERNATIVES_LEAD_RE = /^(?:the |other )?(?:alternatives?|options?)(?: (?:here|we|that we))? (?:included|considered|weighed|rejected|discussed|looked at|were)\b[^\n;]{0,60}:\s*$|^(?:other )?alternatives?(?: considered)?:\s*$/i;
-
-/**
- * "Other than CI, our strategy is:" above "- Continue using Github for public repositories", "- Use our GitLab for
- * private ones": the standing strategy or policy stated, what stays as it is and where things live, not follow-ups.
- * Only a lead-in that says "our strategy / policy / stance is", unchecked bullets, and none carrying an owner or a date
- * (a strategy written as owned, dated work is read as items).
- */
-export function isStrategyList(list: List, before: string | undefined): boolean {
-  if (before === undefined || !STRATEGY_LEAD_RE.test(lastSentence(before))) return false;
-  return list.children.every((li) => li.checked == null && !/@|\b\d{4}-\d{2}-\d{2}\b|\bdue\b/i.test(plain(li)));
-}
-const STRATEGY_LEAD_RE = /^(?:[^:;,\n]{0,40},\s*)?our (?:current |overall |general |long-term )?(?:strategy|policy|stance)(?: here)? (?:is|remains)\b[^\n;:]{0,40}:\s*$/i;
-
-/**
- * "There is much we have learnt … The main highlights taken from our internal retrospective are:" above "- The need
- * for a single incident manager …", "- The benefits of gathering all relevant info …": the lessons drawn, not
- * follow-ups. Under such a lead-in a bullet is a lesson unless it is written as work: an imperative ("Add an alert
- * on …"), a sentence that commits ("The checklist will cover …"), or an owner or due date of its own.
- */
-export function isLessonsLead(before: string | undefined): boolean {
-  if (before === undefined) return false;
-  const last = lastSentence(before).trimEnd();
-  // the word near the colon that ends the lead-in (a plain test on the tail: no backtracking over the sentence)
-  return last.endsWith(':') && LESSONS_WORD_RE.test(last.slice(-80));
-}
-const LESSONS_WORD_RE = /\b(?:lessons?|learnings|takeaways|highlights)\b/i;
-export function isLesson(item: ActionItem): boolean {
-  if (item.owners.length || item.due || item.format === 'checkbox' || item.statusField) return false;
-  const words = item.text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
-  if (startsImperative(words)) return false;
-  return !words.split(/(?<=[.!?:;])\s+/).some((sentence) => commitsToWork(sentence));
-}
-
-/**
- * "If you need to copy files between machines, use rsync rather than scp": advice to whoever reads it next time,
- * written to "you" as a condition and what to do then. A rule for the reader, not a follow-up someone owns, even in a
- * list of remediations. Also "This can also be used with rsync via …", which tells how the advice applies.
- */
-export function isReaderAdvice(itemText: string): boolean {
-  return READER_ADVICE_RE.test(itemText.trimStart());
-}
-const READER_ADVICE_RE = /^(?:if you(?:'re| are)? (?:only |just |ever |really )?(?:need|want|have|must|wish)\b|this (?:can|could) (?:also )?be used (?:with|for|to|in)\b)/i;
-
-/**
- * "### Fixes" holding only links to the changes that fixed the incident ("- [org/repo#1127](…)", a bare URL): the
- * resolution, listed for reference, not follow-ups. A "Fixes" list that says what it does is read as usual, and so
- * is a bare ticket under any other heading ("Follow-up improvements: - #2127").
- */
-export function isFixLinkList(list: List, section: Section): boolean {
-  if (!FIXES_HEADING_RE.test(normalizeHeading(section.title))) return false;
-  return list.children.every((li) => {
-    const p = li.children[0];
-    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
-    const links = p.children.filter((c) => c.type === 'link' || c.type === 'linkReference');
-    const rest = p.children.filter((c) => c.type !== 'link' && c.type !== 'linkReference').map((c) => plain(c)).join(' ');
-    return links.length > 0 && /^[\s,;&]*(?:and[\s,;&]*)?$/.test(rest);
-  });
-}
-const FIXES_HEADING_RE = /^(?:the )?(?:fix(?:es)?|patch(?:es)?|pull requests?|prs|commits?)(?: (?:made|applied|merged|landed|shipped|deployed))?$/;
 
 export function listItems(
   list: List,
