@@ -63,3 +63,13 @@ test('replaced text is quiet: a filled timeline row and a real date are not repo
   const text = `---\ntype: postmortem\ndate: 2026-11-27\n---\n# Outage\n\n## Timeline (UTC)\n\n- **2026-11-27 14:05** Alerts fired for checkout 5xx.\n`;
   assert.deepEqual(lintIt(text).filter((f) => f.message.startsWith('Unfilled template text')), []);
 });
+
+test('a section is judged with the sections under it: placeholders all the way down are reported, real text below is not', () => {
+  const text = '---\ntype: postmortem\n---\n# Outage\n\n## Impact\n\nTBD\n\n### Customers\n\nTBD\n\n## Root cause\n\nTBD\n\n### Trigger\n\nThe deploy removed the index.\n\n## Lessons\n\n<!-- what we learned -->\n';
+  const reported = lintIt(text).filter((f) => f.ruleId === 'empty-section').map((f) => [f.range.start.line, f.message]);
+  assert.deepEqual(reported, [
+    [5, "'Impact' only holds a placeholder: write it, or remove the heading."],
+    [9, "'Customers' only holds a placeholder: write it, or remove the heading."],
+    [21, "'Lessons' is empty: write it, or remove the heading."],
+  ]);
+});

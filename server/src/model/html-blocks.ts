@@ -16,6 +16,7 @@ import type { LineIndex } from './types';
 import { endOf, startOf } from './action-items/common';
 import { isElement, readRegion } from './html-mdast';
 import { memoByText } from './memo';
+import { opensComment } from './scan';
 
 /** The tree the model reads, and the HTML regions read into it. */
 export interface HtmlReading {
@@ -77,12 +78,6 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
     i = j;
   }
   return regions.length ? { tree: { ...tree, children }, regions } : { tree, regions: [] };
-}
-
-/** The source leaves an HTML comment open at its end (`<!--` with no `-->` after it). */
-function opensComment(src: string): boolean {
-  const open = src.lastIndexOf('<!--');
-  return open >= 0 && src.indexOf('-->', open + 4) < 0;
 }
 
 /**

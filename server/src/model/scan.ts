@@ -51,6 +51,12 @@ export function replaceHtmlComments(s: string, by: string): string {
   return pos === 0 ? s : out + s.slice(pos);
 }
 
+/** `s` leaves an HTML comment open at its end (`<!--` with no `-->` after it). */
+export function opensComment(s: string): boolean {
+  const open = s.lastIndexOf('<!--');
+  return open >= 0 && s.indexOf('-->', open + 4) < 0;
+}
+
 /**
  * Appends `items` to `target`. `target.push(...items)` passes every item as a call argument and throws RangeError
  * ("Maximum call stack size exceeded") past ~125k items: a document with 150k tickets, owners or list items.

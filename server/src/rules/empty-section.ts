@@ -6,20 +6,38 @@ import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 import { memoByText } from '../model/memo';
-import { trimEndChars } from '../model/scan';
+import { opensComment, trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
 const PLACEHOLDER_LINE_RE =
   /^(?:tbd|tba|tbc|todo|fixme|xxx|wip|coming soon|lorem ipsum|to be (?:written|added|determined|completed|filled in))\b.*$|^<[^<>]*>\.?$|^\[[^\]]*\]\.?$|^\{\{\s*[^\s{}]+(?:\s+[^\s{}]+){0,3}\s*\}\}$|^(?:\.\.\.|…|_+|-+|—|\?+)$|^\(?(?:fill (?:me |this |it )?in|add (?:details|content) here|describe [^.]*here)\)?\.?$/i;
 
-/** The section's content: its own text and every nested section's text, without headings or HTML comments. */
-function contentLines(model: Postmortem, section: Section): string[] {
+/**
+ * What the section holds: its own text and every nested section's text, without headings or HTML comments. Read part
+ * by part (own text, then each nested section's, in order) and stopped at the first real line: a section with
+ * content costs a look at its own text, not a copy of everything under it.
+ */
+function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder' | 'content' {
   const { text } = model;
   const own = (s: Section) => text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
-  const all = [own(section)];
-  const walk = (s: Section) => s.children.forEach((c) => (all.push(own(c)), walk(c)));
-  walk(section);
-  return linesOf(all.join('\n'));
+  const parts: Section[] = [];
+  const walk = (s: Section) => s.children.forEach((c) => (parts.push(c), walk(c)));
+  let any = false;
+  for (let i = -1; i < parts.length; i++) {
+    const part = own(i < 0 ? section : parts[i]);
+    // a comment left open hides the parts after it too: read them joined, as one text
+    if (opensComment(part)) return stateOf(linesOf([part, ...parts.slice(i + 1).map(own)].join('\n')), any);
+    const lines = linesOf(part);
+    if (!lines.every(isPlaceholder)) return 'content';
+    any ||= lines.length > 0;
+    if (i < 0) walk(section);
+  }
+  return any ? 'placeholder' : 'empty';
+}
+
+function stateOf(lines: string[], before: boolean): 'empty' | 'placeholder' | 'content' {
+  if (!lines.every(isPlaceholder)) return 'content';
+  return before || lines.length ? 'placeholder' : 'empty';
 }
 
 /** The non-blank lines of a section's text without comments (a function of the text: remembered between edits). */
@@ -125,13 +143,13 @@ const rule: Rule<Record<string, never>> = {
       if (s.parent && /[:：]\s*$/.test(s.parent.title) && s.parent.children[0] === s) continue;
       // a heading with sub-headings is judged through them ("### What went well" empty, not "## Lessons learned")
       if (s.children.length && !/\S/.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).replace(/<!--[\s\S]*?(?:-->|$)/g, ''))) continue;
-      const lines = contentLines(model, s);
-      if (lines.length && !lines.every(isPlaceholder)) continue;
-      // a heading whose children are headings with content is not empty (handled by the children)
-      const message = lines.length
+      const held = contentOf(model, s);
+      if (held === 'content') continue;
+      const placeholder = held === 'placeholder';
+      const message = placeholder
         ? fit("'", s.title, `' only holds a placeholder: write it, or remove the heading.`)
         : fit("'", s.title, "' is empty: write it, or remove the heading.");
-      ctx.report({ range: s.titleRange, message, fixes: () => (lines.length ? replacePlaceholderFix(model, s) : [promptFix(model, s)]) });
+      ctx.report({ range: s.titleRange, message, fixes: () => (placeholder ? replacePlaceholderFix(model, s) : [promptFix(model, s)]) });
       reported.push(s);
     }
     // Template text the writer has not replaced (New Postmortem, Insert Section…): a filled-in look that says nothing.
