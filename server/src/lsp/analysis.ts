@@ -33,12 +33,16 @@ export interface Analysis {
 /** What a lint says before its model is there: the findings and whether the document is a postmortem. */
 export type EarlyResult = Omit<LintResult, 'model' | 'tree'>;
 
-/** An analysis as far as diagnostics need it: its findings may come before its model (see Linter's `early`). */
+/**
+ * An analysis as far as diagnostics and code actions need it: its findings may come before its model (see Linter's
+ * `early`); the fixes are built where the lint ran (`Analyzer.fixes`).
+ */
 export interface EarlyAnalysis {
   revision: number;
   version: number;
   text: string;
   result: EarlyResult;
+  options: LintOptions;
 }
 
 /**
@@ -50,9 +54,9 @@ export type Linter = (text: string, options: LintOptions, doc?: string, early?: 
  * Builds the fixes `query` asks for from the analysis of `text` by `doc` (whose result is `result`): where the lint ran,
  * since the result that crossed from the lint thread has no fixes.
  */
-export type Fixer = (doc: string, text: string, options: LintOptions, result: LintResult, query: FixQuery) => Promise<FixAnswer>;
+export type Fixer = (doc: string, text: string, options: LintOptions, result: EarlyResult | LintResult, query: FixQuery) => Promise<FixAnswer>;
 /** Fixes from a result linted on this thread: its findings build them on first read. */
-export const localFixer: Fixer = (_doc, _text, _options, result, query) => Promise.resolve().then(() => answerFixQuery(result.findings, query));
+export const localFixer: Fixer = (_doc, _text, _options, result, query) => Promise.resolve().then(() => answerFixQuery(result, query));
 /** Reads a file for the workspace index (archive/entry.ts readArchive), off the main thread when it can. */
 export type ArchiveReader = (text: string, options: ArchiveReadOptions) => Promise<ArchiveRead>;
 
@@ -95,8 +99,8 @@ export class Analyzer {
     private readonly fixer: Fixer = localFixer,
   ) {}
 
-  /** The fixes `query` asks for, from the analysis `a` of `uri`. */
-  fixes(uri: string, a: Analysis, query: FixQuery): Promise<FixAnswer> {
+  /** The fixes `query` asks for, from the analysis `a` of `uri` (its findings are enough: they are built where it ran). */
+  fixes(uri: string, a: EarlyAnalysis, query: FixQuery): Promise<FixAnswer> {
     return this.fixer(uri, a.text, a.options, a.result, query);
   }
 
@@ -194,7 +198,7 @@ export class Analyzer {
           const linted = this.linter(job.text, options, job.uri, (r) => {
             heard();
             // when a newer revision came in meanwhile, its waiters wait for that one's findings
-            if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r });
+            if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r, options });
           }).then(
             (result) => {
               analysis = { revision: current.revision, version: current.version, text: current.text, result, options };

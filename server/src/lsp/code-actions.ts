@@ -11,23 +11,22 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../lint/lint';
 import { LINTER_RULE_ID } from '../lint/lint';
 import type { Fix, TextEdit } from '../model/types';
-import { disableRulesForFileFix, disableRulesForLineFix } from '../lint/suppress-fixes';
 import { answerFix } from '../lint/edits';
 import type { FixAnswer, FixQuery } from '../lint/fix-query';
 import { ownerChoices } from '../rules/action-item-owner';
 import { FIX_ALL_WITH_DEFAULTS_COMMAND, PROMPT_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, type FixAllWithDefaultsArgs, type PromptFixArgs } from '../protocol';
 import { isRuleId, readDiagnosticData, SOURCE, toLspEdit } from './convert';
+import type { EarlyResult } from './analysis';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortemLint`;
 
 export interface CodeActionInput {
   params: CodeActionParams;
   document: TextDocument;
-  /** The lint result for the document's current version (undefined when it could not be computed). */
-  current?: { version: number; result: LintResult };
+  /** The findings of the document's current version (undefined when they could not be computed). */
+  current?: { version: number; result: EarlyResult };
   /** The fixes `fixQuery` asked for, built from `current`. */
   fixes?: { query: FixQuery; answer: FixAnswer };
   /** The client runs PROMPT_FIX_COMMAND (our VS Code client); others get plain edits. */
@@ -147,31 +146,40 @@ function ourDiagnostics(params: CodeActionParams): Diagnostic[] {
   return (params.context.diagnostics ?? []).filter((d) => d?.source === SOURCE);
 }
 
-/** Which fixes `provideCodeActions` will need for this request: ask for them (from the analysis) before calling it. */
-export function fixQuery(params: CodeActionParams, document: TextDocument, current: CodeActionInput['current'], promptFixes: boolean): FixQuery {
-  const only = params.context.only;
-  const findings: number[] = [];
-  let dated = false;
-  if (wanted(CodeActionKind.QuickFix, only)) {
-    for (const d of ourDiagnostics(params)) {
-      const i = findingOf(d, document.version, current);
-      if (i < 0) continue;
-      findings.push(i);
-      const ruleId = current!.result.findings[i].ruleId;
-      if (ruleId === 'action-item-owner' || ruleId === 'action-item-due-date') dated = true;
-    }
-  }
-  const now = !!current && current.version === document.version;
-  return { findings, fixAll: now && wanted(FIX_ALL_KIND, only), defaults: promptFixes && dated };
+/** Our diagnostics under the cursor that stand for a finding of the current analysis, with that finding. */
+function matched(params: CodeActionParams, document: TextDocument, current: CodeActionInput['current']): { diagnostic: Diagnostic; index: number; ruleId: string }[] {
+  if (!wanted(CodeActionKind.QuickFix, params.context.only)) return [];
+  return ourDiagnostics(params).flatMap((diagnostic) => {
+    const index = findingOf(diagnostic, document.version, current);
+    return index < 0 ? [] : [{ diagnostic, index, ruleId: current!.result.findings[index].ruleId }];
+  });
 }
 
-/** A suppression offer is never worth a failed code-action request. */
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
+/** The diagnostics a "Disable … for this line / file" offer covers: a rule of ours, grouped by line. */
+function suppressible(found: ReturnType<typeof matched>): { lines: { line: number; ruleIds: string[]; diagnostics: Diagnostic[] }[]; file: string[]; all: Diagnostic[] } {
+  const ours = found.filter((f) => f.ruleId !== LINTER_RULE_ID && isRuleId(f.ruleId));
+  const lines = [...new Set(ours.map((o) => o.diagnostic.range.start.line))].map((line) => {
+    const here = ours.filter((o) => o.diagnostic.range.start.line === line);
+    return { line, ruleIds: here.map((o) => o.ruleId), diagnostics: here.map((o) => o.diagnostic) };
+  });
+  return { lines, file: ours.map((o) => o.ruleId), all: ours.map((o) => o.diagnostic) };
+}
+
+/**
+ * Which fixes `provideCodeActions` will need for this request: ask for them (where the analysis was made) before
+ * calling it. The suppression comments too: they are written from the model, which stays where the lint ran.
+ */
+export function fixQuery(params: CodeActionParams, document: TextDocument, current: CodeActionInput['current'], promptFixes: boolean): FixQuery {
+  const found = matched(params, document, current);
+  const dated = found.some((f) => f.ruleId === 'action-item-owner' || f.ruleId === 'action-item-due-date');
+  const now = !!current && current.version === document.version;
+  const { lines, file } = suppressible(found);
+  return {
+    findings: found.map((f) => f.index),
+    fixAll: now && wanted(FIX_ALL_KIND, params.context.only),
+    defaults: promptFixes && dated,
+    ...(lines.length ? { suppress: { lines: lines.map(({ line, ruleIds }) => ({ line, ruleIds })), file } } : {}),
+  };
 }
 
 export function provideCodeActions(input: CodeActionInput): CodeAction[] {
@@ -188,38 +196,31 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
   };
 
   if (wanted(CodeActionKind.QuickFix, only)) {
-    const ours: { diagnostic: Diagnostic; ruleId: string; line: number }[] = [];
-    let version: number | undefined;
+    const found = matched(params, document, current);
+    const version = document.version;
     const asked = input.fixes;
-    for (const diagnostic of ourDiagnostics(params)) {
-      const i = findingOf(diagnostic, document.version, current);
-      if (i < 0) continue;
-      const ruleId = current!.result.findings[i].ruleId;
-      version = document.version;
-      const at = asked ? asked.query.findings.indexOf(i) : -1;
+    for (const { diagnostic, index } of found) {
+      const at = asked ? asked.query.findings.indexOf(index) : -1;
       for (const fix of (at >= 0 ? asked!.answer.fixes[at] : undefined) ?? []) for (const a of fixAction(input, fix, diagnostic, version)) push(a);
-      if (ruleId === LINTER_RULE_ID || !isRuleId(ruleId)) continue;
-      ours.push({ diagnostic, ruleId, line: diagnostic.range.start.line });
     }
-    if (input.promptFixes && version !== undefined && ours.some((o) => o.ruleId === 'action-item-owner' || o.ruleId === 'action-item-due-date')) {
+    const { lines, file, all } = suppressible(found);
+    if (input.promptFixes && file.some((r) => r === 'action-item-owner' || r === 'action-item-due-date')) {
       push(withDefaultsAction(input, version));
     }
     // The ways out, once for all the rules under the cursor: this line (one comment per line), this file, the docs.
-    // Suppression edits are computed on the current model; it is the version the diagnostics were made for.
-    if (current && current.version === document.version && ours.length) {
-      const model = current.result.model;
-      for (const line of [...new Set(ours.map((o) => o.line))]) {
-        const here = ours.filter((o) => o.line === line);
-        const fix = safely(() => disableRulesForLineFix(model, line, here.map((o) => o.ruleId)));
-        if (fix) push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: here.map((o) => o.diagnostic), edit: workspaceEdit(input, fix.edits) });
-      }
-      const file = safely(() => disableRulesForFileFix(model, ours.map((o) => o.ruleId)));
-      if (file) push({ title: file.title, kind: CodeActionKind.QuickFix, diagnostics: ours.map((o) => o.diagnostic), edit: workspaceEdit(input, file.edits) });
+    // The suppression edits were written from the current model, where the lint ran (fixQuery asked for them).
+    const suppress = asked?.answer.suppress;
+    if (suppress) {
+      lines.forEach((l, i) => {
+        const fix = suppress.lines[i];
+        if (fix) push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: l.diagnostics, edit: workspaceEdit(input, fix.edits) });
+      });
+      if (suppress.file) push({ title: suppress.file.title, kind: CodeActionKind.QuickFix, diagnostics: all, edit: workspaceEdit(input, suppress.file.edits) });
     }
-    const rules = [...new Set(ours.map((o) => o.ruleId))];
+    const rules = [...new Set(file)];
     if (rules.length === 1) {
       const title = `Show documentation for ${rules[0]}`;
-      push({ title, kind: CodeActionKind.QuickFix, diagnostics: ours.map((o) => o.diagnostic), command: { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [rules[0]] } });
+      push({ title, kind: CodeActionKind.QuickFix, diagnostics: all, command: { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [rules[0]] } });
     }
   }
 

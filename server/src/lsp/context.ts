@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../lint/lint';
+import type { EarlyResult } from './analysis';
 import type { FixAnswer, FixQuery } from '../lint/fix-query';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
@@ -13,11 +14,21 @@ export interface CurrentResult {
   fixes(query: FixQuery): Promise<FixAnswer>;
 }
 
+/** The findings of a version, before its model (which may still be crossing from the lint thread). */
+export interface CurrentFindings {
+  version: number;
+  result: EarlyResult;
+  /** Builds the fixes asked for, where the lint ran. */
+  fixes(query: FixQuery): Promise<FixAnswer>;
+}
+
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   /** The lint result for the document's current version (computed on demand and cached per version). */
   getResult(uri: string): Promise<CurrentResult | undefined>;
+  /** The findings of the document's current version, as soon as they are known (code actions need no more). */
+  getFindings(uri: string): Promise<CurrentFindings | undefined>;
   /**
    * For answers about one line (hover): the newest finished result when the text up to the end of that line has not
    * changed since, so they need not wait for a re-lint of edits further down; else the current version's result.

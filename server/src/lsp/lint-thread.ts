@@ -59,7 +59,7 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   let failed = false;
   let nextId = 1;
   /** Results that came from the worker: their findings have no fixes here; the worker builds them. */
-  const fromWorker = new WeakSet<LintResult>();
+  const fromWorker = new WeakSet<object>();
   /** `decoding`: the chunks taken so far, one per turn of the event loop, after the findings. */
   const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void; decoding?: Promise<void>; decoder?: GraphDecoder }>();
   const start = (): Worker | undefined => {
@@ -133,6 +133,8 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       let findings: EarlyResult | undefined;
       const heard = (r: unknown) => {
         findings = r as EarlyResult;
+        // code actions ask for fixes with these findings, before the model is here: the worker builds them
+        fromWorker.add(findings);
         early?.(findings);
       };
       return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => {

@@ -34,6 +34,12 @@ const caches = new UnitCaches(8, true);
 const kept = new Map<string, { result: LintResult; options: string }>();
 const KEEP = 2;
 
+/** The kept analysis of exactly this text and these options, if any. */
+function keptFor(doc: string, text: string, options: LintOptions): LintResult | undefined {
+  const k = kept.get(doc);
+  return k && k.result.model.text === text && k.options === JSON.stringify(options) ? k.result : undefined;
+}
+
 function keep(doc: string, result: LintResult, options: LintOptions): void {
   kept.delete(doc);
   kept.set(doc, { result, options: JSON.stringify(options) });
@@ -160,16 +166,18 @@ function post(reply: LintReply): void {
 
 parentPort?.on('message', (req: LintRequest) => {
   // a lint (or a document closing) first settles the model being sent: dropped when it is the same document's, else
-  // finished (so are fix queries and the index's reads, which may lint); the reader view and gc only read
+  // finished (so are the index's reads and a fix query that must lint again); the reader view, gc and a fix query
+  // answered from a kept analysis only read: Ctrl+. right after an edit need not wait for the model to cross
   // (a document's first model keeps crossing instead, this lint's model after it: holdFirst)
   let held = false;
+  const fixesFrom = req.fixes ? keptFor(req.fixes.doc, req.fixes.text, req.fixes.options) : undefined;
   if (req.forget !== undefined) {
     settleSending(req.forget, true);
     delivered.delete(req.forget);
   } else if ('options' in req && !req.archive) {
     held = holdFirst(req.doc);
     if (!held) settleSending(req.doc, true);
-  } else if (req.fixes || ('archive' in req && req.archive)) settleSending(undefined, false);
+  } else if ((req.fixes && !fixesFrom) || ('archive' in req && req.archive)) settleSending(undefined, false);
   let reply: LintReply | undefined;
   try {
     if ('reader' in req && req.reader) {
@@ -179,13 +187,12 @@ parentPort?.on('message', (req: LintRequest) => {
     } else if (req.fixes) {
       // the kept analysis of this text, or (when two other documents were linted since) the same lint once more
       const { doc, text, options, query } = req.fixes;
-      const k = kept.get(doc);
-      let result = k && k.result.model.text === text && k.options === JSON.stringify(options) ? k.result : undefined;
+      let result = fixesFrom;
       if (!result) {
         result = lint(text, { ...options, parseCache: caches.for(doc) });
         keep(doc, result, options);
       }
-      reply = { id: req.id, result: answerFixQuery(result.findings, query) };
+      reply = { id: req.id, result: answerFixQuery(result, query) };
     } else if (req.forget !== undefined) {
       caches.forget(req.forget);
       kept.delete(req.forget);

@@ -21,6 +21,8 @@ export interface OwnerDirectoryOptions {
   rules: readonly Rule<object>[];
   isMarkdown: (doc: TextDocument) => boolean;
   getResult: (uri: string) => Promise<{ result: LintResult } | undefined>;
+  /** The newest finished analysis of an open document, of any revision (owners need not wait for a re-lint). */
+  lastResult: (uri: string) => { result: LintResult } | undefined;
   log: (message: string) => void;
 }
 
@@ -39,7 +41,7 @@ export class OwnerDirectory {
     for (const d of [this.o.documents.get(uri), ...this.o.documents.all()]) {
       if (!d || open.has(d.uri) || !this.o.isMarkdown(d)) continue;
       open.add(d.uri);
-      const r = await this.o.getResult(d.uri);
+      const r = this.o.lastResult(d.uri) ?? (await this.o.getResult(d.uri));
       if (r?.result.isPostmortem) add(ownersOf(r.result.model));
     }
     this.workspace ??= this.scan().catch((e: unknown) => {

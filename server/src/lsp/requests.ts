@@ -19,8 +19,10 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
     o.guard('codeAction', [], async () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      const needsModel = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
-      const current = needsModel ? await ctx.getResult(document.uri) : undefined;
+      const needsFindings = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
+      // the findings suffice (the fixes are built where the lint ran): Ctrl+. right after an edit does not wait for
+      // the model to cross from the lint thread
+      const current = needsFindings ? await ctx.getFindings(document.uri) : undefined;
       const promptFixes = o.initOptions().promptFixes === true;
       // the fixes these diagnostics (and fix-all) need, built from the analysis where it lives
       const query = current ? fixQuery(params, document, current, promptFixes) : undefined;

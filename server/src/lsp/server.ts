@@ -11,7 +11,7 @@ import { invalidateConfigCache } from '../config/load';
 import type { ResolvedConfig } from '../config/resolve';
 import { rules as registry } from '../rules/index';
 import { CONFIG_CHANGED_NOTIFICATION, type InitializationOptions } from '../protocol';
-import type { CurrentResult, ServerContext, ServerSettings } from './context';
+import type { CurrentFindings, CurrentResult, ServerContext, ServerSettings } from './context';
 import type { FixQuery } from '../lint/fix-query';
 import { findingDiagnostics } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
@@ -123,6 +123,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const getResult = (uri: string): Promise<CurrentResult | undefined> =>
     getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
+  /** The current findings and their fixes, without waiting for the model (code actions). */
+  const getCurrentFindings = (uri: string): Promise<CurrentFindings | undefined> =>
+    getFindings(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
 
   /**
    * The newest finished analysis when it still describes the text up to the end of `line` (the text before it is
@@ -175,13 +178,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   // ---- owners across open documents and the workspace's postmortems (for completion and "Assign an owner…") -------
-  const owners = new OwnerDirectory({ documents, roots: () => workspaceRoots, rules: RULES, isMarkdown, getResult, log });
+  const owners = new OwnerDirectory({ documents, roots: () => workspaceRoots, rules: RULES, isMarkdown, getResult, lastResult: (uri) => analyzer.lastFinished(uri), log });
   const knownOwners = (uri: string) => owners.known(uri);
 
   const ctx: ServerContext = {
     connection,
     documents,
     getResult,
+    getFindings: getCurrentFindings,
     getResultNear,
     readerInThread: (uri, text, options) => thread.reader(uri, text, options),
     getSettings: (uri) => settings.get(uri),
