@@ -203,8 +203,11 @@ function printVsCodeLatency(): void {
     return;
   }
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as { when: string; bytes: number; squigglesMs: number; quickFixMs: number };
-    console.log(`\nReal VS Code (extension-host suite, ${r.when}), ${fmtSize(r.bytes)} postmortem: edit → squiggles ${r.squigglesMs} ms (target < 300), Ctrl+. right after an edit answered with the fixes in ${r.quickFixMs} ms`);
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { when: string; bytes: number; squigglesMs: number; quickFixMs: number; squigglesAll?: number[]; quickFixAll?: number[] };
+    const all = (xs: number[] | undefined) => (xs ? ` (${xs.join(', ')})` : '');
+    console.log(
+      `\nReal VS Code (extension-host suite, ${r.when}), ${fmtSize(r.bytes)} postmortem, median of ${r.squigglesAll?.length ?? 1} edits: edit → squiggles ${r.squigglesMs} ms${all(r.squigglesAll)} (target < 300), Ctrl+. right after an edit answered with the fixes in ${r.quickFixMs} ms${all(r.quickFixAll)}`,
+    );
   } catch (e) {
     console.log(`\nReal VS Code latency: ${file} unreadable (${e instanceof Error ? e.message : String(e)})`);
   }

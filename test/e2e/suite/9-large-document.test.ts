@@ -1,6 +1,7 @@
 // A 200 KB postmortem in the real VS Code: an edit reaches the squiggles, and Ctrl+. right after an edit offers the
-// fixes instead of "No code actions available". The times are recorded (PM_E2E_LATENCY, written by the runner into
-// .e2e/latency.json) and printed by `npm run bench`; the test asserts what a user sees, not how fast.
+// fixes instead of "No code actions available". The times (medians of five edits) are recorded (PM_E2E_LATENCY,
+// written by the runner into .e2e/latency.json) and printed by `npm run bench`; the test asserts what a user sees, not
+// how fast.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -32,6 +33,20 @@ function largePostmortem(bytes: number): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * The quick fixes at `range`, as Ctrl+. asks for them. VS Code cancels the request when a code-action provider of
+ * another extension registers while it runs ("Canceled"); a user pressing Ctrl+. then presses it again: so does this.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<(vscode.CodeAction | vscode.Command)[] | undefined> {
+  const ask = () => vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  try {
+    return await ask();
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'Canceled') throw e;
+    return ask();
+  }
+}
+
 suite('a 200 KB postmortem', () => {
   suiteSetup(activate);
   suiteTeardown(closeAll);
@@ -45,30 +60,46 @@ suite('a 200 KB postmortem', () => {
     // the first analysis: a hundred-odd open items are too many to be prioritised
     await whenDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'action-items-too-many'), 'the first analysis', 60000);
 
-    // an item without an owner typed in the middle of the document
+    // VS Code cancels a code-action request when a provider registers meanwhile (its markdown extension's language
+    // server starting, slow on a loaded machine): let it start first, as it has by the time a user presses Ctrl+.
+    await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+    await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+    await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0));
+
+    // an item without an owner typed into an action table, then Ctrl+. on its finding right after another edit (a word
+    // typed in the summary); five times, in tables from the middle towards the end: one sample says little on a
+    // loaded machine
     const doc = editor.document;
-    const middle = doc.positionAt(text.indexOf('## Action items (part', text.length / 2));
-    const row = middle.line + 4; // the first table row of that section
-    assert.match(doc.lineAt(row).text, /^\| Alert on consumer-group/);
-    const t0 = Date.now();
-    await editor.edit((e) => e.insert(new vscode.Position(row, 0), '| Add a canary stage for the broker config | | 2099-03-01 | P1 |\n'));
-    const owner = await whenDiagnostics(uri, (d) => d.find((x) => ruleOf(x) === 'action-item-owner' && x.range.start.line === row),
-      'the new item\'s missing owner', 60000);
-    const squiggles = Date.now() - t0;
-    assert.match(doc.lineAt(owner.range.start.line).text, /canary stage/);
+    const squiggles: number[] = [];
+    const quickFix: number[] = [];
+    const tables = [...text.matchAll(/^## Action items \(part \d+\)$/gm)].map((m) => m.index);
+    const picked = [0.5, 0.6, 0.7, 0.8, 0.9].map((f) => tables[Math.floor(tables.length * f)]);
+    for (const [n, at] of picked.entries()) {
+      const heading = doc.getText().indexOf(text.slice(at, text.indexOf('\n', at)));
+      const row = doc.positionAt(heading).line + 4; // the first table row of that section
+      assert.match(doc.lineAt(row).text, /^\| Alert on consumer-group/);
+      const action = `Add a canary stage for broker config ${n + 1}`;
+      const t0 = Date.now();
+      await editor.edit((e) => e.insert(new vscode.Position(row, 0), `| ${action} | | 2099-03-01 | P1 |\n`));
+      const owner = await whenDiagnostics(uri, (d) => d.find((x) => ruleOf(x) === 'action-item-owner' && x.range.start.line === row),
+        `the new item's missing owner (${n + 1})`, 60000);
+      squiggles.push(Date.now() - t0);
+      assert.ok(doc.lineAt(owner.range.start.line).text.includes(action));
 
-    // Ctrl+. on that finding right after another edit elsewhere (a word typed in the summary)
-    const summary = doc.positionAt(doc.getText().indexOf(SENTENCES[0]));
-    await editor.edit((e) => e.insert(summary, 'Overnight, '));
-    const t1 = Date.now();
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', uri, owner.range, vscode.CodeActionKind.QuickFix.value);
-    const quickFix = Date.now() - t1;
-    const titles = (actions ?? []).map((a) => a.title);
-    assert.ok(titles.some((t) => /owner/i.test(t)), `the owner fixes are offered right after the edit: ${JSON.stringify(titles)}`);
+      const summary = doc.positionAt(doc.getText().indexOf(SENTENCES[0]));
+      await editor.edit((e) => e.insert(summary, 'Overnight, '));
+      const t1 = Date.now();
+      const actions = await codeActions(uri, owner.range);
+      quickFix.push(Date.now() - t1);
+      const titles = (actions ?? []).map((a) => a.title);
+      assert.ok(titles.some((t) => /owner/i.test(t)), `the owner fixes are offered right after the edit: ${JSON.stringify(titles)}`);
+    }
 
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const file = process.env.PM_E2E_LATENCY;
-    if (file) fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), bytes: text.length, squigglesMs: squiggles, quickFixMs: quickFix }, null, 2));
+    if (file) {
+      fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), bytes: text.length, squigglesMs: median(squiggles), quickFixMs: median(quickFix), squigglesAll: squiggles, quickFixAll: quickFix }, null, 2));
+    }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
