@@ -207,11 +207,12 @@ export class TestClient {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[], range = diagnostics[0]?.range): Promise<CodeAction[]> {
+  /** `triggerKind` 2: asked by the editor on its own (VS Code's light bulb as the cursor moves), not by the user. */
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[], range = diagnostics[0]?.range, triggerKind?: 1 | 2): Promise<CodeAction[]> {
     const params: CodeActionParams = {
       textDocument: { uri },
       range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics, ...(only ? { only } : {}) },
+      context: { diagnostics, ...(only ? { only } : {}), ...(triggerKind ? { triggerKind } : {}) },
     };
     return this.connection.sendRequest('textDocument/codeAction', params) as Promise<CodeAction[]>;
   }

@@ -232,6 +232,19 @@ describe('code actions for other editors (no promptFixes)', () => {
     assert.deepEqual(await c.codeActions(uri, ds, ['refactor']), []);
   });
 
+  test('asked on its own as the cursor moves (no kind named), the editor gets the quick fixes, not fix-all', async () => {
+    const uri = nextUri();
+    await c.open(uri, INCOMPLETE);
+    const ds = await c.diagnosticsFor(uri, 1);
+    const d = ds.find((x) => fixesOf(INCOMPLETE, x).length > 0)!;
+    const invoked = await c.codeActions(uri, [d], undefined, d.range, 1);
+    assert.ok(invoked.some((a) => a.kind === 'source.fixAll.postmortemLint'), 'asked by the user: fix-all is offered');
+    const automatic = await c.codeActions(uri, [d], undefined, d.range, 2);
+    assert.deepEqual(automatic.map((a) => a.title), invoked.filter((a) => a.kind !== 'source.fixAll.postmortemLint').map((a) => a.title));
+    // nothing under the cursor: nothing to offer, nothing built
+    assert.deepEqual(await c.codeActions(uri, [], undefined, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 2), []);
+  });
+
   test('source.fixAll.postmortemLint applies every safe fix in one edit, and applying it again changes nothing', async () => {
     const uri = nextUri();
     await c.open(uri, INCOMPLETE);

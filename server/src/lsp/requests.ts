@@ -3,7 +3,7 @@
 import { MessageType, ShowMessageNotification, type ClientCapabilities } from 'vscode-languageserver';
 import { SHOW_RULE_DOCS_COMMAND, type InitializationOptions } from '../protocol';
 import type { ServerContext } from './context';
-import { FIX_ALL_KIND, fixQuery, provideCodeActions } from './code-actions';
+import { fixQuery, provideCodeActions, wantsFixAll } from './code-actions';
 import { isRuleId, ruleDocsUri } from './convert';
 
 export interface RequestOptions {
@@ -19,7 +19,7 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
     o.guard('codeAction', [], async () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      const needsFindings = (params.context.diagnostics ?? []).length > 0 || !params.context.only || params.context.only.some((k) => FIX_ALL_KIND.startsWith(k));
+      const needsFindings = (params.context.diagnostics ?? []).length > 0 || wantsFixAll(params);
       // the findings suffice (the fixes are built where the lint ran): Ctrl+. right after an edit does not wait for
       // the model to cross from the lint thread
       const current = needsFindings ? await ctx.getFindings(document.uri) : undefined;
