@@ -114,6 +114,12 @@ describe('action item formats', () => {
     assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
   });
 
+  test('an owner label in emphasis: the name after the closing marks, not the marks', () => {
+    const m = parsePostmortem(doc('- [ ] **A1. Move the audit dir.** Change it.\n      *Owner:* operator + next session.\n- Add alerts. **Owner:** Ana Lima\n- Add a canary. __Owner:__ TBD'));
+    assert.deepEqual(items(m).map((i) => i.owners.map((o) => o.value)), [['operator'], ['Ana Lima'], []]);
+    assert.equal(items(m)[2].ownerPlaceholder?.value, 'TBD');
+  });
+
   test('items written as done are done, with the words that say so as the status source', () => {
     const m = parsePostmortem(doc('- The team then raised an AWS support ticket (Case 1742)\n- Reverted the config push\n- Raise pool size to 50 @cy\n- Switched to pnpm 10\n- Moved to next quarter: rework the scheduler'));
     assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open', 'done', 'open']);
