@@ -120,6 +120,15 @@ describe('action item formats', () => {
     assert.equal(items(m)[2].ownerPlaceholder?.value, 'TBD');
   });
 
+  test('a box marked [N/A] is an item let go, with the box as the status source', () => {
+    const m = parsePostmortem(doc('- [x] Pin the MCP config\n- [N/A] **Replace the permission mode** — not needed; the mode enforces\n- [n/a] Rotate the token\n- [ ] Add a live test'));
+    assert.deepEqual(items(m).map((i) => [i.format, i.status]), [['checkbox', 'done'], ['checkbox', 'not-doing'], ['checkbox', 'not-doing'], ['checkbox', 'open']]);
+    assert.equal(items(m)[1].text, 'Replace the permission mode — not needed; the mode enforces');
+    assert.equal(at(m, items(m)[1].statusField!.range), '[N/A]');
+    // a link label in brackets is not a box
+    assert.deepEqual(items(parsePostmortem(doc('- [NASA] Share the report'))).map((i) => i.status), ['open']);
+  });
+
   test('items written as done are done, with the words that say so as the status source', () => {
     const m = parsePostmortem(doc('- The team then raised an AWS support ticket (Case 1742)\n- Reverted the config push\n- Raise pool size to 50 @cy\n- Switched to pnpm 10\n- Moved to next quarter: rework the scheduler'));
     assert.deepEqual(items(m).map((i) => i.status), ['done', 'done', 'open', 'done', 'open']);
