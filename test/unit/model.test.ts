@@ -114,6 +114,15 @@ describe('action item formats', () => {
     assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
   });
 
+  test('a two-column table of fields: a key that names a section stands for it, as a bold label does', () => {
+    const fields = '# Incident\n\n## Summary\n\n| Item | Detail |\n|---|---|\n| Occurred | 2026-03-02 |\n| Detected | 2026-03-23 |\n| Impact | Labels went unapplied for 3 weeks |\n| Root cause | A prune blocked on the namespace |\n';
+    assert.deepEqual(parsePostmortem(fields).labeledKinds.sort(), ['contributing-causes', 'impact']);
+    // a key with no value, or a table of actions and owners, is not a field that shows the section
+    assert.deepEqual(parsePostmortem(fields.replace('Labels went unapplied for 3 weeks', 'TBD').replace('A prune blocked on the namespace', '')).labeledKinds, []);
+    const actions = '# Incident\n\n## Follow-ups\n\n| Action | Owner |\n|---|---|\n| Impact analysis for the EU region | @bo |\n| Add a canary stage | @cy |\n| Root cause review with the vendor | @di |\n';
+    assert.deepEqual(parsePostmortem(actions).labeledKinds, []);
+  });
+
   test('an owner label in emphasis: the name after the closing marks, not the marks', () => {
     const m = parsePostmortem(doc('- [ ] **A1. Move the audit dir.** Change it.\n      *Owner:* operator + next session.\n- Add alerts. **Owner:** Ana Lima\n- Add a canary. __Owner:__ TBD'));
     assert.deepEqual(items(m).map((i) => i.owners.map((o) => o.value)), [['operator'], ['Ana Lima'], []]);
