@@ -114,6 +114,24 @@ describe('action item formats', () => {
     assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
   });
 
+  test('a status-log row that names an earlier item by its ID is that item\'s status, not a second item', () => {
+    const m = parsePostmortem(
+      doc(
+        '- [ ] **A1. Move the audit dir** out of chains/.\n- [ ] **A2. Cap restarts** in the unit.\n- [ ] **A3. Alert on restart storms**\n\n## Implementation log\n\n| Action | Status |\n|---|---|\n| **A1.** Audit dir moved to audit/ | **Done** |\n| **A2.** Cap restarts (burst 5) | **Verified** |\n| **A3.** Restart storms alert | In progress |\n| **A9.** Rotate the keys | Done |\n',
+      ),
+    );
+    assert.deepEqual(m.actionItems.map((i) => [i.text.slice(0, 3), i.format, i.status]), [
+      ['A1.', 'checkbox', 'done'],
+      ['A2.', 'checkbox', 'done'],
+      ['A3.', 'checkbox', 'open'],
+      ['A9.', 'table-row', 'done'],
+    ]);
+    assert.equal(m.actionItems[0].statusField?.text, '**Done**');
+    // a priority is not an ID: two "P1:" items are two items
+    const p = parsePostmortem(doc('- P1: Add a canary stage\n\n## Status\n\n| Action | Status |\n|---|---|\n| P1: Add a canary stage | Done |\n'));
+    assert.equal(p.actionItems.length, 2);
+  });
+
   test('a two-column table of fields: a key that names a section stands for it, as a bold label does', () => {
     const fields = '# Incident\n\n## Summary\n\n| Item | Detail |\n|---|---|\n| Occurred | 2026-03-02 |\n| Detected | 2026-03-23 |\n| Impact | Labels went unapplied for 3 weeks |\n| Root cause | A prune blocked on the namespace |\n';
     assert.deepEqual(parsePostmortem(fields).labeledKinds.sort(), ['contributing-causes', 'impact']);
