@@ -27,6 +27,9 @@ describe('sections', () => {
       ['TL;DR', 'summary'],
       ["Won't do", 'deferred'],
       ['Parking lot', 'deferred'],
+      ['What was actually happening', 'contributing-causes'],
+      ['What actually broke (3 stacked failures)', 'contributing-causes'],
+      ['What actually happened', undefined],
       ['Installation', undefined],
       ['Roadmap', undefined],
       // "Category / Time to detection / Time to recovery": how long, not who or what was affected
