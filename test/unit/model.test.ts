@@ -135,6 +135,21 @@ describe('action item formats', () => {
     assert.equal(p.actionItems.length, 2);
   });
 
+  test('a table of measures with a status column in words: each row an item, its status read from the words', () => {
+    const m = parsePostmortem(
+      '# Incident\n\n## Summary\n\nRunners froze.\n\n## Response\n\n| Measure | Status |\n|---|---|\n| Nightly image prune | configured; runs from tonight |\n| Disk alert at 85% | deployed, tested |\n| Kubelet health check | tracked as follow-up |\n| Watchdog module | armed live; persistence to be verified on next reboot |\n| Log shipping | partly, see thread |\n',
+    );
+    assert.deepEqual(m.actionItems.map((i) => [i.format, i.status]), [
+      ['table-row', 'done'],
+      ['table-row', 'done'],
+      ['table-row', 'open'],
+      ['table-row', 'done'],
+      ['table-row', 'unknown'],
+    ]);
+    // the open row is a follow-up a reader sees: no "No 'Action items' section"
+    assert.ok(!lint(m.text, { all: true, today: '2026-03-01' }).findings.some((f) => f.ruleId === 'missing-section' && /Action items/.test(f.message)));
+  });
+
   test('a two-column table of fields: a key that names a section stands for it, as a bold label does', () => {
     const fields = '# Incident\n\n## Summary\n\n| Item | Detail |\n|---|---|\n| Occurred | 2026-03-02 |\n| Detected | 2026-03-23 |\n| Impact | Labels went unapplied for 3 weeks |\n| Root cause | A prune blocked on the namespace |\n';
     assert.deepEqual(parsePostmortem(fields).labeledKinds.sort(), ['contributing-causes', 'impact']);
