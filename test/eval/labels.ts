@@ -21,12 +21,14 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * eighth held-out set from four new sources, labelled before the engine ran on it; tuned on by its own helper since) or
  * `heldout9` (heldout9/: a ninth held-out set from three new sources, labelled before the engine ran on it; its first
  * run: heldout9/FIRST-RUN.md) or `heldout10` (heldout10/: a tenth held-out set from four new sources, labelled before the
- * engine ran on it; its first run: heldout10/FIRST-RUN.md).
+ * engine ran on it; its first run: heldout10/FIRST-RUN.md) or `heldout11` (heldout11/: an eleventh held-out set from five
+ * new sources, labelled before the engine ran on it; tuned on by its own helper since; its first run:
+ * heldout11/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -39,6 +41,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout8: 'heldout8/',
   heldout9: 'heldout9/',
   heldout10: 'heldout10/',
+  heldout11: 'heldout11/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout10 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout11 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -92,6 +92,9 @@ describe('eval label files', () => {
     const h10 = heldouts.find((h) => h.set === 'heldout10')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h10.filter((d) => d.timezone === false).length >= 5, 'heldout10 labels its zoned timelines');
     assert.ok(!h10.some((d) => d.timezone === true));
+    // heldout11: a kensan-lab timeline with bare "19:05" times next to JST-stated and date-only timelines
+    const h11 = heldouts.find((h) => h.set === 'heldout11')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline && d.timezone !== undefined);
+    assert.ok(h11.some((d) => d.timezone === true) && h11.some((d) => d.timezone === false), 'heldout11 labels both answers');
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

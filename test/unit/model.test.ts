@@ -27,6 +27,9 @@ describe('sections', () => {
       ['TL;DR', 'summary'],
       ["Won't do", 'deferred'],
       ['Parking lot', 'deferred'],
+      ['What was actually happening', 'contributing-causes'],
+      ['What actually broke (3 stacked failures)', 'contributing-causes'],
+      ['What actually happened', undefined],
       ['Installation', undefined],
       ['Roadmap', undefined],
       // "Category / Time to detection / Time to recovery": how long, not who or what was affected
@@ -112,6 +115,63 @@ describe('action item formats', () => {
     const m = parsePostmortem(doc('- [ ] Add a runbook for failover @bo\n- [x] Raise pool size to 50 @cy'));
     assert.deepEqual(items(m).map((i) => [i.format, i.status]), [['checkbox', 'open'], ['checkbox', 'done']]);
     assert.equal(items(m)[0].text, 'Add a runbook for failover @bo');
+  });
+
+  test('a status-log row that names an earlier item by its ID is that item\'s status, not a second item', () => {
+    const m = parsePostmortem(
+      doc(
+        '- [ ] **A1. Move the audit dir** out of chains/.\n- [ ] **A2. Cap restarts** in the unit.\n- [ ] **A3. Alert on restart storms**\n\n## Implementation log\n\n| Action | Status |\n|---|---|\n| **A1.** Audit dir moved to audit/ | **Done** |\n| **A2.** Cap restarts (burst 5) | **Verified** |\n| **A3.** Restart storms alert | In progress |\n| **A9.** Rotate the keys | Done |\n',
+      ),
+    );
+    assert.deepEqual(m.actionItems.map((i) => [i.text.slice(0, 3), i.format, i.status]), [
+      ['A1.', 'checkbox', 'done'],
+      ['A2.', 'checkbox', 'done'],
+      ['A3.', 'checkbox', 'open'],
+      ['A9.', 'table-row', 'done'],
+    ]);
+    assert.equal(m.actionItems[0].statusField?.text, '**Done**');
+    // a priority is not an ID: two "P1:" items are two items
+    const p = parsePostmortem(doc('- P1: Add a canary stage\n\n## Status\n\n| Action | Status |\n|---|---|\n| P1: Add a canary stage | Done |\n'));
+    assert.equal(p.actionItems.length, 2);
+  });
+
+  test('a table of measures with a status column in words: each row an item, its status read from the words', () => {
+    const m = parsePostmortem(
+      '# Incident\n\n## Summary\n\nRunners froze.\n\n## Response\n\n| Measure | Status |\n|---|---|\n| Nightly image prune | configured; runs from tonight |\n| Disk alert at 85% | deployed, tested |\n| Kubelet health check | tracked as follow-up |\n| Watchdog module | armed live; persistence to be verified on next reboot |\n| Log shipping | partly, see thread |\n',
+    );
+    assert.deepEqual(m.actionItems.map((i) => [i.format, i.status]), [
+      ['table-row', 'done'],
+      ['table-row', 'done'],
+      ['table-row', 'open'],
+      ['table-row', 'done'],
+      ['table-row', 'unknown'],
+    ]);
+    // the open row is a follow-up a reader sees: no "No 'Action items' section"
+    assert.ok(!lint(m.text, { all: true, today: '2026-03-01' }).findings.some((f) => f.ruleId === 'missing-section' && /Action items/.test(f.message)));
+  });
+
+  test('a two-column table of fields: a key that names a section stands for it, as a bold label does', () => {
+    const fields = '# Incident\n\n## Summary\n\n| Item | Detail |\n|---|---|\n| Occurred | 2026-03-02 |\n| Detected | 2026-03-23 |\n| Impact | Labels went unapplied for 3 weeks |\n| Root cause | A prune blocked on the namespace |\n';
+    assert.deepEqual(parsePostmortem(fields).labeledKinds.sort(), ['contributing-causes', 'impact']);
+    // a key with no value, or a table of actions and owners, is not a field that shows the section
+    assert.deepEqual(parsePostmortem(fields.replace('Labels went unapplied for 3 weeks', 'TBD').replace('A prune blocked on the namespace', '')).labeledKinds, []);
+    const actions = '# Incident\n\n## Follow-ups\n\n| Action | Owner |\n|---|---|\n| Impact analysis for the EU region | @bo |\n| Add a canary stage | @cy |\n| Root cause review with the vendor | @di |\n';
+    assert.deepEqual(parsePostmortem(actions).labeledKinds, []);
+  });
+
+  test('an owner label in emphasis: the name after the closing marks, not the marks', () => {
+    const m = parsePostmortem(doc('- [ ] **A1. Move the audit dir.** Change it.\n      *Owner:* operator + next session.\n- Add alerts. **Owner:** Ana Lima\n- Add a canary. __Owner:__ TBD'));
+    assert.deepEqual(items(m).map((i) => i.owners.map((o) => o.value)), [['operator'], ['Ana Lima'], []]);
+    assert.equal(items(m)[2].ownerPlaceholder?.value, 'TBD');
+  });
+
+  test('a box marked [N/A] is an item let go, with the box as the status source', () => {
+    const m = parsePostmortem(doc('- [x] Pin the MCP config\n- [N/A] **Replace the permission mode** — not needed; the mode enforces\n- [n/a] Rotate the token\n- [ ] Add a live test'));
+    assert.deepEqual(items(m).map((i) => [i.format, i.status]), [['checkbox', 'done'], ['checkbox', 'not-doing'], ['checkbox', 'not-doing'], ['checkbox', 'open']]);
+    assert.equal(items(m)[1].text, 'Replace the permission mode — not needed; the mode enforces');
+    assert.equal(at(m, items(m)[1].statusField!.range), '[N/A]');
+    // a link label in brackets is not a box
+    assert.deepEqual(items(parsePostmortem(doc('- [NASA] Share the report'))).map((i) => i.status), ['open']);
   });
 
   test('items written as done are done, with the words that say so as the status source', () => {

@@ -33,6 +33,7 @@ const OWNER_LABEL_RE =
 // sticky: read at a label's end without slicing the rest of the segment off (a slice per label was quadratic)
 const NAME_RE = /(?:@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\?+|[\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})/uy;
 const WORD_AT_RE = /[^\s,;|)]*/y;
+const LABEL_CLOSE_RE = /(?:\*{1,2}|_{1,2})[ \t]*/y;
 /** Words that start the next field: a name stops before them ("Owner: Ana due Friday"). */
 const NEXT_FIELD_RE = /\s(?:due|by|until|before|deadline|eta|priority|status|ticket)\b/i;
 
@@ -84,10 +85,15 @@ export function findOwners(seg: Segment): OwnerHits {
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of seg.text.matchAll(OWNER_LABEL_RE)) {
-    const after = m.index + m[0].length;
+    const hasColon = Boolean(m[2]);
+    let after = m.index + m[0].length;
+    // "**Owner:** Ana", "*Owner:* operator": the label's closing emphasis comes between the colon and the name
+    if (hasColon) {
+      LABEL_CLOSE_RE.lastIndex = after;
+      after += LABEL_CLOSE_RE.exec(seg.text)?.[0].length ?? 0;
+    }
     NAME_RE.lastIndex = after;
     const nm = NAME_RE.exec(seg.text);
-    const hasColon = Boolean(m[2]);
     if (!nm) {
       // "Owner: TBD?" style placeholders or "Owner:" with nothing
       WORD_AT_RE.lastIndex = after;
@@ -206,9 +212,9 @@ export function parsePriorityCell(seg: Segment): Hit<Priority> | undefined {
 export function statusOfWord(w: string): ActionItemStatus | undefined {
   const t = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
   if (!t) return undefined;
-  if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented)\b/.test(t)) return 'done';
+  if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
-  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started)\b/.test(t)) return 'open';
+  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started|tracked)\b/.test(t)) return 'open';
   return undefined;
 }
 

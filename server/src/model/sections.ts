@@ -49,6 +49,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
     'contributing-causes',
     /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
   ],
+  // "What was actually happening", "What actually broke": the reveal after "Why it looked right" / "The assumption" in a
+  // debugging write-up, i.e. the cause (not "What actually happened", which tells the events)
+  ['contributing-causes', /^what (?:was )?(?:actually|really) (?:happening|going on|broke|went wrong)\b/],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
   ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],

@@ -1,7 +1,7 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
 import { inHtmlBlock } from '../model/html-regions';
-import type { Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
+import type { ActionItem, Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
@@ -20,11 +20,19 @@ const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'impact', 'timeline', 'contr
  * Follow-ups the engine read under a lessons-learned heading ("Recovery and Lessons Learned" holding
  * "We will add monitoring for replica lag"): a reader sees them, so no "No 'Action items' section" finding. The
  * heading also holds the recovery story, so it is not renamed either: quiet. So do follow-ups written as to-dos
- * (startsImperative: "Publish a document for …", "File a bug to …" under "Resolution and recovery"); prose there ("All
- * secrets are being rotated", "More training will be conducted") is the recovery story, and the finding stays.
+ * (startsImperative: "Publish a document for …", "File a bug to …" under "Resolution and recovery"), and so do rows of a
+ * table of measures whose status says open (trackedRow); prose there ("All secrets are being rotated", "More training
+ * will be conducted") is the recovery story, and the finding stays.
  */
 function followUpsElsewhere(model: Postmortem): boolean {
-  return model.actionItems.some((i) => !i.deferred && i.status === 'open' && (i.section.effectiveKind === 'lessons-learned' || FOLLOW_UP_TITLE_RE.test(i.section.title) || startsImperative(i.text)));
+  return model.actionItems.some((i) => !i.deferred && i.status === 'open' && (i.section.effectiveKind === 'lessons-learned' || FOLLOW_UP_TITLE_RE.test(i.section.title) || startsImperative(i.text) || trackedRow(i)));
+}
+/**
+ * A row of a table of measures whose status column says it is still to do ("| NotReady alert | tracked as follow-up |"
+ * under "Response"): the table tracks the follow-ups, whatever the heading above it is called.
+ */
+function trackedRow(i: ActionItem): boolean {
+  return i.format === 'table-row' && i.statusField?.value === 'open';
 }
 /** A heading that says it holds what comes next, whatever else it holds. "Resolution and recovery" alone does not. */
 const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forward|improvements?)\b/i;

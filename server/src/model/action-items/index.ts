@@ -18,6 +18,7 @@ import { pushAll } from '../scan';
 import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
+import { mergeRestatedItems } from './restated';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before);
@@ -114,6 +115,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   applyContextStatus(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  model.actionItems = mergeRestatedItems(model.actionItems);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { List, Paragraph, Root, RootContent } from 'mdast';
+import type { List, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ActionItem, LabeledSection, Postmortem, Range, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
@@ -85,6 +85,10 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
       return;
     }
+    if (node.type === 'table') {
+      for (const k of fieldTableKinds(node)) labeled.add(k);
+      return;
+    }
     if (node.type !== 'list') return;
     for (const li of node.children) {
       const p = li.children[0];
@@ -111,6 +115,28 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
   });
   model.labeledKinds = [...labeled];
 }
+
+/**
+ * A two-column table of fields ("| Item | Detail |" then "| Occurred | 2026-03-02 |", "| Impact | Label updates … |",
+ * "| Root cause | ArgoCD … |"): a key that names a section stands for it, as a bold label does. Only where at least
+ * three rows are short keys with a value, so a table of actions or events ("| Impact analysis for EU | @bo |") is not
+ * read as fields.
+ */
+function fieldTableKinds(table: Table): SectionKind[] {
+  const rows = table.children.slice(1).filter((r) => r.children.length === 2);
+  if (rows.length !== table.children.length - 1 || table.children[0]?.children.length !== 2) return [];
+  const fields = rows.map((r) => [trimEndChars(toString(r.children[0]).trim(), ':：', true), toString(r.children[1]).trim()] as const);
+  if (fields.filter(([key, value]) => FIELD_KEY_RE.test(key) && value && !PLACEHOLDER_VALUE_RE.test(value)).length < 3) return [];
+  const out: SectionKind[] = [];
+  for (const [key, value] of fields) {
+    const k = FIELD_KEY_RE.test(key) && !PLACEHOLDER_VALUE_RE.test(value) && value ? labelKind(key) : undefined;
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+/** A field's key: one to three words, no sentence ("Occurred", "Root cause", "Detected"). */
+const FIELD_KEY_RE = /^[\p{L}][\p{L}/&-]*(?: [\p{L}/&-]+){0,2}$/u;
+const PLACEHOLDER_VALUE_RE = /^(?:tbd|tba|todo|n\/a|-|–|—|\?+|…|\.\.\.)$/i;
 
 /** A label's section: its text inside the emphasis, and what it heads (the list item, or the paragraph and its list). */
 function labeledSection(kind: SectionKind, p: Paragraph, blocks: RootContent[], ctx: ParseContext): LabeledSection {

@@ -98,6 +98,14 @@ function listItem(
     format = 'checkbox';
     status = 'done';
     statusField = { value: 'done', text: '[x]', range: ctx.range(mainStart, mainStart + 3) };
+  } else if (NOT_APPLICABLE_BOX_RE.test(text.slice(mainStart, mainEnd))) {
+    // "- [N/A] **Replace the mode** — not needed": a box the writer marked as not applying, i.e. let go
+    format = 'checkbox';
+    status = 'not-doing';
+    const m = NOT_APPLICABLE_BOX_RE.exec(text.slice(mainStart, mainEnd))!;
+    statusField = { value: 'not-doing', text: m[0].trim(), range: ctx.range(mainStart, mainStart + m[0].trimEnd().length) };
+    mainStart += m[0].length;
+    itemText = itemText.replace(NOT_APPLICABLE_BOX_RE, '');
   }
   if (!itemText || isUnfilledPlaceholder(itemText) || isReaderAdvice(itemText)) return undefined;
 
@@ -181,6 +189,9 @@ function listItem(
     childIndent,
   };
 }
+
+/** A box marked "[N/A]" (or "[n/a]", "[NA]") in place of "[ ]" / "[x]": the writer says the item does not apply. */
+const NOT_APPLICABLE_BOX_RE = /^\[\s?n\/?a\s?\]\s*/i;
 
 /** "Add a canary — @bo, due 2026-05-01, P1" → "Add a canary": the action without the metadata written after it. */
 function withoutTrailingMetadata(t: string, hasMetadata: boolean): string {

@@ -12,7 +12,7 @@ const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['priority', /\b(priority|prio|pri|importance)\b/i],
   ['status', /\b(status|state|done|progress)\b/i],
   ['ticket', /\b(tickets?|issues?|bugs?|links?|references?|ref|jira|prs?|tracking|tracker)\b/i],
-  ['action', /\b(action( items?)?|items?|tasks?|what|descriptions?|todo|follow[- ]?ups?|remediation|fix)\b/i],
+  ['action', /\b(action( items?)?|items?|tasks?|what|descriptions?|todo|follow[- ]?ups?|remediation|fix|(?:counter)?measures?)\b/i],
 ];
 
 /** Content ranges of each cell of a table row, computed from the source so empty cells get a place too. */
@@ -178,7 +178,7 @@ const NOTES_HEADER_RE = /^(?:notes?|comments?|remarks?)$/i;
 /** A table that is an action-item list by its header alone: an Action / Task / Follow-up column and an owner, bug, due or status column. */
 export function isActionTable(table: Table): boolean {
   const header = table.children[0]?.children.map((c) => plain(c).toLowerCase()) ?? [];
-  const action = header.some((h) => /^(?:action(?: items?)?|actions|tasks?|todos?|to ?dos?|follow[- ]?ups?|remediation(?: items?)?|corrective actions?)$/.test(h));
+  const action = header.some((h) => /^(?:action(?: items?)?|actions|tasks?|todos?|to ?dos?|follow[- ]?ups?|remediation(?: items?)?|corrective actions?|(?:counter)?measures?)$/.test(h));
   const other = header.some((h) => /^(?:owners?|assignees?|dri|bugs?|tickets?|issues?|jira|due(?: date)?|deadline|status|state|eta)$/.test(h));
   return action && other;
 }
