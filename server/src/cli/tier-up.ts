@@ -4,7 +4,10 @@
 // most of it optimising compiles of functions that had run only a few times. V8 asks its optimising compiler for a
 // function once the function has run through its "interrupt budget" of bytecode; a budget 8× V8's default (66 KB)
 // leaves the compiler the functions that stay hot, such as the parser's, and spares it those that a run reaches only
-// for a few files. Measured on dist/cli.js, --jobs 1, alternated runs, CPU time: see /work/notes/perf18.md.
+// for a few files. Measured on dist/cli.js against the same build without it (alternated runs in separate processes,
+// median CPU time, a shared 2-core machine at load 8–11): the 80-file corpus 3.54 → 2.32 s (--jobs 1), 2,000
+// generated postmortems 15.7 → 11.9 s (--jobs 1) and 21.0 → 17.7 s (--jobs 2). Budgets of 16× and 32× measured the
+// same within the noise; a lower limit on inlining (--max-inlined-bytecode-size-cumulative) added nothing clear.
 // V8's flags are the process's, so the worker threads (cli-worker.ts) run with it too. The language server, which runs
 // for hours, keeps V8's default.
 import { setFlagsFromString } from 'node:v8';
