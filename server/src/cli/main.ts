@@ -1,4 +1,6 @@
 // Entry point of the postmortem-lint binary (bundled to dist/cli.js).
+// first: the JIT setting of a short run, before the linter's code is loaded
+import './tier-up';
 import { runCli } from './run';
 
 // `postmortem-lint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
