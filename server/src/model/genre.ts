@@ -47,6 +47,15 @@ export function isProcedure(model: Postmortem, prose: string): boolean {
   return procedure >= 3 && procedure > event;
 }
 
+/**
+ * The writing tells one past event at length (event evidence ≥ 6) with few instructions (procedure at most half of
+ * it), whatever its headings: a blog post told as a story, not a process page that says "we'll improve …".
+ */
+export function toldAsStory(model: Postmortem, prose: string): boolean {
+  const { procedure, event } = genreEvidence(model, prose);
+  return event >= 6 && procedure * 2 <= event;
+}
+
 /** A title that names one incident ("Travis CI Security Incident", "Incident Report: …", "… outage"); not "postmortem": pages about postmortems in general say it as often. */
 const ONE_INCIDENT_TITLE_RE = /\b(?:incident|outage|breach)\b/i;
 /** …and not a page about handling incidents in general ("Security Incident Response", "Incident reporting"). */
