@@ -536,3 +536,28 @@ describe('one follow-up paragraph that commits to several pieces of work', () =>
     assert.equal(items(parsePostmortem(doc2('The rule will be relaxed in the next release. We will replay the rejected blocks. Owner: @dana'))).length, 1);
   });
 });
+
+describe('done shown by what is written under or after the item', () => {
+  test('an item whose sub-items all report finished work is done; one report, or an open sub-item, is not enough', () => {
+    const m = parsePostmortem(
+      doc(
+        '- Replacing the shared deploy key with one key per runner.\n  - New keys have been generated for every runner.\n  - The allowed command is now explicit.\n' +
+          '- Rotate the export credentials.\n  - The old export key has been revoked.\n' +
+          '- Moving the mirror to the new host.\n  - The DNS record has been updated.\n  - Migrate the signing service.\n',
+      ),
+    );
+    assert.deepEqual(items(m).map((i) => [i.text, i.status, i.statusField?.text]), [
+      ['Replacing the shared deploy key with one key per runner.', 'done', 'New keys have been generated'],
+      ['Rotate the export credentials.', 'open', undefined],
+      ['Moving the mirror to the new host.', 'open', undefined],
+    ]);
+  });
+
+  test('a state, then the work reported finished, is done; a state, then a commitment, is open', () => {
+    const m = parsePostmortem(doc('- The old build VM remains powered off for further analysis. The build service has been redeployed on a new VM.\n- Port 22 is no longer open to the internet. We are rolling out a VPN.\n'));
+    assert.deepEqual(items(m).map((i) => [i.status, i.statusField?.text]), [
+      ['done', 'The build service has been redeployed'],
+      ['open', undefined],
+    ]);
+  });
+});
