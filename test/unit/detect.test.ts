@@ -23,3 +23,26 @@ test('a README stays quiet: roadmap checklist, "Events", "Impact of …", "respo
   assert.equal(detected(readme, '/repo/README.md'), undefined);
   assert.deepEqual(lint(readme, { filePath: '/repo/README.md' }).findings, []);
 });
+
+test('a story of one dated failure with its cause is a postmortem without the usual headings; other dated stories are not', () => {
+  const story = (title: string, failure: string) =>
+    `${title}\n\nOn March 10th, 2026 at 09:00 UTC the package mirror ${failure} for seven hours. Installs that did not pin a fallback failed.\n\n` +
+    'The certificate was renewed by hand the night before and was installed on the first host only. The second host kept the old one, which expired at 09:00 UTC.\n\n' +
+    'The health check only looked at the first host, because it was added when there was just one. The balancer kept sending traffic to the second host.\n\n' +
+    'Users opened issues, but nobody was paged: the alert had been muted during the renewal. A volunteer noticed at 13:40 UTC, copied the certificate and installs recovered.\n';
+  assert.equal(detected(story('# The long day of the package mirror', 'went down')), 'sections');
+  // told the same way, but nothing went wrong for anyone: a report about other work
+  assert.equal(detected(story('# The long day of the package mirror', 'was moved to new hosts').replace(/expired/g, 'was retired')), undefined);
+  // a meeting's minutes, titled in a TOML header, that tell the same story
+  assert.equal(detected(story('+++\ntitle = "2026-03-12 Infrastructure Team Meeting"\n+++', 'went down')), undefined);
+});
+
+test('a Pelican header above the text gives the story its date', () => {
+  const text =
+    'layout: post\ntitle: incident report for 05292026\ndate: \'2026-05-29T16:59:09+00:00\'\n\n<p>Last week an internal audit found that access logs on the shell host held passwords and had been readable by every committer, because the archive directory was world-readable.</p>\n\n' +
+    '<p>The logs were written by a forensic module that was enabled during an earlier intrusion and never turned off. It recorded request bodies, which included passwords sent by old clients.</p>\n\n<p>We made the archive readable by root only, deleted the forensic logs and destroyed the snapshots that held them. Every affected password was reset and the owners were told by mail.</p>\n\n' +
+    '<p>The module had been enabled in 2025 while an attack was investigated, and it was never disabled when that work stopped. Nobody noticed, because the logs were rotated into the archive and were not read again.</p>\n\n' +
+    '<p>No sign was found that the passwords were used. The accounts that had been affected were checked, and the shell host was restarted with the module removed.</p>\n';
+  assert.equal(detected(text), 'sections');
+  assert.equal(detected(text.replace("date: '2026-05-29T16:59:09+00:00'\n", '')), undefined);
+});

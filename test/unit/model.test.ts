@@ -551,3 +551,73 @@ describe('a page whose first line is a --- never closed (front matter being type
     assert.deepEqual(found.map((i) => i.owners.map((o) => o.text)), [[], ['@bob'], ['sam']]);
   });
 });
+
+describe('follow-ups told in the prose of a story post', () => {
+  const story = (extra = '') =>
+    '# The search outage of March 3rd, 2026\n\nOn March 3rd, 2026 search stopped answering for six hours. We are sorry - we are looking at ways to rebuild the index online.\n\n' +
+    'The index lives on one volume, which we will address in a later post. We\'ll be going into some detail about the indexer below.\n\n' +
+    '## How the indexer works\n\nWhen the volume fills up, the indexer will pause and retry every minute. If the replica falls behind, we will fail it over by hand.\n\n' +
+    '## Why it happened\n\nThe volume filled up because a log file was never rotated. The indexer paused, the queue grew, and the restart failed. It was not clear why, but a ticket has been opened with the host to get its logs.\n\n' +
+    '## Recovery\n\nWe copied the index to a larger volume and replayed the queue. We would probably add a replica if we had the budget. We\'re also considering moving the logs to their own volume.\n' +
+    extra;
+
+  test('the team\'s own plans and a ticket opened are read; descriptions, the post itself, asides, procedures and hedges are not', () => {
+    assert.deepEqual(items(parsePostmortem(story())).map((i) => [i.text, i.fromProse]), [
+      ['we are looking at ways to rebuild the index online.', 'commitment'],
+      ['a ticket has been opened with the host to get its logs.', 'ticket'],
+      ["We're also considering moving the logs to their own volume.", 'commitment'],
+    ]);
+  });
+
+  test('a document with a place for follow-ups keeps them there: its explanatory prose is not read for plans', () => {
+    const m = parsePostmortem(story('\n## Action items\n\n- Rotate the indexer log daily\n'));
+    assert.deepEqual(items(m).map((i) => i.text), ['a ticket has been opened with the host to get its logs.', 'Rotate the indexer log daily']);
+  });
+
+  test('a page about incidents in general is not read for plans, whatever "we\'ll" it says', () => {
+    const text =
+      '# Incidents\n\nHandling incidents helps us improve: we\'ll make the product better and we\'ll reduce friction.\n\n## Process\n\nIf you see an alert, open a channel. You should page the on-call lead. Always write down what you did.\n\n## Playbooks\n\nUse the playbook for the failing service. You can ask in the help channel.\n';
+    assert.deepEqual(items(parsePostmortem(text)), []);
+  });
+});
+
+describe('one follow-up paragraph that commits to several pieces of work', () => {
+  const doc2 = (p: string) => `# Sync stall\n\n## Summary\n\nWallets stopped syncing.\n\n## Future plan\n\n${p}\n`;
+  test('is one follow-up a sentence when every sentence commits', () => {
+    const m = parsePostmortem(doc2('The rule will be relaxed in the next release, and once merged, it will be tested on staging. Additionally, we will replay the rejected blocks. Once all checks pass, the patch will be rolled out to every node.'));
+    assert.deepEqual(items(m).map((i) => i.text), [
+      'The rule will be relaxed in the next release, and once merged, it will be tested on staging.',
+      'Additionally, we will replay the rejected blocks.',
+      'Once all checks pass, the patch will be rolled out to every node.',
+    ]);
+  });
+  test('stays one follow-up when a sentence tells what the change leaves in place, or names its owner', () => {
+    assert.equal(items(parsePostmortem(doc2('The help page will be rewritten to cover rejected blocks. The current page will remain online until the new one is published.'))).length, 1);
+    assert.equal(items(parsePostmortem(doc2('The rule will be relaxed in the next release. We will replay the rejected blocks. Owner: @dana'))).length, 1);
+  });
+});
+
+describe('done shown by what is written under or after the item', () => {
+  test('an item whose sub-items all report finished work is done; one report, or an open sub-item, is not enough', () => {
+    const m = parsePostmortem(
+      doc(
+        '- Replacing the shared deploy key with one key per runner.\n  - New keys have been generated for every runner.\n  - The allowed command is now explicit.\n' +
+          '- Rotate the export credentials.\n  - The old export key has been revoked.\n' +
+          '- Moving the mirror to the new host.\n  - The DNS record has been updated.\n  - Migrate the signing service.\n',
+      ),
+    );
+    assert.deepEqual(items(m).map((i) => [i.text, i.status, i.statusField?.text]), [
+      ['Replacing the shared deploy key with one key per runner.', 'done', 'New keys have been generated'],
+      ['Rotate the export credentials.', 'open', undefined],
+      ['Moving the mirror to the new host.', 'open', undefined],
+    ]);
+  });
+
+  test('a state, then the work reported finished, is done; a state, then a commitment, is open', () => {
+    const m = parsePostmortem(doc('- The old build VM remains powered off for further analysis. The build service has been redeployed on a new VM.\n- Port 22 is no longer open to the internet. We are rolling out a VPN.\n'));
+    assert.deepEqual(items(m).map((i) => [i.status, i.statusField?.text]), [
+      ['done', 'The build service has been redeployed'],
+      ['open', undefined],
+    ]);
+  });
+});

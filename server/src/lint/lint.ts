@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
-import { isProcedure, toldAsOneIncident } from '../model/genre';
+import { isProcedure, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { proseText } from '../model/facts';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
@@ -135,10 +135,11 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
-  if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return undefined;
+  // a blog post told as the story of one dated incident with its cause, whatever its headings
+  if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) ? 'sections' : undefined;
   if (kinds.size >= 2 && !isProcedure(model, proseText(model))) return 'sections';
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
-  if (toldAsOneIncident(model, proseText(model))) return 'sections';
+  if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
   return undefined;
 }
 

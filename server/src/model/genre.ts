@@ -47,6 +47,15 @@ export function isProcedure(model: Postmortem, prose: string): boolean {
   return procedure >= 3 && procedure > event;
 }
 
+/**
+ * The writing tells one past event at length (event evidence ≥ 6) with few instructions (procedure at most half of
+ * it), whatever its headings: a blog post told as a story, not a process page that says "we'll improve …".
+ */
+export function toldAsStory(model: Postmortem, prose: string): boolean {
+  const { procedure, event } = genreEvidence(model, prose);
+  return event >= 6 && procedure * 2 <= event;
+}
+
 /** A title that names one incident ("Travis CI Security Incident", "Incident Report: …", "… outage"); not "postmortem": pages about postmortems in general say it as often. */
 const ONE_INCIDENT_TITLE_RE = /\b(?:incident|outage|breach)\b/i;
 /** …and not a page about handling incidents in general ("Security Incident Response", "Incident reporting"). */
@@ -63,4 +72,46 @@ export function toldAsOneIncident(model: Postmortem, prose: string): boolean {
   const dated = !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
   const { procedure, event } = genreEvidence(model, prose);
   return dated && event >= 6 && procedure * 3 <= event;
+}
+
+/**
+ * The title and date a blog engine's header declares where the markdown reader sees none: TOML front matter
+ * (`+++` … `title = "…"`) or the `key: value` lines a Pelican / Jekyll export leaves above the text without `---`
+ * ("title: apache.org incident report for 05292012", "date: '2012-05-29T16:59:09+00:00'"). Read only to judge the
+ * writing; front matter proper still decides on its own.
+ */
+function declaredHeader(text: string): { title?: string; date?: string } {
+  const head = text.slice(0, 3000);
+  const toml = /^\uFEFF?\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+/.exec(head);
+  const lines = toml ? toml[1] : /^\uFEFF?(?:[ \t]*\r?\n)*((?:[A-Za-z][\w-]{0,30}[ \t]*:[^\n]*\r?\n){2,15})/.exec(head)?.[1];
+  if (!lines) return {};
+  const value = (key: string) => new RegExp(`^${key}[ \\t]*[:=][ \\t]*["']?([^"'\\r\\n]{1,200})`, 'im').exec(lines)?.[1].trim();
+  return { title: value('title'), date: value('date') };
+}
+
+/**
+ * What a story of an incident opens with: something went wrong for the people using a service. A report about other
+ * work (a release, an evaluation run, a migration plan) tells past events with dates and causes too, not a failure.
+ */
+const FAILURE_RE =
+  /\b(?:incident|outage|breach|post-?mortem|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
+
+/** Words that say why it happened: the cause a story of one incident gives. */
+const CAUSE_RE = /\b(?:caused by|was caused|root cause|due to|because|the cause|resulted in|led to|triggered)\b/i;
+
+/**
+ * The story of one incident told without a postmortem's headings: a blog post ("Unintended reset on the bridge",
+ * "June 2020 database outage post-mortem", an incident report written as HTML paragraphs). Dated (front matter, a
+ * declared header date, or a date in the title or opening), told in the past at length (event evidence ≥ 8), next to
+ * no instructions (procedure at most a quarter of it), and giving a cause; its title (read from a TOML or Pelican
+ * header too) does not name a document about incidents in general or a meeting.
+ */
+export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): boolean {
+  const declared = declaredHeader(model.text);
+  const title = model.title?.value ?? declared.title ?? '';
+  if (GENRE_TITLE_RE.test(title) || GENRE_TITLE_RE.test(declared.title ?? '') || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
+  const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  if (!dated || !CAUSE_RE.test(prose) || !(FAILURE_RE.test(title) || FAILURE_RE.test(prose.slice(0, 1500)))) return false;
+  const { procedure, event } = genreEvidence(model, prose);
+  return event >= 8 && procedure * 4 <= event;
 }

@@ -177,4 +177,15 @@ export function commitmentClauseStart(body: string): number {
  */
 const FILED_TICKET_RE = /^(?:I|we)(?:'ve|\u2019ve| have)\s+(?:(?:also|now|already)\s+)?(?:opened|filed|raised|submitted|created)\s+(?:a|an)\s+(?:support\s+)?(?:ticket|case|bug(?:\s+report)?|issue)\s+(?:with|to|against|for|on|in)\s+\S/i;
 const TICKET_ENDED_RE = /\b(?:fixed|resolved|closed|confirmed|answered|replied|responded|rejected|declined)\b/i;
-export const filedTicket = (plainText: string): boolean => FILED_TICKET_RE.test(plainText) && !TICKET_ENDED_RE.test(plainText);
+/**
+ * The same told in the passive, after what is still unknown: "It's not clear why the API did this, but a ticket has
+ * been opened to see if …". The ticket is the sentence's own subject (or that of its clause after ", but").
+ */
+const TICKET_OPENED_RE = /^((?:[^,;]{0,120},\s+(?:but|and|so)\s+)?)(?:a|an)\s+(?:support\s+)?(?:ticket|case|bug(?:\s+report)?|issue)\s+(?:has|have)\s+(?:also\s+|now\s+|already\s+)?been\s+(?:opened|filed|raised|submitted)\s+(?:with|to|against|for|on|in)\s+\S/i;
+export const filedTicket = (plainText: string): boolean => (FILED_TICKET_RE.test(plainText) || TICKET_OPENED_RE.test(plainText)) && !TICKET_ENDED_RE.test(plainText);
+
+/** Where the ticket's own clause starts: after "It's not clear why …, but " (0 when the sentence opens with it). */
+export function ticketClauseStart(body: string): number {
+  const m = TICKET_OPENED_RE.exec(body);
+  return m && !FILED_TICKET_RE.test(body) ? m[1].length : 0;
+}

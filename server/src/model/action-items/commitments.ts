@@ -8,7 +8,8 @@ import { trimEndChars } from '../scan';
 import { memoByText } from '../memo';
 import { endOf, startOf, toField, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
-import { commitmentClauseStart, commitsToWork, filedTicket, finishedSetup } from './commit-sentence';
+import { commitmentClauseStart, commitsToWork, filedTicket, finishedSetup, ticketClauseStart } from './commit-sentence';
+import { toldClauseStart, toldPlan } from './told-plans';
 
 /**
  * A sentence of committing prose split where a line break starts a new to-do (see toDoBreak): "Publish a document
@@ -90,6 +91,8 @@ const sentencesOf: Record<Reading, (text: string) => ProseSpan[]> = {
   commitments: memoByText((text) => readSentences(text, 'commitments')),
   'to-dos': memoByText((text) => readSentences(text, 'to-dos')),
   tickets: memoByText((text) => readSentences(text, 'tickets')),
+  told: memoByText((text) => readSentences(text, 'told')),
+  'commitments-or-told': memoByText((text) => readSentences(text, 'commitments-or-told')),
 };
 
 function readSentences(text: string, read: Reading): ProseSpan[] {
@@ -116,15 +119,17 @@ function readSentences(text: string, read: Reading): ProseSpan[] {
     // expressions below stay linear)
     if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
     // "We have begun monitoring … and will receive an alert …": finished work, told with what it will do
-    const setUp = read === 'tickets' ? undefined : finishedSetup(body);
+    const setUp = read === 'tickets' || read === 'told' ? undefined : finishedSetup(body);
     if (setUp) {
       const start = s0 + at + lead;
       out.push({ start, end: start + body.length, text: body, finished: [start + setUp[0], start + setUp[1]] });
       continue;
     }
-    if (!(read === 'tickets' ? filedTicket(plainText) : commitsToWork(plainText, read === 'to-dos'))) continue;
+    const commits = read === 'tickets' ? filedTicket(plainText) : read !== 'told' && commitsToWork(plainText, read === 'to-dos');
+    const told = !commits && (read === 'told' || read === 'commitments-or-told') && toldPlan(plainText);
+    if (!commits && !told) continue;
     // "We don't have visibility into why …, but we will review …": the follow-up is the clause that commits
-    const clause = commitmentClauseStart(body);
+    const clause = told ? toldClauseStart(body) : read === 'tickets' ? ticketClauseStart(body) : commitmentClauseStart(body);
     const start = s0 + at + lead + clause;
     const bodyEnd = start - clause + body.length;
     // "We will be adding a policy … We will be deciding the exact wording of this policy …": a detail of that follow-up
@@ -172,9 +177,11 @@ export type ProseSpan = Span & { finished?: [number, number] };
 
 /**
  * What a run of prose is read for: sentences that commit to work; those or sentences written as to-dos (prose under
- * an action-items heading); or tickets filed with someone else ("I've opened a support ticket with …").
+ * an action-items heading); or tickets filed with someone else ("I've opened a support ticket with …"); 'told': only
+ * the team's own plans told in the first person (see toldPlan), in the explanatory sections of a post that has no
+ * place for follow-ups; 'commitments-or-told': either, in that post's resolution, lessons and closing sections.
  */
-export type Reading = 'commitments' | 'to-dos' | 'tickets';
+export type Reading = 'commitments' | 'to-dos' | 'tickets' | 'told' | 'commitments-or-told';
 
 /** One item per sentence of a run of paragraphs that commits to future work (see commitmentSentences). */
 export function commitmentItems(run: Paragraph[], ctx: ParseContext, section: Section, read: Reading = 'commitments'): ActionItem[] {

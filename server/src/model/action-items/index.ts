@@ -7,7 +7,7 @@ import { attachSubList, listItems } from './lists';
 import { isAlternativesList, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { blankComments, isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus, markInPlaceList } from './status';
 import { blockItems } from './reuse';
@@ -17,7 +17,8 @@ import { linkedFollowUps } from './linked-follow-ups';
 import { pushAll } from '../scan';
 import { completedPrefix, looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
-import { sectionAt } from '../facts';
+import { proseText, sectionAt } from '../facts';
+import { toldAsStory } from '../genre';
 import { mergeRestatedItems } from './restated';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
@@ -91,9 +92,11 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   for (const [section, runs] of proseOnly) {
     for (const run of runs) {
       const lines = lineItems(run, ctx, section, false);
+      // the one paragraph written on one line, each of its sentences committing to work of its own
+      const split = lines.length === 1 && runs.length === 1 && lines[0].status === 'open' ? everySentenceCommits(run, lines[0], ctx, section) : [];
       // several paragraphs of prose: the sentences that commit to work ("A new process will be created …") or are
       // written as to-dos ("Enforce a standard of using Tailscale company-wide.")
-      pushAll(model.actionItems, lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, 'to-dos'));
+      pushAll(model.actionItems, split.length ? split : lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, 'to-dos'));
     }
   }
   for (const [section, run] of lone) {
@@ -103,7 +106,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
-    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : [];
+    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommits(run, item, ctx, section) : [];
     if (commitments.length) pushAll(model.actionItems, commitments);
     else if (item) model.actionItems.push(item);
   }
@@ -117,6 +120,27 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = mergeRestatedItems(model.actionItems);
 }
+
+/**
+ * "The bug will be fixed in this PR, and once merged, it will undergo tests on the devnet. Additionally, we will
+ * re-execute the transaction … Once all tests are completed, it will be applied to mainnet …": one paragraph under a
+ * follow-up heading in which every sentence commits to work is several follow-ups, one a sentence. Only with no
+ * owner or date written in it (they would belong to one of them) and when the sentences cover the whole paragraph
+ * (one that explains or states is one follow-up with its context, as before). None, or at least two items.
+ */
+function everySentenceCommits(run: Paragraph[], item: ActionItem, ctx: ParseContext, section: Section): ActionItem[] {
+  if (item.owners.length || item.due?.kind === 'date' || item.priority) return [];
+  const items = commitmentItems(run, ctx, section);
+  // "The installers will live at …. The wiki will remain locked until then.": what the one change leaves in place
+  if (items.length < 2 || items.some((i) => STATE_WILL_RE.test(i.text))) return [];
+  // the words no sentence read holds (comments, a disable directive among them, are not words)
+  const s0 = startOf(run[0]);
+  let rest = ctx.text.slice(s0, endOf(run[run.length - 1]));
+  for (const i of [...items].reverse()) rest = rest.slice(0, i.textRange.start.offset - s0) + rest.slice(i.textRange.end.offset - s0);
+  return /[\p{L}\p{N}]/u.test(blankComments(rest)) ? [] : items;
+}
+
+const STATE_WILL_RE = /\bwill\s+(?:\w+ly\s+)?(?:remain|stay|live|reside|exist|continue|keep)\b/i;
 
 /**
  * "### Community Action Item", "## What users should do": advice to the readers (upgrade, rotate your keys), not the
@@ -211,12 +235,18 @@ function collectFiledTickets(tree: Root, model: Postmortem, ctx: ParseContext): 
  */
 function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
   const bySection = new Map<Section, RootContent[]>();
+  // the explanatory sections of a post with no place for follow-ups (a blog post told as a story): read only for
+  // the team's own plans told in the first person ("We're also looking at ways of monitoring for corruption")
+  const explaining = new Map<Section, RootContent[]>();
+  const noPlace = !model.allSections.some((s) => s.effectiveKind === 'action-items' || s.effectiveKind === 'deferred') && toldAsStory(model, proseText(model));
   for (const node of tree.children) {
     if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
-    if (!sec || (sec.effectiveKind !== 'resolution' && sec.effectiveKind !== 'lessons-learned' && !closing(sec))) continue;
-    bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+    if (!sec) continue;
+    if (sec.effectiveKind === 'resolution' || sec.effectiveKind === 'lessons-learned' || closing(sec)) bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+    else if (noPlace && sec.effectiveKind !== 'timeline') explaining.set(sec, [...(explaining.get(sec) ?? []), node]);
   }
+  const reading = noPlace ? 'commitments-or-told' : 'commitments';
   // "- **Resolution**:" in a page of bold labels: its sub-bullets are the prose ("We and AWS are still investigating
   // longer-term fixes"), one sentence or more each
   for (const node of tree.children) {
@@ -268,9 +298,12 @@ function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseC
       }
     }
   }
+  for (const [sec, nodes] of explaining) {
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'told'));
+  }
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {
-      const items = commitmentItems(run, ctx, sec);
+      const items = commitmentItems(run, ctx, sec, reading);
       // "Going forward, we will do the following:" above a list: the sentence hands over to the bullets after it
       const last = run[run.length - 1];
       // a comment between them ("<!-- postmortem-lint-disable-next-line … -->") does not break the hand-over

@@ -95,8 +95,74 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       const end = start + words.trimEnd().length;
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start + tail, end), range: ctx.range(start + tail, end) };
+      continue;
+    }
+    // "Recreating new SSH keys for backups" over "- New keys have been generated for all hosts" and "- The command
+    // string is now explicit": every sub-item reports the work finished, so the item is. At least two: one sub-item
+    // ("Rotate the credentials" over "The old key has been revoked") may report a step, not the whole
+    const reported = item.subItems.length >= 2 && !commitsToWork(words.replace(/[*_`]+/g, '').replace(/\s+/g, ' ')) ? item.subItems.map((r) => finishedReport(r, ctx)) : [];
+    if (reported.length && reported.every((r) => r)) {
+      const first = reported[0]!;
+      item.status = 'done';
+      item.statusField = { value: 'done', text: ctx.text.slice(first[0], first[1]), range: ctx.range(first[0], first[1]) };
+      continue;
+    }
+    // "The old VM remains powered down. The site has been re-deployed on a new VM.": a state, then the work reported
+    // finished; nothing asked for or promised
+    const stated = stateThenReport(words);
+    if (stated) {
+      item.status = 'done';
+      item.statusField = { value: 'done', text: ctx.text.slice(start + stated[0], start + stated[1]), range: ctx.range(start + stated[0], start + stated[1]) };
     }
   }
+}
+
+/** "The VM … remains powered down", "SSH is no longer exposed …": the state a change left, told as a statement. */
+const STATE_RE = /^(?:[^.;:!?]|\.(?=\S)){3,160}?\b(?:remains?|stays?|(?:is|are)\s+(?:now|no\s+longer))\s+\p{L}/u;
+
+/**
+ * An item told as statements only: the first states the state a change left, each later one reports work finished
+ * ("… has been re-deployed on a new VM"). The offsets, in `words`, of the last report's done words, or undefined.
+ */
+function stateThenReport(words: string): [number, number] | undefined {
+  const plainWords = words.replace(/<[^<>]{0,200}>|&[a-z]{2,8};|[*_`]/gi, (m) => ' '.repeat(m.length));
+  const flat = plainWords.replace(/\s+/g, ' ').trim();
+  if (!STATE_RE.test(flat) || startsImperative(flat) || commitsToWork(flat)) return undefined;
+  const starts = [0];
+  for (const m of plainWords.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) starts.push(m.index + m[0].length);
+  if (starts.length < 2) return undefined;
+  let last: [number, number] | undefined;
+  for (const at of starts.slice(1)) {
+    const sentence = plainWords.slice(at);
+    const done = completedPrefix(sentence);
+    if (!done || laterCommitment(sentence, done)) return undefined;
+    last = [at, at + sentence.slice(0, done).trimEnd().length];
+  }
+  return last;
+}
+
+/** A sub-item's own words, past its list marker or opening tags ("- ", "<li>", "[x] "). */
+const SUB_LEAD_RE = /^(?:\s|<[^<>]{0,200}>|[-*+](?=\s)|\d{1,3}[.)](?=\s))*/;
+/** "The command string in the keys file is now explicit": a state the work put in place, not one still awaited. */
+const NOW_STATE_RE = /^(?:[^.;:!?]|\.(?=\S)){3,160}?\b(?:is|are)\s+now\s+(?!(?:being|going|in|under|on|waiting|pending|blocked|tracked|planned|scheduled|proposed|open|needed|required|ready\s+for)\b)\p{L}[\p{L}-]*/u;
+
+/**
+ * The offsets of the words by which a sub-item reports finished work ("New keys have been generated", "The command
+ * string … is now explicit"), or undefined: a sub-item that asks for work, commits to it or awaits something is not a
+ * report.
+ */
+function finishedReport(range: ActionItem['range'], ctx: ParseContext): [number, number] | undefined {
+  const raw = ctx.text.slice(range.start.offset, range.end.offset);
+  const lead = SUB_LEAD_RE.exec(raw)?.[0].length ?? 0;
+  const start = range.start.offset + lead;
+  // the first line or sentence is enough to read; tags and entities inside it are blanked, offsets kept
+  const own = raw.slice(lead).replace(/<[^<>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};/gi, (m) => ' '.repeat(m.length));
+  const plainWords = own.replace(/[*_`]/g, ' ');
+  const done = completedPrefix(plainWords);
+  if (done && !laterCommitment(plainWords, done)) return [start, start + own.slice(0, done).trimEnd().length];
+  const now = NOW_STATE_RE.exec(plainWords);
+  if (now && !commitsToWork(plainWords.replace(/\s+/g, ' '))) return [start, start + now[0].length];
+  return undefined;
 }
 
 interface Link {
