@@ -92,9 +92,21 @@ function declaredHeader(text: string): { title?: string; date?: string } {
 /**
  * What a story of an incident opens with: something went wrong for the people using a service. A report about other
  * work (a release, an evaluation run, a migration plan) tells past events with dates and causes too, not a failure.
+ * "Postmortem" is not one: it names the genre, and documents about postmortems and their tools use it too.
  */
 const FAILURE_RE =
-  /\b(?:incident|outage|breach|post-?mortem|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
+  /\b(?:incident|outage|breach|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
+
+/**
+ * The text without its table rows: a story opens in sentences. A report of test runs or probes ("| 1 | Grammar fuzzer
+ * … | **0 crashes** … |", "| … | 3 … post-mortems (… login outage) |") names failures in its tables without telling one.
+ */
+function withoutTableRows(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('|'))
+    .join('\n');
+}
 
 /** Words that say why it happened: the cause a story of one incident gives. */
 const CAUSE_RE = /\b(?:caused by|was caused|root cause|due to|because|the cause|resulted in|led to|triggered)\b/i;
@@ -111,7 +123,7 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
   const title = model.title?.value ?? declared.title ?? '';
   if (GENRE_TITLE_RE.test(title) || GENRE_TITLE_RE.test(declared.title ?? '') || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
   const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
-  if (!dated || !CAUSE_RE.test(prose) || !(FAILURE_RE.test(title) || FAILURE_RE.test(prose.slice(0, 1500)))) return false;
+  if (!dated || !CAUSE_RE.test(prose) || !(FAILURE_RE.test(title) || FAILURE_RE.test(withoutTableRows(prose.slice(0, 1500))))) return false;
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 8 && procedure * 4 <= event;
 }
