@@ -185,6 +185,18 @@ describe('what stays as it was', () => {
     assert.deepEqual(m.actionItems, []);
   });
 
+  test('a comment left open after an unclosed list item is not closed by a comment written below it (a "disable" fix)', () => {
+    const text = '# Checkout outage\n\n# Deferred\n\n<li>Improve monitoring\n\nyesterday checkout<!--<h2>Action items</h2>\n\n# Summary\n';
+    const opts = { filePath: 'postmortems/a.md', today: '2026-11-30' };
+    const before = lint(text, opts).findings;
+    assert.ok(before.some((f) => f.ruleId === 'relative-date'), "'yesterday' is read as prose");
+    const empty = before.find((f) => f.ruleId === 'empty-section')!;
+    const [line] = suppressionFixes(parsePostmortem(text), empty);
+    const after = lint(applyEdits(text, line.edits), opts).findings;
+    assert.ok(!after.some((f) => f.ruleId === 'empty-section'), 'the finding is silenced');
+    assert.deepEqual(after.filter((f) => f.ruleId !== 'empty-section').map((f) => f.message), before.filter((f) => f.ruleId !== 'empty-section').map((f) => f.message));
+  });
+
   test('a commented-out list is not read', () => {
     const m = parsePostmortem('## Action items\n\n<!-- <ul><li>commented</li></ul> -->\n');
     assert.deepEqual(m.actionItems, []);

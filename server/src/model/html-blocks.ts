@@ -61,7 +61,9 @@ export function readHtmlBlocks(tree: Root, text: string, lines: LineIndex): Html
     let end = endOf(n);
     let j = i;
     let frag = parsed(text.slice(start, end));
-    while (frag && j + 1 < kids.length && j - i < MAX_JOINED && openAtEnd(frag) && CONTINUATION.has(kids[j + 1].type) && endOf(kids[j + 1]) - start <= MAX_REGION) {
+    // a block that leaves a comment open ends the joining: what comes after it must not close that comment and so
+    // change how the text before it reads (a "disable" comment inserted below would otherwise do that)
+    while (frag && j + 1 < kids.length && j - i < MAX_JOINED && openAtEnd(frag) && !opensComment(text.slice(start, end)) && CONTINUATION.has(kids[j + 1].type) && endOf(kids[j + 1]) - start <= MAX_REGION) {
       j++;
       end = endOf(kids[j]);
       frag = parsed(text.slice(start, end));
