@@ -4,6 +4,7 @@
 // A postmortem tells one past event: past tense, an incident date, a cause. Used only when the headings alone made
 // the document look like a postmortem; front matter and path globs still decide on their own.
 import type { Postmortem } from './types';
+import { blankSpans } from './facts';
 
 /** Titles and headings that name a document about incidents in general. */
 const GENRE_TITLE_RE =
@@ -27,9 +28,9 @@ export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   let procedure = 0;
   if (GENRE_TITLE_RE.test(model.title?.value ?? model.allSections[0]?.title ?? '')) procedure += 3;
   procedure += Math.min(3, titles.slice(1).filter((t) => GENRE_TITLE_RE.test(t)).length);
-  // action items are instructions in any postmortem: only the rest of the text counts
-  let rest = prose;
-  for (const i of model.actionItems) rest = rest.slice(0, i.range.start.offset) + ' '.repeat(i.range.end.offset - i.range.start.offset) + rest.slice(i.range.end.offset);
+  // action items are instructions in any postmortem: only the rest of the text counts (blanked in one pass: one
+  // slice and concatenation per item copied the whole text each time, ~4.5 s at 1 MB with 2,000 items)
+  const rest = blankSpans(prose, model.actionItems.map((i): [number, number] => [i.range.start.offset, i.range.end.offset]));
   const lines = rest.split(/\r?\n/);
   procedure += Math.min(6, lines.filter((l) => PROCEDURE_LINE_RE.test(l)).length);
   procedure += Math.min(3, Math.floor((prose.match(/\byou(?:r)?\b/gi)?.length ?? 0) / 3));
