@@ -48,3 +48,12 @@ describe('measures taken, listed under a resolution heading', () => {
     assert.ok(!noActions(todo));
   });
 });
+
+describe('fixes named by numbered sub-headings of a resolution section', () => {
+  test('two numbered sub-headings under "Resolution" show the follow-ups; unnumbered topic headings do not', () => {
+    const numbered = `${head}## Resolution\n\n### 1. \`reset()\` — guest check\n\nThe flow now refuses guests.\n\n### 2. \`verify()\` — second guard\n\nAdded a guard.\n`;
+    assert.ok(noActions(numbered));
+    const topics = `${head}## Resolution\n\n### Offline mode\n\nThe site was put offline.\n\n### Storage\n\nThe disks were swapped.\n`;
+    assert.ok(!noActions(topics));
+  });
+});

@@ -3,7 +3,7 @@
 // missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
 import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, normalizeHeading } from './sections';
-import { isMeasureTaken } from './action-items/measures-taken';
+import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
@@ -25,6 +25,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
+  if (numbersFixesInSubheadings(s)) add('action-items', 'its numbered sub-headings name the fixes made');
   return out;
 }
 

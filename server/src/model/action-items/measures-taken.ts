@@ -97,3 +97,12 @@ const DETAIL_HEADER_RE = /^(?:details?|descriptions?|what (?:we did|was done|cha
 /** Words that leave the work open whatever the tense of the rest. */
 const OPEN_WORD_RE = /\b(?:todo|to do|follow[- ]?up|pending|in progress|not yet|planned|tracked in|will|should|needs? to)\b/i;
 const DONE_LABEL_RE = /\b(?:documented|fixed|added|removed|deployed|released|merged|shipped|applied|enabled|disabled)$/i;
+
+/**
+ * "## Resolution" over "### 1. `register_user()` — Guest conversion", "### 2. `verify_email()` — Defense-in-depth
+ * guard": numbered sub-headings, each naming a fix made, are the measures taken (headings, so not read as items).
+ */
+export function numbersFixesInSubheadings(section: Section): boolean {
+  return section.kind === 'resolution' && section.children.filter((c) => NUMBERED_TITLE_RE.test(c.title)).length >= 2;
+}
+const NUMBERED_TITLE_RE = /^\d{1,2}[.)]\s+\S/;
