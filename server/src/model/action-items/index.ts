@@ -22,6 +22,7 @@ import { toldAsStory } from '../genre';
 import { mergeRestatedItems } from './restated';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
+import { markFixedBySameChange } from './same-change';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before);
@@ -119,6 +120,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
+  markFixedBySameChange(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = mergeRestatedItems(model.actionItems);
