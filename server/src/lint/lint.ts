@@ -9,6 +9,7 @@ import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { isProcedure, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { proseText } from '../model/facts';
+import { readsAsReferencePage } from '../model/reference-page';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
@@ -137,7 +138,7 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   // a blog post told as the story of one dated incident with its cause, whatever its headings
   if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) ? 'sections' : undefined;
-  if (kinds.size >= 2 && !isProcedure(model, proseText(model))) return 'sections';
+  if (kinds.size >= 2 && !isProcedure(model, proseText(model)) && !readsAsReferencePage(model, proseText(model))) return 'sections';
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
   if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
   return undefined;

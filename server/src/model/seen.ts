@@ -3,6 +3,7 @@
 // missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
 import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, normalizeHeading } from './sections';
+import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
@@ -23,6 +24,8 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
+  if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
+  if (numbersFixesInSubheadings(s)) add('action-items', 'its numbered sub-headings name the fixes made');
   return out;
 }
 
@@ -78,3 +81,11 @@ function listsWhatFailed(model: Postmortem, s: Section): boolean {
 const COUNTED_RE = /\b(?:two|three|four|five|six|several|multiple|[2-9]) (?:[a-z-]+ )?(?:factors|parts|things|components|causes|issues|problems|mistakes|failures)\b/i;
 /** Words that announce causes ("… resulted from three factors:"); not parse.ts's failure verbs of an opening sentence. */
 const CAUSES_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
+
+/**
+ * "## Resolution" listing the measures taken, each named ("1. **Source cleanup:** materialized …", "| RA fix | PR #358:
+ * added … |"): the follow-ups, all done, are there for a reader (model/action-items/measures-taken.ts).
+ */
+function listsMeasuresTaken(model: Postmortem, s: Section): boolean {
+  return model.actionItems.filter((i) => i.section === s && isMeasureTaken(i)).length >= 2;
+}

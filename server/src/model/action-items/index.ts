@@ -20,6 +20,9 @@ import { normalizeHeading } from '../sections';
 import { proseText, sectionAt } from '../facts';
 import { toldAsStory } from '../genre';
 import { mergeRestatedItems } from './restated';
+import { measuresTaken } from './measures-taken';
+import { stateThenPlans } from './state-then-plans';
+import { markFixedBySameChange } from './same-change';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before);
@@ -106,7 +109,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
-    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommits(run, item, ctx, section) : [];
+    const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommitsOrStateThenPlans(run, item, ctx, section) : [];
     if (commitments.length) pushAll(model.actionItems, commitments);
     else if (item) model.actionItems.push(item);
   }
@@ -115,7 +118,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
+  pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
+  markFixedBySameChange(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = mergeRestatedItems(model.actionItems);
@@ -138,6 +143,12 @@ function everySentenceCommits(run: Paragraph[], item: ActionItem, ctx: ParseCont
   let rest = ctx.text.slice(s0, endOf(run[run.length - 1]));
   for (const i of [...items].reverse()) rest = rest.slice(0, i.textRange.start.offset - s0) + rest.slice(i.textRange.end.offset - s0);
   return /[\p{L}\p{N}]/u.test(blankComments(rest)) ? [] : items;
+}
+
+/** Several follow-ups in one paragraph: every sentence commits, or a state already in place comes before the plans. */
+function everySentenceCommitsOrStateThenPlans(run: Paragraph[], item: ActionItem, ctx: ParseContext, section: Section): ActionItem[] {
+  const split = everySentenceCommits(run, item, ctx, section);
+  return split.length ? split : stateThenPlans(run, item, ctx, section);
 }
 
 const STATE_WILL_RE = /\bwill\s+(?:\w+ly\s+)?(?:remain|stay|live|reside|exist|continue|keep)\b/i;

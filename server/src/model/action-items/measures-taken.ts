@@ -1,0 +1,108 @@
+// The measures taken, listed under "Resolution" / "Response": a numbered list whose every entry opens with a bold
+// name ("1. **Settings (the fix):** …", "2. **Source cleanup:** materialized …"), or a two-column table of measures
+// ("| Measure | Detail |") whose every detail tells finished work ("Fetched …", "PR #358: added …"). Each entry is a
+// follow-up already done: read as a done item (no owner, date or priority asked of it), and the section shows the
+// report's follow-ups (missing-section stays quiet). Prose under "Resolution" ("The bug was fixed in 2.2.0") is the
+// recovery story and is not read here: the labelled sets call a report with only that "no follow-up section".
+import type { List, ListItem, Root, Table, TableRow } from 'mdast';
+import type { ActionItem, Postmortem, Section } from '../types';
+import { endOf, plain, startOf, type ParseContext } from './common';
+import { listItems } from './lists';
+import { tableItems } from './tables';
+import { sectionAt } from '../facts';
+import { completedPrefix } from '../completed';
+import { commitsToWork } from './commit-sentence';
+
+/** Items read here: a reader sees in them the follow-ups of the section that lists them (model/seen.ts). */
+const MEASURES = new WeakSet<ActionItem>();
+
+/** The item is one of the measures taken that a resolution section lists. */
+export const isMeasureTaken = (item: ActionItem): boolean => MEASURES.has(item);
+
+/** Done items for the measures-taken lists and tables of the document's resolution sections. */
+export function measuresTaken(tree: Root, model: Postmortem, ctx: ParseContext, taken: readonly ActionItem[]): ActionItem[] {
+  const out: ActionItem[] = [];
+  const read = (s: number, e: number) => taken.some((i) => i.range.start.offset < e && s < i.range.end.offset);
+  for (let at = 0; at < tree.children.length; at++) {
+    const node = tree.children[at];
+    if (node.type !== 'list' && node.type !== 'table') continue;
+    const section = sectionAt(model, startOf(node));
+    if (!section || section.effectiveKind !== 'resolution' || read(startOf(node), endOf(node))) continue;
+    // a list under a label of its own ("**Verification.**" above "- **Deterministic:** …") belongs to that label
+    const before = tree.children[at - 1];
+    if (before?.type === 'paragraph' && before.children.length === 1 && before.children[0].type === 'strong') continue;
+    const items = node.type === 'list' ? namedMeasures(node, ctx, section) : measureRows(node, ctx, section);
+    for (const item of items) {
+      MEASURES.add(item);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** "1. **Source cleanup:** materialized the IDs …": every entry named in bold, none committing, one at least finished. */
+function namedMeasures(list: List, ctx: ParseContext, section: Section): ActionItem[] {
+  if (!list.ordered || list.children.length < 2) return [];
+  const told = list.children.map((li) => namedEntry(li, ctx.text));
+  if (told.some((t) => t === undefined || commitsToWork(t.words) || OPEN_WORD_RE.test(t.words))) return [];
+  if (!told.some((t) => completedPrefix(t!.rest) > 0 || DONE_LABEL_RE.test(t!.name))) return [];
+  const items = listItems(list, ctx, section, false, undefined);
+  if (items.length !== list.children.length) return [];
+  for (const item of items) markDone(item, section);
+  return items;
+}
+
+/** The bold name opening a list entry and the words after it, or undefined when the entry does not open with one. */
+function namedEntry(li: ListItem, text: string): { name: string; rest: string; words: string } | undefined {
+  const p = li.children[0];
+  const first = p?.type === 'paragraph' ? p.children[0] : undefined;
+  if (!p || p.type !== 'paragraph' || first?.type !== 'strong') return undefined;
+  const name = plain(first).trim();
+  const after = text.slice(endOf(first), endOf(p)).replace(/^\s*:?\s*/, '');
+  // the colon closes the name, inside or after the bold ("**Guidance:** …", "**Fix** (…): …")
+  if (!/:$/.test(name) && !/^\s*:/.test(text.slice(endOf(first), endOf(first) + 3))) return undefined;
+  const rest = after.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return { name: name.replace(/:$/, ''), rest, words: `${name} ${rest}` };
+}
+
+/** "| Measure | Detail |" rows: every detail tells finished work ("Fetched …", "Updated …", "PR #358: added …"). */
+function measureRows(table: Table, ctx: ParseContext, section: Section): ActionItem[] {
+  const [head, ...rows] = table.children;
+  const header = head?.children.map((c) => plain(c).trim().toLowerCase()) ?? [];
+  if (header.length !== 2 || !MEASURE_HEADER_RE.test(header[0]) || !DETAIL_HEADER_RE.test(header[1]) || rows.length < 2) return [];
+  if (!rows.every((row) => finishedDetail(row))) return [];
+  const items = tableItems(table, ctx, section, false);
+  if (items.length !== rows.length) return [];
+  for (const item of items) markDone(item, section);
+  return items;
+}
+
+function finishedDetail(row: TableRow): boolean {
+  const detail = row.children[1] ? plain(row.children[1]).trim() : '';
+  const words = detail.replace(/^(?:PR|MR|commit)\s*#?\w+\s*:\s*/i, '');
+  return !!words && (completedPrefix(words) > 0 || PAST_OPENING_RE.test(words)) && !commitsToWork(detail) && !OPEN_WORD_RE.test(detail);
+}
+/** A detail that opens on a verb in the past ("Fetched the secret …", "Changed re-runs to …"), as a log of what was done. */
+const PAST_OPENING_RE = /^(?!(?:need|speed|seed|feed|breed|bleed|shed)\b)\p{L}{3,}ed\b(?!\s+(?:to|by)\b)/iu;
+
+/** Done, as the section that lists it says: its status is shown as the section's heading. */
+function markDone(item: ActionItem, section: Section): void {
+  if (item.status !== 'open' || item.statusField) return;
+  item.status = 'done';
+  item.statusField = { value: 'done', text: section.title, range: section.titleRange };
+}
+
+const MEASURE_HEADER_RE = /^(?:(?:counter)?measures?(?: taken)?|actions? taken|changes?(?: made)?|fix(?:es)?|steps? taken)$/;
+const DETAIL_HEADER_RE = /^(?:details?|descriptions?|what (?:we did|was done|changed)|notes?)$/;
+/** Words that leave the work open whatever the tense of the rest. */
+const OPEN_WORD_RE = /\b(?:todo|to do|follow[- ]?up|pending|in progress|not yet|planned|tracked in|will|should|needs? to)\b/i;
+const DONE_LABEL_RE = /\b(?:documented|fixed|added|removed|deployed|released|merged|shipped|applied|enabled|disabled)$/i;
+
+/**
+ * "## Resolution" over "### 1. `register_user()` — Guest conversion", "### 2. `verify_email()` — Defense-in-depth
+ * guard": numbered sub-headings, each naming a fix made, are the measures taken (headings, so not read as items).
+ */
+export function numbersFixesInSubheadings(section: Section): boolean {
+  return section.kind === 'resolution' && section.children.filter((c) => NUMBERED_TITLE_RE.test(c.title)).length >= 2;
+}
+const NUMBERED_TITLE_RE = /^\d{1,2}[.)]\s+\S/;
