@@ -252,8 +252,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   const kept = findings.filter((f) => !isSuppressed(f, model.directives));
-  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
+  // ties by rule id in localeCompare's order, compared as ranks (a locale comparison per tie was ~2% of a keystroke at 1 MB)
+  const rank = ruleRanks(kept);
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || rank.get(a.ruleId)! - rank.get(b.ruleId)!);
   return { model, isPostmortem: true, detectedBy, findings: kept, tree };
+}
+
+/** Each rule id of the findings with its place in localeCompare's order (ids that compare equal share one). */
+function ruleRanks(findings: readonly Finding[]): Map<string, number> {
+  const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i > 0 && ids[i - 1].localeCompare(id) === 0 ? rank.get(ids[i - 1])! : i));
+  return rank;
 }
 
 /**

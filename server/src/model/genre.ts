@@ -28,18 +28,39 @@ export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   let procedure = 0;
   if (GENRE_TITLE_RE.test(model.title?.value ?? model.allSections[0]?.title ?? '')) procedure += 3;
   procedure += Math.min(3, titles.slice(1).filter((t) => GENRE_TITLE_RE.test(t)).length);
+  const read = proseEvidence(model, prose);
+  procedure += read.procedure;
+  let event = read.event;
+  if (model.date || DATE_RE.test(titles[0]) || read.dated) event += 2;
+  if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;
+  return { procedure, event };
+}
+
+/** The evidence read from the prose, and the action items' spans it was read with. */
+type ProseEvidence = { procedure: number; event: number; dated: boolean };
+const lastRead = new WeakMap<Postmortem, { prose: string; spans: [number, number][]; read: ProseEvidence }>();
+
+/**
+ * The evidence in the prose itself (instruction lines, "you", attendees; past-tense verbs, an early date): the
+ * detection asks for it up to three times per document, and a story post once more while its items are collected,
+ * so the last answer is kept per model, for the same prose and the same action items.
+ */
+function proseEvidence(model: Postmortem, prose: string): ProseEvidence {
+  const spans = model.actionItems.map((i): [number, number] => [i.range.start.offset, i.range.end.offset]);
+  const last = lastRead.get(model);
+  if (last && last.prose === prose && last.spans.length === spans.length && last.spans.every(([s, e], k) => s === spans[k][0] && e === spans[k][1])) return last.read;
   // action items are instructions in any postmortem: only the rest of the text counts (blanked in one pass: one
   // slice and concatenation per item copied the whole text each time, ~4.5 s at 1 MB with 2,000 items)
-  const rest = blankSpans(prose, model.actionItems.map((i): [number, number] => [i.range.start.offset, i.range.end.offset]));
+  const rest = blankSpans(prose, spans);
   const lines = rest.split(/\r?\n/);
-  procedure += Math.min(6, lines.filter((l) => PROCEDURE_LINE_RE.test(l)).length);
+  let procedure = Math.min(6, lines.filter((l) => PROCEDURE_LINE_RE.test(l)).length);
   procedure += Math.min(3, Math.floor((prose.match(/\byou(?:r)?\b/gi)?.length ?? 0) / 3));
   // blanks up to a line break only: `\s*` from every line start would rescan a long run of blank lines each time
   if (/^[^\S\n\r\u2028\u2029]*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
-  let event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
-  if (model.date || DATE_RE.test(titles[0]) || DATE_RE.test(prose.slice(0, 1500))) event += 2;
-  if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;
-  return { procedure, event };
+  const event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
+  const read = { procedure, event, dated: DATE_RE.test(prose.slice(0, 1500)) };
+  lastRead.set(model, { prose, spans, read });
+  return read;
 }
 
 /** A document about incidents in general rather than the story of one. */

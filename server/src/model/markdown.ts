@@ -13,10 +13,13 @@
 //   character reference (`&…;`) can make them appear otherwise, so any `&` keeps the extension too.
 // Where neither can apply the tree is the same with or without them: test/unit/markdown-parse.test.ts compares this
 // parser with remark-gfm's on every corpus file, fixture and evaluation document, and on generated text.
+// The same test keeps the mdast transform for autolink literals (a find-and-replace over every text node, ~5% of a
+// lint of the corpus) to the top-level blocks whose own source could hold one: a text node's value comes from its
+// block's source, so a block without the hint has nothing for it to find.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -41,7 +44,7 @@ function processorWith(table: boolean, autolink: boolean, frontMatter: boolean):
     ])
     .data('fromMarkdownExtensions', [
       [
-        ...(autolink ? [gfmAutolinkLiteralFromMarkdown()] : []),
+        ...(autolink ? [{ ...gfmAutolinkLiteralFromMarkdown(), transforms: [] }] : []),
         gfmFootnoteFromMarkdown(),
         gfmStrikethroughFromMarkdown(),
         ...(table ? [gfmTableFromMarkdown()] : []),
@@ -60,6 +63,49 @@ export function mayHoldTable(text: string): boolean {
 }
 
 const AUTOLINK_HINT = /[\w+.\\-]@|&|www[.\\]|https?[:\\]/i;
+/** AUTOLINK_HINT, global: where each hint starts. */
+const AUTOLINK_HINTS = new RegExp(AUTOLINK_HINT.source, 'gi');
+/** mdast-util-gfm-autolink-literal's transform: literal URLs and addresses in text nodes become links. */
+const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms?.[0] as ((tree: Root) => void) | undefined;
+/** Blocks whose children are text (phrasing): the autolink transform's text nodes are in these. */
+const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+/** Blocks of blocks, looked into; any other node with children is handed to the transform whole. */
+const BLOCK_CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition', 'table', 'tableRow']);
+
+/**
+ * The autolink-literal transform over the blocks of text in `tree` whose source (in `text`) holds a hint: a text
+ * node's value comes from its block's own source, so a block without a hint has nothing for it to find.
+ */
+function transformAutolinkLiterals(tree: Root, text: string): void {
+  const hints: number[] = [];
+  AUTOLINK_HINTS.lastIndex = 0;
+  for (let m = AUTOLINK_HINTS.exec(text); m; m = AUTOLINK_HINTS.exec(text)) {
+    hints.push(m.index);
+    AUTOLINK_HINTS.lastIndex = m.index + 1;
+  }
+  const blocks: Nodes[] = [];
+  let h = 0;
+  const visit = (nodes: readonly Nodes[]) => {
+    for (const n of nodes) {
+      if (!('children' in n)) continue;
+      if (BLOCK_CONTAINERS.has(n.type)) {
+        visit(n.children as Nodes[]);
+        continue;
+      }
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
+      if (PHRASING_BLOCKS.has(n.type) && s !== undefined && e !== undefined) {
+        // blocks come in source order: the hints before this one are behind every later block too
+        while (h < hints.length && hints[h] < s) h++;
+        if (h === hints.length || hints[h] >= e) continue;
+      }
+      blocks.push(n);
+    }
+  };
+  visit(tree.children);
+  // a block's ancestors are not read by the transform but to skip text in links, and no link holds a block
+  if (blocks.length) linkLiterals?.({ type: 'root', children: blocks as RootContent[] });
+}
 
 /** The text may hold an autolink literal (`www.…`, `http(s)://…`, an email address), also after decoding escapes and references. */
 export function mayHoldAutolinkLiteral(text: string): boolean {
@@ -70,7 +116,9 @@ export function mayHoldAutolinkLiteral(text: string): boolean {
 export function parseMarkdownText(text: string): Root {
   const key = (mayHoldTable(text) ? 1 : 0) + (mayHoldAutolinkLiteral(text) ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0);
   const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 4) !== 0));
-  return p.parse(text);
+  const tree = p.parse(text);
+  if (key & 2) transformAutolinkLiterals(tree, text);
+  return tree;
 }
 
 /**

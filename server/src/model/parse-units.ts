@@ -71,6 +71,7 @@ export function unitStarts(text: string): number[] {
   const starts: number[] = [0];
   let fence: { char: string; size: number } | undefined;
   let comment = false;
+  let nextOpen = text.indexOf('<!--');
   const n = text.length;
   let i = 0;
   // skip a front matter block: its `# comments` are YAML
@@ -95,11 +96,17 @@ export function unitStarts(text: string): number[] {
     } else {
       const line = text.slice(i, Math.min(e, i + 400));
       if (i > 0 && text[i] === '#' && /^#{1,6}(?:[ \t\r\n]|$)/.test(line)) starts.push(i);
-      const open = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/.exec(line);
+      // an opening fence needs three backticks or tildes in a row: most lines have none, and no expression runs on them
+      const open = line.includes('```') || line.includes('~~~') ? /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/.exec(line) : null;
       if (open && !(open[1][0] === '`' && line.slice(open.index + open[0].length).includes('`'))) fence = { char: open[1][0], size: open[1].length };
       else {
-        const at = text.slice(i, e).lastIndexOf('<!--');
-        if (at >= 0 && !text.slice(i + at + 4, e).includes('-->')) comment = true;
+        // the next `<!--` of the text, looked for again once passed (one forward search over the whole text): on a
+        // line that holds one, the last one, and a `-->` after it on the line
+        if (nextOpen >= 0 && nextOpen < i) nextOpen = text.indexOf('<!--', i);
+        if (nextOpen >= 0 && nextOpen + 4 <= e) {
+          const at = text.lastIndexOf('<!--', e - 4);
+          if (!text.slice(at + 4, e).includes('-->')) comment = true;
+        }
       }
     }
     i = e;

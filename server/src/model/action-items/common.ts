@@ -3,6 +3,7 @@ import type { Nodes } from 'mdast';
 import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
 import type { Hit, Segment } from '../fields';
 import type { DueHit } from '../due';
+import { blankSpans } from '../facts';
 
 /** What every action-item parser needs: the source, its line index and offset → range. */
 export interface ParseContext {
@@ -16,9 +17,10 @@ export const endOf = (n: { position?: { end: { offset?: number } } }) => n.posit
 
 /** The source slice of a node with code spans, HTML, images and link destinations blanked out. */
 export function maskedSegment(text: string, node: Nodes, from = startOf(node), to = endOf(node)): Segment {
-  const chars = text.slice(from, to).split('');
+  // the spans to blank, relative to `from` (blankSpans keeps line breaks, and reads overlaps and any order)
+  const spans: [number, number][] = [];
   const blank = (s: number, e: number) => {
-    for (let i = Math.max(s, from); i < Math.min(e, to); i++) if (chars[i - from] !== '\n' && chars[i - from] !== '\r') chars[i - from] = ' ';
+    if (Math.min(e, to) > Math.max(s, from)) spans.push([Math.max(s, from) - from, Math.min(e, to) - from]);
   };
   const visit = (n: Nodes) => {
     const s = startOf(n);
@@ -40,7 +42,7 @@ export function maskedSegment(text: string, node: Nodes, from = startOf(node), t
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
   };
   visit(node);
-  return { text: chars.join(''), offset: from };
+  return { text: blankSpans(text.slice(from, to), spans), offset: from };
 }
 
 export function linkTickets(node: Nodes, ctx: ParseContext): Field<string>[] {

@@ -7,6 +7,7 @@ import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
 import { pushAll, trimEndChars } from '../scan';
+import { memoByText } from '../memo';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
 
@@ -32,10 +33,19 @@ function labelKind(label: string): SectionKind | undefined {
  * hard-wrapped paragraph, "**Impact**:" before a list, or a plain "Root cause: …" line, as in reports without headings.
  */
 export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
-  const out: SectionKind[] = [];
   const first = boldLabelKind(p);
-  if (first) out.push(first);
-  const lines = text.slice(startOf(p), endOf(p)).split(/\r?\n/);
+  const inLines = lineLabelKinds(text.slice(startOf(p), endOf(p)));
+  if (!first) return [...inLines];
+  return [first, ...inLines.filter((k) => k !== first)];
+}
+
+/**
+ * The kinds named by labels at the start of the lines of a paragraph's source, each once, in order: a function of the
+ * source alone, remembered (asked of every paragraph on every lint; an edit leaves most paragraphs as they were).
+ */
+const lineLabelKinds = memoByText((source: string): readonly SectionKind[] => {
+  const out: SectionKind[] = [];
+  const lines = source.split(/\r?\n/);
   const fields = lines.filter((l) => FIELD_LINE_RE.test(l)).length >= 3;
   for (const line of lines) {
     const m = LINE_LABEL_RE.exec(line);
@@ -46,7 +56,7 @@ export function paragraphLabelKinds(p: Paragraph, text: string): SectionKind[] {
     if (k && !out.includes(k)) out.push(k);
   }
   return out;
-}
+});
 
 /**
  * A plain (not bold) label stands for a section only alone on its line ("Root cause:" then the text below), and a

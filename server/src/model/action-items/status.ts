@@ -109,7 +109,7 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     }
     // "The old VM remains powered down. The site has been re-deployed on a new VM.": a state, then the work reported
     // finished; nothing asked for or promised
-    const stated = stateThenReport(words);
+    const stated = statedThenReported(words);
     if (stated) {
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start + stated[0], start + stated[1]), range: ctx.range(start + stated[0], start + stated[1]) };
@@ -119,6 +119,9 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
 
 /** "The VM … remains powered down", "SSH is no longer exposed …": the state a change left, told as a statement. */
 const STATE_RE = /^(?:[^.;:!?]|\.(?=\S)){3,160}?\b(?:remains?|stays?|(?:is|are)\s+(?:now|no\s+longer))\s+\p{L}/u;
+
+/** stateThenReport, remembered: a function of the words alone, asked of every open item on every lint. */
+const statedThenReported = memoByText(stateThenReport);
 
 /**
  * An item told as statements only: the first states the state a change left, each later one reports work finished
