@@ -621,3 +621,29 @@ describe('done shown by what is written under or after the item', () => {
     ]);
   });
 });
+
+describe('finished work written as a list', () => {
+  test('a short label naming finished work is the item, done, and its details are its parts', () => {
+    const m = parsePostmortem(doc('- **Added to the runbook:**\n  - How plan files are made\n  - Which files never belong in a commit\n- Enhanced `scan.sh`:\n  - Reads every pushed commit\n'));
+    assert.deepEqual(items(m).map((i) => [i.text, i.status, i.statusField?.text, i.subItems.length]), [
+      ['Added to the runbook:', 'done', 'Added', 2],
+      ['Enhanced scan.sh:', 'done', 'Enhanced', 1],
+    ]);
+  });
+
+  test('a label over work to come, or over details with an instruction, an owner or a box, still groups open items', () => {
+    for (const details of ['- **Added to the backlog:**\n  - Block binary files in the hook\n', '- **Improved alerting:**\n  - Page the on-call — @rui\n', '- Updated docs:\n  - Add the scanner step\n', '- Updated docs:\n  - [ ] the scanner step\n']) {
+      const m = parsePostmortem(doc(details));
+      assert.ok(items(m).length === 1 && items(m)[0].status === 'open' && items(m)[0].group !== undefined, details);
+    }
+  });
+
+  test('"Improved …" among siblings all written as finished is finished; alone or among open work it is open', () => {
+    const done = parsePostmortem(doc('- Updated the ignore file to list plan files\n- Updated the scanner rules\n- Improved the checklist to name the scanner step\n'));
+    assert.deepEqual(items(done).map((i) => i.status), ['done', 'done', 'done']);
+    assert.equal(items(done)[2].statusField?.text, 'Improved');
+    const open = parsePostmortem(doc('- Updated the ignore file to list plan files\n- Add a pre-commit hook\n- Improved the checklist to name the scanner step\n'));
+    assert.deepEqual(items(open).map((i) => i.status), ['done', 'open', 'open']);
+    assert.deepEqual(items(parsePostmortem(doc('- Improved secret rotation\n'))).map((i) => i.status), ['open']);
+  });
+});
