@@ -647,3 +647,21 @@ describe('finished work written as a list', () => {
     assert.deepEqual(items(parsePostmortem(doc('- Improved secret rotation\n'))).map((i) => i.status), ['open']);
   });
 });
+
+describe('a list of standing practices', () => {
+  test('"Always …" / "Never …" rules, with instructions tied to a recurring occasion, are not tasks', () => {
+    const m = parsePostmortem(doc('- Always build on the CI runner\n- Never upload an unnamed flavour\n- Check the shell environment before running the release script\n'));
+    assert.equal(items(m).length, 0);
+  });
+
+  test('one "Always" beside a task, a checkbox, an owner or a date keeps the list as items', () => {
+    for (const list of [
+      '- Always pair on store uploads\n- Write the upload checklist\n',
+      '- Always pair on store uploads\n- Never upload on Fridays\n- Write the upload checklist\n',
+      '- [ ] Always pair on store uploads\n- [ ] Never upload on Fridays\n',
+      '- Always pair on store uploads — @kim\n- Never upload on Fridays\n',
+    ]) {
+      assert.ok(items(parsePostmortem(doc(list))).length >= 2, list);
+    }
+  });
+});
