@@ -56,6 +56,11 @@ describe('sections', () => {
     assert.equal(matchSection('What did we ship?'), undefined);
     assert.ok(alsoShows('What can we learn from this incident and improve?', false).includes('action-items'));
     assert.ok(!alsoShows('What did we learn?', false).includes('action-items'));
+    // "How this happened" in a blog post, "Problem" in a bug disclosure: where the causes are explained
+    assert.ok(alsoShows('How this happened', false).includes('contributing-causes'));
+    assert.ok(alsoShows('Problem', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('Problem statement', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('How this happened to our users', false).includes('contributing-causes'));
   });
 
   test('sections asked as a reader\'s question or named by topic: impact, causes, follow-ups', () => {
