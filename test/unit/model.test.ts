@@ -670,3 +670,29 @@ describe('a list of standing practices', () => {
     }
   });
 });
+
+describe('steps already taken, listed after "We have:"', () => {
+  const post = (lead: string, list: string) =>
+    `# Invoices sent to the wrong customers\n\n## Summary\n\nA template change mailed two invoices to a third customer.\n\n## Impact\n\nTwo invoices reached one other customer. ${lead}\n\n${list}\n## Action items\n\n- Add a template test — @ines, due 2026-03-20\n`;
+
+  test('bullets that go on from "We have:" with a participle are done items', () => {
+    const m = parsePostmortem(post('We have:', '- revoked the download links,\n- contacted both customers, and\n- asked the recipient to delete the mails.\n'));
+    assert.deepEqual(items(m).map((i) => [i.text.slice(0, 20), i.status, i.statusField?.text, i.fromProse]), [
+      ['revoked the download', 'done', 'We have', 'finished'],
+      ['contacted both custo', 'done', 'We have', 'finished'],
+      ['asked the recipient ', 'done', 'We have', 'finished'],
+      ['Add a template test', 'open', undefined, undefined],
+    ]);
+  });
+
+  test('not what the team has (nouns), not one bullet, not another lead-in, not checkboxes', () => {
+    for (const [lead, list] of [
+      ['For billing we have:', '- two workers\n- one queue\n'],
+      ['We have:', '- revoked the download links\n'],
+      ['We will have:', '- revoked the download links\n- contacted both customers\n'],
+      ['We have:', '- [ ] revoked the download links\n- [ ] contacted both customers\n'],
+    ]) {
+      assert.equal(items(parsePostmortem(post(lead, list))).length, 1, `${lead} ${list}`);
+    }
+  });
+});

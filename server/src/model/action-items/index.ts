@@ -21,6 +21,7 @@ import { proseText, sectionAt } from '../facts';
 import { toldAsStory } from '../genre';
 import { mergeRestatedItems } from './restated';
 import { isPracticeList } from './practice-lists';
+import { doneSoFarItems } from './told-done-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list);
@@ -116,6 +117,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
+  pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   applyContextStatus(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
