@@ -696,3 +696,23 @@ describe('steps already taken, listed after "We have:"', () => {
     }
   });
 });
+
+describe('an action table written in another language', () => {
+  const table = (rows: string) => items(parsePostmortem(doc(rows)));
+  test('French, Spanish and German owner, due and status columns are read', () => {
+    const fr = table('| Action | État | Responsable | Échéance |\n|---|---|---|---|\n| Alerter avant expiration | Fait | @nadia | 2026-02-14 |\n| Tester le renouvellement | En cours | @hugo | 2026-03-20 |\n');
+    assert.deepEqual(fr.map((i) => [i.status, i.owners.map((o) => o.value), i.due?.value]), [
+      ['done', ['@nadia'], '2026-02-14'],
+      ['open', ['@hugo'], '2026-03-20'],
+    ]);
+    const es = table('| Acción | Responsable | Fecha límite | Estado |\n|---|---|---|---|\n| Rotar la clave | @ana | 2026-04-01 | Pendiente |\n| Borrar el bucket | @leo | 2026-03-01 | Hecho |\n');
+    assert.deepEqual(es.map((i) => [i.status, i.owners.length, i.due?.value]), [['open', 1, '2026-04-01'], ['done', 1, '2026-03-01']]);
+    const de = table('| Maßnahme | Verantwortlich | Frist | Status |\n|---|---|---|---|\n| Alarm einrichten | @jonas | 2026-05-02 | Erledigt |\n');
+    assert.deepEqual(de.map((i) => [i.status, i.owners.length, i.due?.value]), [['done', 1, '2026-05-02']]);
+  });
+
+  test('an unknown word in a status column stays unknown', () => {
+    const t = table('| Action | État | Responsable |\n|---|---|---|\n| Alerter | peut-être | @nadia |\n');
+    assert.equal(t[0].status, 'unknown');
+  });
+});
