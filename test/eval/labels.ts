@@ -24,7 +24,8 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * engine ran on it; its first run: heldout10/FIRST-RUN.md) or `heldout11` (heldout11/: an eleventh held-out set from five
  * new sources, labelled before the engine ran on it; tuned on by its own helper since; its first run:
  * heldout11/FIRST-RUN.md) or `heldout12` (heldout12/: a twelfth held-out set from five new sources, blog posts and
- * Chinese post-mortems, labelled before the engine ran on it; its first run: heldout12/FIRST-RUN.md).
+ * Chinese post-mortems, labelled before the engine ran on it; tuned on by its own helper since; its first run:
+ * heldout12/FIRST-RUN.md).
  */
 export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12';
 export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12'];
