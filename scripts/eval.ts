@@ -28,6 +28,9 @@
 //   --set=heldout11 score the eleventh held-out set (test/eval/heldout11/: five new sources incl. worded-status response
 //              tables and a pre-mortem look-alike, labelled before the engine ran on it; tuned on by its own helper
 //              since, so development data now; its first run, the honest figures: test/eval/heldout11/FIRST-RUN.md)
+//   --set=heldout12 score the twelfth held-out set (test/eval/heldout12/: five new sources incl. engineering-blog posts
+//              and Simplified/Traditional Chinese post-mortems, labelled before the engine ran on it; tuned on by its
+//              own helper since, so development data now; its first run, the honest figures: test/eval/heldout12/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout11 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout12 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -95,6 +95,10 @@ describe('eval label files', () => {
     // heldout11: a kensan-lab timeline with bare "19:05" times next to JST-stated and date-only timelines
     const h11 = heldouts.find((h) => h.set === 'heldout11')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline && d.timezone !== undefined);
     assert.ok(h11.some((d) => d.timezone === true) && h11.some((d) => d.timezone === false), 'heldout11 labels both answers');
+    // heldout12: a MyRSSPress timeline table of bare "09:25" times next to UTC/JST-stated and date-only timelines
+    const h12 = heldouts.find((h) => h.set === 'heldout12')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h12) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    assert.ok(h12.some((d) => d.timezone === true) && h12.some((d) => d.timezone === false), 'heldout12 labels both answers');
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

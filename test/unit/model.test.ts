@@ -56,6 +56,11 @@ describe('sections', () => {
     assert.equal(matchSection('What did we ship?'), undefined);
     assert.ok(alsoShows('What can we learn from this incident and improve?', false).includes('action-items'));
     assert.ok(!alsoShows('What did we learn?', false).includes('action-items'));
+    // "How this happened" in a blog post, "Problem" in a bug disclosure: where the causes are explained
+    assert.ok(alsoShows('How this happened', false).includes('contributing-causes'));
+    assert.ok(alsoShows('Problem', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('Problem statement', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('How this happened to our users', false).includes('contributing-causes'));
   });
 
   test('sections asked as a reader\'s question or named by topic: impact, causes, follow-ups', () => {
@@ -619,5 +624,95 @@ describe('done shown by what is written under or after the item', () => {
       ['done', 'The build service has been redeployed'],
       ['open', undefined],
     ]);
+  });
+});
+
+describe('finished work written as a list', () => {
+  test('a short label naming finished work is the item, done, and its details are its parts', () => {
+    const m = parsePostmortem(doc('- **Added to the runbook:**\n  - How plan files are made\n  - Which files never belong in a commit\n- Enhanced `scan.sh`:\n  - Reads every pushed commit\n'));
+    assert.deepEqual(items(m).map((i) => [i.text, i.status, i.statusField?.text, i.subItems.length]), [
+      ['Added to the runbook:', 'done', 'Added', 2],
+      ['Enhanced scan.sh:', 'done', 'Enhanced', 1],
+    ]);
+  });
+
+  test('a label over work to come, or over details with an instruction, an owner or a box, still groups open items', () => {
+    for (const details of ['- **Added to the backlog:**\n  - Block binary files in the hook\n', '- **Improved alerting:**\n  - Page the on-call — @rui\n', '- Updated docs:\n  - Add the scanner step\n', '- Updated docs:\n  - [ ] the scanner step\n']) {
+      const m = parsePostmortem(doc(details));
+      assert.ok(items(m).length === 1 && items(m)[0].status === 'open' && items(m)[0].group !== undefined, details);
+    }
+  });
+
+  test('"Improved …" among siblings all written as finished is finished; alone or among open work it is open', () => {
+    const done = parsePostmortem(doc('- Updated the ignore file to list plan files\n- Updated the scanner rules\n- Improved the checklist to name the scanner step\n'));
+    assert.deepEqual(items(done).map((i) => i.status), ['done', 'done', 'done']);
+    assert.equal(items(done)[2].statusField?.text, 'Improved');
+    const open = parsePostmortem(doc('- Updated the ignore file to list plan files\n- Add a pre-commit hook\n- Improved the checklist to name the scanner step\n'));
+    assert.deepEqual(items(open).map((i) => i.status), ['done', 'open', 'open']);
+    assert.deepEqual(items(parsePostmortem(doc('- Improved secret rotation\n'))).map((i) => i.status), ['open']);
+  });
+});
+
+describe('a list of standing practices', () => {
+  test('"Always …" / "Never …" rules, with instructions tied to a recurring occasion, are not tasks', () => {
+    const m = parsePostmortem(doc('- Always build on the CI runner\n- Never upload an unnamed flavour\n- Check the shell environment before running the release script\n'));
+    assert.equal(items(m).length, 0);
+  });
+
+  test('one "Always" beside a task, a checkbox, an owner or a date keeps the list as items', () => {
+    for (const list of [
+      '- Always pair on store uploads\n- Write the upload checklist\n',
+      '- Always pair on store uploads\n- Never upload on Fridays\n- Write the upload checklist\n',
+      '- [ ] Always pair on store uploads\n- [ ] Never upload on Fridays\n',
+      '- Always pair on store uploads — @kim\n- Never upload on Fridays\n',
+    ]) {
+      assert.ok(items(parsePostmortem(doc(list))).length >= 2, list);
+    }
+  });
+});
+
+describe('steps already taken, listed after "We have:"', () => {
+  const post = (lead: string, list: string) =>
+    `# Invoices sent to the wrong customers\n\n## Summary\n\nA template change mailed two invoices to a third customer.\n\n## Impact\n\nTwo invoices reached one other customer. ${lead}\n\n${list}\n## Action items\n\n- Add a template test — @ines, due 2026-03-20\n`;
+
+  test('bullets that go on from "We have:" with a participle are done items', () => {
+    const m = parsePostmortem(post('We have:', '- revoked the download links,\n- contacted both customers, and\n- asked the recipient to delete the mails.\n'));
+    assert.deepEqual(items(m).map((i) => [i.text.slice(0, 20), i.status, i.statusField?.text, i.fromProse]), [
+      ['revoked the download', 'done', 'We have', 'finished'],
+      ['contacted both custo', 'done', 'We have', 'finished'],
+      ['asked the recipient ', 'done', 'We have', 'finished'],
+      ['Add a template test', 'open', undefined, undefined],
+    ]);
+  });
+
+  test('not what the team has (nouns), not one bullet, not another lead-in, not checkboxes', () => {
+    for (const [lead, list] of [
+      ['For billing we have:', '- two workers\n- one queue\n'],
+      ['We have:', '- revoked the download links\n'],
+      ['We will have:', '- revoked the download links\n- contacted both customers\n'],
+      ['We have:', '- [ ] revoked the download links\n- [ ] contacted both customers\n'],
+    ]) {
+      assert.equal(items(parsePostmortem(post(lead, list))).length, 1, `${lead} ${list}`);
+    }
+  });
+});
+
+describe('an action table written in another language', () => {
+  const table = (rows: string) => items(parsePostmortem(doc(rows)));
+  test('French, Spanish and German owner, due and status columns are read', () => {
+    const fr = table('| Action | État | Responsable | Échéance |\n|---|---|---|---|\n| Alerter avant expiration | Fait | @nadia | 2026-02-14 |\n| Tester le renouvellement | En cours | @hugo | 2026-03-20 |\n');
+    assert.deepEqual(fr.map((i) => [i.status, i.owners.map((o) => o.value), i.due?.value]), [
+      ['done', ['@nadia'], '2026-02-14'],
+      ['open', ['@hugo'], '2026-03-20'],
+    ]);
+    const es = table('| Acción | Responsable | Fecha límite | Estado |\n|---|---|---|---|\n| Rotar la clave | @ana | 2026-04-01 | Pendiente |\n| Borrar el bucket | @leo | 2026-03-01 | Hecho |\n');
+    assert.deepEqual(es.map((i) => [i.status, i.owners.length, i.due?.value]), [['open', 1, '2026-04-01'], ['done', 1, '2026-03-01']]);
+    const de = table('| Maßnahme | Verantwortlich | Frist | Status |\n|---|---|---|---|\n| Alarm einrichten | @jonas | 2026-05-02 | Erledigt |\n');
+    assert.deepEqual(de.map((i) => [i.status, i.owners.length, i.due?.value]), [['done', 1, '2026-05-02']]);
+  });
+
+  test('an unknown word in a status column stays unknown', () => {
+    const t = table('| Action | État | Responsable |\n|---|---|---|\n| Alerter | peut-être | @nadia |\n');
+    assert.equal(t[0].status, 'unknown');
   });
 });

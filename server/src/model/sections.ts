@@ -104,6 +104,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   const n = normalizeHeading(title);
   const out = new Set<SectionKind>();
   if (!underLessons && /^what went wrong\b|^what happened and why\b/.test(n)) out.add('contributing-causes');
+  // "How this happened" after "What happened" in a blog post; "Problem" beside "Timeline" and "Mitigation" in a bug
+  // disclosure: the section that explains the failure, i.e. its causes
+  if (/^how (?:this|it|that) (?:all )?happened$|^(?:the )?problem$/.test(n)) out.add('contributing-causes');
   // "What can we learn from this incident and improve?", "How can we improve?": the heading says what comes next is there
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur

@@ -23,9 +23,11 @@ import { mergeRestatedItems } from './restated';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
+import { isPracticeList } from './practice-lists';
+import { doneSoFarItems } from './told-done-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
-const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before);
+const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
@@ -118,6 +120,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
+  pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
   markFixedBySameChange(model.actionItems, ctx);

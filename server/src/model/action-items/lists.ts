@@ -2,6 +2,7 @@
 import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
 import { isLabelOnly, isReaderAdvice } from './list-kinds';
+import { isFinishedAmongFinished, isFinishedLabel } from './finished-lists';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
@@ -35,9 +36,20 @@ export function listItems(
   labelGroup: string | undefined,
 ): ActionItem[] {
   const out: ActionItem[] = [];
+  const direct: ActionItem[] = [];
   for (const li of list.children) {
     if (isLabelOnly(li)) {
       const label = plain(li.children[0]).replace(/:$/, '');
+      // "**Added to tech.md:**" above its details: the label is the finished item, the details its parts
+      if (isFinishedLabel(label, li)) {
+        const item = listItem(li, list, ctx, section, deferred, labelGroup);
+        if (item) {
+          if (item.status === 'open' && !item.statusField) markDoneByFirstWord(item, ctx);
+          out.push(item);
+          direct.push(item);
+        }
+        continue;
+      }
       const labelDeferred = /^(deferred|not doing|won'?t do|parking lot|out of scope)\b/i.test(label);
       for (const child of li.children) {
         if (child.type === 'list') pushAll(out, listItems(child, ctx, section, deferred || labelDeferred, label));
@@ -45,9 +57,31 @@ export function listItems(
       continue;
     }
     const item = listItem(li, list, ctx, section, deferred, labelGroup);
-    if (item) out.push(item);
+    if (item) {
+      out.push(item);
+      direct.push(item);
+    }
   }
+  markFinishedAmongFinished(direct, ctx);
   return out;
+}
+
+/** "Improved security check script …" among "Updated `.gitignore` …", "Updated `.gitleaks.toml` …": finished too. */
+function markFinishedAmongFinished(items: ActionItem[], ctx: ParseContext): void {
+  if (items.length < 3) return;
+  const siblings = items.map((i) => ({ text: i.text, done: i.status === 'done' }));
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField || item.format === 'checkbox') continue;
+    if (isFinishedAmongFinished(item.text, siblings)) markDoneByFirstWord(item, ctx);
+  }
+}
+
+/** Done, the item's first word ("Improved", "Added") the status source. */
+function markDoneByFirstWord(item: ActionItem, ctx: ParseContext): void {
+  const s = item.textRange.start.offset;
+  const word = /^[*_`]*[^\s*_`]+/.exec(ctx.text.slice(s, item.textRange.end.offset))?.[0] ?? '';
+  item.status = 'done';
+  item.statusField = { value: 'done', text: word.replace(/^[*_`]+/, ''), range: ctx.range(s, s + word.length) };
 }
 
 function listItem(

@@ -5,6 +5,7 @@ import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, pars
 import { findDue, parseDueCell } from '../due';
 import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
+import { localColumnRole, localStatusWord } from './table-words';
 
 const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['owner', /\b(owners?|assignees?|dri|who|responsible|lead|assigned)\b/i],
@@ -55,6 +56,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
         return;
       }
     }
+    const local = localColumnRole(h);
+    if (local && columns[local] === undefined) columns[local] = i;
   });
   if (columns.status === undefined) columns.status = unnamedStatusColumn(rows, header, columns);
   // "| Action Item | Owner | Tracking bug | Notes |" with "Done" in a row's Notes cell: that row's status
@@ -101,7 +104,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     let statusField: ActionItem['statusField'];
     if (stSeg && stSeg.text.trim() && !/^[-–—.…]+$/.test(stSeg.text.trim())) {
       // a status written but not readable ("Partly, see thread") is 'unknown': no rule guesses, the hover quotes it
-      const st = statusOfWord(stSeg.text) ?? 'unknown';
+      const st = statusOfWord(stSeg.text) ?? localStatusWord(stSeg.text) ?? 'unknown';
       status = st;
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
     }
