@@ -50,18 +50,21 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
  * A filled postmortem keeps a few such lines ("Item A", an empty "Where we got lucky") among many sentences.
  */
 export function isTemplate(text: string): boolean {
-  const { template, filled } = templateCounts(text);
+  const { template, filled } = templateCounts(text, true);
   return template >= 4 && template > filled;
 }
 
 /** How many content units are a template's (placeholders, prompts, instructions) and how many are filled sentences. */
-export function templateCounts(text: string): { template: number; filled: number } {
+export function templateCounts(text: string, stopWhenFilled = false): { template: number; filled: number } {
   let template = 0;
   let filled = 0;
-  for (const unit of contentUnits(text)) {
-    const kind = classifyUnit(unit);
+  const units = contentUnits(text);
+  for (let i = 0; i < units.length; i++) {
+    const kind = classifyUnit(units[i]);
     if (kind === 'template') template++;
     else if (kind === 'filled') filled++;
+    // the units left cannot make it a template any more: a filled postmortem stops early
+    if (stopWhenFilled && filled - template >= units.length - i) break;
   }
   return { template, filled };
 }
@@ -140,6 +143,8 @@ const GUIDANCE_RE = /^(?:describe|explain|summari[sz]e|provide|insert|fill (?:in
 const HTML_TAG_RE =
   /^\/?(?:a|b|i|p|u|s|br|hr|img|div|span|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|details|summary|strong|em|code|pre|sup|sub|small|center|font|blockquote|iframe|video|source|picture|kbd|del|ins|mark|figure|figcaption|section|article|header|footer|nav|style|script|link|meta|label|input|button|svg|path)\b/i;
 
+/** Any character or word a placeholder starts with: most units have none, and skip the replacements. */
+const MAYBE_PLACEHOLDER_RE = /[[<{$…]|\.{3}|_{3}|\b(?:YYYY|HH:MM|DD MMM|TBD|TBA|TODO|N\/A|item [A-Z])\b/i;
 /** Placeholder tokens: "[Insert date]" (not a link), "{{title}}", "$CVE_ID", date and time masks, "TBD", "…", "___". */
 function withoutPlaceholders(s: string): string {
   return s
@@ -165,7 +170,7 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   if (u.endsWith('?') || GUIDANCE_RE.test(u) || /\blorem ipsum\b/i.test(u)) return 'template';
   const label = /^([^:\n]{1,40}):\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
-  const rest = withoutPlaceholders(value);
+  const rest = MAYBE_PLACEHOLDER_RE.test(value) ? withoutPlaceholders(value) : value;
   // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes
   if (!/[A-Za-z0-9]/.test(rest) && (value !== u || rest !== value)) return 'template';
   return (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3 ? 'filled' : undefined;
