@@ -1,0 +1,116 @@
+// Look-alikes told apart by their shape (model/lookalike.ts): templates, report forms, pages about postmortems,
+// runbooks, reference pages whose only "Resolution" is an algorithm's. Each stays quiet; the postmortem next to it,
+// written the same way but telling one incident, is still detected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/lint/lint';
+import { isTemplate } from '../../server/src/model/lookalike';
+
+const detected = (text: string) => lint(text, { filePath: '/repo/docs/page.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy;
+
+const TEMPLATE = [
+  '# Incident: [title]',
+  '',
+  '**Date:** YYYY-MM-DD',
+  '**Owner:**',
+  '',
+  '## Summary',
+  '',
+  '[What broke, for whom, for how long.]',
+  '',
+  '## Impact',
+  '',
+  'How many users were affected?',
+  '',
+  '## Timeline',
+  '',
+  '- HH:MM [event]',
+  '',
+  '## Action items',
+  '',
+  '- [ ] [Action] (owner: <name>)',
+  '',
+].join('\n');
+
+const FILLED = [
+  '# Search outage on 2026-02-03',
+  '',
+  '## Summary',
+  '',
+  'Search returned errors for 40 minutes after a config push removed the upstream pool.',
+  '',
+  '## Impact',
+  '',
+  'About 12% of search requests failed between 10:05 and 10:45 UTC.',
+  '',
+  '## Timeline',
+  '',
+  '- 10:05 UTC config pushed, errors start',
+  '- 10:45 UTC config reverted, errors stop',
+  '',
+  '## Lessons learned',
+  '',
+  '**What went well**',
+  '',
+  '- The revert took two minutes once someone looked at the deploy log.',
+  '',
+  '**Where we got lucky**',
+  '',
+  '- Item A',
+  '',
+  '<!-- Anything else worth saying? -->',
+  '',
+  '## Action items',
+  '',
+  '- [ ] Validate upstream pools in the config linter (@ana, due 2026-03-01)',
+  '',
+].join('\n');
+
+test('a template full of placeholders and prompts is quiet; a filled postmortem with a few leftovers is not', () => {
+  assert.equal(isTemplate(TEMPLATE), true);
+  assert.equal(detected(TEMPLATE), undefined);
+  assert.equal(lint(TEMPLATE, { filePath: '/repo/docs/page.md', today: '2026-03-01' }).findings.length, 0);
+  assert.equal(isTemplate(FILLED), false);
+  assert.equal(detected(FILLED), 'sections');
+});
+
+test("a vulnerability report form (Summary / Details / PoC / Impact prompts) is quiet; a security postmortem is not", () => {
+  const form = '# Security\n\n### Summary\n\nA short summary of the weakness and how severe it is.\n\n### PoC\n\nSteps to reproduce it on a fresh install.\n\n### Impact\n\nWho is exposed, and to what?\n';
+  assert.equal(detected(form), undefined);
+  const told =
+    '# Token leak in the release pipeline\n\n## Summary\n\nOn 2026-01-12 a publish token was printed in a public build log and was used by an attacker within an hour.\n\n' +
+    '## Impact\n\nTwo malicious versions were published and downloaded 340 times before they were removed.\n\n## Patches\n\nVersions 2.4.1 and 2.3.9 were released the same day.\n';
+  assert.equal(detected(told), 'sections');
+});
+
+test('a page about postmortems in general or describing their sections is quiet; one postmortem is not', () => {
+  const guide =
+    '# Blameless postmortems\n\nWe look at how the system allowed a failure.\n\n## Timeline\n\nList events from the first alert to recovery.\n\n## Contributing factors\n\nName several causes, not one person.\n';
+  assert.equal(detected(guide), undefined);
+  const sections =
+    'Summary:\n\nWhen it started and who was affected.\n\nTimeline:\n\nThis section lists what the team did, in order.\n\nRoot cause:\n\nThis part explains why it happened.\n';
+  assert.equal(detected(sections), undefined);
+  const one = '# Postmortem: checkout outage\n\n## Timeline\n\n- 09:12 UTC alert fired\n- 09:31 UTC rollback finished\n\n## Contributing factors\n\nThe deploy skipped the canary stage.\n';
+  assert.equal(detected(one), 'sections');
+});
+
+test('a runbook with Impact and Prevention headings is quiet; a postmortem that names the runbook in an incident title is not', () => {
+  const runbook =
+    '# Runbook: disk almost full\n\n**Last reviewed:** 2026-01-20\n\n## Impact\n\nWrites fail when the disk fills.\n\n## Common causes\n\n' +
+    'In March the log rotation job failed, the disk was filled in a night and the database stopped. It was restarted after old logs were deleted.\n\n' +
+    'In May a backup was written to the data disk by mistake; writes failed until it was moved.\n\n## Prevention\n\n- Alert at 80% use.\n';
+  assert.equal(detected(runbook), undefined);
+  const outage =
+    '# Outage: the runbook script deleted the wrong volume\n\n## Impact\n\nUploads failed for two hours on 2026-02-10.\n\n' +
+    '## Timeline\n\n- 14:00 UTC the cleanup script was run and removed the upload volume\n- 14:20 UTC uploads failed; the on-call was paged\n' +
+    '- 16:05 UTC the volume was restored from a snapshot and uploads recovered\n\n' +
+    '## Root cause\n\nThe cleanup runbook selected volumes by a name prefix that two services shared, so it deleted one it did not own.\n';
+  assert.equal(detected(outage), 'sections');
+});
+
+test('a reference page whose only "Resolution" is an algorithm is quiet; an incident with Summary and Resolution is not', () => {
+  const reference = '# Module loader\n\n## Overview\n\nHow imports are found.\n\n## Resolution algorithm\n\n1. Join relative paths.\n2. Walk up for bare names.\n';
+  assert.equal(detected(reference), undefined);
+  const incident = '# Incident: lost phone with a signing key\n\n## Summary\n\nA phone holding a signing key was lost on 2026-01-04.\n\n## Resolution\n\nThe key was revoked within the hour and a new one issued.\n';
+  assert.equal(detected(incident), 'sections');
+});
