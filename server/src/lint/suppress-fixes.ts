@@ -9,6 +9,7 @@
 // line gets the rules added to it.
 // For this file the comment goes at the top, after the front matter.
 import type { Directive, Finding, Fix, Postmortem, Position, Range } from '../model/types';
+import { opensComment } from '../model/scan';
 
 const PREFIX = 'postmortem-lint-';
 
@@ -147,6 +148,9 @@ export function disableRulesForLineFix(model: Postmortem, line: number, ruleIds:
   if (isTableRow(model, line) || !canInsertAbove(model, line) || anchorsOnFirstText(model, line) || followsListItem(model, line)) {
     const end = model.lines.lineEnd(line);
     const text = lineText(model, line);
+    // a comment the line leaves open ("checkout<!--human error …") would swallow one written at its end: the `-->`
+    // of ours would close theirs, and what ran on as text becomes a comment. No place on the line holds it.
+    if (opensComment(text)) return undefined;
     const sep = text === '' || /\s$/.test(text) ? '' : ' ';
     return { title, safe: false, edits: [{ range: emptyRange(model, end), newText: `${sep}${comment('disable-line', rules)}` }] };
   }
