@@ -39,13 +39,32 @@ function userSettings(userDataDir, extra = {}) {
   }, null, 2));
 }
 
-async function waitForHttp(url, timeoutMs) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try { if ((await fetch(url)).status < 500) return; } catch { /* not up yet */ }
-    if (Date.now() > end) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/**
+ * Waits until the server started as `child` writes `ready` (a line such as "HTTP server listening on …") to `logFile`,
+ * read again on each change of the file; then checks that `url` answers. Fails at once if the server exits first, and
+ * after `timeoutMs` with the log's tail.
+ */
+function waitForServer(child, logFile, ready, url, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const log = () => { try { return fs.readFileSync(logFile, 'utf8'); } catch { return ''; } };
+    const tail = () => log().slice(-2000);
+    const finish = (err) => {
+      if (settled) return;
+      settled = true;
+      watcher.close();
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (err) { reject(err); return; }
+      fetch(url).then((r) => (r.status < 500 ? resolve() : reject(new Error(`${url} answered ${r.status}`))), reject);
+    };
+    const check = () => { if (ready.test(log())) finish(); };
+    const onExit = (code, signal) => finish(new Error(`the server exited (${signal ?? code}) before it listened:\n${tail()}`));
+    const watcher = fs.watch(logFile, check);
+    const timer = setTimeout(() => finish(new Error(`${url} did not come up within ${timeoutMs} ms:\n${tail()}`)), timeoutMs);
+    child.once('exit', onExit);
+    check();
+  });
 }
 
-module.exports = { ROOT, CHROMIUM_ARGS, codeServerBin, userSettings, waitForHttp };
+module.exports = { ROOT, CHROMIUM_ARGS, codeServerBin, userSettings, waitForServer };

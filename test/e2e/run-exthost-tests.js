@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { CHROMIUM_ARGS, ROOT, codeServerBin, userSettings, waitForHttp } = require('./lib');
+const { CHROMIUM_ARGS, ROOT, codeServerBin, userSettings, waitForServer } = require('./lib');
 
 const [devPath, testsPath, fixture] = process.argv.slice(2).map((p) => path.resolve(p));
 const PORT = Number(process.env.PORT || 18081);
@@ -40,7 +40,8 @@ const lap = (m) => console.log(`[exthost ${((Date.now() - t0) / 1000).toFixed(1)
   let browser;
   let code = 1;
   try {
-    await waitForHttp(`http://127.0.0.1:${PORT}/version`, 30000);
+    // VS Code's server says "Extension host agent listening on PORT" once it serves
+    await waitForServer(cs, logFile, /Extension host agent listening on \d+/, `http://127.0.0.1:${PORT}/version`, 30000);
     lap('VS Code server up');
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage();

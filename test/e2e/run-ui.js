@@ -9,7 +9,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, codeServerBin, userSettings, waitForHttp } = require('./lib');
+const { ROOT, codeServerBin, userSettings, waitForServer } = require('./lib');
 
 const vsix = path.resolve(process.argv[2] || path.join(ROOT, 'postmortem-lint.vsix'));
 const PORT = Number(process.env.PORT || 18080);
@@ -41,7 +41,7 @@ async function main() {
   let rc = 1;
   let tap = '';
   try {
-    await waitForHttp(`http://127.0.0.1:${PORT}/healthz`, 30000);
+    await waitForServer(cs, log, /HTTP server listening on /, `http://127.0.0.1:${PORT}/healthz`, 30000);
     lap(`code-server up (pid ${cs.pid})`);
     const tests = process.env.UI_TESTS ? process.env.UI_TESTS.split(',').map((f) => path.resolve(f))
       : fs.readdirSync(path.join(__dirname, 'ui')).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, 'ui', f));
