@@ -71,6 +71,9 @@ export function plain(node: Nodes): string {
   return textOf(node).replace(/\s+/g, ' ').trim();
 }
 
+/** Words without their emphasis and code marks (`*`, `_`, backticks), white space collapsed: what a reader reads. */
+export const bareWords = (s: string): string => s.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+
 function textOf(node: Nodes): string {
   if (node.type === 'html') return ' ';
   if ('value' in node) return node.value;

@@ -3,7 +3,7 @@
 import type { ListItem } from 'mdast';
 import { looksCompleted } from '../completed';
 import { startsImperative } from '../verbs';
-import { plain } from './common';
+import { plain, bareWords } from './common';
 
 /**
  * "**Added to tech.md:**" above "- Amplify platform types", "- Next.js 15 static export requirements"; "Enhanced
@@ -15,13 +15,13 @@ import { plain } from './common';
  * lists work still to come.
  */
 export function isFinishedLabel(label: string, item: ListItem): boolean {
-  const t = label.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const t = bareWords(label);
   if (!FINISHED_LABEL_RE.test(t) || TO_COME_RE.test(t)) return false;
   const details = item.children.filter((c) => c.type === 'list').flatMap((l) => l.children);
   return details.length > 0 && details.every((d) => {
     const p = d.children[0];
     if (d.checked != null || p?.type !== 'paragraph') return false;
-    const words = plain(p).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+    const words = bareWords(plain(p));
     return !startsImperative(words) && !OWNED_OR_DATED_RE.test(plain(d));
   });
 }

@@ -3,7 +3,7 @@
 // the reader, links to the fixes already made. Read by action-items/index.ts (which lists to skip) and lists.ts.
 import type { List, ListItem } from 'mdast';
 import type { ActionItem, Section } from '../types';
-import { plain } from './common';
+import { plain, bareWords } from './common';
 import { normalizeHeading } from '../sections';
 import { startsImperative } from '../verbs';
 import { commitsToWork } from './commit-sentence';
@@ -114,7 +114,7 @@ export function isLessonsLead(before: string | undefined): boolean {
 const LESSONS_WORD_RE = /\b(?:lessons?|learnings|takeaways|highlights)\b/i;
 export function isLesson(item: ActionItem): boolean {
   if (item.owners.length || item.due || item.format === 'checkbox' || item.statusField) return false;
-  const words = item.text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const words = bareWords(item.text);
   if (startsImperative(words)) return false;
   return !words.split(/(?<=[.!?:;])\s+/).some((sentence) => commitsToWork(sentence));
 }

@@ -6,7 +6,7 @@
 // recovery story and is not read here: the labelled sets call a report with only that "no follow-up section".
 import type { List, ListItem, Root, Table, TableRow } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { endOf, plain, startOf, type ParseContext } from './common';
+import { endOf, plain, startOf, type ParseContext, bareWords } from './common';
 import { listItems } from './lists';
 import { tableItems } from './tables';
 import { sectionAt } from '../facts';
@@ -61,7 +61,7 @@ function namedEntry(li: ListItem, text: string): { name: string; rest: string; w
   const after = text.slice(endOf(first), endOf(p)).replace(/^\s*:?\s*/, '');
   // the colon closes the name, inside or after the bold ("**Guidance:** …", "**Fix** (…): …")
   if (!/:$/.test(name) && !/^\s*:/.test(text.slice(endOf(first), endOf(first) + 3))) return undefined;
-  const rest = after.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const rest = bareWords(after);
   return { name: name.replace(/:$/, ''), rest, words: `${name} ${rest}` };
 }
 

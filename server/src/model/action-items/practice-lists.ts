@@ -1,7 +1,7 @@
 // A list of standing practices — how the team will work from now on — rather than tasks. Read by index.ts.
 import type { List } from 'mdast';
 import { startsImperative } from '../verbs';
-import { plain } from './common';
+import { plain, bareWords } from './common';
 
 /**
  * "- Always run `terraform plan -out=tfplan` and delete tfplan immediately after review", "- Never commit Terraform
@@ -19,7 +19,7 @@ export function isPracticeList(list: List): boolean {
     const p = li.children[0];
     if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
     if (p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
-    const t = plain(p).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+    const t = bareWords(plain(p));
     if (/^\[[ xX]?\]/.test(t) || TRACKED_RE.test(t)) return false;
     if (ALWAYS_RE.test(t)) always++;
     else if (!DO_NOT_RE.test(t) && !(startsImperative(t) && OCCASION_RE.test(t))) return false;

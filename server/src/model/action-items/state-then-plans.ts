@@ -3,7 +3,7 @@
 // asks an owner for work that is done; read as two, the state is a done follow-up and the plan an open one.
 import type { Paragraph } from 'mdast';
 import type { ActionItem, Section } from '../types';
-import { endOf, startOf, type ParseContext } from './common';
+import { endOf, startOf, type ParseContext, bareWords } from './common';
 import { commitmentItems } from './commitments';
 import { commitsToWork } from './commit-sentence';
 import { blankComments, paragraphItem } from './paragraphs';
@@ -21,7 +21,7 @@ export function stateThenPlans(run: Paragraph[], item: ActionItem, ctx: ParseCon
   const e0 = endOf(run[run.length - 1]);
   const first = plans[0].textRange.start.offset;
   // the words before the first plan: the state sentence, and nothing else
-  const stated = blankComments(ctx.text.slice(s0, first)).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const stated = bareWords(blankComments(ctx.text.slice(s0, first)));
   if (!STATE_RE.test(stated) || /[.!?]\s+\p{Lu}/u.test(stated.replace(/[.!?]$/, '')) || startsImperative(stated) || commitsToWork(stated)) return [];
   // the plans cover the rest of the paragraph (the words between and after them are not words)
   let rest = ctx.text.slice(first, e0);

@@ -7,7 +7,7 @@ import type { ActionItem, Section } from '../types';
 import { completedPrefix as prefixOf, completedSuffix as suffixOf, laterCommitment } from '../completed';
 import { memoByText } from '../memo';
 import { trimEndChars } from '../scan';
-import { endOf, startOf, type ParseContext } from './common';
+import { endOf, startOf, type ParseContext, bareWords } from './common';
 import { perBlock } from '../per-block';
 import { startsImperative } from '../verbs';
 import { commitsToWork } from './commit-sentence';
@@ -47,7 +47,7 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
   if (!m) return;
   for (const item of items) {
     if (item.status !== 'open' || item.statusField) continue;
-    const words = item.text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+    const words = bareWords(item.text);
     if (startsImperative(words) || commitsToWork(words)) continue;
     item.status = 'done';
     item.statusField = { value: 'done', text: m[0], range };
