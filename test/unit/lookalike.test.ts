@@ -114,3 +114,15 @@ test('a reference page whose only "Resolution" is an algorithm is quiet; an inci
   const incident = '# Incident: lost phone with a signing key\n\n## Summary\n\nA phone holding a signing key was lost on 2026-01-04.\n\n## Resolution\n\nThe key was revoked within the hour and a new one issued.\n';
   assert.equal(detected(incident), 'sections');
 });
+
+test('a release retrospective (meeting notes with "Action Items") is quiet; a retrospective of an outage is not', () => {
+  const notes = [
+    '# Atlas 3.1 Stable Retrospective', 'Date: 9 March 2026', '', 'Facilitator: Priya Natarajan', '## Attendees', '1. Priya', '1. Jun', '',
+    '## Retrospective Items', '### What went well', '* The stable build was tagged on the planned day.',
+    '### Challenges', '* We underestimated how long the signing step took.', '* Missed the announcement slot by half a day.',
+    '### Action Items', '* Merge the three checklist pages into one', '* Better communication with the translators', '',
+  ].join('\n');
+  assert.equal(detected(notes), undefined);
+  const outage = notes.replace('# Atlas 3.1 Stable Retrospective', '# Atlas 3.1 release outage retrospective').replace('### Challenges', '### Root cause\n\nThe 3.1 installer deleted the cache of every user, and sign-in failed for two hours.\n\n### Challenges');
+  assert.equal(detected(outage), 'sections');
+});

@@ -8,7 +8,7 @@ import { DISTINCTIVE_KINDS, normalizeHeading } from './sections';
 import { genreEvidence } from './genre';
 import { pushAll } from './scan';
 
-export type LookalikeShape = 'template' | 'report-form' | 'about-postmortems' | 'runbook' | 'resolution-not-incident';
+export type LookalikeShape = 'template' | 'report-form' | 'about-postmortems' | 'runbook' | 'release-retrospective' | 'resolution-not-incident';
 
 /** Words a title or an opening uses for one thing that went wrong (not "postmortem": guides about them say it too). */
 const INCIDENT_RE =
@@ -17,6 +17,12 @@ const INCIDENT_RE =
 const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem/i;
 /** A title naming a runbook or playbook: steps for next time. */
 const RUNBOOK_RE = /\b(?:run ?books?|play ?books?)\b/i;
+/**
+ * A title naming the retrospective of a release, sprint or milestone ("Flutter 2.8 Stable Retrospective", "Sprint 14
+ * retro"): meeting notes about how a piece of planned work went, told in the past with dates and "Action Items" like a
+ * postmortem, but about no failure. "Retrospective: OP Drop #1" and "Release outage retrospective" tell incidents.
+ */
+const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project) retro(?:spective)?\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
 const SELF_DESCRIPTION_RE = /\bthis (?:section|part)\b/gi;
 /** Headings of a vulnerability report form (GitHub's "Summary / Details / PoC / Impact", "Patches", "Workarounds"). */
@@ -31,6 +37,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (isTemplate(model.text)) return 'template';
   if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
+  if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
