@@ -716,3 +716,24 @@ describe('an action table written in another language', () => {
     assert.equal(t[0].status, 'unknown');
   });
 });
+
+describe('heldout13: follow-up sections named for what they hold, a severity line that tells the impact, a sentence about the post', () => {
+  test('"Guardrails added", "Follow-ups this incident drove", "Follow-up hardening" show the action items', () => {
+    for (const h of ['Guardrails added', 'Follow-ups this incident drove', 'Follow-up hardening', 'Safeguards put in place']) {
+      assert.ok(alsoShows(h, false).includes('action-items'), h);
+    }
+    // a timeline of the follow-up work is a timeline; a lesson about safeguards is not the follow-ups
+    assert.ok(!alsoShows('Follow-up timeline (times in BST)', false).includes('action-items'));
+    assert.ok(!alsoShows('Our safeguards can be improved', false).includes('action-items'));
+  });
+
+  test('a bold Severity line that says what happened to users and data is where the impact is told', () => {
+    const kinds = (line: string) => parsePostmortem(`# Incident\n\n${line}\n\n## Summary\n\nThe chain halted.\n`).labeledKinds;
+    assert.ok(kinds('**Severity:** chain halt (liveness), no loss of funds, no safety violation.').includes('impact'));
+    assert.ok(kinds('**Severity:** consensus fork (one validator diverged), no loss of funds, no\ndouble-spend.').includes('impact'));
+    // a level, with or without a parenthetical, is not an impact section
+    assert.ok(!kinds('**Severity:** High (Production site inaccessible)').includes('impact'));
+    assert.ok(!kinds('**Severity:** SEV-2').includes('impact'));
+    assert.ok(!kinds('**Severity:** Major (High Impact, Service Degradation)').includes('impact'));
+  });
+});
