@@ -736,4 +736,15 @@ describe('heldout13: follow-up sections named for what they hold, a severity lin
     assert.ok(!kinds('**Severity:** SEV-2').includes('impact'));
     assert.ok(!kinds('**Severity:** Major (High Impact, Service Degradation)').includes('impact'));
   });
+
+  test('"In this section, I\'ll break down …" announces the text, not work to be done', () => {
+    const story = (sentence: string) =>
+      parsePostmortem(
+        `---\ntitle: "A leaked token in a public build log"\ndate: 2026-05-20\n---\n\n## What happened\n\nOn 4 May one of our engineers noticed that a deploy tool had printed a token into a public build log. The token was revoked, the log was deleted and the services that used it were given new credentials. Nobody had used it. We had reviewed the tool when we adopted it, but nobody had looked at what it did when a step failed.\n\n## How we fixed it\n\n${sentence}\n\nThe platform team revoked the token and deleted the log.\n`,
+      ).actionItems.map((i) => i.text);
+    assert.deepEqual(story('In this section, I\u2019ll break down the different steps of our response.'), []);
+    assert.deepEqual(story("First we'll walk through what the platform team did below, then what changed for the services."), []);
+    // a plan told in the same place is still read
+    assert.equal(story('We will stop passing tokens to the deploy tool as environment variables.').length, 1);
+  });
 });
