@@ -747,4 +747,22 @@ describe('heldout13: follow-up sections named for what they hold, a severity lin
     // a plan told in the same place is still read
     assert.equal(story('We will stop passing tokens to the deploy tool as environment variables.').length, 1);
   });
+
+  test('a "Details" section whose paragraphs say why, and a list of tickets filed to track the work, are seen', () => {
+    const kinds = (details: string) => {
+      const m = parsePostmortem(`# Stale mirror index\n\n## Summary\n\nInstalls failed.\n\n## Details\n\n${details}\n`);
+      const s = m.allSections.find((x) => x.title === 'Details')!;
+      return alsoShown(m, s).map((a) => a.kind);
+    };
+    const causes = 'A run that stopped halfway led to every request for a removed file failing.\n\nThe run stopped because the disk filled, which was due to a lost log rotation setting.';
+    assert.ok(kinds(causes).includes('contributing-causes'));
+    // one paragraph that says why is a story, not the causes
+    assert.ok(!kinds('A run that stopped halfway led to every request for a removed file failing.\n\nWe published a fresh index.').includes('contributing-causes'));
+    const filed = 'We learned a lot. We have opened three issues in the infrastructure repository to track the work this showed is missing:\n\n- https://example.org/infra/issues/101\n- https://example.org/infra/issues/102';
+    assert.ok(kinds(filed).includes('action-items'));
+    assert.ok(kinds("We've created the following tickets to follow up:\n\n1. INFRA-12\n2. INFRA-13").includes('action-items'));
+    // tickets filed with no list after them, or issues opened by users, are the story
+    assert.ok(!kinds('We have opened three issues to track the work this showed is missing.').includes('action-items'));
+    assert.ok(!kinds('Users opened issues to report the failures:\n\n- https://example.org/infra/issues/99').includes('action-items'));
+  });
 });
