@@ -727,6 +727,15 @@ describe('heldout13: follow-up sections named for what they hold, a severity lin
     assert.ok(!alsoShows('Our safeguards can be improved', false).includes('action-items'));
   });
 
+  test('the bullets under "Guardrails added" are the follow-ups, finished', () => {
+    const m = parsePostmortem('# Importer stall\n\n## Summary\n\nThe importer stalled.\n\n## Guardrails added\n\n- **Full-disk errors stop the run** with a message that names the volume.\n- A test fills a small volume and checks that the importer stops.\n');
+    assert.deepEqual(m.actionItems.map((i) => i.status), ['done', 'done']);
+    assert.equal(matchSection('Safeguards put in place'), 'action-items');
+    // guardrails in general, or ones already there before the incident, are not the follow-ups
+    assert.equal(matchSection('Guardrails'), undefined);
+    assert.equal(matchSection('Safeguards in place'), undefined);
+  });
+
   test('a bold Severity line that says what happened to users and data is where the impact is told', () => {
     const kinds = (line: string) => parsePostmortem(`# Incident\n\n${line}\n\n## Summary\n\nThe chain halted.\n`).labeledKinds;
     assert.ok(kinds('**Severity:** chain halt (liveness), no loss of funds, no safety violation.').includes('impact'));

@@ -40,6 +40,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ],
   // "Further Mitigations and Learnings", "Additional measures": what else will be done so it does not recur
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
+  // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
+  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?) (?:added|introduced|put in place)$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
