@@ -31,6 +31,10 @@
 //   --set=heldout12 score the twelfth held-out set (test/eval/heldout12/: five new sources incl. engineering-blog posts
 //              and Simplified/Traditional Chinese post-mortems, labelled before the engine ran on it; tuned on by its
 //              own helper since, so development data now; its first run, the honest figures: test/eval/heldout12/FIRST-RUN.md)
+//   --set=heldout13 score the thirteenth held-out set (test/eval/heldout13/: six new sources incl. an open-source
+//              project's blog post-mortem, cState status-page write-ups and a Korean follow-up table, labelled before the
+//              engine ran on it; tuned on by its own helper since, so development data now; its first run, the
+//              honest figures: test/eval/heldout13/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout12 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout13 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -99,6 +99,11 @@ describe('eval label files', () => {
     const h12 = heldouts.find((h) => h.set === 'heldout12')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     for (const d of h12) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
     assert.ok(h12.some((d) => d.timezone === true) && h12.some((d) => d.timezone === false), 'heldout12 labels both answers');
+    // heldout13: a Packit status log stamped "… UTC", a Korean "타임라인 (KST, 대략)" table and undated Synergy timelines:
+    // every timeline states a zone or has no clock times, so it measures time-zone precision only
+    const h13 = heldouts.find((h) => h.set === 'heldout13')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h13.length > 0);
+    for (const d of h13) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

@@ -716,3 +716,62 @@ describe('an action table written in another language', () => {
     assert.equal(t[0].status, 'unknown');
   });
 });
+
+describe('heldout13: follow-up sections named for what they hold, a severity line that tells the impact, a sentence about the post', () => {
+  test('"Guardrails added", "Follow-ups this incident drove", "Follow-up hardening" show the action items', () => {
+    for (const h of ['Guardrails added', 'Follow-ups this incident drove', 'Follow-up hardening', 'Safeguards put in place']) {
+      assert.ok(alsoShows(h, false).includes('action-items'), h);
+    }
+    // a timeline of the follow-up work is a timeline; a lesson about safeguards is not the follow-ups
+    assert.ok(!alsoShows('Follow-up timeline (times in BST)', false).includes('action-items'));
+    assert.ok(!alsoShows('Our safeguards can be improved', false).includes('action-items'));
+  });
+
+  test('the bullets under "Guardrails added" are the follow-ups, finished', () => {
+    const m = parsePostmortem('# Importer stall\n\n## Summary\n\nThe importer stalled.\n\n## Guardrails added\n\n- **Full-disk errors stop the run** with a message that names the volume.\n- A test fills a small volume and checks that the importer stops.\n');
+    assert.deepEqual(m.actionItems.map((i) => i.status), ['done', 'done']);
+    assert.equal(matchSection('Safeguards put in place'), 'action-items');
+    // guardrails in general, or ones already there before the incident, are not the follow-ups
+    assert.equal(matchSection('Guardrails'), undefined);
+    assert.equal(matchSection('Safeguards in place'), undefined);
+  });
+
+  test('a bold Severity line that says what happened to users and data is where the impact is told', () => {
+    const kinds = (line: string) => parsePostmortem(`# Incident\n\n${line}\n\n## Summary\n\nThe chain halted.\n`).labeledKinds;
+    assert.ok(kinds('**Severity:** chain halt (liveness), no loss of funds, no safety violation.').includes('impact'));
+    assert.ok(kinds('**Severity:** consensus fork (one validator diverged), no loss of funds, no\ndouble-spend.').includes('impact'));
+    // a level, with or without a parenthetical, is not an impact section
+    assert.ok(!kinds('**Severity:** High (Production site inaccessible)').includes('impact'));
+    assert.ok(!kinds('**Severity:** SEV-2').includes('impact'));
+    assert.ok(!kinds('**Severity:** Major (High Impact, Service Degradation)').includes('impact'));
+  });
+
+  test('"In this section, I\'ll break down …" announces the text, not work to be done', () => {
+    const story = (sentence: string) =>
+      parsePostmortem(
+        `---\ntitle: "A leaked token in a public build log"\ndate: 2026-05-20\n---\n\n## What happened\n\nOn 4 May one of our engineers noticed that a deploy tool had printed a token into a public build log. The token was revoked, the log was deleted and the services that used it were given new credentials. Nobody had used it. We had reviewed the tool when we adopted it, but nobody had looked at what it did when a step failed.\n\n## How we fixed it\n\n${sentence}\n\nThe platform team revoked the token and deleted the log.\n`,
+      ).actionItems.map((i) => i.text);
+    assert.deepEqual(story('In this section, I\u2019ll break down the different steps of our response.'), []);
+    assert.deepEqual(story("First we'll walk through what the platform team did below, then what changed for the services."), []);
+    // a plan told in the same place is still read
+    assert.equal(story('We will stop passing tokens to the deploy tool as environment variables.').length, 1);
+  });
+
+  test('a "Details" section whose paragraphs say why, and a list of tickets filed to track the work, are seen', () => {
+    const kinds = (details: string) => {
+      const m = parsePostmortem(`# Stale mirror index\n\n## Summary\n\nInstalls failed.\n\n## Details\n\n${details}\n`);
+      const s = m.allSections.find((x) => x.title === 'Details')!;
+      return alsoShown(m, s).map((a) => a.kind);
+    };
+    const causes = 'A run that stopped halfway led to every request for a removed file failing.\n\nThe run stopped because the disk filled, which was due to a lost log rotation setting.';
+    assert.ok(kinds(causes).includes('contributing-causes'));
+    // one paragraph that says why is a story, not the causes
+    assert.ok(!kinds('A run that stopped halfway led to every request for a removed file failing.\n\nWe published a fresh index.').includes('contributing-causes'));
+    const filed = 'We learned a lot. We have opened three issues in the infrastructure repository to track the work this showed is missing:\n\n- https://example.org/infra/issues/101\n- https://example.org/infra/issues/102';
+    assert.ok(kinds(filed).includes('action-items'));
+    assert.ok(kinds("We've created the following tickets to follow up:\n\n1. INFRA-12\n2. INFRA-13").includes('action-items'));
+    // tickets filed with no list after them, or issues opened by users, are the story
+    assert.ok(!kinds('We have opened three issues to track the work this showed is missing.').includes('action-items'));
+    assert.ok(!kinds('Users opened issues to report the failures:\n\n- https://example.org/infra/issues/99').includes('action-items'));
+  });
+});

@@ -40,6 +40,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ],
   // "Further Mitigations and Learnings", "Additional measures": what else will be done so it does not recur
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
+  // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
+  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?) (?:added|introduced|put in place)$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
@@ -111,6 +113,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur
   if (/\bremediations$|^(?:further|additional|long[- ]term|future) (?:mitigations?|remediations?|measures?)\b/.test(n)) out.add('action-items');
+  // "Guardrails added", "Follow-ups this incident drove", "Follow-up hardening": named for the follow-ups they hold
+  // (done or planned), though not "Action items"; a "Follow-up timeline" is still a timeline
+  if (/^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place|in place))?$|^follow[- ]?ups?\b(?!.*\btime[- ]?line\b)/.test(n)) out.add('action-items');
   // a run of blanks is tried from its start only (from every blank of it, the split was quadratic in its length)
   for (const part of n.split(/(?<!\s)\s+(?:and|&)\s+|(?:(?<!\s)\s+)?[,/+]\s*/)) {
     const k = matchSection(part);

@@ -25,6 +25,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
+  if (listsTicketsFiled(model, s)) add('action-items', 'it lists the tickets filed to track the work');
   if (numbersFixesInSubheadings(s)) add('action-items', 'its numbered sub-headings name the fixes made');
   return out;
 }
@@ -63,8 +64,11 @@ function underLessons(s: Section): boolean {
   return false;
 }
 
-/** "Detailed explanation", "Technical explanation": the story told to explain, which says why when its entries do. */
-const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$/;
+/**
+ * "Detailed explanation", "Technical explanation", "Details": the story told to explain, which says why when its
+ * entries do.
+ */
+const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$|^(?:(?:the|technical|incident|more|further) )?details$/;
 
 /**
  * A list announced as the things that failed or contributed ("Three parts of the system failed (…):", "The outage
@@ -81,6 +85,23 @@ function listsWhatFailed(model: Postmortem, s: Section): boolean {
 const COUNTED_RE = /\b(?:two|three|four|five|six|several|multiple|[2-9]) (?:[a-z-]+ )?(?:factors|parts|things|components|causes|issues|problems|mistakes|failures)\b/i;
 /** Words that announce causes ("… resulted from three factors:"); not parse.ts's failure verbs of an opening sentence. */
 const CAUSES_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|were)\s+caused|occurred\s+due\s+to|factors|causes)\b/i;
+
+/**
+ * A list announced as the tickets filed to track the work left ("We have created tickets in the nodejs/build repository
+ * to track the work needed to fill those gaps:", "We've opened the following issues to follow up:"), in the section's
+ * own text: the follow-ups are there for a reader, each a ticket, whatever the heading is called.
+ */
+function listsTicketsFiled(model: Postmortem, s: Section): boolean {
+  const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
+  return lines.some((line, i) => {
+    if (!/:\s*$/.test(line)) return false;
+    const last = line.split(/(?<=[.!?])\s+/).pop() ?? '';
+    if (last.length > 200 || !TICKETS_FILED_RE.test(last)) return false;
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
+  });
+}
+const TICKETS_FILED_RE = /^(?:we|i)(?:'ve|\u2019ve| have)?\s+(?:(?:also|now|already|since)\s+)?(?:created|opened|filed|raised)\s+(?:(?:the\s+following|some|several|a\s+few|two|three|four|five|[2-9]|new|follow[- ]?up)\s+)*(?:tickets|issues|bugs|tasks)\b[^:]*\b(?:to\s+(?:track|follow\s+up|address|fix|cover)|for\s+(?:the\s+)?(?:follow[- ]?ups?|work|remaining))\b/i;
 
 /**
  * "## Resolution" listing the measures taken, each named ("1. **Source cleanup:** materialized …", "| RA fix | PR #358:

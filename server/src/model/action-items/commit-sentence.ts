@@ -49,6 +49,14 @@ const NOT_COMMIT_RE =
   /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b/i;
 // anywhere in the sentence: it is about the document, or dated by its writing
 const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+/**
+ * "In this section, I'll break down the different steps of our incident response process.": the writer announcing what
+ * the text goes on to tell, not work to be done (as "we'll walk through each issue below").
+ */
+const OPENS_ABOUT_TEXT_RE = /^(?:in|throughout|with) (?:this|the (?:following|next)) (?:section|post|blog(?: post)?|article|document|write[- ]?up|report|piece|part|page)\b/i;
+const TELLS_RE = /\b(?:I|we)(?:'ll|\u2019ll| will) (?:now |briefly |first )?(?:talk about|break down|walk (?:you )?through|go (?:over|through)|explain|describe|outline|summari[sz]e|recap|dive into)\b/i;
+const IN_THIS_TEXT_RE = /\bbelow\b|\bin this (?:section|post|blog|article|document|write[- ]?up|report)\b/i;
+export const aboutThisText = (plainText: string): boolean => OPENS_ABOUT_TEXT_RE.test(plainText) || (TELLS_RE.test(plainText) && IN_THIS_TEXT_RE.test(plainText));
 
 /**
  * "will be" before a name states what something is ("Part of their remit will be PyPI"): a description, not work

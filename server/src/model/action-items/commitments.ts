@@ -8,7 +8,7 @@ import { trimEndChars } from '../scan';
 import { memoByText } from '../memo';
 import { endOf, startOf, toField, type ParseContext } from './common';
 import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
-import { commitmentClauseStart, commitsToWork, filedTicket, finishedSetup, ticketClauseStart } from './commit-sentence';
+import { aboutThisText, commitmentClauseStart, commitsToWork, filedTicket, finishedSetup, ticketClauseStart } from './commit-sentence';
 import { toldClauseStart, toldPlan } from './told-plans';
 
 /**
@@ -117,7 +117,7 @@ function readSentences(text: string, read: Reading): ProseSpan[] {
     prev = undefined;
     // a follow-up is one sentence of ordinary length; a page-long run without a full stop is not read (and the
     // expressions below stay linear)
-    if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE) continue;
+    if (plainText.split(' ').length < 5 || plainText.length > MAX_SENTENCE || aboutThisText(plainText)) continue;
     // "We have begun monitoring … and will receive an alert …": finished work, told with what it will do
     const setUp = read === 'tickets' || read === 'told' ? undefined : finishedSetup(body);
     if (setUp) {

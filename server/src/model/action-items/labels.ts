@@ -52,11 +52,24 @@ const lineLabelKinds = memoByText((source: string): readonly SectionKind[] => {
     if (!m) continue;
     const label = m[1] ?? m[2];
     if (label.split(/\s+/).length > 5 || !(isSectionLabel(m, line) || (fields && FIELD_LINE_RE.test(line)) || ACTION_LABEL_RE.test(label.trim()))) continue;
-    const k = matchSection(label);
+    const k = matchSection(label) ?? (m[1] !== undefined && severityTellsImpact(label, line.slice(m[0].length)) ? 'impact' : undefined);
     if (k && !out.includes(k)) out.push(k);
   }
   return out;
 });
+
+/**
+ * "**Severity:** chain halt (liveness), no loss of funds, no safety violation.": a severity label whose value says what
+ * happened to users and data, not only a level ("**Severity:** High (site down)", "SEV-2"), is where the impact is told.
+ */
+function severityTellsImpact(label: string, value: string): boolean {
+  if (!/^\s*severity\s*$/i.test(label)) return false;
+  const words = value
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/^\W*(?:critical|high|medium|low|major|minor|moderate|severe|sev[- ]?\d|s\d|p\d)\b/i, ' ')
+    .match(/\p{L}+/gu);
+  return (words?.length ?? 0) >= 3;
+}
 
 /**
  * A plain (not bold) label stands for a section only alone on its line ("Root cause:" then the text below), and a
