@@ -58,3 +58,11 @@ test('a dated report of test runs or probes, past tense with causes, is not a po
   // the same report opening with a failure in its sentences is the story of one: told in the prose, not a table
   assert.equal(detected(probe.replace('We ran each probe from a clean checkout', 'The build farm went down for a day. We ran each probe from a clean checkout')), 'sections');
 });
+
+test('"minutes" names meeting minutes only as such: a postmortem titled "Forty minutes of …" is still one', () => {
+  const postmortem = ['# Forty minutes of checkout errors', '', '## Summary', '', 'Checkout returned errors for forty minutes on 2026-02-10.', '', '## Root cause', '', 'A config push removed the upstream pool.', '', '## Action items', '', '- Validate upstream pools in CI (@dana, 2026-03-01)', ''].join('\n');
+  assert.equal(detected(postmortem), 'sections');
+  const minutes = ['# Minutes: reliability sync', '', '## Attendees', '', '- Ana', '- Bo', '', '## Timeline', '', '- Q3 review', '', '## Action items', '', '- [ ] Ana to book the review', ''].join('\n');
+  assert.equal(detected(minutes), undefined);
+  assert.equal(detected(minutes.replace('# Minutes: reliability sync', '# Reliability sync: meeting minutes')), undefined);
+});

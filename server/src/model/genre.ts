@@ -8,7 +8,7 @@ import { blankSpans } from './facts';
 
 /** Titles and headings that name a document about incidents in general. */
 const GENRE_TITLE_RE =
-  /\b(?:run ?books?|play ?books?|check ?lists?|how (?:we|to)|guide(?:lines)?|handbook|procedures?|process(?:es)?|templates?|agenda|attendees|meeting notes|minutes|readme|faq|policy|policies|escalation|on-?call rota|(?:weekly|daily|team|reliability) (?:sync|meeting)|standup|stand-up|retro(?:spective)? meeting|attendees|participants)\b/i;
+  /\b(?:run ?books?|play ?books?|check ?lists?|how (?:we|to)|guide(?:lines)?|handbook|procedures?|process(?:es)?|templates?|agenda|attendees|meeting notes|meeting minutes|minutes of (?:the|our|a) |readme|faq|policy|policies|escalation|on-?call rota|(?:weekly|daily|team|reliability) (?:sync|meeting)|standup|stand-up|retro(?:spective)? meeting|attendees|participants)\b|^minutes\b/i;
 /** Lines written as instructions or conditions for next time. */
 const PROCEDURE_LINE_RE =
   /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]?\]\s*)?(?:step \d+\b|if (?:you|the|an?|it|this|there)\b|when (?:you|an? \w+ (?:fires|alerts|pages))\b|make sure you\b|you (?:should|must|will|can|need|may)\b|(?:do not|don't|never|always) \w+|use this (?:when|if|page|document|template)\b|record|write|give|list|keep|open|schedule|book|add|fill in|copy)\b/i;
