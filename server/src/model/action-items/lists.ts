@@ -41,7 +41,7 @@ export function listItems(
     if (isLabelOnly(li)) {
       const label = plain(li.children[0]).replace(/:$/, '');
       // "**Added to tech.md:**" above its details: the label is the finished item, the details its parts
-      if (isFinishedLabel(label, li)) {
+      if (isFinishedLabel(label, li, ctx.text)) {
         const item = listItem(li, list, ctx, section, deferred, labelGroup);
         if (item) {
           if (item.status === 'open' && !item.statusField) markDoneByFirstWord(item, ctx);
