@@ -24,6 +24,7 @@ import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
 import { isPracticeList } from './practice-lists';
+import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
@@ -120,6 +121,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
+  pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
