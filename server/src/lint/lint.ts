@@ -10,7 +10,6 @@ import { DISTINCTIVE_KINDS } from '../model/sections';
 import { isProcedure, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { lookalikeShape } from '../model/lookalike';
 import { proseText } from '../model/facts';
-import { readsAsReferencePage } from '../model/reference-page';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
@@ -136,12 +135,13 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
-  // templates, report forms, pages about postmortems, runbooks: their shape decides before their headings (model/lookalike.ts)
+  // templates, report forms, pages about postmortems, runbooks, reference pages: their shape decides before their
+  // headings (model/lookalike.ts)
   if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   // a blog post told as the story of one dated incident with its cause, whatever its headings
   if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) ? 'sections' : undefined;
-  if (kinds.size >= 2 && !isProcedure(model, proseText(model)) && !readsAsReferencePage(model, proseText(model))) return 'sections';
+  if (kinds.size >= 2 && !isProcedure(model, proseText(model))) return 'sections';
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
   if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
   return undefined;

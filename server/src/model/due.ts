@@ -110,8 +110,8 @@ const NON_DATE_SOURCE = [
 ].join('|');
 // a phrase starts where a word or number does, never inside one
 const NON_DATE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
-// a whole word: "targets." is not "target" + "s", "bypass" not "by" + "pass"
-const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?|deadline|target(?: date)?|eta|by|until|before|no later than)(?![\p{L}\p{N}])\s*[:=-]?\s*/giu;
+// a whole word: "targets." is not "target" + "s", "bypass" not "by" + "pass"; "due to a bad config" gives a cause
+const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?(?! to\b)|deadline|target(?: date)?|eta|by|until|before|no later than)(?![\p{L}\p{N}])\s*[:=-]?\s*/giu;
 
 // sticky: read where a due keyword ends, without slicing the rest of the text off per keyword (quadratic)
 const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'iuy');

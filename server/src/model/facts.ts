@@ -89,7 +89,8 @@ export const plainProse = memo((model: Postmortem): string => {
  * Whether the prose reads as English, by the share of the commonest English function words ("the", "and", "of", "we"
  * …) among its words: a postmortem written in Norwegian ("**Konsekvens:**", "## Aksjonspunkter", "## Tidslinje") has
  * under 1%, a Polish one quoting English log lines and docs 2.6%, English ones 4% or more (10% or more outside blank
- * templates). Under 100 words there is too little to tell: English. The
+ * templates). Under 30 words there is too little to tell: English; under 100, English unless next to no such word
+ * (under 2%). The
  * section names and verbs the rules know are English; on other prose they would only guess. A document keeps its
  * language: the first LANGUAGE_SAMPLE characters of prose decide (missing-section asks on every keystroke, and a 1 MB
  * document would otherwise be split into words each time).
@@ -105,7 +106,10 @@ export const readsAsEnglish = memo((model: Postmortem): boolean => {
     words += c[0];
     common += c[1];
   }
-  if (words < 100) return true;
+  if (words < SHORT_WORDS) return true;
+  // 30 to 99 words: too few to weigh a share, but English prose of that length has a "the", "to" or "we" every few
+  // lines; a short French or German note has next to none
+  if (words < 100) return common / words >= 0.02;
   return common / words >= 0.03;
 });
 /** [words, common English function words among them] of a text. */
@@ -117,6 +121,7 @@ const wordCounts = memoByText((text: string): [number, number] => {
 });
 const WORD_RE = /\p{L}+/gu;
 const LANGUAGE_SAMPLE = 20_000;
+const SHORT_WORDS = 30;
 // words English prose cannot do without and other languages written in Latin script rarely share ("at", "for", "in",
 // "i" are Scandinavian words too: left out)
 const FUNCTION_WORDS = new Set('the and of to is was were we that this with on it are be from not have has an our will when which there been they their'.split(' '));

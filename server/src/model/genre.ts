@@ -14,6 +14,9 @@ const PROCEDURE_LINE_RE =
   /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]?\]\s*)?(?:step \d+\b|if (?:you|the|an?|it|this|there)\b|when (?:you|an? \w+ (?:fires|alerts|pages))\b|make sure you\b|you (?:should|must|will|can|need|may)\b|(?:do not|don't|never|always) \w+|use this (?:when|if|page|document|template)\b|record|write|give|list|keep|open|schedule|book|add|fill in|copy)\b/i;
 const PAST_RE =
   /\b(?:was|were|had|happened|caused|failed|started|stopped|noticed|detected|restarted|reverted|rolled back|resolved|began|fixed|broke|crashed|went down|ran out|filled|deployed|released|lost|missed|paged|alerted|affected|returned|recovered|did not|didn't)\b/gi;
+/** Words a title or an opening uses for one thing that went wrong (not "postmortem": guides about them say it too). */
+export const INCIDENT_RE =
+  /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
 
 export interface GenreEvidence {

@@ -1,18 +1,17 @@
 // Documents that borrow a postmortem's headings without telling one incident, told apart by their shape rather than
 // their wording (model/genre.ts reads the wording): a template whose sections still hold placeholders and prompts, a
-// vulnerability report form, a page about postmortems in general, a runbook, a reference page whose only
-// "Resolution" is an algorithm's. Found by a probe of 80 real look-alikes (issue 8). Used only when the headings or
-// the writing made the document look like a postmortem; front matter and path globs still decide on their own.
+// vulnerability report form, a page about postmortems in general, a runbook, the notes of a release retrospective,
+// a reference page (a command's, a library's: model/reference-page.ts). Found by a probe of 80 real look-alikes
+// (issue 8). Used only when the headings or the writing made the document look like a postmortem; front matter and
+// path globs still decide on their own.
 import type { Postmortem, SectionKind } from './types';
-import { DISTINCTIVE_KINDS, normalizeHeading } from './sections';
-import { genreEvidence } from './genre';
+import { normalizeHeading } from './sections';
+import { genreEvidence, INCIDENT_RE } from './genre';
+import { readsAsReferencePage } from './reference-page';
 import { pushAll } from './scan';
 
-export type LookalikeShape = 'template' | 'report-form' | 'about-postmortems' | 'runbook' | 'release-retrospective' | 'resolution-not-incident';
+export type LookalikeShape = 'template' | 'report-form' | 'about-postmortems' | 'runbook' | 'release-retrospective' | 'reference-page';
 
-/** Words a title or an opening uses for one thing that went wrong (not "postmortem": guides about them say it too). */
-const INCIDENT_RE =
-  /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
 /** A title naming the genre in the plural, or its blameless kind: a page about postmortems, not one of them. */
 const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem/i;
 /** A title naming a runbook or playbook: steps for next time. */
@@ -43,10 +42,8 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
   // a report form: its prompts tell nothing that happened (no date, next to no past tense)
   if (model.allSections.some((s) => REPORT_FORM_HEADING_RE.test(normalizeHeading(s.title))) && event() === 0) return 'report-form';
-  // "Resolution algorithm", a command named `fix`: the only distinctive heading, and nothing went wrong anywhere
-  const distinctive = [...kinds].filter((k) => k && DISTINCTIVE_KINDS.has(k));
-  if (distinctive.length === 1 && distinctive[0] === 'resolution' && !/\bpost[- ]?mortem\b/i.test(title) && !INCIDENT_RE.test(title) && !INCIDENT_RE.test(prose.slice(0, 1500)))
-    return 'resolution-not-incident';
+  // a tool's or a library's reference page that shares a few section names (model/reference-page.ts)
+  if (readsAsReferencePage(model, prose, kinds)) return 'reference-page';
   return undefined;
 }
 

@@ -14,6 +14,7 @@ import { endOf, startOf } from './action-items/common';
 import { parseMarkdownText as parseOne } from './markdown';
 import { collectOpaque } from './opaque';
 import { htmlTitleRange, readHtmlBlocks } from './html-blocks';
+import { readUnspacedHeadings } from './unspaced-headings';
 
 /**
  * Parse markdown into mdast; never throws (a parser failure yields an empty tree). Parsed section by section
@@ -72,7 +73,8 @@ export function parsePostmortem(text: string, parsed: Root = parseMarkdown(text)
   collectOpaque(parsed, model, R, reading.regions);
   for (const g of reading.regions) model.htmlBlocks.push(R(g.start, g.end));
   readFrontMatter(parsed, model, R);
-  const tree = reading.tree;
+  // "##Summary" (kramdown, no space after the marks): the heading a reader sees (model/unspaced-headings.ts)
+  const tree = readUnspacedHeadings(reading.tree, text);
   buildSections(tree, text, model, lines, R);
 
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);

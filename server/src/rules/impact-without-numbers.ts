@@ -3,7 +3,7 @@
 // minutes, money, tickets, a percentage. Any number counts (the rule can't tell a good number from a bad one), and
 // so do "all" and "none", which are exact.
 import type { Rule } from '../model/types';
-import { plainProse, sectionsOf } from '../model/facts';
+import { plainProse, readsAsEnglish, sectionsOf } from '../model/facts';
 
 /** A number a reader can weigh: digits (not a bare date or year), number words, all/none. */
 const QUANTITY =
@@ -34,6 +34,8 @@ const rule: Rule<Record<string, never>> = {
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   check(ctx) {
     const { model } = ctx;
+    // the quantities it knows are English words and digits: "pendant trois heures" would read as no number
+    if (!readsAsEnglish(model)) return;
     const prose = plainProse(model);
     for (const s of sectionsOf(model, 'impact')) {
       const body = prose.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);

@@ -1,8 +1,8 @@
 // Shared pieces of action-item parsing: the parse context, node offsets, masked segments and field conversion.
 import type { Nodes } from 'mdast';
 import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
-import type { Hit, Segment } from '../fields';
-import type { DueHit } from '../due';
+import { findOwners, type Hit, type Segment } from '../fields';
+import { findDue, type DueHit } from '../due';
 import { blankSpans } from '../facts';
 
 /** What every action-item parser needs: the source, its line index and offset → range. */
@@ -43,6 +43,17 @@ export function maskedSegment(text: string, node: Nodes, from = startOf(node), t
   };
   visit(node);
   return { text: blankSpans(text.slice(from, to), spans), offset: from };
+}
+
+/**
+ * Whether a piece of writing names an owner or a due date the way an item's fields are read (fields.ts, due.ts): an
+ * @handle, "Owner: Ana" (or an owner field left to fill, "Owner: TBD"), a date, a due phrase ("by end of Q3",
+ * "ASAP"). Asked by the readers that tell tracked work from finished details and standing practices, so that what
+ * counts as an owner or a date is decided in one place.
+ */
+export function namesOwnerOrDate(seg: Segment): boolean {
+  const o = findOwners(seg);
+  return o.owners.length > 0 || o.placeholder !== undefined || findDue(seg) !== undefined;
 }
 
 export function linkTickets(node: Nodes, ctx: ParseContext): Field<string>[] {

@@ -3,7 +3,7 @@
 import type { ListItem } from 'mdast';
 import { looksCompleted } from '../completed';
 import { startsImperative } from '../verbs';
-import { plain, bareWords } from './common';
+import { plain, bareWords, maskedSegment, namesOwnerOrDate } from './common';
 
 /**
  * "**Added to tech.md:**" above "- Amplify platform types", "- Next.js 15 static export requirements"; "Enhanced
@@ -14,7 +14,7 @@ import { plain, bareWords } from './common';
  * ("Improved alerting:" above "- Alert on queue depth — @ana" is a group of planned work). "Added to the backlog:"
  * lists work still to come.
  */
-export function isFinishedLabel(label: string, item: ListItem): boolean {
+export function isFinishedLabel(label: string, item: ListItem, text: string): boolean {
   const t = bareWords(label);
   if (!FINISHED_LABEL_RE.test(t) || TO_COME_RE.test(t)) return false;
   const details = item.children.filter((c) => c.type === 'list').flatMap((l) => l.children);
@@ -22,14 +22,13 @@ export function isFinishedLabel(label: string, item: ListItem): boolean {
     const p = d.children[0];
     if (d.checked != null || p?.type !== 'paragraph') return false;
     const words = bareWords(plain(p));
-    return !startsImperative(words) && !OWNED_OR_DATED_RE.test(plain(d));
+    return !startsImperative(words) && !namesOwnerOrDate(maskedSegment(text, d));
   });
 }
 const FINISHED_LABEL_RE =
   /^(?:added|updated|enhanced|improved|extended|expanded|created|documented|changed|refactored|reworked|rewrote|rewritten|fixed|removed|cleaned up|hardened|tightened|simplified|consolidated|renamed|replaced|upgraded|migrated)\s+\S/i;
 // "Added to the backlog:", "Moved to the roadmap:": the list below is work still to come
 const TO_COME_RE = /^(?:added|moved)\s+to\s+(?:the\s+|our\s+|a\s+)?(?:backlog|roadmap|to-?do|list|queue|sprint|board|tracker|jira|linear|agenda|plan|next)\b/i;
-const OWNED_OR_DATED_RE = /@\w|\b\d{4}-\d{2}-\d{2}\b|\bdue\b|\bowner\b/i;
 
 /**
  * "- Updated `.gitignore` to exclude `tfplan`", "- Updated `.gitleaks.toml` to …", "- Improved security check script

@@ -24,10 +24,11 @@ import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
 import { isPracticeList } from './practice-lists';
+import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
-const explainedList = (list: List, before: string | undefined): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list);
+const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
@@ -70,7 +71,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       } else if (node.type === 'table') {
         pushAll(model.actionItems, blockItems(node, section, deferred, () => tableItems(node, ctx, section, deferred)));
         lastNumbered = undefined;
-      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !explainedList(node, paragraphBefore(nodes, node))) {
+      } else if (node.type === 'list' && !(hasTable && isLegendList(node)) && !isFixLinkList(node, section) && !explainedList(node, paragraphBefore(nodes, node), ctx.text)) {
         if (!node.ordered && lastNumbered) {
           // Bullets written flush under "1. Item" (no indent) are that item's sub-bullets, not new items.
           attachSubList(lastNumbered, node, ctx);
@@ -120,6 +121,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
+  pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);

@@ -3,6 +3,7 @@ import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
 import { isLabelOnly, isReaderAdvice } from './list-kinds';
 import { isFinishedAmongFinished, isFinishedLabel } from './finished-lists';
+import { isPracticeGroup } from './practice-lists';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
@@ -41,7 +42,7 @@ export function listItems(
     if (isLabelOnly(li)) {
       const label = plain(li.children[0]).replace(/:$/, '');
       // "**Added to tech.md:**" above its details: the label is the finished item, the details its parts
-      if (isFinishedLabel(label, li)) {
+      if (isFinishedLabel(label, li, ctx.text)) {
         const item = listItem(li, list, ctx, section, deferred, labelGroup);
         if (item) {
           if (item.status === 'open' && !item.statusField) markDoneByFirstWord(item, ctx);
@@ -56,6 +57,8 @@ export function listItems(
       }
       continue;
     }
+    // "**Deployment Strategy**" over checks to make from now on: a topic of practice, not a task
+    if (isPracticeGroup(li, ctx.text)) continue;
     const item = listItem(li, list, ctx, section, deferred, labelGroup);
     if (item) {
       out.push(item);

@@ -1,7 +1,9 @@
-// A list of standing practices — how the team will work from now on — rather than tasks. Read by index.ts.
-import type { List } from 'mdast';
+// A list of standing practices — how the team will work from now on — rather than tasks, and a topic title over such
+// practices. Read by index.ts and lists.ts.
+import type { List, ListItem } from 'mdast';
+import { looksCompleted } from '../completed';
 import { startsImperative } from '../verbs';
-import { plain, bareWords } from './common';
+import { plain, bareWords, maskedSegment, namesOwnerOrDate } from './common';
 
 /**
  * "- Always run `terraform plan -out=tfplan` and delete tfplan immediately after review", "- Never commit Terraform
@@ -12,7 +14,7 @@ import { plain, bareWords } from './common';
  * date, no link, nothing nested (a practice written as tracked work is read as items). A list of one "Always" beside
  * tasks ("Until there is a backup, set a schedule …", "Always set a billing alert …") stays items.
  */
-export function isPracticeList(list: List): boolean {
+export function isPracticeList(list: List, text: string): boolean {
   if (list.children.length < 2) return false;
   let always = 0;
   for (const li of list.children) {
@@ -20,7 +22,7 @@ export function isPracticeList(list: List): boolean {
     if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
     if (p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
     const t = bareWords(plain(p));
-    if (/^\[[ xX]?\]/.test(t) || TRACKED_RE.test(t)) return false;
+    if (/^\[[ xX]?\]/.test(t) || namesOwnerOrDate(maskedSegment(text, p))) return false;
     if (ALWAYS_RE.test(t)) always++;
     else if (!DO_NOT_RE.test(t) && !(startsImperative(t) && OCCASION_RE.test(t))) return false;
   }
@@ -30,5 +32,35 @@ const ALWAYS_RE = /^(?:always|never)\s+\p{L}/iu;
 const DO_NOT_RE = /^(?:do not|don['’]t|avoid)\s+\p{L}/iu;
 // "before working with new tools", "after each deploy", "whenever a secret is added", "every time we …"
 const OCCASION_RE = /\b(?:before|after|whenever|each time|every time)\s+(?:\p{L}+ing|any|every|each|a new|new)\b/iu;
-// an owner, a date or a deadline: the practice is written as work someone will do
-const TRACKED_RE = /@\w|\b\d{4}-\d{2}-\d{2}\b|\b(?:due|owner|by (?:end of|next|mon|tue|wed|thu|fri|q[1-4]))\b/i;
+
+/**
+ * "1. **Deployment Strategy**" above "- Test builds locally before pushing to production", "- Use `next build` to
+ * verify the output", "- Check the console for detailed error logs"; "1. **Local Testing**" above the commands to run:
+ * a topic named in bold over how to work from now on — checks to make and ways of working, or the commands to run —
+ * not a piece of work someone finishes, so no owner or date is asked of it. Only when the title is the whole first
+ * line, a few words that name no change (no verb, no colon), and everything under it is either one code block or a
+ * list whose every entry opens with a verb of checking or conduct ("Test", "Verify", "Ensure", "Prefer" …) with no
+ * box, owner, date, link or nesting. "**Alerting**" above "- Add an alert on queue depth" is a follow-up and its
+ * parts; "**Deeper monitoring**" above "We plan to add metrics …" commits to work and stays an item.
+ */
+export function isPracticeGroup(li: ListItem, text: string): boolean {
+  const [title, ...body] = li.children;
+  if (li.checked != null || title?.type !== 'paragraph' || body.length !== 1) return false;
+  if (title.children.length !== 1 || title.children[0].type !== 'strong') return false;
+  const t = bareWords(plain(title));
+  if (!TOPIC_RE.test(t) || startsImperative(t) || looksCompleted(t)) return false;
+  const [under] = body;
+  if (under.type === 'code') return true;
+  if (under.type !== 'list' || under.children.length < 2) return false;
+  return under.children.every((d) => {
+    const p = d.children[0];
+    if (d.checked != null || d.children.length !== 1 || p?.type !== 'paragraph') return false;
+    if (p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
+    return CHECK_OR_CONDUCT_RE.test(bareWords(plain(p))) && !namesOwnerOrDate(maskedSegment(text, p));
+  });
+}
+// two to four capitalised or lower-case words, no colon or sentence mark: "Deployment Strategy", "Local Testing"
+const TOPIC_RE = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){1,3}$/u;
+// checks to make and ways of working, each holding for every future occasion
+const CHECK_OR_CONDUCT_RE =
+  /^(?:test|use|check|verify|ensure|make sure|confirm|validate|prefer|evaluate|review|avoid|keep|always|never|do not|don['’]t)\s+\S/i;

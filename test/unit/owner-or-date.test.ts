@@ -1,0 +1,37 @@
+// The readers that tell tracked work from finished details and standing practices ask the item readers (fields.ts,
+// due.ts) whether a line names an owner or a date, instead of guessing with their own expressions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { namesOwnerOrDate } from '../../server/src/model/action-items/common';
+import { findDue } from '../../server/src/model/due';
+
+const seg = (text: string) => ({ text, offset: 0 });
+
+test('an owner or a date, as an item would be read, counts', () => {
+  for (const s of [
+    'Page the on-call when the scanner fires — @rui',
+    'Owner: Lena',
+    'Owner: TBD',
+    'Rotate the keys, due 2026-12-20',
+    'Rotate the keys by end of Q3',
+    'Rotate the keys before March 3, 2026',
+    'Rotate the keys ASAP',
+  ])
+    assert.ok(namesOwnerOrDate(seg(s)), s);
+});
+
+test('the words "owner" and "due to" in a sentence are not fields', () => {
+  for (const s of [
+    'Names the owner field of each bucket in its log line',
+    'No longer fails silently when the write is refused due to an expiry rule',
+    'Always ask the bucket’s owner before changing a shared variable',
+    'Sam suggests we add a retry — @sam suggests it',
+  ])
+    assert.equal(namesOwnerOrDate(seg(s)), false, s);
+});
+
+test('"due to" gives a cause, not a due date', () => {
+  assert.equal(findDue(seg('Investigate the retries due to timeouts in the client')), undefined);
+  assert.equal(findDue(seg('Fix the retries, due 2026-05-01'))?.text, '2026-05-01');
+  assert.equal(findDue(seg('Fix the retries, due next sprint'))?.text, 'next sprint');
+});
