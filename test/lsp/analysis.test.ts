@@ -274,7 +274,7 @@ describe('a model nobody asked for yet', () => {
     assert.equal(demands.find((d) => d.text === newer)?.demand.wanted, true);
   });
 
-  test('the lint thread holds a model back until asked, drops it unsent for a newer lint, and never holds a first one', async () => {
+  test('the lint thread sends a model when asked, drops it unsent for a newer lint, and never holds a first one', async () => {
     const { lintThread } = await import('../../server/src/lsp/lint-thread');
     const { ModelDemand, Superseded } = await import('../../server/src/lsp/analysis');
     const logged: string[] = [];
@@ -289,14 +289,14 @@ describe('a model nobody asked for yet', () => {
     // a document's first model comes without being asked for (hover has nothing else to answer from)
     const first = await findingsOf(POSTMORTEM, new ModelDemand()).whole;
     assert.ok(first.model.actionItems.length > 0);
-    // asked for after the findings: it comes, with the new text's items
+    // typing on: the second lint's model, never asked for, is dropped for the third
     const alerting = POSTMORTEM.replace('Improve monitoring', 'Improve alerting');
     const second = findingsOf(alerting, new ModelDemand());
-    assert.ok((await second.early) > 0);
     const asked = new ModelDemand();
     const third = findingsOf(alerting.replace('Improve alerting', 'Improve paging'), asked);
-    // typing on: the second lint's model, never asked for, is dropped for the third
+    assert.ok((await second.early) > 0, 'its findings came');
     await assert.rejects(second.whole, Superseded);
+    // asked for after the findings: it comes, with the new text's items
     asked.want();
     const got = await third.whole;
     assert.ok(got.model.actionItems.some((i) => i.text.includes('Improve paging')));

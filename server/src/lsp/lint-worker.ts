@@ -3,6 +3,7 @@
 // The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { lint, type LintOptions, type LintResult } from '../lint/lint';
 import { answerFixQuery, type FixQuery } from '../lint/fix-query';
 import { readerView, type ReaderViewOptions } from '../reader/view';
@@ -83,12 +84,19 @@ let next: { id: number; doc: string | undefined; model: unknown } | undefined;
 const delivered = new Set<string>();
 
 /**
- * How long a model nobody has asked for yet (`deferModel`) waits before it is sent. A newer lint of the same document
- * within that time drops it unsent: while the user types, no keystroke's model is copied across (at 20–200 KB the copy
+ * How long a model nobody has asked for yet (`deferModel`), of a lint that came while the user types on, waits before
+ * it is sent. A newer lint of the same document within that time drops it unsent: while the user types, no keystroke's
+ * model is copied across (at 20–200 KB the copy
  * cost the two threads about as much CPU as the lint, right when the next keystroke's lint runs). A hover, code lens or
  * symbols request sends it at once (`hurry`); so does another request that settles the thread's sending.
  */
 export const MODEL_DELAY_MS = 200;
+/**
+ * When each open document's last findings were posted: a model is held back only while the user types on (this lint
+ * came within MODEL_DELAY_MS of the last one's findings). An edit after a pause sends its model at once, as before:
+ * a hover soon after it finds the model there, and its copy does not land on the next edit.
+ */
+const findingsPostedAt = new Map<string, number>();
 /** The model held back, at most one: every request that settles the sending settles it first. */
 let deferred: { id: number; doc: string; model: unknown; timer: ReturnType<typeof setTimeout> } | undefined;
 
@@ -232,12 +240,15 @@ parentPort?.on('message', (req: LintRequest) => {
     } else if (req.forget !== undefined) {
       caches.forget(req.forget);
       kept.delete(req.forget);
+      findingsPostedAt.delete(req.forget);
       reply = { id: req.id, result: null };
     } else if (req.gc) {
       collectGarbage();
       reply = { id: req.id, result: null };
     } else if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
     else {
+      const since = req.doc === undefined ? undefined : findingsPostedAt.get(req.doc);
+      const typingOn = since !== undefined && performance.now() - since < MODEL_DELAY_MS;
       const result = lint(req.text, req.doc === undefined ? req.options : { ...req.options, parseCache: caches.for(req.doc) });
       if (req.doc !== undefined) keep(req.doc, result, req.options);
       const { tree: _tree, model: whole, ...other } = result;
@@ -245,9 +256,10 @@ parentPort?.on('message', (req: LintRequest) => {
       // the squiggles need only them, and copying the model across (the larger part, ~100 ms at 200 KB) then
       // overlaps with publishing them
       post({ id: req.id, early: encodeFindings(other) });
+      if (req.doc !== undefined) findingsPostedAt.set(req.doc, performance.now());
       const { lines: _lines, text: _text, ...model } = whole;
       if (held && sending) next = { id: req.id, doc: req.doc, model };
-      else if (req.deferModel && req.doc !== undefined && delivered.has(req.doc)) {
+      else if (req.deferModel && req.doc !== undefined && delivered.has(req.doc) && typingOn) {
         deferred = { id: req.id, doc: req.doc, model, timer: setTimeout(sendDeferred, MODEL_DELAY_MS) };
       } else send(req.id, req.doc, model);
     }
