@@ -48,7 +48,7 @@ export interface EarlyAnalysis {
 /**
  * Whether anyone waits for a lint's model (hover, code lens, symbols, the reader view): until someone does, the lint
  * thread holds the model back a little (lint-worker.ts MODEL_DELAY_MS), so that while the user types on, each
- * keystroke's model is dropped for the next one before it is copied across (at 200 KB the copy cost about as much CPU
+ * keystroke's model is dropped for the next one before it is copied across (at 200 KB the copy cost nearly as much CPU
  * as the lint). `want` sends it at once.
  */
 export class ModelDemand {
