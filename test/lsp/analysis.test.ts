@@ -4,7 +4,8 @@
 // Counts and order come from the server's trace (POSTMORTEM_LINT_TRACE=1), never from wall-clock time.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestClient } from './client';
+import * as path from 'node:path';
+import { ROOT, TestClient } from './client';
 import { ensureBuilt } from './build';
 import { POSTMORTEM } from './texts';
 
@@ -228,5 +229,79 @@ describe('findings before the model', () => {
     for (const drop of drops.splice(0)) drop();
     assert.equal(await whole, undefined);
     assert.deepEqual(logged, [], 'a dropped model is not a failure');
+  });
+});
+
+describe('a model nobody asked for yet', () => {
+  test('typing on: the model is wanted only once a face asks for it, a newer revision inherits the wish, another document does not wait for it', async () => {
+    const { Analyzer } = await import('../../server/src/lsp/analysis');
+    type Demand = InstanceType<typeof import('../../server/src/lsp/analysis').ModelDemand>;
+    const { lint } = await import('../../server/src/lint/lint');
+    const demands: { doc: string; text: string; demand: Demand }[] = [];
+    // a lint thread that sends the findings at once and holds the model until it is wanted
+    const analyzer = new Analyzer(async (text, options, doc, early, demand) => {
+      demands.push({ doc: doc!, text, demand: demand! });
+      const result = lint(text, options);
+      early?.({ findings: result.findings, isPostmortem: result.isPostmortem, detectedBy: result.detectedBy });
+      if (!demand!.wanted) await new Promise<void>((resolve) => demand!.onWant(resolve));
+      return result;
+    });
+    const options = async () => ({ today: '2026-03-01' });
+    // diagnostics need the findings only: the model is not wanted
+    const first = await analyzer.findings('doc', 1, 1, POSTMORTEM, 'k', options);
+    assert.ok(first && first.result.findings.length > 0);
+    assert.equal(demands[0].demand.wanted, false);
+    // a hover or a code lens asks for the whole analysis: its model is wanted, and it comes
+    const whole = await analyzer.analyze('doc', 1, 1, POSTMORTEM, 'k', options);
+    assert.equal(demands[0].demand.wanted, true);
+    assert.equal(whole?.revision, 1);
+    // the workspace index asks without hurry: still not wanted
+    const edited = POSTMORTEM + '\n';
+    const forIndex = analyzer.analyze('doc', 2, 2, edited, 'k', options, false);
+    await analyzer.findings('doc', 2, 2, edited, 'k', options);
+    assert.equal(demands[1].demand.wanted, false);
+    // another document's analysis does not wait behind a model nobody wants
+    const other = await analyzer.findings('other', 1, 1, POSTMORTEM, 'k', options);
+    assert.equal(other?.revision, 1);
+    assert.equal(demands[1].demand.wanted, true, "the held model was let go for the other document's lint");
+    assert.equal((await forIndex)?.revision, 2);
+    // who waited for a revision's model (a hover) gets the newer revision's, which is wanted at once
+    const hover = analyzer.analyze('doc', 3, 3, POSTMORTEM, 'k', options);
+    const newer = POSTMORTEM.replace('Improve monitoring', 'Improve alerting');
+    const typedOn = analyzer.findings('doc', 4, 4, newer, 'k', options);
+    assert.equal((await hover)?.revision, 4);
+    assert.equal((await typedOn)?.revision, 4);
+    assert.equal(demands.find((d) => d.text === newer)?.demand.wanted, true);
+  });
+
+  test('the lint thread sends a model when asked, drops it unsent for a newer lint, and never holds a first one', async () => {
+    const { lintThread } = await import('../../server/src/lsp/lint-thread');
+    const { ModelDemand, Superseded } = await import('../../server/src/lsp/analysis');
+    const logged: string[] = [];
+    const thread = lintThread(path.join(ROOT, 'dist', 'lint-worker.js'), (l) => logged.push(l));
+    const options = { today: '2026-03-01' };
+    const findingsOf = (text: string, demand: InstanceType<typeof ModelDemand>) => {
+      let heard!: (n: number) => void;
+      const early = new Promise<number>((r) => (heard = r));
+      const whole = thread.lint(text, options, 'doc', (r) => heard(r.findings.length), demand);
+      return { early, whole };
+    };
+    // a document's first model comes without being asked for (hover has nothing else to answer from)
+    const first = await findingsOf(POSTMORTEM, new ModelDemand()).whole;
+    assert.ok(first.model.actionItems.length > 0);
+    // typing on: the second lint's model, never asked for, is dropped for the third
+    const alerting = POSTMORTEM.replace('Improve monitoring', 'Improve alerting');
+    const second = findingsOf(alerting, new ModelDemand());
+    const asked = new ModelDemand();
+    const third = findingsOf(alerting.replace('Improve alerting', 'Improve paging'), asked);
+    assert.ok((await second.early) > 0, 'its findings came');
+    await assert.rejects(second.whole, Superseded);
+    // asked for after the findings: it comes, with the new text's items
+    asked.want();
+    const got = await third.whole;
+    assert.ok(got.model.actionItems.some((i) => i.text.includes('Improve paging')));
+    assert.ok(got.findings.length > 0);
+    thread.forget('doc');
+    assert.deepEqual(logged, []);
   });
 });

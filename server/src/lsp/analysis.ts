@@ -46,10 +46,33 @@ export interface EarlyAnalysis {
 }
 
 /**
- * Lints `text`; `doc` names the document so that its next version can reuse the parse of unchanged sections. `early`
- * hears the findings as soon as they are known, when they come before the whole result (the lint thread).
+ * Whether anyone waits for a lint's model (hover, code lens, symbols, the reader view): until someone does, the lint
+ * thread holds the model back a little (lint-worker.ts MODEL_DELAY_MS), so that while the user types on, each
+ * keystroke's model is dropped for the next one before it is copied across (at 200 KB the copy cost nearly as much CPU
+ * as the lint). `want` sends it at once.
  */
-export type Linter = (text: string, options: LintOptions, doc?: string, early?: (result: EarlyResult) => void) => Promise<LintResult>;
+export class ModelDemand {
+  wanted = false;
+  private readonly listeners: (() => void)[] = [];
+
+  want(): void {
+    if (this.wanted) return;
+    this.wanted = true;
+    for (const l of this.listeners.splice(0)) l();
+  }
+
+  /** `fn` is called once, when the model is first wanted (not if it already was). */
+  onWant(fn: () => void): void {
+    if (!this.wanted) this.listeners.push(fn);
+  }
+}
+
+/**
+ * Lints `text`; `doc` names the document so that its next version can reuse the parse of unchanged sections. `early`
+ * hears the findings as soon as they are known, when they come before the whole result (the lint thread). `demand`:
+ * without it, or once wanted, the model comes as soon as it can; otherwise the lint thread may hold it back until then.
+ */
+export type Linter = (text: string, options: LintOptions, doc?: string, early?: (result: EarlyResult) => void, demand?: ModelDemand) => Promise<LintResult>;
 /**
  * Builds the fixes `query` asks for from the analysis of `text` by `doc` (whose result is `result`): where the lint ran,
  * since the result that crossed from the lint thread has no fixes.
@@ -77,6 +100,8 @@ interface Job {
   /** Resolved when `supersededBy` is set. */
   superseded: Promise<void>;
   resolveSuperseded: () => void;
+  /** Whether anyone waits for this analysis's model (see ModelDemand). */
+  demand: ModelDemand;
 }
 
 export class Analyzer {
@@ -106,10 +131,13 @@ export class Analyzer {
 
   /**
    * The analysis of `uri` at `revision` under configuration `key`. Joins a matching one (running, queued or finished);
-   * otherwise queues one, superseding older queued work for the same document.
+   * otherwise queues one, superseding older queued work for the same document. `urgent` (the default): the model is
+   * wanted now (a hover, a code lens); otherwise (the workspace index) it may come when the user pauses.
    */
-  analyze(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Promise<Analysis | undefined> {
-    return this.job(uri, revision, version, text, key, options).promise;
+  analyze(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>, urgent = true): Promise<Analysis | undefined> {
+    const job = this.job(uri, revision, version, text, key, options);
+    if (urgent) job.demand?.want();
+    return job.promise;
   }
 
   /** Like `analyze`, but resolved as soon as the findings are known (diagnostics need no more). */
@@ -117,7 +145,7 @@ export class Analyzer {
     return this.job(uri, revision, version, text, key, options).early;
   }
 
-  private job(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Pick<Job, 'promise' | 'early'> {
+  private job(uri: string, revision: number, version: number, text: string, key: string, options: () => Promise<LintOptions>): Pick<Job, 'promise' | 'early'> & { demand?: ModelDemand } {
     const finished = this.done.get(uri);
     if (finished && finished.revision === revision && finished.key === key) return { promise: Promise.resolve(finished), early: Promise.resolve(finished) };
     const pending = this.latest.get(uri);
@@ -128,14 +156,16 @@ export class Analyzer {
     const early = new Promise<EarlyAnalysis | undefined>((r) => (resolveEarly = r));
     let resolveSuperseded!: () => void;
     const superseded = new Promise<void>((r) => (resolveSuperseded = r));
-    const job: Job = { uri, revision, key, version, text, options, promise, resolve, early, resolveEarly, superseded, resolveSuperseded };
+    const job: Job = { uri, revision, key, version, text, options, promise, resolve, early, resolveEarly, superseded, resolveSuperseded, demand: new ModelDemand() };
     this.latest.set(uri, job);
-    // Older queued work for this document is superseded: whoever waited for it gets this newer analysis.
+    // Older queued work for this document is superseded: whoever waited for it gets this newer analysis (and whoever
+    // wanted its model wants this one's).
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const old = this.queue[i];
       if (old.uri !== uri) continue;
       this.queue.splice(i, 1);
       this.trace?.(`analysis superseded ${uri} v${old.version}`);
+      if (old.demand.wanted) job.demand.want();
       old.resolve(promise);
       old.resolveEarly(early);
     }
@@ -144,8 +174,11 @@ export class Analyzer {
     if (this.running?.uri === uri && this.running.revision < revision) {
       this.running.supersededBy = job;
       this.running.resolveSuperseded();
+      if (this.running.demand.wanted) job.demand.want();
       this.trace?.(`analysis superseded ${uri} v${this.running.version} (running)`);
     }
+    // another document's analysis waits behind the running one's model: that model is not held back
+    if (this.running && this.running.uri !== uri) this.running.demand.want();
     this.queue.push(job);
     void this.pump();
     return job;
@@ -195,11 +228,19 @@ export class Analyzer {
           const current = job;
           let heard!: () => void;
           const findingsHeard = new Promise<void>((r) => (heard = r));
-          const linted = this.linter(job.text, options, job.uri, (r) => {
-            heard();
-            // when a newer revision came in meanwhile, its waiters wait for that one's findings
-            if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r, options });
-          }).then(
+          // another document's analysis already waits behind this one: its model is not held back
+          if (this.queue.some((j) => j.uri !== current.uri)) current.demand.want();
+          const linted = this.linter(
+            job.text,
+            options,
+            job.uri,
+            (r) => {
+              heard();
+              // when a newer revision came in meanwhile, its waiters wait for that one's findings
+              if (!current.supersededBy) current.resolveEarly({ revision: current.revision, version: current.version, text: current.text, result: r, options });
+            },
+            current.demand,
+          ).then(
             (result) => {
               analysis = { revision: current.revision, version: current.version, text: current.text, result, options };
               this.finished(current, analysis);

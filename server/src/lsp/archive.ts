@@ -105,7 +105,8 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
     openEntry: async (p) => {
       const uri = openUri(p);
       if (!uri) return undefined;
-      const r = await ctx.getResult(uri);
+      // not urgent: while the user types on, the index takes the analysis of the text they pause at
+      const r = await ctx.getResult(uri, false);
       if (!r) return undefined;
       const { result } = r;
       if (!result.isPostmortem || result.ignored) return null;

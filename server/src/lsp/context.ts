@@ -25,8 +25,11 @@ export interface CurrentFindings {
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  /** The lint result for the document's current version (computed on demand and cached per version). */
-  getResult(uri: string): Promise<CurrentResult | undefined>;
+  /**
+   * The lint result for the document's current version (computed on demand and cached per version). `urgent` (the
+   * default): its model is wanted now; `false` (the workspace index): it may come once the user pauses typing.
+   */
+  getResult(uri: string, urgent?: boolean): Promise<CurrentResult | undefined>;
   /** The findings of the document's current version, as soon as they are known (code actions need no more). */
   getFindings(uri: string): Promise<CurrentFindings | undefined>;
   /**

@@ -62,13 +62,17 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   const fromWorker = new WeakSet<object>();
   /** `decoding`: the chunks taken so far, one per turn of the event loop, after the findings. */
   const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void; decoding?: Promise<void>; decoder?: GraphDecoder }>();
+  /** A reply is in (or will never come): an idle thread lets the process exit. */
+  const answered = (id: number) => {
+    waiting.delete(id);
+    if (waiting.size === 0) worker?.unref();
+  };
   const start = (): Worker | undefined => {
     if (worker || failed) return worker;
     try {
       // a small young generation (semi-spaces of 1 MB, as SERVER_EXEC_ARGV gives the main thread): with the default
       // the thread's heap sat tens of MB above what it uses
       const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
-      w.unref();
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
         if (!w8) return;
@@ -88,16 +92,16 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
           const decoder = w8.decoder ?? new GraphDecoder();
           (w8.decoding ?? Promise.resolve())
             .then(() => {
-              waiting.delete(reply.id);
+              answered(reply.id);
               w8.resolve(decoder.finish());
             })
             .catch((e: unknown) => {
-              waiting.delete(reply.id);
+              answered(reply.id);
               w8.reject(e instanceof Error ? e : new Error(String(e)));
             });
           return;
         }
-        waiting.delete(reply.id);
+        answered(reply.id);
         if ('error' in reply) w8.reject(new Error(reply.error));
         else if ('superseded' in reply) w8.reject(new Superseded());
         else w8.resolve(reply.result);
@@ -108,12 +112,15 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
         failed = true;
         log(`the lint thread stopped (${why}); linting on the main thread from now on`);
         for (const [id, w8] of waiting) {
-          waiting.delete(id);
+          answered(id);
           w8.reject(new Error(`lint thread stopped: ${why}`));
         }
       };
       w.on('error', (e) => die(e instanceof Error ? e.message : String(e)));
       w.on('exit', (code) => die(`exit code ${code}`));
+      // after the listeners (a 'message' listener refs the worker's port again); `send` refs it while a reply is due:
+      // an idle thread keeps no process alive (a test, a tool), one with work pending does
+      w.unref();
       worker = w;
     } catch (e) {
       failed = true;
@@ -123,11 +130,12 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   };
   const send = (w: Worker, req: LintRequest, early?: (r: unknown) => void) =>
     new Promise<unknown>((resolve, reject) => {
+      if (waiting.size === 0) w.ref();
       waiting.set(req.id, { resolve, reject, early });
       w.postMessage(req);
     });
   return {
-    lint: (text, options, doc, early) => {
+    lint: (text, options, doc, early, demand) => {
       const w = start();
       if (!w) return inProcessLinter(text, options, doc);
       let findings: EarlyResult | undefined;
@@ -137,7 +145,11 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
         fromWorker.add(findings);
         early?.(findings);
       };
-      return send(w, { id: nextId++, text, options, doc }, heard).then((raw) => {
+      // nobody waits for the model yet: the thread may hold it back until someone does (ModelDemand)
+      const id = nextId++;
+      const deferModel = doc !== undefined && demand !== undefined && !demand.wanted;
+      if (deferModel) demand.onWant(() => waiting.has(id) && worker === w && w.postMessage({ id: nextId++, hurry: id } satisfies LintRequest));
+      return send(w, { id, text, options, doc, deferModel }, heard).then((raw) => {
         const result = revive({ ...findings, ...(raw as object) }, text);
         fromWorker.add(result);
         return result;

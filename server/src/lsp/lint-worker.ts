@@ -3,6 +3,7 @@
 // The result crosses back by structured clone; the parts that cannot (the line index, made of closures) or need not
 // (the markdown tree) are dropped here and rebuilt or recomputed on the main thread.
 import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { lint, type LintOptions, type LintResult } from '../lint/lint';
 import { answerFixQuery, type FixQuery } from '../lint/fix-query';
 import { readerView, type ReaderViewOptions } from '../reader/view';
@@ -14,12 +15,14 @@ import { encodeFindings, type EncodedFindings } from './findings-codec';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
 export type LintRequest =
-  | { id: number; text: string; options: LintOptions; doc?: string; archive?: undefined; gc?: undefined; forget?: undefined; reader?: undefined; fixes?: undefined }
+  | { id: number; text: string; options: LintOptions; doc?: string; deferModel?: boolean; archive?: undefined; gc?: undefined; forget?: undefined; reader?: undefined; fixes?: undefined }
   | { id: number; text: string; archive: ArchiveReadOptions; gc?: undefined; forget?: undefined; fixes?: undefined }
   | { id: number; gc: true; forget?: undefined; fixes?: undefined }
   | { id: number; forget: string; gc?: undefined; fixes?: undefined }
   | { id: number; reader: { doc: string; text: string; options: ReaderViewOptions }; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined }
-  | { id: number; fixes: { doc: string; text: string; options: LintOptions; query: FixQuery }; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined };
+  | { id: number; fixes: { doc: string; text: string; options: LintOptions; query: FixQuery }; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined }
+  /** The model of lint `hurry`, held back (`deferModel`), is wanted now: no reply. */
+  | { id: number; hurry: number; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined };
 
 /**
  * Each open document's parse cache: an edit re-parses only the sections it touched, and the sections after it are
@@ -80,6 +83,33 @@ let next: { id: number; doc: string | undefined; model: unknown } | undefined;
  */
 const delivered = new Set<string>();
 
+/**
+ * How long a model nobody has asked for yet (`deferModel`), of a lint that came while the user types on, waits before
+ * it is sent. A newer lint of the same document within that time drops it unsent: while the user types, no keystroke's
+ * model is copied across (at 20–200 KB the copy
+ * cost the two threads half (20 KB) to four fifths (200 KB) of the lint's CPU, right when the next keystroke's lint runs). A hover, code lens or
+ * symbols request sends it at once (`hurry`); so does another request that settles the thread's sending.
+ */
+export const MODEL_DELAY_MS = 200;
+/**
+ * When each open document's last findings were posted: a model is held back only while the user types on (this lint
+ * came within MODEL_DELAY_MS of the last one's findings). An edit after a pause sends its model at once, as before:
+ * a hover soon after it finds the model there, and its copy does not land on the next edit.
+ */
+const findingsPostedAt = new Map<string, number>();
+/** The model held back, at most one: every request that settles the sending settles it first. */
+let deferred: { id: number; doc: string; model: unknown; timer: ReturnType<typeof setTimeout> } | undefined;
+
+/** The held-back model goes now, a chunk per turn (after whatever is being sent, finished first). */
+function sendDeferred(): void {
+  const d = deferred;
+  if (!d) return;
+  deferred = undefined;
+  clearTimeout(d.timer);
+  if (sending || next) settleSending(undefined, false);
+  send(d.id, d.doc, d.model);
+}
+
 /** One more step of the model being sent (a chunk, or a pause in the first pass); false when it is all sent (or failed). */
 function sendStep(s: Sending): boolean {
   let reply: LintReply;
@@ -124,6 +154,16 @@ function send(id: number, doc: string | undefined, model: unknown): void {
  * it (and the model waiting after it) here and now.
  */
 function settleSending(doc: string | undefined, drop: boolean): void {
+  const d = deferred;
+  if (d) {
+    deferred = undefined;
+    clearTimeout(d.timer);
+    if (drop && d.doc === doc) post({ id: d.id, superseded: true });
+    else {
+      const me: Sending = { id: d.id, doc: d.doc, steps: encodeSteps({ model: d.model }) };
+      while (sendStep(me));
+    }
+  }
   const s = sending;
   sending = undefined;
   if (s) {
@@ -165,6 +205,10 @@ function post(reply: LintReply): void {
 }
 
 parentPort?.on('message', (req: LintRequest) => {
+  if ('hurry' in req) {
+    if (deferred?.id === req.hurry) sendDeferred();
+    return;
+  }
   // a lint (or a document closing) first settles the model being sent: dropped when it is the same document's, else
   // finished (so are the index's reads and a fix query that must lint again); the reader view, gc and a fix query
   // answered from a kept analysis only read: Ctrl+. right after an edit need not wait for the model to cross
@@ -196,12 +240,15 @@ parentPort?.on('message', (req: LintRequest) => {
     } else if (req.forget !== undefined) {
       caches.forget(req.forget);
       kept.delete(req.forget);
+      findingsPostedAt.delete(req.forget);
       reply = { id: req.id, result: null };
     } else if (req.gc) {
       collectGarbage();
       reply = { id: req.id, result: null };
     } else if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };
     else {
+      const since = req.doc === undefined ? undefined : findingsPostedAt.get(req.doc);
+      const typingOn = since !== undefined && performance.now() - since < MODEL_DELAY_MS;
       const result = lint(req.text, req.doc === undefined ? req.options : { ...req.options, parseCache: caches.for(req.doc) });
       if (req.doc !== undefined) keep(req.doc, result, req.options);
       const { tree: _tree, model: whole, ...other } = result;
@@ -209,9 +256,12 @@ parentPort?.on('message', (req: LintRequest) => {
       // the squiggles need only them, and copying the model across (the larger part, ~100 ms at 200 KB) then
       // overlaps with publishing them
       post({ id: req.id, early: encodeFindings(other) });
+      if (req.doc !== undefined) findingsPostedAt.set(req.doc, performance.now());
       const { lines: _lines, text: _text, ...model } = whole;
       if (held && sending) next = { id: req.id, doc: req.doc, model };
-      else send(req.id, req.doc, model);
+      else if (req.deferModel && req.doc !== undefined && delivered.has(req.doc) && typingOn) {
+        deferred = { id: req.id, doc: req.doc, model, timer: setTimeout(sendDeferred, MODEL_DELAY_MS) };
+      } else send(req.id, req.doc, model);
     }
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

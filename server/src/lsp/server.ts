@@ -108,12 +108,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     serverConfig.reportProblems(problems);
     return { filePath: uriToPath(uri) ?? undefined, rootDir, config, today: today() };
   };
-  const getAnalysis = (uri: string): Promise<Analysis | undefined> => {
+  const getAnalysis = (uri: string, urgent = true): Promise<Analysis | undefined> => {
     const doc = documents.get(uri);
     if (!doc || tooBig(doc)) return Promise.resolve(undefined);
     const revision = revisions.get(uri) ?? 0;
     const key = `${settings.version}:${configGeneration}`;
-    return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, () => lintOptions(uri));
+    return analyzer.analyze(uri, revision, doc.version, doc.getText(), key, () => lintOptions(uri), urgent);
   };
   /** The findings of the current text, without waiting for its model to cross from the lint thread. */
   const getFindings = (uri: string): Promise<EarlyAnalysis | undefined> => {
@@ -121,8 +121,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc || tooBig(doc)) return Promise.resolve(undefined);
     return analyzer.findings(uri, revisions.get(uri) ?? 0, doc.version, doc.getText(), `${settings.version}:${configGeneration}`, () => lintOptions(uri));
   };
-  const getResult = (uri: string): Promise<CurrentResult | undefined> =>
-    getAnalysis(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
+  const getResult = (uri: string, urgent = true): Promise<CurrentResult | undefined> =>
+    getAnalysis(uri, urgent).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
   /** The current findings and their fixes, without waiting for the model (code actions). */
   const getCurrentFindings = (uri: string): Promise<CurrentFindings | undefined> =>
     getFindings(uri).then((a) => (a ? { version: a.version, result: a.result, fixes: (q: FixQuery) => analyzer.fixes(uri, a, q) } : undefined), () => undefined);
