@@ -120,6 +120,28 @@ describe('postmortem-lint --jobs: threads print what one thread prints', () => {
     assert.ok(files.size > 10);
   });
 
+  test('a run of 1 MB or more lints on a worker thread and prints what the main thread prints', () => {
+    // one long postmortem: the fixtures one after another, until the file holds more than 1 MB
+    const d = path.join(tmp, 'long');
+    fs.mkdirSync(d, { recursive: true });
+    const texts = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort().map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
+    const parts = ['# One long postmortem\n\n'];
+    for (let size = 0, i = 0; size <= 1_000_000; i++) {
+      const t = texts[i % texts.length];
+      parts.push(t, '\n\n');
+      size += Buffer.byteLength(t) + 2;
+    }
+    fs.writeFileSync(path.join(d, 'long.md'), parts.join(''));
+    const args = ['--today', TODAY, '--all', '--format', 'json', '--verbose', 'long.md'];
+    const worker = run(args, d);
+    const main = run(['--jobs', '1', ...args], d);
+    assert.match(worker.stderr, /^postmortem-lint: 1 file: 1 linted; on a worker thread; [\d.]+ s$/m);
+    assert.match(main.stderr, /; on the main thread; /);
+    assert.equal(worker.stdout, main.stdout);
+    assert.equal(worker.code, main.code);
+    assert.ok((JSON.parse(worker.stdout) as unknown[]).length > 100);
+  });
+
   test('--jobs takes a number of threads, 1 or more', () => {
     for (const bad of ['0', 'two', '-1', '1.5']) {
       const r = run([`--jobs=${bad}`, FIXTURES]);
