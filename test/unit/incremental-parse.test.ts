@@ -189,3 +189,18 @@ test('a decision explained in another section: the timeline, read from its own r
   // the same, with the reason in the timeline's own next sentence
   assert.deepEqual(decisions(doc('Service recovered.').replace('back the deploy.', 'back the deploy. It was leaking connections and caused the errors.')), []);
 });
+
+test('a ticket whose link the autolink transform made (no position of its own) has its place in the source, edit after edit', () => {
+  // "([: https://…": the literal is linked by the mdast transform, which gives no position; the item reused after an
+  // edit above it must read as a whole parse reads it (found by the random edits: a definition cut into a list item)
+  const url = 'https://example.com/deploy/pull/2113';
+  const text = `# Outage\n\n## Summary\n\nIt broke.\n\n## Action items\n\n1. Alert when a member is idle ([: ${url}\n`;
+  const cache = new UnitCache(true);
+  lint(text, { today: TODAY, all: true, parseCache: cache });
+  const edited = 'x' + text;
+  const a = lint(edited, { today: TODAY, all: true, parseCache: cache });
+  const b = lint(edited, { today: TODAY, all: true, wholeParse: true });
+  assert.deepEqual(a.model.actionItems, b.model.actionItems);
+  const [ticket] = b.model.actionItems[0].tickets;
+  assert.equal(edited.slice(ticket.range.start.offset, ticket.range.end.offset), url);
+});

@@ -58,14 +58,35 @@ export function namesOwnerOrDate(seg: Segment): boolean {
 
 export function linkTickets(node: Nodes, ctx: ParseContext): Field<string>[] {
   const out: Field<string>[] = [];
-  const visit = (n: Nodes) => {
+  // where the next link without a place of its own is looked for: after the last one found, inside the nearest node
+  // that has a place
+  let cursor = startOf(node);
+  const visit = (n: Nodes, end: number) => {
     if (n.type === 'link' && /^(https?:|mailto:)/i.test(n.url)) {
-      out.push({ value: n.url, text: n.url, range: ctx.range(startOf(n), endOf(n)) });
+      const at = n.position ? { start: startOf(n), end: endOf(n) } : placeOfLiteral(n, ctx.text, cursor, end);
+      if (at) {
+        out.push({ value: n.url, text: n.url, range: ctx.range(at.start, at.end) });
+        cursor = at.end;
+      }
     }
-    if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+    if (n.position) cursor = Math.max(cursor, startOf(n));
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c, n.position ? endOf(n) : end);
   };
-  visit(node);
+  visit(node, endOf(node));
   return out;
+}
+
+/**
+ * Where an autolink literal the mdast transform made stands in the source: that transform (a find-and-replace over text
+ * nodes, for literals the syntax did not take, as "([: https://…") gives its links no position. Its text is the
+ * literal as written; it is looked for from `from` up to `to` (the nearest node with a place). Without this, the
+ * ticket's range was the document's start, and the reuse of unchanged items moved it with every edit above.
+ */
+function placeOfLiteral(link: Nodes, text: string, from: number, to: number): { start: number; end: number } | undefined {
+  const literal = 'children' in link ? (link.children as Nodes[]).map((c) => ('value' in c ? c.value : '')).join('') : '';
+  if (!literal) return undefined;
+  const start = text.indexOf(literal, from);
+  return start >= 0 && start + literal.length <= to ? { start, end: start + literal.length } : undefined;
 }
 
 export const toField = <T>(h: Hit<T>, ctx: ParseContext): Field<T> => ({ value: h.value, text: h.text, range: ctx.range(h.start, h.end) });
