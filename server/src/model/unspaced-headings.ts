@@ -14,20 +14,22 @@ export function readUnspacedHeadings(tree: Root, text: string): Root {
   tree.children.forEach((n, i) => {
     if (n.type !== 'paragraph' || n.children.length !== 1 || n.children[0].type !== 'text') return;
     const s = startOf(n);
-    const e = endOf(n);
-    const m = UNSPACED_RE.exec(text.slice(s, e));
+    // every parse asks (every keystroke): a paragraph not opening with "##" is not sliced
+    if (text.charCodeAt(s) !== HASH || text.charCodeAt(s + 1) !== HASH) return;
+    const m = UNSPACED_RE.exec(text.slice(s, endOf(n)));
     if (!m) return;
     const marks = m[1].length as Heading['depth'];
     const textNode = n.children[0];
+    if (textNode.value.slice(marks) !== m[2]) return; // an escape or entity in the title: leave the line as written
     const heading: Heading = {
       type: 'heading',
       depth: marks,
       children: [{ type: 'text', value: m[2], position: { start: { ...n.position!.start, column: n.position!.start.column + marks, offset: s + marks }, end: { ...n.position!.end } } }],
       position: n.position,
     };
-    if (textNode.value.slice(marks) !== m[2]) return; // an escape or entity in the title: leave the line as written
     (children ??= [...tree.children])[i] = heading;
   });
   return children ? { ...tree, children } : tree;
 }
+const HASH = 0x23;
 const UNSPACED_RE = /^(#{2,6})(\p{L}[^\n#]{0,79})$/u;
