@@ -13,6 +13,8 @@ import { sectionAt } from '../facts';
  */
 export function followUpLabels(tree: Root, model: Postmortem, ctx: ParseContext): ActionItem[] {
   const out: ActionItem[] = [];
+  // asked on every lint: a document without a lessons section is not walked
+  if (!model.allSections.some((s) => s.effectiveKind === 'lessons-learned')) return out;
   const read = (p: Paragraph) => {
     const sec = sectionAt(model, startOf(p));
     if (sec?.effectiveKind !== 'lessons-learned') return;
