@@ -65,6 +65,8 @@ describe('editor help over stdio', () => {
     c = await TestClient.start({ workspaceFolders: [dir], settings: () => settings });
     await c.open(uri, PM);
     await c.diagnosticsFor(uri, 1);
+    // owners from the workspace's other postmortems come from the workspace index, built in the background
+    await c.waitFor('the workspace index', () => c.archiveChanged.find((p) => p.complete && !p.files));
   });
   after(async () => {
     await c.stop();

@@ -32,7 +32,10 @@ function compare(files: string[], root: string): { light: number; total: number 
       const o = { file: rel, filePath, rootDir: root, today: TODAY };
       total++;
       if (lightRead(text, o)) light++;
-      assert.deepEqual(readArchive(text, o).entry, readArchiveEntry(text, o), `${rel} read from ${filePath}`);
+      const read = readArchive(text, o);
+      assert.deepEqual(read.entry, readArchiveEntry(text, o), `${rel} read from ${filePath}`);
+      // the owners offered across the workspace: the same as a whole lint's model names
+      assert.deepEqual(read.owners, readArchive(text, { ...o, findings: true }).owners, `${rel}'s owners read from ${filePath}`);
     }
   }
   return { light, total };

@@ -90,6 +90,8 @@ describe('workspace index: what it finds', () => {
     assert.equal(p.items[0].location.line, 9);
     assert.equal(p.items[1].status, 'done');
     assert.equal(p.items[1].overdueDays, undefined);
+    // the owners "Assign an owner…" and '@' offer from the rest of the workspace: the postmortem's only
+    assert.deepEqual([...index.owners()], [[path.join(root, 'postmortems/a.md'), ['@alice', '@bob']]]);
     assert.deepEqual(logs, []);
   });
 });
@@ -146,15 +148,19 @@ describe('workspace index: keeping current', () => {
     const a = write('incidents/a.md', pm('A', '- [ ] On disk — @alice, due 2026-04-01'));
     const index = makeIndex();
     await index.build();
+    assert.deepEqual([...index.owners()], [[a, ['@alice']]]);
     open.set(a, { file: a, title: 'A (edited)', items: [] });
     await index.documentChanged(a);
     assert.deepEqual(titles(index), { 'A (edited)': [] });
+    // an open document's owners are its analysis's to give (the editor's text), not the disk's
+    assert.deepEqual([...index.owners()], []);
     open.set(a, null); // edited into something that is no postmortem
     await index.documentChanged(a);
     assert.deepEqual(titles(index), {});
     open.delete(a);
     await index.documentChanged(a);
     assert.deepEqual(titles(index), { A: ['On disk'] });
+    assert.deepEqual([...index.owners()], [[a, ['@alice']]]);
   });
 
   it('changes outside the workspace folders and to other files are left alone', async () => {

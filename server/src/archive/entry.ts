@@ -56,7 +56,12 @@ export interface ArchiveRead {
   entry?: ArchivePostmortem;
   /** With `findings`: the postmortem's findings ([] when it is not one). */
   findings?: Finding[];
+  /** With `entry`: the owners its action items name, as read (one per item and owner), for owner suggestions. */
+  owners?: string[];
 }
+
+/** The owners a postmortem's action items name, as read: one per item and owner (the most used come up most). */
+export const ownersOf = (model: Postmortem): string[] => model.actionItems.flatMap((a) => a.owners.map((o) => o.value));
 
 const fallbackTitle = (options: ArchiveReadOptions) => {
   const base = (options.filePath ?? options.file).split(/[\\/]/).pop() ?? options.file;
@@ -76,14 +81,15 @@ export function readArchive(text: string, options: ArchiveReadOptions): ArchiveR
     // a postmortem with no item in its action-item sections may have its follow-ups elsewhere (commitments under
     // Resolution when a report has no other items): only the whole parse reads those
     if (light && (!light.model || light.model.actionItems.length > 0)) {
-      return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today) } : {};
+      return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today), owners: ownersOf(light.model) } : {};
     }
   }
   const result = lint(text, { ...at, today: options.today, rules: options.findings ? undefined : [] });
   if (!result.isPostmortem || result.ignored) return options.findings ? { findings: [] } : {};
   const entry = archivePostmortem(result.model, options.file, fallbackTitle(options), options.today);
   // no fixes: the workspace's closed files offer none (and building them would cost a fifth of the rules' time)
-  return options.findings ? { entry, findings: result.findings.map(withoutFixes) } : { entry };
+  const owners = ownersOf(result.model);
+  return options.findings ? { entry, findings: result.findings.map(withoutFixes), owners } : { entry, owners };
 }
 
 /**

@@ -58,6 +58,8 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, ArchivePostmortem>();
+  /** The owners each file read from disk names (its fileId → owners; files open in the editor are not here). */
+  private readonly ownerLists = new Map<string, string[]>();
   /** A record's file (its fileId) → its path in `entries` (kept when the record goes: entries is checked). */
   private readonly pathOf = new Map<string, string>();
   /** Markdown files looked at (postmortems or not), so that `scanned` counts them. */
@@ -135,6 +137,7 @@ export class WorkspaceIndex {
   private forget(p: string): void {
     const id = this.host.fileId?.(p) ?? p;
     this.entries.delete(p);
+    this.ownerLists.delete(p);
     if (this.known.delete(p)) this.host.recorded?.(id, 'none');
   }
 
@@ -148,9 +151,11 @@ export class WorkspaceIndex {
     this.stamps.set(p, stamp);
     const current = () => this.stamps.get(p) === stamp;
     const fileId = this.host.fileId?.(p) ?? p;
-    const put = (entry: ArchivePostmortem | undefined, from: 'disk' | 'open' | 'none' = 'none', findings?: Finding[]) => {
+    const put = (entry: ArchivePostmortem | undefined, from: 'disk' | 'open' | 'none' = 'none', findings?: Finding[], owners?: string[]) => {
       if (!current()) return;
       this.known.add(p);
+      if (entry && owners) this.ownerLists.set(p, owners);
+      else this.ownerLists.delete(p);
       if (entry) {
         this.entries.set(p, entry);
         this.pathOf.set(entry.file, p);
@@ -173,7 +178,7 @@ export class WorkspaceIndex {
       const { config, rootDir } = await this.host.configFor(p);
       const options: ArchiveReadOptions = { file: fileId, filePath: p, rootDir, config, today, findings: this.host.wantsFindings?.() === true };
       const r = this.host.read ? await this.host.read(text, options) : readArchive(text, options);
-      put(r.entry, 'disk', r.findings);
+      put(r.entry, 'disk', r.findings, r.owners);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
@@ -209,6 +214,14 @@ export class WorkspaceIndex {
 
   private idOf(p: string): string {
     return this.entries.get(p)?.file ?? this.host.fileId?.(p) ?? p;
+  }
+
+  /**
+   * The owners named by each postmortem read from disk so far (the whole workspace once `isComplete`), by fileId; a
+   * file open in the editor is left out (its analysis is the one to ask).
+   */
+  *owners(): IterableIterator<[string, string[]]> {
+    for (const [p, owners] of this.ownerLists) yield [this.idOf(p), owners];
   }
 
   /** Every postmortem with its items, in file order; with `files` (fileIds), only those. */

@@ -1,19 +1,16 @@
 // Owners across open documents and the workspace's postmortems, for owner completion and "Assign an owner…".
-// The workspace is scanned once, on the first request (bounded in files and bytes); a postmortem closed since keeps
-// offering the owners it had when it was closed.
-import * as fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The workspace's come from the workspace index (index/workspace-index.ts: every postmortem read once, in the lint
+// thread, in the background): nothing is read or parsed here, so the first Ctrl+. or '@' does not wait for a scan of
+// the workspace. While the index's first build runs, the files read so far are offered. A postmortem closed since keeps
+// offering the owners it had when it was closed, until the file changes on disk.
+import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectPostmortem, type LintResult } from '../lint/lint';
+import { ownersOf } from '../archive/entry';
 import { parsePostmortem } from '../model/parse';
-import type { Postmortem, Rule } from '../model/types';
+import type { Rule } from '../model/types';
 import { loadConfigForFile } from '../config/load';
-
-const MAX_SCANNED_FILES = 400;
-const MAX_SCANNED_BYTES = 1_000_000;
-
-const ownersOf = (model: Postmortem): string[] => model.actionItems.flatMap((a) => a.owners.map((o) => o.value));
 
 export interface OwnerDirectoryOptions {
   documents: TextDocuments<TextDocument>;
@@ -24,10 +21,13 @@ export interface OwnerDirectoryOptions {
   /** The newest finished analysis of an open document, of any revision (owners need not wait for a re-lint). */
   lastResult: (uri: string) => { result: LintResult } | undefined;
   log: (message: string) => void;
+  /** The owners each postmortem of the workspace index names, by file URI (none without an index). */
+  indexed: () => Iterable<[string, string[]]>;
 }
 
 export class OwnerDirectory {
-  private workspace: Promise<Map<string, string[]>> | undefined;
+  /** Postmortems closed in the editor, with the owners their closing text names (until the file changes on disk). */
+  private readonly closedOwners = new Map<string, string[]>();
 
   constructor(private readonly o: OwnerDirectoryOptions) {}
 
@@ -44,11 +44,8 @@ export class OwnerDirectory {
       const r = this.o.lastResult(d.uri) ?? (await this.o.getResult(d.uri));
       if (r?.result.isPostmortem) add(ownersOf(r.result.model));
     }
-    this.workspace ??= this.scan().catch((e: unknown) => {
-      this.o.log(`workspace scan failed: ${e instanceof Error ? e.message : String(e)}`);
-      return new Map<string, string[]>();
-    });
-    for (const [fileUri, owners] of await this.workspace) if (!open.has(fileUri)) add(owners);
+    for (const [fileUri, owners] of this.closedOwners) if (!open.has(fileUri)) add(owners);
+    for (const [fileUri, owners] of this.o.indexed()) if (!open.has(fileUri) && !this.closedOwners.has(fileUri)) add(owners);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([owner]) => owner);
   }
 
@@ -58,7 +55,7 @@ export class OwnerDirectory {
    * before the model) the text is read here.
    */
   closed(uri: string, text: string, last: { text: string; result: LintResult } | undefined): void {
-    if (!this.workspace || !uri.startsWith('file:')) return;
+    if (!uri.startsWith('file:')) return;
     let owners: string[] | undefined;
     if (last && last.text === text) owners = last.result.isPostmortem ? ownersOf(last.result.model) : undefined;
     else {
@@ -69,10 +66,13 @@ export class OwnerDirectory {
         owners = undefined;
       }
     }
-    if (owners) {
-      const found = owners;
-      this.workspace = this.workspace.then((map) => map.set(uri, found));
-    }
+    // not a postmortem any more: it offers nobody, whatever the index read before it was opened
+    this.closedOwners.set(uri, owners ?? []);
+  }
+
+  /** A file changed on disk: the index's reading of it is the one to offer. */
+  changedOnDisk(uri: string): void {
+    this.closedOwners.delete(uri);
   }
 
   /** The owners of a postmortem file's text; undefined when the file is not a postmortem. */
@@ -81,32 +81,5 @@ export class OwnerDirectory {
     const loaded = loadConfigForFile(file, this.o.rules);
     if (!detectPostmortem(model, { filePath: file, rootDir: loaded.rootDir ?? root, config: loaded.config })) return undefined;
     return ownersOf(model);
-  }
-
-  private async scan(): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    const roots = this.o.roots();
-    if (roots.length === 0) return out;
-    const fg = (await import('fast-glob')).default;
-    for (const root of roots) {
-      if (out.size >= MAX_SCANNED_FILES) break;
-      let files: string[] = [];
-      try {
-        files = await fg('**/*.md', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false });
-      } catch (e) {
-        this.o.log(`scanning ${root} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      for (const file of files.slice(0, MAX_SCANNED_FILES - out.size)) {
-        try {
-          const stat = await fs.promises.stat(file);
-          if (stat.size > MAX_SCANNED_BYTES) continue;
-          const owners = this.ownersIn(file, await fs.promises.readFile(file, 'utf8'), root);
-          if (owners) out.set(pathToFileURL(file).href, owners);
-        } catch {
-          // An unreadable file has no owners to offer.
-        }
-      }
-    }
-    return out;
   }
 }

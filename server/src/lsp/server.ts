@@ -178,7 +178,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   // ---- owners across open documents and the workspace's postmortems (for completion and "Assign an owner…") -------
-  const owners = new OwnerDirectory({ documents, roots: () => workspaceRoots, rules: RULES, isMarkdown, getResult, lastResult: (uri) => analyzer.lastFinished(uri), log });
+  const owners = new OwnerDirectory({
+    documents,
+    roots: () => workspaceRoots,
+    rules: RULES,
+    isMarkdown,
+    getResult,
+    lastResult: (uri) => analyzer.lastFinished(uri),
+    log,
+    indexed: () => archive?.index.owners() ?? [],
+  });
   const knownOwners = (uri: string) => owners.known(uri);
 
   const ctx: ServerContext = {
@@ -259,6 +268,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // markdown files feed the workspace index; anything else (.postmortemrc) is configuration
       const all = params.changes ?? [];
       const markdown = all.filter((c) => MARKDOWN_RE.test(c.uri));
+      for (const c of markdown) owners.changedOnDisk(c.uri);
       archive?.watchedFilesChanged(markdown);
       const other = all.filter((c) => !MARKDOWN_RE.test(c.uri));
       if (all.length && !other.length) return;
@@ -278,7 +288,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (options.guard) options.guard.isOpen = (uri) => documents.get(uri) !== undefined;
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    owners.closed(e.document.uri, e.document.getText(), analyzer.lastFinished(e.document.uri));
+    if (isMarkdown(e.document)) owners.closed(e.document.uri, e.document.getText(), analyzer.lastFinished(e.document.uri));
     analyzer.forget(e.document.uri);
     lastVersion.delete(e.document.uri);
     tooBigShown.delete(e.document.uri);
