@@ -59,7 +59,7 @@ export function registerFeatures(ctx: ServerContext): void {
     safely('completion', [], async () => {
       const r = await current(params.textDocument.uri);
       if (!r) return [];
-      // Owners are looked up only when they can be offered: the workspace scan is not free.
+      // Owners are looked up only when they can be offered (they walk every open document and the index's records).
       const before = lineBefore(ctx, params.textDocument.uri, params.position);
       const knownOwners = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before)
         ? await ctx.knownOwners(params.textDocument.uri).catch((e: unknown) => {
