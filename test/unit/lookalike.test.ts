@@ -126,3 +126,48 @@ test('a release retrospective (meeting notes with "Action Items") is quiet; a re
   const outage = notes.replace('# Atlas 3.1 Stable Retrospective', '# Atlas 3.1 release outage retrospective').replace('### Challenges', '### Root cause\n\nThe 3.1 installer deleted the cache of every user, and sign-in failed for two hours.\n\n### Challenges');
   assert.equal(detected(outage), 'sections');
 });
+
+test('a numbered sprint retrospective is quiet; the retrospective of an outage in that sprint is not', () => {
+  const retro = [
+    '# Sprint 9 Retrospective (2026-02-20)', '', '### What went well?', '- Pairing on the payment screens', '- Reviews came back within a day', '',
+    "### What didn't go as well?", '- Two stories were split too late and slipped', '- Some of us were pulled into support for a week', '',
+    '### Action items', '- Split stories at planning, not mid-sprint', '- Keep a support rota', '',
+  ].join('\n');
+  assert.equal(detected(retro), undefined);
+  const outage = retro
+    .replace('# Sprint 9 Retrospective (2026-02-20)', '# Sprint 9 outage retrospective')
+    .replace('### What went well?', '### Root cause\n\nOn 2026-02-17 the payment screens shipped with a broken feature flag, and card payments failed for 50 minutes.\n\n### What went well?');
+  assert.equal(detected(outage), 'sections');
+});
+
+test('a page about retrospectives (their format, an empty one to copy) is quiet; one retrospective of an incident is not', () => {
+  const index = [
+    '# Team Retrospectives', '', 'This folder keeps the retrospectives of finished projects.', '',
+    '## How to Use', '', '- Read the retrospectives of similar projects before a kickoff', '- Quote a lesson when it bears on a decision', '',
+    '## Lessons learned', '', '- [Item 1]', '', '## Action Items', '', '- [ ] [A change for the next project]', '',
+  ].join('\n');
+  assert.equal(detected(index), undefined);
+  const one = [
+    '# Retrospective: search outage on 2026-02-03', '', '## Lessons learned', '',
+    '- The revert took two minutes once someone looked at the deploy log.', '- Nobody was paged for 25 minutes because the alert went to an old channel.', '',
+    '## Action Items', '', '- [ ] Route the search alert to the on-call channel (@ana, due 2026-03-01)', '',
+  ].join('\n');
+  assert.equal(detected(one), 'sections');
+});
+
+test('the report of a recovery drill or tabletop exercise is quiet; an outage during a drill is not', () => {
+  const drill = [
+    '# Restore Drill Report - Ledger Database', '', '**Drill date:** 2026-02-11', '', '## Scenario', '',
+    'We simulated the loss of the primary database and restored it from the nightly snapshot.', '',
+    '## Timeline (UTC)', '', '- 09:00 drill starts, primary instance stopped', '- 09:41 restored instance accepts connections', '',
+    '## Lessons learned', '', '- The runbook still named the old snapshot bucket.', '',
+    '## Action items', '', '- [ ] Point the runbook at the new snapshot bucket', '',
+  ].join('\n');
+  assert.equal(detected(drill), undefined);
+  assert.equal(detected(drill.replace('# Restore Drill Report - Ledger Database', '# Tabletop Exercise Report')), undefined);
+  const outage = drill
+    .replace('# Restore Drill Report - Ledger Database', '# Outage during the ledger restore drill')
+    .replace('## Scenario', '## Impact\n\nThe drill stopped the production primary instead of the staging copy: payments failed for 41 minutes.\n\n## Scenario');
+  assert.equal(detected(outage), 'sections');
+  assert.equal(detected(drill.replace('# Restore Drill Report - Ledger Database', '# Postmortem: restore drill wiped the ledger')), 'sections');
+});

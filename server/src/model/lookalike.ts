@@ -1,27 +1,48 @@
 // Documents that borrow a postmortem's headings without telling one incident, told apart by their shape rather than
 // their wording (model/genre.ts reads the wording): a template whose sections still hold placeholders and prompts, a
 // vulnerability report form, a page about postmortems in general, a runbook, the notes of a release retrospective,
-// a reference page (a command's, a library's: model/reference-page.ts). Found by a probe of 80 real look-alikes
-// (issue 8). Used only when the headings or the writing made the document look like a postmortem; front matter and
-// path globs still decide on their own.
+// a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise. Found by
+// two probes of 80 real look-alikes each (issue 8). Used only when the headings or the writing made the document look
+// like a postmortem; front matter and path globs still decide on their own.
 import type { Postmortem, SectionKind } from './types';
 import { normalizeHeading } from './sections';
 import { genreEvidence, INCIDENT_RE } from './genre';
 import { readsAsReferencePage } from './reference-page';
 import { pushAll } from './scan';
 
-export type LookalikeShape = 'template' | 'report-form' | 'about-postmortems' | 'runbook' | 'release-retrospective' | 'reference-page';
+export type LookalikeShape =
+  | 'template'
+  | 'report-form'
+  | 'about-postmortems'
+  | 'runbook'
+  | 'release-retrospective'
+  | 'reference-page'
+  | 'exercise';
 
-/** A title naming the genre in the plural, or its blameless kind: a page about postmortems, not one of them. */
-const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem/i;
+/**
+ * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
+ * Retrospectives", a folder's index with the format they follow), not one of them.
+ */
+const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem|\bretrospectives\b/i;
 /** A title naming a runbook or playbook: steps for next time. */
 const RUNBOOK_RE = /\b(?:run ?books?|play ?books?)\b/i;
 /**
  * A title naming the retrospective of a release, sprint or milestone ("Flutter 2.8 Stable Retrospective", "Sprint 14
- * retro"): meeting notes about how a piece of planned work went, told in the past with dates and "Action Items" like a
- * postmortem, but about no failure. "Retrospective: OP Drop #1" and "Release outage retrospective" tell incidents.
+ * retro", "Sprint 4 Retrospective (06/08/2025)"): meeting notes about how a piece of planned work went, told in the
+ * past with dates and "Action Items" like a postmortem, but about no failure. "Retrospective: OP Drop #1" and "Release
+ * outage retrospective" tell incidents.
  */
-const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project) retro(?:spective)?\b/i;
+const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b/i;
+/**
+ * A title naming a rehearsal: a disaster-recovery drill, a tabletop exercise, a game day, a failover or load test
+ * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report").
+ * Its report has a scenario, a timeline, lessons and follow-ups like a postmortem, but what it tells was staged on
+ * purpose; "Outage during the DR drill" and "Postmortem: restore test wiped staging" tell incidents.
+ */
+const EXERCISE_RE =
+  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:tests?|experiments?))\b/i;
+/** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
+const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
 const SELF_DESCRIPTION_RE = /\bthis (?:section|part)\b/gi;
 /** Headings of a vulnerability report form (GitHub's "Summary / Details / PoC / Impact", "Patches", "Workarounds"). */
@@ -37,6 +58,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
+  if (EXERCISE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'exercise';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
