@@ -171,3 +171,18 @@ test('the report of a recovery drill or tabletop exercise is quiet; an outage du
   assert.equal(detected(outage), 'sections');
   assert.equal(detected(drill.replace('# Restore Drill Report - Ledger Database', '# Postmortem: restore drill wiped the ledger')), 'sections');
 });
+
+test('a game day report whose title names the staged outage is quiet; an outage during a game day is not', () => {
+  const report = [
+    '# Game Day Report — Checkout Queue Outage', '', '- Date: 2026-02-19', '- Scenario: outage of the checkout queue, simulated by stopping its broker', '',
+    '## What happened', '1. Stopped the queue broker on purpose.', '2. Orders piled up in the retry table, as expected.', '3. The on-call promoted the standby broker.', '',
+    '## Follow-up actions', '- Page the on-call when the retry table grows.', '- Add the standby promotion to the weekly checklist.', '',
+  ].join('\n');
+  assert.equal(detected(report), undefined);
+  const outage = [
+    '# Checkout outage during the quarterly game day', '', '- Date: 2026-02-19', '',
+    '## What happened', '1. The game day script stopped the production broker instead of the staging one.', '2. Checkout failed for 35 minutes.', '',
+    '## Follow-up actions', '- Make the script refuse production hosts.', '- Page the on-call when the retry table grows.', '',
+  ].join('\n');
+  assert.equal(detected(outage), 'sections');
+});

@@ -40,7 +40,14 @@ const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|qu
  * purpose; "Outage during the DR drill" and "Postmortem: restore test wiped staging" tell incidents.
  */
 const EXERCISE_RE =
-  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:tests?|experiments?))\b/i;
+  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:test(?:s|ing)?|experiments?|engineering))\b/i;
+/**
+ * The title calls the page the report of a rehearsal ("Game Day Report — Synthetic Route Probe Outage", "Drill
+ * results: …"): the failure it names was the staged one when the text says so (STAGED_RE).
+ */
+const EXERCISE_REPORT_RE =
+  /\b(?:drill|table-?top|game ?day|exercise|simulation|(?:chaos|failover|restore|recovery|dr|load) test(?:ing)?) (?:report|results?|summary|review|debrief|notes)\b/i;
+const STAGED_RE = /\b(?:simulat(?:ed|ion|ing)|intentionally|deliberately|on purpose|as expected|injected)\b/i;
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -58,7 +65,9 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
-  if (EXERCISE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'exercise';
+  if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
+    if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
+  }
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
