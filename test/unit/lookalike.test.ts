@@ -126,3 +126,37 @@ test('a release retrospective (meeting notes with "Action Items") is quiet; a re
   const outage = notes.replace('# Atlas 3.1 Stable Retrospective', '# Atlas 3.1 release outage retrospective').replace('### Challenges', '### Root cause\n\nThe 3.1 installer deleted the cache of every user, and sign-in failed for two hours.\n\n### Challenges');
   assert.equal(detected(outage), 'sections');
 });
+
+test('a template whose sections hold notes in braces is quiet; a postmortem with one such note left in is not', () => {
+  const template = [
+    '# {Incident Title}',
+    '',
+    '## Summary',
+    '',
+    '{one or two sentences on what broke and for whom}',
+    '',
+    '## Root causes',
+    '',
+    '{what made it possible, with links to the code}',
+    '',
+    '## Action items',
+    '',
+    '### Prevention',
+    '',
+    '{link to github issues for things that would have prevented this failure, such as',
+    'input validation or pinned dependencies}',
+    '',
+    '### Detection',
+    '',
+    '{link to github issues for things that would have detected it sooner}',
+    '',
+  ].join('\n');
+  assert.equal(isTemplate(template), true);
+  assert.equal(detected(template), undefined);
+  const leftover = FILLED.replace('## Action items\n', '## Action items\n\n{each item here should have an owner}\n');
+  assert.equal(detected(leftover), 'sections');
+  const items = lint(leftover, { filePath: '/repo/docs/page.md', rootDir: '/repo', today: '2026-03-01' }).model.actionItems;
+  // the note is no action item: the one real item is all there is
+  assert.equal(items.length, 1, items.map((i) => i.text).join(' | '));
+  assert.match(items[0].text, /^Validate upstream pools in the config linter/);
+});

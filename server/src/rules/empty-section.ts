@@ -6,7 +6,7 @@ import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 import { memoByText } from '../model/memo';
-import { isUnfilledPlaceholder } from '../model/action-items/common';
+import { isBracedNote } from '../model/action-items/common';
 import { opensComment, trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
@@ -29,7 +29,7 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
     // a comment left open hides the parts after it too: read them joined, as one text
     if (opensComment(part)) return stateOf(linesOf([part, ...parts.slice(i + 1).map(own)].join('\n')), any);
     const lines = linesOf(part);
-    if (!lines.every(isPlaceholder) && !isBracedNote(lines)) return 'content';
+    if (!lines.every(isPlaceholder) && !(lines.length > 0 && isBracedNote(lines.join(' ')))) return 'content';
     any ||= lines.length > 0;
     if (i < 0) walk(section);
   }
@@ -37,7 +37,7 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
 }
 
 function stateOf(lines: string[], before: boolean): 'empty' | 'placeholder' | 'content' {
-  if (!lines.every(isPlaceholder) && !isBracedNote(lines)) return 'content';
+  if (!lines.every(isPlaceholder) && !(lines.length > 0 && isBracedNote(lines.join(' ')))) return 'content';
   return before || lines.length ? 'placeholder' : 'empty';
 }
 
@@ -49,14 +49,6 @@ const linesOf = memoByText((text: string): string[] =>
     .map((l) => l.trim())
     .filter(Boolean),
 );
-
-/**
- * A template's note to its writer, wrapped whole in one pair of braces, on one line or several: "{link to github issues
- * for things that would have detected this failure sooner}" (model/action-items/common.ts reads it as no item either).
- */
-function isBracedNote(lines: string[]): boolean {
-  return lines.length > 0 && isUnfilledPlaceholder(lines.join(' ')) && lines[0].startsWith('{') && !lines[0].startsWith('{{');
-}
 
 function isPlaceholder(line: string): boolean {
   const t = line
