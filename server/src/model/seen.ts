@@ -3,6 +3,7 @@
 // missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
 import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, normalizeHeading } from './sections';
+import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
 
@@ -101,7 +102,6 @@ function listsTicketsFiled(model: Postmortem, s: Section): boolean {
     return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
   });
 }
-const TICKETS_FILED_RE = /^(?:we|i)(?:'ve|\u2019ve| have)?\s+(?:(?:also|now|already|since)\s+)?(?:created|opened|filed|raised)\s+(?:(?:the\s+following|some|several|a\s+few|two|three|four|five|[2-9]|new|follow[- ]?up)\s+)*(?:tickets|issues|bugs|tasks)\b[^:]*\b(?:to\s+(?:track|follow\s+up|address|fix|cover)|for\s+(?:the\s+)?(?:follow[- ]?ups?|work|remaining))\b/i;
 
 /**
  * "## Resolution" listing the measures taken, each named ("1. **Source cleanup:** materialized …", "| RA fix | PR #358:

@@ -28,6 +28,7 @@ import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 import { markDrivenFollowUps } from './driven-follow-ups';
 import { finishedSentences } from './finished-sentences';
+import { announcedLinkLists } from './link-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
@@ -127,6 +128,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
+  pushAll(model.actionItems, announcedLinkLists(tree, model, ctx));
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
