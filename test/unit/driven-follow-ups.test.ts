@@ -32,6 +32,15 @@ test('a "Follow-up hardening" paragraph: the finished sentence is a done item, t
   assert.equal(r.findings.filter((f) => f.ruleId.startsWith('action-item')).length, 0);
 });
 
+test('beside the finished work, a sentence naming the goal still ahead ("… is the eventual end state") is open', () => {
+  const r = read(doc('Follow-up hardening', 'To remove that, we replaced the clock read with the agreed block time. A signed time source is the eventual end state for this.'));
+  assert.deepEqual(r.model.actionItems.map((i) => [i.status, i.text.slice(0, 22)]), [['done', 'we replaced the clock '], ['open', 'A signed time source i']]);
+  // alone, with nothing told finished, the paragraph is one open item as before
+  const alone = read(doc('Follow-up hardening', 'The accrual path still reads the host clock. A signed time source is the eventual end state.'));
+  assert.equal(alone.model.actionItems.length, 1);
+  assert.match(alone.model.actionItems[0].text, /^The accrual path/);
+});
+
 test('a paragraph that also commits to work is still read as before (one open item or its commitments)', () => {
   const r = read(doc('Follow-up hardening', 'We replaced the clock read with the agreed block time. We will add a signed time source by 2026-09-01.'));
   assert.ok(r.model.actionItems.some((i) => i.status === 'open'));
