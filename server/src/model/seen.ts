@@ -117,7 +117,8 @@ function listsTicketsFiled(model: Postmortem, s: Section): boolean {
     if (!/:\s*$/.test(line)) return false;
     const last = line.split(/(?<=[.!?])\s+/).pop() ?? '';
     if (last.length > 200 || !TICKETS_FILED_RE.test(last)) return false;
-    const next = lines.slice(i + 1).find((l) => l.trim());
+    // a disable comment put above the list ("<!-- postmortem-lint-disable-next-line … -->") does not break the hand-over
+    const next = lines.slice(i + 1).find((l) => l.trim() && !/^\s*<!--.*-->\s*$/.test(l));
     return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
   });
 }
