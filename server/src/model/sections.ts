@@ -42,6 +42,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
   // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
   ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?) (?:added|introduced|put in place)$/],
+  // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
+  // operator consideration", questions for readers, nor a "Follow-up timeline")
+  ['action-items', /^follow[- ]?up (?:hardening|fixes|work|changes|measures)$|^follow[- ]?ups (?:this|the) (?:incident|outage|event) (?:drove|prompted|triggered|led to|produced)$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
