@@ -1,6 +1,7 @@
 // npm run bench: lint time for generated postmortems of ~5 KB, 50 KB and 1 MB, and for ../shared/corpus/postmortems
 // when present, next to markdownlint (sync API, default rules) on the same text in the same run. Median of N runs after
-// a warm-up. A benchmark, not a test: it prints figures and never fails on them. Then the language server
+// a warm-up; for 1 MB also the cold figure, each linter's first lint in a fresh worker thread (bench-cold.ts). A
+// benchmark, not a test: it prints figures and never fails on them. Then the language server
 // (bench-server.ts), the CLI as a process over the corpus and 2,000 generated postmortems next to markdownlint-cli2
 // (bench-cli.ts: default threads, --jobs 1, --cache warm) and the archive index (bench-archive.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { lint } from '../server/src/lint/lint';
 import { benchServer } from './bench-server';
 import { archiveBench } from './bench-archive';
 import { cliBench } from './bench-cli';
+import { coldLints } from './bench-cold';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
   for (const [label, bytes, runs, warmup] of [
     ['generated 5 KB', 5 * 1024, 30, 5],
     ['generated 50 KB', 50 * 1024, 10, 3],
-    ['generated 1 MB', 1024 * 1024, 3, 1],
+    ['generated 1 MB (main thread)', 1024 * 1024, 3, 1],
   ] as const) {
     const text = generatePostmortem(bytes);
     const findings = lint(text, { today }).findings.length;
@@ -151,6 +153,11 @@ async function main(): Promise<void> {
     const theirs = time(() => mdlint('doc.md', text), runs, warmup);
     rows.push([label, fmtSize(text.length), String(runs), fmtMs(ours), String(findings), fmtMs(theirs), String(mdFindings), `${(ours / theirs).toFixed(2)}×`]);
   }
+
+  // the issue's cold 1 MB figure: a fresh worker thread for each lint of each linter (bench-cold.ts)
+  const big = generatePostmortem(1024 * 1024);
+  const cold = await coldLints(big, today);
+  rows.push(['generated 1 MB, cold (worker)', fmtSize(big.length), String(cold.rounds), fmtMs(cold.ours.wall), String(cold.findings), fmtMs(cold.theirs.wall), String(cold.mdFindings), `${(cold.ours.wall / cold.theirs.wall).toFixed(2)}×`]);
 
   const corpus = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
   if (existsSync(corpus)) {
@@ -188,6 +195,9 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+  console.log('\n"main thread": the median of 3 lints after a warm-up, on this process\'s main thread after the rows above (the');
+  console.log('figure printed before the cold row existed); "cold (worker)": as below.');
+  for (const l of cold.detail) console.log(l);
   console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (figures grow with load)`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 

@@ -35,6 +35,10 @@
 //              project's blog post-mortem, cState status-page write-ups and a Korean follow-up table, labelled before the
 //              engine ran on it; tuned on by its own helper since, so development data now; its first run, the
 //              honest figures: test/eval/heldout13/FIRST-RUN.md)
+//   --set=heldout14 score the fourteenth held-out set (test/eval/heldout14/: seven new sources incl. Google-SRE-shaped
+//              design-system postmortems, follow-ups in prose, italic statuses on numbered changes and Chinese failure
+//              reviews, labelled before the engine ran on it; tuned on by its own helper since, so development data
+//              now; its first run, the honest figures: test/eval/heldout14/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -27,12 +27,15 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * Chinese post-mortems, labelled before the engine ran on it; tuned on by its own helper since; its first run:
  * heldout12/FIRST-RUN.md) or `heldout13` (heldout13/: a thirteenth held-out set from six new sources, an open-source
  * project's blog post-mortem, docs-site and status-page write-ups, a Korean follow-up table, labelled before the engine ran
- * on it; tuned on by its own helper since; its first run: heldout13/FIRST-RUN.md).
+ * on it; tuned on by its own helper since; its first run: heldout13/FIRST-RUN.md) or `heldout14` (heldout14/: a fourteenth
+ * held-out set from seven new sources, Google-SRE-shaped design-system postmortems, follow-ups in prose and italic statuses,
+ * Chinese failure reviews, labelled before the engine ran on it; tuned on by its own helper since; its first run:
+ * heldout14/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -48,6 +51,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout11: 'heldout11/',
   heldout12: 'heldout12/',
   heldout13: 'heldout13/',
+  heldout14: 'heldout14/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

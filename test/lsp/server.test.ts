@@ -355,6 +355,8 @@ describe('owners known in the workspace', () => {
       const text = POSTMORTEM.replace('- [ ] Improve monitoring', '- [ ] Add a replica-lag alert on orders-db — @');
       await c.open(uri, text);
       await c.diagnosticsFor(uri, 1);
+      // the workspace's owners come from the workspace index, built in the background
+      await c.waitFor('the workspace index', () => c.archiveChanged.find((p) => p.complete && !p.files));
       const line = lineOf(text, 'replica-lag alert');
       const character = text.split('\n')[line].length;
       const res = (await c.connection.sendRequest('textDocument/completion', {
@@ -384,6 +386,7 @@ describe('owners known in the workspace', () => {
       const uri = fileUri(path.join(dir, 'incidents', 'new.md'));
       await c.open(uri, POSTMORTEM);
       const ds = await c.diagnosticsFor(uri, 1);
+      await c.waitFor('the workspace index', () => c.archiveChanged.find((p) => p.complete && !p.files));
       const owner = ds.find((d) => d.code === 'action-item-owner');
       assert.ok(owner, 'the fixture has an item without an owner');
       const actions = (await c.connection.sendRequest('textDocument/codeAction', {

@@ -185,4 +185,37 @@ test('a game day report whose title names the staged outage is quiet; an outage 
     '## Follow-up actions', '- Make the script refuse production hosts.', '- Page the on-call when the retry table grows.', '',
   ].join('\n');
   assert.equal(detected(outage), 'sections');
+
+test('a template whose sections hold notes in braces is quiet; a postmortem with one such note left in is not', () => {
+  const template = [
+    '# {Incident Title}',
+    '',
+    '## Summary',
+    '',
+    '{one or two sentences on what broke and for whom}',
+    '',
+    '## Root causes',
+    '',
+    '{what made it possible, with links to the code}',
+    '',
+    '## Action items',
+    '',
+    '### Prevention',
+    '',
+    '{link to github issues for things that would have prevented this failure, such as',
+    'input validation or pinned dependencies}',
+    '',
+    '### Detection',
+    '',
+    '{link to github issues for things that would have detected it sooner}',
+    '',
+  ].join('\n');
+  assert.equal(isTemplate(template), true);
+  assert.equal(detected(template), undefined);
+  const leftover = FILLED.replace('## Action items\n', '## Action items\n\n{each item here should have an owner}\n');
+  assert.equal(detected(leftover), 'sections');
+  const items = lint(leftover, { filePath: '/repo/docs/page.md', rootDir: '/repo', today: '2026-03-01' }).model.actionItems;
+  // the note is no action item: the one real item is all there is
+  assert.equal(items.length, 1, items.map((i) => i.text).join(' | '));
+  assert.match(items[0].text, /^Validate upstream pools in the config linter/);
 });

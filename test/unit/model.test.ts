@@ -775,3 +775,47 @@ describe('heldout13: follow-up sections named for what they hold, a severity lin
     assert.ok(!kinds('Users opened issues to report the failures:\n\n- https://example.org/infra/issues/99').includes('action-items'));
   });
 });
+
+describe('heldout14: statuses in an emphasised parenthesis, section names told as statements', () => {
+  test('"*(shipped, #12)*", "*(done during the response)*" after a bold lead are done; "*(outstanding …)*" is open', () => {
+    const items = (body: string) => parsePostmortem(`# Sweeper\n\n## Summary\n\nThe sweeper closed live workspaces.\n\n## What we're changing after the fix\n\n${body}\n`).actionItems;
+    const got = items(
+      [
+        '1. **Read activity from the database.** *(shipped, [#212](https://example.com/pull/212))* The sweeper asks the database first.',
+        '2. **Dry-run every sweep.** *(done during the response)* The list is checked before the real run.',
+        '3. **Page on a burst of closures.** *(outstanding — nothing built)* Nothing watches the count.',
+        '4. **Replay the cache in a test.** *(shipped with the fix; kept as a standing\n   check)* The test fails without the fix.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.map((i) => i.status),
+      ['done', 'done', 'open', 'done'],
+    );
+    assert.equal(got[2]!.statusField?.value, 'open');
+    // a date in the parenthesis is a due date, not a status; a plain parenthesis is not read this way
+    assert.deepEqual(
+      items('1. **Dry-run every sweep.** *(done by 2026-04-01)* The list is checked first.\n2. **Page on closures** (shipped soon, we hope).').map((i) => i.status),
+      ['open', 'open'],
+    );
+  });
+
+  test('"What we are changing beyond the patch", "Exact root cause", "User-visible symptoms", "Bug 2 — …" name their sections', () => {
+    assert.equal(matchSection('What we are changing beyond the patch'), 'action-items');
+    assert.equal(matchSection("What we're changing after the fix"), 'action-items');
+    assert.equal(matchSection('Exact root cause'), 'contributing-causes');
+    assert.equal(matchSection('Probable root causes'), 'contributing-causes');
+    assert.equal(matchSection('User-visible symptoms'), 'impact');
+    assert.equal(matchSection('Customer-facing effects'), 'impact');
+    assert.ok(alsoShows('Bug 2 — the retry queue discarded bounces', false).includes('contributing-causes'));
+    // not a cause under another name: a bug tracker, a bug bounty, "Exact steps"
+    assert.ok(!alsoShows('Bug tracker', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('Bug bounty', false).includes('contributing-causes'));
+    assert.equal(matchSection('Exact steps'), undefined);
+    // a bug write-up's follow-ups named for what they are: diagnostics added (done), hardening still to do
+    for (const h of ['Permanent diagnostics added', 'Remaining same-class hardening candidate', 'Remaining work']) {
+      assert.ok(alsoShows(h, false).includes('action-items'), h);
+    }
+    assert.ok(!alsoShows('Remaining risks', false).includes('action-items'));
+    assert.ok(!alsoShows('Diagnostics', false).includes('action-items'));
+  });
+});

@@ -150,7 +150,9 @@ export function findDue(seg: Segment): DueHit | undefined {
       }
     }
   }
-  if (dates.length) return dateHit(seg, dates[dates.length - 1]);
+  // "which informed the fix for the 2026-07-28 epoch-boundary halt": a date naming a past incident is no deadline
+  const deadlines = dates.filter((d) => !namesAnEvent(s, d));
+  if (deadlines.length) return dateHit(seg, deadlines[deadlines.length - 1]);
   if (phrase) return phrase;
   for (const m of s.matchAll(NON_DATE_ANYWHERE_RE)) {
     const t = m[0];
@@ -161,6 +163,16 @@ export function findDue(seg: Segment): DueHit | undefined {
   }
   return undefined;
 }
+
+/**
+ * "the 2026-07-28 epoch-boundary halt", "the 2025-03-01 outage": a date written before the event it names (another
+ * incident, told as a reference), not a date by which work is due.
+ */
+function namesAnEvent(s: string, d: DateHit): boolean {
+  return THE_BEFORE_RE.test(s.slice(Math.max(0, d.start - 8), d.start)) && EVENT_AFTER_RE.test(s.slice(d.end, d.end + 60));
+}
+const THE_BEFORE_RE = /\bthe\s+$/i;
+const EVENT_AFTER_RE = /^\s+(?:[\p{L}-]+\s+){0,2}(?:halt|incident|outage|fork|post-?mortem|attack|breach|crash|downtime|exploit)s?\b/iu;
 
 function dateHit(seg: Segment, d: DateHit): DueHit {
   return { kind: 'date', iso: d.iso, ambiguous: d.ambiguous, value: d.iso, text: d.text, start: seg.offset + d.start, end: seg.offset + d.end };

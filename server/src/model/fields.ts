@@ -214,12 +214,14 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   if (!t) return undefined;
   if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
-  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started|tracked)\b/.test(t)) return 'open';
+  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started|tracked|outstanding)\b/.test(t)) return 'open';
   return undefined;
 }
 
+// "*(shipped, #67)*", "*(done during the response)*", "*(outstanding — nothing built)*": a status in an emphasised
+// parenthesis after a bold lead, with a word on where or how; not "*(done by Friday)*" (a due date)
 const STATUS_INLINE_RE =
-  /(✅|✔️|☑️)|\((done|completed|fixed|closed|resolved)\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]/giu;
+  /(✅|✔️|☑️)|\((done|completed|fixed|closed|resolved)\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]|[*_]\((done|completed|fixed|resolved|shipped|merged|outstanding|not started)\b(?![ \t]+(?:by|before|until)\b)[^()*_]{0,120}\)[*_]/giu;
 
 export function findStatus(seg: Segment): Hit<ActionItemStatus> | undefined {
   for (const m of seg.text.matchAll(STATUS_INLINE_RE)) {

@@ -9,6 +9,7 @@ import { normalizeHeading } from './sections';
 import { genreEvidence, INCIDENT_RE } from './genre';
 import { readsAsReferencePage } from './reference-page';
 import { pushAll } from './scan';
+import { isBracedNote } from './action-items/common';
 
 export type LookalikeShape =
   | 'template'
@@ -202,6 +203,8 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   if (u.length > 2 && ((u[0] === '_' && u[1] !== '_' && u.endsWith('_')) || (u[0] === '*' && u[1] !== '*' && u.endsWith('*')))) return 'template';
   u = u.replace(/[*_`]/g, '').trim();
   if (!u) return undefined;
+  // a note to the writer wrapped whole in braces ("{list things that failed, with github issues}")
+  if (isBracedNote(u)) return 'template';
   if (u.endsWith('?') || GUIDANCE_RE.test(u) || /\blorem ipsum\b/i.test(u)) return 'template';
   const label = /^([^:\n]{1,40}):\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;

@@ -42,20 +42,25 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
   // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
   ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?) (?:added|introduced|put in place)$/],
+  // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
+  // operator consideration", questions for readers, nor a "Follow-up timeline")
+  ['action-items', /^follow[- ]?up (?:hardening|fixes|work|changes|measures)$|^follow[- ]?ups (?:this|the) (?:incident|outage|event) (?:drove|prompted|triggered|led to|produced)$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
-  ['action-items', /^what are we changing\b|^what changes (?:are we|we(?:'re| are)) making\b/],
+  // "What we are changing beyond the patch", "What we're changing after the fix": the same answer told as a statement,
+  // the follow-ups past the fix itself (a bare public "What we are changing" keeps its reader's-name reading)
+  ['action-items', /^what are we changing\b|^what changes (?:are we|we(?:'re| are)) making\b|^what we(?:'re| are) changing (?:beyond|after|besides|since|following|in response to)\b/],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',
-    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
+    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^(?:exact|actual|real|true|probable|likely|primary|main|immediate|final) root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
   ],
   // "What was actually happening", "What actually broke": the reveal after "Why it looked right" / "The assumption" in a
   // debugging write-up, i.e. the cause (not "What actually happened", which tells the events)
   ['contributing-causes', /^what (?:was )?(?:actually|really) (?:happening|going on|broke|went wrong)\b/],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
-  ['impact', /\bimpact\b(?! of\b)|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b/],
+  ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
@@ -109,6 +114,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // "How this happened" after "What happened" in a blog post; "Problem" beside "Timeline" and "Mitigation" in a bug
   // disclosure: the section that explains the failure, i.e. its causes
   if (/^how (?:this|it|that) (?:all )?happened$|^(?:the )?problem$/.test(n)) out.add('contributing-causes');
+  // "Bug 1 — Invisible hair spaces in the title → TitleHashMismatch": a write-up of several defects, one section each,
+  // each saying what was wrong and why
+  if (/^bug #?\d+\b/.test(n)) out.add('contributing-causes');
   // "What can we learn from this incident and improve?", "How can we improve?": the heading says what comes next is there
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur
@@ -116,6 +124,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // "Guardrails added", "Follow-ups this incident drove", "Follow-up hardening": named for the follow-ups they hold
   // (done or planned), though not "Action items"; a "Follow-up timeline" is still a timeline
   if (/^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place|in place))?$|^follow[- ]?ups?\b(?!.*\btime[- ]?line\b)/.test(n)) out.add('action-items');
+  // "Permanent diagnostics added", "Remaining same-class hardening candidate": the follow-ups of a bug write-up, one
+  // finished, one still to do, named for what they are
+  if (/^(?:(?:permanent|new) )?(?:diagnostics|monitoring|alerting|alerts) added$|^remaining\b.{0,40}\b(?:hardening|follow[- ]?ups?|fixes|work)\b/.test(n)) out.add('action-items');
   // a run of blanks is tried from its start only (from every blank of it, the split was quadratic in its length)
   for (const part of n.split(/(?<!\s)\s+(?:and|&)\s+|(?:(?<!\s)\s+)?[,/+]\s*/)) {
     const k = matchSection(part);

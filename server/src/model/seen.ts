@@ -2,7 +2,8 @@
 // section of another name that also holds it ("Resolution" planning against a repeat holds the follow-ups). Read by
 // missing-section (is the section there?) and by the hover on a heading (what the engine read there). Pure.
 import type { Postmortem, Section, SectionKind } from './types';
-import { alsoShows, normalizeHeading } from './sections';
+import { alsoShows, matchSection, normalizeHeading } from './sections';
+import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
 
@@ -19,6 +20,9 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
     if (kind !== s.kind && !out.some((o) => o.kind === kind)) out.push({ kind, why });
   };
   for (const k of alsoShows(s.title, underLessons(s))) add(k, 'its heading names it');
+  const anchor = htmlAnchor(model.text, s);
+  const named = anchor ? matchSection(anchor) : undefined;
+  if (named) add(named, `its anchor id="${anchor}" names it`);
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
@@ -29,6 +33,22 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (numbersFixesInSubheadings(s)) add('action-items', 'its numbered sub-headings name the fixes made');
   return out;
 }
+
+/**
+ * `<h2 id="cause">What's Happening</h2>`: the anchor the author gave an HTML heading names the section it is (the page
+ * links to "#cause"). Read from the opening tag right before the title; markdown headings have none.
+ */
+function htmlAnchor(text: string, s: Section): string | undefined {
+  const at = s.titleRange.start.offset;
+  const before = text.slice(Math.max(0, at - 120), at);
+  const tag = before.slice(before.lastIndexOf('<'));
+  if (!HEADING_TAG_RE.test(tag)) return undefined;
+  const id = ID_ATTR_RE.exec(tag);
+  return id ? id[1].replace(/[-_]+/g, ' ') : undefined;
+}
+/** The opening tag of an HTML heading, right before its title. */
+const HEADING_TAG_RE = /^<h[1-6]\s[^<>]*>\s*$/i;
+const ID_ATTR_RE = /\sid\s*=\s*["']?([A-Za-z][\w-]{0,40})/i;
 
 /**
  * A reader can see the section: a heading or label of that kind, a heading that also holds it (alsoShown), or, for
@@ -97,11 +117,11 @@ function listsTicketsFiled(model: Postmortem, s: Section): boolean {
     if (!/:\s*$/.test(line)) return false;
     const last = line.split(/(?<=[.!?])\s+/).pop() ?? '';
     if (last.length > 200 || !TICKETS_FILED_RE.test(last)) return false;
-    const next = lines.slice(i + 1).find((l) => l.trim());
+    // a disable comment put above the list ("<!-- postmortem-lint-disable-next-line … -->") does not break the hand-over
+    const next = lines.slice(i + 1).find((l) => l.trim() && !/^\s*<!--.*-->\s*$/.test(l));
     return next !== undefined && /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/.test(next);
   });
 }
-const TICKETS_FILED_RE = /^(?:we|i)(?:'ve|\u2019ve| have)?\s+(?:(?:also|now|already|since)\s+)?(?:created|opened|filed|raised)\s+(?:(?:the\s+following|some|several|a\s+few|two|three|four|five|[2-9]|new|follow[- ]?up)\s+)*(?:tickets|issues|bugs|tasks)\b[^:]*\b(?:to\s+(?:track|follow\s+up|address|fix|cover)|for\s+(?:the\s+)?(?:follow[- ]?ups?|work|remaining))\b/i;
 
 /**
  * "## Resolution" listing the measures taken, each named ("1. **Source cleanup:** materialized …", "| RA fix | PR #358:

@@ -6,6 +6,7 @@ import { eolOf, fit } from './support/util';
 import { templatePlaceholders } from './support/placeholders';
 import { SECTION_PURPOSE } from './support/sections';
 import { memoByText } from '../model/memo';
+import { isBracedNote } from '../model/action-items/common';
 import { opensComment, trimEndChars } from '../model/scan';
 
 /** A line that is only template filler: TBD, TODO: …, <fill in>, [Describe …], …, table skeleton rows. */
@@ -28,7 +29,7 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
     // a comment left open hides the parts after it too: read them joined, as one text
     if (opensComment(part)) return stateOf(linesOf([part, ...parts.slice(i + 1).map(own)].join('\n')), any);
     const lines = linesOf(part);
-    if (!lines.every(isPlaceholder)) return 'content';
+    if (!lines.every(isPlaceholder) && !(lines.length > 0 && isBracedNote(lines.join(' ')))) return 'content';
     any ||= lines.length > 0;
     if (i < 0) walk(section);
   }
@@ -36,7 +37,7 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
 }
 
 function stateOf(lines: string[], before: boolean): 'empty' | 'placeholder' | 'content' {
-  if (!lines.every(isPlaceholder)) return 'content';
+  if (!lines.every(isPlaceholder) && !(lines.length > 0 && isBracedNote(lines.join(' ')))) return 'content';
   return before || lines.length ? 'placeholder' : 'empty';
 }
 

@@ -133,12 +133,21 @@ export function groupOf(section: Section): string | undefined {
   return section.title;
 }
 
+const WHOLE_BRACED_RE = /^\{[^{}]+\}$/;
+
+/**
+ * A template's note to its writer, wrapped whole in one pair of braces: "{link to github issues for things that would
+ * have detected this failure}" (not "{{ summary }}", below).
+ */
+export const isBracedNote = (text: string): boolean => WHOLE_BRACED_RE.test(text.trim());
+
 /**
  * A template's unfilled example line left in the report: "{{ summary }} [link to github issue]". Only placeholders —
  * a `{{ word }}` (one or two words) and bracketed or angled notes — and nothing anyone could do. A filled-in line keeps
  * its braces ("{{ Start writing after-action reports }}") and is read as the item it is.
  */
 export function isUnfilledPlaceholder(text: string): boolean {
+  if (isBracedNote(text)) return true;
   if (!/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/u.test(text)) return false;
   const rest = text
     .replace(/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/gu, ' ')

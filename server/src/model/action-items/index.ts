@@ -26,6 +26,9 @@ import { markFixedBySameChange } from './same-change';
 import { isPracticeList } from './practice-lists';
 import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
+import { markDrivenFollowUps } from './driven-follow-ups';
+import { finishedSentences } from './finished-sentences';
+import { announcedLinkLists } from './link-lists';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
@@ -114,17 +117,24 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     // sentence that commits to work is the follow-up
     const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommitsOrStateThenPlans(run, item, ctx, section) : [];
     if (commitments.length) pushAll(model.actionItems, commitments);
-    else if (item) model.actionItems.push(item);
+    else if (item) {
+      // "The seed is still influenced by … To dilute that, we implemented …": the finished work told in it, done
+      const finished = item.status === 'open' && !item.statusField && !item.owners.length && !item.due && !looksCompleted(item.text) ? finishedSentences(run, ctx, section) : [];
+      if (finished.length) pushAll(model.actionItems, finished);
+      else model.actionItems.push(item);
+    }
   }
   collectOutside(tree, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
   if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
   collectFiledTickets(tree, model, ctx);
+  pushAll(model.actionItems, announcedLinkLists(tree, model, ctx));
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
+  markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);

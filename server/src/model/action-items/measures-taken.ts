@@ -12,6 +12,8 @@ import { tableItems } from './tables';
 import { sectionAt } from '../facts';
 import { completedPrefix } from '../completed';
 import { commitsToWork } from './commit-sentence';
+import { normalizeHeading } from '../sections';
+import { pushAll } from '../scan';
 
 /** Items read here: a reader sees in them the follow-ups of the section that lists them (model/seen.ts). */
 const MEASURES = new WeakSet<ActionItem>();
@@ -36,6 +38,8 @@ export function measuresTaken(tree: Root, model: Postmortem, ctx: ParseContext, 
       MEASURES.add(item);
       out.push(item);
     }
+    // not measures a reader counts as the follow-ups section (missing-section reads MEASURES): steps of the response
+    if (!items.length && node.type === 'list') pushAll(out, stepsTaken(node, ctx, section));
   }
   return out;
 }
@@ -84,6 +88,23 @@ function finishedDetail(row: TableRow): boolean {
 }
 /** A detail that opens on a verb in the past ("Fetched the secret …", "Changed re-runs to …"), as a log of what was done. */
 const PAST_OPENING_RE = /^(?!(?:need|speed|seed|feed|breed|bleed|shed)\b)\p{L}{3,}ed\b(?!\s+(?:to|by)\b)/iu;
+
+/**
+ * "### Immediate Actions" under "## Resolution" over "1. Removed the plan file from Git", "2. Added the patterns to
+ * .gitignore", "3. Verified no token remained": the steps taken, every one told finished, each a done follow-up.
+ */
+function stepsTaken(list: List, ctx: ParseContext, section: Section): ActionItem[] {
+  if (!STEPS_HEADING_RE.test(normalizeHeading(section.title)) || list.children.length < 2) return [];
+  const told = list.children.map((li) => (li.checked == null && li.children[0]?.type === 'paragraph' ? bareWords(plain(li.children[0])).replace(/^✅\s*/u, '') : ''));
+  if (told.some((t) => !t || (completedPrefix(t) === 0 && !PAST_OPENING_RE.test(t) && !COMPOUND_PAST_RE.test(t)) || commitsToWork(t) || OPEN_WORD_RE.test(t))) return [];
+  const items = listItems(list, ctx, section, false, undefined);
+  if (items.length !== list.children.length) return [];
+  for (const item of items) markDone(item, section);
+  return items;
+}
+/** "Force pushed to remove the file", "Hot-fixed the parser": a past verb after a first word that qualifies it. */
+const COMPOUND_PAST_RE = /^(?:force|hot|re|back|cross|double|hand)[- ]?\p{L}{2,}ed\b/iu;
+const STEPS_HEADING_RE = /^(?:immediate (?:actions?|steps?|fix(?:es)?|mitigations?|remediations?|response)|(?:actions?|steps?) taken)$/;
 
 /** Done, as the section that lists it says: its status is shown as the section's heading. */
 function markDone(item: ActionItem, section: Section): void {

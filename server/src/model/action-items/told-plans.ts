@@ -8,7 +8,7 @@ import { commitsToWork } from './commit-sentence';
 
 /** "we are / we're / I'm (also, still, currently …) <working on a change>": work the team has in hand. */
 const DOING_RE =
-  /\b(?:we|i)(?:\s+(?:are|am)\s+|['’](?:re|m)\s+)(?:(?:also|still|now|currently|actively|already)\s+)*(?:looking\s+(?:at|into)\s+(?:ways|options|how\s+to)|investigating|working\s+on|considering|exploring|evaluating|planning|adding|setting\s+up|rolling\s+out|introducing|replacing|migrating|establishing|extending|switching|double-?checking)\b/i;
+  /\b(?:we|i)(?:\s+(?:are|am)\s+|['’](?:re|m)\s+)(?:(?:also|still|now|currently|actively|already)\s+)*(?:looking\s+(?:at|into)\s+(?:ways|options|how\s+to|what\s+(?:else\s+)?we\s+can\s+do)|investigating|working\s+on|considering|exploring|evaluating|planning|adding|setting\s+up|rolling\s+out|introducing|replacing|migrating|establishing|extending|switching|double-?checking)\b/i;
 /** "we will (also) explore / replace / look at ways …", "we'll be replacing …": a change the team commits to. */
 const WILL_RE = /\b(?:we|i)(?:\s+(?:will|shall)|['’]ll)\s+(?:(?:also|now|then|soon|shortly|first)\s+)*(?:be\s+)?([a-z-]+)/i;
 /** "we will also look at ways of …": research into a change; "we'll look at how Postgres works" explains the post. */
@@ -20,8 +20,12 @@ const NOT_CHANGE = new Set([
   'explain', 'explaining', 'describe', 'describing', 'discuss', 'discussing', 'see', 'need', 'have', 'be', 'get', 'happy', 'glad', 'able',
   'start', 'talk', 'talking', 'do', 'doing', 'let', 'look', 'looking', 'notify', 'announce', 'follow', 'reach', 'return', 'hear', 'know', 'learn', 'walk',
 ]);
-/** "we need to work on a shorter recovery time": the team names work still to do. */
+/**
+ * "we need to work on a shorter recovery time": the team names work still to do; "We also learnt from this that we need
+ * a staging environment that mirrors production": a lesson that names what the team needs, i.e. its follow-up.
+ */
 const NEED_RE = /\b(?:we|i)\s+(?:still\s+)?need\s+to\s+work\s+on\b/i;
+const LEARNT_NEED_RE = /\b(?:we|i) (?:also )?(?:learnt|learned|realised|realized) (?:from this )?that we (?:still )?need (?:an?|to) /i;
 /** "A project is also underway to replace …": work under way, named as such. */
 const UNDER_WAY_RE = /\b(?:project|work|effort|migration|review|rewrite|replacement)\s+(?:is|are)\s+(?:also\s+|now\s+|already\s+)?(?:under\s*way|in\s+progress)\b/i;
 /** "The bot's code is being reviewed …": named work in hand, told in the passive. */
@@ -57,7 +61,7 @@ export function toldClauseStart(body: string): number {
 }
 
 function planAt(s: string): number {
-  for (const re of [DOING_RE, LOOK_RE, NEED_RE, BEING_RE, UNDER_WAY_RE, CHANGING_RE]) {
+  for (const re of [DOING_RE, LOOK_RE, NEED_RE, LEARNT_NEED_RE, BEING_RE, UNDER_WAY_RE, CHANGING_RE]) {
     const m = re.exec(s);
     if (m) return m.index;
   }
