@@ -185,6 +185,7 @@ test('a game day report whose title names the staged outage is quiet; an outage 
     '## Follow-up actions', '- Make the script refuse production hosts.', '- Page the on-call when the retry table grows.', '',
   ].join('\n');
   assert.equal(detected(outage), 'sections');
+});
 
 test('a template whose sections hold notes in braces is quiet; a postmortem with one such note left in is not', () => {
   const template = [
