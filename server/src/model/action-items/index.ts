@@ -247,7 +247,9 @@ function collectFiledTickets(tree: Root, model: Postmortem, ctx: ParseContext): 
     if (node.type === 'heading') continue;
     const sec = sectionAt(model, startOf(node));
     if (!sec || sec.effectiveKind === 'timeline' || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
-    bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
+    const nodes = bySection.get(sec);
+    if (nodes) nodes.push(node);
+    else bySection.set(sec, [node]);
   }
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'tickets'));
