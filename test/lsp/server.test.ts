@@ -377,6 +377,40 @@ describe('owners known in the workspace', () => {
 });
 
 describe('owners known in the workspace', () => {
+  test('while the workspace index is read, the owner list after @ says it is incomplete; once read, it is whole', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'incidents'));
+    const N = 300;
+    const handles = Array.from({ length: N }, (_, i) => `owner${String(i).padStart(3, '0')}`);
+    for (const [i, h] of handles.entries()) fs.writeFileSync(path.join(dir, 'incidents', `2025-${i}.md`), POSTMORTEM.replace('@maria', `@${h}`));
+    const c = await TestClient.start({ workspaceFolders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'incidents', 'new.md'));
+      const text = POSTMORTEM.replace('- [ ] Improve monitoring', '- [ ] Add a replica-lag alert on orders-db — @');
+      const line = lineOf(text, 'replica-lag alert');
+      const position = { line, character: text.split('\n')[line].length };
+      const ask = async () =>
+        (await c.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter: '@' } })) as
+          | { isIncomplete: boolean; items: { label: string }[] }
+          | { label: string }[];
+      const missing = (res: Awaited<ReturnType<typeof ask>>) => {
+        const labels = new Set((Array.isArray(res) ? res : res.items).map((i) => i.label));
+        return handles.filter((h) => !labels.has(`@${h}`));
+      };
+      await c.open(uri, text);
+      // Asked at once, while the index may still be reading the 300 files: a list not marked incomplete holds them all.
+      const early = await ask();
+      if (Array.isArray(early) || !early.isIncomplete) assert.deepEqual(missing(early), [], 'a list given as complete lacks no owner');
+      await c.waitFor('the workspace index', () => c.archiveChanged.find((p) => p.complete && !p.files));
+      const late = await ask();
+      assert.ok(Array.isArray(late) || !late.isIncomplete, 'once the index is read, the list is complete');
+      assert.deepEqual(missing(late), [], 'every workspace owner offered');
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('"Assign an owner…" offers this document\'s owners first, then owners of other postmortems in the workspace', async () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, 'incidents'));

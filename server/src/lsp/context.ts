@@ -41,6 +41,8 @@ export interface ServerContext {
   getSettings(uri: string): Promise<ServerSettings>;
   /** Owner handles used across the workspace's postmortems (for owner completion / assign owner). */
   knownOwners(uri: string): Promise<string[]>;
+  /** False while the workspace index is still being built (`knownOwners` then lacks the files not read yet). */
+  ownersComplete(): boolean;
   /**
    * The reader view of the document's analysis of `text`, built in the lint thread (which keeps that analysis's
    * markdown tree); undefined when it no longer has it (then build it here).

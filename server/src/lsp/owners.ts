@@ -23,6 +23,8 @@ export interface OwnerDirectoryOptions {
   log: (message: string) => void;
   /** The owners each postmortem of the workspace index names, by file URI (none without an index). */
   indexed: () => Iterable<[string, string[]]>;
+  /** Whether `indexed` holds the whole workspace (false while the index's build runs). */
+  indexComplete: () => boolean;
 }
 
 export class OwnerDirectory {
@@ -30,6 +32,11 @@ export class OwnerDirectory {
   private readonly closedOwners = new Map<string, string[]>();
 
   constructor(private readonly o: OwnerDirectoryOptions) {}
+
+  /** False while the workspace index is still being built: `known` then gives the files read so far. */
+  get isComplete(): boolean {
+    return this.o.indexComplete();
+  }
 
   /** Owners used in open postmortems and the workspace's, most used first. */
   async known(uri: string): Promise<string[]> {

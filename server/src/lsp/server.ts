@@ -187,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastResult: (uri) => analyzer.lastFinished(uri),
     log,
     indexed: () => archive?.index.owners() ?? [],
+    indexComplete: () => !archive || workspaceRoots.length === 0 || archive.index.isComplete,
   });
   const knownOwners = (uri: string) => owners.known(uri);
 
@@ -199,6 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     readerInThread: (uri, text, options) => thread.reader(uri, text, options),
     getSettings: (uri) => settings.get(uri),
     knownOwners,
+    ownersComplete: () => owners.isComplete,
     today,
   };
 

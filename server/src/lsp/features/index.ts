@@ -61,13 +61,19 @@ export function registerFeatures(ctx: ServerContext): void {
       if (!r) return [];
       // Owners are looked up only when they can be offered (they walk every open document and the index's records).
       const before = lineBefore(ctx, params.textDocument.uri, params.position);
-      const knownOwners = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before)
+      const afterAt = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before);
+      // Read before the owners: an index finishing in between must not mark a list complete that missed its files.
+      const ownersComplete = !afterAt || ctx.ownersComplete();
+      const knownOwners = afterAt
         ? await ctx.knownOwners(params.textDocument.uri).catch((e: unknown) => {
             log('knownOwners', e);
             return [] as string[];
           })
         : [];
-      return completionsAt({ result: r.result, position: params.position, today: ctx.today(), knownOwners });
+      const items = completionsAt({ result: r.result, position: params.position, today: ctx.today(), knownOwners });
+      // While the workspace index is still read, the owner list is partial: an incomplete list makes the client ask
+      // again as the user types on, instead of filtering this one (LSP CompletionList.isIncomplete).
+      return ownersComplete || items.length === 0 ? items : { isIncomplete: true, items };
     }),
   );
 
