@@ -3,6 +3,7 @@
 // segments of model/fields.ts.
 import * as chrono from 'chrono-node';
 import type { Hit, Segment } from './fields';
+import { isUncached } from './memo';
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ISO_RE = /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/g;
@@ -32,6 +33,7 @@ const MAX_REMEMBERED = 10_000;
 
 /** Every absolute date (with day, month and year) in a string; indexes relative to the string. */
 export function findDates(s: string): DateHit[] {
+  if (isUncached()) return datesIn(s);
   const known = datesByText.get(s);
   if (known) return [...known];
   if (datesByText.size >= MAX_REMEMBERED) datesByText.clear();
