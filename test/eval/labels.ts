@@ -34,7 +34,7 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * m-z (heldout15, built in parallel, takes a-l): a debugging bank's Action | Prevents | Status tables, bug postmortems with only
  * "How to avoid regressions" rules, Owner "-" / Status "Implemented" tables, checked and unchecked follow-ups, a Chinese
  * 行动项 record, and look-alikes from an investment "postmortem" to an incidents-folder runbook, labelled before the engine ran
- * on it; its first run: heldout16/FIRST-RUN.md).
+ * on it; tuned on by its own helper since; its first run: heldout16/FIRST-RUN.md).
  */
 export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout16';
 export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout16'];
