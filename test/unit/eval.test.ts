@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout14 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout16 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -110,6 +110,11 @@ describe('eval label files', () => {
     const h14 = heldouts.find((h) => h.set === 'heldout14')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h14.length > 0);
     for (const d of h14) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
+    // heldout16: 'Time (UTC)' / 'Time (CST)' tables, 'All times UTC on …' lines, a '(timeline, UTC)' heading and a dates-only
+    // table: every timeline states a zone or has no clock times, so it measures time-zone precision only
+    const h16 = heldouts.find((h) => h.set === 'heldout16')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h16.length >= 5);
+    for (const d of h16) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

@@ -819,3 +819,58 @@ describe('heldout14: statuses in an emphasised parenthesis, section names told a
     assert.ok(!alsoShows('Diagnostics', false).includes('action-items'));
   });
 });
+
+describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
+  const missing = (text: string) =>
+    lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
+      .findings.filter((f) => f.ruleId === 'missing-section')
+      .map((f) => f.message);
+
+  test('"What we\'ll change" holds the follow-ups; "What changed as a result" holds them done', () => {
+    assert.equal(matchSection("What we'll change"), 'action-items');
+    assert.equal(matchSection('What we will do differently'), 'action-items');
+    assert.equal(matchSection('What changed as a result'), 'action-items');
+    assert.equal(matchSection('What we changed afterwards'), 'action-items');
+    // a bare "What changed" (a release note's heading) names no follow-ups
+    assert.equal(matchSection('What changed'), undefined);
+    const doc = (heading: string) =>
+      parsePostmortem(`# Queue stall\n\n## Summary\n\nThe queue stalled.\n\n## ${heading}\n\n- **A lease timer**, added to the worker.\n- Add an alert when nothing is indexed for an hour.\n`).actionItems;
+    assert.deepEqual(doc('What changed as a result').map((i) => i.status), ['done', 'done']);
+    assert.deepEqual(doc("What we'll change").map((i) => i.status), ['open', 'open']);
+  });
+
+  test('a heading that names a policy or rules holds standing rules, not work', () => {
+    assert.equal(matchSection('Going Forward: Shadcn-First Policy'), undefined);
+    assert.equal(matchSection('Moving forward: release checklist rules'), undefined);
+    assert.equal(matchSection('Going forward'), 'action-items');
+    assert.equal(matchSection('Action items and rules'), 'action-items');
+    const items = parsePostmortem('# Deploy\n\n## Summary\n\nA bad deploy.\n\n## Going forward: deploy policy\n\n1. **Migrations go first.** Always.\n2. **Audit each new script.** Before merging it.\n').actionItems;
+    assert.deepEqual(items, []);
+  });
+
+  test('"Symptom" shows the summary and the impact; "What broke" shows the causes', () => {
+    assert.ok(alsoShows('Symptom', false).includes('summary'));
+    assert.ok(alsoShows('Symptoms', false).includes('impact'));
+    assert.ok(alsoShows('What broke', false).includes('contributing-causes'));
+    assert.ok(!alsoShows('Symptom checker', false).includes('impact'));
+  });
+
+  test('a **Severity:** line whose parenthesis says what broke for whom tells the impact; "High (site down)" does not', () => {
+    const head = (severity: string) => `# Renewal emails\n\n**Date:** 2026-01-20\n**Severity:** ${severity}\n**Author:** billing\n\n## Summary\n\nDuplicates.\n\n## Timeline\n\n- 07:10 UTC start\n\n## Root cause\n\nA doubled retry.\n\n## Action items\n\n- [x] Fix the retry — @li\n`;
+    assert.ok(!missing(head('High (renewal reminders broken for all subscribers)')).some((m) => m.includes("'Impact'")));
+    assert.ok(missing(head('High (site down)')).some((m) => m.includes("'Impact'")));
+    assert.ok(missing(head('High (per our internal scale)')).some((m) => m.includes("'Impact'")));
+  });
+
+  test('a status cell "Documented" is done', () => {
+    const items = parsePostmortem('# X\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Write down the queue settings | - | Documented |\n| Add a lease timer | - | Open |\n').actionItems;
+    assert.deepEqual(items.map((i) => i.status), ['done', 'open']);
+  });
+
+  test('"the next quarter" counted from the story is not a relative date; a bare "next quarter" still is', () => {
+    const rel = (line: string) =>
+      lint(`# X\n\n## Summary\n\n${line}\n`, { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'relative-date').length;
+    assert.equal(rel('The next quarter did not repair the issue.'), 0);
+    assert.equal(rel('The fix ships next quarter.'), 1);
+  });
+});

@@ -212,7 +212,7 @@ export function parsePriorityCell(seg: Segment): Hit<Priority> | undefined {
 export function statusOfWord(w: string): ActionItemStatus | undefined {
   const t = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
   if (!t) return undefined;
-  if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
+  if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
   if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started|tracked|outstanding)\b/.test(t)) return 'open';
   return undefined;

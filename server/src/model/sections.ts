@@ -51,6 +51,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "What we are changing beyond the patch", "What we're changing after the fix": the same answer told as a statement,
   // the follow-ups past the fix itself (a bare public "What we are changing" keeps its reader's-name reading)
   ['action-items', /^what are we changing\b|^what changes (?:are we|we(?:'re| are)) making\b|^what we(?:'re| are) changing (?:beyond|after|besides|since|following|in response to)\b/],
+  // "What we'll change", "What we will do differently": the follow-ups, promised in the future tense; "What changed as a
+  // result", "What we changed afterwards": the same follow-ups told once they are made (their entries are done)
+  ['action-items', /^what we(?:'ll| will) (?:change|be changing|do differently|do next|do about it)\b|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))\b|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))\b/],
   ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',
@@ -91,9 +94,16 @@ function normalizedHeading(title: string): string {
 export const matchSection = memoByText((title: string): SectionKind | undefined => {
   const n = normalizeHeading(title);
   if (!n) return undefined;
-  for (const [kind, re] of MATCHERS) if (re.test(n)) return kind;
+  for (const [kind, re] of MATCHERS) if (re.test(n)) return kind === 'action-items' && RULES_TITLE_RE.test(n) && !/\baction items?\b/.test(n) ? undefined : kind;
   return undefined;
 });
+
+/**
+ * "Going Forward: Shadcn-First Policy", "Moving forward: new deploy rules": a heading that names a policy or rules holds
+ * the standing rules of how to work from now on ("**Check shadcn before building.** …"), not work someone finishes, so
+ * no owner or date is asked of its entries (a heading that also names the actions, "Action items and rules", keeps them).
+ */
+const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions)$/;
 
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
@@ -117,6 +127,14 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // "Bug 1 — Invisible hair spaces in the title → TitleHashMismatch": a write-up of several defects, one section each,
   // each saying what was wrong and why
   if (/^bug #?\d+\b/.test(n)) out.add('contributing-causes');
+  // "What broke": the section of a write-up that explains how the failure came about (the mechanism), i.e. its causes
+  if (/^what broke$/.test(n)) out.add('contributing-causes');
+  // "Symptom" at the head of a bug write-up (then "Root cause", "Fix"): what went wrong and what the user saw — the
+  // summary and the impact a reader looks for, told as the symptom
+  if (/^(?:the )?symptoms?$/.test(n)) {
+    out.add('summary');
+    out.add('impact');
+  }
   // "What can we learn from this incident and improve?", "How can we improve?": the heading says what comes next is there
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur

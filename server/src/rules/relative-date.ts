@@ -93,6 +93,9 @@ const rule: Rule<Record<string, never>> = {
       // "the last week of November" names a week; "on Friday" is relative only in a timeline that gives no date
       if (/^\s+of\b/i.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
       if (/^on /i.test(m[0]) && datedTimeline(m.index)) continue;
+      // "The next quarter did not repair the issue.", "the next week they …": counted from the story's own moment, not
+      // from the day it is read (a bare "next week" still points at the reader's calendar)
+      if (/^next /i.test(m[0]) && /\bthe\s$/i.test(prose.slice(Math.max(0, m.index - 4), m.index))) continue;
       // only the story of the incident: plans and lessons may speak of "next week"; "yesterday", "last night",
       // "three days ago" can only point back at the incident, wherever they stand ("… for the degraded service yesterday")
       const sec = sectionOf(model, m.index);
