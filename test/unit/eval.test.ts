@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout14 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout15 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -110,6 +110,12 @@ describe('eval label files', () => {
     const h14 = heldouts.find((h) => h.set === 'heldout14')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h14.length > 0);
     for (const d of h14) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
+    // heldout15: 'Times in UTC.', '## Timeline (UTC)' tables, a Russian '(07.10.2026, CEST)' table, dated timelines without
+    // clock times and a numbered evidence timeline: every timeline states a zone or has no clock times, so it measures
+    // time-zone precision only
+    const h15 = heldouts.find((h) => h.set === 'heldout15')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h15.length > 0);
+    for (const d of h15) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
