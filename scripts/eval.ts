@@ -41,8 +41,9 @@
 //              now; its first run, the honest figures: test/eval/heldout14/FIRST-RUN.md)
 //   --set=heldout15 score the fifteenth held-out set (test/eval/heldout15/: six new sources, owners a-l, incl. finished
 //              Prevention work and prose follow-ups, a Russian incident record, corrective-action gates, worded statuses in
-//              Action | Type | Status tables, a Portuguese post-mortem-as-spec, labelled before the engine ran on it; its
-//              first run, the honest figures: test/eval/heldout15/FIRST-RUN.md)
+//              Action | Type | Status tables, a Portuguese post-mortem-as-spec, labelled before the engine ran on it;
+//              tuned on by its own helper since, so development data now; its first run, the honest figures:
+//              test/eval/heldout15/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -33,8 +33,8 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * heldout14/FIRST-RUN.md) or `heldout15` (heldout15/: a fifteenth held-out set from six new sources, owners a-l: a
  * psychometrics site's and a start-up's post-mortems with finished Prevention work and prose follow-ups, a Russian incident
  * record under investigation, checked/unchecked corrective-action gates, Action | Type | Status tables with worded statuses,
- * a Portuguese post-mortem that is an architecture spec, labelled before the engine ran on it; its first run:
- * heldout15/FIRST-RUN.md).
+ * a Portuguese post-mortem that is an architecture spec, labelled before the engine ran on it; tuned on by its own
+ * helper since; its first run: heldout15/FIRST-RUN.md).
  */
 export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15';
 export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15'];
