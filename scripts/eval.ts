@@ -39,6 +39,11 @@
 //              design-system postmortems, follow-ups in prose, italic statuses on numbered changes and Chinese failure
 //              reviews, labelled before the engine ran on it; tuned on by its own helper since, so development data
 //              now; its first run, the honest figures: test/eval/heldout14/FIRST-RUN.md)
+//   --set=heldout15 score the fifteenth held-out set (test/eval/heldout15/: six new sources, owners a-l, incl. finished
+//              Prevention work and prose follow-ups, a Russian incident record, corrective-action gates, worded statuses in
+//              Action | Type | Status tables, a Portuguese post-mortem-as-spec, labelled before the engine ran on it;
+//              tuned on by its own helper since, so development data now; its first run, the honest figures:
+//              test/eval/heldout15/FIRST-RUN.md)
 //   --set=heldout16 score the sixteenth held-out set (test/eval/heldout16/: eight new sources, owners m-z, incl. a
 //              debugging bank's Action | Prevents | Status tables, bug postmortems whose only forward-looking section is
 //              rules, and an investment "postmortem" look-alike, labelled before the engine ran on it; tuned on by its

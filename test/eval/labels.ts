@@ -30,16 +30,20 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * on it; tuned on by its own helper since; its first run: heldout13/FIRST-RUN.md) or `heldout14` (heldout14/: a fourteenth
  * held-out set from seven new sources, Google-SRE-shaped design-system postmortems, follow-ups in prose and italic statuses,
  * Chinese failure reviews, labelled before the engine ran on it; tuned on by its own helper since; its first run:
- * heldout14/FIRST-RUN.md) or `heldout16` (heldout16/: a sixteenth held-out set from eight new sources whose owners start with
+ * heldout14/FIRST-RUN.md), `heldout15` (heldout15/: a fifteenth held-out set from six new sources, owners a-l: a
+ * psychometrics site's and a start-up's post-mortems with finished Prevention work and prose follow-ups, a Russian incident
+ * record under investigation, checked/unchecked corrective-action gates, Action | Type | Status tables with worded statuses,
+ * a Portuguese post-mortem that is an architecture spec, labelled before the engine ran on it; tuned on by its own
+ * helper since; its first run: heldout15/FIRST-RUN.md) or `heldout16` (heldout16/: a sixteenth held-out set from eight new sources whose owners start with
  * m-z (heldout15, built in parallel, takes a-l): a debugging bank's Action | Prevents | Status tables, bug postmortems with only
  * "How to avoid regressions" rules, Owner "-" / Status "Implemented" tables, checked and unchecked follow-ups, a Chinese
  * 行动项 record, and look-alikes from an investment "postmortem" to an incidents-folder runbook, labelled before the engine ran
  * on it; tuned on by its own helper since; its first run: heldout16/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout16';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout16'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout16'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -56,6 +60,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout12: 'heldout12/',
   heldout13: 'heldout13/',
   heldout14: 'heldout14/',
+  heldout15: 'heldout15/',
   heldout16: 'heldout16/',
 };
 

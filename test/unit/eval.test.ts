@@ -110,6 +110,12 @@ describe('eval label files', () => {
     const h14 = heldouts.find((h) => h.set === 'heldout14')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h14.length > 0);
     for (const d of h14) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
+    // heldout15: 'Times in UTC.', '## Timeline (UTC)' tables, a Russian '(07.10.2026, CEST)' table, dated timelines without
+    // clock times and a numbered evidence timeline: every timeline states a zone or has no clock times, so it measures
+    // time-zone precision only
+    const h15 = heldouts.find((h) => h.set === 'heldout15')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h15.length > 0);
+    for (const d of h15) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
     // heldout16: 'Time (UTC)' / 'Time (CST)' tables, 'All times UTC on …' lines, a '(timeline, UTC)' heading and a dates-only
     // table: every timeline states a zone or has no clock times, so it measures time-zone precision only
     const h16 = heldouts.find((h) => h.set === 'heldout16')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);

@@ -874,3 +874,77 @@ describe('heldout16: follow-ups named for what will or did change, symptoms, rul
     assert.equal(rel('The fix ships next quarter.'), 1);
   });
 });
+
+describe('heldout15: finished prevention told as a fact, explanation and rule lists, worded statuses, a header block', () => {
+  const prevention = (body: string) => parsePostmortem(`# Outage\n\n## Summary\n\nUploads failed for a day.\n\n## Prevention\n\n${body}\n`).actionItems;
+
+  test('a plain label then a present-tense fact, or "Already <participle>", is finished work', () => {
+    const got = prevention(
+      [
+        '- Config guard: `tests/test_config.py` asserts the limit is set, so a rebuild without it fails.',
+        '- Runbook: [`docs/proxy.md`](../proxy.md) defines which settings must never be edited on a host.',
+        '- Upload probe: the canary check added in `ci/release.yml` posts a large file after every deploy.',
+        '- Already run the backfill for the rejected files.',
+        '- Add a panel for 413 responses per hour.',
+        '- Health checks: add one for the upload path.',
+        '- Already planned: a second proxy in the other zone.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.map((i) => i.status),
+      ['done', 'done', 'done', 'done', 'open', 'open', 'open'],
+    );
+    // a fact with work still to come in the same sentence stays open
+    assert.equal(prevention('- Config guard: `tests/test_config.py` asserts the limit and will cover the staging proxy too.')[0]!.status, 'open');
+  });
+
+  test('bullets after a lead-in that names the causes or the rules now followed are not items; work under it still is', () => {
+    const got = prevention(
+      [
+        'The misses were all due to gaps in the release checks:',
+        '',
+        '- The manifest check never compared the manifest with the folder.',
+        '- Staging had the column already.',
+        '- Add a check that compares the manifest with the folder.',
+        '',
+        'We can keep this from coming back by following two extra rules for releases:',
+        '',
+        '1. Every migration ships with the code that needs it.',
+        '2. Staging is rebuilt from the production snapshot before each candidate.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.map((i) => i.text),
+      ['Add a check that compares the manifest with the folder.'],
+    );
+    // a plain lead-in keeps its list as items
+    assert.equal(prevention('We will do the following:\n\n- The manifest check compares every file.\n- Staging mirrors production.').length, 2);
+  });
+
+  test('"future work" and "backlog" in a status column are open', () => {
+    const got = parsePostmortem(
+      '# Outage\n\n## Summary\n\nSearch was stale.\n\n## Action items\n\n| Action | Type | Status |\n|---|---|---|\n| Reconnect with backoff | prevent | done |\n| Alert on lag over five minutes | detect | future work |\n| Add the restart to the chaos drill | detect | backlog |\n',
+    ).actionItems;
+    assert.deepEqual(
+      got.map((i) => i.status),
+      ['done', 'open', 'open'],
+    );
+  });
+
+  test('"What was done" is the follow-ups section, its items finished; "What we did" (often the response) is not', () => {
+    assert.equal(matchSection('What was done'), 'action-items');
+    assert.equal(matchSection("What we've done"), 'action-items');
+    assert.equal(matchSection('What we did'), undefined);
+    const got = parsePostmortem('# Outage\n\n## Summary\n\nRates were stale.\n\n## What was done\n\n- The refresh script now fails loudly when the feed does not answer.\n- Every invoice was recalculated.\n').actionItems;
+    assert.deepEqual(
+      got.map((i) => i.status),
+      ['done', 'done'],
+    );
+  });
+
+  test('a block of bold-label fields under the title with one long field stands for the summary', () => {
+    const head = (impact: string) => parsePostmortem(`# Outage\n\n- **Date**: 2026-02-03\n- **Severity**: medium\n- **Impact**: ${impact}\n\n## Timeline\n\n- 10:12 proxy rebuilt\n`);
+    assert.ok(head('every upload larger than one megabyte was rejected by the edge proxy, so attachments above that size failed silently in the editor for six days before anyone reported it.').intro);
+    assert.equal(head('uploads failed.').intro, undefined);
+  });
+});

@@ -10,10 +10,11 @@ const DONE_VERB_RE =
 /** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
 const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i;
 /**
- * What may come before the verb: a checkbox, a bold label, an opening "As a first step" / "Since then", "We've", "I
- * have", "The team then", "We significantly".
+ * What may come before the verb: a checkbox, a bold label or a plain one of up to three words ("Test guard: …",
+ * "External probe: …"), an opening "As a first step" / "Since then", "We've", "I have", "The team then", "We
+ * significantly".
  */
-const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*)?(?:(?:as a first step|as an immediate (?:step|measure|fix)|first(?:ly)?|since then|in the meantime|meanwhile),?\s+)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?)?/iu;
+const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*|\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}:\s+)?(?:(?:as a first step|as an immediate (?:step|measure|fix)|first(?:ly)?|since then|in the meantime|meanwhile),?\s+)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?)?/iu;
 
 /**
  * Finished work told in the passive: "Changes have been made to the pool limits", "Delayed payments were replayed and
@@ -103,6 +104,34 @@ const STOPGAP_RE = /^\s*(?:for the time being|for now|in the meantime),?\s+we(?:
  */
 const PROPOSAL_RE = /^\s*(?:an?|the|our)\s+(?:proposal|suggestion|request|recommendation|rfc|plan)\s+(?:has|have|was|were)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:made|submitted|raised|filed|sent|drafted|written|put\s+forward)\s+(?:to|for)\b/i;
 
+/**
+ * "Already run the script to restore all the test accounts.", "Already added the fix …": "already" and then a
+ * participle is work told as finished, whatever the verb (the bare "Run the script" would be an instruction). Not
+ * where the participle says the work is only arranged ("Already planned", "Already filed a ticket to …").
+ */
+const ALREADY_DONE_RE =
+  /^already\s+(?:been\s+)?(?!(?:planned|scheduled|proposed|requested|discussed|tracked|filed|opened|assigned|asked|started|begun)\b)(?:[\p{L}-]+ed|run|rerun|re-run|done|made|built|rebuilt|sent|set|put|written|rewritten|taken|given|shut|cut|split|rolled out)\b/iu;
+
+/**
+ * Finished prevention told as what now is, in the present: "ADR [0004-….md] defines the multi-tenant Caddy pattern",
+ * "`api/tests/test_infra.py` asserts the snippet file exists …", "The deploy now runs a smoke test". A short noun
+ * phrase (not an instruction: its first word is no verb), then one of a few verbs that say what a rule, test, check
+ * or document does, with its object. A state, not work to assign. Not where the same sentence says what will come
+ * ("… and will cover the staging proxy too").
+ */
+const PRESENT_STATE_RE =
+  /^\s*((?:\[[^\]\n]{1,120}\]\([^()\s]{1,200}\)|[\p{L}\p{N}`'’/._-]+)(?:\s+(?:\[[^\]\n]{1,120}\]\([^()\s]{1,200}\)|[\p{L}\p{N}`'’/._-]+)){0,3}?)\s+(?:now\s+)?(?:defines|asserts|enforces|covers|contains|validates|verifies|rejects|catches|forbids|exposes|prevents|protects|ensures|guarantees)\s+(?:the|a|an|every|each|all|any|that|whether|which|what|how|its|their|this|these|those|it|them)\b/iu;
+function presentState(text: string): RegExpExecArray | null {
+  const m = PRESENT_STATE_RE.exec(text);
+  if (!m) return null;
+  const first = m[1].split(/\s+/)[0].replace(/[`'’]/g, '');
+  if (ALL_VERBS.has(lemma(first)) || /^(?:we|i|you|they|it|this|that|these|those|there|what|which|who|how|if|when)$/i.test(first)) return null;
+  const sentenceEnd = text.search(/[.!?](?:\s|$)/);
+  return STILL_TO_COME_RE.test(sentenceEnd < 0 ? text : text.slice(0, sentenceEnd)) ? null : m;
+}
+/** Work still to come in the same sentence ("… and will cover …"); not "must" / "should", which a rule stated says. */
+const STILL_TO_COME_RE = /\b(?:will|shall|going to|plans? to|next (?:week|sprint|quarter|month|release)|to be done)\b|['’]ll\b/i;
+
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
   if (negatedOpening(text)) return 0;
@@ -114,6 +143,8 @@ export function completedPrefix(text: string): number {
   if (codified) return codified[0].length;
   const lead = LEAD_RE.exec(text)?.[0].length ?? 0;
   const rest = text.slice(lead);
+  const already = ALREADY_DONE_RE.exec(rest);
+  if (already && !TICKET_FOR_WORK_RE.test(rest.slice(already[0].length))) return lead + already[0].length;
   const m = DONE_VERB_RE.exec(rest) ?? DONE_TO_RE.exec(rest);
   // "Created a ticket to migrate X": the ticket is done, the work is not
   if (m && TICKET_FOR_WORK_RE.test(rest.slice(m[0].length))) return 0;
@@ -122,7 +153,7 @@ export function completedPrefix(text: string): number {
   if (told) return told;
   const plainRest = rest.replace(/[*_]+/g, (s) => ' '.repeat(s.length));
   if (OPEN_LEAD_RE.test(plainRest.trimStart()) || PROPOSAL_RE.test(plainRest)) return 0;
-  const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest) ?? bySubject(plainRest);
+  const p = PASSIVE_RE.exec(plainRest) ?? NOUN_PARTICIPLE_RE.exec(plainRest) ?? bySubject(plainRest) ?? presentState(plainRest);
   return p ? lead + p[0].length : 0;
 }
 

@@ -2,7 +2,7 @@
 // field keeps its source range. Pure: no fs, no LSP.
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
-import type { Root, Nodes, Heading, Paragraph, PhrasingContent } from 'mdast';
+import type { Root, Nodes, Heading, List, Paragraph, PhrasingContent } from 'mdast';
 import type { FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
@@ -226,6 +226,23 @@ function titleLikeFirst(tree: Root, model: Postmortem): Section | undefined {
   return blocks[0]?.type === 'heading' && startOf(blocks[0]) === first.headingRange.start.offset && blocks[1]?.type === 'paragraph' ? first : undefined;
 }
 
+/**
+ * A list of two or more fields, each opening with a bold label ("**Severity**: high"), one of which runs to 25 words or
+ * more: the header block of a postmortem that tells what happened in that field, where others write a summary.
+ */
+function storyField(list: List): boolean {
+  if (list.ordered || list.children.length < 2) return false;
+  let long = false;
+  for (const li of list.children) {
+    const p = li.children[0];
+    if (li.checked != null || p?.type !== 'paragraph' || p.children[0]?.type !== 'strong') return false;
+    const words = wordsOf(p);
+    if (!/:$/.test(toString(p.children[0])) && !/^\s*:/.test(toString(p.children[1] ?? { type: 'text', value: '' }))) return false;
+    if (words.length >= 25) long = true;
+  }
+  return long;
+}
+
 /** The words of a paragraph: HTML (a disable comment) left out, a hard line break between two words as a space. */
 function wordsOf(n: Paragraph): string[] {
   const parts: string[] = [];
@@ -241,7 +258,9 @@ function wordsOf(n: Paragraph): string[] {
 
 /**
  * Prose at the top: paragraphs before the first heading below the title and before any list or table, when one of
- * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent).
+ * them says something: 12 words or more, or one shorter sentence that tells what happened (tellsEvent). Also a block
+ * of fields first under the title ("- **Date of incident**: …", "- **Severity**: high", "- **Impact**: `api…` returned
+ * a TLS alert to every external client for thirty days. …") where one field tells the story at length (storyField).
  */
 function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   // the first heading that opens a section: any heading but a lone H1 title at the top
@@ -251,6 +270,7 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   let start: number | undefined;
   let last = 0;
   for (const n of tree.children) {
+    if (start === undefined && startOf(n) < end && n.type === 'list' && storyField(n)) return R(startOf(n), endOf(n));
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
     // words of the text: a disable comment at the end of a line is not part of it, a hard line break parts two words

@@ -45,6 +45,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
   // operator consideration", questions for readers, nor a "Follow-up timeline")
   ['action-items', /^follow[- ]?up (?:hardening|fixes|work|changes|measures)$|^follow[- ]?ups (?:this|the) (?:incident|outage|event) (?:drove|prompted|triggered|led to|produced)$/],
+  // "What was done", "What has been done": the changes made about the incident, listed as finished (status.ts reads
+  // its items as done, like "Actions taken"); not "What we did", which as often tells the response
+  ['action-items', /^what (?:was|has been|we(?:'ve| have)) done$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups

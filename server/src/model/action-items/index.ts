@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { isActionTable, tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -83,7 +83,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         const lead = paragraphNodeBefore(nodes, node);
         const leadText = lead && plain(lead);
         let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
-        if (isLessonsLead(leadText)) items = items.filter((item) => !isLesson(item));
+        if (isLessonsLead(leadText) || isCausesOrRulesLead(leadText)) items = items.filter((item) => !isLesson(item));
         if (lead && leadText) markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;

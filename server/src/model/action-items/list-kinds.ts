@@ -112,6 +112,23 @@ export function isLessonsLead(before: string | undefined): boolean {
   return last.endsWith(':') && LESSONS_WORD_RE.test(last.slice(-80));
 }
 const LESSONS_WORD_RE = /\b(?:lessons?|learnings|takeaways|highlights)\b/i;
+
+/**
+ * "All of the errors were due to missing test cases to prevent regression of functionality:" above "- `iasql_upgrade`
+ * didn't have a formal test case at all."; "we can minimize the impact by following a few extra rules with feature
+ * development:" above "1. All features have a test, or they can't be merged.": the lead-in says the bullets are the
+ * causes found, or the rules now followed, not tasks. Under it a bullet is not an item unless it is written as work
+ * (isLesson: an imperative, a commitment, a checkbox, an owner or a date of its own), as under a lessons lead-in.
+ */
+export function isCausesOrRulesLead(before: string | undefined): boolean {
+  if (before === undefined) return false;
+  const last = lastSentence(before).trimEnd();
+  return last.endsWith(':') && (CAUSES_LEAD_RE.test(last) || RULES_WORD_RE.test(last.slice(-80)));
+}
+// "were (all) due to", "was caused by": the lead-in attributes what went wrong to what its bullets name
+const CAUSES_LEAD_RE = /\b(?:was|were|is|are)\s+(?:all\s+|mostly\s+|mainly\s+)?(?:due\s+to|caused\s+by)\b/i;
+// "following a few extra rules", "these principles": the bullets are the rules, told as how things are done now
+const RULES_WORD_RE = /\b(?:rules|principles|guidelines|ground rules)\b/i;
 export function isLesson(item: ActionItem): boolean {
   if (item.owners.length || item.due || item.format === 'checkbox' || item.statusField) return false;
   const words = bareWords(item.text);
