@@ -57,9 +57,8 @@ export function registerFeatures(ctx: ServerContext): void {
 
   connection.onCompletion((params) =>
     safely('completion', [], async () => {
-      const r = await current(params.textDocument.uri);
-      if (!r) return [];
-      // Owners are looked up only when they can be offered (they walk every open document and the index's records).
+      // Owners are looked up only when they can be offered (they walk every open document and the index's records);
+      // before the analysis is asked for: it is read at once (a newer model moves the items it shares with it)
       const before = lineBefore(ctx, params.textDocument.uri, params.position);
       const knownOwners = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before)
         ? await ctx.knownOwners(params.textDocument.uri).catch((e: unknown) => {
@@ -67,6 +66,8 @@ export function registerFeatures(ctx: ServerContext): void {
             return [] as string[];
           })
         : [];
+      const r = await current(params.textDocument.uri);
+      if (!r) return [];
       return completionsAt({ result: r.result, position: params.position, today: ctx.today(), knownOwners });
     }),
   );
