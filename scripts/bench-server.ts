@@ -29,6 +29,18 @@ function memoryOf(pid: number | undefined): { rss: number; peak: number } | unde
   }
 }
 
+/** CPU time (user + system, all threads) a process has used, in ms, from /proc (undefined elsewhere). */
+function cpuOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s)
+    const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 class Server {
   readonly published: Published[] = [];
   private waiters: (() => void)[] = [];
@@ -104,7 +116,7 @@ export async function benchServer(root: string, generate: (bytes: number) => str
 async function keystrokes(root: string, generate: (bytes: number) => string, markdownlintMs: (text: string) => number): Promise<void> {
   console.log('\nLanguage server over stdio: keystroke (one character typed in the middle) → published diagnostics');
   const sizes = process.env.BENCH_SERVER_SIZES ? new Set(process.env.BENCH_SERVER_SIZES.split(',').map((x) => x.trim())) : undefined;
-  console.log('size      keystrokes  median ms  p90 ms  markdownlint full lint ms  median ratio  server RSS MB (peak)  Ctrl+. median ms');
+  console.log('size      keystrokes  median ms  p90 ms  markdownlint full lint ms  median ratio  server RSS MB (peak)  Ctrl+. median ms  server CPU ms/keystroke');
   for (const [label, bytes, n] of [
     ['5 KB', 5 * 1024, 20],
     ['20 KB', 20 * 1024, 20],
@@ -119,6 +131,7 @@ async function keystrokes(root: string, generate: (bytes: number) => string, mar
     await s.diagnostics(uri, 1);
     const line = Math.floor(text.split('\n').length / 2);
     const times: number[] = [];
+    const cpu0 = cpuOf(s.proc.pid);
     for (let v = 2; v < n + 2; v++) {
       const t0 = performance.now();
       await s.conn.sendNotification('textDocument/didChange', {
@@ -128,6 +141,7 @@ async function keystrokes(root: string, generate: (bytes: number) => string, mar
       await s.diagnostics(uri, v);
       times.push(performance.now() - t0);
     }
+    const cpu1 = cpuOf(s.proc.pid);
     const mem = memoryOf(s.proc.pid);
     // Ctrl+. right after a keystroke: quick fixes for a finding VS Code still shows (of the version before the edit)
     const quickFix: number[] = [];
@@ -146,7 +160,7 @@ async function keystrokes(root: string, generate: (bytes: number) => string, mar
     }
     const md = markdownlintMs(text);
     console.log(
-      `${label.padEnd(8)}  ${String(n).padStart(10)}  ${f(med(times)).padStart(9)}  ${f(pct(times, 90)).padStart(6)}  ${f(md).padStart(25)}  ${(med(times) / md).toFixed(2).padStart(11)}×  ${(mem ? `${mem.rss.toFixed(0)} (${mem.peak.toFixed(0)})` : 'n/a').padEnd(19)}  ${quickFix.length ? f(med(quickFix)) : 'n/a'}`,
+      `${label.padEnd(8)}  ${String(n).padStart(10)}  ${f(med(times)).padStart(9)}  ${f(pct(times, 90)).padStart(6)}  ${f(md).padStart(25)}  ${(med(times) / md).toFixed(2).padStart(11)}×  ${(mem ? `${mem.rss.toFixed(0)} (${mem.peak.toFixed(0)})` : 'n/a').padEnd(19)}  ${(quickFix.length ? f(med(quickFix)) : 'n/a').padEnd(16)}  ${cpu0 !== undefined && cpu1 !== undefined ? f((cpu1 - cpu0) / n) : 'n/a'}`,
     );
     await s.stop();
   }
@@ -172,6 +186,7 @@ async function hoverDuringRelint(root: string, generate: (bytes: number) => stri
   const firstAfterOpen = performance.now() - t1;
   const hovers: number[] = [];
   const first: number[] = [];
+  const cpu0 = cpuOf(s.proc.pid);
   let answered = 0;
   const edits = Math.max(1, Number(process.env.BENCH_HOVER_EDITS ?? 6));
   for (let v = 2; v < edits + 2; v++) {
@@ -195,12 +210,13 @@ async function hoverDuringRelint(root: string, generate: (bytes: number) => stri
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+  const cpu1 = cpuOf(s.proc.pid);
   const mem = memoryOf(s.proc.pid);
   const over = hovers.filter((h) => h > 50).length;
   console.log(
     `\nHover during a 1 MB re-lint (${edits} edits, ${hovers.length} hovers every ~10 ms until 0.5 s after each publish; target: all ≤ 50 ms): ` +
       `median ${f(med(hovers))} ms, p90 ${f(pct(hovers, 90))} ms, max ${f(Math.max(...hovers))} ms, ${over} over 50 ms; right after the keystroke: median ${f(med(first))} ms, max ${f(Math.max(...first))} ms ` +
-      `(${answered}/${hovers.length} with content; the first hover after opening, before any re-lint: ${f(firstAfterOpen)} ms); server RSS ${mem ? `${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB` : 'n/a'}`,
+      `(${answered}/${hovers.length} with content; the first hover after opening, before any re-lint: ${f(firstAfterOpen)} ms); server RSS ${mem ? `${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB` : 'n/a'}; server CPU ${cpu0 !== undefined && cpu1 !== undefined ? `${f((cpu1 - cpu0) / edits)} ms per edit` : 'n/a'}`,
   );
   await s.stop();
 }
