@@ -3,7 +3,7 @@
 // deserialised again. The last model's analysis is then out of date: a kept item is the same object in both, moved to
 // the new text. Nothing holds an analysis across a turn of the event loop once a newer one is there (the faces read
 // the analysis they get at once; the reader view asks again after waiting for the lint thread).
-import { isPosition, type ModelDelta, type PositionLike } from './model-delta';
+import { isPosition, type ModelDelta, type PositionLike } from './model-delta-shared';
 
 /** The model the main thread holds for a document, with its tables (as `tablesOf` orders them). */
 export interface HeldModel {
