@@ -68,6 +68,18 @@ function memoryOf(pid: number | undefined): { rss: number; peak: number } | unde
   }
 }
 
+/** CPU time (user + system, all threads) a process has used, in ms, from /proc (undefined elsewhere). */
+function cpuOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s)
+    const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 class Server {
   readonly published: Published[] = [];
   private waiters: (() => void)[] = [];
@@ -240,6 +252,7 @@ async function hoverDuringRelint(root: string, generate: (bytes: number) => stri
   const firstAfterOpen = performance.now() - t1;
   const hovers: number[] = [];
   const first: number[] = [];
+  const cpu0 = cpuOf(s.proc.pid);
   let answered = 0;
   const edits = Math.max(1, Number(process.env.BENCH_HOVER_EDITS ?? 6));
   for (let v = 2; v < edits + 2; v++) {
@@ -263,12 +276,13 @@ async function hoverDuringRelint(root: string, generate: (bytes: number) => stri
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+  const cpu1 = cpuOf(s.proc.pid);
   const mem = memoryOf(s.proc.pid);
   const over = hovers.filter((h) => h > 50).length;
   console.log(
     `\nHover during a 1 MB re-lint (${edits} edits, ${hovers.length} hovers every ~10 ms until 0.5 s after each publish; target: all ≤ 50 ms): ` +
       `median ${f(med(hovers))} ms, p90 ${f(pct(hovers, 90))} ms, max ${f(Math.max(...hovers))} ms, ${over} over 50 ms; right after the keystroke: median ${f(med(first))} ms, max ${f(Math.max(...first))} ms ` +
-      `(${answered}/${hovers.length} with content; the first hover after opening, before any re-lint: ${f(firstAfterOpen)} ms); server RSS ${mem ? `${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB` : 'n/a'}`,
+      `(${answered}/${hovers.length} with content; the first hover after opening, before any re-lint: ${f(firstAfterOpen)} ms); server RSS ${mem ? `${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB` : 'n/a'}; server CPU ${cpu0 !== undefined && cpu1 !== undefined ? `${f((cpu1 - cpu0) / edits)} ms per edit` : 'n/a'}`,
   );
   await s.stop();
 }

@@ -16,6 +16,8 @@ import type { ReaderViewOptions } from '../reader/view';
 import type { FixAnswer } from '../lint/fix-query';
 import { GraphDecoder, nextTurn } from './graph-chunks';
 import { decodeFindings } from './findings-codec';
+import { applyModel, BaseMismatch, type HeldModel } from './model-delta-apply';
+import type { ModelDelta } from './model-delta';
 import { Superseded, localFixer, type ArchiveReader, type EarlyResult, type Fixer, type Linter } from './analysis';
 
 const inProcessCaches = new UnitCaches();
@@ -60,8 +62,15 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
   let nextId = 1;
   /** Results that came from the worker: their findings have no fixes here; the worker builds them. */
   const fromWorker = new WeakSet<object>();
-  /** `decoding`: the chunks taken so far, one per turn of the event loop, after the findings. */
-  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void; decoding?: Promise<void>; decoder?: GraphDecoder }>();
+  /** `doc`: the document a lint is of (its model crosses as a change to the document's last one). */
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; early?: (r: unknown) => void; decoder?: GraphDecoder; doc?: string }>();
+  /**
+   * The chunks of every model, taken one per turn of the event loop in the order they came: a model is a change to
+   * the one before it (of its document), which must be whole first.
+   */
+  let decoding: Promise<void> = Promise.resolve();
+  /** The last model taken, per open document: the next one is built on it (lsp/model-delta-apply.ts). */
+  const held = new Map<string, HeldModel>();
   /** A reply is in (or will never come): an idle thread lets the process exit. */
   const answered = (id: number) => {
     waiting.delete(id);
@@ -86,20 +95,27 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
         if ('part' in reply) {
           const decoder = (w8.decoder ??= new GraphDecoder());
           const { part } = reply;
-          w8.decoding = (w8.decoding ?? Promise.resolve()).then(nextTurn).then(() => (waiting.has(reply.id) ? decoder.take(part) : undefined));
+          decoding = decoding.then(nextTurn).then(() => (waiting.has(reply.id) ? decoder.take(part) : undefined));
           return;
         }
         if ('done' in reply) {
           const decoder = w8.decoder ?? new GraphDecoder();
-          (w8.decoding ?? Promise.resolve())
-            .then(() => {
-              answered(reply.id);
-              w8.resolve(decoder.finish());
-            })
-            .catch((e: unknown) => {
-              answered(reply.id);
-              w8.reject(e instanceof Error ? e : new Error(String(e)));
-            });
+          decoding = decoding.then(() => {
+            if (!waiting.has(reply.id)) return;
+            answered(reply.id);
+            try {
+              w8.resolve(taken(reply.id, w8.doc, decoder.finish()));
+            } catch (e) {
+              const doc = w8.doc;
+              // the document closed while its model crossed (nobody reads it), or a model was lost: the next one whole
+              const closed = e instanceof BaseMismatch && doc !== undefined && !held.has(doc);
+              if (doc !== undefined) {
+                held.delete(doc);
+                if (worker === w) w.postMessage({ id: nextId++, resetModel: doc } satisfies LintRequest);
+              }
+              w8.reject(closed ? new Superseded() : e instanceof Error ? e : new Error(String(e)));
+            }
+          });
           return;
         }
         answered(reply.id);
@@ -129,10 +145,18 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
     }
     return worker;
   };
+  /** A model that crossed (a change to the document's last one, lsp/model-delta.ts) as `{ model }`. */
+  const taken = (id: number, doc: string | undefined, raw: unknown): unknown => {
+    const d = raw as ModelDelta;
+    if (!d || d.delta !== true) return raw;
+    const h = applyModel(id, doc === undefined ? undefined : held.get(doc), d);
+    if (doc !== undefined) held.set(doc, h);
+    return { model: h.model };
+  };
   const send = (w: Worker, req: LintRequest, early?: (r: unknown) => void) =>
     new Promise<unknown>((resolve, reject) => {
       if (waiting.size === 0) w.ref();
-      waiting.set(req.id, { resolve, reject, early });
+      waiting.set(req.id, { resolve, reject, early, doc: 'options' in req && !req.archive ? req.doc : undefined });
       w.postMessage(req);
     });
   return {
@@ -168,6 +192,7 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
     },
     forget: (doc) => {
       inProcessCaches.forget(doc);
+      held.delete(doc);
       if (worker) void send(worker, { id: nextId++, forget: doc }).catch(() => undefined);
     },
     reader: async (doc, text, options) => {

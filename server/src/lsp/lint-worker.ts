@@ -11,6 +11,8 @@ import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
 import { UnitCaches } from '../model/parse-units';
 import { encodeSteps, PAUSE } from './graph-chunks';
+import { encodeModelSteps, type SentModel } from './model-delta';
+import type { Postmortem } from '../model/types';
 import { encodeFindings, type EncodedFindings } from './findings-codec';
 
 /** Lint an open document's text; or (`archive`) read a file of the workspace index, with its findings when asked. */
@@ -22,7 +24,9 @@ export type LintRequest =
   | { id: number; reader: { doc: string; text: string; options: ReaderViewOptions }; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined }
   | { id: number; fixes: { doc: string; text: string; options: LintOptions; query: FixQuery }; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined }
   /** The model of lint `hurry`, held back (`deferModel`), is wanted now: no reply. */
-  | { id: number; hurry: number; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined };
+  | { id: number; hurry: number; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined }
+  /** The main thread could not build a model of `doc` on its last one: send the next one whole. No reply. */
+  | { id: number; resetModel: string; reader?: undefined; gc?: undefined; forget?: undefined; archive?: undefined; fixes?: undefined };
 
 /**
  * Each open document's parse cache: an edit re-parses only the sections it touched, and the sections after it are
@@ -76,7 +80,7 @@ let sending: Sending | undefined;
  * The model to send once `sending` is all there: set only while a document's first model is still crossing (it is
  * never dropped) and a newer lint of that document came in; the newest such lint's model, older ones `superseded`.
  */
-let next: { id: number; doc: string | undefined; model: unknown } | undefined;
+let next: { id: number; doc: string | undefined; model: Postmortem } | undefined;
 /**
  * Documents whose model the main thread has had at least once: a first one is never dropped (until it is there,
  * hover has no earlier analysis to answer from).
@@ -98,7 +102,7 @@ export const MODEL_DELAY_MS = 200;
  */
 const findingsPostedAt = new Map<string, number>();
 /** The model held back, at most one: every request that settles the sending settles it first. */
-let deferred: { id: number; doc: string; model: unknown; timer: ReturnType<typeof setTimeout> } | undefined;
+let deferred: { id: number; doc: string; model: Postmortem; timer: ReturnType<typeof setTimeout> } | undefined;
 
 /** The held-back model goes now, a chunk per turn (after whatever is being sent, finished first). */
 function sendDeferred(): void {
@@ -145,8 +149,35 @@ function run(me: Sending): void {
   setImmediate(step);
 }
 
-function send(id: number, doc: string | undefined, model: unknown): void {
-  run({ id, doc, steps: encodeSteps({ model }) });
+function send(id: number, doc: string | undefined, model: Postmortem): void {
+  run({ id, doc, steps: modelSteps(id, doc, model) });
+}
+
+/**
+ * The last model the main thread took, per open document: the next one crosses as a change to it (lsp/model-delta.ts),
+ * so a keystroke sends one section's items and sections, not a 1 MB document's ~150,000 objects.
+ */
+const sentModels = new Map<string, SentModel>();
+/** Per document, how many times the main thread asked for a whole model (a model being sent then is not kept). */
+const resets = new Map<string, number>();
+
+/**
+ * Lint `id`'s model in chunks, as a change to the document's last model taken; worked out in the first steps (the
+ * model before it is then all sent: one model crosses at a time) and kept once the last chunk is out.
+ */
+function* modelSteps(id: number, doc: string | undefined, whole: Postmortem): Generator<Uint8Array, void> {
+  const { lines: _lines, text: _text, ...model } = whole;
+  const generation = doc === undefined ? 0 : (resets.get(doc) ?? 0);
+  // the comparison pauses every few hundred entries (a newer lint of the document may come and drop this model)
+  const comparing = encodeModelSteps(id, whole, model as unknown as Record<string, unknown>, doc === undefined ? undefined : sentModels.get(doc));
+  let r = comparing.next();
+  while (!r.done) {
+    yield PAUSE;
+    r = comparing.next();
+  }
+  const { delta, sent } = r.value;
+  yield* encodeSteps(delta);
+  if (doc !== undefined && (resets.get(doc) ?? 0) === generation) sentModels.set(doc, sent);
 }
 
 /**
@@ -160,7 +191,7 @@ function settleSending(doc: string | undefined, drop: boolean): void {
     clearTimeout(d.timer);
     if (drop && d.doc === doc) post({ id: d.id, superseded: true });
     else {
-      const me: Sending = { id: d.id, doc: d.doc, steps: encodeSteps({ model: d.model }) };
+      const me: Sending = { id: d.id, doc: d.doc, steps: modelSteps(d.id, d.doc, d.model) };
       while (sendStep(me));
     }
   }
@@ -177,7 +208,7 @@ function settleSending(doc: string | undefined, drop: boolean): void {
   if (!n) return;
   if (drop && n.doc === doc && doc !== undefined) post({ id: n.id, superseded: true });
   else {
-    const me: Sending = { id: n.id, doc: n.doc, steps: encodeSteps({ model: n.model }) };
+    const me: Sending = { id: n.id, doc: n.doc, steps: modelSteps(n.id, n.doc, n.model) };
     while (sendStep(me));
   }
 }
@@ -209,6 +240,11 @@ parentPort?.on('message', (req: LintRequest) => {
     if (deferred?.id === req.hurry) sendDeferred();
     return;
   }
+  if ('resetModel' in req) {
+    sentModels.delete(req.resetModel);
+    resets.set(req.resetModel, (resets.get(req.resetModel) ?? 0) + 1);
+    return;
+  }
   // a lint (or a document closing) first settles the model being sent: dropped when it is the same document's, else
   // finished (so are the index's reads and a fix query that must lint again); the reader view, gc and a fix query
   // answered from a kept analysis only read: Ctrl+. right after an edit need not wait for the model to cross
@@ -218,6 +254,8 @@ parentPort?.on('message', (req: LintRequest) => {
   if (req.forget !== undefined) {
     settleSending(req.forget, true);
     delivered.delete(req.forget);
+    sentModels.delete(req.forget);
+    resets.delete(req.forget);
   } else if ('options' in req && !req.archive) {
     held = holdFirst(req.doc);
     if (!held) settleSending(req.doc, true);
@@ -257,7 +295,7 @@ parentPort?.on('message', (req: LintRequest) => {
       // overlaps with publishing them
       post({ id: req.id, early: encodeFindings(other) });
       if (req.doc !== undefined) findingsPostedAt.set(req.doc, performance.now());
-      const { lines: _lines, text: _text, ...model } = whole;
+      const model = whole;
       if (held && sending) next = { id: req.id, doc: req.doc, model };
       else if (req.deferModel && req.doc !== undefined && delivered.has(req.doc) && typingOn) {
         deferred = { id: req.id, doc: req.doc, model, timer: setTimeout(sendDeferred, MODEL_DELAY_MS) };

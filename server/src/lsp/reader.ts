@@ -32,7 +32,12 @@ export function registerReaderRequests(ctx: ServerContext): void {
       const remoteImages = (await ctx.getSettings(params.uri).catch(() => undefined))?.loadRemoteImages === true;
       const options: ReaderViewOptions = { today: ctx.today(), uri: params.uri, version: got.version, fileName: fileNameOf(params.uri), remoteImages, render: params.render };
       // built in the lint thread, next to the analysis's markdown tree: a long document does not hold up hover here
-      return (await ctx.readerInThread(params.uri, got.result.model.text, options)) ?? readerView(got.result, options);
+      const built = await ctx.readerInThread(params.uri, got.result.model.text, options);
+      if (built) return built;
+      // here, from the analysis as it is now: a newer model that came meanwhile moved the items the two share
+      // (lsp/model-delta-apply.ts), so the one asked for before the wait is read no more
+      const now = await ctx.getResult(params.uri);
+      return now ? readerView(now.result, { ...options, version: now.version }) : null;
     } catch (e) {
       log(`reader model for ${params?.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return null;

@@ -57,9 +57,8 @@ export function registerFeatures(ctx: ServerContext): void {
 
   connection.onCompletion((params) =>
     safely('completion', [], async () => {
-      const r = await current(params.textDocument.uri);
-      if (!r) return [];
-      // Owners are looked up only when they can be offered (they walk every open document and the index's records).
+      // Owners are looked up only when they can be offered (they walk every open document and the index's records);
+      // before the analysis is asked for: it is read at once (a newer model moves the items it shares with it)
       const before = lineBefore(ctx, params.textDocument.uri, params.position);
       const afterAt = /@[\p{L}\p{N}\p{M}_.-]*$/u.test(before);
       // Read before the owners: an index finishing in between must not mark a list complete that missed its files.
@@ -70,6 +69,8 @@ export function registerFeatures(ctx: ServerContext): void {
             return [] as string[];
           })
         : [];
+      const r = await current(params.textDocument.uri);
+      if (!r) return [];
       const items = completionsAt({ result: r.result, position: params.position, today: ctx.today(), knownOwners });
       // While the workspace index is still read, the owner list is partial: an incomplete list makes the client ask
       // again as the user types on, instead of filtering this one (LSP CompletionList.isIncomplete).
