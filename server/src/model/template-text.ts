@@ -34,6 +34,8 @@ export function templateCounts(text: string, stopWhenFilled = false): { template
 
 /** A field line or a label: "**Date:** …", "Owner: …", "Impact:". */
 const LABEL_LINE_RE = /^\*\*[^*\n]{1,40}\*\*|^[A-Z][\w /()-]{0,40}:(?:\s|$)/;
+/** A table's separator row: "|---|:--:|". */
+const TABLE_RULE_RE = /^\|?[\s:|-]+\|?$/;
 /** A line ending in its label's colon: nothing written after it on the line. */
 const LONE_LABEL_RE = /:\**$/;
 
@@ -93,12 +95,14 @@ export function contentUnits(text: string): string[] {
       else comment = true;
       continue;
     }
-    if (/^#{1,6}(?:\s|$)/.test(t) || /^[-=*_\s]{3,}$/.test(t) || /^\|?[\s:|-]+\|?$/.test(t)) {
+    if (/^#{1,6}(?:\s|$)/.test(t) || /^[-=*_\s]{3,}$/.test(t) || TABLE_RULE_RE.test(t)) {
       flush();
       continue;
     }
     if (t.startsWith('|')) {
       flush();
+      // a header row names the columns: nothing written in them yet
+      if (TABLE_RULE_RE.test(lines[i + 1]?.trim() ?? '')) continue;
       pushAll(units, t.split('|').map((c) => c.trim()).filter(Boolean));
       continue;
     }
@@ -136,7 +140,8 @@ function withoutPlaceholders(s: string): string {
 
 /** A template's unit (placeholder, prompt, instruction), a filled sentence, or neither (a short value: "P2", "10:40"). */
 function classifyUnit(raw: string): 'template' | 'filled' | undefined {
-  if (raw.startsWith('<!--')) return 'template';
+  // a note to the writer, unless it is one of ours: a disable comment is the writer's, in a document of any kind
+  if (raw.startsWith('<!--')) return /^<!--\s*postmortem-lint/.test(raw) ? undefined : 'template';
   let u = raw
     .replace(/^(?:>\s*)+/, '')
     .replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '')
@@ -169,9 +174,9 @@ function isAngledNote(u: string): boolean {
 }
 
 /**
- * How many of the document's sections hold something a writer wrote (one filled unit: a sentence of three words or
- * more) and how many hold nothing, or only placeholders and prompts. A heading whose own text is empty but whose
- * nested sections hold the content is neither.
+ * How many of the document's sections hold something a writer wrote (a sentence, or a value: "P2", "600 seconds") and
+ * how many hold nothing, or only placeholders and prompts. A heading whose own text is empty but whose nested
+ * sections hold the content is neither.
  */
 export function sectionFill(model: Postmortem): { filled: number; unfilled: number } {
   let filled = 0;
@@ -179,7 +184,8 @@ export function sectionFill(model: Postmortem): { filled: number; unfilled: numb
   for (const s of model.allSections) {
     const units = contentUnits(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset));
     if (!units.length && s.children.length) continue;
-    if (units.some((u) => classifyUnit(u) === 'filled')) filled++;
+    // written: a sentence, or a value of its own ("P2", "600 seconds"); unfilled: nothing, placeholders and prompts
+    if (units.some((u) => classifyUnit(u) !== 'template' && /[\p{L}\p{N}]/u.test(u))) filled++;
     else unfilled++;
   }
   return { filled, unfilled };
