@@ -193,6 +193,11 @@ export function sectionFill(model: Postmortem): { filled: number; unfilled: numb
 
 const verdicts = new WeakMap<Postmortem, boolean>();
 
+function mostlyUnfilled(model: Postmortem): boolean {
+  const { filled, unfilled } = sectionFill(model);
+  return unfilled >= 3 && unfilled >= 2 * filled;
+}
+
 /**
  * An unfilled template: its content is mostly placeholders and prompts (isTemplate), or at least 3 of its sections and
  * twice as many as hold writing are empty or hold only placeholders (the SRE book's bare headings, "{Incident Title}"
@@ -202,9 +207,14 @@ const verdicts = new WeakMap<Postmortem, boolean>();
 export function isUnfilledTemplate(model: Postmortem): boolean {
   let verdict = verdicts.get(model);
   if (verdict === undefined) {
-    const { filled, unfilled } = sectionFill(model);
-    verdict = (unfilled >= 3 && unfilled >= 2 * filled) || isTemplate(model.text);
+    verdict = model.text.length <= MAX_TEMPLATE_CHARS && (mostlyUnfilled(model) || isTemplate(model.text));
     verdicts.set(model, verdict);
   }
   return verdict;
 }
+
+/**
+ * A blank template is a page or two (the largest of ours, 4 KB); a longer document is a postmortem being written. Past
+ * this, the verdict is not read at all: on a path-detected postmortem it runs on every keystroke.
+ */
+const MAX_TEMPLATE_CHARS = 30_000;
