@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
-import { isTemplate } from '../../server/src/model/lookalike';
+import { isTemplate } from '../../server/src/model/template-text';
 
 const detected = (text: string) => lint(text, { filePath: '/repo/docs/page.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy;
 

@@ -9,6 +9,8 @@ import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { isProcedure, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { lookalikeShape } from '../model/lookalike';
+import { isUnfilledTemplate } from '../model/template-text';
+import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
 import { proseText } from '../model/facts';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
@@ -232,7 +234,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  // a blank template that the path globs (or its headings) make a postmortem: one finding says so instead of one for
+  // every blank (rules/unfilled-template.ts). Front matter naming a postmortem, or --all, lints it as one; so does the
+  // rule turned off.
+  const templateRule = active.find((r) => r.id === UNFILLED_TEMPLATE_RULE_ID);
+  const asTemplate =
+    (detectedBy === 'path' || detectedBy === 'sections') && !!templateRule && !!resolveRule(templateRule, settings.get(templateRule.id)) && isUnfilledTemplate(model);
   for (const rule of active) {
+    if (asTemplate !== (rule === templateRule)) continue;
     const resolved = resolveRule(rule, settings.get(rule.id));
     if (!resolved) continue;
     const before = findings.length;

@@ -25,6 +25,7 @@ import businessImpact from './business-impact';
 import publicInternalDetail from './public-internal-detail';
 import undefinedAcronym from './undefined-acronym';
 import publicSections from './public-sections';
+import unfilledTemplate from './unfilled-template';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
@@ -53,4 +54,5 @@ export const rules: Rule<any>[] = [
   publicInternalDetail,
   undefinedAcronym,
   publicSections,
+  unfilledTemplate,
 ];

@@ -9,6 +9,7 @@ import { SECTION_TITLES } from '../../model/sections';
 import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
 import { timelineZones, type TimelineZone, type ZoneSource } from '../../model/timezones';
+import { describeTemplate, UNFILLED_TEMPLATE_RULE_ID } from '../../rules/unfilled-template';
 import { code, escapeMarkdown, itemAt, longDate, lspRange, offsetOf, plural } from './util';
 
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
@@ -19,6 +20,9 @@ export function hoverAt(result: LintResult | undefined, position: Position, toda
   if (!result?.isPostmortem) return null;
   const model = result.model;
   const offset = offsetOf(model, position);
+  // a blank template: what the one finding was read from (rules/unfilled-template.ts)
+  const template = result.findings.find((f) => f.ruleId === UNFILLED_TEMPLATE_RULE_ID && offset >= f.range.start.offset && offset <= f.range.end.offset);
+  if (template) return { contents: { kind: MarkupKind.Markdown, value: describeTemplate(model) }, range: lspRange(template.range) };
   const item = itemAt(model, offset);
   if (!item) {
     const t = timelineZones(model).find((z) => offset >= z.titleRange.start.offset && offset <= z.titleRange.end.offset);

@@ -1,5 +1,5 @@
 // Shared pieces of action-item parsing: the parse context, node offsets, masked segments and field conversion.
-import type { Nodes } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import type { ActionItem, Field, LineIndex, Range, Section } from '../types';
 import { findOwners, type Hit, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
@@ -155,3 +155,6 @@ export function isUnfilledPlaceholder(text: string): boolean {
     .replace(/<[^>\n]{0,60}>/g, ' ');
   return !/[\p{L}\p{N}]/u.test(rest);
 }
+
+/** An HTML comment standing as a block of its own ("<!-- postmortem-lint-disable-next-line … -->"). */
+export const isCommentNode = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);

@@ -2,48 +2,51 @@
 // their surroundings give them. Fills model.actionItems in document order.
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
-import { endOf, plain, startOf, type ParseContext } from './common';
+import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
 import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
-import { isActionTable, tableItems } from './tables';
+import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
-import { blankComments, isLeadIn, itemLabel, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus, markInPlaceList } from './status';
 import { blockItems } from './reuse';
-import { closedParagraphItems, doneNote } from './closing-notes';
+import { closedParagraphItems } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
 import { linkedFollowUps } from './linked-follow-ups';
 import { pushAll } from '../scan';
-import { completedPrefix, looksCompleted } from '../completed';
+import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
-import { proseText, sectionAt } from '../facts';
-import { toldAsStory } from '../genre';
+import { sectionAt } from '../facts';
 import { mergeRestatedItems } from './restated';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
+import { markDoneInResolution } from './done-in-resolution';
 import { isPracticeList } from './practice-lists';
 import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 import { markDrivenFollowUps } from './driven-follow-ups';
 import { finishedSentences } from './finished-sentences';
 import { announcedLinkLists } from './link-lists';
+import { nodeSections } from './node-sections';
+import { collectFiledTickets, collectOutside } from './outside-sections';
+import { collectResolutionCommitments } from './resolution-commitments';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
+  const sections = nodeSections(tree, model);
   const bySection = new Map<Section, RootContent[]>();
-  for (const node of tree.children) {
-    if (node.type === 'heading') continue;
-    const sec = sectionAt(model, startOf(node));
-    if (!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') || forReaders(sec)) continue;
+  tree.children.forEach((node, at) => {
+    const sec = sections[at];
+    if (node.type === 'heading' || !sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') || forReaders(sec)) return;
     const arr = bySection.get(sec) ?? [];
     arr.push(node);
     bySection.set(sec, arr);
-  }
+  });
   const lone: [Section, Paragraph[]][] = [];
   const prose = new Map<Section, Paragraph[][]>();
   for (const [section, nodes] of bySection) {
@@ -124,18 +127,19 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       else model.actionItems.push(item);
     }
   }
-  collectOutside(tree, model, ctx);
+  collectOutside(tree, sections, model, ctx);
   collectLabels(tree, model, ctx, (offset) => sectionAt(model, offset));
-  if (!model.actionItems.length) collectResolutionCommitments(tree, model, ctx);
-  collectFiledTickets(tree, model, ctx);
-  pushAll(model.actionItems, announcedLinkLists(tree, model, ctx));
+  if (!model.actionItems.length) collectResolutionCommitments(tree, sections, model, ctx);
+  collectFiledTickets(tree, sections, model, ctx);
+  pushAll(model.actionItems, announcedLinkLists(tree, sections, ctx));
   pushAll(model.actionItems, linkedFollowUps(tree, model, ctx));
   pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
-  pushAll(model.actionItems, measuresTaken(tree, model, ctx, model.actionItems));
+  pushAll(model.actionItems, measuresTaken(tree, sections, ctx, model.actionItems));
   applyContextStatus(model.actionItems, ctx);
   markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);
+  markDoneInResolution(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = mergeRestatedItems(model.actionItems);
@@ -211,168 +215,10 @@ function holdingSections(items: ActionItem[]): () => Set<Section> {
   };
 }
 
-/**
- * Items outside action-items sections that are items by their own shape: a table with an Action column and an
- * Owner / Bug / Due / Status column (often written with no heading above it), and `**TODO**:` / `**DOING**:`
- * paragraphs. Never in a timeline, where "TODO" and tables are narrative.
- */
-function collectOutside(tree: Root, model: Postmortem, ctx: ParseContext): void {
-  for (const node of tree.children) {
-    if (node.type !== 'table' && node.type !== 'paragraph') continue;
-    const sec = sectionAt(model, startOf(node));
-    if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') continue;
-    if (node.type === 'table') {
-      if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
-    } else if (statusLabel(node) || itemLabel(node, ctx.text)) {
-      const item = paragraphItem(node, ctx, sec, false);
-      if (item) model.actionItems.push(item);
-      // "- This has been done." written right under it
-      const note = item && !item.statusField ? doneNote(tree.children[tree.children.indexOf(node) + 1], ctx.text) : undefined;
-      if (note) {
-        item!.status = 'done';
-        item!.statusField = { value: 'done', text: ctx.text.slice(note[0], note[1]), range: ctx.range(note[0], note[1]) };
-      }
-    }
-  }
-}
-
-
-/**
- * "I've opened a support ticket with Fastly about …" in the prose of any section but the timeline and the follow-ups
- * themselves: a ticket filed with someone else is work still open.
- */
-function collectFiledTickets(tree: Root, model: Postmortem, ctx: ParseContext): void {
-  const bySection = new Map<Section, RootContent[]>();
-  for (const node of tree.children) {
-    if (node.type === 'heading') continue;
-    const sec = sectionAt(model, startOf(node));
-    if (!sec || sec.effectiveKind === 'timeline' || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') continue;
-    const nodes = bySection.get(sec);
-    if (nodes) nodes.push(node);
-    else bySection.set(sec, [node]);
-  }
-  for (const [sec, nodes] of bySection) {
-    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'tickets'));
-  }
-}
-
-/**
- * A report with no follow-up section often tells its follow-ups in "Resolution and recovery" prose: "Chia plans to
- * have a third party assess …", "All secrets are being rotated.", or in its conclusion. Read only when nothing else in the document is an
- * action item (so a commitment is never counted twice), and only sentences that commit to work.
- */
-function collectResolutionCommitments(tree: Root, model: Postmortem, ctx: ParseContext): void {
-  const bySection = new Map<Section, RootContent[]>();
-  // the explanatory sections of a post with no place for follow-ups (a blog post told as a story): read only for
-  // the team's own plans told in the first person ("We're also looking at ways of monitoring for corruption")
-  const explaining = new Map<Section, RootContent[]>();
-  const noPlace = !model.allSections.some((s) => s.effectiveKind === 'action-items' || s.effectiveKind === 'deferred') && toldAsStory(model, proseText(model));
-  for (const node of tree.children) {
-    if (node.type === 'heading') continue;
-    const sec = sectionAt(model, startOf(node));
-    if (!sec) continue;
-    if (sec.effectiveKind === 'resolution' || sec.effectiveKind === 'lessons-learned' || closing(sec)) bySection.set(sec, [...(bySection.get(sec) ?? []), node]);
-    else if (noPlace && sec.effectiveKind !== 'timeline') explaining.set(sec, [...(explaining.get(sec) ?? []), node]);
-  }
-  const reading = noPlace ? 'commitments-or-told' : 'commitments';
-  // "- **Resolution**:" in a page of bold labels: its sub-bullets are the prose ("We and AWS are still investigating
-  // longer-term fixes"), one sentence or more each
-  for (const node of tree.children) {
-    if (node.type !== 'list') continue;
-    const sec = sectionAt(model, startOf(node));
-    if (!sec || sec.effectiveKind === 'timeline') continue;
-    for (const li of node.children) {
-      const p = li.children[0];
-      if (p?.type !== 'paragraph' || boldLabelKind(p) !== 'resolution') continue;
-      for (const sub of li.children) {
-        if (sub.type !== 'list') continue;
-        for (const entry of sub.children) {
-          const first = entry.children[0];
-          if (first?.type === 'paragraph') pushAll(model.actionItems, commitmentItems([first], ctx, sec));
-        }
-      }
-    }
-  }
-  // a footnote holds what did not fit the story: "[^3]: Another thing to work on moving forward."
-  for (const node of tree.children) {
-    const sec = node.type === 'footnoteDefinition' ? sectionAt(model, startOf(node)) : undefined;
-    if (!sec || sec.effectiveKind === 'timeline') continue;
-    for (const p of node.type === 'footnoteDefinition' ? node.children : []) if (p.type === 'paragraph') pushAll(model.actionItems, commitmentItems([p], ctx, sec));
-  }
-  // "## Our Response" written as bullets: "- We have begun systematically invalidating old tokens, …" commits as a
-  // sentence of a paragraph does, and "- We immediately turned off all builds …" is a step already taken (done); not
-  // those that describe the system to come ("- The sequencer will have a private mempool."): only the team's own,
-  // told in the first person
-  for (const [sec, nodes] of bySection) {
-    for (const node of nodes) {
-      if (node.type !== 'list') continue;
-      for (const entry of node.children) {
-        const first = entry.children[0];
-        if (first?.type !== 'paragraph' || boldLabelKind(first) || statusLabel(first)) continue;
-        const told = ctx.text.slice(startOf(first), endOf(first));
-        if (!FIRST_PERSON_RE.test(told)) continue;
-        const items = commitmentItems([first], ctx, sec);
-        // "- We immediately turned off all builds …": a step already taken is a done follow-up
-        const done = completedPrefix(told);
-        const item = items.length || !done ? undefined : paragraphItem(first, ctx, sec, false);
-        if (item) {
-          const at = startOf(first);
-          item.status = 'done';
-          item.statusField = { value: 'done', text: told.slice(0, done).trim(), range: ctx.range(at, at + told.slice(0, done).trimEnd().length) };
-          item.fromProse = 'finished';
-          items.push(item);
-        }
-        pushAll(model.actionItems, items);
-      }
-    }
-  }
-  for (const [sec, nodes] of explaining) {
-    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'told'));
-  }
-  for (const [sec, nodes] of bySection) {
-    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) {
-      const items = commitmentItems(run, ctx, sec, reading);
-      // "Going forward, we will do the following:" above a list: the sentence hands over to the bullets after it
-      const last = run[run.length - 1];
-      // a comment between them ("<!-- postmortem-lint-disable-next-line … -->") does not break the hand-over
-      let at = nodes.indexOf(last) + 1;
-      while (isComment(nodes[at])) at++;
-      const next = nodes[at];
-      const intro = items[items.length - 1];
-      if (intro && next?.type === 'list' && introducesList(intro, endOf(last), ctx.text)) {
-        items.pop();
-        pushAll(items, listItems(next, ctx, sec, false, undefined));
-      }
-      // "We have begun retooling our system for …" told again after the list that first said it: one follow-up
-      const told = new Set(model.actionItems.map(opening));
-      pushAll(model.actionItems, items.filter((i) => !told.has(opening(i))));
-    }
-  }
-}
-
-/**
- * "## Conclusion", "## Closing thoughts": the last word of a report with no follow-up section, where "More time needs
- * to be allocated to resilience projects" is the one follow-up it names.
- */
-const closing = (s: Section): boolean => !s.kind && CLOSING_TITLE_RE.test(normalizeHeading(s.title));
-const CLOSING_TITLE_RE = /^(?:conclusions?|closing thoughts|final thoughts|in closing)$/;
-
-/** A bullet told by the team: "We have begun …", "As detailed below, we have begun …". */
-const FIRST_PERSON_RE = /^(?:[^,\n]{1,40},\s+)?(?:we|i)\s/i;
-
-/**
- * The first seven words of a follow-up after a short lead-in ("As detailed below, we have begun retooling our system
- * for …"): the same opening twice is one follow-up told again.
- */
-function opening(item: ActionItem): string {
-  const words = item.text.toLowerCase().replace(/^(?:[^\s,]+\s+){0,4}?[^\s,]+,\s+/, '').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
-  return words.length >= 7 ? words.slice(0, 7).join(' ') : item.text;
-}
-
 /** The words of the paragraph right before `node` in its section (HTML comments between them skipped), if any. */
 function paragraphNodeBefore(nodes: RootContent[], node: RootContent): Paragraph | undefined {
   let at = nodes.indexOf(node) - 1;
-  while (at >= 0 && isComment(nodes[at])) at--;
+  while (at >= 0 && isCommentNode(nodes[at])) at--;
   const p = nodes[at];
   return p?.type === 'paragraph' ? p : undefined;
 }
@@ -380,12 +226,4 @@ function paragraphNodeBefore(nodes: RootContent[], node: RootContent): Paragraph
 function paragraphBefore(nodes: RootContent[], node: RootContent): string | undefined {
   const p = paragraphNodeBefore(nodes, node);
   return p ? plain(p) : undefined;
-}
-
-const isComment = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);
-
-/** The item is the last sentence of its paragraph and ends with a colon: it introduces the list that follows. */
-function introducesList(item: ActionItem, paragraphEnd: number, text: string): boolean {
-  const end = item.textRange.end.offset;
-  return /:\s*$/.test(text.slice(item.textRange.start.offset, end)) && !text.slice(end, paragraphEnd).trim();
 }

@@ -10,6 +10,7 @@ import { pushAll, trimEndChars } from '../scan';
 import { memoByText } from '../memo';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
+import { plainLineSections } from '../plain-line-sections';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -141,6 +142,11 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       model.actionItemLabels.push({ title: label, range: ctx.range(startOf(strong), endOf(strong)), items });
     }
   });
+  // a plain-text report: "Timeline" on a line of its own names the section
+  for (const s of plainLineSections(tree, model, ctx)) {
+    labeled.add(s.kind);
+    model.labeledSections.push(s);
+  }
   model.labeledKinds = [...labeled];
 }
 

@@ -4,10 +4,10 @@
 // to issues (follow-ups still open). The lead says what the links are; without such a lead a bare link says nothing
 // of its status, so it is not read (a link list under "Fixes" is the resolution, see isFixLinkList).
 import type { Link, List, Paragraph, Root, RootContent } from 'mdast';
-import type { ActionItem, Postmortem } from '../types';
+import type { ActionItem } from '../types';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
-import { sectionAt } from '../facts';
+import type { NodeSections } from './node-sections';
 
 /**
  * "We have created tickets in the repository to track the work …", "I've opened issues for the follow-ups": the last
@@ -26,13 +26,13 @@ const CHANGES_MADE_RE =
 const LINK_TO_WORK_RE = /\/(?:pull|pulls|merge_requests|issues|commit|commits)\/\d|\/commit\/[0-9a-f]{7,}/i;
 
 /** Items for the announced link lists of the document: done under changes made, open under tickets filed. */
-export function announcedLinkLists(tree: Root, model: Postmortem, ctx: ParseContext): ActionItem[] {
+export function announcedLinkLists(tree: Root, sections: NodeSections, ctx: ParseContext): ActionItem[] {
   const out: ActionItem[] = [];
   const kids = tree.children;
   for (let at = 1; at < kids.length; at++) {
     const node = kids[at];
     if (node.type !== 'list' || node.ordered || !bareLinks(node)) continue;
-    const section = sectionAt(model, startOf(node));
+    const section = sections[at];
     if (!section || section.effectiveKind === 'timeline' || section.effectiveKind === 'action-items' || section.effectiveKind === 'deferred') continue;
     const lead = leadBefore(kids, at);
     if (!lead) continue;

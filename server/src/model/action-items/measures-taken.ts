@@ -5,11 +5,11 @@
 // report's follow-ups (missing-section stays quiet). Prose under "Resolution" ("The bug was fixed in 2.2.0") is the
 // recovery story and is not read here: the labelled sets call a report with only that "no follow-up section".
 import type { List, ListItem, Root, Table, TableRow } from 'mdast';
-import type { ActionItem, Postmortem, Section } from '../types';
+import type { ActionItem, Section } from '../types';
 import { endOf, plain, startOf, type ParseContext, bareWords } from './common';
 import { listItems } from './lists';
 import { tableItems } from './tables';
-import { sectionAt } from '../facts';
+import type { NodeSections } from './node-sections';
 import { completedPrefix } from '../completed';
 import { commitsToWork } from './commit-sentence';
 import { normalizeHeading } from '../sections';
@@ -22,13 +22,13 @@ const MEASURES = new WeakSet<ActionItem>();
 export const isMeasureTaken = (item: ActionItem): boolean => MEASURES.has(item);
 
 /** Done items for the measures-taken lists and tables of the document's resolution sections. */
-export function measuresTaken(tree: Root, model: Postmortem, ctx: ParseContext, taken: readonly ActionItem[]): ActionItem[] {
+export function measuresTaken(tree: Root, sections: NodeSections, ctx: ParseContext, taken: readonly ActionItem[]): ActionItem[] {
   const out: ActionItem[] = [];
   const read = (s: number, e: number) => taken.some((i) => i.range.start.offset < e && s < i.range.end.offset);
   for (let at = 0; at < tree.children.length; at++) {
     const node = tree.children[at];
     if (node.type !== 'list' && node.type !== 'table') continue;
-    const section = sectionAt(model, startOf(node));
+    const section = sections[at];
     if (!section || section.effectiveKind !== 'resolution' || read(startOf(node), endOf(node))) continue;
     // a list under a label of its own ("**Verification.**" above "- **Deterministic:** …") belongs to that label
     const before = tree.children[at - 1];

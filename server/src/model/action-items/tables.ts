@@ -3,7 +3,7 @@ import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
 import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
 import { findDue, parseDueCell } from '../due';
-import { dedupe, dueField, endOf, groupOf, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
 import { localColumnRole, localStatusWord } from './table-words';
 
@@ -75,7 +75,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const actionIdx = columns.action;
     const actionCell = row.children[actionIdx];
     const itemText = cellText[actionIdx] ?? '';
-    if (!actionCell || !itemText) continue;
+    // a template's row still holding its note ("{what we will change}", "{{ action }}"), as in a list: no item
+    if (!actionCell || !itemText || isUnfilledPlaceholder(itemText)) continue;
     const seg = (i: number | undefined): Segment | undefined => {
       if (i === undefined || !row.children[i]) return undefined;
       const [a, b] = cells[i];

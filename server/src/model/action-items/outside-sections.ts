@@ -1,0 +1,56 @@
+// Items written outside the follow-up sections: tables and `**TODO**:` paragraphs that are items by their own shape,
+// and tickets filed with someone else told in the prose ("I've opened a support ticket with Fastly about …").
+import type { Root, RootContent } from 'mdast';
+import type { Postmortem, Section } from '../types';
+import type { ParseContext } from './common';
+import type { NodeSections } from './node-sections';
+import { isActionTable, tableItems } from './tables';
+import { boldLabelKind } from './labels';
+import { itemLabel, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
+import { commitmentItems } from './commitments';
+import { doneNote } from './closing-notes';
+import { pushAll } from '../scan';
+
+/**
+ * Items outside action-items sections that are items by their own shape: a table with an Action column and an
+ * Owner / Bug / Due / Status column (often written with no heading above it), and `**TODO**:` / `**DOING**:`
+ * paragraphs. Never in a timeline, where "TODO" and tables are narrative.
+ */
+export function collectOutside(tree: Root, sections: NodeSections, model: Postmortem, ctx: ParseContext): void {
+  tree.children.forEach((node, at) => {
+    if (node.type !== 'table' && node.type !== 'paragraph') return;
+    const sec = sections[at];
+    if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') return;
+    if (node.type === 'table') {
+      if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
+    } else if (statusLabel(node) || itemLabel(node, ctx.text)) {
+      const item = paragraphItem(node, ctx, sec, false);
+      if (item) model.actionItems.push(item);
+      // "- This has been done." written right under it
+      const note = item && !item.statusField ? doneNote(tree.children[at + 1], ctx.text) : undefined;
+      if (note) {
+        item!.status = 'done';
+        item!.statusField = { value: 'done', text: ctx.text.slice(note[0], note[1]), range: ctx.range(note[0], note[1]) };
+      }
+    }
+  });
+}
+
+/**
+ * "I've opened a support ticket with Fastly about …" in the prose of any section but the timeline and the follow-ups
+ * themselves: a ticket filed with someone else is work still open.
+ */
+export function collectFiledTickets(tree: Root, sections: NodeSections, model: Postmortem, ctx: ParseContext): void {
+  const bySection = new Map<Section, RootContent[]>();
+  tree.children.forEach((node, at) => {
+    if (node.type === 'heading') return;
+    const sec = sections[at];
+    if (!sec || sec.effectiveKind === 'timeline' || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred') return;
+    const nodes = bySection.get(sec);
+    if (nodes) nodes.push(node);
+    else bySection.set(sec, [node]);
+  });
+  for (const [sec, nodes] of bySection) {
+    for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'tickets'));
+  }
+}

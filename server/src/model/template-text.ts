@@ -1,0 +1,220 @@
+// A template's text: placeholders, prompts and instructions to whoever fills it in, told apart from the sentences of
+// a written document. Read in two ways: unit by unit over the whole text (more template units than filled ones), and
+// section by section (most sections hold nothing a writer wrote). Detection reads the first (model/lookalike.ts:
+// a template is no postmortem); the unfilled-template rule reads both, for a template the path globs call a postmortem.
+import type { Postmortem } from './types';
+import { pushAll } from './scan';
+import { isBracedNote } from './action-items/common';
+
+/**
+ * A template: more of its content is placeholders, prompts and instructions ("[Insert date]", "YYYY-MM-DD",
+ * "<name>", "{{summary}}", "What was the impact?", "_Describe the root cause._", "Owner:" with nothing after it,
+ * HTML comments) than sentences (at least 4 of them, and more than the filled lines of three words or more).
+ * A filled postmortem keeps a few such lines ("Item A", an empty "Where we got lucky") among many sentences.
+ */
+export function isTemplate(text: string): boolean {
+  const { template, filled } = templateCounts(text, true);
+  return template >= 4 && template > filled;
+}
+
+/** How many content units are a template's (placeholders, prompts, instructions) and how many are filled sentences. */
+export function templateCounts(text: string, stopWhenFilled = false): { template: number; filled: number } {
+  let template = 0;
+  let filled = 0;
+  const units = contentUnits(text);
+  for (let i = 0; i < units.length; i++) {
+    const kind = classifyUnit(units[i]);
+    if (kind === 'template') template++;
+    else if (kind === 'filled') filled++;
+    // the units left cannot make it a template any more: a filled postmortem stops early
+    if (stopWhenFilled && filled - template >= units.length - i) break;
+  }
+  return { template, filled };
+}
+
+/** A field line or a label: "**Date:** …", "Owner: …", "Impact:". */
+const LABEL_LINE_RE = /^\*\*[^*\n]{1,40}\*\*|^[A-Z][\w /()-]{0,40}:(?:\s|$)/;
+/** A table's separator row: "|---|:--:|". */
+const TABLE_RULE_RE = /^\|?[\s:|-]+\|?$/;
+/** A line ending in its label's colon: nothing written after it on the line. */
+const LONE_LABEL_RE = /:\**$/;
+
+/**
+ * The content a reader fills in: paragraphs (consecutive lines), list items, table cells and HTML comments; not
+ * headings, rules, table separators, front matter or fenced code.
+ */
+export function contentUnits(text: string): string[] {
+  const units: string[] = [];
+  let para: string[] = [];
+  // a label alone before a blank line ("Impact:"): empty when the next thing is a heading, a rule, another label alone
+  // or the end; the label of what follows otherwise (a plain-text report writes "Impact:", a blank line, the text)
+  let dangling: string | undefined;
+  const settle = (empty: boolean) => {
+    if (dangling !== undefined && empty) units.push(dangling);
+    dangling = undefined;
+  };
+  const flush = (atBlank = false) => {
+    if (atBlank && para.length === 1 && LONE_LABEL_RE.test(para[0]) && !para[0].startsWith('<!--')) dangling = para[0];
+    else if (para.length) units.push(para.join(' '));
+    para = [];
+  };
+  let fence = false;
+  let comment = false;
+  const lines = text.split('\n');
+  let i = 0;
+  if (/^\uFEFF?---\s*$/.test(lines[0] ?? '')) {
+    const end = lines.findIndex((l, j) => j > 0 && /^(?:---|\.\.\.)\s*$/.test(l));
+    if (end > 0) i = end + 1;
+  }
+  for (; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith('```') || t.startsWith('~~~')) {
+      flush();
+      if (!fence) settle(false);
+      fence = !fence;
+      continue;
+    }
+    if (fence) continue;
+    if (comment) {
+      para.push(t);
+      if (t.includes('-->')) {
+        comment = false;
+        flush();
+      }
+      continue;
+    }
+    if (!t) {
+      flush(true);
+      continue;
+    }
+    if (dangling !== undefined) settle(/^#{1,6}(?:\s|$)/.test(t) || /^[-=*_\s]{3,}$/.test(t) || t.startsWith('<!--') || (LABEL_LINE_RE.test(t) && LONE_LABEL_RE.test(t)));
+    if (t.startsWith('<!--')) {
+      flush();
+      para.push(t);
+      if (t.includes('-->')) flush();
+      else comment = true;
+      continue;
+    }
+    if (/^#{1,6}(?:\s|$)/.test(t) || /^[-=*_\s]{3,}$/.test(t) || TABLE_RULE_RE.test(t)) {
+      flush();
+      continue;
+    }
+    if (t.startsWith('|')) {
+      flush();
+      // a header row names the columns: nothing written in them yet
+      if (TABLE_RULE_RE.test(lines[i + 1]?.trim() ?? '')) continue;
+      pushAll(units, t.split('|').map((c) => c.trim()).filter(Boolean));
+      continue;
+    }
+    // list items and field lines ("**Date:** YYYY-MM-DD") are units of their own; a label alone ("Summary:", "**Owner:**")
+    // starts a unit that the next lines fill, or stays empty when none follow
+    if (/^(?:[-*+]|\d{1,3}[.)])\s/.test(t) || LABEL_LINE_RE.test(t)) {
+      flush();
+      if (LONE_LABEL_RE.test(t)) para.push(t);
+      else units.push(t);
+      continue;
+    }
+    para.push(t);
+  }
+  flush();
+  settle(true);
+  return units;
+}
+
+/** Openings of a template's instructions to whoever fills it in ("Describe the impact", "Fill in the owner"). */
+const GUIDANCE_RE = /^(?:describe|explain|summari[sz]e|provide|insert|fill (?:in|out)|replace|enter|outline|specify|give)\b/i;
+const HTML_TAG_RE =
+  /^\/?(?:a|b|i|p|u|s|br|hr|img|div|span|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|details|summary|strong|em|code|pre|sup|sub|small|center|font|blockquote|iframe|video|source|picture|kbd|del|ins|mark|figure|figcaption|section|article|header|footer|nav|style|script|link|meta|label|input|button|svg|path)\b/i;
+
+/** Any character or word a placeholder starts with: most units have none, and skip the replacements. */
+const MAYBE_PLACEHOLDER_RE = /[[<{$…]|\.{3}|_{3}|\b(?:YYYY|HH:MM|DD MMM|TBD|TBA|TODO|N\/A|item [A-Z])\b/i;
+/** Placeholder tokens: "[Insert date]" (not a link), "{{title}}", "$CVE_ID", date and time masks, "TBD", "…", "___". */
+function withoutPlaceholders(s: string): string {
+  return s
+    .replace(/\[[^\]\n]{1,120}\](?!\()/g, ' ')
+    .replace(/<([^<>\n]{1,80})>/g, (m: string, inner: string) => (HTML_TAG_RE.test(inner) || inner.includes('://') || inner.includes('@') ? m : ' '))
+    .replace(/\{\{[^}\n]{0,80}\}\}/g, ' ')
+    .replace(/\$[A-Z][A-Z0-9_-]+/g, ' ')
+    .replace(/\bY{4}(?:[-/]M{2}(?:[-/]D{2})?)?\b|\bHH:MM(?::SS)?\b|\bDD MMM\b|\b(?:TBD|TBA|TODO|N\/A)\b|\bitem [A-Z]\b|\.{3}|…|_{3,}/gi, ' ');
+}
+
+/** A template's unit (placeholder, prompt, instruction), a filled sentence, or neither (a short value: "P2", "10:40"). */
+function classifyUnit(raw: string): 'template' | 'filled' | undefined {
+  // a note to the writer, unless it is one of ours: a disable comment is the writer's, in a document of any kind
+  if (raw.startsWith('<!--')) return /^<!--\s*postmortem-lint/.test(raw) ? undefined : 'template';
+  let u = raw
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '')
+    .replace(/^\[[ xX]\]\s*/, '')
+    .trim();
+  // a whole paragraph in italics: an instruction ("_One or two lines about the incident._")
+  if (u.length > 2 && ((u[0] === '_' && u[1] !== '_' && u.endsWith('_')) || (u[0] === '*' && u[1] !== '*' && u.endsWith('*')))) return 'template';
+  u = u.replace(/[*_`]/g, '').trim();
+  if (!u) return undefined;
+  // a note to the writer wrapped whole in braces ("{list things that failed, with github issues}")
+  if (isBracedNote(u) || isAngledNote(u)) return 'template';
+  if (u.endsWith('?') || GUIDANCE_RE.test(u) || /\blorem ipsum\b/i.test(u)) return 'template';
+  const label = /^([^:\n]{1,40}):\s*/.exec(u);
+  const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
+  const rest = MAYBE_PLACEHOLDER_RE.test(value) ? withoutPlaceholders(value) : value;
+  // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes
+  if (!/[A-Za-z0-9]/.test(rest) && (value !== u || rest !== value)) return 'template';
+  return (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3 ? 'filled' : undefined;
+}
+
+/**
+ * A note to the writer wrapped whole in angle brackets, over lines ("<Short 1-2 sentences summarizing the root cause,
+ * timeline, and impact. e.g. …>"); not an HTML tag or an autolink.
+ */
+function isAngledNote(u: string): boolean {
+  if (!u.startsWith('<') || !u.endsWith('>') || u.includes('://')) return false;
+  const inner = u.slice(1, -1);
+  // three words or more, and nothing of a tag's (attributes, a closing slash)
+  return !/[<>="/]/.test(inner) && (inner.match(/\s+/g)?.length ?? 0) >= 2;
+}
+
+/**
+ * How many of the document's sections hold something a writer wrote (a sentence, or a value: "P2", "600 seconds") and
+ * how many hold nothing, or only placeholders and prompts. A heading whose own text is empty but whose nested
+ * sections hold the content is neither.
+ */
+export function sectionFill(model: Postmortem): { filled: number; unfilled: number } {
+  let filled = 0;
+  let unfilled = 0;
+  for (const s of model.allSections) {
+    const units = contentUnits(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset));
+    if (!units.length && s.children.length) continue;
+    // written: a sentence, or a value of its own ("P2", "600 seconds"); unfilled: nothing, placeholders and prompts
+    if (units.some((u) => classifyUnit(u) !== 'template' && /[\p{L}\p{N}]/u.test(u))) filled++;
+    else unfilled++;
+  }
+  return { filled, unfilled };
+}
+
+const verdicts = new WeakMap<Postmortem, boolean>();
+
+function mostlyUnfilled(model: Postmortem): boolean {
+  const { filled, unfilled } = sectionFill(model);
+  return unfilled >= 3 && unfilled >= 2 * filled;
+}
+
+/**
+ * An unfilled template: its content is mostly placeholders and prompts (isTemplate), or at least 3 of its sections and
+ * twice as many as hold writing are empty or hold only placeholders (the SRE book's bare headings, "{Incident Title}"
+ * with braced notes). Measured on every real postmortem we have (corpus, every eval set, two probes' controls): the
+ * most unfilled has as many empty sections as written ones; blank templates have 2× to all.
+ */
+export function isUnfilledTemplate(model: Postmortem): boolean {
+  let verdict = verdicts.get(model);
+  if (verdict === undefined) {
+    verdict = model.text.length <= MAX_TEMPLATE_CHARS && (mostlyUnfilled(model) || isTemplate(model.text));
+    verdicts.set(model, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * A blank template is a page or two (the largest of ours, 4 KB); a longer document is a postmortem being written. Past
+ * this, the verdict is not read at all: on a path-detected postmortem it runs on every keystroke.
+ */
+const MAX_TEMPLATE_CHARS = 30_000;

@@ -1,0 +1,128 @@
+// A blank template that the path globs call a postmortem gets one finding, not one for every blank
+// (rules/unfilled-template.ts, model/template-text.ts). A real postmortem with a few blanks left keeps its findings;
+// front matter naming a postmortem, or the rule turned off, lints the template as one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/lint/lint';
+import { parseMarkdown, parsePostmortem } from '../../server/src/model/parse';
+import { isUnfilledTemplate } from '../../server/src/model/template-text';
+import { describeTemplate } from '../../server/src/rules/unfilled-template';
+import type { Config } from '../../server/src/model/types';
+
+const run = (text: string, config?: Config, filePath = '/repo/docs/postmortems/template.md') => lint(text, { filePath, rootDir: '/repo', today: '2026-03-01', config });
+const modelOf = (text: string) => parsePostmortem(text, parseMarkdown(text));
+
+/** The SRE book's shape: bare headings, nothing under most of them. */
+const BARE_HEADINGS = ['# Title (incident #)', '', '### Date', '', '### Authors', '', '### Summary', '', '### Impact', '', '### Root Causes', '', '### Resolution', '', '## Action Items', '', '| Action Item | Type | Owner | Bug |', '|---|---|---|---|', '', '## Timeline', ''].join('\n');
+
+/** A template with notes to the writer in braces and angle brackets, and a placeholder row. */
+const NOTES = [
+  '# {Incident Title}',
+  '',
+  '## Summary',
+  '',
+  '<Short summary of what broke, for whom and for how long. e.g. On the morning of the',
+  'release the API returned errors for 20 minutes.>',
+  '',
+  '## Impact',
+  '',
+  '{who was affected, and how many}',
+  '',
+  '## Root causes',
+  '',
+  '{list the conditions that made it possible}',
+  '',
+  '## Action items',
+  '',
+  '| Action | Owner | Due |',
+  '| --- | --- | --- |',
+  '| {what we will change} | [Owner] | YYYY-MM-DD |',
+  '',
+].join('\n');
+
+test('a blank template under postmortems/ gets one finding on its title, and nothing else', () => {
+  for (const text of [BARE_HEADINGS, NOTES]) {
+    const r = run(text);
+    assert.equal(r.detectedBy, 'path');
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range.start.line]),
+      [['unfilled-template', 0]],
+    );
+    assert.ok(r.findings[0].message.length <= 90);
+  }
+});
+
+test('turned off, the rule gives the template back its findings for every blank', () => {
+  const r = run(NOTES, { rules: { 'unfilled-template': 'off' } });
+  assert.ok(r.findings.length >= 5, String(r.findings.length));
+  assert.ok(!r.findings.some((f) => f.ruleId === 'unfilled-template'));
+});
+
+test('front matter naming a postmortem lints it as one: its writer is filling it in', () => {
+  const r = run(`---\ntype: postmortem\n---\n${NOTES}`);
+  assert.equal(r.detectedBy, 'front-matter');
+  assert.ok(!r.findings.some((f) => f.ruleId === 'unfilled-template'));
+  assert.ok(r.findings.some((f) => f.ruleId === 'empty-section'));
+});
+
+test('a postmortem with a few blanks left keeps its findings', () => {
+  const text = [
+    '# Search rebuild stalled',
+    '',
+    '## Summary',
+    '',
+    'On 2026-02-11 the nightly search rebuild stalled for six hours after a schema migration added a column.',
+    '',
+    '## Impact',
+    '',
+    'About 2,300 searches returned stale articles.',
+    '',
+    '## Detection',
+    '',
+    'TBD',
+    '',
+    '## Root causes',
+    '',
+    'The indexer reads the table with a fixed column list.',
+    '',
+    '## Where we got lucky',
+    '',
+    '{anything that helped by chance}',
+    '',
+    '## Action items',
+    '',
+    '- Alert when the rebuild has not finished by 06:00 UTC',
+    '',
+  ].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(text)), false);
+  const rules = run(text, undefined, '/repo/postmortems/2026-02-11-search.md').findings.map((f) => f.ruleId);
+  assert.ok(rules.includes('empty-section') && rules.includes('action-item-owner'), rules.join());
+  assert.ok(!rules.includes('unfilled-template'));
+});
+
+test('a plain-text report whose labels stand alone before their text is written, not blank', () => {
+  // "Impact:", a blank line, then the text: the label belongs to what follows
+  const text = [
+    'Outage report',
+    '',
+    'Impact:',
+    '',
+    'The login page was down and about 40% of users could not sign in.',
+    '',
+    'Root Cause:',
+    '',
+    'A wrong DNS record for the identity provider, changed during an update.',
+    '',
+    'Resolution:',
+    '',
+    'The DNS record was reverted and logins worked again.',
+    '',
+    'Owner:',
+    'Date:',
+  ].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(text)), false);
+});
+
+test('the hover says what the verdict was read from', () => {
+  assert.match(describeTemplate(modelOf(BARE_HEADINGS)), /\b8 of 8 sections hold nothing\b/);
+});
