@@ -4,25 +4,17 @@
 // make a heading line not a heading (fences, HTML blocks, comments, front matter) and definitions that reach across.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { apply, DOCS, editOf } from './random-edits';
 import { parseMarkdown } from '../../server/src/model/parse';
 import { UnitCache, unitStarts } from '../../server/src/model/parse-units';
 import { lint } from '../../server/src/lint/lint';
 import { uncached } from '../../server/src/model/memo';
 import type { Finding } from '../../server/src/model/types';
 
-const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
 const TODAY = '2026-11-30';
-
-function mdFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => join(dir, f)) : [];
-}
-
-const DOCS = [...mdFiles(CORPUS), ...mdFiles(join(ROOT, 'test', 'fixtures')), ...mdFiles(join(ROOT, 'examples'))];
 
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 
@@ -34,21 +26,7 @@ const SNIPPETS = [
   '#', 'x', '\t', '> quoted\n', '    indented\n', '- item\n  ```\n', '| a | b |\n|---|---|\n| c | d |\n', '\uFEFF', '**Impact**: ',
 ];
 
-type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'paste'; from: number; len: number; at: number };
-
-const edit = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...SNIPPETS) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 300 }) }),
-  fc.record({ kind: fc.constant('paste' as const), from: fc.nat(), len: fc.integer({ min: 1, max: 600 }), at: fc.nat() }),
-);
-
-function apply(text: string, e: Edit): string {
-  const at = e.at % (text.length + 1);
-  if (e.kind === 'insert') return text.slice(0, at) + e.text + text.slice(at);
-  if (e.kind === 'delete') return text.slice(0, at) + text.slice(at + e.len);
-  const from = e.from % (text.length + 1);
-  return text.slice(0, at) + text.slice(from, from + e.len) + text.slice(at);
-}
+const edit = editOf(SNIPPETS, 300, 600);
 
 /**
  * `movesInPlace`: the lint thread's caches move the sections after an edit in place, so a version's tree is valid only

@@ -5,10 +5,10 @@
 // are the items).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { apply, DOCS, editOf } from './random-edits';
 import { lint } from '../../server/src/lint/lint';
 import { UnitCache } from '../../server/src/model/parse-units';
 import { encodeGraph, GraphDecoder } from '../../server/src/lsp/graph-chunks';
@@ -16,29 +16,12 @@ import { encodeModel, type ModelDelta, type SentModel } from '../../server/src/l
 import { applyModel, type HeldModel } from '../../server/src/lsp/model-delta-apply';
 import type { Postmortem } from '../../server/src/model/types';
 
-const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'postmortems');
 const TODAY = '2026-11-30';
-const mdFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => join(dir, f)) : []);
-const DOCS = [...mdFiles(CORPUS), ...mdFiles(join(ROOT, 'test', 'fixtures')), ...mdFiles(join(ROOT, 'examples'))];
-
 const SNIPPETS = [
   '\n# New section\n', '\n## Action items\n\n- [ ] Add an alert @sam 2026-01-05\n', '\n### Detect\n', '```', '\n```\n', '<!--', '-->',
   '\n---\n', '\r\n', '\n\n', '## ', '# ', 'x', ' @dana', ' by 2026-02-01', '| a | b |\n|---|---|\n| c | d |\n', '**Impact**: ', '- [x] ',
 ];
-type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'paste'; from: number; len: number; at: number };
-const edit = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...SNIPPETS) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('paste' as const), from: fc.nat(), len: fc.integer({ min: 1, max: 400 }), at: fc.nat() }),
-);
-function apply(text: string, e: Edit): string {
-  const at = e.at % (text.length + 1);
-  if (e.kind === 'insert') return text.slice(0, at) + e.text + text.slice(at);
-  if (e.kind === 'delete') return text.slice(0, at) + text.slice(at + e.len);
-  const from = e.from % (text.length + 1);
-  return text.slice(0, at) + text.slice(from, from + e.len) + text.slice(at);
-}
+const edit = editOf(SNIPPETS, 200, 400);
 
 /** What crosses threads: v8.serialize in chunks, as the lint thread sends it. */
 function across<T>(value: T): T {
