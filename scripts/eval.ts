@@ -52,7 +52,7 @@
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { lint } from '../server/src/lint/lint';
 import type { ActionItem, Finding, SectionKind } from '../server/src/model/types';
 import { SECTION_TITLES } from '../server/src/model/sections';
@@ -137,8 +137,26 @@ const T = {
 };
 let statusRight = 0;
 let statusTotal = 0;
-const lookalikeFindings: { file: string; n: number; byPath: number }[] = [];
+const lookalikeFindings: { file: string; n: number; byPath: number; atHome?: number }[] = [];
 const templates: { file: string; detected: boolean }[] = [];
+
+/** Where a document sits in its own repository (the `path` column of the SOURCES.tsv beside it), read once per folder. */
+const sourcePaths = new Map<string, Map<string, string>>();
+function repositoryPath(file: string): string | undefined {
+  const dir = dirname(file);
+  let paths = sourcePaths.get(dir);
+  if (!paths) {
+    paths = new Map();
+    const tsv = join(dir, 'SOURCES.tsv');
+    if (existsSync(tsv)) {
+      const rows = readFileSync(tsv, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+      const col = rows[0]?.indexOf('path') ?? -1;
+      if (col >= 0) for (const row of rows.slice(1)) if (row[0] && row[col]) paths.set(row[0], row[col]);
+    }
+    sourcePaths.set(dir, paths);
+  }
+  return paths.get(basename(file));
+}
 
 const short = (s: string, n = 70) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 const engineStatus = (i: ActionItem): ItemLabel['status'] => (i.deferred || i.status === 'not-doing' ? 'deferred' : i.status === 'done' ? 'done' : 'open');
@@ -156,7 +174,10 @@ for (const doc of scored) {
     score(T.detectLookalike, 'detection', false, byContent.isPostmortem, doc.file, '(document)', `judged a postmortem (${byContent.findings.length} findings)`, ['a postmortem', 'not a postmortem']);
     // informational: the same page saved where the default path globs call it a postmortem (an incidents/ folder)
     const byPath = lint(text, { filePath: `incidents/${doc.file.split('/').pop()}`, rootDir: '', today: TODAY });
-    lookalikeFindings.push({ file: doc.file, n: byContent.findings.length, byPath: byPath.findings.length });
+    // and where it really sits in its repository (a folder's README is linted only when its content is a postmortem)
+    const at = repositoryPath(path);
+    const atHome = at === undefined ? undefined : lint(text, { filePath: at, rootDir: '', today: TODAY }).findings.length;
+    lookalikeFindings.push({ file: doc.file, n: byContent.findings.length, byPath: byPath.findings.length, atHome });
     continue;
   }
   if (doc.kind === 'template') {
@@ -349,6 +370,14 @@ if (asJson) {
   console.log(
     `look-alikes saved in an incidents/ folder (path globs decide, not scored): ${byPath.length} of ${lookalikeFindings.length} get findings (${byPath.reduce((a, l) => a + l.byPath, 0)} in all)`,
   );
+  const placed = lookalikeFindings.filter((l) => l.atHome !== undefined);
+  const noisyAtHome = placed.filter((l) => l.atHome! > 0);
+  if (placed.length) {
+    console.log(
+      `look-alikes at their own repository path (SOURCES.tsv; not scored): ${noisyAtHome.length} of ${placed.length} get findings (${noisyAtHome.reduce((a, l) => a + l.atHome!, 0)} in all)` +
+        (verbose && noisyAtHome.length ? `: ${noisyAtHome.map((l) => `${l.file} (${l.atHome})`).join(', ')}` : ''),
+    );
+  }
   if (templates.length) console.log(`templates judged postmortems by content: ${templates.filter((t) => t.detected).length} of ${templates.length} (not scored: templates are excluded with 'ignore' globs)`);
   const lost = [...unfound].map(([m, n]) => `${m} ${n}`).join(', ');
   if (lost) console.log(`false negatives on items the engine did not read at all: ${lost} (listed once, under item-recall)`);

@@ -66,3 +66,39 @@ test('"minutes" names meeting minutes only as such: a postmortem titled "Forty m
   assert.equal(detected(minutes), undefined);
   assert.equal(detected(minutes.replace('# Minutes: reliability sync', '# Reliability sync: meeting minutes')), undefined);
 });
+
+test("a postmortems folder's README or index page is linted only when its content is a postmortem", () => {
+  const index =
+    '# Postmortems\n\nWe write a postmortem after every SEV1 or SEV2 incident, within five working days.\n\n' +
+    '## Index\n\n| Date | Title | Severity |\n|---|---|---|\n| 2026-02-03 | [Checkout timeouts](2026-02-03-checkout.md) | SEV2 |\n| 2026-04-19 | [Lost webhooks](2026-04-19-webhooks.md) | SEV1 |\n\n' +
+    '## Writing one\n\n1. Copy `TEMPLATE.md` to `YYYY-MM-DD-short-name.md`.\n2. Fill in the summary, impact and timeline.\n3. Give every action item an owner and a due date.\n4. Ask for a review in #incidents.\n';
+  for (const path of ['/repo/docs/postmortems/README.md', '/repo/incidents/index.md', '/repo/docs/Post-Mortems/readme.markdown']) {
+    assert.equal(detected(index, path), undefined, path);
+    assert.deepEqual(lint(index, { filePath: path, today: '2026-03-01' }).findings, [], path);
+  }
+  // the same page under another name in the folder is still a postmortem by its path
+  assert.equal(detected(index, '/repo/docs/postmortems/2026-02-03-checkout.md'), 'path');
+  // a postmortem kept as its own folder's README is one by its path
+  const postmortem = '# Checkout timeouts\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n';
+  assert.equal(detected(postmortem, '/repo/incidents/2026-02-03-checkout/README.md'), 'path');
+  // and a folder README that is itself a postmortem is read as one by its sections
+  const inFolder = postmortem.replace('## Action items', '## Root cause\n\nThe pool was too small.\n\n## Action items');
+  assert.equal(detected(inFolder, '/repo/docs/postmortems/README.md'), 'sections');
+  assert.ok(lint(inFolder, { filePath: '/repo/docs/postmortems/README.md', today: '2026-03-01' }).findings.some((f) => f.ruleId === 'action-item-owner'));
+});
+
+test('a page the globs match only by its name is quiet when it reads as a procedure; in a postmortems folder the path decides', () => {
+  const process =
+    '# Incident response\n\nThis page says what to do when something breaks in production. Follow it for every SEV1 or SEV2.\n\n' +
+    '## When an incident starts\n\n1. Open a channel named `#inc-<date>-<short-name>`.\n2. Page the on-call engineer if they are not already there.\n3. Pick an incident lead and a scribe.\n\n' +
+    '## During the incident\n\n- If customers are affected, post on the status page within 15 minutes.\n- Update the status page every 30 minutes until it is resolved.\n- Write down every action with its time in the channel.\n\n' +
+    '## After the incident\n\n1. Write the postmortem within five working days, from the template.\n2. Give every action item an owner and a due date.\n3. Book a review meeting with everyone who took part.\n';
+  const at = (filePath: string) => lint(process, { filePath, rootDir: '/repo', today: '2026-03-01' });
+  assert.equal(at('/repo/docs/during/incident-response.md').detectedBy, undefined);
+  assert.deepEqual(at('/repo/docs/during/incident-response.md').findings, []);
+  // saved in a postmortems folder, the folder says it is one (the user put it there): the path still decides
+  assert.equal(at('/repo/docs/incidents/incident-response.md').detectedBy, 'path');
+  // a postmortem the globs match by its name stays one
+  const postmortem = '# Checkout timeouts\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n';
+  assert.equal(lint(postmortem, { filePath: '/repo/blog/2026-02-03-incident.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy, 'path');
+});

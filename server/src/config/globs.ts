@@ -90,6 +90,34 @@ export function isPostmortemPath(filePath: string, globs: string[] | undefined, 
   return matchesGlobs(filePath, Array.isArray(globs) ? globs : DEFAULT_POSTMORTEM_GLOBS, rootDir);
 }
 
+/** Folder names that hold a collection of postmortems (the folders of DEFAULT_POSTMORTEM_GLOBS, and "incident-reports"). */
+const COLLECTION_FOLDER = /^(?:post-?mortems?|incidents?|incident-(?:reviews?|reports?)|retros?)$/i;
+
+/**
+ * The collection folder's own index page: `README.md` or `index.md` directly inside a folder named like the
+ * collections above (`docs/postmortems/README.md`), unlike `incidents/2024-06-06-outage/README.md`, a postmortem kept
+ * as its folder's README. Such a page usually lists the postmortems or explains the process, so the path alone does
+ * not make it one: its content decides. Never throws.
+ */
+export function isCollectionIndexPath(filePath: string): boolean {
+  if (typeof filePath !== 'string') return false;
+  const parts = normalizePath(filePath).split('/');
+  const name = parts[parts.length - 1] ?? '';
+  const folder = parts[parts.length - 2] ?? '';
+  return /^(?:readme|_?index)\.(?:md|mdx|markdown)$/i.test(name) && COLLECTION_FOLDER.test(folder);
+}
+
+/**
+ * The file's folder is a postmortem folder: any markdown file in it would match `globs` (so the file matches by where
+ * it is, not only by its name, as `docs/during/incident-response.md` does). Never throws.
+ */
+export function isPostmortemFolder(filePath: string, globs: string[] | undefined, rootDir?: string): boolean {
+  if (typeof filePath !== 'string' || filePath === '') return false;
+  const file = normalizePath(filePath);
+  const slash = file.lastIndexOf('/');
+  return isPostmortemPath(`${slash >= 0 ? file.slice(0, slash) : '.'}/_.md`, globs, rootDir);
+}
+
 /** True when `filePath` matches one of `globs`, matched as isPostmortemPath does. Never throws. */
 export function matchesGlobs(filePath: string, list: string[], rootDir?: string): boolean {
   if (typeof filePath !== 'string' || filePath === '' || !Array.isArray(list)) return false;

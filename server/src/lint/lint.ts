@@ -1,7 +1,7 @@
 // The runner: text + config → model + findings. Pure (no fs, no LSP); every face calls this.
 // Parse once, decide whether the document is a postmortem, run each enabled rule with its options (a rule that
 // throws becomes one internal-error finding), then apply suppression comments.
-import type { Config, Directive, Finding, Fix, LazyFixes, Postmortem, Range, Rule, RuleSetting, Severity } from '../model/types';
+import type { Config, Directive, Finding, Fix, LazyFixes, Postmortem, Range, Rule, RuleSetting, SectionKind, Severity } from '../model/types';
 import { SEVERITIES } from '../model/types';
 import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
@@ -15,7 +15,7 @@ import { proseText } from '../model/facts';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
-import { isPostmortemPath, matchesGlobs } from '../config/globs';
+import { isCollectionIndexPath, isPostmortemFolder, isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
 import { rules as registry } from '../rules/index';
@@ -134,9 +134,17 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     const t = String(fm.type ?? fm.kind ?? fm.layout ?? fm.category ?? '').toLowerCase();
     if (/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) return 'front-matter';
   }
-  if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
+  if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
+    // the path decides, but for two kinds of page whose content decides: a collection folder's README or index page
+    // (it lists the postmortems or explains the process), and a page the globs match only by its name
+    // ("incident-response.md") that reads as a procedure, a runbook or a page about postmortems
+    if (isCollectionIndexPath(options.filePath)) {
+      // content decides
+    } else if (isPostmortemFolder(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
+    else if (!readsAsProcess(model, kinds)) return 'path';
+  }
   // templates, report forms, pages about postmortems, runbooks, reference pages: their shape decides before their
   // headings (model/lookalike.ts)
   if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
@@ -147,6 +155,13 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
   if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
   return undefined;
+}
+
+/** Content that is positively not a postmortem: a procedure, or a look-alike shape other than a template. */
+function readsAsProcess(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
+  const prose = proseText(model);
+  const shape = lookalikeShape(model, prose, kinds);
+  return (shape !== undefined && shape !== 'template') || isProcedure(model, prose);
 }
 
 interface Resolved {
