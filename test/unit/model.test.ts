@@ -820,6 +820,28 @@ describe('heldout14: statuses in an emphasised parenthesis, section names told a
   });
 });
 
+describe('heldout18: why-questions and counted causes, an Exposure label, a blockquote lede, an open item among finished ones', () => {
+  const missing = (text: string) =>
+    lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
+      .findings.filter((f) => f.ruleId === 'missing-section')
+      .map((f) => f.message);
+
+  test('a "why" heading asked of the failure, or a counted one, names the causes; "Why it matters" does not', () => {
+    for (const t of ['Why it was not committed', 'Why nothing caught it', 'Why no test caught it', 'Why the verification cleared it', 'Why This Keeps Happening', 'Three Root Causes', 'Two contributing factors']) {
+      assert.equal(matchSection(t), 'contributing-causes', t);
+    }
+    for (const t of ['Why it matters', 'Why we publish these', 'Why public postmortems', 'Why it was chosen', 'Why this approach']) assert.equal(matchSection(t), undefined, t);
+  });
+
+  test('an **Exposure:** header bullet tells the impact', () => {
+    assert.equal(matchSection('Exposure'), 'impact');
+    assert.equal(matchSection('Data exposure'), undefined);
+    const head = (label: string) => `# 0003 — a flag shipped on\n\n- **Date discovered:** 2026-02-01\n- **${label}:** two hours, and one release to the beta channel\n\n## Summary\n\nA flag shipped on.\n\n## Timeline\n\n- 09:00 UTC release\n\n## Why nothing caught it\n\nThe test ran only on one platform.\n\n## Action items\n\n- [x] Run it on both — @jo\n`;
+    assert.deepEqual(missing(head('Exposure')), []);
+    assert.ok(missing(head('Defect class')).some((m) => m.includes("'Impact'")));
+  });
+});
+
 describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
   const missing = (text: string) =>
     lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
