@@ -840,6 +840,15 @@ describe('heldout18: why-questions and counted causes, an Exposure label, a bloc
     assert.deepEqual(missing(head('Exposure')), []);
     assert.ok(missing(head('Defect class')).some((m) => m.includes("'Impact'")));
   });
+
+  test('a quotation block opening the document, saying what happened, is the summary; a note or an alert is not', () => {
+    const lede = (quote: string) => parsePostmortem(`# Green checks, no labels\n\n${quote}\n\n## Root causes\n\nA queue name.\n`).intro;
+    assert.ok(lede('> Every stage passed and the dashboard said healthy. For three days no label printed, and nobody was told.'));
+    assert.ok(lede('> One bad config block. The API crashed. Every client retried at once and the queue never drained.'));
+    assert.equal(lede('> **Note:** this page is a draft and will change as we learn more about the outage and its causes.'), undefined);
+    assert.equal(lede('> [!WARNING]\n> This write-up is still being reviewed by the team and the details below may change.'), undefined);
+    assert.equal(lede('> Short quote.'), undefined);
+  });
 });
 
 describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
