@@ -849,6 +849,16 @@ describe('heldout18: why-questions and counted causes, an Exposure label, a bloc
     assert.equal(lede('> [!WARNING]\n> This write-up is still being reviewed by the team and the details below may change.'), undefined);
     assert.equal(lede('> Short quote.'), undefined);
   });
+
+  test('"Open item, …" / "Still open:" among finished guardrails is open work; "Open a ticket …" keeps the list\'s status', () => {
+    const items = parsePostmortem(
+      '# X\n\n## Summary\n\nA retired cache came back.\n\n## Guardrails added\n\n- The note now says the cache is retired.\n- Open item, deliberately not closed: the old binaries remain on two hosts.\n- **Still open:** remove the old unit file from the image.\n- Open a ticket with the vendor about the restart hook.\n',
+    ).actionItems;
+    assert.deepEqual(
+      items.map((i) => i.status),
+      ['done', 'open', 'open', 'done'],
+    );
+  });
 });
 
 describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
