@@ -859,6 +859,14 @@ describe('heldout18: why-questions and counted causes, an Exposure label, a bloc
       ['done', 'open', 'open', 'done'],
     );
   });
+
+  test('"human error" denied as the cause, or called a consequence, is not reported; given as the cause it is', () => {
+    const he = (line: string) => lint(`# X\n\n## Root cause\n\n${line}\n`, { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'human-error').length;
+    assert.equal(he('Human error is not the cause of our troubles; human error is a consequence of the tools we give people.'), 0);
+    assert.equal(he('Operator error was never the real cause here.'), 0);
+    assert.equal(he('The cause was human error.'), 1);
+    assert.equal(he('Human error is the cause of most of these pages.'), 1);
+  });
 });
 
 describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
