@@ -867,6 +867,15 @@ describe('heldout18: why-questions and counted causes, an Exposure label, a bloc
     assert.equal(he('The cause was human error.'), 1);
     assert.equal(he('Human error is the cause of most of these pages.'), 1);
   });
+
+  test('"Key lessons" are the lessons and "The fix" the resolution, so a write-up with them and its causes is a postmortem', () => {
+    assert.equal(matchSection('Key Lessons'), 'lessons-learned');
+    assert.equal(matchSection('Key takeaways'), 'lessons-learned');
+    assert.equal(matchSection('The Fix (4 files, +48/-6 lines)'), 'resolution');
+    assert.equal(matchSection('Key results'), undefined);
+    const text = '# Checkout froze\n\n## Root causes\n\nNo timeout on the waiting state.\n\n## The fix\n\nA two-minute timeout.\n\n## Key lessons\n\n- Every waiting state needs a way out.\n';
+    assert.equal(lint(text, { today: '2026-03-01' }).isPostmortem, true);
+  });
 });
 
 describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
