@@ -42,8 +42,8 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * set from four new sources whose owners start with m-z (heldout17, built in parallel, takes a-l): bug post-mortems whose only
  * follow-ups are finished "Guardrails added" bullets, numbered CLI postmortems with header bullets and "Rules this produced",
  * blog-style correction post-mortems with prevention and review-finding tables, a rollback-drill postmortem with a zone-less
- * timeline and a filed-issue Action | Kind | Link table, labelled before the engine ran on it; its first run:
- * heldout18/FIRST-RUN.md).
+ * timeline and a filed-issue Action | Kind | Link table, labelled before the engine ran on it; tuned on by its own helper
+ * since; its first run: heldout18/FIRST-RUN.md).
  */
 export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout18';
 export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout18'];
