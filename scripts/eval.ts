@@ -48,6 +48,11 @@
 //              debugging bank's Action | Prevents | Status tables, bug postmortems whose only forward-looking section is
 //              rules, and an investment "postmortem" look-alike, labelled before the engine ran on it; tuned on by its
 //              own helper since, so development data now; its first run, the honest figures: test/eval/heldout16/FIRST-RUN.md)
+//   --set=heldout18 score the eighteenth held-out set (test/eval/heldout18/: four new sources, owners m-z, incl. bug
+//              post-mortems whose only follow-ups are finished "Guardrails added" bullets, CLI postmortems with "Rules this
+//              produced", review-finding tables with worded statuses and a rollback-drill postmortem, labelled before the
+//              engine ran on it; tuned on by its own helper since, so development data now; its first run, the honest
+//              figures: test/eval/heldout18/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

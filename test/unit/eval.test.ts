@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout16 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout18 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -121,6 +121,11 @@ describe('eval label files', () => {
     const h16 = heldouts.find((h) => h.set === 'heldout16')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h16.length >= 5);
     for (const d of h16) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
+    // heldout18: cp3 timelines of bare '12:36' / '07-29 08:16' entries and a release drill's '2026-10-04 21:24' table, none
+    // with a zone anywhere in the document: every timeline is labelled 'yes', so it measures time-zone recall only
+    const h18 = heldouts.find((h) => h.set === 'heldout18')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h18.length >= 3);
+    for (const d of h18) assert.equal(d.timezone, true, `${d.file} has a zone-less timeline: labelled 'yes'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {

@@ -12,6 +12,11 @@ import type { ActionItem, Postmortem } from '../../server/src/model/types';
 const doc = (items: string, head = '') => `${head}# Incident\n\n## Summary\n\nDatabase failover.\n\n## Action items\n\n${items}\n`;
 const items = (m: Postmortem) => m.actionItems.filter((i) => !i.deferred);
 const at = (m: Postmortem, i: ActionItem['range']) => m.text.slice(i.start.offset, i.end.offset);
+/** The missing-section messages for a document linted where the default globs call it a postmortem. */
+const missing = (text: string) =>
+  lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
+    .findings.filter((f) => f.ruleId === 'missing-section')
+    .map((f) => f.message);
 
 describe('sections', () => {
   test('headings match canonical kinds loosely', () => {
@@ -820,12 +825,56 @@ describe('heldout14: statuses in an emphasised parenthesis, section names told a
   });
 });
 
-describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
-  const missing = (text: string) =>
-    lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
-      .findings.filter((f) => f.ruleId === 'missing-section')
-      .map((f) => f.message);
+describe('heldout18: why-questions and counted causes, an Exposure label, a blockquote lede, an open item among finished ones', () => {
+  test('a "why" heading asked of the failure, or a counted one, names the causes; "Why it matters" does not', () => {
+    for (const t of ['Why it was not committed', 'Why nothing caught it', 'Why no test caught it', 'Why the verification cleared it', 'Why This Keeps Happening', 'Three Root Causes', 'Two contributing factors']) {
+      assert.equal(matchSection(t), 'contributing-causes', t);
+    }
+    for (const t of ['Why it matters', 'Why we publish these', 'Why public postmortems', 'Why it was chosen', 'Why this approach']) assert.equal(matchSection(t), undefined, t);
+  });
 
+  test('an **Exposure:** header bullet tells the impact', () => {
+    assert.equal(matchSection('Exposure'), 'impact');
+    assert.equal(matchSection('Data exposure'), undefined);
+    const head = (label: string) => `# 0003 — a flag shipped on\n\n- **Date discovered:** 2026-02-01\n- **${label}:** two hours, and one release to the beta channel\n\n## Summary\n\nA flag shipped on.\n\n## Timeline\n\n- 09:00 UTC release\n\n## Why nothing caught it\n\nThe test ran only on one platform.\n\n## Action items\n\n- [x] Run it on both — @jo\n`;
+    assert.deepEqual(missing(head('Exposure')), []);
+    assert.ok(missing(head('Defect class')).some((m) => m.includes("'Impact'")));
+  });
+
+  test('a quotation block opening the document, saying what happened, is the summary; a note or an alert is not', () => {
+    const lede = (quote: string) => parsePostmortem(`# Green checks, no labels\n\n${quote}\n\n## Root causes\n\nA queue name.\n`).intro;
+    assert.ok(lede('> Every stage passed and the dashboard said healthy. For three days no label printed, and nobody was told.'));
+    assert.ok(lede('> One bad config block. The API crashed. Every client retried at once and the queue never drained.'));
+    assert.equal(lede('> **Note:** this page is a draft and will change as we learn more about the outage and its causes.'), undefined);
+    assert.equal(lede('> [!WARNING]\n> This write-up is still being reviewed by the team and the details below may change.'), undefined);
+    assert.equal(lede('> Short quote.'), undefined);
+  });
+
+  test('"Open item, …" / "Still open:" among finished guardrails is open work; "Open a ticket …" keeps the list\'s status', () => {
+    const guardrails = ['The note now says the cache is retired.', 'Open item, deliberately not closed: the old binaries remain on two hosts.', '**Still open:** remove the old unit file from the image.', 'Open a ticket with the vendor about the restart hook.'];
+    const model = parsePostmortem(`# X\n\n## Summary\n\nA retired cache came back.\n\n## Guardrails added\n\n${guardrails.map((g) => `- ${g}`).join('\n')}\n`);
+    assert.deepEqual(model.actionItems.map((i) => i.status), ['done', 'open', 'open', 'done']);
+  });
+
+  test('"human error" denied as the cause, or called a consequence, is not reported; given as the cause it is', () => {
+    const he = (line: string) => lint(`# X\n\n## Root cause\n\n${line}\n`, { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'human-error').length;
+    assert.equal(he('Human error is not the cause of our troubles; human error is a consequence of the tools we give people.'), 0);
+    assert.equal(he('Operator error was never the real cause here.'), 0);
+    assert.equal(he('The cause was human error.'), 1);
+    assert.equal(he('Human error is the cause of most of these pages.'), 1);
+  });
+
+  test('"Key lessons" are the lessons and "The fix" the resolution, so a write-up with them and its causes is a postmortem', () => {
+    assert.equal(matchSection('Key Lessons'), 'lessons-learned');
+    assert.equal(matchSection('Key takeaways'), 'lessons-learned');
+    assert.equal(matchSection('The Fix (4 files, +48/-6 lines)'), 'resolution');
+    assert.equal(matchSection('Key results'), undefined);
+    const text = '# Checkout froze\n\n## Root causes\n\nNo timeout on the waiting state.\n\n## The fix\n\nA two-minute timeout.\n\n## Key lessons\n\n- Every waiting state needs a way out.\n';
+    assert.equal(lint(text, { today: '2026-03-01' }).isPostmortem, true);
+  });
+});
+
+describe('heldout16: follow-ups named for what will or did change, symptoms, rules headings, statuses told in words', () => {
   test('"What we\'ll change" holds the follow-ups; "What changed as a result" holds them done', () => {
     assert.equal(matchSection("What we'll change"), 'action-items');
     assert.equal(matchSection('What we will do differently'), 'action-items');

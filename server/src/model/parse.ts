@@ -2,7 +2,7 @@
 // field keeps its source range. Pure: no fs, no LSP.
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
-import type { Root, Nodes, Heading, List, Paragraph, PhrasingContent } from 'mdast';
+import type { Blockquote, Root, Nodes, Heading, List, Paragraph, PhrasingContent } from 'mdast';
 import type { FrontMatter, LineIndex, Postmortem, Range, Section } from './types';
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
@@ -227,6 +227,19 @@ function titleLikeFirst(tree: Root, model: Postmortem): Section | undefined {
 }
 
 /**
+ * A quotation block opening the document that says what happened, as a lede: its paragraphs together run to 12 words or
+ * more, or tell an event. Not a note or an alert ("> **Note:** draft", "> [!WARNING]"): those are about the page.
+ */
+function ledeQuote(q: Blockquote): boolean {
+  const paragraphs = q.children.filter((c): c is Paragraph => c.type === 'paragraph');
+  if (paragraphs.length !== q.children.length || !paragraphs.length) return false;
+  const words = paragraphs.flatMap(wordsOf);
+  if (!words.length || NOTE_LEAD_RE.test(words.slice(0, 2).join(' '))) return false;
+  return words.length >= 12 || (words.length >= 6 && tellsEvent(words.join(' ')));
+}
+const NOTE_LEAD_RE = /^(?:\[!|(?:\*\*)?(?:note|notes|warning|caution|important|tip|disclaimer|draft|update|updated|edit|edited|nb)\b)/i;
+
+/**
  * A list of two or more fields, each opening with a bold label ("**Severity**: high"), one of which runs to 25 words or
  * more: the header block of a postmortem that tells what happened in that field, where others write a summary.
  */
@@ -271,6 +284,13 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
   let last = 0;
   for (const n of tree.children) {
     if (start === undefined && startOf(n) < end && n.type === 'list' && storyField(n)) return R(startOf(n), endOf(n));
+    // "> One malformed content block. Frontend crashes. Backend stuck forever. …" first under the title: the lede
+    if (start === undefined && startOf(n) < end && n.type === 'blockquote') {
+      if (!ledeQuote(n)) break;
+      start = startOf(n);
+      last = endOf(n);
+      continue;
+    }
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
     // words of the text: a disable comment at the end of a line is not part of it, a hard line break parts two words

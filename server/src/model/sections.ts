@@ -31,6 +31,13 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
   deferred: 'Deferred',
 };
 
+/**
+ * A "why" heading asked of the failure: something that did not happen or was not seen ("Why it was not committed", "Why
+ * nothing caught it"), or what the thing did wrong ("Why the verification cleared it", "Why this keeps happening").
+ */
+const WHY_FAILED_RE =
+  /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through)\b/;
+
 // Ordered: the first match wins ("Deferred action items" is deferred; "Root cause and resolution" is causes).
 const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
@@ -57,7 +64,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "What we'll change", "What we will do differently": the follow-ups, promised in the future tense; "What changed as a
   // result", "What we changed afterwards": the same follow-ups told once they are made (their entries are done)
   ['action-items', /^what we(?:'ll| will) (?:change|be changing|do differently|do next|do about it)\b|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))\b|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))\b/],
-  ['lessons-learned', /^lessons?\b|^learnings?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
+  ['lessons-learned', /^(?:key )?lessons?\b|^(?:key )?learnings?\b|^key takeaways?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',
     /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^(?:exact|actual|real|true|probable|likely|primary|main|immediate|final) root causes?\b|^causes?\b|^why (it|this|did it) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
@@ -65,10 +72,15 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "What was actually happening", "What actually broke": the reveal after "Why it looked right" / "The assumption" in a
   // debugging write-up, i.e. the cause (not "What actually happened", which tells the events)
   ['contributing-causes', /^what (?:was )?(?:actually|really) (?:happening|going on|broke|went wrong)\b/],
+  // "Three Root Causes", "Two contributing factors": the causes, counted in the heading
+  ['contributing-causes', /^(?:the )?(?:two|three|four|five|six|several|multiple|[2-9]) (?:(?:root|contributing|underlying) )?(?:causes|factors)$/],
+  // "Why it was not committed", "Why nothing caught it", "Why the verification cleared it", "Why this keeps happening": a
+  // question about the failure, answered with why it happened or escaped (not "Why it matters", "Why we publish these")
+  ['contributing-causes', WHY_FAILED_RE],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
-  ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b/],
+  ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
-  ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
+  ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(?:the )?(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
