@@ -38,12 +38,16 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * m-z (heldout15, built in parallel, takes a-l): a debugging bank's Action | Prevents | Status tables, bug postmortems with only
  * "How to avoid regressions" rules, Owner "-" / Status "Implemented" tables, checked and unchecked follow-ups, a Chinese
  * 行动项 record, and look-alikes from an investment "postmortem" to an incidents-folder runbook, labelled before the engine ran
- * on it; tuned on by its own helper since; its first run: heldout16/FIRST-RUN.md).
+ * on it; tuned on by its own helper since; its first run: heldout16/FIRST-RUN.md) or `heldout17` (heldout17/: a seventeenth
+ * held-out set from seven new sources whose owners start with a-l (heldout18, built in parallel, takes the rest): a Japanese
+ * release-failure report, AI-agent-written CI postmortems with "Actions to take", training-run postmortems with Priority |
+ * Action | Status tables and a "Timeline (Local Time)", Chinese and Russian post-mortems, and look-alikes from a drill report
+ * written as a postmortem to Japanese runbooks, labelled before the engine ran on it; its first run: heldout17/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -62,6 +66,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout14: 'heldout14/',
   heldout15: 'heldout15/',
   heldout16: 'heldout16/',
+  heldout17: 'heldout17/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
