@@ -157,9 +157,10 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   const label = /^([^:\n]{1,40}):\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
   const rest = MAYBE_PLACEHOLDER_RE.test(value) ? withoutPlaceholders(value) : value;
-  // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes
-  if (!/[A-Za-z0-9]/.test(rest) && (value !== u || rest !== value)) return 'template';
-  return (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3 ? 'filled' : undefined;
+  // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes. Letters of any script:
+  // "Цена: одиннадцать коммитов …" is a field a writer filled, not an empty one
+  if (!/[\p{L}\p{N}]/u.test(rest) && (value !== u || rest !== value)) return 'template';
+  return (rest.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 ? 'filled' : undefined;
 }
 
 /**
