@@ -1,0 +1,65 @@
+// Shapes the seventeenth held-out set showed (test/eval/heldout17/FIRST-RUN.md), each read as a reader reads it: a
+// short write-up that opens with "What went wrong", a "Possible Causes" table, a named component kept in a named mode.
+// (A written post-mortem in another script read as an unfilled template: unfilled-template.test.ts.)
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/lint/lint';
+import { alsoShows, matchSection } from '../../server/src/model/sections';
+import { classifyVague } from '../../server/src/rules/action-item-vague';
+
+const missing = (text: string) =>
+  lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
+    .findings.filter((f) => f.ruleId === 'missing-section')
+    .map((f) => f.message);
+
+const writeUp = (opening: string, extra = '') =>
+  [
+    '# Cache warmer hammered the database',
+    '',
+    '- **Date**: 2026-02-02',
+    '- **Status**: resolved',
+    '',
+    `## ${opening}`,
+    'The cache warmer ran every minute instead of every hour and saturated the primary database.',
+    '',
+    '## Root cause',
+    'A cron expression lost its hour field in a refactor.',
+    '',
+    '## Impact',
+    'Checkout latency tripled for 25 minutes.',
+    '',
+    '## Timeline',
+    '- 2026-02-02 09:00 UTC: the refactor deployed with the broken cron line.',
+    '',
+    '## Actions to take',
+    '- Validate cron expressions in CI (@ana, due 2026-03-20).',
+    extra,
+  ].join('\n');
+
+describe('heldout17: sections a reader sees under the names a short write-up gives them', () => {
+  test('"What went wrong" that opens the record is its summary', () => {
+    assert.ok(!missing(writeUp('What went wrong')).some((m) => m.includes("'Summary'")));
+    // with "What went well" beside it, the two are the lessons: the summary is still missing
+    assert.ok(missing(writeUp('What went wrong', '\n## What went well\nThe alert fired at once.\n')).some((m) => m.includes("'Summary'")));
+    // further down, after another section, it does not open the record
+    assert.ok(missing(writeUp('Detection', '\n## What went wrong\nNobody read the cron diff.\n')).some((m) => m.includes("'Summary'")));
+  });
+
+  test('"Possible Causes" shows the causes where a missing section is judged, without becoming a causes heading', () => {
+    assert.ok(alsoShows('Possible Causes', false).includes('contributing-causes'));
+    assert.ok(alsoShows('Suspected root causes', false).includes('contributing-causes'));
+    // a runbook's "Possible Cause" per scenario keeps its kind (detection reads matchSection)
+    assert.equal(matchSection('Possible Cause'), undefined);
+    assert.ok(!alsoShows('Possible fixes', false).includes('contributing-causes'));
+  });
+});
+
+describe('heldout17: a named component kept in a named mode is a setting, not a wish', () => {
+  test('"Keep Flask in production mode during tests" is concrete; keeping things or docs in a state stays vague', () => {
+    assert.equal(classifyVague('Keep Flask in production mode during tests.').vague, false);
+    assert.equal(classifyVague('Keep `nginx` in maintenance mode until the restore ends').vague, false);
+    assert.equal(classifyVague('Keep things in read-only mode').vague, true);
+    assert.equal(classifyVague('Keep the docs in sync').vague, true);
+    assert.equal(classifyVague('Keep an eye on the queue').vague, true);
+  });
+});
