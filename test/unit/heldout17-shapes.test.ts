@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
 import { alsoShows, matchSection } from '../../server/src/model/sections';
 import { classifyVague } from '../../server/src/rules/action-item-vague';
+import { statusOfWord } from '../../server/src/model/fields';
 
 const missing = (text: string) =>
   lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' })
@@ -61,5 +62,14 @@ describe('heldout17: a named component kept in a named mode is a setting, not a 
     assert.equal(classifyVague('Keep things in read-only mode').vague, true);
     assert.equal(classifyVague('Keep the docs in sync').vague, true);
     assert.equal(classifyVague('Keep an eye on the queue').vague, true);
+  });
+});
+
+describe('heldout17: a status column that says when, not whether', () => {
+  test('"Future" is still to do; "Workaround" says nothing of the item and stays unknown', () => {
+    assert.equal(statusOfWord('Future'), 'open');
+    assert.equal(statusOfWord('future work'), 'open');
+    assert.equal(statusOfWord('Workaround'), undefined);
+    assert.equal(statusOfWord('✅ Done — no dumps found'), 'done');
   });
 });
