@@ -73,3 +73,40 @@ describe('heldout17: a status column that says when, not whether', () => {
     assert.equal(statusOfWord('✅ Done — no dumps found'), 'done');
   });
 });
+
+describe('heldout17: a page whose first lines say it is a drill, not a real incident', () => {
+  const detected = (text: string) => lint(text, { filePath: '/repo/docs/page.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy;
+  const page = (banner: string) =>
+    [
+      banner,
+      '',
+      '# Postmortem: cache cluster failover',
+      '',
+      '## Summary',
+      '',
+      'We stopped one cache node at 10:00 UTC and the cluster moved its slots to the others in 20 seconds.',
+      '',
+      '## Timeline (UTC)',
+      '',
+      '- 10:00 node stopped by the script',
+      '- 10:00 slots moved to the other nodes',
+      '',
+      '## Root cause',
+      '',
+      'The script stopped the node, as planned.',
+      '',
+      '## Action items',
+      '',
+      '- Alert when a slot move takes over 60 seconds (@ivo, due 2026-03-20)',
+    ].join('\n');
+
+  test('"Drill — not real …" or "not a real outage" above the title: a rehearsal, whatever the title says', () => {
+    assert.equal(detected(page('> **Drill — not real production traffic.** A controlled failover drill.')), undefined);
+    assert.equal(detected(page('This was a game day, not a real outage.')), undefined);
+  });
+
+  test('"This is not a drill" or a drill named without the denial still tell an incident', () => {
+    assert.equal(detected(page('> This is not a drill: the failover below hit production.')), 'sections');
+    assert.equal(detected(page('During the quarterly drill the script stopped the production node.')), 'sections');
+  });
+});
