@@ -154,6 +154,9 @@ test('heldout17: a written post-mortem in another script, with field lines and f
   // the same field lines left blank, in the same script, are still a template's
   const blank = ['# <Название>', '', '- Дата:', '- Цена:', '- Обнаружил:', '- Статус:', '', '## Что произошло', '', '## Почему так вышло', '', '## Что меняем', ''].join('\n');
   assert.equal(isUnfilledTemplate(modelOf(blank)), true);
+  // a Chinese template's prompts are phrases, not filled sentences, and a full-width colon ends a label: still a template
+  const zh = ['# <一句话标题>', '', '| 字段 | 值 |', '|---|---|', '| 日期 | YYYY-MM-DD |', '| 影响范围 | <受影响模块/命令/用户场景> |', '| 相关 commit | `<sha>` <可选多行> |', '', '## 现象', '', '客观描述可观察到的错误行为：报错信息、错误输出、性能异常等。', '', '## 定位过程', '', '1. **假设 A**：<描述>', '   - 验证手段：<日志/最小用例>', '   - 结论：<证实 / 证伪>', '', '## 根因', '', '最终确认的根本原因。一句话概括，区分触发条件与潜在缺陷。', '', '## 状态变更记录', '', '- YYYY-MM-DD：open → fixed（commit `<sha>`）', ''].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(zh)), true);
 });
 
 test('the hover says what the verdict was read from', () => {
