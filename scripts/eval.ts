@@ -51,7 +51,8 @@
 //   --set=heldout17 score the seventeenth held-out set (test/eval/heldout17/: seven new sources, owners a-l, incl. a
 //              Japanese release-failure report, AI-agent-written CI postmortems, training-run postmortems with status tables,
 //              Chinese and Russian post-mortems and a drill report shaped like a postmortem, labelled before the engine ran
-//              on it; its first run, the honest figures: test/eval/heldout17/FIRST-RUN.md)
+//              on it; tuned on by its own helper since, so development data now; its first run, the honest figures:
+//              test/eval/heldout17/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

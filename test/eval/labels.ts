@@ -42,7 +42,8 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * held-out set from seven new sources whose owners start with a-l (heldout18, built in parallel, takes the rest): a Japanese
  * release-failure report, AI-agent-written CI postmortems with "Actions to take", training-run postmortems with Priority |
  * Action | Status tables and a "Timeline (Local Time)", Chinese and Russian post-mortems, and look-alikes from a drill report
- * written as a postmortem to Japanese runbooks, labelled before the engine ran on it; its first run: heldout17/FIRST-RUN.md).
+ * written as a postmortem to Japanese runbooks, labelled before the engine ran on it; tuned on by its own helper since; its
+ * first run: heldout17/FIRST-RUN.md).
  */
 export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17';
 export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17'];
