@@ -48,6 +48,11 @@
 //              debugging bank's Action | Prevents | Status tables, bug postmortems whose only forward-looking section is
 //              rules, and an investment "postmortem" look-alike, labelled before the engine ran on it; tuned on by its
 //              own helper since, so development data now; its first run, the honest figures: test/eval/heldout16/FIRST-RUN.md)
+//   --set=heldout17 score the seventeenth held-out set (test/eval/heldout17/: seven new sources, owners a-l, incl. a
+//              Japanese release-failure report, AI-agent-written CI postmortems, training-run postmortems with status tables,
+//              Chinese and Russian post-mortems and a drill report shaped like a postmortem, labelled before the engine ran
+//              on it; tuned on by its own helper since, so development data now; its first run, the honest figures:
+//              test/eval/heldout17/FIRST-RUN.md)
 //   --set=heldout18 score the eighteenth held-out set (test/eval/heldout18/: four new sources, owners m-z, incl. bug
 //              post-mortems whose only follow-ups are finished "Guardrails added" bullets, CLI postmortems with "Rules this
 //              produced", review-finding tables with worded statuses and a rollback-drill postmortem, labelled before the

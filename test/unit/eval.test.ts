@@ -121,6 +121,11 @@ describe('eval label files', () => {
     const h16 = heldouts.find((h) => h.set === 'heldout16')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h16.length >= 5);
     for (const d of h16) assert.equal(d.timezone, false, `${d.file} has a timeline: labelled 'no'`);
+    // heldout17: a nested Japanese timeline of bare clock times (JST named only in the causes), turn-numbered and step-numbered
+    // timelines without clock times, and a '## Timeline (Local Time)' table whose clock times name no zone: both answers occur
+    const h17 = heldouts.find((h) => h.set === 'heldout17')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h17) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    assert.ok(h17.some((d) => d.timezone === true) && h17.some((d) => d.timezone === false), 'heldout17 labels both answers');
     // heldout18: cp3 timelines of bare '12:36' / '07-29 08:16' entries and a release drill's '2026-10-04 21:24' table, none
     // with a zone anywhere in the document: every timeline is labelled 'yes', so it measures time-zone recall only
     const h18 = heldouts.find((h) => h.set === 'heldout18')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);

@@ -123,6 +123,42 @@ test('a plain-text report whose labels stand alone before their text is written,
   assert.equal(isUnfilledTemplate(modelOf(text)), false);
 });
 
+test('heldout17: a written post-mortem in another script, with field lines and format placeholders in code, is no template', () => {
+  // field lines whose values are Cyrillic ("Цена: …") were read as empty fields, and its sentences counted as nothing
+  // written, so a finished Russian post-mortem under postmortems/ got "This looks like an unfilled template"
+  const text = [
+    '# Ночная выгрузка отчётов удалила вчерашние архивы',
+    '',
+    '- Дата: третье марта, ночь со вторника на среду.',
+    '- Цена: потеряны архивы отчётов за один день, восстановлены из резервной копии за два часа.',
+    '- Причина: очистка и выгрузка шли по разным расписаниям.',
+    '- Обнаружил: дежурный инженер, утром, по пустому каталогу архивов.',
+    '- Статус: закрыто.',
+    '',
+    '## Что произошло',
+    '',
+    '1. Задача очистки запустилась раньше выгрузки, потому что расписание сдвинули на час.',
+    '2. Очистка сочла вчерашние архивы старыми и удалила их.',
+    '',
+    '## Почему так вышло',
+    '',
+    'Имя архива строится по шаблону `отчёт-<дата>.tar.gz`, где `<дата>` записана в местном времени.',
+    '',
+    '## Что меняем',
+    '',
+    '- Очистка читает дату из имени архива, а не из времени файла.',
+  ].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(text)), false);
+  const ids = run(text, undefined, '/repo/docs/postmortems/2026-03-03-archives.md').findings.map((f) => f.ruleId);
+  assert.ok(!ids.includes('unfilled-template'), ids.join());
+  // the same field lines left blank, in the same script, are still a template's
+  const blank = ['# <Название>', '', '- Дата:', '- Цена:', '- Обнаружил:', '- Статус:', '', '## Что произошло', '', '## Почему так вышло', '', '## Что меняем', ''].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(blank)), true);
+  // a Chinese template's prompts are phrases, not filled sentences, and a full-width colon ends a label: still a template
+  const zh = ['# <一句话标题>', '', '| 字段 | 值 |', '|---|---|', '| 日期 | YYYY-MM-DD |', '| 影响范围 | <受影响模块/命令/用户场景> |', '| 相关 commit | `<sha>` <可选多行> |', '', '## 现象', '', '客观描述可观察到的错误行为：报错信息、错误输出、性能异常等。', '', '## 定位过程', '', '1. **假设 A**：<描述>', '   - 验证手段：<日志/最小用例>', '   - 结论：<证实 / 证伪>', '', '## 根因', '', '最终确认的根本原因。一句话概括，区分触发条件与潜在缺陷。', '', '## 状态变更记录', '', '- YYYY-MM-DD：open → fixed（commit `<sha>`）', ''].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(zh)), true);
+});
+
 test('the hover says what the verdict was read from', () => {
   assert.match(describeTemplate(modelOf(BARE_HEADINGS)), /\b8 of 8 sections hold nothing\b/);
 });

@@ -48,6 +48,19 @@ const EXERCISE_RE =
 const EXERCISE_REPORT_RE =
   /\b(?:drill|table-?top|game ?day|exercise|simulation|(?:chaos|failover|restore|recovery|dr|load) test(?:ing)?) (?:report|results?|summary|review|debrief|notes)\b/i;
 const STAGED_RE = /\b(?:simulat(?:ed|ion|ing)|intentionally|deliberately|on purpose|as expected|injected)\b/i;
+/**
+ * The first block of the page says what it is: "> **Drill — not real production drift.** This is a controlled … drill",
+ * "This was a game day, not a real outage.": a rehearsal written up in a postmortem's shape, whatever its title says.
+ * Both must be there, the rehearsal and its denial: "This was not a drill" or "Outage during the DR drill" tell incidents.
+ */
+const OPENING_REHEARSAL_RE = /\b(?:drills?|table-?tops?|game ?days?|exercises?|rehearsals?|simulations?)\b/i;
+const NOT_REAL_RE = /\bnot (?:an? )?(?:real|actual|live)\b/i;
+function opensAsRehearsal(model: Postmortem): boolean {
+  const body = model.text.slice(model.frontMatter?.range.end.offset ?? 0).replace(/^\s+/, '');
+  const first = body.split(/\n[ \t]*\n/, 1)[0].slice(0, 600);
+  return OPENING_REHEARSAL_RE.test(first) && NOT_REAL_RE.test(first);
+}
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -68,6 +81,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }
+  if (opensAsRehearsal(model)) return 'exercise';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';

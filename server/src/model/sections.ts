@@ -144,6 +144,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^bug #?\d+\b/.test(n)) out.add('contributing-causes');
   // "What broke": the section of a write-up that explains how the failure came about (the mechanism), i.e. its causes
   if (/^what broke$/.test(n)) out.add('contributing-causes');
+  // "Possible Causes" (a table of causes with their likelihood): a reader sees the causes, weighed; judged here only,
+  // not as the heading's kind (a runbook's "Possible cause" per scenario does not make it a postmortem)
+  if (/^(?:possible|potential|suspected|likely|probable) (?:root )?causes$/.test(n)) out.add('contributing-causes');
   // "Symptom" at the head of a bug write-up (then "Root cause", "Fix"): what went wrong and what the user saw — the
   // summary and the impact a reader looks for, told as the symptom
   if (/^(?:the )?symptoms?$/.test(n)) {

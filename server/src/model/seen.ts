@@ -25,6 +25,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (named) add(named, `its anchor id="${anchor}" names it`);
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
+  if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
@@ -77,6 +78,20 @@ const ALSO_SHOWN = new WeakMap<Postmortem, ReadonlySet<SectionKind>>();
  */
 function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
   return underLessons(s) && /^what (?:went wrong|didn't work|did not work)\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
+}
+
+/**
+ * "## What went wrong" as the first section of a short write-up (then "Root cause", "Impact", "Actions to take"): it
+ * opens the record by telling what broke, i.e. the summary a reader looks for. Not when the document also has "What
+ * went well": then the two are its lessons.
+ */
+function opensWithWhatWentWrong(model: Postmortem, s: Section): boolean {
+  if (underLessons(s) || !/^what went wrong$/.test(normalizeHeading(s.title))) return false;
+  const [first, second] = model.allSections;
+  // the title heading holds the document's sections; the first of those opens it
+  const t = model.title?.range;
+  const opening = t && first && first.titleRange.start.offset >= t.start.offset && first.titleRange.start.offset <= t.end.offset ? second : first;
+  return opening === s && !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title)));
 }
 
 function underLessons(s: Section): boolean {

@@ -138,6 +138,12 @@ function withoutPlaceholders(s: string): string {
     .replace(/\bY{4}(?:[-/]M{2}(?:[-/]D{2})?)?\b|\bHH:MM(?::SS)?\b|\bDD MMM\b|\b(?:TBD|TBA|TODO|N\/A)\b|\bitem [A-Z]\b|\.{3}|…|_{3,}/gi, ' ');
 }
 
+/**
+ * A word of a script written with spaces between words (Latin, Cyrillic, Greek …): three make a sentence. Chinese and
+ * Japanese runs are phrases, not words, so their prompts and sentences are counted as neither, as before.
+ */
+const SPACED_WORD_RE = /(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}){2,}/gu;
+
 /** A template's unit (placeholder, prompt, instruction), a filled sentence, or neither (a short value: "P2", "10:40"). */
 function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   // a note to the writer, unless it is one of ours: a disable comment is the writer's, in a document of any kind
@@ -154,12 +160,14 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   // a note to the writer wrapped whole in braces ("{list things that failed, with github issues}")
   if (isBracedNote(u) || isAngledNote(u)) return 'template';
   if (u.endsWith('?') || GUIDANCE_RE.test(u) || /\blorem ipsum\b/i.test(u)) return 'template';
-  const label = /^([^:\n]{1,40}):\s*/.exec(u);
+  // a label ends at a colon, the full-width one of CJK writing too ("验证手段：<日志>")
+  const label = /^([^:：\n]{1,40})[:：]\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
   const rest = MAYBE_PLACEHOLDER_RE.test(value) ? withoutPlaceholders(value) : value;
-  // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes
-  if (!/[A-Za-z0-9]/.test(rest) && (value !== u || rest !== value)) return 'template';
-  return (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3 ? 'filled' : undefined;
+  // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes. Letters of any script:
+  // "Цена: одиннадцать коммитов …" is a field a writer filled, not an empty one
+  if (!/[\p{L}\p{N}]/u.test(rest) && (value !== u || rest !== value)) return 'template';
+  return (rest.match(SPACED_WORD_RE)?.length ?? 0) >= 3 ? 'filled' : undefined;
 }
 
 /**
