@@ -16,6 +16,22 @@ const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['action', /\b(action( items?)?|items?|tasks?|what|descriptions?|todo|follow[- ]?ups?|remediation|fix|(?:counter)?measures?)\b/i],
 ];
 
+/** Column role → index, from the header cells (English words first, then other languages'). */
+export function columnRoles(header: string[]): TableInfo['columns'] {
+  const columns: TableInfo['columns'] = {};
+  header.forEach((h, i) => {
+    for (const [role, re] of COLUMN_ROLES) {
+      if (columns[role] === undefined && re.test(h)) {
+        columns[role] = i;
+        return;
+      }
+    }
+    const local = localColumnRole(h);
+    if (local && columns[local] === undefined) columns[local] = i;
+  });
+  return columns;
+}
+
 /** Content ranges of each cell of a table row, computed from the source so empty cells get a place too. */
 function cellRanges(text: string, row: TableRow): [number, number][] {
   const s = startOf(row);
@@ -48,17 +64,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
   const [headerRow, ...rows] = table.children;
   if (!headerRow) return [];
   const header = headerRow.children.map((c) => plain(c));
-  const columns: TableInfo['columns'] = {};
-  header.forEach((h, i) => {
-    for (const [role, re] of COLUMN_ROLES) {
-      if (columns[role] === undefined && re.test(h)) {
-        columns[role] = i;
-        return;
-      }
-    }
-    const local = localColumnRole(h);
-    if (local && columns[local] === undefined) columns[local] = i;
-  });
+  const columns = columnRoles(header);
   if (columns.status === undefined) columns.status = unnamedStatusColumn(rows, header, columns);
   // "| Action Item | Owner | Tracking bug | Notes |" with "Done" in a row's Notes cell: that row's status
   // (or, with no notes column, a Reference cell that is only a status word linked to the commit: "[Utført](…)", "[Done](…)")
