@@ -66,3 +66,12 @@ test('"minutes" names meeting minutes only as such: a postmortem titled "Forty m
   assert.equal(detected(minutes), undefined);
   assert.equal(detected(minutes.replace('# Minutes: reliability sync', '# Reliability sync: meeting minutes')), undefined);
 });
+
+test('a debugging write-up with "What was actually happening" and "The fix" is a postmortem', () => {
+  const page =
+    '# Saved is not applied\n\n## The setup\n\nThe popup saves the settings and reloads the tab.\n\n## What was actually happening\n\n' +
+    'The reload raced the background sync, so the page loaded with the old rules and users saw the blocked site again.\n\n' +
+    '## The fix\n\nThe popup now waits for the background to confirm the sync before it reloads.\n';
+  assert.equal(detected(page), 'sections');
+  assert.equal(detected(page.replace('## The fix', '## Next')), undefined);
+});
