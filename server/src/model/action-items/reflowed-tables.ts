@@ -71,15 +71,19 @@ function undelimitedTable(p: Paragraph, ctx: ParseContext): { table: Table; ctx:
   const delimiter = `|${' --- |'.repeat(n)}`;
   const tree = parser.parse(`${lines[0]}\n${delimiter}\n${lines.slice(1).join('\n')}`) as Root;
   const table = tree.children[0];
-  if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== lines.length || table.children.some((r) => r.children.length !== n)) return undefined;
+  if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== lines.length) return undefined;
+  // a row's trailing comment (a disable directive) is a cell past the header's: not read
+  if (table.children.some((r) => r.children.length < n || r.children.length > n + 1)) return undefined;
   table.children.forEach((row, i) => shift(row, i === 0 ? s : s - delimiter.length - 1));
   table.position = { start: { ...table.children[0].position!.start }, end: { ...table.children[lines.length - 1].position!.end } };
   return { table, ctx };
 }
 
-/** The cells of one line written as a table row ("| a | b |"), or -1. */
+/** The cells of one line written as a table row ("| a | b |", a trailing `<!-- … -->` comment aside), or -1. */
 function cellCount(line: string): number {
-  const t = line.trim();
+  let t = line.trim();
+  const comment = t.endsWith('-->') ? t.lastIndexOf('<!--') : -1;
+  if (comment > 0) t = t.slice(0, comment).trimEnd();
   return t.length >= 2 && t.startsWith('|') && t.endsWith('|') ? t.split('|').length - 2 : -1;
 }
 
