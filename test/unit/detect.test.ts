@@ -102,3 +102,12 @@ test('a page the globs match only by its name is quiet when it reads as a proced
   const postmortem = '# Checkout timeouts\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n';
   assert.equal(lint(postmortem, { filePath: '/repo/blog/2026-02-03-incident.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy, 'path');
 });
+
+test('a debugging write-up with "What was actually happening" and "The fix" is a postmortem', () => {
+  const page =
+    '# Saved is not applied\n\n## The setup\n\nThe popup saves the settings and reloads the tab.\n\n## What was actually happening\n\n' +
+    'The reload raced the background sync, so the page loaded with the old rules and users saw the blocked site again.\n\n' +
+    '## The fix\n\nThe popup now waits for the background to confirm the sync before it reloads.\n';
+  assert.equal(detected(page), 'sections');
+  assert.equal(detected(page.replace('## The fix', '## Next')), undefined);
+});

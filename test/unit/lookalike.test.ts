@@ -220,3 +220,17 @@ test('a template whose sections hold notes in braces is quiet; a postmortem with
   assert.equal(items.length, 1, items.map((i) => i.text).join(' | '));
   assert.match(items[0].text, /^Validate upstream pools in the config linter/);
 });
+
+test('a retrospective of a piece of work that names nothing gone wrong is quiet; one that opens with a failure is a postmortem', () => {
+  const retro = (title: string, opening: string) =>
+    `# ${title}\n\n**Date:** 2026-04-13\n\n## What Happened\n\n${opening}\n\n## Root Cause\n\nWe started building forms before the component library was set up.\n\n` +
+    '## Action Items\n\n- [ ] Migrate the settings page to the dialog component\n- [ ] Add a lint rule that flags raw buttons in feature code\n';
+  assert.equal(
+    detected(retro('Retrospective: Hand-written forms vs. the component library', 'Between the first scaffold and the library, every form was written by hand. They worked, but each one styled its inputs its own way and none could be themed.')),
+    undefined,
+  );
+  assert.equal(
+    detected(retro('Retrospective: Launch day', 'On launch day the signup service failed under the load and users saw errors for two hours before we added capacity.')),
+    'sections',
+  );
+});

@@ -108,3 +108,18 @@ describe('an action-item table a formatter reflowed into a paragraph', () => {
     assert.equal(parsePostmortem(doc(`${HEAD}| Run \`a | b\` in CI | @mara || |`)).actionItems.length, 0);
   });
 });
+
+describe('an action-item table written without its delimiter row', () => {
+  test('is read row by row: a reader sees the table, markdown a paragraph of pipes', () => {
+    const got = parsePostmortem(doc('| Action | Owner | Ref |\n| Alert on pool usage over 80% | @kari | #52 |\n| Pin the driver version | @ola | #53 |')).actionItems;
+    assert.deepEqual(got.map((i) => [i.text, i.owners.map((o) => o.value).join()]), [
+      ['Alert on pool usage over 80%', '@kari'],
+      ['Pin the driver version', '@ola'],
+    ]);
+  });
+
+  test('is not read where a line is not a row of the same cells, or the header names no action and owner, date or status', () => {
+    assert.notEqual(parsePostmortem(doc('| Action | Owner |\n| Alert on pool usage | @kari | extra |')).actionItems[0]?.format, 'table-row');
+    assert.notEqual(parsePostmortem(doc('| Time | Event |\n| 10:00 | Paged |')).actionItems[0]?.format, 'table-row');
+  });
+});

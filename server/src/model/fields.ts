@@ -27,9 +27,12 @@ const PLACEHOLDERS = new Set([
   'anyone', 'we', 'us', 'team', 'the team', 'our team', '-', '–', '—', 'owner', 'todo', 'x', 'xxx', '...', '…',
   '<owner>', '@owner', 'name', '<name>',
 ]);
-/** "Owner: Rafael", "Assignee: @bob", "DRI - Ana Lima"; bare names need the colon. */
+/**
+ * "Owner: Rafael", "Assignee: @bob", "DRI - Ana Lima", "**负责人** = 机制" (the label in bold, in Chinese), "Eier: Kari";
+ * bare names need the colon.
+ */
 const OWNER_LABEL_RE =
-  /(?<![\p{L}])(owners?|assignees?|assigned to|dri|responsible|who)\b\s*(?:(:|=|-|–|—)\s*|(?=@))/giu;
+  /(?<![\p{L}])(owners?|assignees?|assigned to|dri|responsible|who|负责人|負責人|责任人|責任人|eier|ansvarlig|ответственный|담당자)(?![\p{L}\p{N}_])(?:\*{1,2}|_{1,2})?\s*(?:([:：=]|-|–|—)\s*|(?=@))/giu;
 // sticky: read at a label's end without slicing the rest of the segment off (a slice per label was quadratic)
 const NAME_RE = /(?:@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\?+|[\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})/uy;
 const WORD_AT_RE = /[^\s,;|)]*/y;

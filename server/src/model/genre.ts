@@ -5,6 +5,7 @@
 // the document look like a postmortem; front matter and path globs still decide on their own.
 import type { Postmortem } from './types';
 import { blankSpans } from './facts';
+import { localGenreTitle } from './section-words';
 
 /** Titles and headings that name a document about incidents in general. */
 const GENRE_TITLE_RE =
@@ -19,6 +20,9 @@ export const INCIDENT_RE =
   /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
 
+/** A title or heading that names a document about incidents in general, in English or another language. */
+const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || localGenreTitle(t);
+
 export interface GenreEvidence {
   /** Signs of a document about incidents in general: genre words in the title or headings, instruction lines. */
   procedure: number;
@@ -29,8 +33,8 @@ export interface GenreEvidence {
 export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   const titles = [model.title?.value ?? '', ...model.allSections.map((s) => s.title)];
   let procedure = 0;
-  if (GENRE_TITLE_RE.test(model.title?.value ?? model.allSections[0]?.title ?? '')) procedure += 3;
-  procedure += Math.min(3, titles.slice(1).filter((t) => GENRE_TITLE_RE.test(t)).length);
+  if (isGenreTitle(model.title?.value ?? model.allSections[0]?.title ?? '')) procedure += 3;
+  procedure += Math.min(3, titles.slice(1).filter(isGenreTitle).length);
   const read = proseEvidence(model, prose);
   procedure += read.procedure;
   let event = read.event;

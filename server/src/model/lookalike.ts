@@ -34,6 +34,15 @@ const RUNBOOK_RE = /\b(?:run ?books?|play ?books?)\b/i;
  */
 const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b/i;
 /**
+ * "Retrospective: Custom Components vs. Shadcn": a retrospective of a piece of work whose opening names nothing that
+ * went wrong for anyone (no failure, error, outage, bug, delay): how some work went, with "Root Cause" and "Action
+ * Items" headings. "Retrospective: OP Drop #1" opens with the services that failed under the load.
+ */
+const RETRO_TITLE_RE = /\bretro(?:spective)?\b/i;
+const WENT_WRONG_RE =
+  /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|fail(?:s|ed|ing|ures?)?|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|unreachable|data loss|broke|broken|errors?|bugs?|degraded|stuck|regressions?|lost|delay(?:s|ed)?|disruption|expired|leaked|attack(?:er|ers)?|impact(?:ed)?|affected)\b/i;
+
+/**
  * A title naming a rehearsal: a disaster-recovery drill, a tabletop exercise, a game day, a failover or load test
  * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report").
  * Its report has a scenario, a timeline, lessons and follow-ups like a postmortem, but what it tells was staged on
@@ -78,6 +87,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
+  if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';
   if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }

@@ -79,7 +79,9 @@ export function parsePostmortem(text: string, parsed: Root = parseMarkdown(text)
 
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
   const fmTitle = model.frontMatter?.data?.title;
-  if (typeof fmTitle === 'string' && fmTitle.trim() && model.frontMatter) {
+  // a front-matter title left as the template's ("title: template") above the document's own H1: the H1 is its title
+  const leftAsTemplate = typeof fmTitle === 'string' && /^\s*templates?\s*$/i.test(fmTitle) && !!h1 && !!toString(h1).trim();
+  if (typeof fmTitle === 'string' && fmTitle.trim() && model.frontMatter && !leftAsTemplate) {
     model.title = { value: fmTitle.trim(), text: fmTitle, range: model.frontMatter.range };
   } else if (h1) {
     const t = toString(h1, { includeHtml: false }).trim();

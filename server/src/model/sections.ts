@@ -3,6 +3,7 @@
 import type { SectionKind } from './types';
 import { trimEndChars } from './scan';
 import { memoByText } from './memo';
+import { localSectionKind } from './section-words';
 
 /** Canonical order, used by missing-section fixes and completion. */
 export const CANONICAL_ORDER: Exclude<SectionKind, 'deferred'>[] = [
@@ -110,7 +111,8 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   const n = normalizeHeading(title);
   if (!n) return undefined;
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind === 'action-items' && RULES_TITLE_RE.test(n) && !/\baction items?\b/.test(n) ? undefined : kind;
-  return undefined;
+  // the same names in another language ("Tidslinje", "Хронология", "根因", "재발 방지")
+  return localSectionKind(n);
 });
 
 /**

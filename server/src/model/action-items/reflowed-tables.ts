@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Paragraph, Root, Table } from 'mdast';
 import { endOf, startOf, type ParseContext } from './common';
+import { columnRoles } from './tables';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const SEPARATOR_CELL_RE = /^[ \t]*:?-{3,}:?[ \t]*$/;
@@ -15,6 +16,10 @@ const SEPARATOR_CELL_RE = /^[ \t]*:?-{3,}:?[ \t]*$/;
  * text with the row breaks put back: same length, so every offset holds); undefined unless it reads exactly.
  */
 export function reflowedTable(p: Paragraph, ctx: ParseContext): { table: Table; ctx: ParseContext } | undefined {
+  return reflowed(p, ctx) ?? undelimitedTable(p, ctx);
+}
+
+function reflowed(p: Paragraph, ctx: ParseContext): { table: Table; ctx: ParseContext } | undefined {
   const s = startOf(p);
   const e = endOf(p);
   const src = ctx.text.slice(s, e);
@@ -46,6 +51,40 @@ export function reflowedTable(p: Paragraph, ctx: ParseContext): { table: Table; 
   if (table.children.length !== body.length / (n + 1) + 1) return undefined;
   shift(table, s);
   return { table, ctx: { ...ctx, text: ctx.text.slice(0, s) + rebuilt + ctx.text.slice(e) } };
+}
+
+/**
+ * A table written without its delimiter row ("| Action | Owner |" over "| Add an alert | Kari |", no "|---|---|"):
+ * markdown shows a paragraph of pipes, a reader still sees the table. Read where every line is one row with the
+ * header's number of cells (two or more) and the header names the action and an owner, due date or status column.
+ */
+function undelimitedTable(p: Paragraph, ctx: ParseContext): { table: Table; ctx: ParseContext } | undefined {
+  const s = startOf(p);
+  const src = ctx.text.slice(s, endOf(p));
+  if (src[0] !== '|' || src.includes('\\|') || hidesPipe(p)) return undefined;
+  const lines = src.split('\n');
+  const n = cellCount(lines[0]);
+  if (lines.length < 2 || n < 2 || lines.some((l) => cellCount(l) !== n)) return undefined;
+  const roles = columnRoles(lines[0].trim().slice(1, -1).split('|').map((h) => h.trim().toLowerCase()));
+  if (roles.action === undefined || (roles.owner ?? roles.due ?? roles.status) === undefined) return undefined;
+  // parsed with the delimiter row put in, then every row moved back to where it stands in the document
+  const delimiter = `|${' --- |'.repeat(n)}`;
+  const tree = parser.parse(`${lines[0]}\n${delimiter}\n${lines.slice(1).join('\n')}`) as Root;
+  const table = tree.children[0];
+  if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== lines.length) return undefined;
+  // a row's trailing comment (a disable directive) is a cell past the header's: not read
+  if (table.children.some((r) => r.children.length < n || r.children.length > n + 1)) return undefined;
+  table.children.forEach((row, i) => shift(row, i === 0 ? s : s - delimiter.length - 1));
+  table.position = { start: { ...table.children[0].position!.start }, end: { ...table.children[lines.length - 1].position!.end } };
+  return { table, ctx };
+}
+
+/** The cells of one line written as a table row ("| a | b |", a trailing `<!-- … -->` comment aside), or -1. */
+function cellCount(line: string): number {
+  let t = line.trim();
+  const comment = t.endsWith('-->') ? t.lastIndexOf('<!--') : -1;
+  if (comment > 0) t = t.slice(0, comment).trimEnd();
+  return t.length >= 2 && t.startsWith('|') && t.endsWith('|') ? t.split('|').length - 2 : -1;
 }
 
 function hidesPipe(n: Nodes): boolean {

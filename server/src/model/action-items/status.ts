@@ -11,6 +11,8 @@ import { endOf, startOf, type ParseContext, bareWords } from './common';
 import { perBlock } from '../per-block';
 import { startsImperative } from '../verbs';
 import { commitsToWork } from './commit-sentence';
+import { normalizeHeading } from '../sections';
+import { localCompletedHeading } from '../section-words';
 
 const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|finish|create)(?: up)? (?:an?|the|this) (?:incident report|post-?mortem|post mortem|incident review|retrospective|rca)\b(?![^.\n]{0,20}\b(?:template|process|guide)\b)/i;
 
@@ -26,7 +28,7 @@ export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actio
 
 /** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
 export function markLabelDone(items: ActionItem[], label: string, range: ActionItem['textRange']): void {
-  if (!COMPLETED_HEADING_RE.test(label)) return;
+  if (!COMPLETED_HEADING_RE.test(label) && !localCompletedHeading(normalizeHeading(label))) return;
   for (const item of items) {
     if (item.status !== 'open' || item.statusField) continue;
     item.status = 'done';
@@ -63,7 +65,7 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
   for (const item of items) {
     if (item.status !== 'open' || item.statusField) continue;
     for (let s: Section | undefined = item.section; s; s = s.parent) {
-      if (COMPLETED_HEADING_RE.test(s.title)) {
+      if (COMPLETED_HEADING_RE.test(s.title) || localCompletedHeading(normalizeHeading(s.title))) {
         item.status = 'done';
         item.statusField = { value: 'done', text: s.title, range: s.titleRange };
         break;

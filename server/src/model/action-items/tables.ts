@@ -16,6 +16,22 @@ const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['action', /\b(action( items?)?|items?|tasks?|what|descriptions?|todo|follow[- ]?ups?|remediation|fix|(?:counter)?measures?)\b/i],
 ];
 
+/** Column role → index, from the header cells (English words first, then other languages'). */
+export function columnRoles(header: string[]): TableInfo['columns'] {
+  const columns: TableInfo['columns'] = {};
+  header.forEach((h, i) => {
+    for (const [role, re] of COLUMN_ROLES) {
+      if (columns[role] === undefined && re.test(h)) {
+        columns[role] = i;
+        return;
+      }
+    }
+    const local = localColumnRole(h);
+    if (local && columns[local] === undefined) columns[local] = i;
+  });
+  return columns;
+}
+
 /** Content ranges of each cell of a table row, computed from the source so empty cells get a place too. */
 function cellRanges(text: string, row: TableRow): [number, number][] {
   const s = startOf(row);
@@ -48,20 +64,12 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
   const [headerRow, ...rows] = table.children;
   if (!headerRow) return [];
   const header = headerRow.children.map((c) => plain(c));
-  const columns: TableInfo['columns'] = {};
-  header.forEach((h, i) => {
-    for (const [role, re] of COLUMN_ROLES) {
-      if (columns[role] === undefined && re.test(h)) {
-        columns[role] = i;
-        return;
-      }
-    }
-    const local = localColumnRole(h);
-    if (local && columns[local] === undefined) columns[local] = i;
-  });
+  const columns = columnRoles(header);
   if (columns.status === undefined) columns.status = unnamedStatusColumn(rows, header, columns);
   // "| Action Item | Owner | Tracking bug | Notes |" with "Done" in a row's Notes cell: that row's status
-  const notes = columns.status === undefined ? header.findIndex((h, i) => NOTES_HEADER_RE.test(h) && !Object.values(columns).includes(i)) : -1;
+  // (or, with no notes column, a Reference cell that is only a status word linked to the commit: "[Utført](…)", "[Done](…)")
+  const notesColumn = columns.status === undefined ? header.findIndex((h, i) => NOTES_HEADER_RE.test(h) && !Object.values(columns).includes(i)) : -1;
+  const notes = notesColumn < 0 && columns.status === undefined && columns.ticket !== undefined ? columns.ticket : notesColumn;
   if (columns.action === undefined) {
     const used = new Set(Object.values(columns));
     const free = header.findIndex((_, i) => !used.has(i));
@@ -86,7 +94,10 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const owners: Hit<string>[] = [];
     let placeholder: Hit<string> | undefined;
     const ownerSeg = seg(columns.owner);
-    if (ownerSeg) {
+    // a short row whose cells slid left, so the owner column holds the status ("| Add capacity | Kari | Done |" under
+    // "| Action | Type | Owner | Ref |"): a status, not a person
+    const ownerStatus = ownerSeg && columns.status === undefined ? statusWordOf(ownerSeg.text) : undefined;
+    if (ownerSeg && !ownerStatus) {
       const o = parseOwnerCell(ownerSeg);
       pushAll(owners, o.owners);
       placeholder = o.placeholder;
@@ -109,11 +120,21 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       status = st;
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
     }
+    if (ownerStatus) {
+      status = ownerStatus;
+      statusField = { value: ownerStatus, text: ownerSeg!.text.trim(), range: ctx.range(cells[columns.owner!][0], cells[columns.owner!][1]) };
+    }
     const noteSeg = notes >= 0 ? seg(notes) : undefined;
-    const noted = noteSeg && noteSeg.text.trim().split(/\s+/).length <= 3 ? statusOfWord(noteSeg.text) : undefined;
+    const noted = noteSeg ? statusWordOf(noteSeg.text) : undefined;
     if (!statusField && noted) {
       status = noted;
       statusField = { value: noted, text: noteSeg!.text.trim(), range: ctx.range(cells[notes][0], cells[notes][1]) };
+    }
+    // a reference cell that is only a link to a commit ("| https://github.com/…/commit/8571fd4 |"): the change was made
+    const refCell = columns.status === undefined && columns.ticket !== undefined ? cells[columns.ticket] : undefined;
+    if (!statusField && refCell && COMMIT_LINK_CELL_RE.test(text.slice(refCell[0], refCell[1]))) {
+      status = 'done';
+      statusField = { value: 'done', text: text.slice(refCell[0], refCell[1]), range: ctx.range(refCell[0], refCell[1]) };
     }
     if (!statusField || status === 'unknown') {
       const h = findStatus(actionSeg);
@@ -175,6 +196,15 @@ function unnamedStatusColumn(rows: TableRow[], header: string[], columns: TableI
   }
   return undefined;
 }
+
+/** A cell of up to three words that is a status in English or another language ("Done", "[Utført](…)"), or undefined. */
+function statusWordOf(cell: string): ActionItem['status'] | undefined {
+  const t = cell.trim();
+  return t && t.split(/\s+/).length <= 3 ? (statusOfWord(t) ?? localStatusWord(t)) : undefined;
+}
+
+/** A cell holding one link to a commit, bare or behind a label: `https://…/commit/8571fd43…`, `[abc123](…/commit/abc123…)`. */
+const COMMIT_LINK_CELL_RE = /^(?:\[[^\]\n]{1,80}\]\()?<?https?:\/\/[^\s()<>]{1,300}\/commits?\/[0-9a-f]{7,40}[^\s()<>]{0,200}>?\)?$/i;
 
 /** A free-text column beside the action; a cell of it that is only a status word ("Done") is that row's status. */
 const NOTES_HEADER_RE = /^(?:notes?|comments?|remarks?)$/i;
