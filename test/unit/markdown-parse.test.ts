@@ -1,5 +1,5 @@
-// The markdown parser leaves out the GFM table and autolink-literal extensions where a text cannot use them
-// (model/markdown.ts): the tree must be exactly remark-gfm's, with every extension, on every document we have, on each
+// The markdown parser leaves out the GFM table and autolink-literal extensions where a text cannot use them, and the
+// email autolink construct where a text has no `@` after an email's characters (model/markdown.ts): the tree must be exactly remark-gfm's, with every extension, on every document we have, on each
 // of their sections alone (as the server parses them), and on generated text built from the characters that make or
 // almost make tables and autolinks (pipes, colons beside dashes, `@`, `www`, `http`, references, escapes).
 import { test } from 'node:test';
@@ -84,7 +84,9 @@ test('generated text parses as with all of remark-gfm', () => {
 
 test('a table written without pipes, and links spelled with references, are still found', () => {
   // the characters the shortcuts look for, in the least obvious spellings
-  for (const text of ['Cause\n:--\nDNS\n', 'a\n--:\nb\n', 'write to alice&#64;example.com\n', 'see ww&#119;.example.com\n', 'see www\\.example.com\n', 'ask alice\\@example.com\n', 'owner @alice, ask a_b+c-d@example.com\n', 'HTTP 503 from http\\://example.com\n', 'see WWW\\.example.com\n']) {
+  for (const text of ['Cause\n:--\nDNS\n', 'a\n--:\nb\n', 'write to alice&#64;example.com\n', 'see ww&#119;.example.com\n', 'see www\\.example.com\n', 'ask alice\\@example.com\n', 'owner @alice, ask a_b+c-d@example.com\n', 'HTTP 503 from http\\://example.com\n', 'see WWW\\.example.com\n',
+    // a URL and no email for the tokenizer: the www / http(s) constructs alone, the transform still on the decoded text
+    'see https://example.com/a_b_c_ and www.example.org\n', 'ask alice\\@example.com, see https://x.org\n', 'ask alice&#64;example.com at www.x.org\n', 'owner @alice: http://x.org/@bob\n']) {
     assertSameTree(text, 'spelling');
   }
   const table = parseMarkdownText('Cause\n:--\nDNS\n');

@@ -11,6 +11,10 @@
 //   text: "HTTP 503" or an `@` after a space ("owner @alice") starts none. A backslash escape keeps letters and `@`, and
 //   where it spells the `.`, `:` or `@` (`www\.`, `http\:`, `a\@b`) the backslash itself keeps the extension; only a
 //   character reference (`&…;`) can make them appear otherwise, so any `&` keeps the extension too.
+// - of the autolink literal's constructs, the email one is tried at every letter and digit of every paragraph (most of
+//   the extension's cost): it consumes letters, digits and `+-._`, then needs a literal `@` (a reference or an escape
+//   never spells one to micromark's tokenizer), so a text without `[\w+.-]@` is parsed with the `www.` and `http(s)://`
+//   constructs only; the mdast transform still reads the decoded text (any `&` keeps it).
 // Where neither can apply the tree is the same with or without them: test/unit/markdown-parse.test.ts compares this
 // parser with remark-gfm's on every corpus file, fixture and evaluation document, and on generated text.
 // The same test keeps the mdast transform for autolink literals (a find-and-replace over every text node, ~5% of a
@@ -32,11 +36,11 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 
 /** remark-gfm's extensions in remark-gfm's order, without the table and/or autolink-literal ones when asked. */
-function processorWith(table: boolean, autolink: boolean, frontMatter: boolean): Processor<Root> {
+function processorWith(table: boolean, autolink: boolean, email: boolean, frontMatter: boolean): Processor<Root> {
   const p = unified()
     .use(remarkParse)
     .data('micromarkExtensions', [
-      ...(autolink ? [gfmAutolinkLiteral()] : []),
+      ...(autolink ? [email ? gfmAutolinkLiteral() : urlAutolinkLiteral()] : []),
       gfmFootnote(),
       gfmStrikethrough(),
       ...(table ? [gfmTable()] : []),
@@ -54,8 +58,31 @@ function processorWith(table: boolean, autolink: boolean, frontMatter: boolean):
   return (frontMatter ? p.use(remarkFrontmatter, ['yaml']) : p) as unknown as Processor<Root>;
 }
 
-/** Index: 1 = tables, 2 = autolink literals, 4 = front matter. Built on first use. */
+/** Index: 1 = tables, 2 = autolink literals, 4 = front matter, 8 = email autolink literals. Built on first use. */
 const processors: (Processor<Root> | undefined)[] = [];
+
+type TextConstructs = Record<number, { name?: string } | { name?: string }[]>;
+
+/**
+ * The autolink-literal extension without its email construct: the `www.` and `http(s)://` constructs, taken from the
+ * extension's own table ('h', 'H', 'w', 'W' hold the email construct, then theirs); the whole extension if its table
+ * is not laid out so (another version of the package).
+ */
+function urlAutolinkLiteral(): ReturnType<typeof gfmAutolinkLiteral> {
+  const whole = gfmAutolinkLiteral();
+  const text = whole.text as TextConstructs | undefined;
+  const url: TextConstructs = {};
+  for (const [code, name] of [[72, 'protocolAutolink'], [104, 'protocolAutolink'], [87, 'wwwAutolink'], [119, 'wwwAutolink']] as const) {
+    const list = text?.[code];
+    const construct = Array.isArray(list) ? list.find((c) => c.name === name) : undefined;
+    if (!construct || !Array.isArray(list) || list.length !== 2 || list[0]?.name !== 'emailAutolink') return whole;
+    url[code] = construct;
+  }
+  return { text: url } as ReturnType<typeof gfmAutolinkLiteral>;
+}
+
+/** The text may hold an email autolink literal for micromark's tokenizer: an `@` right after `[A-Za-z0-9_+.-]`. */
+const EMAIL_HINT = /[\w+.-]@/;
 
 /** The text may hold a GFM table: a `|`, or a `:` beside a `-` (a one-column delimiter row such as `:--`). */
 export function mayHoldTable(text: string): boolean {
@@ -114,8 +141,9 @@ export function mayHoldAutolinkLiteral(text: string): boolean {
 
 /** Parses markdown to mdast as remark-parse + remark-gfm + remark-frontmatter('yaml') does (but see opensFrontMatter). May throw. */
 export function parseMarkdownText(text: string): Root {
-  const key = (mayHoldTable(text) ? 1 : 0) + (mayHoldAutolinkLiteral(text) ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0);
-  const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 4) !== 0));
+  const autolink = mayHoldAutolinkLiteral(text);
+  const key = (mayHoldTable(text) ? 1 : 0) + (autolink ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0) + (autolink && EMAIL_HINT.test(text) ? 8 : 0);
+  const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 8) !== 0, (key & 4) !== 0));
   const tree = p.parse(text);
   if (key & 2) transformAutolinkLiterals(tree, text);
   return tree;
