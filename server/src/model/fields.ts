@@ -70,11 +70,12 @@ export interface OwnerHits {
  * A named team or person written as the subject: "DevEx will update …", "The IPS team is continuing …", "Cloud
  * Platform will …", "The error tracking team should …", "(Rasmus call for meeting)". Not "We", "The team", "Our team"
  * or an organisation's "the Chia team" (everyone): the name must be an acronym, CamelCase, or two capitalised words,
- * or a lower-case team name of its own ("the error tracking team"). The blanks around a label's colon form one run,
+ * or a lower-case team name of its own ("the error tracking team", "Content pipeline team should …": a capitalised word,
+ * one more and "team", not "Every other team"). The blanks around a label's colon form one run,
  * and "the" is looked for behind a lower-case word only (behind every blank of a run, the expression was cubic).
  */
 const SUBJECT_OWNER_RE =
-  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team|(?!(?:Every|Each|Our|The|Whole|Entire|Any|Some|One|Another|Other|This|That|Same|Their|Your|My|No|A|An)\b)[A-Z][a-z]+\s+[a-z]+\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
 const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
 
 /** The subject of the item's first sentence, when it names who does the work. */
