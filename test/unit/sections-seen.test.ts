@@ -32,3 +32,10 @@ test('a "Background" label before the impact and causes labels is the summary; a
   assert.ok(!seen(labels(['Impact', 'Root cause', 'Background']), 'summary'));
   assert.ok(!seen(labels(['Impact', 'Root cause']), 'summary'));
 });
+
+test('a conclusion that commits to work against a repeat shows the action items; a hope alone does not', () => {
+  const doc = (conclusion: string) => `# Bridge outage\n\nThe bridge lost its room mappings and stopped relaying messages for most of a day.\n\n## Conclusion\n\n${conclusion}\n`;
+  assert.ok(seen(doc('We will be taking nightly backups of the mapping table, in case this problem comes up again.'), 'action-items'));
+  assert.ok(!seen(doc('We hope this problem never comes up again.'), 'action-items'));
+  assert.ok(!seen(doc('We will publish more details next week.'), 'action-items'));
+});
