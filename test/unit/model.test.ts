@@ -33,6 +33,8 @@ describe('sections', () => {
       ["Won't do", 'deferred'],
       ['Parking lot', 'deferred'],
       ['What was actually happening', 'contributing-causes'],
+      ['Data loss scope', 'impact'],
+      ['No data loss', 'impact'],
       ['What actually broke (3 stacked failures)', 'contributing-causes'],
       ['What actually happened', undefined],
       ['Installation', undefined],

@@ -29,3 +29,10 @@ test('checks with an owner or a date, a verb title or a commitment under the tit
   ])
     assert.equal(itemTexts(doc(p)).length, 1, p);
 });
+
+test('"Document why we chose …" beside other ways of working is a practice of recording decisions; "Document the runbook" is work', () => {
+  const decisions = '1. **Architecture Decisions**\n   - Document why we chose a static export over server rendering\n   - Prefer the simpler option when it meets the requirements\n\n2. Add an alert on empty pages — @ana, due 2026-06-01\n';
+  assert.deepEqual(itemTexts(doc(decisions)), ['Add an alert on empty pages']);
+  const runbook = '1. **Runbook Updates**\n   - Document the restore steps for the hosting settings\n   - Prefer the simpler option when it meets the requirements\n';
+  assert.equal(itemTexts(doc(runbook)).length, 1);
+});

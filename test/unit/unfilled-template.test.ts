@@ -162,3 +162,44 @@ test('heldout17: a written post-mortem in another script, with field lines and f
 test('the hover says what the verdict was read from', () => {
   assert.match(describeTemplate(modelOf(BARE_HEADINGS)), /\b8 of 8 sections hold nothing\b/);
 });
+
+test('templates left with masked values, example entries, placeholder headings and long angled notes are unfilled', () => {
+  // "Category: XXX" stats, a "20xx-MM-DD" mask, "@foo, @bar" authors, "Draft | Final" to choose from
+  const stats = ['# Incident title', '', '## Summary', '', '## Timeline', '', 'All times in UTC.', '', '| Time | Event |', '| --- | --- |', '| 20xx-MM-DD HH:mm | What happened then |', '', '## Causes', '', '-', '', '## Action items', '', '-', '', '## Authors', '', '@foo, @bar', '', '## Status', '', 'Draft | Final', '', '## Stats', '', '- Category: XXX', '- Time to recovery: ZZZ', ''].join('\n');
+  assert.ok(isUnfilledTemplate(modelOf(stats)));
+  // example entries under headings that are only placeholders
+  const headings = ['# Reports', '', '## {{ incident date }}, {{ incident name }}', '', '## Summary', '', '## Timeline', '', '### {{ hh:mm }}', '', 'Start of incident.', '', '### {{ hh:mm }}', '', 'Investigation starts.', '', '## Action items', '', '### {{ project }}', '', 'Steps for future.', ''].join('\n');
+  assert.ok(isUnfilledTemplate(modelOf(headings)));
+  // a note in angle brackets whose example runs over a blank line is one note, not a written paragraph
+  const angled = ['# Overview', '', '<One or two sentences on what broke and for how long. e.g.', '', 'On Tuesday the API was down for an hour after a bad deploy.>', '', '# Causes', '', '<The conditions that made it possible.>', '', '# Resolution', '', '<What stopped the damage.>', '', '# Follow-ups', '', '<What we will change.>', ''].join('\n');
+  assert.ok(isUnfilledTemplate(modelOf(angled)));
+});
+
+test('a written postmortem with a status, clock times, an "XXX" in a sentence and a link in angle brackets is not a template', () => {
+  const text = [
+    '# Checkout errors on 2026-02-03',
+    '',
+    '## Status',
+    '',
+    'Final',
+    '',
+    '## Summary',
+    '',
+    'Checkout failed for 40 minutes after a config push removed the payment provider key; card XXX-1234 was the test card.',
+    '',
+    '## Timeline',
+    '',
+    '- 14:05 config pushed',
+    '- 14:45 key restored',
+    '',
+    '## Root causes',
+    '',
+    '<https://example.org/runbook> was out of date, and the push skipped review.',
+    '',
+    '## Action items',
+    '',
+    '- Require review for config pushes — @ana, due 2026-03-01',
+    '',
+  ].join('\n');
+  assert.equal(isUnfilledTemplate(modelOf(text)), false);
+});

@@ -316,3 +316,15 @@ test('an owner written as the subject ("The storage team will …") is not where
   // an owner written after the action still ends the quoted words
   assert.match(message('Improve monitoring — @rkhan') ?? '', /^'Improve monitoring' is vague/);
 });
+
+describe('a vague head made concrete after a spaced dash', () => {
+  test('the clause after the dash names the change: not vague', () => {
+    assert.equal(vague('Establishing a more robust upgrade strategy for the agent - we should run the upgrade suite against every released agent version'), false);
+    assert.equal(vague('Better testing of the importer — replay last month’s failed uploads through the importer in CI'), false);
+  });
+  test('a vague or short tail, or a hyphen inside a word, leaves it vague', () => {
+    assert.ok(vague('Improve monitoring - better alerts'));
+    assert.ok(vague('Improve monitoring - we should look into it more'));
+    assert.ok(vague('Improve re-run reliability of the pipeline'));
+  });
+});

@@ -3,6 +3,7 @@
 import type { ActionItem, Config, Finding, Postmortem } from '../model/types';
 import { isIgnored, lint, withoutFixes } from '../lint/lint';
 import { lightRead } from './light';
+import { isUnfilledTemplate } from '../model/template-text';
 import { itemGaps } from '../model/items';
 import { words } from '../model/action-words';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
@@ -79,8 +80,9 @@ export function readArchive(text: string, options: ArchiveReadOptions): ArchiveR
     if (isIgnored(at)) return {};
     const light = lightRead(text, at);
     // a postmortem with no item in its action-item sections may have its follow-ups elsewhere (commitments under
-    // Resolution when a report has no other items): only the whole parse reads those
-    if (light && (!light.model || light.model.actionItems.length > 0)) {
+    // Resolution when a report has no other items): only the whole parse reads those. A template's example rows are
+    // no items (the runner's verdict, lint/lint.ts): the whole parse gives its record
+    if (light && (!light.model || (light.model.actionItems.length > 0 && !isUnfilledTemplate(light.model)))) {
       return light.model ? { entry: archivePostmortem(light.model, options.file, fallbackTitle(options), options.today), owners: ownersOf(light.model) } : {};
     }
   }

@@ -251,10 +251,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   // a blank template that the path globs (or its headings) make a postmortem: one finding says so instead of one for
   // every blank (rules/unfilled-template.ts). Front matter naming a postmortem, or --all, lints it as one; so does the
-  // rule turned off.
+  // rule turned off. Its example rows are no action items: every face (reader view, status bar, code lens, hover, the
+  // archive) reads none, as the one finding says. The verdict does not depend on which rules this call runs (the
+  // archive runs none).
   const templateRule = active.find((r) => r.id === UNFILLED_TEMPLATE_RULE_ID);
+  const verdictRule = templateRule ?? registry.find((r) => r.id === UNFILLED_TEMPLATE_RULE_ID);
   const asTemplate =
-    (detectedBy === 'path' || detectedBy === 'sections') && !!templateRule && !!resolveRule(templateRule, settings.get(templateRule.id)) && isUnfilledTemplate(model);
+    (detectedBy === 'path' || detectedBy === 'sections') && !!verdictRule && !!resolveRule(verdictRule, settings.get(verdictRule.id)) && isUnfilledTemplate(model);
+  if (asTemplate) withoutItems(model);
   for (const rule of active) {
     if (asTemplate !== (rule === templateRule)) continue;
     const resolved = resolveRule(rule, settings.get(rule.id));
@@ -283,6 +287,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const rank = ruleRanks(kept);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || rank.get(a.ruleId)! - rank.get(b.ruleId)!);
   return { model, isPostmortem: true, detectedBy, findings: kept, tree };
+}
+
+/** A template's model: no action items, under any heading or label (its sections stay for the outline). */
+function withoutItems(model: Postmortem): void {
+  model.actionItems = [];
+  model.actionItemLabels = model.actionItemLabels.map((l) => ({ ...l, items: [] }));
 }
 
 /** Each rule id of the findings with its place in localeCompare's order (ids that compare equal share one). */

@@ -42,10 +42,27 @@ const NEXT_FIELD_RE = /\s(?:due|by|until|before|deadline|eta|priority|status|tic
 
 const PROPOSER_RE = /^\s+(?:suggest(?:s|ed)|propos(?:es|ed)|recommend(?:s|ed)|ask(?:s|ed)|rais(?:es|ed)|not(?:es|ed)|mention(?:s|ed)|thinks|thought|wants|wanted|pointed out)\b/i;
 
+/**
+ * Not a person: "TBD", "?", "none", "<owner>", "@owner", a template's variable ("{name}", "{{owner}}", "$OWNER") or a
+ * bracketed prompt that names the field ("[Owner]", "[Team name]", "[assignee]", "[TBD]"). A bracketed name ("[Ana
+ * Lima]", a link's text once its destination is blanked) is a person. Words that say nobody is assigned yet ("to be
+ * decided", "unassigned", "needs an owner") are placeholders too: an item assigned so has no owner.
+ */
 export function isPlaceholderOwner(s: string): boolean {
   const t = s.trim().toLowerCase().replace(/^\*+|\*+$/g, '').replace(/^@/, (m) => (s.trim().toLowerCase() === '@owner' ? m : ''));
-  return t === '' || PLACEHOLDERS.has(t) || /^\?+$/.test(t) || /^<[^>]*>$/.test(t) || /^_+$/.test(t);
+  if (t === '' || PLACEHOLDERS.has(t) || /^\?+$/.test(t) || /^<[^>]*>$/.test(t) || /^_+$/.test(t)) return true;
+  if (/^\{[^{}]*\}$|^\{\{[^{}]*\}\}$|^\$[a-z][a-z0-9_]*$/.test(t) || notAssigned(t)) return true;
+  const bracketed = /^\[([^[\]@]{1,40})\]$/.exec(t);
+  return !!bracketed && (PLACEHOLDERS.has(bracketed[1].trim()) || FIELD_WORD_RE.test(bracketed[1]));
 }
+/** Words of a prompt in brackets: it names the field to fill in ("[Owner]", "[Name of owner]", "[Team/person]"). */
+const FIELD_WORD_RE = /\b(?:owners?|names?|assignees?|person|people|dri|responsible|who|handle|team|someone|tb[dac])\b/;
+/**
+ * "to be decided", "not yet assigned", "needs an owner", "owner needed": nobody is assigned yet. Read where a label's
+ * value starts ("Owner: to be decided, due …"), up to a word boundary; the whole of a cell for isPlaceholderOwner.
+ */
+const NOT_ASSIGNED_AT_RE = /^(?:to be (?:decided|determined|assigned|confirmed|named)|(?:not|not yet|yet to be) (?:assigned|decided)|needs? (?:an )?owner|owner (?:needed|wanted|tbd)|no owner(?: yet)?|unknown|pending)(?![\p{L}\p{N}])/iu;
+const notAssigned = (t: string) => NOT_ASSIGNED_AT_RE.exec(t)?.[0].length === t.length;
 
 export interface OwnerHits {
   owners: Hit<string>[];
@@ -56,11 +73,12 @@ export interface OwnerHits {
  * A named team or person written as the subject: "DevEx will update …", "The IPS team is continuing …", "Cloud
  * Platform will …", "The error tracking team should …", "(Rasmus call for meeting)". Not "We", "The team", "Our team"
  * or an organisation's "the Chia team" (everyone): the name must be an acronym, CamelCase, or two capitalised words,
- * or a lower-case team name of its own ("the error tracking team"). The blanks around a label's colon form one run,
+ * or a lower-case team name of its own ("the error tracking team", "Content pipeline team should …": a capitalised word,
+ * one more and "team", not "Every other team"). The blanks around a label's colon form one run,
  * and "the" is looked for behind a lower-case word only (behind every blank of a run, the expression was cubic).
  */
 const SUBJECT_OWNER_RE =
-  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team|(?!(?:Every|Each|Our|The|Whole|Entire|Any|Some|One|Another|Other|This|That|Same|Their|Your|My|No|A|An)\b)[A-Z][a-z]+\s+[a-z]+\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
 const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
 
 /** The subject of the item's first sentence, when it names who does the work. */
@@ -95,13 +113,20 @@ export function findOwners(seg: Segment): OwnerHits {
       LABEL_CLOSE_RE.lastIndex = after;
       after += LABEL_CLOSE_RE.exec(seg.text)?.[0].length ?? 0;
     }
+    // "Owner: to be decided", "Assignee: not yet assigned": words that say nobody is, not a name
+    const unassigned = hasColon ? NOT_ASSIGNED_AT_RE.exec(seg.text.slice(after, after + 40)) : null;
+    if (unassigned) {
+      const start = seg.offset + after;
+      placeholder ??= { value: unassigned[0], text: unassigned[0], start, end: start + unassigned[0].length };
+      continue;
+    }
     NAME_RE.lastIndex = after;
     const nm = NAME_RE.exec(seg.text);
     if (!nm) {
-      // "Owner: TBD?" style placeholders or "Owner:" with nothing
+      // "Owner: TBD?" style placeholders; "Owner:" with nothing (or an HTML placeholder, blanked) is no owner, said so
       WORD_AT_RE.lastIndex = after;
       const word = WORD_AT_RE.exec(seg.text)?.[0] ?? '';
-      if (hasColon && isPlaceholderOwner(word)) {
+      if (hasColon && word && isPlaceholderOwner(word)) {
         const start = seg.offset + after;
         placeholder ??= { value: word, text: word, start, end: start + word.length };
       }

@@ -28,6 +28,8 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
+  if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
+  if (whatHappenedBesideTimeline(model, s)) add('contributing-causes', 'a separate timeline tells the events, so it tells why');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
   if (listsTicketsFiled(model, s)) add('action-items', 'it lists the tickets filed to track the work');
@@ -57,9 +59,42 @@ const ID_ATTR_RE = /\sid\s*=\s*["']?([A-Za-z][\w-]{0,40})/i;
  */
 export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
-  if (kind === 'summary' && model.intro) return true;
+  if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
   return alsoShownKinds(model).has(kind);
 }
+
+/**
+ * "The fix", "Fixing the problem" in a write-up with no other resolution section: a debugging story whose one account
+ * of what was changed is that section (the catalogue reads "The fix" as the resolution), told done; a reader sees the
+ * follow-up there. A "## Fix" the catalogue reads as
+ * the resolution (a report that also asks for follow-ups) is not read so.
+ */
+function fixWithoutResolution(model: Postmortem, s: Section): boolean {
+  return FIX_TITLE_RE.test(normalizeHeading(s.title)) && !model.allSections.some((o) => o !== s && o.kind === 'resolution');
+}
+const FIX_TITLE_RE = /^the fix(?:es)?$|^fixing (?:the|this|that|it)\b/;
+
+/**
+ * "What happened?" next to a section titled "Timeline" (beside it or inside it), after opening prose or another
+ * section: the timeline tells the events and the opening the summary, so "What happened" is the account of what went
+ * wrong (the vulnerable version, the chain of failures), i.e. the causes. First, with no opening prose, it is the
+ * summary under another name (facts.ts sectionUnderAnotherName), and says nothing of why.
+ */
+function whatHappenedBesideTimeline(model: Postmortem, s: Section): boolean {
+  if (!/^what happened$/.test(normalizeHeading(s.title))) return false;
+  if (!model.intro && model.allSections.find((o) => o.depth > 1) === s) return false;
+  return model.allSections.some((o) => o !== s && o.kind === 'timeline' && /\btime[- ]?line\b/.test(normalizeHeading(o.title)));
+}
+
+/**
+ * A bold label "Background" (or "Context") before the labels of the impact, causes and follow-ups, in a report with no
+ * opening prose: the story's opening a reader reads as the summary (a list of labels: "- **Background**: On the morning …").
+ */
+function labelStandsInForSummary(model: Postmortem): boolean {
+  const at = model.labeledSections.findIndex((l) => /^(?:background|context)$/.test(normalizeHeading(l.title)));
+  return at >= 0 && !model.labeledSections.slice(0, at).some((l) => LATER_KINDS.has(l.kind));
+}
+const LATER_KINDS: ReadonlySet<SectionKind> = new Set(['impact', 'contributing-causes', 'resolution', 'action-items', 'lessons-learned']);
 
 /** The kinds some section shows beyond its own, worked out once per model (sectionSeen is asked once per kind). */
 function alsoShownKinds(model: Postmortem): ReadonlySet<SectionKind> {

@@ -84,7 +84,9 @@ export function contentUnits(text: string): string[] {
       continue;
     }
     if (!t) {
-      flush(true);
+      // a note to the writer in angle brackets that runs over a blank line ("<Short summary … e.g.", "", "On the
+      // morning of …>") is one unit, up to its closing bracket
+      if (!openAngledNote(para)) flush(true);
       continue;
     }
     if (dangling !== undefined) settle(/^#{1,6}(?:\s|$)/.test(t) || /^[-=*_\s]{3,}$/.test(t) || t.startsWith('<!--') || (LABEL_LINE_RE.test(t) && LONE_LABEL_RE.test(t)));
@@ -121,20 +123,28 @@ export function contentUnits(text: string): string[] {
   return units;
 }
 
+/** A paragraph opened by "<" and a word (not a tag or a comment) whose closing ">" has not come yet; 20 lines at most. */
+function openAngledNote(para: string[]): boolean {
+  if (!para.length || para.length >= 20 || !/^<[A-Za-z]/.test(para[0]) || HTML_TAG_RE.test(para[0].slice(1))) return false;
+  return !para.some((l) => l.includes('>'));
+}
+
 /** Openings of a template's instructions to whoever fills it in ("Describe the impact", "Fill in the owner"). */
 const GUIDANCE_RE = /^(?:describe|explain|summari[sz]e|provide|insert|fill (?:in|out)|replace|enter|outline|specify|give)\b/i;
 const HTML_TAG_RE =
   /^\/?(?:a|b|i|p|u|s|br|hr|img|div|span|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|details|summary|strong|em|code|pre|sup|sub|small|center|font|blockquote|iframe|video|source|picture|kbd|del|ins|mark|figure|figcaption|section|article|header|footer|nav|style|script|link|meta|label|input|button|svg|path)\b/i;
 
 /** Any character or word a placeholder starts with: most units have none, and skip the replacements. */
-const MAYBE_PLACEHOLDER_RE = /[[<{$…]|\.{3}|_{3}|\b(?:YYYY|HH:MM|DD MMM|TBD|TBA|TODO|N\/A|item [A-Z])\b/i;
+const MAYBE_PLACEHOLDER_RE = /[[<{$…@]|\.{3}|_{3}|\b(?:YYYY|HH:MM|DD MMM|TBD|TBA|TODO|N\/A|item [A-Z]|XXX|YYY|ZZZ|[12]\dxx)\b/i;
 /** Placeholder tokens: "[Insert date]" (not a link), "{{title}}", "$CVE_ID", date and time masks, "TBD", "…", "___". */
 function withoutPlaceholders(s: string): string {
   return s
     .replace(/\[[^\]\n]{1,120}\](?!\()/g, ' ')
     .replace(/<([^<>\n]{1,80})>/g, (m: string, inner: string) => (HTML_TAG_RE.test(inner) || inner.includes('://') || inner.includes('@') ? m : ' '))
     .replace(/\{\{[^}\n]{0,80}\}\}/g, ' ')
-    .replace(/\$[A-Z][A-Z0-9_-]+/g, ' ')
+    .replace(/\$[A-Z][A-Z0-9_-]+|\$\{[^}\n$]{1,40}\}/g, ' ')
+    // "Category: XXX", "Time to detection: YYY", a year masked as "20xx", the handles of no one ("@foo, @bar")
+    .replace(/\b(?:X{3,}|Y{3,}|Z{3,})\b|\b[12]\dxx\b|(?<![\w.])@(?:foo|bar|baz)\b/g, ' ')
     .replace(/\bY{4}(?:[-/]M{2}(?:[-/]D{2})?)?\b|\bHH:MM(?::SS)?\b|\bDD MMM\b|\b(?:TBD|TBA|TODO|N\/A)\b|\bitem [A-Z]\b|\.{3}|…|_{3,}/gi, ' ');
 }
 
@@ -163,12 +173,19 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   // a label ends at a colon, the full-width one of CJK writing too ("验证手段：<日志>")
   const label = /^([^:：\n]{1,40})[:：]\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
+  // an example entry stamped with a mask ("HH:MM Cake was made available"), values to choose from ("Draft | Final")
+  if (MASKED_STAMP_RE.test(value) || CHOICE_RE.test(value)) return 'template';
   const rest = MAYBE_PLACEHOLDER_RE.test(value) ? withoutPlaceholders(value) : value;
   // an empty field ("Owner:") or nothing but placeholders; not a bare rule or a table's dashes. Letters of any script:
   // "Цена: одиннадцать коммитов …" is a field a writer filled, not an empty one
   if (!/[\p{L}\p{N}]/u.test(rest) && (value !== u || rest !== value)) return 'template';
   return (rest.match(SPACED_WORD_RE)?.length ?? 0) >= 3 ? 'filled' : undefined;
 }
+
+/** A time or date mask at the start of an entry: "HH:MM …", "YYYY-MM-DD HH:mm …", "20xx-MM-DD …". */
+const MASKED_STAMP_RE = /^(?:YYYY|[12]\dxx)[-/]MM[-/]DD\b|^HH:MM\b/i;
+/** Two to four one- or two-word values offered to pick from, "|"-separated, as the whole entry: "Draft | Final". */
+const CHOICE_RE = /^[\p{L}-]+(?: [\p{L}-]+)? ?\|(?: ?[\p{L}-]+(?: [\p{L}-]+)? ?\|){0,2} ?[\p{L}-]+(?: [\p{L}-]+)?$/u;
 
 /**
  * A note to the writer wrapped whole in angle brackets, over lines ("<Short 1-2 sentences summarizing the root cause,
@@ -192,11 +209,21 @@ export function sectionFill(model: Postmortem): { filled: number; unfilled: numb
   for (const s of model.allSections) {
     const units = contentUnits(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset));
     if (!units.length && s.children.length) continue;
+    // a heading of placeholders only ("### {{ hh:mm }}", "## [Date]"): what is under it is the template's example
+    if (placeholderTitle(s.title)) {
+      unfilled++;
+      continue;
+    }
     // written: a sentence, or a value of its own ("P2", "600 seconds"); unfilled: nothing, placeholders and prompts
     if (units.some((u) => classifyUnit(u) !== 'template' && /[\p{L}\p{N}]/u.test(u))) filled++;
     else unfilled++;
   }
   return { filled, unfilled };
+}
+
+/** A title with nothing but placeholders ("{{ incident date: yyyy-mm-dd }}, {{ incident name }}", "[Project]"). */
+function placeholderTitle(title: string): boolean {
+  return MAYBE_PLACEHOLDER_RE.test(title) && !/[\p{L}\p{N}]/u.test(withoutPlaceholders(title));
 }
 
 const verdicts = new WeakMap<Postmortem, boolean>();

@@ -10,6 +10,7 @@ import { CANONICAL_ORDER, SECTION_TITLES } from '../../model/sections';
 import { backOver, isSpace } from '../../model/scan';
 import { dateChoices as sharedDateChoices } from '../../rules/support/util';
 import { handleOf, inOpaque, itemAt, longDate, sectionAt } from './util';
+import { isPlaceholderOwner } from '../../model/fields';
 
 export interface CompletionInput {
   result: LintResult | undefined;
@@ -122,8 +123,9 @@ function ownerCompletions(model: Postmortem, known: readonly string[], line: num
   for (const [h, n] of inDoc) all.set(h, { uses: n, local: true });
   for (const k of known) {
     const h = handleOf(String(k ?? ''));
-    // The workspace list comes from the current text too, so the partial handle being typed is in it: skip that.
-    if (h && !all.has(h) && h !== typed) all.set(h, { uses: 0, local: false });
+    // The workspace list comes from the current text too, so the partial handle being typed is in it: skip that. A
+    // placeholder ("{name}", "@owner", "TBD") is nobody to offer.
+    if (h && !all.has(h) && h !== typed && !isPlaceholderOwner(String(k))) all.set(h, { uses: 0, local: false });
   }
   const range = { start: { line, character: character - typed.length }, end: { line, character } };
   const sorted = [...all].sort((a, b) => Number(b[1].local) - Number(a[1].local) || b[1].uses - a[1].uses || a[0].localeCompare(b[0]));

@@ -18,7 +18,7 @@ import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
-import { mergeRestatedItems } from './restated';
+import { mergeExtendedWork, mergeRestatedItems } from './restated';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
@@ -142,7 +142,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   markDoneInResolution(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  model.actionItems = mergeRestatedItems(model.actionItems);
+  model.actionItems = mergeExtendedWork(mergeRestatedItems(model.actionItems));
 }
 
 /**

@@ -42,6 +42,20 @@ function readsAsLabel(t: string): boolean {
 const RUNS_ON_RE = /^(?:to|that|for|with|of|the|an?|and|or|by|in|on|across|from|into|as|like|such)$/i;
 
 /**
+ * "- There are two options to pull the new image without overwriting the old one:" above the two ways, each told as
+ * instructions: the entry names a choice of ways to do something, and its sub-bullets are the how-to, not a task of
+ * its own. Only an entry that opens "There are/is <a number or several> options / ways / approaches …" and ends with a
+ * colon above a nested list.
+ */
+export function introducesWays(item: ListItem): boolean {
+  const p = item.children[0];
+  if (item.checked != null || p?.type !== 'paragraph' || !item.children.some((c) => c.type === 'list')) return false;
+  const t = bareWords(plain(p)).trim();
+  return t.endsWith(':') && WAYS_RE.test(t);
+}
+const WAYS_RE = /^there (?:are|is|were) (?:two|three|four|several|a few|a couple of|many|multiple|\d{1,2}) (?:[\w-]+ )?(?:options|ways|approaches|alternatives|choices|methods)\b/i;
+
+/**
  * "We are working on figuring out which of the classic scaling topics are useful for us." above "- scale up",
  * "- caching": the bullets name the options the sentence before them weighs, not separate follow-ups (nothing is
  * decided yet; the follow-up is the sentence). Only when the sentence names a choice among options and every bullet

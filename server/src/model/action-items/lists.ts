@@ -1,7 +1,7 @@
 // Action items written as list items: bullets, numbered items, checkboxes, label-only items with nested lists.
 import type { List, ListItem, Nodes } from 'mdast';
 import type { ActionItem, ActionItemFormat, Priority, Range, Section } from '../types';
-import { isLabelOnly, isReaderAdvice } from './list-kinds';
+import { introducesWays, isLabelOnly, isReaderAdvice } from './list-kinds';
 import { isFinishedAmongFinished, isFinishedLabel } from './finished-lists';
 import { isPracticeGroup } from './practice-lists';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
@@ -59,6 +59,8 @@ export function listItems(
     }
     // "**Deployment Strategy**" over checks to make from now on: a topic of practice, not a task
     if (isPracticeGroup(li, ctx.text)) continue;
+    // "There are two options to …:" over the how-to of each: a choice of ways, not a task
+    if (introducesWays(li)) continue;
     const item = listItem(li, list, ctx, section, deferred, labelGroup);
     if (item) {
       out.push(item);

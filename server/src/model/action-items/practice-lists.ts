@@ -63,4 +63,4 @@ export function isPracticeGroup(li: ListItem, text: string): boolean {
 const TOPIC_RE = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){1,3}$/u;
 // checks to make and ways of working, each holding for every future occasion
 const CHECK_OR_CONDUCT_RE =
-  /^(?:test|use|check|verify|ensure|make sure|confirm|validate|prefer|evaluate|review|avoid|keep|always|never|do not|don['’]t)\s+\S/i;
+  /^(?:test|use|check|verify|ensure|make sure|confirm|validate|prefer|evaluate|review|avoid|keep|always|never|do not|don['’]t|document why)\s+\S/i;

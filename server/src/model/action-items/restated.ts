@@ -1,6 +1,7 @@
 // Items restated later by their ID: "- [ ] **A1. Move the audit dir.**" in the action items, then an implementation
 // log "| **A1.** Audit dir moved | **Done** | … |" further down. The row is a status record of the item it names, not
-// a second item: a reader counts one item, with the status the log gives it.
+// a second item: a reader counts one item, with the status the log gives it. Also a prose sentence that extends the
+// same work to more things ("All other secrets are also being rotated"): one follow-up, told twice.
 import type { ActionItem } from '../types';
 
 /** "A1.", "B2:", "AI-3)" at the start of an item: the writer's ID for it. Not a priority ("P1:") or severity. */
@@ -37,4 +38,32 @@ export function mergeRestatedItems(items: ActionItem[]): ActionItem[] {
 function sharesWord(a: string, b: string): boolean {
   const words = new Set(a.toLowerCase().slice(0, 300).match(WORD_RE) ?? []);
   return (b.toLowerCase().slice(0, 300).match(WORD_RE) ?? []).some((w) => words.has(w));
+}
+
+/**
+ * "All certificates and secrets are being rotated." then, a paragraph later, "All other secrets are also being rotated
+ * and replaced with new as well.": the second sentence extends the same work to more of the same things, not a second
+ * follow-up. Dropped when both are prose sentences of one section, the later one says "also" / "as well", both tell
+ * the same verb in the passive ("being rotated", "be rotated") and they share a noun (four letters or more, not the verb).
+ */
+export function mergeExtendedWork(items: ActionItem[]): ActionItem[] {
+  const dropped = new Set<ActionItem>();
+  items.forEach((item, i) => {
+    if (item.format !== 'paragraph' || !ALSO_RE.test(item.text)) return;
+    const verb = PASSIVE_RE.exec(item.text)?.[1].toLowerCase();
+    if (!verb) return;
+    const earlier = items.slice(0, i).find((e) => !dropped.has(e) && e.format === 'paragraph' && e.section === item.section && e.status === item.status && PASSIVE_RE.exec(e.text)?.[1].toLowerCase() === verb && sharesNoun(e.text, item.text, verb));
+    if (earlier) dropped.add(item);
+  });
+  return dropped.size ? items.filter((i) => !dropped.has(i)) : items;
+}
+const ALSO_RE = /\b(?:also|as well)\b/i;
+const PASSIVE_RE = /\b(?:being|be|been)\s+([a-z]{3,}ed)\b/i;
+const NOUN_RE = /[a-z]{4,}/g;
+/** Words every such sentence may share besides its verb: not a noun of the work. */
+const SHARED_WORDS = new Set(['being', 'been', 'also', 'well', 'other', 'their', 'these', 'those', 'which', 'there', 'where', 'remaining', 'with', 'from', 'that', 'this', 'will', 'have', 'more', 'some', 'each', 'every']);
+
+function sharesNoun(a: string, b: string, verb: string): boolean {
+  const words = new Set(a.toLowerCase().slice(0, 300).match(NOUN_RE) ?? []);
+  return (b.toLowerCase().slice(0, 300).match(NOUN_RE) ?? []).some((w) => w !== verb && !SHARED_WORDS.has(w) && words.has(w));
 }

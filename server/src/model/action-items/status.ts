@@ -82,6 +82,15 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       item.statusField = { value: 'done', text: own[0], range: ctx.range(s, s + own[0].length) };
       continue;
     }
+    // "How would the team escalate a major incident? Runbook page [here](…)": a review question answered by a page that
+    // already exists, not work still to do (one answered by "Ticket raised #12" stays open)
+    const answer = QUESTION_RE.test(item.text) && !TICKET_RE.test(item.text) ? ANSWERED_BY_PAGE_RE.exec(ownText) : null;
+    if (answer) {
+      item.status = 'done';
+      const s = item.textRange.start.offset + answer.index;
+      item.statusField = { value: 'done', text: answer[0].replace(/\[/g, ''), range: ctx.range(s, s + answer[0].length) };
+      continue;
+    }
     // "Reverted the deploy", "The team then raised a ticket": written as done, at the start or in a trailing clause
     const start = item.textRange.start.offset;
     const words = ctx.text.slice(start, item.textRange.end.offset);
@@ -118,6 +127,12 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     }
   }
 }
+
+/** A review question: "How would …", "Can we …", "What is …". */
+const QUESTION_RE = /^(?:how|can|could|should|what|where|who|which|when|do|does|is|are)\s/i;
+const TICKET_RE = /\b(?:tickets?|issues?|jira|bugs?)\b[^.\n]{0,20}\b(?:raised|opened|filed|created)\b|#\d/i;
+/** The pointer to a page that answers it: "Runbook page here", "see the runbook", "documented in the wiki". */
+const ANSWERED_BY_PAGE_RE = /\b(?:runbook|playbook|wiki|documentation|docs)(?:\s+(?:page|entry|section))?\s+\[?(?:here|at)\b|\b(?:see|documented in|answered in|covered (?:by|in)) (?:the |our |this )?(?:runbook|playbook|wiki|documentation|docs)\b/i;
 
 /** "The VM … remains powered down", "SSH is no longer exposed …": the state a change left, told as a statement. */
 const STATE_RE = /^(?:[^.;:!?]|\.(?=\S)){3,160}?\b(?:remains?|stays?|(?:is|are)\s+(?:now|no\s+longer))\s+\p{L}/u;

@@ -287,10 +287,21 @@ export function classifyVague(markdown: string): VagueResult {
     const e = elaboration[1].replace(/^(?:have|add|write)\b/i, 'add');
     if (!classifyClause(e).vague && e.split(/\s+/).length >= 4) return { vague: false };
   }
+  // "A more robust testing strategy for the SDK - we should test extensions with all past versions": what was meant
+  if (r.vague && r.kind !== 'people' && r.kind !== 'deliberation' && dashSaysWhat(first)) return { vague: false };
   // "… will also change, becoming a much more automated process. We hope to have switched over to a SvnSubPub based
   // system within the next few weeks.": the next sentence names what it changes to
   if (r.vague && r.kind === 'improvement' && switchesToNamed(body.slice(first.length))) return { vague: false };
   return r;
+}
+
+/**
+ * After a spaced dash (not "re-run", "2-3"), up to the next, a concrete clause of four words or more; not the item's
+ * fields ("— @ana, due 2026-04-01, P1").
+ */
+function dashSaysWhat(sentence: string): boolean {
+  const [, after = ''] = sentence.split(/\s[-–—]\s/, 3);
+  return /^\p{L}/u.test(after) && !/@|\bdue\b|\d{4}-\d{2}/i.test(after) && after.split(/\s+/).length >= 4 && !classifyClause(after).vague;
 }
 
 /** The next sentence says the change ends in a named system: "We hope to have switched over to a SvnSubPub based system …". */
