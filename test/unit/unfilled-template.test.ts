@@ -203,3 +203,42 @@ test('a written postmortem with a status, clock times, an "XXX" in a sentence an
   ].join('\n');
   assert.equal(isUnfilledTemplate(modelOf(text)), false);
 });
+
+test('a title of placeholders over prompts written as prose is a template; a title that names the incident is not', () => {
+  const prompts = [
+    '<!-- Copy this file, name it for the day the incident began, and replace every prompt below. -->',
+    '',
+    '## Summary',
+    '',
+    'Three sentences at most: what stopped working, for which customers, for how long, and what brought it back.',
+    '',
+    '## Timeline',
+    '',
+    '| Time | Event |',
+    '|---|---|',
+    '| YYYY-MM-DD HH:MM | The change that carried the fault went out to production |',
+    '| YYYY-MM-DD HH:MM | Service restored for every customer |',
+    '',
+    '## Cause',
+    '',
+    'The fault, the change that brought it in, and why review and the canary let it through without a warning.',
+    '',
+    '## Follow-ups',
+    '',
+    '| Action | Link |',
+    '|---|---|',
+    '| <the work, as one sentence> | ticket link |',
+    '| <the check that would have caught it> | ticket link |',
+    '',
+  ].join('\n');
+  for (const title of ['# YYYY-MM-DD: <what customers noticed>', '# Incident title - DD/MM/YYYY', '# Incident report: [short title]']) {
+    assert.equal(isUnfilledTemplate(modelOf(`${title}\n\n${prompts}`)), true, title);
+  }
+  for (const title of ['# [Resolved] Checkout outage on YYYY-MM-DD', '# Incident 2026-02-03: <draft>', '# Postmortem: payments [draft]']) {
+    assert.equal(isUnfilledTemplate(modelOf(`${title}\n\n${prompts}`)), false, title);
+  }
+  // a placeholder title over a written postmortem (the title left to fill last) keeps every finding
+  const written = '# YYYY-MM-DD: <title>\n\n## Summary\n\nCheckout failed for 40 minutes on 2026-02-03 after a pool change.\n\n## Action items\n\n- Add a pool-size alert\n';
+  assert.equal(isUnfilledTemplate(modelOf(written)), false);
+  assert.ok(run(written).findings.some((f) => f.ruleId === 'action-item-owner'));
+});

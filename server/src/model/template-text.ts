@@ -143,9 +143,9 @@ function withoutPlaceholders(s: string): string {
     .replace(/<([^<>\n]{1,80})>/g, (m: string, inner: string) => (HTML_TAG_RE.test(inner) || inner.includes('://') || inner.includes('@') ? m : ' '))
     .replace(/\{\{[^}\n]{0,80}\}\}/g, ' ')
     .replace(/\$[A-Z][A-Z0-9_-]+|\$\{[^}\n$]{1,40}\}/g, ' ')
+    .replace(/\bY{4}(?:[-/]M{2}(?:[-/]D{2})?)?\b|\bHH:MM(?::SS)?\b|\bDD MMM\b|\b(?:TBD|TBA|TODO|N\/A)\b|\bitem [A-Z]\b|\.{3}|…|_{3,}/gi, ' ')
     // "Category: XXX", "Time to detection: YYY", a year masked as "20xx", the handles of no one ("@foo, @bar")
-    .replace(/\b(?:X{3,}|Y{3,}|Z{3,})\b|\b[12]\dxx\b|(?<![\w.])@(?:foo|bar|baz)\b/g, ' ')
-    .replace(/\bY{4}(?:[-/]M{2}(?:[-/]D{2})?)?\b|\bHH:MM(?::SS)?\b|\bDD MMM\b|\b(?:TBD|TBA|TODO|N\/A)\b|\bitem [A-Z]\b|\.{3}|…|_{3,}/gi, ' ');
+    .replace(/\b(?:X{3,}|Y{3,}|Z{3,})\b|\b[12]\dxx\b|(?<![\w.])@(?:foo|bar|baz)\b/g, ' ');
 }
 
 /**
@@ -226,6 +226,23 @@ function placeholderTitle(title: string): boolean {
   return MAYBE_PLACEHOLDER_RE.test(title) && !/[\p{L}\p{N}]/u.test(withoutPlaceholders(title));
 }
 
+/**
+ * A title that names no incident, only placeholders and words every postmortem's title could have ("YYYY-MM-DD: <what
+ * users saw, in one line>", "Incident title - DD/MM/YYYY", "📝 Postmortem – [Nom de l'incident]", "<一句话标题>"), over a
+ * body with at least 3 template units: a template whose prompts read as prose ("Two or three sentences: what broke,
+ * for whom …"), so neither count above sees it. A real title keeps a name, a number or a word of its own.
+ */
+function titledAsTemplate(model: Postmortem): boolean {
+  const title = model.title?.value ?? '';
+  if (!MAYBE_PLACEHOLDER_RE.test(title) && !DATE_MASK_RE.test(title)) return false;
+  const rest = withoutPlaceholders(title.replace(DATE_MASK_RE, ' '));
+  if (/[\p{N}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(rest)) return false;
+  if (!(rest.match(SPACED_WORD_RE) ?? []).every((w) => GENERIC_TITLE_WORDS.has(w.toLowerCase()))) return false;
+  return templateCounts(model.text).template >= 3;
+}
+const DATE_MASK_RE = /\b(?:DD|MM)[-/.](?:MM|DD)[-/.]Y{2,4}\b/i;
+const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(['incident', 'incidents', 'postmortem', 'post', 'mortem', 'report', 'review', 'title', 'name', 'date', 'summary', 'the', 'of', 'for', 'on']);
+
 const verdicts = new WeakMap<Postmortem, boolean>();
 
 function mostlyUnfilled(model: Postmortem): boolean {
@@ -242,7 +259,7 @@ function mostlyUnfilled(model: Postmortem): boolean {
 export function isUnfilledTemplate(model: Postmortem): boolean {
   let verdict = verdicts.get(model);
   if (verdict === undefined) {
-    verdict = model.text.length <= MAX_TEMPLATE_CHARS && (mostlyUnfilled(model) || isTemplate(model.text));
+    verdict = model.text.length <= MAX_TEMPLATE_CHARS && (mostlyUnfilled(model) || isTemplate(model.text) || titledAsTemplate(model));
     verdicts.set(model, verdict);
   }
   return verdict;
