@@ -102,3 +102,31 @@ test('a page the globs match only by its name is quiet when it reads as a proced
   const postmortem = '# Checkout timeouts\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n';
   assert.equal(lint(postmortem, { filePath: '/repo/blog/2026-02-03-incident.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy, 'path');
 });
+
+// a postmortem the folder holds, told in a few lines: only its path makes it one
+const shortPostmortem = (title: string) => `# ${title}\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n`;
+
+test('a page kept in a runbooks, templates or decisions folder under the postmortems folder is judged by its content', () => {
+  const runbook =
+    '# Upgrade the database hosts\n\nThe hosts run an old release that gets no security updates.\n\n## Risks\n\n- Connections drop for about a minute\n\n' +
+    '## Steps\n\n1. Snapshot each host.\n2. Run the upgrade on the replica first.\n3. Fail over and upgrade the old primary.\n\n## Follow-ups\n\n- [ ] Improve the upgrade script\n';
+  for (const path of ['/repo/docs/incidents/runbooks/db-upgrade.md', '/repo/postmortems/templates/db-upgrade.md', '/repo/source/runbooks/general-incident.md']) {
+    assert.equal(detected(runbook, path), undefined, path);
+    assert.deepEqual(lint(runbook, { filePath: path, today: '2026-03-01' }).findings, [], path);
+  }
+  // the nearest folder decides: a postmortems folder inside a process folder still holds postmortems
+  assert.equal(detected(shortPostmortem('Checkout timeouts'), '/repo/handbook/process/incidents/2026-02-03-checkout.md'), 'path');
+  // a postmortem saved in such a folder is still one by its content
+  const told = shortPostmortem('Checkout timeouts').replace('## Action items', '## Root cause\n\nThe pool was too small.\n\n## Action items');
+  assert.equal(detected(told, '/repo/docs/incidents/runbooks/2026-02-03-checkout.md'), 'sections');
+});
+
+test('a page named after the collection in the plural is its index; "postmortem.md" is one postmortem', () => {
+  const index =
+    'We run a post-incident review after every incident, to learn what happened and what to do differently.\n\n' +
+    '## Post Incident Reports\n\n- [August 12, 2016](incident_reports/2016-08-12)\n- [June 05, 2016](incident_reports/2016-06-05)\n';
+  for (const path of ['/repo/docs/support/incident_reports.md', '/repo/docs/postmortems.md', '/repo/site/Incidents.mdx']) {
+    assert.deepEqual(lint(index, { filePath: path, today: '2026-03-01' }).findings, [], path);
+  }
+  assert.equal(detected(shortPostmortem('Checkout timeouts'), '/repo/docs/postmortem.md'), 'path');
+});
