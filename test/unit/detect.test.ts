@@ -121,6 +121,33 @@ test('a page kept in a runbooks, templates or decisions folder under the postmor
   assert.equal(detected(told, '/repo/docs/incidents/runbooks/2026-02-03-checkout.md'), 'sections');
 });
 
+test('in a postmortems folder, a page that calls itself another kind of document is judged by its content', () => {
+  const decision = (header: string) =>
+    `${header}\n\n## Summary\n\nThe workers stay on the shared cluster until the autoscaler supports per-pool limits.\n\n` +
+    '## Context\n\nA separate pool doubles the idle capacity we pay for.\n\n## Follow-ups\n\n- [ ] Revisit when the autoscaler ships per-pool limits\n';
+  const pages = [
+    decision('# 0071: Keep the workers on the shared cluster\n\n- Type: Architecture Decision\n- Status: Accepted'),
+    decision('# 0071: Keep the workers on the shared cluster\n\n**Type:** ADR'),
+    decision('---\ntype: adr\n---\n# 0071: Keep the workers on the shared cluster'),
+    decision('# Milestone report — 2026-07-11: live worker logs'),
+    decision('# Runbook: upgrade the homelab OS'),
+    decision('# Incident Response Process'),
+  ];
+  for (const page of pages) {
+    assert.equal(detected(page, '/repo/postmortems/0071-shared-cluster.md'), undefined, page.slice(0, 60));
+    assert.deepEqual(lint(page, { filePath: '/repo/postmortems/0071-shared-cluster.md', today: '2026-03-01' }).findings, []);
+  }
+  // titles that tell an incident keep the path deciding: "… degraded the process", an "Event type:" line
+  assert.equal(detected(shortPostmortem('Watcher storm degraded the process'), '/repo/postmortems/0005-watcher.md'), 'path');
+  assert.equal(detected(shortPostmortem('Checkout timeouts').replace('\n\nOn', '\n\nEvent type: design flaw\n\nOn'), '/repo/postmortems/x.md'), 'path');
+  // a postmortem titled as a status report is still one by its content
+  const told =
+    '# Status report: the restore failed and wiped staging\n\n## Summary\n\nOn 2026-02-03 the nightly restore ran against staging and wiped it; staging was down for six hours.\n\n' +
+    '## Timeline\n\n- 02:00 UTC the restore started against the wrong host\n- 08:10 UTC staging was restored from the snapshot\n\n' +
+    '## Root cause\n\nThe restore script read the host from a stale variable.\n\n## Action items\n\n- Check the target host before a restore\n';
+  assert.equal(detected(told, '/repo/postmortems/2026-02-03-restore.md'), 'sections');
+});
+
 test('a page named after the collection in the plural is its index; "postmortem.md" is one postmortem', () => {
   const index =
     'We run a post-incident review after every incident, to learn what happened and what to do differently.\n\n' +

@@ -15,6 +15,7 @@ import { proseText } from '../model/facts';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
+import { declaresOtherKind } from '../model/declared-kind';
 import { isCollectionIndexPath, isInOtherKindFolder, isPostmortemFolder, isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
@@ -138,9 +139,10 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
     // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists
-    // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), and
-    // a page the globs match only by its name ("incident-response.md") that reads as a procedure, a runbook or a page about postmortems
-    if (isCollectionIndexPath(options.filePath) || isInOtherKindFolder(options.filePath)) {
+    // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), a
+    // page that calls itself another kind ("Runbook: …", "Type: Architecture Decision"), and a page the globs match
+    // only by its name ("incident-response.md") that reads as a procedure, a runbook or a page about postmortems
+    if (isCollectionIndexPath(options.filePath) || isInOtherKindFolder(options.filePath) || declaresOtherKind(model)) {
       // content decides
     } else if (isPostmortemFolder(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
     else if (!readsAsProcess(model, kinds)) return 'path';
