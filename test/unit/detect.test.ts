@@ -132,6 +132,7 @@ test('in a postmortems folder, a page that calls itself another kind of document
     decision('# Milestone report — 2026-07-11: live worker logs'),
     decision('# Runbook: upgrade the homelab OS'),
     decision('# Incident Response Process'),
+    decision('> **Drill — not real production drift.** The drift was injected on purpose to test the alerts.\n\n# Postmortem: induced drift'),
   ];
   for (const page of pages) {
     assert.equal(detected(page, '/repo/postmortems/0071-shared-cluster.md'), undefined, page.slice(0, 60));

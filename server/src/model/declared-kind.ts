@@ -1,8 +1,9 @@
 // A page that says in its own words which kind of document it is, and names another kind than a postmortem: a title
 // that opens "Runbook:", "Milestone report —", "Architecture decision …" or ends "… Process", a "Type: Architecture
-// Decision" line above its first section, front matter `type: adr`. Used only to keep a postmortem folder's path from
+// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real. Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
+import { opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
@@ -22,7 +23,10 @@ const KIND_VALUE_RE =
 /** How far into the page a "Type:" line still describes it: above the first section, in its header block. */
 const HEADER_CHARS = 3000;
 
-/** The page calls itself another kind of document than a postmortem, by its title, a "Type:" line or front matter. */
+/**
+ * The page calls itself another kind of document than a postmortem, by its title, a "Type:" line or front matter, or
+ * its opening says it tells a rehearsal ("> **Drill — not real production drift.**").
+ */
 export function declaresOtherKind(model: Postmortem): boolean {
   const title = (model.title?.value ?? model.allSections[0]?.title ?? '').trim();
   if (KIND_TITLE_START_RE.test(title) || KIND_TITLE_END_RE.test(title)) return true;
@@ -31,5 +35,5 @@ export function declaresOtherKind(model: Postmortem): boolean {
   const start = model.frontMatter?.range.end.offset ?? 0;
   const head = model.text.slice(start, start + HEADER_CHARS);
   const section = /\n#{2,6}[ \t]/.exec(head);
-  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head);
+  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head) || opensAsRehearsal(model);
 }
