@@ -111,3 +111,59 @@ test('a debugging write-up with "What was actually happening" and "The fix" is a
   assert.equal(detected(page), 'sections');
   assert.equal(detected(page.replace('## The fix', '## Next')), undefined);
 });
+
+// a postmortem the folder holds, told in a few lines: only its path makes it one
+const shortPostmortem = (title: string) => `# ${title}\n\nOn 2026-02-03 checkout requests timed out for 40 minutes.\n\n## Action items\n\n- Add a timeout alert\n`;
+
+test('a page kept in a runbooks, templates or decisions folder under the postmortems folder is judged by its content', () => {
+  const runbook =
+    '# Upgrade the database hosts\n\nThe hosts run an old release that gets no security updates.\n\n## Risks\n\n- Connections drop for about a minute\n\n' +
+    '## Steps\n\n1. Snapshot each host.\n2. Run the upgrade on the replica first.\n3. Fail over and upgrade the old primary.\n\n## Follow-ups\n\n- [ ] Improve the upgrade script\n';
+  for (const path of ['/repo/docs/incidents/runbooks/db-upgrade.md', '/repo/postmortems/templates/db-upgrade.md', '/repo/source/runbooks/general-incident.md']) {
+    assert.equal(detected(runbook, path), undefined, path);
+    assert.deepEqual(lint(runbook, { filePath: path, today: '2026-03-01' }).findings, [], path);
+  }
+  // the nearest folder decides: a postmortems folder inside a process folder still holds postmortems
+  assert.equal(detected(shortPostmortem('Checkout timeouts'), '/repo/handbook/process/incidents/2026-02-03-checkout.md'), 'path');
+  // a postmortem saved in such a folder is still one by its content
+  const told = shortPostmortem('Checkout timeouts').replace('## Action items', '## Root cause\n\nThe pool was too small.\n\n## Action items');
+  assert.equal(detected(told, '/repo/docs/incidents/runbooks/2026-02-03-checkout.md'), 'sections');
+});
+
+test('in a postmortems folder, a page that calls itself another kind of document is judged by its content', () => {
+  const decision = (header: string) =>
+    `${header}\n\n## Summary\n\nThe workers stay on the shared cluster until the autoscaler supports per-pool limits.\n\n` +
+    '## Context\n\nA separate pool doubles the idle capacity we pay for.\n\n## Follow-ups\n\n- [ ] Revisit when the autoscaler ships per-pool limits\n';
+  const pages = [
+    decision('# 0071: Keep the workers on the shared cluster\n\n- Type: Architecture Decision\n- Status: Accepted'),
+    decision('# 0071: Keep the workers on the shared cluster\n\n**Type:** ADR'),
+    decision('---\ntype: adr\n---\n# 0071: Keep the workers on the shared cluster'),
+    decision('# Milestone report — 2026-07-11: live worker logs'),
+    decision('# Runbook: upgrade the homelab OS'),
+    decision('# Incident Response Process'),
+    decision('> **Drill — not real production drift.** The drift was injected on purpose to test the alerts.\n\n# Postmortem: induced drift'),
+  ];
+  for (const page of pages) {
+    assert.equal(detected(page, '/repo/postmortems/0071-shared-cluster.md'), undefined, page.slice(0, 60));
+    assert.deepEqual(lint(page, { filePath: '/repo/postmortems/0071-shared-cluster.md', today: '2026-03-01' }).findings, []);
+  }
+  // titles that tell an incident keep the path deciding: "… degraded the process", an "Event type:" line
+  assert.equal(detected(shortPostmortem('Watcher storm degraded the process'), '/repo/postmortems/0005-watcher.md'), 'path');
+  assert.equal(detected(shortPostmortem('Checkout timeouts').replace('\n\nOn', '\n\nEvent type: design flaw\n\nOn'), '/repo/postmortems/x.md'), 'path');
+  // a postmortem titled as a status report is still one by its content
+  const told =
+    '# Status report: the restore failed and wiped staging\n\n## Summary\n\nOn 2026-02-03 the nightly restore ran against staging and wiped it; staging was down for six hours.\n\n' +
+    '## Timeline\n\n- 02:00 UTC the restore started against the wrong host\n- 08:10 UTC staging was restored from the snapshot\n\n' +
+    '## Root cause\n\nThe restore script read the host from a stale variable.\n\n## Action items\n\n- Check the target host before a restore\n';
+  assert.equal(detected(told, '/repo/postmortems/2026-02-03-restore.md'), 'sections');
+});
+
+test('a page named after the collection in the plural is its index; "postmortem.md" is one postmortem', () => {
+  const index =
+    'We run a post-incident review after every incident, to learn what happened and what to do differently.\n\n' +
+    '## Post Incident Reports\n\n- [August 12, 2016](incident_reports/2016-08-12)\n- [June 05, 2016](incident_reports/2016-06-05)\n';
+  for (const path of ['/repo/docs/support/incident_reports.md', '/repo/docs/postmortems.md', '/repo/site/Incidents.mdx']) {
+    assert.deepEqual(lint(index, { filePath: path, today: '2026-03-01' }).findings, [], path);
+  }
+  assert.equal(detected(shortPostmortem('Checkout timeouts'), '/repo/docs/postmortem.md'), 'path');
+});

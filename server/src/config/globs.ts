@@ -91,20 +91,49 @@ export function isPostmortemPath(filePath: string, globs: string[] | undefined, 
 }
 
 /** Folder names that hold a collection of postmortems (the folders of DEFAULT_POSTMORTEM_GLOBS, and "incident-reports"). */
-const COLLECTION_FOLDER = /^(?:post-?mortems?|incidents?|incident-(?:reviews?|reports?)|retros?)$/i;
+const COLLECTION_FOLDER = /^(?:post-?mortems?|incidents?|incident[-_](?:reviews?|reports?)|retros?)$/i;
+/**
+ * A page named after the collection in the plural (`incident_reports.md`, `postmortems.md`, `incidents.mdx`): the index
+ * a site generator shows for the folder of the same name. `postmortem.md` names one postmortem and is not one of these.
+ */
+const COLLECTION_PAGE = /^(?:post-?mortems|incidents|incident[-_](?:reviews|reports)|retros)\.(?:md|mdx|markdown)$/i;
 
 /**
- * The collection folder's own index page: `README.md` or `index.md` directly inside a folder named like the
- * collections above (`docs/postmortems/README.md`), unlike `incidents/2024-06-06-outage/README.md`, a postmortem kept
- * as its folder's README. Such a page usually lists the postmortems or explains the process, so the path alone does
- * not make it one: its content decides. Never throws.
+ * The collection's own index page: `README.md` or `index.md` directly inside a folder named like the collections above
+ * (`docs/postmortems/README.md`), unlike `incidents/2024-06-06-outage/README.md`, a postmortem kept as its folder's
+ * README; or a page named after the collection in the plural (`docs/support/incident_reports.md`). Such a page usually
+ * lists the postmortems or explains the process, so the path alone does not make it one: its content decides. Never
+ * throws.
  */
 export function isCollectionIndexPath(filePath: string): boolean {
   if (typeof filePath !== 'string') return false;
   const parts = normalizePath(filePath).split('/');
   const name = parts[parts.length - 1] ?? '';
   const folder = parts[parts.length - 2] ?? '';
-  return /^(?:readme|_?index)\.(?:md|mdx|markdown)$/i.test(name) && COLLECTION_FOLDER.test(folder);
+  return (/^(?:readme|_?index)\.(?:md|mdx|markdown)$/i.test(name) && COLLECTION_FOLDER.test(folder)) || COLLECTION_PAGE.test(name);
+}
+
+/**
+ * Folders that hold documents of another kind: steps for next time, forms, decisions, guides, meetings
+ * (`docs/incidents/runbooks/`, `postmortems/templates/`, `source/runbooks/`).
+ */
+const OTHER_KIND_FOLDER =
+  /^(?:run-?books?|play-?books?|templates?|decisions?|adrs?|procedures?|processes|guides?|guidelines|check-?lists?|how-?tos?|handbooks?|policies|meetings?|rfcs?)$/i;
+
+/**
+ * The nearest folder above the file that names a kind of document names another kind than a postmortem
+ * (`docs/incidents/runbooks/os-upgrade.md`, `source/runbooks/general-incident.md`), unlike
+ * `process/incidents/2021-10-log.md`, where the nearest is the collection. The path alone then does not make the page
+ * a postmortem: its content decides. Never throws.
+ */
+export function isInOtherKindFolder(filePath: string): boolean {
+  if (typeof filePath !== 'string') return false;
+  const folders = normalizePath(filePath).split('/').slice(0, -1);
+  for (let i = folders.length - 1; i >= 0; i--) {
+    if (COLLECTION_FOLDER.test(folders[i])) return false;
+    if (OTHER_KIND_FOLDER.test(folders[i])) return true;
+  }
+  return false;
 }
 
 /**

@@ -15,7 +15,8 @@ import { proseText } from '../model/facts';
 import { editKeepsHtml } from '../model/html-regions';
 import { isIsoDay } from '../model/dates';
 import { lineEndAt } from '../model/scan';
-import { isCollectionIndexPath, isPostmortemFolder, isPostmortemPath, matchesGlobs } from '../config/globs';
+import { declaresOtherKind } from '../model/declared-kind';
+import { isCollectionIndexPath, isInOtherKindFolder, isPostmortemFolder, isPostmortemPath, matchesGlobs } from '../config/globs';
 import { capProblems, formatConfigProblem, validateInlineConfig } from '../config/validate';
 import { mergeRuleSetting } from '../config/merge';
 import { rules as registry } from '../rules/index';
@@ -137,10 +138,11 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
   const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
-    // the path decides, but for two kinds of page whose content decides: a collection folder's README or index page
-    // (it lists the postmortems or explains the process), and a page the globs match only by its name
-    // ("incident-response.md") that reads as a procedure, a runbook or a page about postmortems
-    if (isCollectionIndexPath(options.filePath)) {
+    // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists
+    // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), a
+    // page that calls itself another kind ("Runbook: …", "Type: Architecture Decision"), and a page the globs match
+    // only by its name ("incident-response.md") that reads as a procedure, a runbook or a page about postmortems
+    if (isCollectionIndexPath(options.filePath) || isInOtherKindFolder(options.filePath) || declaresOtherKind(model)) {
       // content decides
     } else if (isPostmortemFolder(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
     else if (!readsAsProcess(model, kinds)) return 'path';

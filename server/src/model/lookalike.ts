@@ -64,7 +64,7 @@ const STAGED_RE = /\b(?:simulat(?:ed|ion|ing)|intentionally|deliberately|on purp
  */
 const OPENING_REHEARSAL_RE = /\b(?:drills?|table-?tops?|game ?days?|exercises?|rehearsals?|simulations?)\b/i;
 const NOT_REAL_RE = /\bnot (?:an? )?(?:real|actual|live)\b/i;
-function opensAsRehearsal(model: Postmortem): boolean {
+export function opensAsRehearsal(model: Postmortem): boolean {
   const body = model.text.slice(model.frontMatter?.range.end.offset ?? 0).replace(/^\s+/, '');
   const first = body.split(/\n[ \t]*\n/, 1)[0].slice(0, 600);
   return OPENING_REHEARSAL_RE.test(first) && NOT_REAL_RE.test(first);
