@@ -58,6 +58,10 @@
 //              produced", review-finding tables with worded statuses and a rollback-drill postmortem, labelled before the
 //              engine ran on it; tuned on by its own helper since, so development data now; its first run, the honest
 //              figures: test/eval/heldout18/FIRST-RUN.md)
+//   --set=heldout20 score the twentieth held-out set (test/eval/heldout20/: six new sources, owners m-z, incl. chaos
+//              game-day postmortems with team owners, a hardware-freeze post-mortem, Chinese LLM-drafted defect postmortems,
+//              dated Owner | Due | Status tables and "Timeline (UTC+7)" tables, labelled before the engine ran on it; its
+//              first run, the honest figures: test/eval/heldout20/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

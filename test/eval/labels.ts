@@ -48,12 +48,16 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * follow-ups are finished "Guardrails added" bullets, numbered CLI postmortems with header bullets and "Rules this produced",
  * blog-style correction post-mortems with prevention and review-finding tables, a rollback-drill postmortem with a zone-less
  * timeline and a filed-issue Action | Kind | Link table, labelled before the engine ran on it; tuned on by its own helper
- * since; its first run: heldout18/FIRST-RUN.md).
+ * since; its first run: heldout18/FIRST-RUN.md) or `heldout20` (heldout20/: a twentieth held-out set from six new sources
+ * whose owners start with m-z (heldout19, built in parallel, takes a-l): chaos game-day postmortems with team owners and
+ * TODO / Done action tables, a hardware-freeze post-mortem with a "Still open" list, Chinese LLM-drafted defect postmortems,
+ * dated Owner | Due | Status tables, "Timeline (UTC+7)" tables with PR-number statuses, and look-alikes from folder READMEs
+ * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout20';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -74,6 +78,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout16: 'heldout16/',
   heldout17: 'heldout17/',
   heldout18: 'heldout18/',
+  heldout20: 'heldout20/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
