@@ -48,12 +48,17 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * follow-ups are finished "Guardrails added" bullets, numbered CLI postmortems with header bullets and "Rules this produced",
  * blog-style correction post-mortems with prevention and review-finding tables, a rollback-drill postmortem with a zone-less
  * timeline and a filed-issue Action | Kind | Link table, labelled before the engine ran on it; tuned on by its own helper
- * since; its first run: heldout18/FIRST-RUN.md).
+ * since; its first run: heldout18/FIRST-RUN.md) or `heldout19` (heldout19/: a nineteenth held-out set from four new
+ * sources whose owners start with a-l or a digit (heldout20, built in parallel, takes the rest): a secret-exposure record
+ * with a checked USER / AGENT remediation checklist and numbered corrective actions, Chinese and English bug postmortems
+ * whose only follow-ups are "Guardrails" now in place, web-app post-mortems with "The fix" and a "Lesson" codified in an
+ * ADR, a long self-found bug incident record, and incidents-folder READMEs and a feature pitch as look-alikes, labelled
+ * before the engine ran on it; its first run: heldout19/FIRST-RUN.md).
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -74,6 +79,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout16: 'heldout16/',
   heldout17: 'heldout17/',
   heldout18: 'heldout18/',
+  heldout19: 'heldout19/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout18 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout19 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -131,6 +131,11 @@ describe('eval label files', () => {
     const h18 = heldouts.find((h) => h.set === 'heldout18')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h18.length >= 3);
     for (const d of h18) assert.equal(d.timezone, true, `${d.file} has a zone-less timeline: labelled 'yes'`);
+    // heldout19: the chatgame postmortems' numbered timelines of steps without clock times; the other postmortems have no
+    // timeline: every label is 'no', so it measures time-zone precision only
+    const h19 = heldouts.find((h) => h.set === 'heldout19')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h19.length >= 5);
+    for (const d of h19) assert.equal(d.timezone, false, `${d.file} has a timeline without clock times: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
