@@ -58,6 +58,10 @@
 //              produced", review-finding tables with worded statuses and a rollback-drill postmortem, labelled before the
 //              engine ran on it; tuned on by its own helper since, so development data now; its first run, the honest
 //              figures: test/eval/heldout18/FIRST-RUN.md)
+//   --set=heldout19 score the nineteenth held-out set (test/eval/heldout19/: four new sources, owners a-l, incl. a
+//              secret-exposure record with USER / AGENT remediation checkboxes, "Guardrails" bug postmortems in Chinese and
+//              English, "The fix" / "Lesson" post-mortems and a feature pitch kept in a postmortem folder, labelled before
+//              the engine ran on it; its first run, the honest figures: test/eval/heldout19/FIRST-RUN.md)
 //   --set=heldout20 score the twentieth held-out set (test/eval/heldout20/: six new sources, owners m-z, incl. chaos
 //              game-day postmortems with team owners, a hardware-freeze post-mortem, Chinese LLM-drafted defect postmortems,
 //              dated Owner | Due | Status tables and "Timeline (UTC+7)" tables, labelled before the engine ran on it; its

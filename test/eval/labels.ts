@@ -48,16 +48,22 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * follow-ups are finished "Guardrails added" bullets, numbered CLI postmortems with header bullets and "Rules this produced",
  * blog-style correction post-mortems with prevention and review-finding tables, a rollback-drill postmortem with a zone-less
  * timeline and a filed-issue Action | Kind | Link table, labelled before the engine ran on it; tuned on by its own helper
- * since; its first run: heldout18/FIRST-RUN.md) or `heldout20` (heldout20/: a twentieth held-out set from six new sources
+ * since; its first run: heldout18/FIRST-RUN.md), `heldout19` (heldout19/: a nineteenth held-out set from four new
+ * sources whose owners start with a-l or a digit (heldout20, built in parallel, takes the rest): a secret-exposure record
+ * with a checked USER / AGENT remediation checklist and numbered corrective actions, Chinese and English bug postmortems
+ * whose only follow-ups are "Guardrails" now in place, web-app post-mortems with "The fix" and a "Lesson" codified in an
+ * ADR, a long self-found bug incident record, and incidents-folder READMEs and a feature pitch as look-alikes, labelled
+ * before the engine ran on it; its first run: heldout19/FIRST-RUN.md) or `heldout20` (heldout20/: a twentieth held-out set from six new sources
  * whose owners start with m-z (heldout19, built in parallel, takes a-l): chaos game-day postmortems with team owners and
  * TODO / Done action tables, a hardware-freeze post-mortem with a "Still open" list, Chinese LLM-drafted defect postmortems,
  * dated Owner | Due | Status tables, "Timeline (UTC+7)" tables with PR-number statuses, and look-alikes from folder READMEs
  * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md).
+
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout20';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -78,6 +84,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout16: 'heldout16/',
   heldout17: 'heldout17/',
   heldout18: 'heldout18/',
+  heldout19: 'heldout19/',
   heldout20: 'heldout20/',
 };
 

@@ -131,6 +131,11 @@ describe('eval label files', () => {
     const h18 = heldouts.find((h) => h.set === 'heldout18')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h18.length >= 3);
     for (const d of h18) assert.equal(d.timezone, true, `${d.file} has a zone-less timeline: labelled 'yes'`);
+    // heldout19: the chatgame postmortems' numbered timelines of steps without clock times; the other postmortems have no
+    // timeline: every label is 'no', so it measures time-zone precision only
+    const h19 = heldouts.find((h) => h.set === 'heldout19')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h19.length >= 5);
+    for (const d of h19) assert.equal(d.timezone, false, `${d.file} has a timeline without clock times: labelled 'no'`);
     // heldout20: 'All times UTC.', a 'UTC time' column, 'Timeline (UTC+7)', a UTC duration line, and milestone timelines
     // without clock times: every timeline is labelled 'no', so it measures time-zone precision only
     const h20 = heldouts.find((h) => h.set === 'heldout20')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
