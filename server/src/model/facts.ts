@@ -201,7 +201,7 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
 }
 
 /** Lines or paragraphs that open with a time or a date: "At 5:40PM on …", "14:02 - …", "- 2026-03-09 14:02 …". */
-function timeStampedSteps(body: string): number {
+export function timeStampedSteps(body: string): number {
   let n = 0;
   for (const line of body.split(/\r?\n/)) {
     const t = line.replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');

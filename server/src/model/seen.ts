@@ -5,7 +5,7 @@ import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
 export interface AlsoShown {
@@ -26,6 +26,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
+  if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
@@ -121,7 +122,23 @@ function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
  * went well": then the two are its lessons.
  */
 function opensWithWhatWentWrong(model: Postmortem, s: Section): boolean {
-  if (underLessons(s) || !/^what went wrong$/.test(normalizeHeading(s.title))) return false;
+  return !underLessons(s) && /^what went wrong$/.test(normalizeHeading(s.title)) && opensRecord(model, s);
+}
+
+/**
+ * "## What happened" as the first section, told in prose (no time-stamped steps), in a report with a section of the
+ * impact and no other timeline: it says what broke and for whom, the summary a reader looks for ("What happened" →
+ * "Impact" → "Root cause" → "The fix"). Told as timed steps it is the timeline, and says nothing in summary.
+ */
+function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
+  if (underLessons(s) || !/^what happened$/.test(normalizeHeading(s.title)) || !opensRecord(model, s)) return false;
+  // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
+  if (!model.allSections.some((o) => o.kind === 'impact') || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
+  return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
+}
+
+/** Whether `s` is the section that opens the record (the first below the title), with no "What went well" beside it. */
+function opensRecord(model: Postmortem, s: Section): boolean {
   const [first, second] = model.allSections;
   // the title heading holds the document's sections; the first of those opens it
   const t = model.title?.range;

@@ -1,0 +1,60 @@
+// Shapes the nineteenth held-out set showed (test/eval/heldout19/FIRST-RUN.md), each read as a reader reads it: a
+// post-mortem that opens with "What happened" told in prose.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/lint/lint';
+
+const run = (text: string) => lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' });
+const missing = (text: string) => run(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+const postMortem = (opening: string, body: string, extra = '') =>
+  [
+    '# Post-mortem: search results came back empty',
+    '',
+    '- **Date:** 2026-02-02',
+    '- **Status:** Resolved',
+    '',
+    `## ${opening}`,
+    '',
+    body,
+    '',
+    '## Impact',
+    '',
+    'Every search returned no results for 40 minutes.',
+    '',
+    '## Root cause',
+    '',
+    'The index alias pointed at an empty index after a reindex job failed halfway.',
+    '',
+    '## The fix',
+    '',
+    '- The alias now moves only after the new index reports its document count.',
+    '',
+    '## Follow-ups',
+    '',
+    '- Alert when the live index holds fewer documents than yesterday (@ines, due 2026-03-20).',
+    extra,
+  ].join('\n');
+
+const PROSE = 'Users typed a query and got an empty page. Support heard about it from customers before any alert fired.';
+
+describe('heldout19: "What happened" that opens a post-mortem in prose is its summary', () => {
+  test('no "No Summary" warning when it opens the record and tells what broke', () => {
+    assert.ok(!missing(postMortem('What happened', PROSE)).some((m) => m.includes("'Summary'")));
+  });
+
+  test('told as time-stamped steps it is the timeline, and the summary is still missing', () => {
+    const steps = ['- 09:10 UTC - reindex job started', '- 09:25 UTC - alias moved', '- 10:05 UTC - alias restored'].join('\n');
+    assert.ok(missing(postMortem('What happened', steps)).some((m) => m.includes("'Summary'")));
+  });
+
+  test('further down, after another section, it does not open the record', () => {
+    const doc = postMortem('Detection', 'A customer wrote to support at 09:40 UTC.', `\n## What happened\n\n${PROSE}\n`);
+    assert.ok(missing(doc).some((m) => m.includes("'Summary'")));
+  });
+
+  test('beside a separate timeline it is still offered as the summary under another name', () => {
+    const doc = postMortem('What happened', PROSE, '\n## Timeline\n\n- 2026-02-02 09:10 UTC reindex started\n');
+    assert.ok(missing(doc).some((m) => m.includes("'Summary' seems to be here under another name, 'What happened'")));
+  });
+});
