@@ -1,5 +1,5 @@
 // Shapes the nineteenth held-out set showed (test/eval/heldout19/FIRST-RUN.md), each read as a reader reads it: a
-// post-mortem that opens with "What happened" told in prose.
+// post-mortem that opens with "What happened" told in prose, and a checklist that gives each step to a role.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
@@ -56,5 +56,28 @@ describe('heldout19: "What happened" that opens a post-mortem in prose is its su
   test('beside a separate timeline it is still offered as the summary under another name', () => {
     const doc = postMortem('What happened', PROSE, '\n## Timeline\n\n- 2026-02-02 09:10 UTC reindex started\n');
     assert.ok(missing(doc).some((m) => m.includes("'Summary' seems to be here under another name, 'What happened'")));
+  });
+});
+
+const checklist = (lines: string[]) =>
+  ['# Incident: token leaked in a log', '', '## Remediation', '', ...lines, ''].join('\n');
+
+describe('heldout19: a checklist that gives each step to a role in capitals', () => {
+  const owners = (lines: string[]) => run(checklist(lines)).model.actionItems.map((i) => i.owners.map((o) => o.value).join(','));
+
+  test('"**USER**:" / "**AGENT**:" leads name who does each step', () => {
+    const items = ['- [x] **USER**: revoked the token', '- [x] **AGENT**: removed the token from the config', '- [ ] **USER**: review the access log'];
+    assert.deepEqual(owners(items), ['USER', 'AGENT', 'USER']);
+    const open = run(checklist(items)).findings.filter((f) => f.ruleId === 'action-item-owner');
+    assert.equal(open.length, 0);
+  });
+
+  test('a lead used once per item names a topic, not a doer', () => {
+    assert.deepEqual(owners(['- [ ] **HTML**: escape the title', '- [ ] **CRLF**: normalise line endings']), ['', '']);
+  });
+
+  test('one role alone, or status and priority words in capitals, name nobody', () => {
+    assert.deepEqual(owners(['- [ ] **USER**: review the access log', '- [ ] rotate the backup key']), ['', '']);
+    assert.deepEqual(owners(['- [ ] **TODO**: review the log', '- [ ] **TODO**: rotate the key', '- [ ] **CRITICAL**: purge caches']), ['', '', '']);
   });
 });

@@ -8,6 +8,7 @@ import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, ty
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
+import { roleLead } from './role-leads';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -190,7 +191,8 @@ function listItem(
     statusHit ??= findStatus(seg);
   }
   if (owners.length === 0) {
-    const subject = findSubjectOwner(segments[0]);
+    // "**AGENT**: remove the entry" in a checklist split between roles: the role does it
+    const subject = findSubjectOwner(segments[0]) ?? roleLead(li, list, text);
     if (subject) owners.push(subject);
   }
   // "(Rafael, 2026-03-20)": a name in parentheses next to a date
