@@ -140,6 +140,8 @@ test('in a postmortems folder, a page that calls itself another kind of document
     decision('---\ntype: adr\n---\n# 0071: Keep the workers on the shared cluster'),
     decision('# Milestone report — 2026-07-11: live worker logs'),
     decision('# Runbook: upgrade the homelab OS'),
+    decision('# Pitch — move the workers to the shared cluster (v0.6.0)'),
+    decision('---\ntype: pitch\n---\n# Workers on the shared cluster'),
     decision('# Incident Response Process'),
     decision('> **Drill — not real production drift.** The drift was injected on purpose to test the alerts.\n\n# Postmortem: induced drift'),
   ];
