@@ -26,3 +26,38 @@ describe('heldout20: a plain check mark in a status cell', () => {
     assert.equal(m.actionItems[0].statusField?.text, '✓ Done — merged');
   });
 });
+
+describe('heldout20: corrective actions in a tenseless script, proved done by a later verification section', () => {
+  const body = (verification: string) =>
+    [
+      '## Corrective Action',
+      '',
+      '- 新增 `warmup/lock.py`：基于数据库行锁实现预热互斥。',
+      '- Scheduler（`deploy/scheduler.yaml`）：预热只在主节点触发。',
+      '- Add an alert on connection count',
+      '',
+      verification,
+      '',
+      '## Action Items',
+      '',
+      '- [ ] 为预热任务补充连接数告警。',
+    ].join('\n');
+  const statuses = (text: string) => parsePostmortem(doc(text)).actionItems.map((i) => [i.text.slice(0, 9), i.status, i.statusField?.text]);
+
+  test('"新增 …" and a "Name（path）：" item are done when the Verification section reports "6 passed"', () => {
+    assert.deepEqual(statuses(body('## Verification\n\n- `pytest tests/warmup -q` → `6 passed`。')), [
+      ['新增 warmup', 'done', 'Verification'],
+      ['Scheduler', 'done', 'Verification'],
+      // an English instruction keeps its tense: still open
+      ['Add an al', 'open', undefined],
+      // the unchecked box under Action Items stays open
+      ['为预热任务补充连接', 'open', undefined],
+    ]);
+  });
+
+  test('without a verification that reports passing, the same items stay open', () => {
+    for (const v of ['## Verification\n\n- 待补充。', '## Notes\n\n- `pytest` → `6 passed`。']) {
+      assert.deepEqual(statuses(body(v)).map((s) => s[1]), ['open', 'open', 'open', 'open'], v);
+    }
+  });
+});
