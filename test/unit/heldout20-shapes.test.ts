@@ -15,6 +15,10 @@ describe('heldout20: a plain check mark in a status cell', () => {
     assert.equal(statusOfWord('✓'), 'done');
   });
 
+  test('"proposed" in a status cell is work not yet started: open, so a missing date is asked for', () => {
+    assert.equal(statusOfWord('proposed'), 'open');
+  });
+
   test('a table row whose Status is "✓ Done — …" is done, the "open" row beside it stays open', () => {
     const m = parsePostmortem(
       doc('## Action items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Scope the flush | @mira | 2026-05-13 | ✓ Done — merged |\n| Move the store | @olu | | open |'),
