@@ -5,6 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { statusOfWord } from '../../server/src/model/fields';
+import { lint } from '../../server/src/lint/lint';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe thumbnail cache was flushed.\n\n${body}\n`;
 
@@ -63,5 +64,46 @@ describe('heldout20: corrective actions in a tenseless script, proved done by a 
     for (const v of ['## Verification\n\n- 待补充。', '## Notes\n\n- `pytest` → `6 passed`。']) {
       assert.deepEqual(statuses(body(v)).map((s) => s[1]), ['open', 'open', 'open', 'open'], v);
     }
+  });
+});
+
+describe('heldout20: a severity line that bounds the impact', () => {
+  const missing = (severity: string) =>
+    lint(
+      [
+        '# Postmortem: search index emptied by a restart',
+        '',
+        '**Date:** 2026-05-02',
+        '**Type:** Planned chaos test',
+        `**Severity:** ${severity}`,
+        '**Status:** Closed',
+        '',
+        '## Summary',
+        '',
+        'A restart left the search index empty while the service reported itself healthy.',
+        '',
+        '## Timeline',
+        '',
+        '- 10:02 UTC: the search service restarted.',
+        '',
+        '## Root Cause',
+        '',
+        'The index is rebuilt only on deploy, not on restart.',
+        '',
+        '## Action Items',
+        '',
+        '- Rebuild the index on start (@ana, due 2026-06-01).',
+      ].join('\n'),
+      { filePath: 'postmortems/x.md', today: '2026-05-10' },
+    )
+      .findings.filter((f) => f.ruleId === 'missing-section')
+      .map((f) => f.message);
+
+  test('"SEV-2 (search unavailable, checkout unaffected)" tells the impact: no Impact section is asked for', () => {
+    assert.deepEqual(missing('SEV-2 (search unavailable, checkout unaffected)'), []);
+  });
+
+  test('a level with a parenthetical that only names what broke still asks for one', () => {
+    assert.deepEqual(missing('SEV-2 (search unavailable)'), ["No 'Impact' section: add an '## Impact' section."]);
   });
 });
