@@ -107,3 +107,15 @@ describe('heldout20: a severity line that bounds the impact', () => {
     assert.deepEqual(missing('SEV-2 (search unavailable)'), ["No 'Impact' section: add an '## Impact' section."]);
   });
 });
+
+describe('heldout20: a "Still open" section lists the work not yet done', () => {
+  test('its bullets are open items, and no Action items section is asked for', () => {
+    const text = doc('## Still open\n\n- Build duration has no alert.\n- The cleanup job is still manual — @tomas, due 2026-03-20.');
+    assert.deepEqual(parsePostmortem(text).actionItems.map((i) => [i.text.slice(0, 14), i.status]), [
+      ['Build duration', 'open'],
+      ['The cleanup jo', 'open'],
+    ]);
+    const findings = lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings;
+    assert.ok(!findings.some((f) => f.ruleId === 'missing-section' && f.message.includes('Action items')));
+  });
+});

@@ -46,6 +46,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
     'action-items',
     /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|works?|steps?|plans?|measures?)\b|^what we(?:'re| are) doing (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?(?:doing|going to do|do) (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?chang(?:ing|e)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going|looking) forward\b|^looking ahead\b/,
   ],
+  // "Still open", "Open items", "Remaining work": the work not yet done, listed at the end of a write-up
+  ['action-items', /^(?:still open|open (?:action )?items|remaining (?:work|items|tasks))$/],
   // "Further Mitigations and Learnings", "Additional measures": what else will be done so it does not recur
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
   // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
