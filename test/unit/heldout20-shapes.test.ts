@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { statusOfWord } from '../../server/src/model/fields';
 import { lint } from '../../server/src/lint/lint';
+import { matchSection } from '../../server/src/model/sections';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe thumbnail cache was flushed.\n\n${body}\n`;
 
@@ -117,5 +118,15 @@ describe('heldout20: a "Still open" section lists the work not yet done', () => 
     ]);
     const findings = lint(text, { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings;
     assert.ok(!findings.some((f) => f.ruleId === 'missing-section' && f.message.includes('Action items')));
+  });
+});
+
+describe('heldout20: causes under the headings of a story', () => {
+  test('"Why it stayed dead for nine days" and "What it probably was" are the contributing causes', () => {
+    for (const t of ['Why it stayed dead for nine days', 'Why the alert took so long', 'What it probably was', 'What the fault most likely was']) {
+      assert.equal(matchSection(t), 'contributing-causes', t);
+    }
+    // what was ruled out is not the cause
+    assert.equal(matchSection('What it was not'), undefined);
   });
 });
