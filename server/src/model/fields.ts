@@ -237,13 +237,14 @@ export function parsePriorityCell(seg: Segment): Hit<Priority> | undefined {
 // ------------------------------------------------------------------------------------------------
 // Status
 
+/** A status cell or word: "Done", "✅", "✓ Done (commit 28fc1a9)" (a plain check mark before the word), "Open", "Won't fix". */
 export function statusOfWord(w: string): ActionItemStatus | undefined {
   const t = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
   if (!t) return undefined;
-  if (/^(✅|✔️?|☑️?|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
+  if (/^(✅|✔️?|☑️?|✓|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
   // "future work" / "Future" / "backlog" in a status column: planned for later, still to do (not let go: that says so)
-  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|not started|pending|blocked|started|tracked|outstanding|future(?: work)?|backlog|backlogged|not yet (?:started|done|implemented))\b/.test(t)) return 'open';
+  if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|proposed|not started|pending|blocked|started|tracked|outstanding|future(?: work)?|backlog|backlogged|not yet (?:started|done|implemented))\b/.test(t)) return 'open';
   return undefined;
 }
 

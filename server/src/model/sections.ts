@@ -34,10 +34,11 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
 
 /**
  * A "why" heading asked of the failure: something that did not happen or was not seen ("Why it was not committed", "Why
- * nothing caught it"), or what the thing did wrong ("Why the verification cleared it", "Why this keeps happening").
+ * nothing caught it"), or what the thing did wrong ("Why the verification cleared it", "Why this keeps happening"),
+ * or why the outage lasted ("Why it stayed dead for nine days", "Why it took so long").
  */
 const WHY_FAILED_RE =
-  /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through)\b/;
+  /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through|stayed (?:dead|down|broken|offline|unnoticed)|went unnoticed|(?:lasted|took) so long)\b/;
 
 // Ordered: the first match wins ("Deferred action items" is deferred; "Root cause and resolution" is causes).
 const MATCHERS: [SectionKind, RegExp][] = [
@@ -46,6 +47,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
     'action-items',
     /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better)|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|works?|steps?|plans?|measures?)\b|^what we(?:'re| are) doing (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?(?:doing|going to do|do) (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?chang(?:ing|e)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going|looking) forward\b|^looking ahead\b/,
   ],
+  // "Still open", "Open items", "Remaining work": the work not yet done, listed at the end of a write-up
+  ['action-items', /^(?:still open|open (?:action )?items|remaining (?:work|items|tasks))$/],
   // "Further Mitigations and Learnings", "Additional measures": what else will be done so it does not recur
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
   // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
@@ -78,6 +81,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "Why it was not committed", "Why nothing caught it", "Why the verification cleared it", "Why this keeps happening": a
   // question about the failure, answered with why it happened or escaped (not "Why it matters", "Why we publish these")
   ['contributing-causes', WHY_FAILED_RE],
+  // "What it probably was", "What the fault most likely was": the diagnosis of the failure (not "What it was not")
+  ['contributing-causes', /^what (?:it|this|the (?:[\w-]+ ){0,2}?[\w-]+) (?:probably|likely|most likely|actually|really) was$/],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
   ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b|^(?:no )?data loss(?: scope)?\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],

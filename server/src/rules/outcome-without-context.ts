@@ -97,6 +97,13 @@ const explainedIn = memoByText((text: string): string[] => {
 });
 
 /**
+ * "On-call paged." / "On-call paged at SEV-1" under an alert that fires: the on-call is who was paged (a headline
+ * passive, the alert's own action), not a responder who chose to page someone; "On-call paged the DBA team" is.
+ */
+const ON_CALL_WAS_PAGED = /on-?call\s+$/i;
+const NO_OBJECT = /^\s*(?:$|[.,;:|()—–-]|(?:at|via|by|through|automatically|on|within|after)\b)/i;
+
+/**
  * The decisions a sentence says were taken, as [verb, start of the verb, end of the match] in the sentence: not
  * negated or planned ("we did not roll back", "we will restart"). A function of the text: remembered between edits.
  */
@@ -108,6 +115,7 @@ const takenIn = memoByText((text: string): [string, number, number][] => {
     if (!m) continue;
     const at = m.index + m[0].length - (m[1] ?? m[2]).length;
     if (NOT_TAKEN.test(text.slice(Math.max(0, at - 80), at))) continue;
+    if (verb === 'paged' && ON_CALL_WAS_PAGED.test(text.slice(m.index, at)) && NO_OBJECT.test(text.slice(m.index + m[0].length))) continue;
     out.push([verb, at, m.index + m[0].length]);
   }
   return out;

@@ -23,6 +23,7 @@ import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
 import { markDoneInResolution } from './done-in-resolution';
+import { markVerifiedCorrections } from './verified-corrections';
 import { isPracticeList } from './practice-lists';
 import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
@@ -140,6 +141,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);
   markDoneInResolution(model.actionItems, model, ctx);
+  markVerifiedCorrections(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = mergeExtendedWork(mergeRestatedItems(model.actionItems));

@@ -65,9 +65,10 @@ const lineLabelKinds = memoByText((source: string): readonly SectionKind[] => {
  */
 function severityTellsImpact(label: string, value: string): boolean {
   if (!/^\s*severity\s*$/i.test(label)) return false;
-  // "High (payment flow broken for all users)": a parenthetical that says what broke for whom tells the impact too
+  // "High (payment flow broken for all users)": a parenthetical that says what broke for whom tells the impact too, and
+  // so does one that bounds it ("SEV-2 (AI assistant unavailable, core API unaffected)": what broke, what did not)
   const words = value
-    .replace(/\(([^()]*)\)/g, (_, inner: string) => (BROKE_RE.test(inner) && FOR_WHOM_RE.test(inner) ? ` ${inner} ` : ' '))
+    .replace(/\(([^()]*)\)/g, (_, inner: string) => (BROKE_RE.test(inner) && (FOR_WHOM_RE.test(inner) || SPARED_RE.test(inner)) ? ` ${inner} ` : ' '))
     .replace(/^\W*(?:critical|high|medium|low|major|minor|moderate|severe|sev[- ]?\d|s\d|p\d)\b/i, ' ')
     .match(/\p{L}+/gu);
   return (words?.length ?? 0) >= 3;
@@ -75,6 +76,7 @@ function severityTellsImpact(label: string, value: string): boolean {
 
 /** "payment flow broken for all users", "checkout down for every customer": what failed, and for whom (two tests, each linear). */
 const BROKE_RE = /\b(?:broken|down|unavailable|failing|failed|blocked|degraded|lost)\b/i;
+const SPARED_RE = /\b(?:unaffected|not affected|unimpacted|not impacted)\b/i;
 const FOR_WHOM_RE = /\b(?:users?|customers?|clients?|members?|visitors?|players?|subscribers?|tenants?|merchants?|everyone)\b/i;
 
 /**
