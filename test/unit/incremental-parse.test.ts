@@ -123,6 +123,10 @@ test('a heading line inside a fence, an HTML block, a comment or front matter is
     'fence': '## A\n\n```sh\n# a shell comment\necho hi\n```\n\n## B\n\ntext\n',
     'unclosed fence': '## A\n\n```sh\n# a shell comment\n## B\n',
     'fence in a list item': '## A\n\n- step\n  ```\n# not inside: ends the list\n  ```\n',
+    // a fence left open in the last list item, then a blank line: where the code ends depends on the heading after it
+    'open fence in the last list item': '## A\n\n- Ran:\n   ```\n# T\n\n-\n   npm run build\n   ```\n\n### B\n\ntext\n',
+    'open fence in a quote': '## A\n\n> ```\n> code\n\n## B\n',
+    'closed fence in the last list item': '## A\n\n- step\n   ```\n   make\n   ```\n\n## B\n',
     'html block without a blank line': '## A\n\n<div>\n# inside the html block\n</div>\n\n## B\n',
     'html comment': '## A\n\n<!--\n# commented out\n-->\n\n## B\n',
     'front matter': '---\ntitle: x\n# a yaml comment\n---\n# Title\n\n## B\n',

@@ -116,7 +116,14 @@ export function unitStarts(text: string): number[] {
 
 /** Whether the unit's last top-level block might still be open at its end (and so swallow the next heading). */
 function mayRunOn(unit: Root, text: string): boolean {
-  const last = unit.children[unit.children.length - 1];
+  let last: RootContent | undefined = unit.children[unit.children.length - 1];
+  // the last block of a list item or a quote that ends the unit runs on the same way (a fence left open in the last
+  // item: where it ends depends on what follows)
+  let nested = false;
+  while (last && (last.type === 'list' || last.type === 'listItem' || last.type === 'blockquote' || last.type === 'footnoteDefinition')) {
+    last = last.children[last.children.length - 1] as RootContent | undefined;
+    nested = true;
+  }
   if (!last) return false;
   if (last.type === 'html') return true;
   if (last.type !== 'code' || !last.position) return false;
@@ -125,8 +132,11 @@ function mayRunOn(unit: Root, text: string): boolean {
   if (!open) return false; // indented code
   const lines = src.split(/\r\n|\r|\n/);
   if (lines.length < 2) return true;
-  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
-  return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
+  // inside a container the closing line carries the container's indent or quote marks before its own 0-3 spaces
+  const indent = nested ? last.position.start.column - 1 : 0;
+  const close = /^([ \t>]*)(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+  if (!close || (nested ? close[1].length > indent + 3 : !/^ {0,3}$/.test(close[1]))) return true;
+  return !(close[2][0] === open[1][0] && close[2].length >= open[1].length);
 }
 
 const defined = new WeakMap<Root, boolean>();
