@@ -135,8 +135,6 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     const t = String(fm.type ?? fm.kind ?? fm.layout ?? fm.category ?? '').toLowerCase();
     if (/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) return 'front-matter';
   }
-  // headings, or bold labels standing in for them ("- **Impact**: …", "- **Review actions**:") as in pages without headings
-  const kinds = new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
     // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists
     // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), a
@@ -145,8 +143,9 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     if (isCollectionIndexPath(options.filePath) || isInOtherKindFolder(options.filePath) || declaresOtherKind(model)) {
       // content decides
     } else if (isPostmortemFolder(options.filePath, options.config?.postmortemGlobs, options.rootDir)) return 'path';
-    else if (!readsAsProcess(model, kinds)) return 'path';
+    else if (!readsAsProcess(model, sectionKinds(model))) return 'path';
   }
+  const kinds = sectionKinds(model);
   // templates, report forms, pages about postmortems, runbooks, reference pages: their shape decides before their
   // headings (model/lookalike.ts)
   if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
@@ -157,6 +156,11 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
   if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
   return undefined;
+}
+
+/** The section kinds a reader sees: headings, or bold labels standing in for them ("- **Impact**: …") as in pages without headings. */
+function sectionKinds(model: Postmortem): Set<SectionKind | undefined> {
+  return new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
 }
 
 /** Content that is positively not a postmortem: a procedure, or a look-alike shape other than a template. */
