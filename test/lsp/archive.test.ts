@@ -68,6 +68,36 @@ describe('workspace index over LSP', () => {
     await c.close(uri);
   });
 
+  test('a blank template written in the postmortems folder is not listed, while its one finding is published', async () => {
+    const uri = fileUri(path.join(dir, 'postmortems', 'TEMPLATE.md'));
+    const template = [
+      '# {Incident title}',
+      '',
+      '## Summary',
+      '',
+      '{One or two sentences: what broke, for whom, for how long.}',
+      '',
+      '## Impact',
+      '',
+      '{Who was affected, and how many}',
+      '',
+      '## Action items',
+      '',
+      '| Action | Owner | Due |',
+      '| --- | --- | --- |',
+      '| Add an alert on queue depth | <owner> | YYYY-MM-DD |',
+      '',
+    ].join('\n');
+    const seen = c.archiveChanged.length;
+    await c.open(uri, template);
+    const published = await c.diagnosticsFor(uri, 1);
+    assert.deepEqual(published.map((d) => d.code), ['unfilled-template']);
+    await c.waitFor('open notice', () => c.archiveChanged.slice(seen).find((n) => n.files?.includes(uri) && n.complete));
+    assert.equal((await items([uri])).postmortems.length, 0);
+    assert.ok(!(await items()).postmortems.some((p) => p.file === uri));
+    await c.close(uri);
+  });
+
   test('a file deleted on disk leaves the index when the watcher says so', async () => {
     const file = path.join(dir, 'postmortems', 'pm-29.md');
     const uri = fileUri(file);

@@ -1,6 +1,6 @@
 // A file the runner judges an unfilled template has no action items on any face: the example rows of its table are the
 // template's, not the team's. The reader summary (status bar), the reader view, the code lens, the outline, the hover
-// and the archive all read none, in agreement with the one unfilled-template finding.
+// all read none, in agreement with the one unfilled-template finding, and the archive does not list it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
@@ -8,7 +8,7 @@ import { actionItemsOf, buildReaderModel } from '../../server/src/reader/model';
 import { codeLenses } from '../../server/src/lsp/features/codelens';
 import { documentSymbols } from '../../server/src/lsp/features/symbols';
 import { hoverAt } from '../../server/src/lsp/features/hover';
-import { readArchive } from '../../server/src/archive/entry';
+import { readArchive, readArchiveEntry } from '../../server/src/archive/entry';
 import type { Config } from '../../server/src/model/types';
 
 const TODAY = '2026-03-01';
@@ -60,8 +60,14 @@ test('a template verdict: one finding, and no action items on any face', () => {
   const row = TEMPLATE.split('\n').findIndex((l) => l.includes('Add an alert'));
   const hover = hoverAt(r, { line: row, character: 4 }, TODAY);
   assert.ok(!hover || !JSON.stringify(hover.contents).includes('No owner'), JSON.stringify(hover?.contents));
-  // the archive (workspace index, tree view), by the light read and by the whole parse
-  for (const findings of [false, true]) assert.equal(readArchive(TEMPLATE, { file: PATH, filePath: PATH, rootDir: '/repo', today: TODAY, findings }).entry?.items.length ?? 0, 0);
+  // the archive (workspace index, tree view, `report`), by the light read and by the whole parse: not listed among the
+  // postmortems (an entry with no items would read as a postmortem with nothing to do), while the workspace's
+  // Problems panel still gets the template's one finding
+  const read = (findings: boolean) => readArchive(TEMPLATE, { file: PATH, filePath: PATH, rootDir: '/repo', today: TODAY, findings });
+  assert.equal(read(false).entry, undefined);
+  assert.equal(read(true).entry, undefined);
+  assert.deepEqual(read(true).findings?.map((f) => f.ruleId), ['unfilled-template']);
+  assert.equal(readArchiveEntry(TEMPLATE, { file: PATH, filePath: PATH, rootDir: '/repo', today: TODAY }), undefined);
 });
 
 test('with the rule turned off the same file is linted as a postmortem, and its rows are items again', () => {

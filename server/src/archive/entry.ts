@@ -1,7 +1,7 @@
 // A postmortem as the archive sees it: title, incident date, severity and each action item's facts. Pure: built
 // from the engine's model and model/items.ts, shared by the workspace index (LSP) and `postmortem-lint report`.
 import type { ActionItem, Config, Finding, Postmortem } from '../model/types';
-import { isIgnored, lint, withoutFixes } from '../lint/lint';
+import { isArchived, isIgnored, lint, withoutFixes } from '../lint/lint';
 import { lightRead } from './light';
 import { isUnfilledTemplate } from '../model/template-text';
 import { itemGaps } from '../model/items';
@@ -88,6 +88,8 @@ export function readArchive(text: string, options: ArchiveReadOptions): ArchiveR
   }
   const result = lint(text, { ...at, today: options.today, rules: options.findings ? undefined : [] });
   if (!result.isPostmortem || result.ignored) return options.findings ? { findings: [] } : {};
+  // a blank template keeps its one finding in the Problems panel, and is not listed among the postmortems
+  if (!isArchived(result)) return options.findings ? { findings: result.findings.map(withoutFixes) } : {};
   const entry = archivePostmortem(result.model, options.file, fallbackTitle(options), options.today);
   // no fixes: the workspace's closed files offer none (and building them would cost a fifth of the rules' time)
   const owners = ownersOf(result.model);
@@ -104,6 +106,6 @@ export function readArchiveEntry(
   options: { file: string; filePath?: string; rootDir?: string; config?: Config; today: string },
 ): ArchivePostmortem | undefined {
   const result = lint(text, { filePath: options.filePath, rootDir: options.rootDir, config: options.config, today: options.today, rules: [] });
-  if (!result.isPostmortem || result.ignored) return undefined;
+  if (!isArchived(result)) return undefined;
   return archivePostmortem(result.model, options.file, fallbackTitle(options), options.today);
 }

@@ -51,6 +51,11 @@ export interface LintResult {
   detectedBy?: 'front-matter' | 'path' | 'sections' | 'forced';
   /** The path matches the configuration's `ignore` globs: no findings, whatever the document looks like. */
   ignored?: boolean;
+  /**
+   * Judged a blank template (rules/unfilled-template.ts): its one finding says so, its model has no action items, and
+   * the archive does not list it among the postmortems.
+   */
+  template?: boolean;
   findings: Finding[];
   /** The markdown tree the model was read from (read-only), so faces such as the reader view don't parse again. */
   tree?: Root;
@@ -292,8 +297,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // ties by rule id in localeCompare's order, compared as ranks (a locale comparison per tie was ~2% of a keystroke at 1 MB)
   const rank = ruleRanks(kept);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || rank.get(a.ruleId)! - rank.get(b.ruleId)!);
-  return { model, isPostmortem: true, detectedBy, findings: kept, tree };
+  return { model, isPostmortem: true, detectedBy, findings: kept, tree, ...(asTemplate ? { template: true } : {}) };
 }
+
+/** Whether the archive lists the document: a postmortem, not ignored, not a blank template. */
+export const isArchived = (result: LintResult): boolean => result.isPostmortem && !result.ignored && !result.template;
 
 /** A template's model: no action items, under any heading or label (its sections stay for the outline). */
 function withoutItems(model: Postmortem): void {

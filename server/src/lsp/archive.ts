@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { archivePostmortem } from '../archive/entry';
+import { isArchived } from '../lint/lint';
 import type { Config, Finding } from '../model/types';
 import type { ArchiveReader } from './analysis';
 import { capDiagnostics, toDiagnostic } from './convert';
@@ -109,7 +110,7 @@ export function registerArchive(host: ArchiveHost): ArchiveService {
       const r = await ctx.getResult(uri, false);
       if (!r) return undefined;
       const { result } = r;
-      if (!result.isPostmortem || result.ignored) return null;
+      if (!isArchived(result)) return null;
       return archivePostmortem(result.model, uri, path.basename(p).replace(/\.(md|markdown|mdown|mkd)$/i, ''), ctx.today());
     },
     progress: (done, total) => {
