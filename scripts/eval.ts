@@ -66,6 +66,9 @@
 //              game-day postmortems with team owners, a hardware-freeze post-mortem, Chinese LLM-drafted defect postmortems,
 //              dated Owner | Due | Status tables and "Timeline (UTC+7)" tables, labelled before the engine ran on it; its
 //              first run, the honest figures: test/eval/heldout20/FIRST-RUN.md)
+//   --set=heldout21 score the twenty-first held-out set (test/eval/heldout21/: seven new sources, owners a-l, incl. cState
+//              status entries, a blog war story, Spanish and Chinese incident records, a lab drill with an Owner | Status
+//              table, labelled before the engine ran on it; its first run, the honest figures: test/eval/heldout21/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

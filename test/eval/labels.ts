@@ -57,13 +57,19 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * whose owners start with m-z (heldout19, built in parallel, takes a-l): chaos game-day postmortems with team owners and
  * TODO / Done action tables, a hardware-freeze post-mortem with a "Still open" list, Chinese LLM-drafted defect postmortems,
  * dated Owner | Due | Status tables, "Timeline (UTC+7)" tables with PR-number statuses, and look-alikes from folder READMEs
- * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md).
+ * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md)
+ * or `heldout21` (heldout21/: a twenty-first held-out set from seven sources whose owners start with a-l or a digit (heldout22,
+ * built in parallel, takes the rest): cState status-page entries with '*Investigating* -' logs, a blog war story with bold
+ * '**Monday, 8am PST**' lines and no follow-ups, a dev-tool incident report with a zone-less timeline, Spanish and Chinese
+ * incident records with fixes told as finished and '仍未做的' open lists, a lab drill with an Item | Owner | Status table, and
+ * incidents-folder READMEs, status notices and an issue template as look-alikes, labelled before the engine ran on it; its
+ * first run: heldout21/FIRST-RUN.md).
 
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -86,6 +92,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout18: 'heldout18/',
   heldout19: 'heldout19/',
   heldout20: 'heldout20/',
+  heldout21: 'heldout21/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

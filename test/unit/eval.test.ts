@@ -55,7 +55,7 @@ describe('eval label files', () => {
     }
   });
 
-  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout20 label their timelines', () => {
+  test('time-zone labels: only on postmortems with a timeline; heldout4 … heldout21 label their timelines', () => {
     for (const set of LABEL_SETS) {
       for (const d of loadLabels(set).docs) {
         if (d.timezone === undefined) continue;
@@ -141,6 +141,12 @@ describe('eval label files', () => {
     const h20 = heldouts.find((h) => h.set === 'heldout20')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h20.length >= 8);
     for (const d of h20) assert.equal(d.timezone, false, `${d.file} states its zone or has no clock times: labelled 'no'`);
+    // heldout21: zone-less cState '{{< track "2018-04-13 17:30:00" >}}' logs, a zone-less '**April 8, 2026 20:17**' timeline
+    // and a zone-less '09-20 15:31:49' timeline (yes), against '**Monday, 8am PST**' lines, a relative 'T+2m' drill table and
+    // a clock-less '10-05 晚' timeline (no): both answers occur
+    const h21 = heldouts.find((h) => h.set === 'heldout21')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    for (const d of h21) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
+    assert.ok(h21.filter((d) => d.timezone === true).length >= 4 && h21.filter((d) => d.timezone === false).length >= 3, 'heldout21 labels both answers');
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
