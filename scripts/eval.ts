@@ -66,6 +66,10 @@
 //              game-day postmortems with team owners, a hardware-freeze post-mortem, Chinese LLM-drafted defect postmortems,
 //              dated Owner | Due | Status tables and "Timeline (UTC+7)" tables, labelled before the engine ran on it; its
 //              first run, the honest figures: test/eval/heldout20/FIRST-RUN.md)
+//   --set=heldout22 score the twenty-second held-out set (test/eval/heldout22/: four new postmortem sources, owners m-z,
+//              incl. lab RCAs with YAML front matter, a machine-written RCA, '✅ Done' / '📅 Queued' Owner | Due | Status
+//              tables and an exercise marked 'Status: example', labelled before the engine ran on it; its first run, the
+//              honest figures: test/eval/heldout22/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -57,13 +57,18 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * whose owners start with m-z (heldout19, built in parallel, takes a-l): chaos game-day postmortems with team owners and
  * TODO / Done action tables, a hardware-freeze post-mortem with a "Still open" list, Chinese LLM-drafted defect postmortems,
  * dated Owner | Due | Status tables, "Timeline (UTC+7)" tables with PR-number statuses, and look-alikes from folder READMEs
- * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md).
+ * to alert runbooks and a verification report, labelled before the engine ran on it; its first run: heldout20/FIRST-RUN.md)
+ * or `heldout22` (heldout22/: a twenty-second held-out set from four new postmortem sources whose owners start with m-z
+ * (heldout21, built in parallel, takes a-l): lab RCAs with YAML front matter and a done `remediation:` list, a machine-written
+ * RCA with a "Recommended follow-up" list, SaaS postmortems with '✅ Done' / '📅 Queued' Owner | Due | Status tables, an
+ * exercise marked 'Status: example', an @handle-owned Action | Tracked In | Status table, and look-alikes from folder READMEs
+ * to a status page and an incident-registry record, labelled before the engine ran on it; its first run: heldout22/FIRST-RUN.md).
 
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout22';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout22'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout22'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -86,6 +91,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout18: 'heldout18/',
   heldout19: 'heldout19/',
   heldout20: 'heldout20/',
+  heldout22: 'heldout22/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

@@ -141,6 +141,11 @@ describe('eval label files', () => {
     const h20 = heldouts.find((h) => h.set === 'heldout20')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h20.length >= 8);
     for (const d of h20) assert.equal(d.timezone, false, `${d.file} states its zone or has no clock times: labelled 'no'`);
+    // heldout22: 'Timeline · UTC' / 'Time (UTC)' tables and bullet timelines without clock times: every timeline is
+    // labelled 'no', so it measures time-zone precision only
+    const h22 = heldouts.find((h) => h.set === 'heldout22')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h22.length >= 8);
+    for (const d of h22) assert.equal(d.timezone, false, `${d.file} states UTC or has no clock times: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
