@@ -69,6 +69,10 @@
 //   --set=heldout21 score the twenty-first held-out set (test/eval/heldout21/: seven new sources, owners a-l, incl. cState
 //              status entries, a blog war story, Spanish and Chinese incident records, a lab drill with an Owner | Status
 //              table, labelled before the engine ran on it; its first run, the honest figures: test/eval/heldout21/FIRST-RUN.md)
+//   --set=heldout22 score the twenty-second held-out set (test/eval/heldout22/: four new postmortem sources, owners m-z,
+//              incl. lab RCAs with YAML front matter, a machine-written RCA, '✅ Done' / '📅 Queued' Owner | Due | Status
+//              tables and an exercise marked 'Status: example', labelled before the engine ran on it; its first run, the
+//              honest figures: test/eval/heldout22/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

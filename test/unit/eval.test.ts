@@ -147,6 +147,11 @@ describe('eval label files', () => {
     const h21 = heldouts.find((h) => h.set === 'heldout21')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     for (const d of h21) assert.notEqual(d.timezone, undefined, `${d.file} has a timeline but no timezone label`);
     assert.ok(h21.filter((d) => d.timezone === true).length >= 4 && h21.filter((d) => d.timezone === false).length >= 3, 'heldout21 labels both answers');
+    // heldout22: 'Timeline · UTC' / 'Time (UTC)' tables and bullet timelines without clock times: every timeline is
+    // labelled 'no', so it measures time-zone precision only
+    const h22 = heldouts.find((h) => h.set === 'heldout22')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h22.length >= 8);
+    for (const d of h22) assert.equal(d.timezone, false, `${d.file} states UTC or has no clock times: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
