@@ -1,0 +1,26 @@
+// Shapes behind the false warnings left on the labelled sets (issue 8, judge23): each read as a careful reviewer reads
+// it, with the true finding beside it kept.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../server/src/model/parse';
+
+const doc = (body: string) => `# Incident\n\n## Summary\n\nThe build server was breached.\n\n${body}\n`;
+
+describe('a remediation paragraph that looks back instead of committing', () => {
+  test('"None of this would have happened had we …" under a remediation sub-heading is the lesson, not an item', () => {
+    const m = parsePostmortem(
+      doc(
+        '## Remediations\n\n### Temporary measures\n\nNone of this would have happened had we retired the stopgap server. As a general point, we should do it right the first time.\n\n### Patching\n\nWe will move every build host to the patched base image.',
+      ),
+    );
+    assert.deepEqual(m.actionItems.map((i) => i.text.slice(0, 20)), ['We will move every b']);
+  });
+
+  test('a paragraph that looks back and then commits to work stays a follow-up', () => {
+    const m = parsePostmortem(
+      doc('## Remediations\n\n### Canaries\n\nThis could have been avoided with a canary stage. We will add a canary stage to the deploy pipeline.'),
+    );
+    assert.equal(m.actionItems.length, 1);
+    assert.equal(m.actionItems[0].status, 'open');
+  });
+});
