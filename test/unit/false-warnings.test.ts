@@ -24,3 +24,21 @@ describe('a remediation paragraph that looks back instead of committing', () => 
     assert.equal(m.actionItems[0].status, 'open');
   });
 });
+
+describe('the fix the resolution names with its commit, listed again as an action', () => {
+  const withResolution = (resolution: string) =>
+    doc(`**Resolution:** ${resolution}\n\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n| Fix the income lookup query | Team benefits | #401 |\n| Add logs to the income service | Team benefits | #403 |`);
+
+  test('the row whose words are the resolution\'s, with the commit linked, is done; the other row stays open', () => {
+    const m = parsePostmortem(withResolution('Fix the income lookup query https://github.com/acme/income/commit/8b92c8e1'));
+    assert.deepEqual(m.actionItems.map((i) => [i.text, i.status]), [
+      ['Fix the income lookup query', 'done'],
+      ['Add logs to the income service', 'open'],
+    ]);
+  });
+
+  test('the same words with no change linked may be what to do: the row stays open', () => {
+    const m = parsePostmortem(withResolution('Fix the income lookup query.'));
+    assert.equal(m.actionItems[0].status, 'open');
+  });
+});
