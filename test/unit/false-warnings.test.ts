@@ -42,3 +42,19 @@ describe('the fix the resolution names with its commit, listed again as an actio
     assert.equal(m.actionItems[0].status, 'open');
   });
 });
+
+describe('a table row one cell short, the owner slid into the column before', () => {
+  const table = (rows: string) => doc(`## Action items\n\n| Action | Type | Owner | Ref |\n| --- | --- | --- | --- |\n${rows}`);
+
+  test('"| Add a DB check | Geir Andre Lund|  |" names Geir Andre Lund; the category rows beside it keep no owner', () => {
+    const m = parsePostmortem(table('| Watch the pool size | Improvement ||\n| Add a smarter isAlive check | Geir Andre Lund|  |'));
+    assert.deepEqual(m.actionItems.map((i) => i.owners.map((o) => o.value)), [[], ['Geir Andre Lund']]);
+  });
+
+  test('a name in a column that holds names in every row is not read as slid, nor is a full row', () => {
+    const names = parsePostmortem(table('| Watch the pool size | Kari Nordmann ||\n| Add a smarter isAlive check | Geir Andre Lund|  |'));
+    assert.deepEqual(names.actionItems.map((i) => i.owners.length), [0, 0]);
+    const full = parsePostmortem(table('| Watch the pool size | Improvement | | #2 |\n| Add a smarter isAlive check | Geir Andre Lund | | #3 |'));
+    assert.deepEqual(full.actionItems.map((i) => i.owners.length), [0, 0]);
+  });
+});
