@@ -3,6 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
+import { sectionUnderAnotherName, timeStampedSteps } from '../../server/src/model/facts';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe build server was breached.\n\n${body}\n`;
 
@@ -56,5 +57,22 @@ describe('a table row one cell short, the owner slid into the column before', ()
     assert.deepEqual(names.actionItems.map((i) => i.owners.length), [0, 0]);
     const full = parsePostmortem(table('| Watch the pool size | Improvement | | #2 |\n| Add a smarter isAlive check | Geir Andre Lund | | #3 |'));
     assert.deepEqual(full.actionItems.map((i) => i.owners.length), [0, 0]);
+  });
+});
+
+describe('a dated narrative told with times in words is the timeline under another name', () => {
+  test('"On Apr 4th at 12:32 GMT", "By around 2am on …", "At about 4am" count as three time-stamped steps', () => {
+    assert.equal(timeStampedSteps('On Apr 4th at 12:32 GMT, the key was used.\n\nBy around 2am on Apr 11th we locked them out.\n\nAt about 4am we slept.'), 3);
+  });
+
+  test('a date in words with no time, or a time inside the sentence, is not a step', () => {
+    assert.equal(timeStampedSteps('On March 13th the attacker got in.\n\nTwo more hosts fell on Apr 5th at 10:00.'), 0);
+  });
+
+  test('the rule offers the rename instead of a second, empty timeline', () => {
+    const m = parsePostmortem(
+      doc('## The incident\n\nOn Apr 4th at 12:32 GMT, a key was forwarded.\n\nBy around 2am on Apr 11th we locked them out.\n\nAt about 4am the services were back.'),
+    );
+    assert.equal(sectionUnderAnotherName(m, 'timeline')?.title, 'The incident');
   });
 });
