@@ -4,6 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { sectionUnderAnotherName, timeStampedSteps } from '../../server/src/model/facts';
+import { sectionSeen } from '../../server/src/model/seen';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe build server was breached.\n\n${body}\n`;
 
@@ -74,5 +75,24 @@ describe('a dated narrative told with times in words is the timeline under anoth
       doc('## The incident\n\nOn Apr 4th at 12:32 GMT, a key was forwarded.\n\nBy around 2am on Apr 11th we locked them out.\n\nAt about 4am the services were back.'),
     );
     assert.equal(sectionUnderAnotherName(m, 'timeline')?.title, 'The incident');
+  });
+});
+
+describe('follow-ups a reader sees in a section the catalogue does not call action items', () => {
+  const base = '# Non-string status crashes the emoji helper\n\n## Summary\n\nThe helper crashed on a numeric status.\n\n## Root cause\n\nIt called lower() on a number.\n\n## Resolution\n\nCast the value to str before lowercasing.\n\n## Impact\n\nAny caller could crash.\n\n';
+
+  test('"## Mitigation" after the resolution, written as what to do, holds the follow-ups', () => {
+    const m = parsePostmortem(`${base}## Mitigation\n\nAdd type coercion and a regression test for malformed API responses.\n`);
+    assert.equal(sectionSeen(m, 'action-items'), true);
+  });
+
+  test('a later section that tells what was done is still the resolution: no follow-ups seen', () => {
+    const m = parsePostmortem(`${base}## Mitigation\n\nWe added type coercion and a regression test.\n`);
+    assert.equal(sectionSeen(m, 'action-items'), false);
+  });
+
+  test('"## What Fixed It (Structurally)" in a write-up with no resolution is the change made, as "The fix" is', () => {
+    const m = parsePostmortem('# The feature was broken\n\n## Root cause\n\nNo review.\n\n## What Fixed It (Structurally)\n\n| Prevention | Mechanism |\n|---|---|\n| E2E checkpoint | Trace the user path |\n');
+    assert.equal(sectionSeen(m, 'action-items'), true);
   });
 });
