@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { sectionUnderAnotherName, timeStampedSteps } from '../../server/src/model/facts';
 import { sectionSeen } from '../../server/src/model/seen';
+import { alsoShows } from '../../server/src/model/sections';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe build server was breached.\n\n${body}\n`;
 
@@ -94,5 +95,13 @@ describe('follow-ups a reader sees in a section the catalogue does not call acti
   test('"## What Fixed It (Structurally)" in a write-up with no resolution is the change made, as "The fix" is', () => {
     const m = parsePostmortem('# The feature was broken\n\n## Root cause\n\nNo review.\n\n## What Fixed It (Structurally)\n\n| Prevention | Mechanism |\n|---|---|\n| E2E checkpoint | Trace the user path |\n');
     assert.equal(sectionSeen(m, 'action-items'), true);
+  });
+});
+
+describe('a lessons heading that says what should be done differently', () => {
+  test('"What the surface should do differently" shows the action items; "What users should do differently" does not', () => {
+    assert.ok(alsoShows('What the surface should do differently', false).includes('action-items'));
+    assert.ok(alsoShows('What we would do differently next time', false).includes('action-items'));
+    assert.ok(!alsoShows('What users should do differently', false).includes('action-items'));
   });
 });
