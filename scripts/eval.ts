@@ -81,7 +81,7 @@ import { basename, dirname, join } from 'node:path';
 import { lint } from '../server/src/lint/lint';
 import type { ActionItem, Finding, SectionKind } from '../server/src/model/types';
 import { SECTION_TITLES } from '../server/src/model/sections';
-import { checkAgainstDocuments, docPath, LABEL_SETS, loadLabels, normalise, REQUIRED_SECTIONS, type ItemLabel, type LabelSet } from '../test/eval/labels';
+import { checkAgainstDocuments, docPath, LABEL_SETS, loadLabels, normalise, REQUIRED_SECTIONS, snippetPlaces, type ItemLabel, type LabelSet } from '../test/eval/labels';
 
 const args = process.argv.slice(2);
 // `npm run eval | head` closes the pipe early: stop quietly instead of throwing EPIPE
@@ -221,11 +221,12 @@ for (const doc of scored) {
       .filter((i) => span(i)[0] <= off && off < Math.max(span(i)[1], span(i)[0] + 1))
       .sort((a, b) => span(a)[1] - span(a)[0] - (span(b)[1] - span(b)[0]))[0];
 
-  const labelled = itemsByFile.get(doc.file) ?? [];
+  // each label at its place in the text (a label whose note says 'repeated' once for every place)
+  const labelled = (itemsByFile.get(doc.file) ?? []).flatMap((l) => snippetPlaces(text, l).map((at) => ({ ...l, at })));
   const matched = new Map<ItemLabel, ActionItem | undefined>();
   const claimed = new Set<ActionItem>();
   for (const l of labelled) {
-    const at = text.indexOf(l.snippet);
+    const at = l.at;
     // the item holding the snippet, else (a model that rewrites text) any item whose text contains it
     let m: ActionItem | undefined = itemAt(at);
     if (m && !normalise(text.slice(...span(m))).includes(normalise(l.snippet))) m = undefined;
@@ -242,7 +243,7 @@ for (const doc of scored) {
     const holder = itemAt(f.range.start.offset);
     let label = holder ? labelled.find((l) => matched.get(l) === holder) : undefined;
     label ??= labelled.find((l) => {
-      const a = text.indexOf(l.snippet);
+      const a = l.at;
       return f.range.start.offset < a + l.snippet.length && f.range.end.offset >= a;
     });
     if (label) owned.set(label, [...(owned.get(label) ?? []), f]);

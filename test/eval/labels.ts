@@ -125,7 +125,7 @@ export interface DocLabel {
 
 export interface ItemLabel {
   file: string;
-  /** A short verbatim piece of the item's text, unique in the document. */
+  /** A short verbatim piece of the item's text, unique in the document (unless the note starts with `repeated`). */
   snippet: string;
   status: 'open' | 'done' | 'deferred';
   owner: boolean;
@@ -133,6 +133,22 @@ export interface ItemLabel {
   vague: 'yes' | 'no' | 'unclear';
   note: string;
   line: number;
+}
+
+/**
+ * A note starting with "repeated": the same item is written word for word in more than one place (under two headings
+ * of the action items); every place is scored as that item, since a reader counts each where it stands.
+ */
+export const REPEATED_NOTE_RE = /^repeated\b/i;
+
+/** Where a labelled snippet stands in its document: its one place, or every place when the note says it is repeated. */
+export function snippetPlaces(text: string, label: ItemLabel): number[] {
+  // a snippet not found verbatim keeps its label (at -1): the scorer then matches it by normalised text
+  const first = text.indexOf(label.snippet);
+  const out = [first];
+  if (first < 0 || !REPEATED_NOTE_RE.test(label.note)) return out;
+  for (let at = text.indexOf(label.snippet, first + 1); at >= 0; at = text.indexOf(label.snippet, at + 1)) out.push(at);
+  return out;
 }
 
 export interface LabelProblem {
@@ -254,7 +270,9 @@ export function checkAgainstDocuments(labels: Labels): LabelProblem[] {
     const text = readFileSync(docPath(i.file), 'utf8');
     const first = text.indexOf(i.snippet);
     if (first < 0) problems.push({ where, message: `snippet not found verbatim in ${i.file}: ${JSON.stringify(i.snippet)}` });
-    else if (text.indexOf(i.snippet, first + 1) >= 0) problems.push({ where, message: `snippet occurs more than once in ${i.file}: ${JSON.stringify(i.snippet)}` });
+    else if (text.indexOf(i.snippet, first + 1) >= 0) {
+      if (!REPEATED_NOTE_RE.test(i.note)) problems.push({ where, message: `snippet occurs more than once in ${i.file}: ${JSON.stringify(i.snippet)}` });
+    } else if (REPEATED_NOTE_RE.test(i.note)) problems.push({ where, message: `note says 'repeated' but the snippet occurs once: ${JSON.stringify(i.snippet)}` });
     const key = i.file + '\t' + i.snippet;
     if (seen.has(key)) problems.push({ where, message: `item labelled twice: ${JSON.stringify(i.snippet)}` });
     seen.add(key);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, HELDOUT_SETS, LABEL_SETS, loadLabels, normalise } from '../eval/labels';
+import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, HELDOUT_SETS, LABEL_SETS, loadLabels, normalise, snippetPlaces } from '../eval/labels';
 
 const labels = loadLabels();
 const heldouts = HELDOUT_SETS.map((set) => ({ set, labels: loadLabels(set) }));
@@ -190,7 +190,7 @@ describe('eval label files', () => {
   });
 
   // The corpus sits beside the repository in this workspace; without it the corpus rows cannot be checked.
-  test('every labelled file exists and every snippet is in its document exactly once', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
+  test('every labelled file exists and every snippet is in its document exactly once (or, noted as repeated, more than once)', { skip: !existsSync(CORPUS_DIR) && 'no ../shared/corpus beside the repository' }, () => {
     for (const l of [labels, ...heldouts.map((h) => h.labels)]) {
       const problems = checkAgainstDocuments(l);
       assert.deepEqual(problems, [], fmt(problems));
@@ -218,5 +218,16 @@ describe('eval label files', () => {
       .filter((l) => /^## .* \((\d+)\)$/.test(l))
       .reduce((n, l) => n + Number(/\((\d+)\)$/.exec(l)![1]), 0);
     assert.equal(listed, json.disagreements.length);
+  });
+});
+
+describe('an item written word for word in two places', () => {
+  const label = (note: string) => ({ file: 'x.md', snippet: 'Spin up a dev hub', status: 'open' as const, owner: false, due: false, vague: 'no' as const, note, line: 1 });
+  const text = '### Process\n\n1. Spin up a dev hub.\n\n### Technical\n\n1. Spin up a dev hub.\n';
+
+  test('a label noted "repeated" is scored at every place; any other label at its first place only', () => {
+    assert.deepEqual(snippetPlaces(text, label('repeated: under both headings')), [text.indexOf('Spin'), text.lastIndexOf('Spin')]);
+    assert.deepEqual(snippetPlaces(text, label('')), [text.indexOf('Spin')]);
+    assert.deepEqual(snippetPlaces('no such text', label('repeated')), [-1]);
   });
 });

@@ -162,6 +162,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   }
   // "What can we learn from this incident and improve?", "How can we improve?": the heading says what comes next is there
   if (/^(?:what|how) (?:can|could|should|will|do) we\b.*\bimprove$/.test(n)) out.add('action-items');
+  // "What the surface should do differently", "What we would do differently next time": what is to change, though
+  // told as a lesson (not "What users should do differently": advice to the readers)
+  if (/^what (?!you\b|users?\b|customers?\b|operators?\b)(?:[\w'’-]+ ){1,3}(?:should|would|could|must) do differently\b/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur
   if (/\bremediations$|^(?:further|additional|long[- ]term|future) (?:mitigations?|remediations?|measures?)\b/.test(n)) out.add('action-items');
   // "Guardrails added", "Follow-ups this incident drove", "Follow-up hardening": named for the follow-ups they hold

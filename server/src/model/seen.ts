@@ -6,6 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
+import { startsImperative } from './verbs';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
 export interface AlsoShown {
@@ -30,6 +31,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
+  if (laterMeasuresToDo(model, s)) add('action-items', 'after the resolution, it says what to do so it does not happen again');
   if (whatHappenedBesideTimeline(model, s)) add('contributing-causes', 'a separate timeline tells the events, so it tells why');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
@@ -73,7 +75,19 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
 function fixWithoutResolution(model: Postmortem, s: Section): boolean {
   return FIX_TITLE_RE.test(normalizeHeading(s.title)) && !model.allSections.some((o) => o !== s && o.kind === 'resolution');
 }
-const FIX_TITLE_RE = /^the fix(?:es)?$|^fixing (?:the|this|that|it)\b/;
+const FIX_TITLE_RE = /^the fix(?:es)?$|^fixing (?:the|this|that|it)\b|^what fixed (?:it|this|the (?:bug|problem|issue))\b/;
+
+/**
+ * A second resolution-kind section after the first, written as what to do ("## Resolution" casting the value, then,
+ * after "## Impact", "## Mitigation: Add type coercion and a regression test to ensure …"): what comes after the
+ * fix, so it does not happen again. A reader sees the follow-ups there. One that tells what was done stays the
+ * resolution.
+ */
+function laterMeasuresToDo(model: Postmortem, s: Section): boolean {
+  if (s.kind !== 'resolution' || !model.allSections.some((o) => o.kind === 'resolution' && o.titleRange.start.offset < s.titleRange.start.offset)) return false;
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).trim();
+  return body.length > 0 && startsImperative(body.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, ''));
+}
 
 /**
  * "What happened?" next to a section titled "Timeline" (beside it or inside it), after opening prose or another

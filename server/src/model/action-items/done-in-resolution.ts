@@ -6,6 +6,11 @@
 // verb; the resolution tells that verb in the past after "we" ("we reverted", "we have rolled"); and every content
 // word of the item (four letters or more, and every number) stands in that same sentence. "Increase the memory limit
 // to 60Gi" stays open beside "Increased the memory limit from 25Gi to 50Gi": another value, and no "we".
+//
+// Also the fix the resolution names with its commit or pull request, word for word the item ("**Løsning:** Fiks av
+// SQL-spørring https://github.com/…/commit/8b92c8e" over the row "| Fiks av SQL-spørring | Bugfix | …"): the row lists
+// the change that resolved the incident. Every word the same, and the change linked: a resolution that only names the
+// work ("Restart the workers") may be telling what to do.
 import type { ActionItem, Postmortem } from '../types';
 import type { ParseContext } from './common';
 import { proseText } from '../facts';
@@ -22,7 +27,7 @@ export function markDoneInResolution(items: readonly ActionItem[], model: Postmo
     told ??= resolutionSentences(model);
     if (!told.length) return;
     const past = pastForms(words[0]);
-    const s = told.find((t) => t.words.some((w, i) => past.has(w) && toldByUs(t.words, i)) && content.every((c) => t.words.some((w) => (/\d/.test(c) ? w === c : w.startsWith(c.slice(0, 6))))));
+    const s = told.find((t) => t.words.some((w, i) => past.has(w) && toldByUs(t.words, i)) && content.every((c) => t.words.some((w) => (/\d/.test(c) ? w === c : w.startsWith(c.slice(0, 6)))))) ?? told.find((t) => t.linked && t.words.join(' ') === words.join(' '));
     if (!s) continue;
     item.status = 'done';
     item.statusField = { value: 'done', text: s.text, range: ctx.range(s.start, s.start + s.text.length) };
@@ -33,6 +38,8 @@ interface Told {
   text: string;
   start: number;
   words: string[];
+  /** The sentence's source links a commit, pull or merge request (a bare URL or a link; blanked in the prose). */
+  linked: boolean;
 }
 
 /** The sentences of the resolution sections and bold "Resolution" labels, in the prose (comments and code blanked). */
@@ -47,12 +54,14 @@ function resolutionSentences(model: Postmortem): Told[] {
     // sentences over wrapped lines; a blank line or a list entry ends one too
     for (const piece of prose.slice(from, to).split(SENTENCE_END_RE)) {
       const text = piece.trim();
-      if (text) out.push({ text, start: at + piece.indexOf(text), words: wordsOf(text) });
+      if (text) out.push({ text, start: at + piece.indexOf(text), words: wordsOf(text), linked: CHANGE_LINK_RE.test(model.text.slice(at, at + piece.length)) });
       at += piece.length;
     }
   }
   return out;
 }
+
+const CHANGE_LINK_RE = /\/(?:commit|pull|merge_requests)\/[\w-]+/;
 
 /** Where a sentence ends: after its stop, at a blank line, before a list entry (kept by split: it has a group). */
 const SENTENCE_END_RE = /((?<=[.!?])\s+|\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]))/;

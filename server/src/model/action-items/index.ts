@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -117,6 +117,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     // one paragraph to a reader, even where a disable comment splits it in the tree
     const p = run[0];
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
+    // the lesson drawn ("None of this would have happened had we …"), not a follow-up
+    if (item && isHindsight(item)) continue;
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
     const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommitsOrStateThenPlans(run, item, ctx, section) : [];

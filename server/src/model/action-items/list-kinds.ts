@@ -176,3 +176,15 @@ export function isFixLinkList(list: List, section: Section): boolean {
   });
 }
 const FIXES_HEADING_RE = /^(?:the )?(?:fix(?:es)?|patch(?:es)?|pull requests?|prs|commits?)(?: (?:made|applied|merged|landed|shipped|deployed))?$/;
+
+/**
+ * "None of this would have happened had we been more disciplined in finishing off the temporary infrastructure. As a
+ * general point, we should try and do it right the first time …": a paragraph that opens by looking back at what would
+ * have gone otherwise, and commits to nothing, is the lesson drawn, not a follow-up someone could own.
+ */
+export function isHindsight(item: ActionItem): boolean {
+  const first = bareWords(item.text).split(/(?<=[.!?])\s/, 1)[0];
+  return HINDSIGHT_RE.test(first) && isLesson(item);
+}
+/** "… would not have happened had we …", "… could have been avoided if …": whether the incident would have come about. */
+const HINDSIGHT_RE = /\b(?:would|could|might)(?:n't|n’t| not)? have (?:happened|occurred|been (?:avoided|prevented))\b/i;

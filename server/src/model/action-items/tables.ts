@@ -103,6 +103,9 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       placeholder = o.placeholder;
       if (!o.owners.length && !o.placeholder && !ownerSeg.text.trim()) placeholder = undefined;
     }
+    // the same short row, the name slid into the column before the empty owner cell ("| Add a DB check | Geir Lund |  |")
+    const slid = owners.length || placeholder ? undefined : slidOwnerColumn(rows, row, header.length, columns);
+    if (slid !== undefined) pushAll(owners, parseOwnerCell(seg(slid)!).owners);
     const inlineOwners = findOwners(actionSeg);
     if (!owners.length) pushAll(owners, inlineOwners.owners);
     placeholder ??= inlineOwners.placeholder;
@@ -196,6 +199,24 @@ function unnamedStatusColumn(rows: TableRow[], header: string[], columns: TableI
   }
   return undefined;
 }
+
+/**
+ * A row one cell short ("| Add a DB check | Geir Lund |  |" under "| Action | Type | Owner | Ref |"): the writer
+ * skipped a cell, so the person's name sits in the column before the empty owner cell. Read only where that column has
+ * no role, its cell is a person's name (two to four capitalised words) and the column's other rows hold something
+ * else there ("Improvement"): a category written in every row is not a name. The column's index, or undefined.
+ */
+function slidOwnerColumn(rows: TableRow[], row: TableRow, width: number, columns: TableInfo['columns']): number | undefined {
+  const o = columns.owner;
+  if (o === undefined || row.children.length >= width || (row.children[o] && plain(row.children[o]).trim())) return undefined;
+  const k = o - 1;
+  if (k < 0 || Object.values(columns).includes(k) || !row.children[k]) return undefined;
+  const name = plain(row.children[k]).trim();
+  if (!PERSON_NAME_RE.test(name)) return undefined;
+  const others = rows.filter((r) => r !== row).map((r) => (r.children[k] ? plain(r.children[k]).trim() : ''));
+  return others.some((t) => t && t !== name && !PERSON_NAME_RE.test(t)) ? k : undefined;
+}
+const PERSON_NAME_RE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,3}$/u;
 
 /** A cell of up to three words that is a status in English or another language ("Done", "[Utført](…)"), or undefined. */
 function statusWordOf(cell: string): ActionItem['status'] | undefined {
