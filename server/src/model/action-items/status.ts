@@ -57,11 +57,12 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
 }
 
 /**
- * "## Guardrails" after "Root cause": the protections a bug write-up lists as now in place ("`local-database.ts`
- * checks the recorded PID …", "回归测试：`engine.test.ts` 新增 … 用例"), each a test, a check or a rule that exists.
- * Done, unless the entry asks for work or commits to it ("Add a CI check …", "We will …"): those are still to do.
+ * "## Guardrails", "## Preventive Control" after the root cause: the protections a bug write-up lists as now in place
+ * ("`local-database.ts` checks the recorded PID …", "回归测试：`engine.test.ts` 新增 … 用例", "Holder 使用 Incident UID
+ * 而非 name"), each a test, a check or a rule that exists. Done, unless the entry asks for work or commits to it ("Add a
+ * CI check …", "We will …"): those are still to do.
  */
-const IN_PLACE_HEADING_RE = /^(?:guardrails?|safeguards?)$/;
+const IN_PLACE_HEADING_RE = /^(?:guardrails?|safeguards?|(?:preventive|preventative) controls?)$/;
 function inPlaceHeading(title: string, text: string): boolean {
   if (!IN_PLACE_HEADING_RE.test(normalizeHeading(title))) return false;
   const words = bareWords(text);
