@@ -1,10 +1,10 @@
 // Section names in other languages: the catalogue's kinds as postmortems written in Norwegian, Danish or Swedish,
-// Russian or Ukrainian, Chinese, Korean, Portuguese or Spanish, and Polish name them ("## Tidslinje", "**Rotårsaker:**",
+// Russian or Ukrainian, Chinese, Japanese, Korean, Portuguese or Spanish, and Polish name them ("## Tidslinje", "**Rotårsaker:**",
 // "## Хронология", "## 根因", "## 재발 방지", "## Lições aprendidas"). Read by sections.ts after its English names,
 // from the normalised heading (lower case, numbering and ASCII parentheticals gone). Without them a postmortem in
 // another language had no section the engine knew: it was not judged one, and its action items were never read.
 // Latin and Cyrillic names are matched from the heading's start, as the English ones are; a Chinese heading joins its
-// words without spaces ("事实与根因", "已添加的防护措施"), so its core words are found anywhere in it.
+// words without spaces ("事实与根因", "已添加的防护措施"), so its core words are found anywhere in it (a Japanese one too).
 import type { SectionKind } from './types';
 
 /** Not followed by another letter: `\b` knows only ASCII letters. */
