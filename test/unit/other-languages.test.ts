@@ -99,15 +99,10 @@ test('pages about postmortems in other languages stay quiet', () => {
 });
 
 test('Japanese: "再発防止策（案）" holds the open follow-ups, "…として取り上げないこと" the ones let go; a report naming JST is in JST', () => {
-  assert.equal(matchSection('発生から復旧までのタイムライン'), 'timeline');
-  assert.equal(matchSection('原因'), 'contributing-causes');
-  assert.equal(matchSection('復旧方法'), 'resolution');
-  assert.equal(matchSection('障害の内容'), 'summary');
-  assert.equal(matchSection('再発防止策（案）'), 'action-items');
-  assert.equal(matchSection('再発防止策として取り上げないこと'), 'deferred');
+  const kinds = { 発生から復旧までのタイムライン: 'timeline', 原因: 'contributing-causes', 復旧方法: 'resolution', 障害の内容: 'summary', '再発防止策（案）': 'action-items', 再発防止策として取り上げないこと: 'deferred' };
+  for (const [heading, kind] of Object.entries(kinds)) assert.equal(matchSection(heading), kind, heading);
   // the time it came back, and what followed, are not how it was fixed
-  assert.equal(matchSection('復旧日時'), undefined);
-  assert.equal(matchSection('復旧後の状況'), undefined);
+  assert.deepEqual(['復旧日時', '復旧後の状況'].map((h) => matchSection(h)), [undefined, undefined]);
   const cause = 'タイムゾーンを日本標準時（JST）から協定世界時（UTC）に変換する際に、時差の9時間を直接減算するという方法は不適切であった。端末に設定されているタイムゾーンに基づく変換となるため、利用開始日の表示がずれることになった。';
   const doc = (causeText: string) =>
     '# v1.4.0リリースで発生した障害について\n\n## 障害の内容\n\n利用開始日が正しく表示されない障害が発生した。\n\n### 影響範囲\n\n約2,100万台の端末。\n\n' +
