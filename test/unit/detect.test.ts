@@ -169,3 +169,21 @@ test('a page named after the collection in the plural is its index; "postmortem.
   }
   assert.equal(detected(shortPostmortem('Checkout timeouts'), '/repo/docs/postmortem.md'), 'path');
 });
+
+test('a post titled as the post-mortem of one event, told in the past, is a postmortem without the headings', () => {
+  const story =
+    'Tuesday was a tough day for the backend team. Feedback and errors flooded into our emails and logs, and the service was down for two critical hours. ' +
+    'We found that accounts were validated against the names the login provider returned, which people had changed. ' +
+    'We then fixed a race condition in the database layer that had corrupted a few rows, and restarted every worker.\n\n' +
+    'After the fix we added logging of every failed login, and the errors stopped by the evening.\n';
+  assert.equal(detected(`# Postmortem for Reliability Issues on Tuesday, March 31st\n\n${story}`), 'sections');
+  assert.equal(detected(`# A Post Mortem of The Burning Bug\n\n${story}`), 'sections');
+  assert.equal(detected(`# Twitter, Elon & Fosstodon - A Post-Mortem\n\n${story}`), 'sections');
+  // a TOML header's title counts (the markdown reader sees no title there)
+  assert.equal(detected(`+++\ntitle = "Post-mortem and remediations for Apr 11 security incident"\n+++\n\n${story}`), 'sections');
+  // the post-mortem of a project, a collection, a form's heading, or a title with nothing told in the past: not one
+  assert.equal(detected(`# Postmortem of our first game jam\n\n${story}`), undefined);
+  assert.equal(detected(`# Postmortems for Dagpenger\n\n${story}`), undefined);
+  assert.equal(detected(`# Postmortem for {Incident Title}\n\n${story}`), undefined);
+  assert.equal(detected('# A post-mortem of the checkout page\n\nWrite what happened, when you noticed it and what you will change. Keep it short and link the tickets.\n'), undefined);
+});

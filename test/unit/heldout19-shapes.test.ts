@@ -81,3 +81,52 @@ describe('heldout19: a checklist that gives each step to a role in capitals', ()
     assert.deepEqual(owners(['- [ ] **TODO**: review the log', '- [ ] **TODO**: rotate the key', '- [ ] **CRITICAL**: purge caches']), ['', '', '']);
   });
 });
+
+const guardrails = (entries: string[]) =>
+  [
+    '# Dead-process lease blocked the restart',
+    '',
+    '## Summary',
+    '',
+    'After the development server was killed, the next start refused to open the database for ten minutes.',
+    '',
+    '## Root cause',
+    '',
+    'The lease recorded the owner process, but acquisition ignored it and waited for the lease to expire.',
+    '',
+    '## Guardrails',
+    '',
+    ...entries,
+    '',
+  ].join('\n');
+
+describe('heldout19: a bare "Guardrails" section after the root cause lists the protections now in place', () => {
+  const items = (entries: string[]) => run(guardrails(entries)).model.actionItems.map((i) => `${i.status}: ${i.text.slice(0, 24)}`);
+
+  test('its entries, told as what the code, tests and docs now do, are done follow-ups (nothing to warn about)', () => {
+    const entries = [
+      '- [`local-database.ts`](../src/local-database.ts) checks the recorded PID and reclaims a lease whose process is gone.',
+      '- [`lease.test.ts`](../src/lease.test.ts) proves that a live lease remains exclusive.',
+      '- 回归测试：`engine.test.ts` 新增 denied_action 端到端用例。',
+    ];
+    assert.deepEqual(items(entries), ['done: local-database.ts checks', 'done: lease.test.ts proves tha', 'done: 回归测试：engine.test.ts 新增 d']);
+    assert.equal(run(guardrails(entries)).findings.filter((f) => f.ruleId.startsWith('action-item')).length, 0);
+  });
+
+  test('an entry that asks for work or commits to it is still to do', () => {
+    assert.deepEqual(items(['- Add a CI check that restarts the server twice.', '- We will document the lease in the runbook.']), [
+      'open: Add a CI check that rest',
+      'open: We will document the lea',
+    ]);
+  });
+
+  test('a pointer to another write-up that guards a different failure is not an item', () => {
+    const entries = ['- [Postmortem 0014](0014-lease-leak.md) remains the guardrail for a different lease failure class.', '- The lease test covers a dead owner.'];
+    assert.deepEqual(items(entries), ['done: The lease test covers a ']);
+  });
+
+  test('"Safeguards in place" may tell the ones there before the incident: its entries are not read as follow-ups', () => {
+    const before = guardrails(['- Nightly backups of the database.']).replace('## Guardrails', '## Safeguards in place');
+    assert.deepEqual(run(before).model.actionItems, []);
+  });
+});

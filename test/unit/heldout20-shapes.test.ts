@@ -130,3 +130,20 @@ describe('heldout20: causes under the headings of a story', () => {
     assert.equal(matchSection('What it was not'), undefined);
   });
 });
+
+describe('heldout20: a "Preventive Control" section after the corrective action lists the controls now in place', () => {
+  const body = (entries: string[]) =>
+    doc(`## Root Cause\n\nTwo workers raced on the same target.\n\n## Corrective Action\n\n- Added a per-target lease before execution.\n\n## Preventive Control\n\n${entries.map((e) => `- ${e}`).join('\n')}\n\n## Action Items\n\n- [ ] Review the lease timeout with the platform team.`);
+
+  test('its entries, told as what now holds, are done follow-ups', () => {
+    assert.equal(matchSection('Preventive Controls'), 'action-items');
+    const m = parsePostmortem(body(['执行前 Acquire + 每次资源写入前 `AssertHeld`（fencing），旧 holder 不能覆盖新 holder。', 'Holder 使用 Incident UID 而非 name。', 'The default lease is 60s and is renewed while the work runs.']));
+    const preventive = m.actionItems.filter((i) => i.section.title === 'Preventive Control');
+    assert.deepEqual(preventive.map((i) => i.status), ['done', 'done', 'done']);
+  });
+
+  test('an entry there that asks for work is still open, and the checklist below keeps its box', () => {
+    const found = lint(body(['Add a lease-expiry alert to the dashboard.']), { filePath: 'postmortems/x.md', today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'action-item-owner');
+    assert.equal(found.length, 2);
+  });
+});

@@ -97,3 +97,24 @@ test('pages about postmortems in other languages stay quiet', () => {
   assert.equal(read(report).detectedBy, undefined);
   assert.deepEqual(read(report).findings, []);
 });
+
+test('Japanese: "再発防止策（案）" holds the open follow-ups, "…として取り上げないこと" the ones let go; a report naming JST is in JST', () => {
+  const kinds = { 発生から復旧までのタイムライン: 'timeline', 原因: 'contributing-causes', 復旧方法: 'resolution', 障害の内容: 'summary', '再発防止策（案）': 'action-items', 再発防止策として取り上げないこと: 'deferred' };
+  for (const [heading, kind] of Object.entries(kinds)) assert.equal(matchSection(heading), kind, heading);
+  // the time it came back, and what followed, are not how it was fixed
+  assert.deepEqual(['復旧日時', '復旧後の状況'].map((h) => matchSection(h)), [undefined, undefined]);
+  const cause = 'タイムゾーンを日本標準時（JST）から協定世界時（UTC）に変換する際に、時差の9時間を直接減算するという方法は不適切であった。端末に設定されているタイムゾーンに基づく変換となるため、利用開始日の表示がずれることになった。';
+  const doc = (causeText: string) =>
+    '# v1.4.0リリースで発生した障害について\n\n## 障害の内容\n\n利用開始日が正しく表示されない障害が発生した。\n\n### 影響範囲\n\n約2,100万台の端末。\n\n' +
+    '## 発生から復旧までのタイムライン\n\n* 11/25\n  * 15:00 - v1.4.0をリリース\n  * 16:17 - 利用者からの報告を受ける\n\n' +
+    `## 原因\n\n${causeText}\n\n## 復旧方法\n\nv1.4.1をリリースして修正した。\n\n## 今後の対応\n\n### 再発防止策（案）\n\n再発防止策として、次の項目を検討している。\n\n` +
+    '* ローリングアップデートを実施することで、リリースを中断できるようにする\n* ユニットテストを整備する\n';
+  const r = read(doc(cause));
+  assert.equal(r.detectedBy, 'sections');
+  assert.deepEqual(items(doc(cause)).map((i) => i.status), ['open', 'open']);
+  assert.deepEqual(r.findings.filter((f) => f.ruleId === 'action-item-owner').length, 2);
+  assert.equal(r.findings.filter((f) => f.ruleId === 'timeline-timezone').length, 0);
+  // a zone the report does not name leaves the timeline's times unplaced
+  const noZone = cause.replace('日本標準時（JST）', '現地時刻').replace('協定世界時（UTC）', '基準時刻');
+  assert.equal(read(doc(noZone)).findings.filter((f) => f.ruleId === 'timeline-timezone').length, 1);
+});

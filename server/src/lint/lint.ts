@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
-import { isProcedure, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
+import { isProcedure, titledPostmortemOfOneEvent, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { lookalikeShape } from '../model/lookalike';
 import { isUnfilledTemplate } from '../model/template-text';
 import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
@@ -156,11 +156,16 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   // a blog post told as the story of one dated incident with its cause, whatever its headings
-  if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) ? 'sections' : undefined;
+  if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) || titledAsOne(model, kinds) ? 'sections' : undefined;
   if (kinds.size >= 2 && !isProcedure(model, proseText(model))) return 'sections';
   // one distinctive section ("Our Response", "Response timeline") under a title naming one incident, told as a dated story
-  if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && toldAsStoryOfOneIncident(model, proseText(model)))) return 'sections';
+  if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && (toldAsStoryOfOneIncident(model, proseText(model)) || titledAsOne(model, kinds)))) return 'sections';
   return undefined;
+}
+
+/** "Postmortem for … on Tuesday, March 31st" told as a post (model/genre.ts), unless its shape is a look-alike's. */
+function titledAsOne(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
+  return titledPostmortemOfOneEvent(model, proseText(model)) && !lookalikeShape(model, proseText(model), kinds);
 }
 
 /** The section kinds a reader sees: headings, or bold labels standing in for them ("- **Impact**: …") as in pages without headings. */

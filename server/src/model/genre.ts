@@ -156,3 +156,24 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 8 && procedure * 4 <= event;
 }
+
+/**
+ * A title that calls the document the post-mortem of one thing: "Postmortem for Reliability Issues on Tuesday, March
+ * 31st", "Post-mortem and remediations for Apr 11 security incident", "A Post Mortem of The Burning Bug", "Twitter,
+ * Elon & Fosstodon - A Post-Mortem". Not a collection ("Postmortems for Dagpenger"), a form's heading ("Postmortem:
+ * {Incident Title}", "Security postmortem for CVE-YEAR-…"), nor the post-mortem of a project, a product or a year.
+ */
+const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?post[- ]?mortem$/i;
+const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|products?|years?|quarters?|sprints?|releases?|launch(?:es)?|campaigns?|courses?|semesters?|careers?|hackathons?|jams?)\b/i;
+
+/**
+ * The post-mortem of one event, told as a post rather than under a postmortem's headings: its title says so
+ * (OWN_POSTMORTEM_TITLE_RE; from a TOML or Pelican header too) and the writing tells past events (event evidence ≥ 4)
+ * more than it instructs. The title stands in for the date and the cause a headless story is asked for.
+ */
+export function titledPostmortemOfOneEvent(model: Postmortem, prose: string): boolean {
+  const title = model.title?.value ?? declaredHeader(model.text).title ?? '';
+  if (!OWN_POSTMORTEM_TITLE_RE.test(title) || NOT_ONE_EVENT_RE.test(title) || GENRE_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
+  const { procedure, event } = genreEvidence(model, prose);
+  return event >= 4 && procedure < event;
+}

@@ -1,10 +1,10 @@
 // Section names in other languages: the catalogue's kinds as postmortems written in Norwegian, Danish or Swedish,
-// Russian or Ukrainian, Chinese, Korean, Portuguese or Spanish, and Polish name them ("## Tidslinje", "**Rotårsaker:**",
+// Russian or Ukrainian, Chinese, Japanese, Korean, Portuguese or Spanish, and Polish name them ("## Tidslinje", "**Rotårsaker:**",
 // "## Хронология", "## 根因", "## 재발 방지", "## Lições aprendidas"). Read by sections.ts after its English names,
 // from the normalised heading (lower case, numbering and ASCII parentheticals gone). Without them a postmortem in
 // another language had no section the engine knew: it was not judged one, and its action items were never read.
 // Latin and Cyrillic names are matched from the heading's start, as the English ones are; a Chinese heading joins its
-// words without spaces ("事实与根因", "已添加的防护措施"), so its core words are found anywhere in it.
+// words without spaces ("事实与根因", "已添加的防护措施"), so its core words are found anywhere in it (a Japanese one too).
 import type { SectionKind } from './types';
 
 /** Not followed by another letter: `\b` knows only ASCII letters. */
@@ -63,6 +63,15 @@ const LOCAL_MATCHERS: [SectionKind, RegExp][] = [
   ['lessons-learned', /教训|教訓/u],
   ['resolution', /^(?:修复|修復|解决|解決|处理|處理|缓解|緩解|恢复|恢復|止损|止損)|^已(?:采用|採用|采取|採取)的(?:处理|處理|措施)$/u],
   ['summary', /^(?:现象|現象|症状|症狀)/u],
+  // Japanese: "再発防止策として取り上げないこと" (measures not taken up) is let go; "再発防止策（案）" (recurrence
+  // prevention, proposed), "恒久対策", "今後の対応" the follow-ups; "発生から復旧までのタイムライン", "経緯" the timeline;
+  // "原因", "発生原因" the causes; "復旧方法" (not "復旧日時", the time it came back) the resolution; "障害の内容" the summary
+  ['deferred', /(?:再発防止策?|対策)として(?:は)?(?:取り上げない|採用しない|実施しない)/u],
+  ['action-items', /再発防止|恒久対策|^今後の(?:対応|対策|取り組み)/u],
+  ['timeline', /タイムライン|^(?:時系列|経緯|対応経緯|発生経緯)/u],
+  ['contributing-causes', /^(?:発生|直接|根本)?原因/u],
+  ['resolution', /^(?:復旧|暫定対応)(?:方法|手順|作業|対応)?$/u],
+  ['summary', /^(?:障害|事故|インシデント)の?(?:内容|概要)$/u],
 ];
 
 /** The kind a heading in another language names, from its normalised text, or undefined. */

@@ -51,8 +51,11 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^(?:still open|open (?:action )?items|remaining (?:work|items|tasks))$/],
   // "Further Mitigations and Learnings", "Additional measures": what else will be done so it does not recur
   ['action-items', /^(?:further|additional|long[- ]term) (?:mitigations?|remediations?|measures?)\b/],
-  // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are
-  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?) (?:added|introduced|put in place)$/],
+  // "Guardrails added", "Safeguards put in place": the follow-ups made so it cannot recur, named for what they are; a
+  // bare "Guardrails" or "Preventive Control" heading after the root cause and the fix lists the same (status.ts reads
+  // its entries as in place). Not
+  // "Safeguards in place", which as often tells the ones there before the incident
+  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place))?$|^(?:preventive|preventative) controls?$/],
   // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
   // operator consideration", questions for readers, nor a "Follow-up timeline")
   ['action-items', /^follow[- ]?up (?:hardening|fixes|work|changes|measures)$|^follow[- ]?ups (?:this|the) (?:incident|outage|event) (?:drove|prompted|triggered|led to|produced)$/],

@@ -71,8 +71,28 @@ function zoneInDocument(text: string): string | undefined {
     const m = re.exec(text);
     if (m) return m[0].trim();
   }
+  return countryZone(text);
+}
+
+/**
+ * "タイムゾーンを日本標準時（JST）から…", "한국 시간": a report written in the language of a country with one time zone
+ * (Japanese, Korean) that names that zone tells its reader the clock times are in it. Written in the language: at
+ * least 100 kana or hangul (an English report that quotes a Japanese word is not).
+ */
+function countryZone(text: string): string | undefined {
+  for (const [script, zone] of COUNTRY_ZONES) {
+    let letters = 0;
+    for (const _ of text.matchAll(script)) if (++letters >= 100) break;
+    if (letters < 100) continue;
+    const m = zone.exec(text);
+    if (m) return m[0];
+  }
   return undefined;
 }
+const COUNTRY_ZONES: [RegExp, RegExp][] = [
+  [/[\u3040-\u30ff]/gu, /\bJST\b|日本(?:標準)?時間?/u],
+  [/[\uac00-\ud7af]/gu, /\bKST\b|한국 ?(?:표준)?시간?/u],
+];
 
 /**
  * The document with code blocks, HTML and front matter blanked, but inline code kept (its text, without backticks),

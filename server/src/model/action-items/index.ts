@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isLesson, isLessonsLead, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -88,6 +88,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         const leadText = lead && plain(lead);
         let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         if (isLessonsLead(leadText) || isCausesOrRulesLead(leadText)) items = items.filter((item) => !isLesson(item));
+        items = items.filter((item) => !isOtherWriteUpPointer(item));
         if (lead && leadText) markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;

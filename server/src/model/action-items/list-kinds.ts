@@ -188,3 +188,14 @@ export function isHindsight(item: ActionItem): boolean {
 }
 /** "… would not have happened had we …", "… could have been avoided if …": whether the incident would have come about. */
 const HINDSIGHT_RE = /\b(?:would|could|might)(?:n't|n’t| not)? have (?:happened|occurred|been (?:avoided|prevented))\b/i;
+
+/**
+ * "[Postmortem 0014](0014-….md) remains the guardrail for a different lease failure class: …": an entry that points at
+ * another write-up, where the guard against another failure already lives. A cross-reference, not work this incident
+ * made or asks for (an entry that also asks for work, "Incident 12 remains open: add …", is kept).
+ */
+export function isOtherWriteUpPointer(item: ActionItem): boolean {
+  const words = bareWords(item.text);
+  return OTHER_WRITE_UP_RE.test(words) && !item.owners.length && !item.due && !commitsToWork(words);
+}
+const OTHER_WRITE_UP_RE = /^(?:(?:the )?(?:post-?mortem|post mortem|incident(?: report)?|rca|pm)[ #-]?\d{1,6}) (?:remains|still is|is still|already covers|covers) (?:the |a |an )?(?:guardrail|safeguard|guard|record|fix|write-?up)s? for (?:a |an |the )?(?:different|separate|other|another)\b/i;

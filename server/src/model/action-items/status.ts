@@ -56,6 +56,19 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
   }
 }
 
+/**
+ * "## Guardrails", "## Preventive Control" after the root cause: the protections a bug write-up lists as now in place
+ * ("`local-database.ts` checks the recorded PID …", "回归测试：`engine.test.ts` 新增 … 用例", "Holder 使用 Incident UID
+ * 而非 name"), each a test, a check or a rule that exists. Done, unless the entry asks for work or commits to it ("Add a
+ * CI check …", "We will …"): those are still to do.
+ */
+const IN_PLACE_HEADING_RE = /^(?:guardrails?|safeguards?|(?:preventive|preventative) controls?)$/;
+function inPlaceHeading(title: string, text: string): boolean {
+  if (!IN_PLACE_HEADING_RE.test(normalizeHeading(title))) return false;
+  const words = bareWords(text);
+  return !startsImperative(words) && !commitsToWork(words);
+}
+
 /** An item's words written as done (pure functions of the words: remembered, most items are unchanged by an edit). */
 const completedPrefix = memoByText(prefixOf);
 const completedSuffix = memoByText(suffixOf);
@@ -66,6 +79,11 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     if (item.status !== 'open' || item.statusField) continue;
     for (let s: Section | undefined = item.section; s; s = s.parent) {
       if (COMPLETED_HEADING_RE.test(s.title) || localCompletedHeading(normalizeHeading(s.title))) {
+        item.status = 'done';
+        item.statusField = { value: 'done', text: s.title, range: s.titleRange };
+        break;
+      }
+      if (inPlaceHeading(s.title, item.text)) {
         item.status = 'done';
         item.statusField = { value: 'done', text: s.title, range: s.titleRange };
         break;
