@@ -1,0 +1,65 @@
+// Shapes the twenty-first held-out set showed (test/eval/heldout21/FIRST-RUN.md), each read as a reader reads it: a
+// blog story of one outage under chapter headings of its own with a diary of bold "**Monday, 8am PST**" lines.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/lint/lint';
+import { timeStampedSteps } from '../../server/src/model/facts';
+
+const missing = (text: string) =>
+  lint(text, { today: '2026-11-30' })
+    .findings.filter((f) => f.ruleId === 'missing-section')
+    .map((f) => f.message.slice(0, f.message.indexOf(' section')));
+
+describe('heldout21: a story told under chapter headings of its own', () => {
+  const diary = [
+    '**Friday, 7am EST**, the nightly export has not finished.  ',
+    '**Friday, 8:15am EST**, I restart the export workers and they crash again.  ',
+    '**Friday, 10am EST**, we find the schema change that broke the export.  ',
+    '**Friday, 1:30pm EST**, the change is reverted and the export completes.',
+  ].join('\n');
+  const story = (times: string) =>
+    [
+      '---',
+      'title: "How One Column Broke Payroll"',
+      'date: 2025-03-02',
+      'type: postmortem',
+      '---',
+      '',
+      'Let me tell you about the week our payroll export died and took the accountants with it.',
+      '',
+      '## Where It All Began',
+      '',
+      'The export had run every night for six years. Nobody had touched its code since the person who wrote it left.',
+      '',
+      '## A Column Too Far',
+      '',
+      'On Thursday a migration renamed a column in the employee table. The export read it by name and crashed, because',
+      'nobody had told the migration review that the export existed. Two thousand people were not paid on time.',
+      '',
+      times,
+      '',
+      '## The Long Weekend',
+      '',
+      'We paid everyone by hand on Saturday. The bank charged us for every manual transfer.',
+    ].join('\n');
+
+  test('the impact, timeline and causes are left to the reader; the missing follow-ups are still reported', () => {
+    assert.deepEqual(missing(story(diary)), ["No 'Action items'"]);
+  });
+
+  test('the same chapters without time-stamped lines are not clearly a story with times: the findings stay', () => {
+    assert.deepEqual(missing(story('The next day we reverted it.')), ["No 'Impact'", "No 'Timeline'", "No 'Contributing causes'", "No 'Action items'"]);
+  });
+
+  test('a report with a heading the catalogue knows is judged by its sections; the diary is its timeline, renamed', () => {
+    const withImpact = story(diary).replace('## The Long Weekend', '## Impact');
+    assert.deepEqual(missing(withImpact).sort(), ["'Timeline' seems to be here under another name, 'A Column Too Far': rename it", "No 'Action items'", "No 'Contributing causes'"]);
+  });
+
+  test('bold "weekday, time" lines open with a time; a weekday without a time does not', () => {
+    assert.equal(timeStampedSteps(diary), 4);
+    assert.equal(timeStampedSteps('**Monday, 10:30** the pager fired\nTuesday 9:05 we rolled back\nMonday, we met'), 2);
+    assert.equal(timeStampedSteps('**Monday**, we met\nOn Monday morning we met'), 0);
+  });
+});
+
