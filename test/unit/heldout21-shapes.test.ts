@@ -1,9 +1,12 @@
 // Shapes the twenty-first held-out set showed (test/eval/heldout21/FIRST-RUN.md), each read as a reader reads it: a
-// blog story of one outage under chapter headings of its own with a diary of bold "**Monday, 8am PST**" lines.
+// blog story of one outage under chapter headings of its own with a diary of bold "**Monday, 8am PST**" lines; a
+// Chinese "still not done (kept on record)" list of the follow-ups left open.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
 import { timeStampedSteps } from '../../server/src/model/facts';
+import { matchSection } from '../../server/src/model/sections';
+import { parsePostmortem } from '../../server/src/model/parse';
 
 const missing = (text: string) =>
   lint(text, { today: '2026-11-30' })
@@ -60,6 +63,26 @@ describe('heldout21: a story told under chapter headings of its own', () => {
     assert.equal(timeStampedSteps(diary), 4);
     assert.equal(timeStampedSteps('**Monday, 10:30** the pager fired\nTuesday 9:05 we rolled back\nMonday, we met'), 2);
     assert.equal(timeStampedSteps('**Monday**, we met\nOn Monday morning we met'), 0);
+  });
+});
+
+describe('heldout21: a Chinese "still not done" list holds the open follow-ups', () => {
+  test('"仍未做的（留档）", "10. 仍未做", "尚未完成", "遗留问题" name the action items; "已修" and "修法" do not', () => {
+    for (const h of ['仍未做的（留档）', '10. 仍未做（留档）', '尚未完成的事项', '遗留问题', '遺留問題']) assert.equal(matchSection(h), 'action-items', h);
+    for (const h of ['6.1 `503` 不留痕（已修）', '修法', '现场（判据，非推断）']) assert.notEqual(matchSection(h), 'action-items', h);
+  });
+
+  test('its bold-led entries are open items, each missing an owner and a date', () => {
+    const m = parsePostmortem(
+      ['# 2026-08-11 · 索引重建卡死', '', '## 根因', '', '写锁没有释放。', '', '## 9. 仍未做的（留档）', '', '1. **重建任务没有超时告警**：卡住两小时才被发现。', '2. **重试逻辑没有单元测试**，仍可能再犯。'].join('\n'),
+    );
+    assert.deepEqual(
+      m.actionItems.map((i) => [i.text.slice(0, 10), i.status, i.section.kind]),
+      [
+        ['重建任务没有超时告警', 'open', 'action-items'],
+        ['重试逻辑没有单元测试', 'open', 'action-items'],
+      ],
+    );
   });
 });
 

@@ -56,7 +56,7 @@ const LOCAL_MATCHERS: [SectionKind, RegExp][] = [
   ['lessons-learned', new RegExp(`^(?:교훈|배운 점|잘한 점|잘된 점|아쉬운 점)${END}`, 'u')],
   // Chinese (simplified and traditional): the core word anywhere in the heading
   ['summary', /^(?:摘要|概述|概要|事件概述|事故概述)/u],
-  ['action-items', /行动项|行動項|改进措施|改進措施|后续行动|後續行動|后续措施|後續措施|防护措施|防護措施|后续防范|後續防範|预防措施|預防措施|待办事项|待辦事項/u],
+  ['action-items', /行动项|行動項|改进措施|改進措施|后续行动|後續行動|后续措施|後續措施|防护措施|防護措施|后续防范|後續防範|预防措施|預防措施|待办事项|待辦事項|^仍未(?:做|完成)|^尚未(?:做|完成)|^遗留(?:问题|事项)|^遺留(?:問題|事項)/u],
   ['contributing-causes', /根因|根本原因|原因分析/u],
   ['timeline', /时间线|時間線|时间轴|時間軸/u],
   ['impact', /影响|影響/u],
