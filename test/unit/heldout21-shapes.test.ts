@@ -1,12 +1,13 @@
 // Shapes the twenty-first held-out set showed (test/eval/heldout21/FIRST-RUN.md), each read as a reader reads it: a
 // blog story of one outage under chapter headings of its own with a diary of bold "**Monday, 8am PST**" lines; a
-// Chinese "still not done (kept on record)" list of the follow-ups left open.
+// Chinese "still not done (kept on record)" list of the follow-ups left open; a timeline typed as a plain-text block.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
 import { timeStampedSteps } from '../../server/src/model/facts';
 import { matchSection } from '../../server/src/model/sections';
 import { parsePostmortem } from '../../server/src/model/parse';
+import { timelineZones } from '../../server/src/model/timezones';
 
 const missing = (text: string) =>
   lint(text, { today: '2026-11-30' })
@@ -86,3 +87,28 @@ describe('heldout21: a Chinese "still not done" list holds the open follow-ups',
   });
 });
 
+describe('heldout21: a timeline typed as a fenced block of time-stamped rows', () => {
+  const doc = (block: string, title = 'Timeline') => parsePostmortem(['# Outage', '', '## Summary', '', 'The queue stalled.', '', `## ${title}`, '', block, ''].join('\n'));
+  const rows = ['09-20 14:54    gateway restarted', '09-20 15:31:49 state machine switches tier', '09-20 15:34:49 back to the free tier', '09-20 16:16    fix deployed'];
+
+  test('its rows are the timeline entries: their clock times are read, with no zone', () => {
+    const [t] = timelineZones(doc(['```', ...rows, '```'].join('\n')));
+    assert.deepEqual(t.times.slice(0, 2), ['14:54', '15:31:49']);
+    assert.equal(t.zone, undefined);
+  });
+
+  test('a zone written in its rows is read as the timeline\'s zone', () => {
+    const [t] = timelineZones(doc(['```text', ...rows.map((r) => r.replace(/^09-20 (\S+)/, '09-20 $1 UTC')), '```'].join('\n')));
+    assert.equal(t.zone?.name, 'UTC');
+  });
+
+  test('a code block (a language named, or rows that do not open with a time) is not a timeline', () => {
+    assert.deepEqual(timelineZones(doc(['```go', ...rows, '```'].join('\n')))[0].times, []);
+    assert.deepEqual(timelineZones(doc(['```', 'retry(ctx, 10*time.Second)', 'log.Printf("at %s", "10:02")', 'return nil', 'x := 1', '```'].join('\n')))[0].times, []);
+  });
+
+  test('times written outside the block are read as before, the block is not added to them', () => {
+    const [t] = timelineZones(doc(['- 08:00 paged', '', '```', ...rows, '```'].join('\n')));
+    assert.deepEqual(t.times, ['08:00']);
+  });
+});
