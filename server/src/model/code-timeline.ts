@@ -4,8 +4,17 @@
 // Pure: a function of the section's text.
 import { pushAll } from './scan';
 
+/** A fence line: up to three spaces, three or more backticks or tildes, the info string (scanned: no backtracking). */
+function fenceOf(line: string): { mark: string; info: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const c = line[i];
+  if (c !== '`' && c !== '~') return undefined;
+  let n = i;
+  while (line[n] === c) n++;
+  return n - i >= 3 ? { mark: line.slice(i, n), info: line.slice(n).trim() } : undefined;
+}
 /** Fences a reader reads as plain text: none, or a plain-text info string. */
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})[ \t]*(\w*)[ \t]*$/;
 const PLAIN_INFO = new Set(['', 'text', 'txt', 'plaintext', 'plain', 'log']);
 /** A row that opens with a clock time, after an optional date ("09-20 15:31", "2026-09-20 15:31:49", "15:31"). */
 const STAMPED_ROW_RE = /^\s*(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}[ T]+)?(?:[01]?\d|2[0-3]):[0-5]\d\b/;
@@ -20,14 +29,14 @@ export function codeBlockTimelineRows(body: string): string {
   let plain = false;
   let rows: string[] = [];
   for (const line of body.split(/\r?\n/)) {
-    const m = FENCE_RE.exec(line);
+    const m = fenceOf(line);
     if (fence === undefined) {
       if (m) {
-        fence = m[1];
-        plain = PLAIN_INFO.has(m[2].toLowerCase());
+        fence = m.mark;
+        plain = PLAIN_INFO.has(m.info.toLowerCase());
         rows = [];
       }
-    } else if (m && m[1][0] === fence[0] && m[1].length >= fence.length && !m[2]) {
+    } else if (m && m.mark[0] === fence[0] && m.mark.length >= fence.length && !m.info) {
       const filled = rows.filter((r) => r.trim());
       const stamped = filled.filter((r) => STAMPED_ROW_RE.test(r));
       if (plain && stamped.length >= 3 && stamped.length * 2 >= filled.length) pushAll(out, stamped);
