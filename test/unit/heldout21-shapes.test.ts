@@ -1,6 +1,7 @@
 // Shapes the twenty-first held-out set showed (test/eval/heldout21/FIRST-RUN.md), each read as a reader reads it: a
 // blog story of one outage under chapter headings of its own with a diary of bold "**Monday, 8am PST**" lines; a
-// Chinese "still not done (kept on record)" list of the follow-ups left open; a timeline typed as a plain-text block.
+// Chinese "still not done (kept on record)" list of the follow-ups left open; a timeline typed as a plain-text block; a
+// Chinese fix table "| 任务 | 改了什么 | 判据 |" (task, what was changed, criterion).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint/lint';
@@ -110,5 +111,29 @@ describe('heldout21: a timeline typed as a fenced block of time-stamped rows', (
   test('times written outside the block are read as before, the block is not added to them', () => {
     const [t] = timelineZones(doc(['- 08:00 paged', '', '```', ...rows, '```'].join('\n')));
     assert.deepEqual(t.times, ['08:00']);
+  });
+});
+
+describe('heldout21: a Chinese fix table of task, what was changed, and how it was checked', () => {
+  const table = (rows: string[], section = '修法') =>
+    parsePostmortem(['# 2026-06-02 · 缩略图失效', '', '## 根因', '', '旧桶权限被收回。', '', `## ${section}`, '', '| 任务 | 改了什么 | 判据 |', '|---|---|---|', ...rows, ''].join('\n')).actionItems;
+  const done = ['| **T-101** | 存储桶地址改回配置项 | 回滚演练通过 |', '| **T-102** | 权限变更与升级拆成两次发布 | 发布清单两步分开 |'];
+
+  test('"修法" (the fix) is the resolution, and its rows are the measures taken: done, nothing asked of them', () => {
+    assert.equal(matchSection('4. 修法（`8f94ad3`）'), 'resolution');
+    const items = table(done);
+    assert.deepEqual(items.map((i) => [i.text, i.status]), [
+      ['T-101', 'done'],
+      ['T-102', 'done'],
+    ]);
+    assert.equal(items[0].statusField?.text, '修法');
+  });
+
+  test('a row that says the change is still to come (待办, 尚未, 计划) leaves the table unread as measures', () => {
+    assert.deepEqual(table([...done, '| **T-103** | 计划新增空白率告警 | 告警触发 |']).filter((i) => i.status === 'done'), []);
+  });
+
+  test('the same table under a follow-up heading is a list of open work, not measures taken', () => {
+    assert.ok(table(done, '后续行动').every((i) => i.status !== 'done'));
   });
 });
