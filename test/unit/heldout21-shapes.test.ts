@@ -9,6 +9,7 @@ import { timeStampedSteps } from '../../server/src/model/facts';
 import { matchSection } from '../../server/src/model/sections';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { timelineZones } from '../../server/src/model/timezones';
+import { describeSection } from '../../server/src/lsp/features/hover';
 
 const missing = (text: string) =>
   lint(text, { today: '2026-11-30' })
@@ -50,6 +51,13 @@ describe('heldout21: a story told under chapter headings of its own', () => {
 
   test('the impact, timeline and causes are left to the reader; the missing follow-ups are still reported', () => {
     assert.deepEqual(missing(story(diary)), ["No 'Action items'"]);
+  });
+
+  test('the hover on a chapter heading says why the sections are left to the reader', () => {
+    const m = parsePostmortem(story(diary));
+    const chapter = m.allSections.find((x) => x.title === 'A Column Too Far');
+    assert.ok(chapter);
+    assert.match(describeSection(m, chapter) ?? '', /chapter of a story[\s\S]*still asks for action items/);
   });
 
   test('the same chapters without time-stamped lines are not clearly a story with times: the findings stay', () => {
