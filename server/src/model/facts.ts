@@ -202,16 +202,18 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
 
 /**
  * Lines or paragraphs that open with a time or a date: "At 5:40PM on …", "By around 2am on Apr 11th", "14:02 - …",
- * "- 2026-03-09 14:02 …", "On Apr 4th at 12:32 GMT, …" (a date said in words, with its time).
+ * "- 2026-03-09 14:02 …", "On Apr 4th at 12:32 GMT, …" (a date said in words, with its time), or a weekday and a time
+ * ("**Monday, 8am PST**, …", "Tuesday 10:30 …": a story's diary of one week).
  */
 export function timeStampedSteps(body: string): number {
   let n = 0;
   for (const line of body.split(/\r?\n/)) {
-    const t = line.replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');
-    if (/^(?:at|on|around|by)\s+(?:(?:about|around|roughly|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:on|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at|around)\s+\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:(?:utc|[A-Z]{2,4})\s*)?[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t)) n++;
+    const t = line.replace(/^\s*(?:\*\*(?!\*)|__)?(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');
+    if (/^(?:at|on|around|by)\s+(?:(?:about|around|roughly|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:on|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at|around)\s+\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:(?:utc|[A-Z]{2,4})\s*)?[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t) || WEEKDAY_TIME_RE.test(t)) n++;
   }
   return n;
 }
+const WEEKDAY_TIME_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\b|(?::\d{2})?\s*[ap]\.?m\.?(?![a-z]))/i;
 
 /**
  * A "What went wrong" list under Lessons learned that tells what caused the incident: at least two of its entries

@@ -56,12 +56,12 @@ const LOCAL_MATCHERS: [SectionKind, RegExp][] = [
   ['lessons-learned', new RegExp(`^(?:교훈|배운 점|잘한 점|잘된 점|아쉬운 점)${END}`, 'u')],
   // Chinese (simplified and traditional): the core word anywhere in the heading
   ['summary', /^(?:摘要|概述|概要|事件概述|事故概述)/u],
-  ['action-items', /行动项|行動項|改进措施|改進措施|后续行动|後續行動|后续措施|後續措施|防护措施|防護措施|后续防范|後續防範|预防措施|預防措施|待办事项|待辦事項/u],
+  ['action-items', /行动项|行動項|改进措施|改進措施|后续行动|後續行動|后续措施|後續措施|防护措施|防護措施|后续防范|後續防範|预防措施|預防措施|待办事项|待辦事項|^仍未(?:做|完成)|^尚未(?:做|完成)|^遗留(?:问题|事项)|^遺留(?:問題|事項)/u],
   ['contributing-causes', /根因|根本原因|原因分析/u],
   ['timeline', /时间线|時間線|时间轴|時間軸/u],
   ['impact', /影响|影響/u],
   ['lessons-learned', /教训|教訓/u],
-  ['resolution', /^(?:修复|修復|解决|解決|处理|處理|缓解|緩解|恢复|恢復|止损|止損)|^已(?:采用|採用|采取|採取)的(?:处理|處理|措施)$/u],
+  ['resolution', /^(?:修复|修復|修法|解决|解決|处理|處理|缓解|緩解|恢复|恢復|止损|止損)|^已(?:采用|採用|采取|採取)的(?:处理|處理|措施)$/u],
   ['summary', /^(?:现象|現象|症状|症狀)/u],
   // Japanese: "再発防止策として取り上げないこと" (measures not taken up) is let go; "再発防止策（案）" (recurrence
   // prevention, proposed), "恒久対策", "今後の対応" the follow-ups; "発生から復旧までのタイムライン", "経緯" the timeline;

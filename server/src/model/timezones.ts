@@ -1,6 +1,7 @@
 // The document's timelines and the time zone their times are in, read once per model: timeline-timezone reports a
 // timeline with clock times and no zone, the hover says what was understood, the reader view labels the duration it
 // computes with the zone. Pure: reads only the model.
+import { codeBlockTimelineRows } from './code-timeline';
 import type { Postmortem, Range } from './types';
 import { blankSpans, maskedText } from './facts';
 import { memoByText } from './memo';
@@ -169,7 +170,10 @@ export function timelineZones(model: Postmortem): TimelineZone[] {
   }
   for (const t of timelines) {
     const body = t.where === 'heading' ? bodyWithInlineCode(model, t.body.start.offset, t.body.end.offset) : (text ??= withInlineCode(model)).slice(t.body.start.offset, t.body.end.offset);
-    const { times, inBody: bodyZone } = readBody(body);
+    let read = readBody(body);
+    // no time outside code: a timeline typed as a plain-text block of time-stamped rows is read from its rows
+    if (!read.times.length && t.where === 'heading') read = readBody(codeBlockTimelineRows(model.text.slice(t.body.start.offset, t.body.end.offset)));
+    const { times, inBody: bodyZone } = read;
     let zone: TimelineZone['zone'];
     if (fmKey) {
       const value = typeof fmValue === 'string' || typeof fmValue === 'number' ? String(fmValue).trim() : '';

@@ -9,6 +9,7 @@ import { readsAsEnglish, sectionUnderAnotherName } from '../model/facts';
 import { sectionSeen } from '../model/seen';
 import { SECTION_PURPOSE } from './support/sections';
 import { startsImperative } from '../model/verbs';
+import { TOLD_IN_STORY, toldUnderStoryHeadings } from '../model/story-headings';
 
 export interface MissingSectionOptions {
   required: SectionKind[];
@@ -125,6 +126,8 @@ const rule: Rule<MissingSectionOptions> = {
     if (!readsAsEnglish(model)) return;
     for (const kind of wanted) {
       if (sectionSeen(model, kind)) continue;
+      // a story under chapter headings of its own: the reader finds the impact, timeline and causes in its chapters
+      if (TOLD_IN_STORY.includes(kind) && toldUnderStoryHeadings(model)) continue;
       if (kind === 'action-items' && followUpsElsewhere(model)) continue;
       const title = SECTION_TITLES[kind];
       // there, under a name the linter does not know: say so, and offer the rename rather than a second section

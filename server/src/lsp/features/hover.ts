@@ -5,6 +5,7 @@ import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Postmortem, Section } from '../../model/types';
 import { alsoShown } from '../../model/seen';
 import { readsAsEnglish } from '../../model/facts';
+import { toldUnderStoryHeadings } from '../../model/story-headings';
 import { SECTION_TITLES } from '../../model/sections';
 import { isLive, itemGaps } from '../../model/items';
 import { classifyVague } from '../../rules/action-item-vague';
@@ -66,6 +67,9 @@ export function describeSection(model: Postmortem, s: Section): string | undefin
   // a heading the catalogue cannot name in a document written in another language: say why nothing is reported
   if (!s.kind && !readsAsEnglish(model)) {
     return [`**Section** · ${escapeMarkdown(s.title)}`, '', 'Not matched to a section: the document does not read as English, and the section names Postmortem Lint knows are English.', '', 'missing-section stays quiet on this document rather than guess.'].join('\n');
+  }
+  if (!s.kind && toldUnderStoryHeadings(model)) {
+    return [`**Section** · ${escapeMarkdown(s.title)}`, '', 'A chapter of a story: the document tells one incident under headings of its own, with time-stamped lines.', '', 'missing-section leaves finding its impact, timeline and causes to the reader; it still asks for action items.'].join('\n');
   }
   const also = alsoShown(model, s);
   if (!also.length) return undefined;

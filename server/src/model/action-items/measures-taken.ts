@@ -69,12 +69,17 @@ function namedEntry(li: ListItem, text: string): { name: string; rest: string; w
   return { name: name.replace(/:$/, ''), rest, words: `${name} ${rest}` };
 }
 
-/** "| Measure | Detail |" rows: every detail tells finished work ("Fetched …", "Updated …", "PR #358: added …"). */
+/**
+ * "| Measure | Detail |" rows: every detail tells finished work ("Fetched …", "Updated …", "PR #358: added …"). A
+ * third column that says how each was checked ("| 任务 | 改了什么 | 判据 |": task, what was changed, criterion) is read
+ * too; there the header says the changes were made, so a detail in a tenseless script counts unless it says it is open.
+ */
 function measureRows(table: Table, ctx: ParseContext, section: Section): ActionItem[] {
   const [head, ...rows] = table.children;
   const header = head?.children.map((c) => plain(c).trim().toLowerCase()) ?? [];
-  if (header.length !== 2 || !MEASURE_HEADER_RE.test(header[0]) || !DETAIL_HEADER_RE.test(header[1]) || rows.length < 2) return [];
-  if (!rows.every((row) => finishedDetail(row))) return [];
+  const checked = header.length === 3 && CHANGED_HEADER_RE.test(header[1]) && CHECK_HEADER_RE.test(header[2]);
+  if ((header.length !== 2 && !checked) || !MEASURE_HEADER_RE.test(header[0]) || !DETAIL_HEADER_RE.test(header[1]) || rows.length < 2) return [];
+  if (!rows.every((row) => (checked ? !openDetail(row) : finishedDetail(row)))) return [];
   const items = tableItems(table, ctx, section, false);
   if (items.length !== rows.length) return [];
   for (const item of items) markDone(item, section);
@@ -85,6 +90,10 @@ function finishedDetail(row: TableRow): boolean {
   const detail = row.children[1] ? plain(row.children[1]).trim() : '';
   const words = detail.replace(/^(?:PR|MR|commit)\s*#?\w+\s*:\s*/i, '');
   return !!words && (completedPrefix(words) > 0 || PAST_OPENING_RE.test(words)) && !commitsToWork(detail) && !OPEN_WORD_RE.test(detail);
+}
+function openDetail(row: TableRow): boolean {
+  const detail = row.children[1] ? plain(row.children[1]).trim() : '';
+  return !detail || commitsToWork(detail) || OPEN_WORD_RE.test(detail) || LOCAL_OPEN_RE.test(detail);
 }
 /** A detail that opens on a verb in the past ("Fetched the secret …", "Changed re-runs to …"), as a log of what was done. */
 const PAST_OPENING_RE = /^(?!(?:need|speed|seed|feed|breed|bleed|shed)\b)\p{L}{3,}ed\b(?!\s+(?:to|by)\b)/iu;
@@ -113,8 +122,14 @@ function markDone(item: ActionItem, section: Section): void {
   item.statusField = { value: 'done', text: section.title, range: section.titleRange };
 }
 
-const MEASURE_HEADER_RE = /^(?:(?:counter)?measures?(?: taken)?|actions? taken|changes?(?: made)?|fix(?:es)?|steps? taken)$/;
-const DETAIL_HEADER_RE = /^(?:details?|descriptions?|what (?:we did|was done|changed)|notes?)$/;
+const MEASURE_HEADER_RE = /^(?:(?:counter)?measures?(?: taken)?|actions? taken|changes?(?: made)?|fix(?:es)?|steps? taken|tasks?|任务|任務|措施|修复项|修復項)$/u;
+const DETAIL_HEADER_RE = /^(?:details?|descriptions?|what (?:we did|was done|changed)|notes?|改了什么|改了什麼|做了什么|做了什麼|改动|改動)$/u;
+/** A column header that says its cells are the changes made: "What changed", "改了什么" (what was changed). */
+const CHANGED_HEADER_RE = /^(?:what (?:we did|was done|changed)|改了什么|改了什麼|做了什么|做了什麼)$/u;
+/** A column that says how each change was checked: "Verification", "判据" (criterion), "验证". */
+const CHECK_HEADER_RE = /^(?:verification|verified by|check(?:ed by)?|criteri(?:on|a)|判据|判據|验证|驗證|验收|驗收)$/u;
+/** Words in Chinese that leave the work open: 待 (awaiting), 未 (not yet), 计划 (planned), 将 (will). */
+const LOCAL_OPEN_RE = /待办|待辦|待定|未完成|未开工|未開工|尚未|计划|計劃|将会|將會/u;
 /** Words that leave the work open whatever the tense of the rest. */
 const OPEN_WORD_RE = /\b(?:todo|to do|follow[- ]?up|pending|in progress|not yet|planned|tracked in|will|should|needs? to)\b/i;
 const DONE_LABEL_RE = /\b(?:documented|fixed|added|removed|deployed|released|merged|shipped|applied|enabled|disabled)$/i;
