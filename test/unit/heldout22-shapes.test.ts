@@ -1,0 +1,52 @@
+// Shapes the twenty-second held-out set showed (test/eval/heldout22/FIRST-RUN.md), each read as a reader reads it: a
+// numbered list under "What we'll do differently" that restates the action table above it.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../server/src/model/parse';
+import { lint } from '../../server/src/lint/lint';
+
+const TODAY = '2026-03-01';
+const findings = (text: string) => lint(text, { filePath: 'postmortems/x.md', today: TODAY }).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
+
+describe('heldout22: a lessons list that restates the action table', () => {
+  const table = [
+    '## Action items',
+    '',
+    '| Action | Owner | Tracked in | Status |',
+    '|---|---|---|---|',
+    '| Cap export job retries at five attempts | @tomas | Issue #412 | Open |',
+    '| Alert on queue depth per job type | @ines | Issue #413 | Open |',
+    '| Move scheduled exports onto their own worker pool | @tomas | Issue #414 | Open |',
+  ].join('\n');
+  const doc = (lessons: string) => `# Exports stalled\n\n## Summary\n\nExports waited two hours.\n\n${table}\n\n## Lessons learned\n\n### What we'll do differently\n\n${lessons}\n`;
+  const texts = (text: string) => parsePostmortem(text).actionItems.map((i) => i.text.slice(0, 20));
+
+  test('the numbered restatement is not a second set of items: the table rows alone are read', () => {
+    const lessons = '1. **Cap the export job retries** so a failing job gives up after five attempts\n2. **Alert on queue depth** for each job type\n3. **Give scheduled exports their own worker pool**';
+    assert.deepEqual(texts(doc(lessons)), ['Cap export job retri', 'Alert on queue depth', 'Move scheduled expor']);
+    assert.ok(!findings(doc(lessons)).some((f) => / action-item-owner$/.test(f)), 'no owner asked of the restated list');
+  });
+
+  test('a lessons list of new work (no row it repeats) is still read as follow-ups', () => {
+    const lessons = '1. Write a load test for the billing importer\n2. Document the on-call handover for weekends';
+    assert.equal(texts(doc(lessons)).length, 5);
+  });
+
+  test('sibling groups of one action-items section are not restatements of each other', () => {
+    const text = [
+      '# Builds slow',
+      '',
+      '## Action items',
+      '',
+      '### Process',
+      '',
+      '- [ ] Warn event hosts about large builds before an event — @kai (issue #7)',
+      '',
+      '### Documentation',
+      '',
+      '1. Tell event hosts to avoid large builds before an event',
+      '2. Tell event hosts to spread launches over the event',
+    ].join('\n');
+    assert.equal(parsePostmortem(text).actionItems.length, 3);
+  });
+});
