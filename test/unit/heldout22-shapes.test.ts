@@ -50,3 +50,43 @@ describe('heldout22: a lessons list that restates the action table', () => {
     assert.equal(parsePostmortem(text).actionItems.length, 3);
   });
 });
+
+describe('heldout22: the impact stated in a front-matter field', () => {
+  const doc = (field: string) =>
+    [
+      '---',
+      'title: Websocket upgrades dropped after an ingress reload',
+      'date: 2026-07-21',
+      field,
+      '---',
+      '',
+      '## Summary',
+      '',
+      'A reload of the ingress config removed the upgrade header and live dashboards froze.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:02 The config reload is applied',
+      '- 10:09 The header is restored',
+      '',
+      '## Root cause',
+      '',
+      'The template dropped the header when an annotation was absent.',
+      '',
+      '## Action items',
+      '',
+      '- [ ] Open a websocket after every reload in staging — @noor, due 2026-08-15',
+    ].join('\n');
+  const asksForImpact = (field: string) => findings(doc(field)).includes('7 missing-section');
+
+  test('"slo_impact: …" and "impact: …" in words are the impact: no "No \'Impact\' section"', () => {
+    assert.equal(asksForImpact('slo_impact: none in production (caught in staging) — dashboards would have frozen'), false);
+    assert.equal(asksForImpact('impact: live dashboards froze for nine minutes'), false);
+  });
+
+  test('an empty, placeholder or one-word field, or a field of another name, still asks for the section', () => {
+    for (const field of ['slo_impact: TBD', 'impact: "<describe the impact>"', 'impact: ""', 'impact: none', 'services: [ingress]']) {
+      assert.equal(asksForImpact(field), true, field);
+    }
+  });
+});

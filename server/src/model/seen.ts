@@ -5,6 +5,7 @@ import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
+import { impactInFrontMatter } from './front-matter-impact';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
@@ -61,6 +62,8 @@ const ID_ATTR_RE = /\sid\s*=\s*["']?([A-Za-z][\w-]{0,40})/i;
 export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
+  // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
+  if (kind === 'impact' && impactInFrontMatter(model)) return true;
   return alsoShownKinds(model).has(kind);
 }
 
