@@ -90,3 +90,49 @@ describe('heldout22: the impact stated in a front-matter field', () => {
     }
   });
 });
+
+describe('heldout22: a machine-written RCA with "Recommended follow-up" and a Summary that opens with the symptom', () => {
+  const rca = (summary: string, heading = 'Recommended follow-up') =>
+    [
+      '## Summary',
+      summary,
+      '',
+      '## Timeline',
+      '- 10:02 UTC The pricing flag is turned on.',
+      '- 10:15 UTC The flag is turned off.',
+      '',
+      '## Likely root cause',
+      'The pricing path fails when a store has no currency set.',
+      '',
+      `## ${heading}`,
+      '1.  **Check the flag at the service:** Confirm the pods read the flag as off.',
+      '2.  **Guard the currency lookup:** Fall back to the region currency when none is set.',
+    ].join('\n');
+  const SYMPTOM = "An alert fired when the checkout service's HTTP error ratio exceeded 8%. Errors are back under the threshold.";
+
+  test('"Recommended follow-up" holds the follow-ups: its bold-led items are read, open, and asked for an owner', () => {
+    const m = parsePostmortem(rca(SYMPTOM));
+    assert.deepEqual(m.actionItems.map((i) => [i.text.slice(0, 22), i.status]), [
+      ['Check the flag at the ', 'open'],
+      ['Guard the currency loo', 'open'],
+    ]);
+    const got = findings(rca(SYMPTOM));
+    assert.ok(got.includes('12 action-item-owner') && got.includes('13 action-item-owner'), got.join(', '));
+    assert.ok(!got.some((f) => f.endsWith('missing-section')), got.join(', '));
+  });
+
+  test('"Recommended next steps" is the follow-ups too', () => {
+    assert.equal(parsePostmortem(rca(SYMPTOM, 'Recommended next steps')).actionItems.length, 2);
+  });
+
+  test('a Summary whose first sentence gives the error ratio or latency users got is the impact', () => {
+    const p99 = 'Checkout p99 latency rose above 4 s for forty minutes after the pricing flag was turned on.';
+    assert.ok(!findings(rca(p99)).includes('1 missing-section'));
+  });
+
+  test('a Summary that only names the failure, or gives the number later, still asks for the Impact section', () => {
+    for (const summary of ['The pricing flag broke the checkout path for stores without a currency.', 'The pricing flag broke checkout. Later the error ratio exceeded 8%.']) {
+      assert.ok(findings(rca(summary)).includes('1 missing-section'), summary);
+    }
+  });
+});
