@@ -136,3 +136,18 @@ describe('heldout22: a machine-written RCA with "Recommended follow-up" and a Su
     }
   });
 });
+
+describe('heldout22: a timeline whose first entry opens with what came before the alert', () => {
+  const doc = (first: string) => `# Dashboards froze\n\n## Summary\n\nLive dashboards froze.\n\n## Timeline\n\n- ${first}\n- The header was restored.\n`;
+  const hinted = (first: string) => findings(doc(first)).includes('9 timeline-starts-at-detection');
+
+  test('"Drove errors at the API; the alert went active within ~75s" starts before detection: no hint', () => {
+    assert.equal(hinted('Drove errors at the API; the alert went active within ~75s.'), false);
+    assert.equal(hinted('Opened 200 test dashboards against staging. The error alert fired two minutes later.'), false);
+  });
+
+  test('an entry that opens with the alert keeps the hint', () => {
+    assert.equal(hinted('10:40 The error alert fired; on-call acknowledged it.'), true);
+    assert.equal(hinted('Alert fired for the API error ratio.'), true);
+  });
+});
