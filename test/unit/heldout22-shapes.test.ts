@@ -1,9 +1,11 @@
 // Shapes the twenty-second held-out set showed (test/eval/heldout22/FIRST-RUN.md), each read as a reader reads it: a
-// numbered list under "What we'll do differently" that restates the action table above it.
+// numbered list under "What we'll do differently" that restates the action table above it, an impact given as a
+// front-matter field, "Recommended follow-up" items, a timeline opening with the trigger, a file of <placeholder> facts.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { lint } from '../../server/src/lint/lint';
+import { isTemplate } from '../../server/src/model/template-text';
 
 const TODAY = '2026-03-01';
 const findings = (text: string) => lint(text, { filePath: 'postmortems/x.md', today: TODAY }).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
@@ -149,5 +151,50 @@ describe('heldout22: a timeline whose first entry opens with what came before th
   test('an entry that opens with the alert keeps the hint', () => {
     assert.equal(hinted('10:40 The error alert fired; on-call acknowledged it.'), true);
     assert.equal(hinted('Alert fired for the API error ratio.'), true);
+  });
+});
+
+describe('heldout22: a postmortem file whose facts are still <placeholders>', () => {
+  const doc = (start: string, timeline: string) =>
+    [
+      '# Postmortem: DNS Resolver Outage',
+      '',
+      '## Incident Summary',
+      '- Incident ID: INC-000',
+      `- Start Time: ${start}`,
+      '- End Time: <UTC>',
+      '- Duration: <X minutes>',
+      '- Affected Zones: <List>',
+      '',
+      '## Timeline',
+      '',
+      '| Time | Event |',
+      '|---|---|',
+      `| ${timeline} | Resolver error rate rises |`,
+      '| T0 + 4m | Alert fired |',
+      '| T0 + 10m | Traffic moved to the standby resolvers |',
+      '| T0 + 25m | Resolver caches rebuilt and errors gone |',
+      '',
+      '## Root Cause',
+      '- e.g. cache exhaustion, bad upstream, config push',
+      '',
+      '## Action Items',
+      '',
+      '| Item | Owner | Priority |',
+      '|---|---|---|',
+      '| Improve resolver monitoring | SRE | High |',
+      '| Update the failover runbook | SRE | Low |',
+    ].join('\n');
+
+  test('"Start Time: <UTC>", "Duration: <X minutes>" with no date or time anywhere: a template, judged and left quiet', () => {
+    assert.equal(isTemplate(doc('<UTC>', 'T0')), true);
+    assert.deepEqual(lint(doc('<UTC>', 'T0'), { filePath: 'notes/x.md', today: TODAY }).findings, []);
+    // in a postmortems folder (the path says postmortem) only the template verdict is given
+    assert.deepEqual(findings(doc('<UTC>', 'T0')), ['1 unfilled-template']);
+  });
+
+  test('the same fields left open in a report that dates its incident: still a postmortem', () => {
+    assert.equal(isTemplate(doc('2026-03-14 09:12 UTC', 'T0')), false);
+    assert.equal(isTemplate(doc('<UTC>', '09:12')), false);
   });
 });
