@@ -1,11 +1,13 @@
 // Shapes the twenty-second held-out set showed (test/eval/heldout22/FIRST-RUN.md), each read as a reader reads it: a
 // numbered list under "What we'll do differently" that restates the action table above it, an impact given as a
-// front-matter field, "Recommended follow-up" items, a timeline opening with the trigger, a file of <placeholder> facts.
+// front-matter field, "Recommended follow-up" items, a timeline opening with the trigger, a file of <placeholder> facts,
+// a registry record of code-formatted fields.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
 import { lint } from '../../server/src/lint/lint';
 import { isTemplate } from '../../server/src/model/template-text';
+import { isFieldRecord } from '../../server/src/model/lookalike';
 
 const TODAY = '2026-03-01';
 const findings = (text: string) => lint(text, { filePath: 'postmortems/x.md', today: TODAY }).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
@@ -196,5 +198,22 @@ describe('heldout22: a postmortem file whose facts are still <placeholders>', ()
   test('the same fields left open in a report that dates its incident: still a postmortem', () => {
     assert.equal(isTemplate(doc('2026-03-14 09:12 UTC', 'T0')), false);
     assert.equal(isTemplate(doc('<UTC>', '09:12')), false);
+  });
+});
+
+describe('heldout22: a registry record of code-formatted fields', () => {
+  const fields = ['id', 'title', 'date_occurred', 'status', 'root_cause', 'mechanism', 'severity', 'downtime', 'detected_by', 'time_to_detect', 'remediation', 'structural_fix'];
+  const record = (keys: string[], extra = '') =>
+    `# REC-0042 - Processor outage delays settlements\n\n### The failure\n\n${keys.map((k) => `- \`${k}\`: a value written for ${k}`).join('\n')}\n${extra}\n### Impact\n\n- \`severity\`: moderate\n\n### Detection and recovery\n\n- \`detected_by\`: merchants\n`;
+
+  test('ten code-formatted fields, most of its list items: a look-alike, left quiet outside a postmortems folder', () => {
+    assert.equal(isFieldRecord(record(fields)), true);
+    assert.deepEqual(lint(record(fields), { filePath: 'registry/rec-0042.md', today: TODAY }).findings, []);
+  });
+
+  test('a postmortem with a few code-formatted fields among its own bullets is still one', () => {
+    const bullets = Array.from({ length: 12 }, (_, i) => `- Step ${i + 1} of the recovery was taken by the on-call engineer`).join('\n');
+    assert.equal(isFieldRecord(record(fields.slice(0, 7))), false);
+    assert.equal(isFieldRecord(record(fields, bullets)), false);
   });
 });
