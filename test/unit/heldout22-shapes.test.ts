@@ -217,3 +217,16 @@ describe('heldout22: a registry record of code-formatted fields', () => {
     assert.equal(isFieldRecord(record(fields, bullets)), false);
   });
 });
+
+describe('heldout22: a restart told as the end of a state', () => {
+  const doc = (line: string) => `# Flags ignored\n\n## Summary\n\nFlag changes did not reach the services.\n\n## Timeline\n\n- Alerts kept firing on the API.\n- ${line}\n`;
+  const hinted = (line: string) => findings(doc(line)).some((f) => f.endsWith('outcome-without-context'));
+
+  test('"… ignored changes until the consumer pods were restarted" gives its reason: no hint', () => {
+    assert.equal(hinted('Consumers ignored flag changes until the consumer pods were restarted.'), false);
+  });
+
+  test('a bare "We restarted the pods." keeps the hint', () => {
+    assert.equal(hinted('We restarted the pods.'), true);
+  });
+});
