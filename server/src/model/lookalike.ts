@@ -17,7 +17,8 @@ export type LookalikeShape =
   | 'runbook'
   | 'release-retrospective'
   | 'reference-page'
-  | 'exercise';
+  | 'exercise'
+  | 'field-record';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -70,6 +71,26 @@ export function opensAsRehearsal(model: Postmortem): boolean {
   return OPENING_REHEARSAL_RE.test(first) && NOT_REAL_RE.test(first);
 }
 
+/**
+ * A catalogue's record in markdown: most of its list items are code-formatted keys with a value ("- `root_cause`:
+ * plain-error …", "- `time_to_detect`: immediate", "- `structural_fix`: none on public record"), the fields of a
+ * registry or database entry, often about another party's incident. Its headings ("The failure", "Impact", "Detection
+ * and recovery") group fields; nobody owning the incident wrote it as a postmortem to lint. Ten such fields at least,
+ * and two thirds of the list items.
+ */
+export function isFieldRecord(text: string): boolean {
+  let fields = 0;
+  let items = 0;
+  for (const m of text.matchAll(LIST_ITEM_RE)) {
+    items++;
+    if (CODE_KEY_RE.test(m[1])) fields++;
+  }
+  return fields >= 10 && fields * 3 >= items * 2;
+}
+const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+(\S[^\n]{0,60})/gm;
+/** "`root_cause`:", "`id`:": a key in code, then its colon. */
+const CODE_KEY_RE = /^`[A-Za-z][\w.-]{0,40}`[ \t]*:/;
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -92,6 +113,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }
   if (opensAsRehearsal(model)) return 'exercise';
+  if (isFieldRecord(model.text)) return 'field-record';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';

@@ -58,6 +58,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place))?$|^(?:preventive|preventative) controls?$/],
   // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
   // operator consideration", questions for readers, nor a "Follow-up timeline")
+  // "Recommended follow-up", "Recommended next steps": the follow-ups an RCA proposes, as "Recommended actions" is
+  ['action-items', /^recommended (?:follow[- ]?ups?|next steps?|fixes|changes)\b/],
   ['action-items', /^follow[- ]?up (?:hardening|fixes|work|changes|measures)$|^follow[- ]?ups (?:this|the) (?:incident|outage|event) (?:drove|prompted|triggered|led to|produced)$/],
   // "What was done", "What has been done": the changes made about the incident, listed as finished (status.ts reads
   // its items as done, like "Actions taken"); not "What we did", which as often tells the response

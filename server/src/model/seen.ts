@@ -5,6 +5,7 @@ import type { Postmortem, Section, SectionKind } from './types';
 import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
+import { impactInFrontMatter } from './front-matter-impact';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 
@@ -28,6 +29,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
+  if (summaryOpensWithSymptom(model, s)) add('impact', 'its first sentence gives the error rate or latency users got');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
@@ -63,6 +65,8 @@ const ID_ATTR_RE = /\sid\s*=\s*["']?([A-Za-z][\w-]{0,40})/i;
 export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
+  // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
+  if (kind === 'impact' && impactInFrontMatter(model)) return true;
   return alsoShownKinds(model).has(kind);
 }
 
@@ -150,6 +154,20 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   if (!model.allSections.some((o) => o.kind === 'impact') || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
 }
+
+/**
+ * A Summary whose first sentence gives the measured symptom users got: "… when the service's gRPC error ratio exceeded
+ * 5%", "p99 latency rose above 2 s for checkout". A reader has the impact there, stated as a number; a summary that only
+ * names a failure ("the deploy broke the cache") does not say what users got, and the Impact section is still asked for.
+ */
+function summaryOpensWithSymptom(model: Postmortem, s: Section): boolean {
+  if (s.kind !== 'summary') return false;
+  const body = model.text.slice(s.ownContentRange.start.offset, Math.min(s.ownContentRange.end.offset, s.ownContentRange.start.offset + 600)).replace(/[`*_]/g, '');
+  const first = /^\s*([^\n]+)/.exec(body)?.[1].split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? '';
+  return SYMPTOM_RE.test(first);
+}
+const SYMPTOM_RE =
+  /\b(?:error|failure|timeout|5xx)[ -](?:rate|ratio|percentage)s?\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?%|\blatency\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds)\b/i;
 
 /** Whether `s` is the section that opens the record (the first below the title), with no "What went well" beside it. */
 function opensRecord(model: Postmortem, s: Section): boolean {

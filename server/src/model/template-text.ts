@@ -14,7 +14,30 @@ import { isBracedNote } from './action-items/common';
  */
 export function isTemplate(text: string): boolean {
   const { template, filled } = templateCounts(text, true);
-  return template >= 4 && template > filled;
+  return (template >= 4 && template > filled) || undatedPlaceholderFacts(text);
+}
+
+/**
+ * "Start Time: <UTC>", "Duration: <X minutes>", "Impacted Regions: <List>": three fields or more whose value is only a
+ * placeholder, in a document with no date and no clock time anywhere. The facts a postmortem exists to record are
+ * still to be written, and the rest ("Improve flap detection", "T0 + 5m | Alert fired") is the template's example. A
+ * real postmortem that left a field or three open still dates its incident somewhere.
+ */
+function undatedPlaceholderFacts(text: string): boolean {
+  if (!text.includes(':') || DATED_RE.test(text)) return false;
+  let n = 0;
+  for (const u of contentUnits(text)) if (placeholderField(u) && ++n >= 3) return true;
+  return false;
+}
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+/** A date or a time of day, as written in a report: "2026-03-14", "14:02", "March 14", "14 Mar". */
+const DATED_RE = new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b|\\b\\d{1,2}[:h]\\d{2}\\b|\\b${MONTH} \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}(?![a-z])`, 'i');
+
+/** A field line whose value is nothing but placeholders: "- Start Time: <UTC>", "**Owner:** [name]". */
+function placeholderField(unit: string): boolean {
+  const u = unit.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/[*_`]/g, '').trim();
+  const value = /^[^:\n]{1,40}:\s*(\S.*)$/.exec(u)?.[1];
+  return !!value && MAYBE_PLACEHOLDER_RE.test(value) && !/[\p{L}\p{N}]/u.test(withoutPlaceholders(value));
 }
 
 /** How many content units are a template's (placeholders, prompts, instructions) and how many are filled sentences. */

@@ -52,6 +52,12 @@ const hasReason = (t: string) => REASON.test(t) || PURPOSE.test(t);
 /** Not a decision taken: negated, conditional, planned, or an item. */
 const NOT_TAKEN = /\b(?:not|n't|never|no|without|unable to|could not|couldn't|would|would have|if|had we|unless|will|should|need(?:s|ed)? to|plan(?:s|ned)? to|must|can|cannot|could|whether|before|failed to|tried to|attempt(?:ed)? to|automatically|automation|auto-?)\s+(?:\w+\s+){0,3}$/i;
 
+/**
+ * "consumers ignored changes until the consumer pods were restarted": the restart closes a clause that says what was
+ * wrong until then, which is the reason; a state told, not a bare decision.
+ */
+const UNTIL = /\b(?:until|till)\s+(?:[\w'-]+\s+){0,5}$/i;
+
 const BOUNDARY = /(?<=[.!?])\s+(?=[A-Z0-9"“(*])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|\|)\s)/g;
 
 interface Sentence {
@@ -114,7 +120,8 @@ const takenIn = memoByText((text: string): [string, number, number][] => {
     const m = re.exec(text);
     if (!m) continue;
     const at = m.index + m[0].length - (m[1] ?? m[2]).length;
-    if (NOT_TAKEN.test(text.slice(Math.max(0, at - 80), at))) continue;
+    const before = text.slice(Math.max(0, at - 80), at);
+    if (NOT_TAKEN.test(before) || UNTIL.test(before)) continue;
     if (verb === 'paged' && ON_CALL_WAS_PAGED.test(text.slice(m.index, at)) && NO_OBJECT.test(text.slice(m.index + m[0].length))) continue;
     out.push([verb, at, m.index + m[0].length]);
   }

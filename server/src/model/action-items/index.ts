@@ -19,6 +19,7 @@ import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
 import { mergeExtendedWork, mergeRestatedItems } from './restated';
+import { dropRestatedLists } from './restated-lists';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
@@ -147,7 +148,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   markVerifiedCorrections(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  model.actionItems = mergeExtendedWork(mergeRestatedItems(model.actionItems));
+  model.actionItems = dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems)));
 }
 
 /**
