@@ -1,0 +1,7 @@
+// A lint thread of the postmortem-lint binary (bundled to dist/cli-worker.js, started by pool.ts): loads the linter,
+// dist/cli-core.js, as the binary's loader does (bin.ts; the JIT setting of tier-up.ts is the process's already), and
+// serves the main thread's files.
+import * as path from 'node:path';
+import { loadCore } from './code-cache';
+
+loadCore(path.join(__dirname, 'cli-core.js')).serveWorker();
