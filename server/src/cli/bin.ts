@@ -6,4 +6,6 @@ import './tier-up';
 import * as path from 'node:path';
 import { loadCore } from './code-cache';
 
-loadCore(path.join(__dirname, 'cli-core.js')).main();
+const { core, save } = loadCore(path.join(__dirname, 'cli-core.js'));
+process.once('exit', save);
+core.main();

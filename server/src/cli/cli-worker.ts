@@ -12,10 +12,12 @@ export interface WorkerRequest {
 /** `ready` once the linter is loaded; then one reply per request. */
 export type WorkerReply = { ready: true } | { index: number; outcome: FileOutcome };
 
-export function serveWorker(): void {
+/** Serves the main thread's requests; `afterEach` runs after each reply is sent. */
+export function serveWorker(afterEach?: () => void): void {
   parentPort?.on('message', (req: WorkerRequest) => {
     const reply: WorkerReply = { index: req.index, outcome: lintFile(req.task) };
     parentPort?.postMessage(reply);
+    afterEach?.();
   });
   parentPort?.postMessage({ ready: true } satisfies WorkerReply);
 }

@@ -5,14 +5,16 @@
 // bundle 72 → 35 ms of CPU; the 80-file corpus (--jobs 1) 1.43 → 1.32 s of CPU (medians of 4 alternated runs).
 // The cache lives in node_modules/.cache/postmortem-lint of the project the binary is installed in (of the repository
 // when run from it); its name holds a hash of the bundle's size and time of writing and of node's version and flags
-// (V8 rejects data made under other flags or by another V8, but checks no more of the source than its length). Reading or writing it never stops a run: a
-// cache that is missing, rejected or cannot be written only means the bundle is compiled as before.
+// (V8 rejects data made under other flags or by another V8, but checks no more of the source than its length).
+// Reading or writing it never stops a run: a cache that is missing, rejected or cannot be written only means the
+// bundle is compiled as before. The V8 flags of tier-up.ts are set before the bundle is compiled, as they were when
+// its cache was made (set later, they would make V8 reject it). The main thread writes it at exit, a lint thread once
+// it has linted ENOUGH_FILES (in a run of 1 MB or more the main thread lints nothing).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import type * as Core from './core';
 
 /**
@@ -64,24 +66,29 @@ function writeCache(file: string, script: vm.Script, files: number): void {
   }
 }
 
-/** Loads (runs) the bundle `file` and returns its exports; on the main thread, the cache is written at exit if useful. */
-export function loadCore(file: string): typeof Core {
+export interface LoadedCore {
+  core: typeof Core;
+  /** Writes the cache when this thread has linted more files than the run that made it (up to ENOUGH_FILES). */
+  save: () => void;
+}
+
+/** Loads (runs) the bundle `file`, with the code cache when there is one that V8 accepts. */
+export function loadCore(file: string): LoadedCore {
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = path.join(codeCacheDir(path.dirname(file)), `${PREFIX}${cacheKey(file)}.bin`);
   const stored = readCache(cacheFile);
   // CommonJS's own wrapper: one line, so that line numbers in stack traces and the source map stay right
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData: stored?.data });
-  const accepted = stored !== undefined && !script.cachedDataRejected;
+  let covered = stored !== undefined && !script.cachedDataRejected ? stored.files : 0;
   const mod = { exports: {} as typeof Core };
   (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, path.dirname(file));
   const core = mod.exports;
-  if (isMainThread) {
-    process.once('exit', () => {
-      const n = core.filesLinted();
-      const covered = accepted ? stored.files : 0;
-      if (n > covered && covered < ENOUGH_FILES) writeCache(cacheFile, script, n);
-    });
-  }
-  return core;
+  const save = () => {
+    const n = core.filesLinted();
+    if (n <= covered || covered >= ENOUGH_FILES) return;
+    writeCache(cacheFile, script, n);
+    covered = n;
+  };
+  return { core, save };
 }

@@ -2,6 +2,10 @@
 // dist/cli-core.js, as the binary's loader does (bin.ts; the JIT setting of tier-up.ts is the process's already), and
 // serves the main thread's files.
 import * as path from 'node:path';
-import { loadCore } from './code-cache';
+import { ENOUGH_FILES, loadCore } from './code-cache';
 
-loadCore(path.join(__dirname, 'cli-core.js')).serveWorker();
+const { core, save } = loadCore(path.join(__dirname, 'cli-core.js'));
+// the run may end (and stop this thread) any time: the cache is written once the thread has linted enough
+core.serveWorker(() => {
+  if (core.filesLinted() === ENOUGH_FILES) save();
+});
