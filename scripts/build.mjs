@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild. tsc only type-checks.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { cliEntries } from './cli-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,9 +15,7 @@ const common = {
   logLevel: 'warning',
 };
 const entries = [
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // the CLI's lint threads (server/src/cli/pool.ts starts them from dist/ beside cli.js)
-  { entryPoints: ['server/src/cli/cli-worker.ts'], outfile: 'dist/cli-worker.js' },
+  ...cliEntries('.', 'dist'),
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // the server's lint thread (server/src/lsp/lint-thread.ts starts it from dist/ beside server.js)
   { entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' },

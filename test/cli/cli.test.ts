@@ -7,14 +7,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { buildCli } from './build-cli';
 import { lint } from '../../server/src/lint/lint';
 import { rules as registry } from '../../server/src/rules/index';
 import { escapeGithubData, escapeGithubProperty } from '../../server/src/cli/format';
 import pkg from '../../package.json';
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TODAY = '2026-03-01';
 
 const BAD = `---
@@ -109,21 +107,7 @@ interface JsonFinding {
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pml-cli-'));
-  // Same entry and options as scripts/build.mjs, into a private folder so parallel test files never race on dist/.
-  // laid out like the package: dist/cli.js with the rule pages in ../docs/rules
-  const pkgDir = path.join(tmp, '..', `${path.basename(tmp)}-bin`);
-  cli = path.join(pkgDir, 'dist', 'cli.js');
-  fs.cpSync(path.join(ROOT, 'docs', 'rules'), path.join(pkgDir, 'docs', 'rules'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    logLevel: 'error',
-    banner: { js: '#!/usr/bin/env node' },
-  });
+  cli = await buildCli(path.join(tmp, '..', `${path.basename(tmp)}-bin`));
   write('postmortems/payments.md', BAD);
   write('README.md', README);
   write('node_modules/some-pkg/postmortems/x.md', BAD);

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { buildCli } from './build-cli';
 import { lintInThreads } from '../../server/src/cli/pool';
 import type { FileOutcome, FileTask } from '../../server/src/cli/lint-file';
 import { defaultThreads, othersBusyCores } from '../../server/src/cli/lint-files';
@@ -36,15 +36,7 @@ function run(args: string[], cwd = tmp) {
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pml-parallel-'));
-  // laid out like the package: dist/cli.js and dist/cli-worker.js, the rule pages in ../docs/rules
-  const dist = path.join(tmp, 'pkg', 'dist');
-  fs.cpSync(path.join(ROOT, 'docs', 'rules'), path.join(tmp, 'pkg', 'docs', 'rules'), { recursive: true });
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error' } as const;
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')], outfile: path.join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
-    esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'server/src/cli/cli-worker.ts')], outfile: path.join(dist, 'cli-worker.js') }),
-  ]);
-  cli = path.join(dist, 'cli.js');
+  cli = await buildCli(path.join(tmp, 'pkg'));
 });
 
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

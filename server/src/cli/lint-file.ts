@@ -62,8 +62,16 @@ export function readWarningLine(display: string, warning: string): string {
   return `${NAME}: ${display}: ${warning}\n`;
 }
 
+let linted = 0;
+
+/** How many files lintFile was called for on this thread (the code cache is written after a run that linted some). */
+export function filesLinted(): number {
+  return linted;
+}
+
 /** Never throws: an error reading, fixing or linting the file becomes one line on stderr for that file. */
 export function lintFile(task: FileTask): FileOutcome {
+  linted++;
   const out: FileOutcome['out'] = [];
   const err = (text: string) => out.push({ stream: 'stderr', text });
   let bytes: Uint8Array | undefined = task.bytes;

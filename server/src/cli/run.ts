@@ -5,12 +5,10 @@ import type { Config, ConfigProblem, Rule } from '../model/types';
 import { resolveConfig } from '../config/resolve';
 import { capProblems, formatConfigProblem } from '../config/validate';
 import { rules as registry } from '../rules/index';
-import { renderStandaloneHtml } from '../reader/render';
 import { parseCliArgs, reachesFailOn, UsageError, type CliOptions } from './args';
 import { collectFiles, readInputFile } from './files';
 import { formatGithub, formatJson, formatSarif, formatText } from './format';
 import { helpText } from './help';
-import { runReport } from './report';
 import { lintFiles } from './lint-files';
 import { NAME, TOOL } from './tool';
 
@@ -24,6 +22,11 @@ export interface CliIo {
 }
 
 
+// The report and render subcommands load their code (the archive, HTML rendering and sanitising: about a third of the
+// bundle's start-up work) only when run: a lint never needs it.
+const report = () => require('./report') as typeof import('./report');
+const reader = () => require('../reader/render') as typeof import('../reader/render');
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fail = (reason: string) => {
     io.stderr(`${NAME}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -36,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const p of capProblems([...unique.values()])) io.stderr(`${NAME}: ${problemLine(p).replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
-  if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'report') return report().runReport(argv.slice(1), io);
   let opts: CliOptions;
   try {
     opts = parseCliArgs(argv, io.env);
@@ -147,7 +150,7 @@ async function render(
   if (c.problems.length) return failProblems(c.problems);
   let html: string;
   try {
-    html = await renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all, remoteImages: opts.remoteImages });
+    html = await reader().renderStandaloneHtml(text, { filePath: abs, today: opts.today, config: c.config, all: opts.all, remoteImages: opts.remoteImages });
   } catch (e) {
     return fail(`internal error while rendering ${input}: ${e instanceof Error ? e.message : String(e)} (please report this with the file)`);
   }

@@ -1,4 +1,4 @@
-// The CLI's JIT setting, imported first by the binary's entry (cli/main.ts) so that it holds before the linter's code
+// The CLI's JIT setting, imported first by the binary's entry (cli/bin.ts) so that it holds before the linter's code
 // is loaded. A CLI run is short: over the 80-file corpus about half of its CPU time went on warming up (the same files
 // linted again in the same process took half as long), and a third of a cold run's CPU was on V8's background threads,
 // most of it optimising compiles of functions that had run only a few times. V8 asks its optimising compiler for a

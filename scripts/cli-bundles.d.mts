@@ -1,0 +1,1 @@
+export function cliEntries(root: string, outdir: string): { entryPoints: string[]; outfile: string; banner?: { js: string } }[];
