@@ -60,6 +60,10 @@ describe('heldout21: a story told under chapter headings of its own', () => {
     assert.match(describeSection(m, chapter) ?? '', /chapter of a story[\s\S]*still asks for action items/);
   });
 
+  test('a follow-up section added to the story (by hand or by the fix) leaves it a story: nothing else is asked for', () => {
+    assert.deepEqual(missing(`${story(diary)}\n\n## Action items\n\n- Alert on export failures — @kim, due 2026-12-20, P2\n`), []);
+  });
+
   test('the same chapters without time-stamped lines are not clearly a story with times: the findings stay', () => {
     assert.deepEqual(missing(story('The next day we reverted it.')), ["No 'Impact'", "No 'Timeline'", "No 'Contributing causes'", "No 'Action items'"]);
   });

@@ -3,7 +3,7 @@
 // time-stamped lines ("**Monday, 8am PST**, I restored the database …"). A reader sees the impact, the timeline and
 // the causes in the story; which chapter holds which is the reader's call, so missing-section does not guess (it
 // still asks for follow-ups, which the engine reads from prose wherever they are). Pure: reads only the model.
-import type { Postmortem, SectionKind } from './types';
+import type { Postmortem, Section, SectionKind } from './types';
 import { proseText, timeStampedSteps } from './facts';
 import { toldAsStory } from './genre';
 
@@ -13,8 +13,8 @@ export const TOLD_IN_STORY: readonly SectionKind[] = ['summary', 'impact', 'time
 const memo = new WeakMap<Postmortem, boolean>();
 
 /**
- * At least three headings below the title, none the catalogue reads as a section (nor a bold label standing in for
- * one), writing that tells one past event at length (toldAsStory), and at least three lines that open with a time.
+ * At least three headings below the title besides a follow-up section, none the catalogue reads as a section (nor a
+ * bold label standing in for one), writing that tells one past event at length (toldAsStory), and at least three lines that open with a time.
  */
 export function toldUnderStoryHeadings(model: Postmortem): boolean {
   let v = memo.get(model);
@@ -28,7 +28,9 @@ export function toldUnderStoryHeadings(model: Postmortem): boolean {
 function read(model: Postmortem): boolean {
   const h1s = model.allSections.filter((s) => s.depth === 1);
   const title = h1s.length === 1 ? h1s[0] : undefined;
-  const chapters = model.allSections.filter((s) => s !== title);
-  if (chapters.length < 3 || model.labeledKinds.length > 0 || chapters.some((s) => s.kind || s.effectiveKind)) return false;
+  // a follow-up section (the writer's own, or the one missing-section's fix adds) does not make the chapters sections
+  const followUps = (s: Section): boolean => s.effectiveKind === 'action-items' || (!!s.parent && followUps(s.parent));
+  const chapters = model.allSections.filter((s) => s !== title && !followUps(s));
+  if (chapters.length < 3 || model.labeledKinds.some((k) => k !== 'action-items') || chapters.some((s) => s.kind || s.effectiveKind)) return false;
   return timeStampedSteps(model.text) >= 3 && toldAsStory(model, proseText(model));
 }
