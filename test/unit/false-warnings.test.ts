@@ -54,6 +54,11 @@ describe('a table row one cell short, the owner slid into the column before', ()
     assert.deepEqual(m.actionItems.map((i) => i.owners.map((o) => o.value)), [[], ['Geir Andre Lund']]);
   });
 
+  test('a disable comment after the short row\'s last pipe does not make it a full row', () => {
+    const m = parsePostmortem(table('| Watch the pool size | Improvement ||\n| Add a smarter isAlive check | Geir Andre Lund|  | <!-- postmortem-lint-disable-line action-item-due-date -->'));
+    assert.deepEqual(m.actionItems[1].owners.map((o) => o.value), ['Geir Andre Lund']);
+  });
+
   test('a name in a column that holds names in every row is not read as slid, nor is a full row', () => {
     const names = parsePostmortem(table('| Watch the pool size | Kari Nordmann ||\n| Add a smarter isAlive check | Geir Andre Lund|  |'));
     assert.deepEqual(names.actionItems.map((i) => i.owners.length), [0, 0]);

@@ -208,7 +208,10 @@ function unnamedStatusColumn(rows: TableRow[], header: string[], columns: TableI
  */
 function slidOwnerColumn(rows: TableRow[], row: TableRow, width: number, columns: TableInfo['columns']): number | undefined {
   const o = columns.owner;
-  if (o === undefined || row.children.length >= width || (row.children[o] && plain(row.children[o]).trim())) return undefined;
+  // a disable comment put after the row's last pipe ("|  | <!-- postmortem-lint-disable-line … -->") is a cell of its own
+  let cells = row.children.length;
+  while (cells > 0 && row.children[cells - 1].children.length > 0 && row.children[cells - 1].children.every(commentOrBlank)) cells--;
+  if (o === undefined || cells >= width || (row.children[o] && plain(row.children[o]).trim())) return undefined;
   const k = o - 1;
   if (k < 0 || Object.values(columns).includes(k) || !row.children[k]) return undefined;
   const name = plain(row.children[k]).trim();
@@ -216,6 +219,7 @@ function slidOwnerColumn(rows: TableRow[], row: TableRow, width: number, columns
   const others = rows.filter((r) => r !== row).map((r) => (r.children[k] ? plain(r.children[k]).trim() : ''));
   return others.some((t) => t && t !== name && !PERSON_NAME_RE.test(t)) ? k : undefined;
 }
+const commentOrBlank = (n: TableRow['children'][number]['children'][number]): boolean => (n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())) || (n.type === 'text' && !n.value.trim());
 const PERSON_NAME_RE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,3}$/u;
 
 /** A cell of up to three words that is a status in English or another language ("Done", "[Utført](…)"), or undefined. */
