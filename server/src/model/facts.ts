@@ -3,7 +3,7 @@
 // a kind and their prose, the severity's normalised name. Pure: reads only the model.
 import type { Postmortem, Range, Section, SectionKind } from './types';
 import { normalizeHeading } from './sections';
-import { matchesByLine, memoByText, runsOf } from './memo';
+import { memoByText, runsOf } from './memo';
 
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
@@ -52,38 +52,54 @@ export const maskedText = memo((model: Postmortem): string => {
  * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
  * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
  */
-export const proseText = memo((model: Postmortem): string => {
-  const masked = maskedText(model);
-  const inline: [number, number][] = [];
-  for (const m of inlineOpaque(masked)) inline.push([m.index, m.index + m[0].length]);
-  return blankSpans(masked, inline);
-});
+export const proseText = memo((model: Postmortem): string =>
+  runsOf(maskedText(model))
+    .map(([, run]) => proseRun(run))
+    .join(''),
+);
 /**
- * Inline code spans, link destinations, autolinks and bare URLs: none crosses a line, so they are read paragraph by
- * paragraph, each paragraph's remembered (an edit leaves the others as they were).
+ * Inline code spans, link destinations, autolinks and bare URLs: none crosses a line, so they are blanked paragraph by
+ * paragraph (runsOf), each paragraph's answer remembered (an edit leaves the others as they were).
  */
-const inlineOpaque = matchesByLine(/`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g);
+const INLINE_OPAQUE_RE = /`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g;
+const proseRun = memoByText((run: string): string => blankSpans(run, [...run.matchAll(INLINE_OPAQUE_RE)].map((m): [number, number] => [m.index, m.index + m[0].length])));
 
 /**
  * The writer's own words: the prose without quotations (blockquotes, "double-quoted" and “curly-quoted” spans on one
  * line, which are evidence or someone else's words) and without headings. Same length as the text.
  */
-export const plainProse = memo((model: Postmortem): string => {
-  const prose = proseText(model);
+export const plainProse = memo((model: Postmortem): string =>
+  // paragraph by paragraph (runsOf), each remembered: a blank line ends a quote, and a paragraph after the first
+  // starts with the blank line's break, so each is read as the whole text reads it; no quoted string crosses a line
+  runsOf(proseText(model))
+    .map(([, run]) => plainRun(run))
+    .join(''),
+);
+
+const plainRun = memoByText((run: string): string => {
   const spans: [number, number][] = [];
   // blockquote lines, and the lazy continuation lines of a blockquote paragraph
   let inQuote = false;
-  for (let l = 0; l < model.lines.lineCount; l++) {
-    const s = model.lines.lineStart(l);
-    const e = model.lines.lineEnd(l);
-    const line = prose.slice(s, e);
-    if (/^\s{0,3}>/.test(line)) inQuote = true;
-    else if (!line.trim()) inQuote = false;
-    if (inQuote || /^\s{0,3}#{1,6}\s/.test(line)) spans.push([s, e]);
+  let s = 0;
+  for (const m of run.matchAll(LINE_BREAK_RE)) {
+    inQuote = quoteOrHeading(run, s, m.index, inQuote, spans);
+    s = m.index + m[0].length;
   }
-  for (const m of prose.matchAll(/"[^"\n]{1,300}"|“[^”\n]{1,300}”/g)) spans.push([m.index, m.index + m[0].length]);
-  return blankSpans(prose, spans);
+  quoteOrHeading(run, s, run.length, inQuote, spans);
+  for (const m of run.matchAll(/"[^"\n]{1,300}"|“[^”\n]{1,300}”/g)) spans.push([m.index, m.index + m[0].length]);
+  return blankSpans(run, spans);
 });
+
+const LINE_BREAK_RE = /\r\n?|\n/g;
+
+/** Adds the line [s, e) to `spans` when it is in a blockquote or a heading; whether a quote goes on after it. */
+function quoteOrHeading(text: string, s: number, e: number, inQuote: boolean, spans: [number, number][]): boolean {
+  const line = text.slice(s, e);
+  if (/^\s{0,3}>/.test(line)) inQuote = true;
+  else if (!line.trim()) inQuote = false;
+  if (inQuote || /^\s{0,3}#{1,6}\s/.test(line)) spans.push([s, e]);
+  return inQuote;
+}
 
 /**
  * Whether the prose reads as English, by the share of the commonest English function words ("the", "and", "of", "we"

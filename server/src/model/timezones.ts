@@ -4,7 +4,7 @@
 import { codeBlockTimelineRows } from './code-timeline';
 import type { Postmortem, Range } from './types';
 import { blankSpans, maskedText } from './facts';
-import { memoByText } from './memo';
+import { memoByText, runsOf } from './memo';
 
 /** Where the zone of a timeline was read. */
 export type ZoneSource = 'front matter' | 'title' | 'entries' | 'document';
@@ -101,9 +101,15 @@ const COUNTRY_ZONES: [RegExp, RegExp][] = [
  * inside a word stays ("America/New_York").
  */
 function withInlineCode(model: Postmortem): string {
-  // the masked text proseText starts from too (one pass over the text, once per model)
-  return codeVersions(maskedText(model)).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length));
+  // the masked text proseText starts from too, paragraph by paragraph (runsOf): neither expression crosses a line
+  // break, and a line break at a paragraph's edge reads as the start or end of the text does to the lookarounds, so
+  // the paragraphs' answers joined are the whole text's, and an edit works out one paragraph again
+  return runsOf(maskedText(model))
+    .map(([, run]) => runWithInlineCode(run))
+    .join('');
 }
+
+const runWithInlineCode = memoByText((run: string): string => codeVersions(run).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length)));
 
 const INLINE_MARKS_RE = /`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 
