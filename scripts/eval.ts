@@ -73,6 +73,10 @@
 //              incl. lab RCAs with YAML front matter, a machine-written RCA, '✅ Done' / '📅 Queued' Owner | Due | Status
 //              tables and an exercise marked 'Status: example', labelled before the engine ran on it; its first run, the
 //              honest figures: test/eval/heldout22/FIRST-RUN.md)
+//   --set=heldout23 score the twenty-third held-out set (test/eval/heldout23/: three new postmortem sources, owners
+//              a-l, incl. a federal service's postmortems with Owner | Status tables under sprint / quarter headings, a
+//              report without follow-ups and an HTML blog post-mortem, labelled before the engine ran on it; its first run,
+//              the honest figures: test/eval/heldout23/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -152,6 +152,11 @@ describe('eval label files', () => {
     const h22 = heldouts.find((h) => h.set === 'heldout22')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.ok(h22.length >= 8);
     for (const d of h22) assert.equal(d.timezone, false, `${d.file} states UTC or has no clock times: labelled 'no'`);
+    // heldout23: a 'Time (UTC)' table and dated tables with one zone-less '12:24 PM' row in documents that state UTC
+    // elsewhere: labelled 'no'; the two reports without a timeline carry no label
+    const h23 = heldouts.find((h) => h.set === 'heldout23')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.ok(h23.length >= 2);
+    for (const d of h23) assert.equal(d.timezone, false, `${d.file} states UTC in the document: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
