@@ -69,7 +69,12 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * (heldout21, built in parallel, takes a-l): lab RCAs with YAML front matter and a done `remediation:` list, a machine-written
  * RCA with a "Recommended follow-up" list, SaaS postmortems with '✅ Done' / '📅 Queued' Owner | Due | Status tables, an
  * exercise marked 'Status: example', an @handle-owned Action | Tracked In | Status table, and look-alikes from folder READMEs
- * to a status page and an incident-registry record, labelled before the engine ran on it; its first run: heldout22/FIRST-RUN.md).
+ * to a status page and an incident-registry record, labelled before the engine ran on it; its first run: heldout22/FIRST-RUN.md)
+ * or `heldout24` (heldout24/: a twenty-fourth held-out set, small (3 postmortems, 4 look-alikes), owners m-z (heldout23, built
+ * in parallel, takes a-l): an agent-maintained game bot's incident write-ups with Immediate / Short-term / Long-term
+ * checklists of issue numbers, '- [x]' immediate actions and bold numbered headings whose sub-bullets are the open items,
+ * '1. ✅ **Deploy Fix**' done actions, and look-alikes from an incident tracking log and a troubleshooting guide to a folder
+ * README and a CI SEV issue template, labelled before the engine ran on it; its first run: heldout24/FIRST-RUN.md).
 
  * or `heldout23` (heldout23/: a twenty-third held-out set from three postmortem sources whose owners start with a-l
  * (heldout24, built in parallel, takes the rest): a federal service's two-incident postmortem and its earlier single-incident
@@ -79,10 +84,10 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * heldout23/FIRST-RUN.md).
 
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23' | 'heldout24';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -108,6 +113,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout21: 'heldout21/',
   heldout22: 'heldout22/',
   heldout23: 'heldout23/',
+  heldout24: 'heldout24/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';
