@@ -34,6 +34,7 @@ import { announcedLinkLists } from './link-lists';
 import { nodeSections } from './node-sections';
 import { collectFiledTickets, collectOutside } from './outside-sections';
 import { collectResolutionCommitments } from './resolution-commitments';
+import { applyGroupPriority } from './group-priority';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
@@ -149,6 +150,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems)));
+  applyGroupPriority(model.actionItems, ctx);
 }
 
 /**
