@@ -1,5 +1,6 @@
 // Shapes the twenty-fourth held-out set showed (test/eval/heldout24/FIRST-RUN.md), each read as a reader reads it: a
-// sub-bullet opened by a plain check mark is ticked.
+// sub-bullet opened by a plain check mark is ticked, and a "**Recommendation**: DEPLOY IMMEDIATELY - …" verdict in a
+// sign-off block is not work to assign.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
@@ -19,5 +20,22 @@ describe('heldout24: a sub-bullet opened by a check mark', () => {
 
   test('a check mark inside the words ("12 ✓ and 3 failing") is not a status', () => {
     assert.deepEqual(statuses('## Action items\n\n- Fix the tests that report 12 ✓ and 3 failing'), [['Fix th', 'open']]);
+  });
+});
+
+describe('heldout24: a verdict after a "Recommendation" label', () => {
+  const closing = (line: string) => `## Action items\n\n- Alert on a full scratch disk\n\n## Conclusion\n\n${line}`;
+
+  test('"**Recommendation**: DEPLOY IMMEDIATELY - …" is a verdict on the fix, not an item', () => {
+    const items = parsePostmortem(doc(closing('**Recommendation**: DEPLOY IMMEDIATELY - Critical fix with low risk and high impact.'))).actionItems;
+    assert.deepEqual(items.map((i) => i.text), ['Alert on a full scratch disk']);
+  });
+
+  test('work after the label stays an item, in capitals as a priority too', () => {
+    for (const line of ['**Recommendation**: URGENT - rotate the signing keys on both hosts.', '**Recommendation**: Rotate the signing keys on both hosts this week.']) {
+      const items = parsePostmortem(doc(closing(line))).actionItems;
+      assert.equal(items.length, 2, line);
+      assert.match(items[1].text, /rotate the signing keys/i);
+    }
   });
 });
