@@ -250,9 +250,11 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
 
 // "*(shipped, #67)*", "*(done during the response)*", "*(outstanding — nothing built)*": a status in an emphasised
 // parenthesis after a bold lead, with a word on where or how; not "*(done by Friday)*" (a due date). "Open item,
-// deliberately not closed: …", "Still open: …" at the start: the entry says it is not done, in a list of finished work too
+// deliberately not closed: …", "Still open: …" at the start: the entry says it is not done, in a list of finished work too.
+// "✓ Maintain the runbook" / "✔ Add the alert": a plain check mark (no emoji presentation) opening the entry ticks it,
+// as a checked box does; inside the words ("12 ✓ 3 ✗") it is not read.
 const STATUS_INLINE_RE =
-  /(✅|✔️|☑️)|\((done|completed|fixed|closed|resolved)\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]|[*_]\((done|completed|fixed|resolved|shipped|merged|outstanding|not started)\b(?![ \t]+(?:by|before|until)\b)[^()*_]{0,120}\)[*_]|^\s*(?:\*\*)?(?:still )?(open|outstanding)(?: (?:item|issue|point|question))?(?:\*\*)?\s*[,:\-–—]/giu;
+  /(✅|✔️|☑️)|\((done|completed|fixed|closed|resolved)\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]|[*_]\((done|completed|fixed|resolved|shipped|merged|outstanding|not started)\b(?![ \t]+(?:by|before|until)\b)[^()*_]{0,120}\)[*_]|^\s*(?:\*\*)?(?:still )?(open|outstanding)(?: (?:item|issue|point|question))?(?:\*\*)?\s*[,:\-–—]|^\s*(✓|✔)(?=\s)/giu;
 
 export function findStatus(seg: Segment): Hit<ActionItemStatus> | undefined {
   for (const m of seg.text.matchAll(STATUS_INLINE_RE)) {

@@ -223,6 +223,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   const home = sec ?? labelHeading(label, ctx.range(s, s + m[0].length), endOf(after.length ? after[after.length - 1] : p), ctx);
   let from = s + m[0].length;
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
+  if (isVerdict(label, ctx.text.slice(from, endOf(p)))) return false;
   const items: ActionItem[] = [];
   if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
     const item = paragraphItem(p, ctx, home, false, from);
@@ -240,6 +241,17 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
+}
+
+/**
+ * "**Recommendation**: DEPLOY IMMEDIATELY - Critical fix with low risk and high impact." in a sign-off block: a verdict
+ * on the fix written in capitals, then its reason; not work to assign. One label ("Recommendation"), one to three words
+ * in capitals (not a priority or a status: "URGENT - rotate the keys" is work), then a dash, a full stop or the end.
+ */
+const VERDICT_LABEL_RE = /^(?:final |overall )?recommendation$/i;
+const VERDICT_RE = /^(?!(?:URGENT|CRITICAL|HIGH|MEDIUM|LOW|ASAP|TODO|OPEN|P[0-4])\b)\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2}(?:[ \t]*[-–—.!:][ \t]|[ \t]*[.!]?$)/u;
+function isVerdict(label: string, rest: string): boolean {
+  return VERDICT_LABEL_RE.test(label) && VERDICT_RE.test(rest.trim());
 }
 
 /**

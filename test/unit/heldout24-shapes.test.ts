@@ -1,0 +1,41 @@
+// Shapes the twenty-fourth held-out set showed (test/eval/heldout24/FIRST-RUN.md), each read as a reader reads it: a
+// sub-bullet opened by a plain check mark is ticked, and a "**Recommendation**: DEPLOY IMMEDIATELY - …" verdict in a
+// sign-off block is not work to assign.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../server/src/model/parse';
+
+const doc = (body: string) => `# Incident\n\n## Summary\n\nThe export job stalled on a full disk.\n\n${body}\n`;
+const statuses = (md: string) => parsePostmortem(doc(md)).actionItems.map((i) => [i.text.replace(/^\W+/u, '').slice(0, 6), i.status]);
+
+describe('heldout24: a sub-bullet opened by a check mark', () => {
+  test('"✓ …" and "✔ …" under a bold numbered heading are done; the plain sub-bullet beside them stays open', () => {
+    const md = '## Action items\n\n1. **Disk hygiene**:\n   - ✓ Delete old archives after each run\n   - ✔ Keep the cleanup script in git\n   - Alert when the disk passes 80%';
+    assert.deepEqual(statuses(md), [
+      ['Delete', 'done'],
+      ['Keep t', 'done'],
+      ['Alert ', 'open'],
+    ]);
+  });
+
+  test('a check mark inside the words ("12 ✓ and 3 failing") is not a status', () => {
+    assert.deepEqual(statuses('## Action items\n\n- Fix the tests that report 12 ✓ and 3 failing'), [['Fix th', 'open']]);
+  });
+});
+
+describe('heldout24: a verdict after a "Recommendation" label', () => {
+  const closing = (line: string) => `## Action items\n\n- Alert on a full scratch disk\n\n## Conclusion\n\n${line}`;
+
+  test('"**Recommendation**: DEPLOY IMMEDIATELY - …" is a verdict on the fix, not an item', () => {
+    const items = parsePostmortem(doc(closing('**Recommendation**: DEPLOY IMMEDIATELY - Critical fix with low risk and high impact.'))).actionItems;
+    assert.deepEqual(items.map((i) => i.text), ['Alert on a full scratch disk']);
+  });
+
+  test('work after the label stays an item, in capitals as a priority too', () => {
+    for (const line of ['**Recommendation**: URGENT - rotate the signing keys on both hosts.', '**Recommendation**: Rotate the signing keys on both hosts this week.']) {
+      const items = parsePostmortem(doc(closing(line))).actionItems;
+      assert.equal(items.length, 2, line);
+      assert.match(items[1].text, /rotate the signing keys/i);
+    }
+  });
+});
