@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FULL_CAPABILITIES, fileUri, TestClient } from './client';
 import { ensureBuilt } from './build';
+import { TEMPLATE } from './texts';
 import type { ArchiveItemsResult } from '../../server/src/protocol';
 
 const pm = (title: string, items: string) => `---\ntype: postmortem\ndate: 2026-01-10\n---\n# ${title}\n\n## Action items\n\n${items}\n`;
@@ -70,26 +71,8 @@ describe('workspace index over LSP', () => {
 
   test('a blank template written in the postmortems folder is not listed, while its one finding is published', async () => {
     const uri = fileUri(path.join(dir, 'postmortems', 'TEMPLATE.md'));
-    const template = [
-      '# {Incident title}',
-      '',
-      '## Summary',
-      '',
-      '{One or two sentences: what broke, for whom, for how long.}',
-      '',
-      '## Impact',
-      '',
-      '{Who was affected, and how many}',
-      '',
-      '## Action items',
-      '',
-      '| Action | Owner | Due |',
-      '| --- | --- | --- |',
-      '| Add an alert on queue depth | <owner> | YYYY-MM-DD |',
-      '',
-    ].join('\n');
     const seen = c.archiveChanged.length;
-    await c.open(uri, template);
+    await c.open(uri, TEMPLATE);
     const published = await c.diagnosticsFor(uri, 1);
     assert.deepEqual(published.map((d) => d.code), ['unfilled-template']);
     await c.waitFor('open notice', () => c.archiveChanged.slice(seen).find((n) => n.files?.includes(uri) && n.complete));

@@ -42,3 +42,28 @@ A tool for things.
 - [ ] Add dark mode
 - [ ] Improve monitoring
 `;
+
+/** A blank template whose action table carries example rows, as many do to show the format. */
+export const TEMPLATE = [
+  '# {Incident title}',
+  '',
+  '## Summary',
+  '',
+  '{One or two sentences: what broke, for whom, for how long.}',
+  '',
+  '## Impact',
+  '',
+  '{Who was affected, and how many}',
+  '',
+  '## Root causes',
+  '',
+  '{The conditions that made it possible}',
+  '',
+  '## Action items',
+  '',
+  '| Action | Owner | Due |',
+  '| --- | --- | --- |',
+  '| Add an alert on queue depth | [Owner] | YYYY-MM-DD |',
+  '| Document the failover steps | <owner> | YYYY-MM-DD |',
+  '',
+].join('\n');

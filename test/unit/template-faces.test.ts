@@ -10,34 +10,11 @@ import { documentSymbols } from '../../server/src/lsp/features/symbols';
 import { hoverAt } from '../../server/src/lsp/features/hover';
 import { readArchive, readArchiveEntry } from '../../server/src/archive/entry';
 import type { Config } from '../../server/src/model/types';
+import { TEMPLATE } from '../lsp/texts';
 
 const TODAY = '2026-03-01';
 const PATH = '/repo/docs/postmortems/template.md';
 
-/** A template whose action table carries example rows, as many do to show the format. */
-const TEMPLATE = [
-  '# {Incident title}',
-  '',
-  '## Summary',
-  '',
-  '{One or two sentences: what broke, for whom, for how long.}',
-  '',
-  '## Impact',
-  '',
-  '{Who was affected, and how many}',
-  '',
-  '## Root causes',
-  '',
-  '{The conditions that made it possible}',
-  '',
-  '## Action items',
-  '',
-  '| Action | Owner | Due |',
-  '| --- | --- | --- |',
-  '| Add an alert on queue depth | [Owner] | YYYY-MM-DD |',
-  '| Document the failover steps | <owner> | YYYY-MM-DD |',
-  '',
-].join('\n');
 
 const run = (config?: Config) => lint(TEMPLATE, { filePath: PATH, rootDir: '/repo', today: TODAY, config });
 
