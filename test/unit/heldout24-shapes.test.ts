@@ -1,6 +1,6 @@
 // Shapes the twenty-fourth held-out set showed (test/eval/heldout24/FIRST-RUN.md), each read as a reader reads it: a
 // sub-bullet opened by a plain check mark is ticked, and a "**Recommendation**: DEPLOY IMMEDIATELY - …" verdict in a
-// sign-off block is not work to assign.
+// sign-off block is not work to assign, and a later "Prevention" list that tells the checklist again is not more work.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
@@ -37,5 +37,21 @@ describe('heldout24: a verdict after a "Recommendation" label', () => {
       assert.equal(items.length, 2, line);
       assert.match(items[1].text, /rotate the signing keys/i);
     }
+  });
+});
+
+describe('heldout24: a later "Prevention" list that restates the checklist', () => {
+  const md = (prevention: string) =>
+    `## Action items\n\n- [ ] **#41:** Fix the dispatcher timer start (P0)\n- [ ] Add idle-queue detection and alerting (P1)\n- [ ] Add regression tests for the dispatcher loop (P1)\n\n## Prevention\n\n${prevention}`;
+
+  test('the same work told again in other words is not a second set of items', () => {
+    const items = parsePostmortem(doc(md('1. Alert on an idle queue that still holds jobs\n2. Track dispatcher timer starts after deploys\n3. Run regression tests on the dispatcher loop'))).actionItems;
+    assert.equal(items.length, 3);
+    assert.ok(items.every((i) => i.format === 'checkbox'));
+  });
+
+  test('other work under Prevention stays items', () => {
+    const items = parsePostmortem(doc(md('1. Rotate the on-call pager keys\n2. Move the nightly exports to their own pool'))).actionItems;
+    assert.equal(items.length, 5);
   });
 });
