@@ -76,11 +76,11 @@
 //   --set=heldout23 score the twenty-third held-out set (test/eval/heldout23/: three new postmortem sources, owners
 //              a-l, incl. a federal service's postmortems with Owner | Status tables under sprint / quarter headings, a
 //              report without follow-ups and an HTML blog post-mortem, labelled before the engine ran on it; its first run,
-//              the honest figures: test/eval/heldout23/FIRST-RUN.md)
+//              the honest figures: test/eval/heldout23/FIRST-RUN.md; development data since its phase 2, judge-h2324)
 //   --set=heldout24 score the twenty-fourth held-out set (test/eval/heldout24/: small, one postmortem source, owners m-z,
 //              an agent-maintained game bot's incident write-ups with issue-numbered checklists and ✅ actions, plus four
 //              look-alikes, labelled before the engine ran on it; its first run, the honest figures:
-//              test/eval/heldout24/FIRST-RUN.md)
+//              test/eval/heldout24/FIRST-RUN.md; development data since its phase 2, judge-heldout24 and judge-h2324)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

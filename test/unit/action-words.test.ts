@@ -38,3 +38,12 @@ test('the reader view, the archive report and the rules show the same words for 
   assert.deepEqual(buildReaderModel(result, { today: TODAY }).actionItems.map((i) => i.text), expected);
   assert.deepEqual(archivePostmortem(result.model, 'cache.md', 'cache', TODAY).items.map((i) => i.text), expected);
 });
+
+test('a ticket that leads the item labels it: the owner fix writes after the action, not inside the label', () => {
+  const text = `# Postmortem: scheduler stall\n\n## Summary\nJobs waited for two days.\n\n## Root cause\nThe dispatch timer never started.\n\n## Action items\n\n- [ ] **#812:** Fix the dispatcher timer start (P0)\n`;
+  const finding = lint(text, { today: TODAY }).findings.find((f) => f.ruleId === 'action-item-owner');
+  const edit = finding?.fixes?.[0]?.edits[0];
+  assert.ok(edit);
+  const fixed = text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset);
+  assert.match(fixed, /- \[ \] \*\*#812:\*\* Fix the dispatcher timer start — @owner \(P0\)/);
+});

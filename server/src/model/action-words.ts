@@ -50,13 +50,14 @@ function computeRange(model: Postmortem, item: ActionItem): { start: number; end
     ...item.tickets.map((t) => t.range),
   ];
   let first: Range | undefined;
+  const text = model.text;
   for (const r of fields) {
-    if (r && r.start.offset > s && r.start.offset < e) {
+    // "**#812:** Fix the timer (P0)": a ticket leading the item labels it; the action's words come after it
+    if (r && r.start.offset > s && r.start.offset < e && hasWordBefore(text, s, r.start.offset)) {
       e = r.start.offset;
       first = r;
     }
   }
-  const text = model.text;
   if (first && SUBJECT_LEAD_RE.test(model.text.slice(s, first.start.offset))) return { start: s, end: item.textRange.end.offset };
   if (first) {
     // drop the separator and the field's own label ("— owner: ", ", due ", "(Ticket ") before the first field: a walk
@@ -78,6 +79,12 @@ function computeRange(model: Postmortem, item: ActionItem): { start: number; end
     }
   }
   return { start: s, end: e > s ? e : item.textRange.end.offset };
+}
+
+/** A letter or digit between `from` and `to`: words, not only marks ("**", "- [ ] "), come before the field. */
+function hasWordBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/[\p{L}\p{N}]/u.test(text[i])) return true;
+  return false;
 }
 
 /**

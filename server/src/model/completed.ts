@@ -41,7 +41,8 @@ const OPEN_LEAD_RE =
  * decided to …", "We discussed …", "We started …", "We've been working on …") or where a future or modal marker
  * follows in the same sentence ("We added a flag and will remove it when …").
  */
-const SUBJECT_RE = /\b(?:we|team)\b/i;
+// "I've modified the release procedure …": a blog post's writer telling their own finished change, as "We've" does
+const SUBJECT_RE = /\b(?:we|team)\b|\bi(?:['’]ve| have)\s/i;
 const PERFECT_RE = /\b(?:have|has)\b|['’]ve\b/i;
 /** One word, or two joined by a slash ("tweaked/adjusted"). */
 const VERB_WORD_RE = /^[\p{L}’'-]+(?:\/[\p{L}’'-]+)?/u;
@@ -77,8 +78,11 @@ function pastTenseBySubject(lead: string, rest: string): number {
   return lead.length + m[0].length;
 }
 
-/** "a ticket to …", "a backlog task to …", "a Jira issue for …": a tracker entry for the work, not the work. */
-const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|github|gitlab|linear|tracking|follow[- ]?up|separate)\s+)?(?:ticket|issue|story|card|jira|task|follow[- ]?up)s?(?:\]\([^)]*\))?\s+(?:to|for)\s+/i;
+/**
+ * "a ticket to …", "a backlog task to …", "a Jira issue for …": a tracker entry for the work, not the work; "a support
+ * ticket with the CDN vendor": a question put to another party, open until they answer.
+ */
+const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|github|gitlab|linear|tracking|follow[- ]?up|separate|support)\s+)?(?:ticket|issue|story|card|jira|task|follow[- ]?up|case)s?(?:\]\([^)]*\))?\s+(?:to|for|with)\s+/i;
 
 /**
  * A bold label that is itself the finished work, a noun phrase then a participle: "- **Rule encoded** in […]: …",

@@ -1,9 +1,9 @@
 // Documents that borrow a postmortem's headings without telling one incident, told apart by their shape rather than
 // their wording (model/genre.ts reads the wording): a template whose sections still hold placeholders and prompts, a
 // vulnerability report form, a page about postmortems in general, a runbook, the notes of a release retrospective,
-// a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise. Found by
-// two probes of 80 real look-alikes each (issue 8). Used only when the headings or the writing made the document look
-// like a postmortem; front matter and path globs still decide on their own.
+// a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise, a log of
+// many incidents. Found by two probes of 80 real look-alikes each (issue 8). Used only when the headings or the writing
+// made the document look like a postmortem; front matter and path globs still decide on their own.
 import type { Postmortem, SectionKind } from './types';
 import { normalizeHeading } from './sections';
 import { genreEvidence, INCIDENT_RE } from './genre';
@@ -18,7 +18,8 @@ export type LookalikeShape =
   | 'release-retrospective'
   | 'reference-page'
   | 'exercise'
-  | 'field-record';
+  | 'field-record'
+  | 'incident-log';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -91,6 +92,22 @@ const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+(\S[^\n]{0,60})/gm;
 /** "`root_cause`:", "`id`:": a key in code, then its colon. */
 const CODE_KEY_RE = /^`[A-Za-z][\w.-]{0,40}`[ \t]*:/;
 
+/**
+ * A log of many incidents: "# CPU Timeout Incident Tracking", "## Incident Log" over "### Incident #5: Shard3 CPU
+ * Timeout - October 26, 2025", "### Incident #4: …", then patterns, standing protections and next steps. A page that
+ * coordinates a recurring failure across its occurrences, not the postmortem of one: three numbered incidents at least,
+ * and the title or a heading calls the page a log. Two incidents written up in one file ("## Incident 2: …", "## Incident
+ * 1: …") are a postmortem of both.
+ */
+function isIncidentLog(model: Postmortem): boolean {
+  const titles = [model.title?.value ?? '', ...model.allSections.map((s) => s.title)];
+  if (!titles.some((t) => INCIDENT_LOG_TITLE_RE.test(t))) return false;
+  return model.allSections.filter((s) => NUMBERED_INCIDENT_RE.test(normalizeHeading(s.title))).length >= 3;
+}
+const INCIDENT_LOG_TITLE_RE = /\bincidents? (?:log|logbook|tracking|tracker|history|register)\b|\b(?:log|history|register) of incidents\b/i;
+/** "Incident #5: …", "Incident 3 - …", "Outage #12": one entry of the log. */
+const NUMBERED_INCIDENT_RE = /^(?:incident|outage)\s?#?\d{1,4}\b/;
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -114,6 +131,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   }
   if (opensAsRehearsal(model)) return 'exercise';
   if (isFieldRecord(model.text)) return 'field-record';
+  if (isIncidentLog(model)) return 'incident-log';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';

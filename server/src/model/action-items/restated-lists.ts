@@ -48,9 +48,13 @@ function branch(section: Section): Section {
   return s;
 }
 
-/** An item of the action items that names who acts or where it is tracked: the record a restatement repeats. */
+/**
+ * An item of the action items that names who acts or where it is tracked, or a box of their checklist ("- [ ] Add
+ * regression tests for the spawn queue (P1)"): the record a restatement repeats. A later "Prevention" list telling
+ * the checklist again in other words ("Track spawn queue activation metrics") is the same work, not more of it.
+ */
 function recorded(item: ActionItem): boolean {
-  return item.section.effectiveKind === 'action-items' && (item.owners.length > 0 || item.tickets.length > 0);
+  return item.section.effectiveKind === 'action-items' && (item.owners.length > 0 || item.tickets.length > 0 || item.format === 'checkbox');
 }
 
 /** Owner, ticket or status written with the item: the record a tracker keeps. */
@@ -58,9 +62,10 @@ function isTracked(item: ActionItem): boolean {
   return item.owners.length > 0 || item.tickets.length > 0 || !!item.statusField || !!item.due;
 }
 
+/** The words of an item, plural and "-ing" endings cut ("alerting" tells the same work as "Alert on …"). */
 function words(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().slice(0, 400).match(WORD_RE) ?? []) if (!COMMON.has(w)) out.add(w.replace(/(?:es|s)$/, ''));
+  for (const w of text.toLowerCase().slice(0, 400).match(WORD_RE) ?? []) if (!COMMON.has(w)) out.add(w.replace(/(?:es|s|ing)$/, ''));
   return out;
 }
 

@@ -63,8 +63,16 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
  * CI check …", "We will …"): those are still to do.
  */
 const IN_PLACE_HEADING_RE = /^(?:guardrails?|safeguards?|(?:preventive|preventative) controls?)$/;
-function inPlaceHeading(title: string, text: string): boolean {
-  if (!IN_PLACE_HEADING_RE.test(normalizeHeading(title))) return false;
+/**
+ * "## Remediation Steps Taken", "## Steps we took", "## Actions we took" over "1. **Applied Fix:** Restarted the
+ * tunnel …" and past-tense sub-bullets ("Confirmed …", "Verified …", "Monitored …"): the record of the response, told
+ * as done. Done, unless the entry asks for work or commits to it ("Add a port check …", "We will …").
+ */
+const STEPS_TAKEN_HEADING_RE = /^(?:[\w-]+ ){0,2}(?:steps?|measures?|remediations?|mitigations?) taken$|^(?:[\w-]+ )?(?:steps?|actions?|measures?) (?:we|the team) (?:took|(?:have|'ve) taken)$/;
+/** The heading says what is under it is in place or was done, and the entry neither asks for work nor commits to it. */
+function toldDoneUnder(title: string, text: string): boolean {
+  const heading = normalizeHeading(title);
+  if (!IN_PLACE_HEADING_RE.test(heading) && !STEPS_TAKEN_HEADING_RE.test(heading)) return false;
   const words = bareWords(text);
   return !startsImperative(words) && !commitsToWork(words);
 }
@@ -83,7 +91,7 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
         item.statusField = { value: 'done', text: s.title, range: s.titleRange };
         break;
       }
-      if (inPlaceHeading(s.title, item.text)) {
+      if (toldDoneUnder(s.title, item.text)) {
         item.status = 'done';
         item.statusField = { value: 'done', text: s.title, range: s.titleRange };
         break;
