@@ -234,3 +234,18 @@ test('a retrospective of a piece of work that names nothing gone wrong is quiet;
     'sections',
   );
 });
+
+test('the report of a planned verification run is quiet, in a postmortems folder too; an outage during one is not', () => {
+  const report = [
+    '# Verification report: the billing stack on a real cloud account', '', '**Date:** 2026-04-14', '',
+    '## Failover, first try', '', '**Root cause:** the health check still pointed at the old primary, so the standby never looked healthy.', '',
+    '**Fix** (commit `4c1e9a2`): the check reads the address from the registry; the second try passed.', '',
+    '## Follow-ups', '', '- Move the health check address into the shared settings file.', '',
+  ].join('\n');
+  assert.equal(detected(report), undefined);
+  const inFolder = (text: string) => lint(text, { filePath: '/repo/docs/postmortems/2026-04-14-verification.md', rootDir: '/repo', today: '2026-05-01' }).detectedBy;
+  assert.equal(inFolder(report), undefined);
+  const outage = report.replace('# Verification report: the billing stack on a real cloud account', '# Billing outage during the verification run');
+  assert.equal(detected(outage), 'sections');
+  assert.equal(inFolder(outage), 'path');
+});

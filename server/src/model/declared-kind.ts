@@ -1,5 +1,5 @@
 // A page that says in its own words which kind of document it is, and names another kind than a postmortem: a title
-// that opens "Runbook:", "Milestone report —", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
+// that opens "Runbook:", "Milestone report —", "Verification report:", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
 // Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real. Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
@@ -7,7 +7,7 @@ import { opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
-  /^(?:run ?book|play ?book|check ?list|milestone (?:report|review|summary)|(?:status|progress|weekly|monthly|quarterly) (?:report|update)|architecture decision|decision record|adr\b|rfc\b|design (?:doc|document|proposal)\b|how ?to\b|meeting (?:notes|minutes)|agenda\b|(?:pitch|proposal)[ \t]*[:—–|-])/i;
+  /^(?:run ?book|play ?book|check ?list|milestone (?:report|review|summary)|verification (?:report|run)|(?:status|progress|weekly|monthly|quarterly) (?:report|update)|architecture decision|decision record|adr\b|rfc\b|design (?:doc|document|proposal)\b|how ?to\b|meeting (?:notes|minutes)|agenda\b|(?:pitch|proposal)[ \t]*[:—–|-])/i;
 /**
  * A title that ends with the name of another kind of document ("Incident Response Process", "On-call handbook"); a
  * process only as the way incidents are handled: "… degraded the process" tells an incident.

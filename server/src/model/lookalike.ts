@@ -45,12 +45,14 @@ const WENT_WRONG_RE =
 
 /**
  * A title naming a rehearsal: a disaster-recovery drill, a tabletop exercise, a game day, a failover or load test
- * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report").
- * Its report has a scenario, a timeline, lessons and follow-ups like a postmortem, but what it tells was staged on
- * purpose; "Outage during the DR drill" and "Postmortem: restore test wiped staging" tell incidents.
+ * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report"), or
+ * the report of a planned verification run ("Verification report: the stack on real AWS infrastructure": bring-up,
+ * checks, a chaos test and teardown, scheduled on purpose). Its report has a scenario, a timeline, lessons and
+ * follow-ups like a postmortem, but what it tells was staged on purpose; "Outage during the DR drill" and "Postmortem:
+ * restore test wiped staging" tell incidents.
  */
 const EXERCISE_RE =
-  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:test(?:s|ing)?|experiments?|engineering))\b/i;
+  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:test(?:s|ing)?|experiments?|engineering)|verification (?:reports?|runs?))\b/i;
 /**
  * The title calls the page the report of a rehearsal ("Game Day Report — Synthetic Route Probe Outage", "Drill
  * results: …"): the failure it names was the staged one when the text says so (STAGED_RE).
