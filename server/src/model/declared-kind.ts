@@ -1,9 +1,9 @@
 // A page that says in its own words which kind of document it is, and names another kind than a postmortem: a title
 // that opens "Runbook:", "Milestone report —", "Verification report:", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
-// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real. Used only to keep a postmortem folder's path from
+// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real, or that it is investment research. Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
-import { opensAsRehearsal } from './lookalike';
+import { opensAsMarketResearch, opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
@@ -35,5 +35,5 @@ export function declaresOtherKind(model: Postmortem): boolean {
   const start = model.frontMatter?.range.end.offset ?? 0;
   const head = model.text.slice(start, start + HEADER_CHARS);
   const section = /\n#{2,6}[ \t]/.exec(head);
-  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head) || opensAsRehearsal(model);
+  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head) || opensAsRehearsal(model) || opensAsMarketResearch(model);
 }

@@ -1,7 +1,8 @@
 // Documents that borrow a postmortem's headings without telling one incident, told apart by their shape rather than
 // their wording (model/genre.ts reads the wording): a template whose sections still hold placeholders and prompts, a
 // vulnerability report form, a page about postmortems in general, a runbook, the notes of a release retrospective,
-// a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise. Found by
+// a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise, investment
+// research about a stock's fall. Found by
 // two probes of 80 real look-alikes each (issue 8). Used only when the headings or the writing made the document look
 // like a postmortem; front matter and path globs still decide on their own.
 import type { Postmortem, SectionKind } from './types';
@@ -18,6 +19,7 @@ export type LookalikeShape =
   | 'release-retrospective'
   | 'reference-page'
   | 'exercise'
+  | 'market-research'
   | 'field-record';
 
 /**
@@ -74,6 +76,22 @@ export function opensAsRehearsal(model: Postmortem): boolean {
 }
 
 /**
+ * Investment research written as the "postmortem" of a stock's fall ("PayPal Q4 2025: The Turnaround Break", with
+ * "Ticker: NASDAQ: PYPL" and "This is investment research, not personalized financial advice." above its first
+ * section): a timeline of prices and "What Actually Broke" in a business's results, not a failure of something the
+ * writer runs. Read from its header block, where such a page says what it is.
+ */
+const TICKER_FIELD_RE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:ticker|stock symbol)(?:\*\*|__)?:/im;
+const NOT_ADVICE_RE = /\b(?:not (?:personali[sz]ed |personal |individual )?(?:financial|investment) advice|this is (?:an? )?(?:investment|equity|market) (?:research|analysis))\b/i;
+export function opensAsMarketResearch(model: Postmortem): boolean {
+  const start = model.frontMatter?.range.end.offset ?? 0;
+  const head = model.text.slice(start, start + 3000);
+  const section = /\n#{2,6}[ \t]/.exec(head);
+  const block = section ? head.slice(0, section.index) : head;
+  return TICKER_FIELD_RE.test(block) || NOT_ADVICE_RE.test(block);
+}
+
+/**
  * A catalogue's record in markdown: most of its list items are code-formatted keys with a value ("- `root_cause`:
  * plain-error …", "- `time_to_detect`: immediate", "- `structural_fix`: none on public record"), the fields of a
  * registry or database entry, often about another party's incident. Its headings ("The failure", "Impact", "Detection
@@ -115,6 +133,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }
   if (opensAsRehearsal(model)) return 'exercise';
+  if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
