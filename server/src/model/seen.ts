@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
@@ -68,6 +68,8 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
   // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
   if (kind === 'impact' && impactInFrontMatter(model)) return true;
+  // "Conclusion" on a line of its own, the cause on the next
+  if (kind === 'contributing-causes' && plainConclusionGivesCause(model)) return true;
   return alsoShownKinds(model).has(kind);
 }
 
