@@ -3,7 +3,7 @@
 // Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real, or that it is investment research. Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
-import { opensAsMarketResearch, opensAsRehearsal } from './lookalike';
+import { headerBlock, opensAsMarketResearch, opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
@@ -20,8 +20,6 @@ const KIND_FIELD_RE =
 /** Front matter `type`, `kind` or `category` naming another kind of document. */
 const KIND_VALUE_RE =
   /^(?:adr|architecture[- _]decision(?:[- _]record)?|decision(?:[- _]record)?|rfc|design(?:[- _]doc)?|proposal|pitch|runbook|playbook|guide|how-?to|meeting(?:[- _]notes)?|milestone(?:[- _]report)?|spec(?:ification)?)$/i;
-/** How far into the page a "Type:" line still describes it: above the first section, in its header block. */
-const HEADER_CHARS = 3000;
 
 /**
  * The page calls itself another kind of document than a postmortem, by its title, a "Type:" line or front matter, or
@@ -32,8 +30,5 @@ export function declaresOtherKind(model: Postmortem): boolean {
   if (KIND_TITLE_START_RE.test(title) || KIND_TITLE_END_RE.test(title)) return true;
   const fm = model.frontMatter?.data;
   if (fm && [fm.type, fm.kind, fm.category].some((v) => typeof v === 'string' && KIND_VALUE_RE.test(v.trim()))) return true;
-  const start = model.frontMatter?.range.end.offset ?? 0;
-  const head = model.text.slice(start, start + HEADER_CHARS);
-  const section = /\n#{2,6}[ \t]/.exec(head);
-  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head) || opensAsRehearsal(model) || opensAsMarketResearch(model);
+  return KIND_FIELD_RE.test(headerBlock(model)) || opensAsRehearsal(model) || opensAsMarketResearch(model);
 }

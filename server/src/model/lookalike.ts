@@ -84,12 +84,19 @@ export function opensAsRehearsal(model: Postmortem): boolean {
 const TICKER_FIELD_RE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:ticker|stock symbol)(?:\*\*|__)?:/im;
 const NOT_ADVICE_RE = /\b(?:not (?:personali[sz]ed |personal |individual )?(?:financial|investment) advice|this is (?:an? )?(?:investment|equity|market) (?:research|analysis))\b/i;
 export function opensAsMarketResearch(model: Postmortem): boolean {
-  const start = model.frontMatter?.range.end.offset ?? 0;
-  const head = model.text.slice(start, start + 3000);
-  const section = /\n#{2,6}[ \t]/.exec(head);
-  const block = section ? head.slice(0, section.index) : head;
+  const block = headerBlock(model);
   return TICKER_FIELD_RE.test(block) || NOT_ADVICE_RE.test(block);
 }
+
+/** The page's header block: after the front matter, above its first section, a few thousand characters at most. */
+export function headerBlock(model: Postmortem): string {
+  const start = model.frontMatter?.range.end.offset ?? 0;
+  const head = model.text.slice(start, start + HEADER_CHARS);
+  const section = /\n#{2,6}[ \t]/.exec(head);
+  return section ? head.slice(0, section.index) : head;
+}
+/** How far into the page a header line ("Type:", "Ticker:") still describes it. */
+const HEADER_CHARS = 3000;
 
 /**
  * A catalogue's record in markdown: most of its list items are code-formatted keys with a value ("- `root_cause`:
