@@ -103,6 +103,21 @@ test('a page the globs match only by its name is quiet when it reads as a proced
   assert.equal(lint(postmortem, { filePath: '/repo/blog/2026-02-03-incident.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy, 'path');
 });
 
+test('a page the globs match only by its name, with no postmortem section and nothing that happened, is quiet', () => {
+  const toolDoc =
+    '# Postmortem integration\n\nThe bot can run postmortem hardening work through its usual issue-to-PR flow. The repository keeps the trigger; the bot owns assignment.\n\n' +
+    '## How it works\n\n1. A merged bug-fix pull request opens a postmortem tracking issue.\n2. A maintainer adds the approval label.\n3. The bot opens a hardening pull request.\n\n' +
+    '## Optional prompt\n\nDeclare the profile in `.bot/workflow.yml`.\n';
+  const at = (filePath: string, text = toolDoc) => lint(text, { filePath, rootDir: '/repo', today: '2026-03-01' });
+  assert.equal(at('/repo/docs/postmortem.md').detectedBy, undefined);
+  assert.deepEqual(at('/repo/docs/postmortem.md').findings, []);
+  // in a postmortems folder the path still decides
+  assert.equal(at('/repo/docs/postmortems/integration.md').detectedBy, 'path');
+  // a postmortem saved under that name that tells what happened, with no section of a postmortem's, is still one
+  const told = '# Login outage\n\nOn 2026-02-03 the login service was down for 40 minutes after a bad deploy. We reverted it and the errors stopped.\n';
+  assert.equal(at('/repo/docs/postmortem.md', told).detectedBy, 'path');
+});
+
 test('a debugging write-up with "What was actually happening" and "The fix" is a postmortem', () => {
   const page =
     '# Saved is not applied\n\n## The setup\n\nThe popup saves the settings and reloads the tab.\n\n## What was actually happening\n\n' +

@@ -234,3 +234,33 @@ test('a retrospective of a piece of work that names nothing gone wrong is quiet;
     'sections',
   );
 });
+
+test('the report of a planned verification run is quiet, in a postmortems folder too; an outage during one is not', () => {
+  const report = [
+    '# Verification report: the billing stack on a real cloud account', '', '**Date:** 2026-04-14', '',
+    '## Failover, first try', '', '**Root cause:** the health check still pointed at the old primary, so the standby never looked healthy.', '',
+    '**Fix** (commit `4c1e9a2`): the check reads the address from the registry; the second try passed.', '',
+    '## Follow-ups', '', '- Move the health check address into the shared settings file.', '',
+  ].join('\n');
+  assert.equal(detected(report), undefined);
+  const inFolder = (text: string) => lint(text, { filePath: '/repo/docs/postmortems/2026-04-14-verification.md', rootDir: '/repo', today: '2026-05-01' }).detectedBy;
+  assert.equal(inFolder(report), undefined);
+  const outage = report.replace('# Verification report: the billing stack on a real cloud account', '# Billing outage during the verification run');
+  assert.equal(detected(outage), 'sections');
+  assert.equal(inFolder(outage), 'path');
+});
+
+test('investment research written as the postmortem of a stock is quiet, in a postmortems folder too; an outage is not', () => {
+  const research = [
+    '# Acme Robotics FY2025: The Margin Story Break', '', 'Ticker: NYSE: ACMR', 'Event date: 2026-02-12', '',
+    'This is investment research, not personalized financial advice.', '',
+    '## Valuation Timeline', '', '- 2026-02-12: the stock closed 18% lower after the fourth quarter.', '',
+    '## What Actually Broke', '', 'Service revenue shrank because cheaper hardware was sold without contracts.', '',
+  ].join('\n');
+  assert.equal(detected(research), undefined);
+  const inFolder = (text: string) => lint(text, { filePath: '/repo/postmortems/ACMR-2025.md', rootDir: '/repo', today: '2026-05-01' }).detectedBy;
+  assert.equal(inFolder(research), undefined);
+  const outage = research.replace('Ticker: NYSE: ACMR\n', '').replace('This is investment research, not personalized financial advice.', 'The order API failed for two hours on 2026-02-12.');
+  assert.equal(detected(outage), 'sections');
+  assert.equal(inFolder(outage), 'path');
+});

@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
-import { isProcedure, titledPostmortemOfOneEvent, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
+import { genreEvidence, isProcedure, titledPostmortemOfOneEvent, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { lookalikeShape } from '../model/lookalike';
 import { isUnfilledTemplate } from '../model/template-text';
 import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
@@ -173,11 +173,15 @@ function sectionKinds(model: Postmortem): Set<SectionKind | undefined> {
   return new Set([...model.allSections.map((s) => s.kind), ...model.labeledKinds].filter((k) => k && k !== 'deferred'));
 }
 
-/** Content that is positively not a postmortem: a procedure, or a look-alike shape other than a template. */
+/**
+ * Content that is positively not a postmortem: a procedure, a look-alike shape other than a template, or a page with
+ * none of a postmortem's sections that tells nothing that happened (a tool's "Postmortem integration" page, saved as
+ * `docs/postmortem.md`, describing how its workflow routes postmortem work: no section, no past event, no date).
+ */
 function readsAsProcess(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
   const prose = proseText(model);
   const shape = lookalikeShape(model, prose, kinds);
-  return (shape !== undefined && shape !== 'template') || isProcedure(model, prose);
+  return (shape !== undefined && shape !== 'template') || isProcedure(model, prose) || (kinds.size === 0 && genreEvidence(model, prose).event === 0);
 }
 
 interface Resolved {

@@ -1,13 +1,13 @@
 // A page that says in its own words which kind of document it is, and names another kind than a postmortem: a title
-// that opens "Runbook:", "Milestone report —", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
-// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real. Used only to keep a postmortem folder's path from
+// that opens "Runbook:", "Milestone report —", "Verification report:", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
+// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real, or that it is investment research. Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
-import { opensAsRehearsal } from './lookalike';
+import { headerBlock, opensAsMarketResearch, opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
-  /^(?:run ?book|play ?book|check ?list|milestone (?:report|review|summary)|(?:status|progress|weekly|monthly|quarterly) (?:report|update)|architecture decision|decision record|adr\b|rfc\b|design (?:doc|document|proposal)\b|how ?to\b|meeting (?:notes|minutes)|agenda\b|(?:pitch|proposal)[ \t]*[:—–|-])/i;
+  /^(?:run ?book|play ?book|check ?list|milestone (?:report|review|summary)|verification (?:report|run)|(?:status|progress|weekly|monthly|quarterly) (?:report|update)|architecture decision|decision record|adr\b|rfc\b|design (?:doc|document|proposal)\b|how ?to\b|meeting (?:notes|minutes)|agenda\b|(?:pitch|proposal)[ \t]*[:—–|-])/i;
 /**
  * A title that ends with the name of another kind of document ("Incident Response Process", "On-call handbook"); a
  * process only as the way incidents are handled: "… degraded the process" tells an incident.
@@ -20,8 +20,6 @@ const KIND_FIELD_RE =
 /** Front matter `type`, `kind` or `category` naming another kind of document. */
 const KIND_VALUE_RE =
   /^(?:adr|architecture[- _]decision(?:[- _]record)?|decision(?:[- _]record)?|rfc|design(?:[- _]doc)?|proposal|pitch|runbook|playbook|guide|how-?to|meeting(?:[- _]notes)?|milestone(?:[- _]report)?|spec(?:ification)?)$/i;
-/** How far into the page a "Type:" line still describes it: above the first section, in its header block. */
-const HEADER_CHARS = 3000;
 
 /**
  * The page calls itself another kind of document than a postmortem, by its title, a "Type:" line or front matter, or
@@ -32,8 +30,5 @@ export function declaresOtherKind(model: Postmortem): boolean {
   if (KIND_TITLE_START_RE.test(title) || KIND_TITLE_END_RE.test(title)) return true;
   const fm = model.frontMatter?.data;
   if (fm && [fm.type, fm.kind, fm.category].some((v) => typeof v === 'string' && KIND_VALUE_RE.test(v.trim()))) return true;
-  const start = model.frontMatter?.range.end.offset ?? 0;
-  const head = model.text.slice(start, start + HEADER_CHARS);
-  const section = /\n#{2,6}[ \t]/.exec(head);
-  return KIND_FIELD_RE.test(section ? head.slice(0, section.index) : head) || opensAsRehearsal(model);
+  return KIND_FIELD_RE.test(headerBlock(model)) || opensAsRehearsal(model) || opensAsMarketResearch(model);
 }

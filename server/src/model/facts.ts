@@ -271,6 +271,21 @@ export function conclusionGivesCause(model: Postmortem, s: Section): boolean {
   return body.split(/(?<=[.!?:])\s+|\n\s*\n/).some((sentence) => !APOLOGY_RE.test(sentence) && (CAUSAL_RE.test(sentence) || CONCLUDED_CAUSE_RE.test(sentence)));
 }
 const APOLOGY_RE = /\b(?:apologi[sz]e|sorry|inconvenience)\b/i;
+
+/**
+ * "Conclusion" typed as a line of its own at the end of a timeline entry, then the cause on the next line
+ * ("Accidental overwriting of the sqlite file during routine debugging led all tables being deleted."): a plain line
+ * standing for the heading, which a reader sees as the conclusion that gives the cause, as conclusionGivesCause reads
+ * it under a heading. Only the line right after it counts, and it must say why (no apology).
+ */
+export function plainConclusionGivesCause(model: Postmortem): boolean {
+  for (const m of proseText(model).matchAll(PLAIN_CONCLUSION_RE)) {
+    const next = m[1];
+    if (!APOLOGY_RE.test(next) && (CAUSAL_RE.test(next) || CONCLUDED_CAUSE_RE.test(next))) return true;
+  }
+  return false;
+}
+const PLAIN_CONCLUSION_RE = /^[ \t]{0,3}conclusions?[ \t]*:?[ \t]*\r?\n[ \t]{0,3}([^\s#>|*+-][^\n]*)/gim;
 const CONCLUDED_CAUSE_RE = /\b(?:colluded|insufficient|accidentally|mistakenly|root cause)\b|\b(?:didn't|did not|wasn't|was not|weren't|were not)\b[^.\n]{0,40}\benough\b/i;
 
 /**

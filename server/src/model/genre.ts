@@ -20,8 +20,14 @@ export const INCIDENT_RE =
   /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
 
+/**
+ * A title that is the collection's name and nothing else ("Incidents", "Postmortems", "Incident reports"): the
+ * README or index of an incidents folder, which says how each record is written (its bold "**Summary**" /
+ * "**Timeline**" labels describe the sections), not the story of one.
+ */
+const COLLECTION_TITLE_RE = /^(?:(?:past|previous|production|security|our) )?(?:incidents|outages|post-?mortems|incident (?:reports|reviews|log))$/i;
 /** A title or heading that names a document about incidents in general, in English or another language. */
-const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || localGenreTitle(t);
+const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || COLLECTION_TITLE_RE.test(t.trim()) || localGenreTitle(t);
 
 export interface GenreEvidence {
   /** Signs of a document about incidents in general: genre words in the title or headings, instruction lines. */

@@ -2,8 +2,9 @@
 // their wording (model/genre.ts reads the wording): a template whose sections still hold placeholders and prompts, a
 // vulnerability report form, a page about postmortems in general, a runbook, the notes of a release retrospective,
 // a reference page (a command's, a library's: model/reference-page.ts), the report of a drill or exercise, a log of
-// many incidents. Found by two probes of 80 real look-alikes each (issue 8). Used only when the headings or the writing
-// made the document look like a postmortem; front matter and path globs still decide on their own.
+// many incidents, investment research about a stock's fall. Found by two probes of 80 real look-alikes each (issue 8).
+// Used only when the headings or the writing made the document look like a postmortem; front matter and path globs
+// still decide on their own.
 import type { Postmortem, SectionKind } from './types';
 import { normalizeHeading } from './sections';
 import { genreEvidence, INCIDENT_RE } from './genre';
@@ -18,6 +19,7 @@ export type LookalikeShape =
   | 'release-retrospective'
   | 'reference-page'
   | 'exercise'
+  | 'market-research'
   | 'field-record'
   | 'incident-log';
 
@@ -46,12 +48,14 @@ const WENT_WRONG_RE =
 
 /**
  * A title naming a rehearsal: a disaster-recovery drill, a tabletop exercise, a game day, a failover or load test
- * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report").
- * Its report has a scenario, a timeline, lessons and follow-ups like a postmortem, but what it tells was staged on
- * purpose; "Outage during the DR drill" and "Postmortem: restore test wiped staging" tell incidents.
+ * ("DR Tabletop - 2026-02-18", "Disaster Recovery Drill Report", "Tabletop Exercise Report", "Load Test Report"), or
+ * the report of a planned verification run ("Verification report: the stack on real AWS infrastructure": bring-up,
+ * checks, a chaos test and teardown, scheduled on purpose). Its report has a scenario, a timeline, lessons and
+ * follow-ups like a postmortem, but what it tells was staged on purpose; "Outage during the DR drill" and "Postmortem:
+ * restore test wiped staging" tell incidents.
  */
 const EXERCISE_RE =
-  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:test(?:s|ing)?|experiments?|engineering))\b/i;
+  /\b(?:drills?|table-?tops?|game ?days?|war ?games?|exercises?|simulations?|(?:chaos|failover|restore|recovery|dr|resilience|load|stress|soak) (?:test(?:s|ing)?|experiments?|engineering)|verification (?:reports?|runs?))\b/i;
 /**
  * The title calls the page the report of a rehearsal ("Game Day Report — Synthetic Route Probe Outage", "Drill
  * results: …"): the failure it names was the staged one when the text says so (STAGED_RE).
@@ -71,6 +75,29 @@ export function opensAsRehearsal(model: Postmortem): boolean {
   const first = body.split(/\n[ \t]*\n/, 1)[0].slice(0, 600);
   return OPENING_REHEARSAL_RE.test(first) && NOT_REAL_RE.test(first);
 }
+
+/**
+ * Investment research written as the "postmortem" of a stock's fall ("PayPal Q4 2025: The Turnaround Break", with
+ * "Ticker: NASDAQ: PYPL" and "This is investment research, not personalized financial advice." above its first
+ * section): a timeline of prices and "What Actually Broke" in a business's results, not a failure of something the
+ * writer runs. Read from its header block, where such a page says what it is.
+ */
+const TICKER_FIELD_RE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:ticker|stock symbol)(?:\*\*|__)?:/im;
+const NOT_ADVICE_RE = /\b(?:not (?:personali[sz]ed |personal |individual )?(?:financial|investment) advice|this is (?:an? )?(?:investment|equity|market) (?:research|analysis))\b/i;
+export function opensAsMarketResearch(model: Postmortem): boolean {
+  const block = headerBlock(model);
+  return TICKER_FIELD_RE.test(block) || NOT_ADVICE_RE.test(block);
+}
+
+/** The page's header block: after the front matter, above its first section, a few thousand characters at most. */
+export function headerBlock(model: Postmortem): string {
+  const start = model.frontMatter?.range.end.offset ?? 0;
+  const head = model.text.slice(start, start + HEADER_CHARS);
+  const section = /\n#{2,6}[ \t]/.exec(head);
+  return section ? head.slice(0, section.index) : head;
+}
+/** How far into the page a header line ("Type:", "Ticker:") still describes it. */
+const HEADER_CHARS = 3000;
 
 /**
  * A catalogue's record in markdown: most of its list items are code-formatted keys with a value ("- `root_cause`:
@@ -130,6 +157,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }
   if (opensAsRehearsal(model)) return 'exercise';
+  if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
   if (isIncidentLog(model)) return 'incident-log';
   const event = () => genreEvidence(model, prose).event;

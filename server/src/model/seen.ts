@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, responseTellsPrevention, timeStampedSteps } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
@@ -31,6 +31,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
   if (summaryOpensWithSymptom(model, s)) add('impact', 'its first sentence gives the error rate or latency users got');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
+  if (EXPLANATION_RE.test(normalizeHeading(s.title)) && pointsAtTheCause(model, s)) add('contributing-causes', 'it says which step is what caused the failure');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
   if (laterMeasuresToDo(model, s)) add('action-items', 'after the resolution, it says what to do so it does not happen again');
@@ -67,6 +68,8 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
   // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
   if (kind === 'impact' && impactInFrontMatter(model)) return true;
+  // "Conclusion" on a line of its own, the cause on the next
+  if (kind === 'contributing-causes' && plainConclusionGivesCause(model)) return true;
   return alsoShownKinds(model).has(kind);
 }
 
@@ -185,8 +188,13 @@ function underLessons(s: Section): boolean {
 
 /**
  * "Detailed explanation", "Technical explanation", "Details": the story told to explain, which says why when its
- * entries do.
+ * entries do, or when it points at the step that did ("… and this is what causes a problem", "That was what caused the
+ * split"): one such sentence is the cause named, where "due to load" alone may be a detail of the response.
  */
+function pointsAtTheCause(model: Postmortem, s: Section): boolean {
+  return WHAT_CAUSED_RE.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset));
+}
+const WHAT_CAUSED_RE = /\b(?:this|that|which|it) (?:is|was) (?:exactly |precisely )?what (?:causes|caused)\b/i;
 const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$|^(?:(?:the|technical|incident|more|further) )?details$/;
 
 /**
