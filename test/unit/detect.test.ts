@@ -187,3 +187,23 @@ test('a post titled as the post-mortem of one event, told in the past, is a post
   assert.equal(detected(`# Postmortem for {Incident Title}\n\n${story}`), undefined);
   assert.equal(detected('# A post-mortem of the checkout page\n\nWrite what happened, when you noticed it and what you will change. Keep it short and link the tickets.\n'), undefined);
 });
+
+test("a status page's entry for one resolved outage is a postmortem; its maintenance notices and open alerts are not", () => {
+  const fm = (fields: string) => `---\ntitle: Delayed Webhooks\ndate: 2025-06-03 09:12:00\n${fields}section: issue\n---\n\n`;
+  const log =
+    '*Resolved* - Webhooks are delivered on time again. {{< track "2025-06-03 10:40:00" >}}\n\n' +
+    '*Monitoring* - We moved the queue to a new node and the backlog is draining. {{< track "2025-06-03 10:05:00" >}}\n\n' +
+    '*Investigating* - Some webhooks arrive up to an hour late. We are looking into it. {{< track "2025-06-03 09:12:00" >}}\n';
+  // its front matter says it took a service down and was resolved
+  assert.equal(detected(fm('resolved: true\nseverity: disrupted\naffected:\n  - Webhooks\n') + 'The queue behind webhook delivery stalled after a node ran out of disk.\n'), 'sections');
+  // its update log reaches a resolution, whatever the front matter says
+  assert.equal(detected(fm('resolved: false\nseverity: notice\n') + log), 'sections');
+  assert.equal(detected(log), 'sections');
+  assert.equal(detected('*Update* - This incident has been resolved.\n\n*Investigating* - Some users cannot send messages. We are on it.\n'), 'sections');
+  // a planned move, a notice, an automated alert still open: nothing went wrong and came back
+  assert.equal(detected(fm('resolved: true\nseverity: notice\n') + 'Our service is being moved to a new cluster: expect up to an hour of outage.\n'), undefined);
+  assert.equal(detected(fm('informational: true\nseverity: down\nresolved: true\n') + 'We will shut the network down at midnight UTC for maintenance.\n'), undefined);
+  assert.equal(detected(fm('resolved: false\nseverity: down\nautomated: true\n') + '*Automated system alert* - Our DNS monitor sees a disruption. A human has been alerted.\n'), undefined);
+  // one update is not a log
+  assert.equal(detected('# Release notes\n\n*Update* - the installer was resolved to use the new mirror.\n'), undefined);
+});

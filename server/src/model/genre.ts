@@ -177,3 +177,24 @@ export function titledPostmortemOfOneEvent(model: Postmortem, prose: string): bo
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 4 && procedure < event;
 }
+
+/**
+ * A status page's entry for one incident (cState's `section: issue` pages, Statuspage exports): the page itself says
+ * a service went down or was disrupted and came back (`severity: down` or `disrupted` with `resolved: true` in its
+ * front matter), or its text is the update log such a page keeps ("*Investigating* - …", "*Monitoring* - …",
+ * "*Update* - This incident has been resolved.") and reaches a resolution. Not a maintenance notice or a project note
+ * (`informational: true`, `severity: notice`), nor an automated alert still open: nothing was resolved there.
+ */
+export function toldAsStatusEntry(model: Postmortem): boolean {
+  const fm = model.frontMatter?.data ?? {};
+  if (fm.informational === true || fm.automated === true) return false;
+  const body = model.text.slice(model.frontMatter?.range.end.offset ?? 0);
+  if (!/\p{L}/u.test(body)) return false;
+  const severity = String(fm.severity ?? '').toLowerCase();
+  if ((severity === 'down' || severity === 'disrupted') && fm.resolved === true) return true;
+  const updates = [...body.matchAll(STATUS_UPDATE_RE)].map((m) => m[1].toLowerCase());
+  return new Set(updates).size >= 2 && (updates.includes('resolved') || RESOLVED_RE.test(body));
+}
+/** "*Investigating* -", "**Monitoring** –", "_Resolved_:": a status page's update, its state in emphasis at a line's start. */
+const STATUS_UPDATE_RE = /^[ \t]*[*_]{1,2}(investigating|identified|monitoring|update|resolved)[*_]{1,2}[ \t]*[-–—:]/gim;
+const RESOLVED_RE = /\b(?:has been|have been|was|is now|is) (?:fully )?resolved\b/i;
