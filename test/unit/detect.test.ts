@@ -207,3 +207,17 @@ test("a status page's entry for one resolved outage is a postmortem; its mainten
   // one update is not a log
   assert.equal(detected('# Release notes\n\n*Update* - the installer was resolved to use the new mirror.\n'), undefined);
 });
+
+test('a story titled with outages in the plural or as the blameless postmortem of one incident is a postmortem', () => {
+  const story =
+    'On March 10th, 2026 the build farm stopped answering for seven hours, because the controllers lost quorum when a fourth one was added. ' +
+    'Every deploy failed and the secrets store was empty. We restored it from a snapshot that was three days old, and the farm recovered by the evening.\n\n' +
+    'The cluster had been set up by one engineer who had left a month before, and nobody had tested a restore since. ' +
+    'We rebuilt the controllers from scratch, restarted every worker and paged the vendor, who confirmed the split brain. Deploys were back at 18:00.\n';
+  assert.equal(detected(`# Mother of all outages\n\n${story}`), 'sections');
+  const report = `# INC-2026-03-build-farm — Blameless postmortem\n\n## Summary\n\n${story}\n## Root causes\n\nQuorum was lost.\n\n## What went well\n\nThe snapshot.\n`;
+  assert.equal(detected(report), 'sections');
+  // a page about blameless postmortems, or the form of one, stays quiet
+  assert.equal(detected('# Guide: blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
+  assert.equal(detected('# [Service name] — Blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
+});

@@ -124,7 +124,7 @@ function declaredHeader(text: string): { title?: string; date?: string } {
  * "Postmortem" is not one: it names the genre, and documents about postmortems and their tools use it too.
  */
 const FAILURE_RE =
-  /\b(?:incident|outage|breach|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
+  /\b(?:incident|outages?|breach|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
 
 /**
  * The text without its table rows: a story opens in sentences. A report of test runs or probes ("| 1 | Grammar fuzzer
@@ -163,8 +163,13 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
  * Elon & Fosstodon - A Post-Mortem". Not a collection ("Postmortems for Dagpenger"), a form's heading ("Postmortem:
  * {Incident Title}", "Security postmortem for CVE-YEAR-…"), nor the post-mortem of a project, a product or a year.
  */
-const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?post[- ]?mortem$/i;
+const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?(?:blameless )?post[- ]?mortem$/i;
 const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|products?|years?|quarters?|sprints?|releases?|launch(?:es)?|campaigns?|courses?|semesters?|careers?|hackathons?|jams?)\b/i;
+
+/** The title calls the page the post-mortem of one thing ("INC-2026-07-checkout-surge — Blameless postmortem"). */
+export function namesItsOwnPostmortem(title: string): boolean {
+  return OWN_POSTMORTEM_TITLE_RE.test(title) && !NOT_ONE_EVENT_RE.test(title) && !GENRE_TITLE_RE.test(title) && !INCIDENTS_IN_GENERAL_RE.test(title);
+}
 
 /**
  * The post-mortem of one event, told as a post rather than under a postmortem's headings: its title says so
@@ -172,8 +177,7 @@ const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|prod
  * more than it instructs. The title stands in for the date and the cause a headless story is asked for.
  */
 export function titledPostmortemOfOneEvent(model: Postmortem, prose: string): boolean {
-  const title = model.title?.value ?? declaredHeader(model.text).title ?? '';
-  if (!OWN_POSTMORTEM_TITLE_RE.test(title) || NOT_ONE_EVENT_RE.test(title) || GENRE_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
+  if (!namesItsOwnPostmortem(model.title?.value ?? declaredHeader(model.text).title ?? '')) return false;
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 4 && procedure < event;
 }
