@@ -221,3 +221,11 @@ test('a story titled with outages in the plural or as the blameless postmortem o
   assert.equal(detected('# Guide: blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
   assert.equal(detected('# [Service name] — Blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
 });
+
+test('a Russian record headed "Что произошло" and "Механизм промаха" (what happened, how the miss happened) is a postmortem', () => {
+  const record =
+    '# Сборка выложила чужие файлы поверх рабочего дерева\n\n3 марта 2026 года проверка упала, и одна команда перезаписала двадцать файлов.\n\n' +
+    '## Что произошло\n\n1. Проверка вернула три расхождения.\n2. Команда выложила файлы главной ветки поверх рабочего дерева.\n3. Дерево вернули к последнему коммиту.\n\n' +
+    '## Механизм промаха\n\nКоманда похожа на читающую, но пишет.\n';
+  assert.equal(detected(record), 'sections');
+});
