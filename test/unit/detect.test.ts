@@ -229,3 +229,14 @@ test('a Russian record headed "Что произошло" and "Механизм 
     '## Механизм промаха\n\nКоманда похожа на читающую, но пишет.\n';
   assert.equal(detected(record), 'sections');
 });
+
+test('a headless report dated "On 28th February, … went down" is the story of one dated incident; a plan "on 1st March" is not', () => {
+  const report = (opening: string) =>
+    `${opening}\n\n` +
+    'Our database started stalling, which caused a small blip. The on-call engineer noticed it at 15:42 and paged the database team. Then every client retried at once and we flooded ourselves. ' +
+    'The health checks all returned healthy, so traffic kept going to the stalled primary. Some users had their pages crash because of long timeouts.\n\n' +
+    'We spent too long finding what was wrong, which is why this incident lasted so long. Flags were back at 18:10, once we had restarted the pool, ' +
+    'the retries stopped and the primary recovered. We will add a manual override to the health checks.\n';
+  assert.equal(detected(report('On 28th February, the search service went down for about 3 hours, from 15:30 to 18:10 UTC.')), 'sections');
+  assert.equal(detected(report('On 1st March we will move the search service to new hosts; expect about 3 hours of slow answers.')), undefined);
+});

@@ -18,7 +18,8 @@ const PAST_RE =
 /** Words a title or an opening uses for one thing that went wrong (not "postmortem": guides about them say it too). */
 export const INCIDENT_RE =
   /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
-const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
+const DATE_RE =
+  /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b|\bon (?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b(?=[^.\n]{0,80}\b(?:was|were|had|went|stopped|started|failed|broke|crashed)\b)/i;
 
 /** A title or heading that names a document about incidents in general, in English or another language. */
 const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || localGenreTitle(t);
