@@ -240,3 +240,14 @@ test('a headless report dated "On 28th February, … went down" is the story of 
   assert.equal(detected(report('On 28th February, the search service went down for about 3 hours, from 15:30 to 18:10 UTC.')), 'sections');
   assert.equal(detected(report('On 1st March we will move the search service to new hosts; expect about 3 hours of slow answers.')), undefined);
 });
+
+test('a post whose title tells the failure in the past ("Our Domain Expired …") with one cause section is a postmortem', () => {
+  const post = (title: string) =>
+    `# ${title}\n\nIt was Saturday evening when our community manager wrote that nothing resolved any more. I checked: the site was gone, and so were the chat server and the wiki.\n\n` +
+    'I logged into the registrar and found the domain listed as lapsed. We were still within the grace period, so I renewed it, and the services came back a quarter of an hour later.\n\n' +
+    '## But how did this happen?\n\nThe card on the account had run out months before and nobody updated it, so the renewal failed. I had dismissed the reminder e-mails, which were many, and the renewal was never paid. The registrar had warned us and we missed it.\n\n' +
+    '## Fixing the problem\n\nI moved the payment to the project account, where the funds are.\n';
+  assert.equal(detected(post('Our Domain Expired and it Took Out All Our Services')), 'sections');
+  // the same story under a title that tells nothing went wrong is left to the usual tests (undated: quiet)
+  assert.equal(detected(post('Notes from a Saturday evening')), undefined);
+});

@@ -88,18 +88,25 @@ export function toldAsStory(model: Postmortem, prose: string): boolean {
 
 /** A title that names one incident ("Travis CI Security Incident", "Incident Report: …", "… outage"); not "postmortem": pages about postmortems in general say it as often. */
 const ONE_INCIDENT_TITLE_RE = /\b(?:incident|outage|breach)\b/i;
+/**
+ * A title that tells in the past tense what went wrong ("Our Domain Expired and it Took Out All Our Services", "The day
+ * the API went down"): it names one event as a date would, so it stands in for one.
+ */
+const PAST_FAILURE_TITLE_RE = /\b(?:expired|went down|was down|were down|crashed|took (?:out|down)|leaked|was compromised|were compromised)\b/i;
 /** …and not a page about handling incidents in general ("Security Incident Response", "Incident reporting"). */
 const INCIDENTS_IN_GENERAL_RE = /\b(?:response|process(?:es)?|handling|reporting|management|plans?|polic(?:y|ies)|index|repository|template)\b/i;
 
 /**
  * The story of one incident told without the usual headings: a security incident post with only "Our Response" or
- * "Response timeline". Its title names one incident, it tells a dated past event at length (event evidence ≥ 6 with a
- * date) and next to no instructions (procedure at most a third of it). Used when only one canonical section is there.
+ * "Response timeline", a blog post with only "But how did this happen?". Its title names one incident, it tells a dated
+ * past event at length (event evidence ≥ 6 with a date; a title that tells the failure in the past tense stands in for
+ * the date) and next to no instructions (procedure at most a third of it). Used when only one canonical section is there.
  */
 export function toldAsOneIncident(model: Postmortem, prose: string): boolean {
   const title = model.title?.value ?? '';
-  if (!ONE_INCIDENT_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
-  const dated = !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const toldInTitle = PAST_FAILURE_TITLE_RE.test(title);
+  if (!(ONE_INCIDENT_TITLE_RE.test(title) || toldInTitle) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
+  const dated = toldInTitle || !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
   const { procedure, event } = genreEvidence(model, prose);
   return dated && event >= 6 && procedure * 3 <= event;
 }
