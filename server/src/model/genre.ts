@@ -18,8 +18,21 @@ const PAST_RE =
 /** Words a title or an opening uses for one thing that went wrong (not "postmortem": guides about them say it too). */
 export const INCIDENT_RE =
   /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
-const DATE_RE =
-  /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b|\bon (?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b(?=[^.\n]{0,80}\b(?:was|were|had|went|stopped|started|failed|broke|crashed)\b)/i;
+const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
+/** "On 28th February", "on March 3rd": a day without its year, a date only when the sentence then tells a past event. */
+const ON_DAY_RE =
+  /\bon (?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b/gi;
+const PAST_EVENT_RE = /\b(?:was|were|had|went|stopped|started|failed|broke|crashed)\b/i;
+
+/** A date in the text: a full one, or "On 28th February, … went down" (the day, then in the same sentence a past event). */
+function isDated(text: string): boolean {
+  if (DATE_RE.test(text)) return true;
+  for (const m of text.matchAll(ON_DAY_RE)) {
+    const after = m.index + m[0].length;
+    if (PAST_EVENT_RE.test(text.slice(after, after + 80).split(/[.\n]/, 1)[0])) return true;
+  }
+  return false;
+}
 
 /** A title or heading that names a document about incidents in general, in English or another language. */
 const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || localGenreTitle(t);
@@ -39,7 +52,7 @@ export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   const read = proseEvidence(model, prose);
   procedure += read.procedure;
   let event = read.event;
-  if (model.date || DATE_RE.test(titles[0]) || read.dated) event += 2;
+  if (model.date || isDated(titles[0]) || read.dated) event += 2;
   if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;
   return { procedure, event };
 }
@@ -66,7 +79,7 @@ function proseEvidence(model: Postmortem, prose: string): ProseEvidence {
   // blanks up to a line break only: `\s*` from every line start would rescan a long run of blank lines each time
   if (/^[^\S\n\r\u2028\u2029]*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
   const event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
-  const read = { procedure, event, dated: DATE_RE.test(prose.slice(0, 1500)) };
+  const read = { procedure, event, dated: isDated(prose.slice(0, 1500)) };
   lastRead.set(model, { prose, spans, read });
   return read;
 }
@@ -106,7 +119,7 @@ export function toldAsOneIncident(model: Postmortem, prose: string): boolean {
   const title = model.title?.value ?? '';
   const toldInTitle = PAST_FAILURE_TITLE_RE.test(title);
   if (!(ONE_INCIDENT_TITLE_RE.test(title) || toldInTitle) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
-  const dated = toldInTitle || !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const dated = toldInTitle || !!model.date || DATE_RE.test(title) || isDated(prose.slice(0, 1500));
   const { procedure, event } = genreEvidence(model, prose);
   return dated && event >= 6 && procedure * 3 <= event;
 }
@@ -159,7 +172,7 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
   const declared = declaredHeader(model.text);
   const title = model.title?.value ?? declared.title ?? '';
   if (GENRE_TITLE_RE.test(title) || GENRE_TITLE_RE.test(declared.title ?? '') || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
-  const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || isDated(prose.slice(0, 1500));
   if (!dated || !CAUSE_RE.test(prose) || !(FAILURE_RE.test(title) || FAILURE_RE.test(withoutTableRows(prose.slice(0, 1500))))) return false;
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 8 && procedure * 4 <= event;
