@@ -202,3 +202,67 @@ test('a post titled as the post-mortem of one event, told in the past, is a post
   assert.equal(detected(`# Postmortem for {Incident Title}\n\n${story}`), undefined);
   assert.equal(detected('# A post-mortem of the checkout page\n\nWrite what happened, when you noticed it and what you will change. Keep it short and link the tickets.\n'), undefined);
 });
+
+test("a status page's entry for one resolved outage is a postmortem; its maintenance notices and open alerts are not", () => {
+  const fm = (fields: string) => `---\ntitle: Delayed Webhooks\ndate: 2025-06-03 09:12:00\n${fields}section: issue\n---\n\n`;
+  const log =
+    '*Resolved* - Webhooks are delivered on time again. {{< track "2025-06-03 10:40:00" >}}\n\n' +
+    '*Monitoring* - We moved the queue to a new node and the backlog is draining. {{< track "2025-06-03 10:05:00" >}}\n\n' +
+    '*Investigating* - Some webhooks arrive up to an hour late. We are looking into it. {{< track "2025-06-03 09:12:00" >}}\n';
+  // its front matter says it took a service down and was resolved
+  assert.equal(detected(fm('resolved: true\nseverity: disrupted\naffected:\n  - Webhooks\n') + 'The queue behind webhook delivery stalled after a node ran out of disk.\n'), 'sections');
+  // its update log reaches a resolution, whatever the front matter says
+  assert.equal(detected(fm('resolved: false\nseverity: notice\n') + log), 'sections');
+  assert.equal(detected(log), 'sections');
+  assert.equal(detected('*Update* - This incident has been resolved.\n\n*Investigating* - Some users cannot send messages. We are on it.\n'), 'sections');
+  // a planned move, a notice, an automated alert still open: nothing went wrong and came back
+  assert.equal(detected(fm('resolved: true\nseverity: notice\n') + 'Our service is being moved to a new cluster: expect up to an hour of outage.\n'), undefined);
+  assert.equal(detected(fm('informational: true\nseverity: down\nresolved: true\n') + 'We will shut the network down at midnight UTC for maintenance.\n'), undefined);
+  assert.equal(detected(fm('resolved: false\nseverity: down\nautomated: true\n') + '*Automated system alert* - Our DNS monitor sees a disruption. A human has been alerted.\n'), undefined);
+  // one update is not a log
+  assert.equal(detected('# Release notes\n\n*Update* - the installer was resolved to use the new mirror.\n'), undefined);
+});
+
+test('a story titled with outages in the plural or as the blameless postmortem of one incident is a postmortem', () => {
+  const story =
+    'On March 10th, 2026 the build farm stopped answering for seven hours, because the controllers lost quorum when a fourth one was added. ' +
+    'Every deploy failed and the secrets store was empty. We restored it from a snapshot that was three days old, and the farm recovered by the evening.\n\n' +
+    'The cluster had been set up by one engineer who had left a month before, and nobody had tested a restore since. ' +
+    'We rebuilt the controllers from scratch, restarted every worker and paged the vendor, who confirmed the split brain. Deploys were back at 18:00.\n';
+  assert.equal(detected(`# Mother of all outages\n\n${story}`), 'sections');
+  const report = `# INC-2026-03-build-farm — Blameless postmortem\n\n## Summary\n\n${story}\n## Root causes\n\nQuorum was lost.\n\n## What went well\n\nThe snapshot.\n`;
+  assert.equal(detected(report), 'sections');
+  // a page about blameless postmortems, or the form of one, stays quiet
+  assert.equal(detected('# Guide: blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
+  assert.equal(detected('# [Service name] — Blameless postmortem\n\n## Summary\n\nWrite what happened.\n\n## Root causes\n\nList them.\n\n## What went well\n\nSay it.\n'), undefined);
+});
+
+test('a Russian record headed "Что произошло" and "Механизм промаха" (what happened, how the miss happened) is a postmortem', () => {
+  const record =
+    '# Сборка выложила чужие файлы поверх рабочего дерева\n\n3 марта 2026 года проверка упала, и одна команда перезаписала двадцать файлов.\n\n' +
+    '## Что произошло\n\n1. Проверка вернула три расхождения.\n2. Команда выложила файлы главной ветки поверх рабочего дерева.\n3. Дерево вернули к последнему коммиту.\n\n' +
+    '## Механизм промаха\n\nКоманда похожа на читающую, но пишет.\n';
+  assert.equal(detected(record), 'sections');
+});
+
+test('a headless report dated "On 28th February, … went down" is the story of one dated incident; a plan "on 1st March" is not', () => {
+  const report = (opening: string) =>
+    `${opening}\n\n` +
+    'Our database started stalling, which caused a small blip. The on-call engineer noticed it at 15:42 and paged the database team. Then every client retried at once and we flooded ourselves. ' +
+    'The health checks all returned healthy, so traffic kept going to the stalled primary. Some users had their pages crash because of long timeouts.\n\n' +
+    'We spent too long finding what was wrong, which is why this incident lasted so long. Flags were back at 18:10, once we had restarted the pool, ' +
+    'the retries stopped and the primary recovered. We will add a manual override to the health checks.\n';
+  assert.equal(detected(report('On 28th February, the search service went down for about 3 hours, from 15:30 to 18:10 UTC.')), 'sections');
+  assert.equal(detected(report('On 1st March we will move the search service to new hosts; expect about 3 hours of slow answers.')), undefined);
+});
+
+test('a post whose title tells the failure in the past ("Our Domain Expired …") with one cause section is a postmortem', () => {
+  const post = (title: string) =>
+    `# ${title}\n\nIt was Saturday evening when our community manager wrote that nothing resolved any more. I checked: the site was gone, and so were the chat server and the wiki.\n\n` +
+    'I logged into the registrar and found the domain listed as lapsed. We were still within the grace period, so I renewed it, and the services came back a quarter of an hour later.\n\n' +
+    '## But how did this happen?\n\nThe card on the account had run out months before and nobody updated it, so the renewal failed. I had dismissed the reminder e-mails, which were many, and the renewal was never paid. The registrar had warned us and we missed it.\n\n' +
+    '## Fixing the problem\n\nI moved the payment to the project account, where the funds are.\n';
+  assert.equal(detected(post('Our Domain Expired and it Took Out All Our Services')), 'sections');
+  // the same story under a title that tells nothing went wrong is left to the usual tests (undated: quiet)
+  assert.equal(detected(post('Notes from a Saturday evening')), undefined);
+});

@@ -7,7 +7,7 @@ import { parseMarkdown, parsePostmortem } from '../model/parse';
 import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
-import { genreEvidence, isProcedure, titledPostmortemOfOneEvent, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
+import { genreEvidence, isProcedure, titledPostmortemOfOneEvent, toldAsStatusEntry, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
 import { lookalikeShape } from '../model/lookalike';
 import { isUnfilledTemplate } from '../model/template-text';
 import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
@@ -154,6 +154,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   // templates, report forms, pages about postmortems, runbooks, reference pages: their shape decides before their
   // headings (model/lookalike.ts)
   if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
+  // a status page's entry for one resolved outage: its front matter or its update log says so, whatever its headings
+  if (toldAsStatusEntry(model)) return 'sections';
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)
   // a blog post told as the story of one dated incident with its cause, whatever its headings
   if (![...kinds].some((k) => DISTINCTIVE_KINDS.has(k!))) return toldAsStoryOfOneIncident(model, proseText(model)) || titledAsOne(model, kinds) ? 'sections' : undefined;

@@ -19,6 +19,20 @@ const PAST_RE =
 export const INCIDENT_RE =
   /\b(?:incidents?|outages?|breach|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|compromised?|corrupt(?:ed|ion)?|unavailable|data loss|broke|broken)\b/i;
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
+/** "On 28th February", "on March 3rd": a day without its year, a date only when the sentence then tells a past event. */
+const ON_DAY_RE =
+  /\bon (?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b/gi;
+const PAST_EVENT_RE = /\b(?:was|were|had|went|stopped|started|failed|broke|crashed)\b/i;
+
+/** A date in the text: a full one, or "On 28th February, … went down" (the day, then in the same sentence a past event). */
+function isDated(text: string): boolean {
+  if (DATE_RE.test(text)) return true;
+  for (const m of text.matchAll(ON_DAY_RE)) {
+    const after = m.index + m[0].length;
+    if (PAST_EVENT_RE.test(text.slice(after, after + 80).split(/[.\n]/, 1)[0])) return true;
+  }
+  return false;
+}
 
 /**
  * A title that is the collection's name and nothing else ("Incidents", "Postmortems", "Incident reports"): the
@@ -44,7 +58,7 @@ export function genreEvidence(model: Postmortem, prose: string): GenreEvidence {
   const read = proseEvidence(model, prose);
   procedure += read.procedure;
   let event = read.event;
-  if (model.date || DATE_RE.test(titles[0]) || read.dated) event += 2;
+  if (model.date || isDated(titles[0]) || read.dated) event += 2;
   if (model.allSections.some((s) => s.kind === 'contributing-causes') || model.labeledKinds.includes('contributing-causes')) event += 1;
   return { procedure, event };
 }
@@ -71,7 +85,7 @@ function proseEvidence(model: Postmortem, prose: string): ProseEvidence {
   // blanks up to a line break only: `\s*` from every line start would rescan a long run of blank lines each time
   if (/^[^\S\n\r\u2028\u2029]*(?:\*\*)?(?:attendees|participants|present|agenda)\b/im.test(rest)) procedure += 2;
   const event = Math.min(12, Math.floor((prose.match(PAST_RE)?.length ?? 0) / 2));
-  const read = { procedure, event, dated: DATE_RE.test(prose.slice(0, 1500)) };
+  const read = { procedure, event, dated: isDated(prose.slice(0, 1500)) };
   lastRead.set(model, { prose, spans, read });
   return read;
 }
@@ -93,18 +107,25 @@ export function toldAsStory(model: Postmortem, prose: string): boolean {
 
 /** A title that names one incident ("Travis CI Security Incident", "Incident Report: …", "… outage"); not "postmortem": pages about postmortems in general say it as often. */
 const ONE_INCIDENT_TITLE_RE = /\b(?:incident|outage|breach)\b/i;
+/**
+ * A title that tells in the past tense what went wrong ("Our Domain Expired and it Took Out All Our Services", "The day
+ * the API went down"): it names one event as a date would, so it stands in for one.
+ */
+const PAST_FAILURE_TITLE_RE = /\b(?:expired|went down|was down|were down|crashed|took (?:out|down)|leaked|was compromised|were compromised)\b/i;
 /** …and not a page about handling incidents in general ("Security Incident Response", "Incident reporting"). */
 const INCIDENTS_IN_GENERAL_RE = /\b(?:response|process(?:es)?|handling|reporting|management|plans?|polic(?:y|ies)|index|repository|template)\b/i;
 
 /**
  * The story of one incident told without the usual headings: a security incident post with only "Our Response" or
- * "Response timeline". Its title names one incident, it tells a dated past event at length (event evidence ≥ 6 with a
- * date) and next to no instructions (procedure at most a third of it). Used when only one canonical section is there.
+ * "Response timeline", a blog post with only "But how did this happen?". Its title names one incident, it tells a dated
+ * past event at length (event evidence ≥ 6 with a date; a title that tells the failure in the past tense stands in for
+ * the date) and next to no instructions (procedure at most a third of it). Used when only one canonical section is there.
  */
 export function toldAsOneIncident(model: Postmortem, prose: string): boolean {
   const title = model.title?.value ?? '';
-  if (!ONE_INCIDENT_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
-  const dated = !!model.date || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const toldInTitle = PAST_FAILURE_TITLE_RE.test(title);
+  if (!(ONE_INCIDENT_TITLE_RE.test(title) || toldInTitle) || INCIDENTS_IN_GENERAL_RE.test(title) || GENRE_TITLE_RE.test(title)) return false;
+  const dated = toldInTitle || !!model.date || DATE_RE.test(title) || isDated(prose.slice(0, 1500));
   const { procedure, event } = genreEvidence(model, prose);
   return dated && event >= 6 && procedure * 3 <= event;
 }
@@ -130,7 +151,7 @@ function declaredHeader(text: string): { title?: string; date?: string } {
  * "Postmortem" is not one: it names the genre, and documents about postmortems and their tools use it too.
  */
 const FAILURE_RE =
-  /\b(?:incident|outage|breach|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
+  /\b(?:incident|outages?|breach|went down|was down|were down|downtime|failure|compromised?|attacker|intrusion|corrupt(?:ion|ed)|(?:deleted|lost) (?:all|every|the)|crash(?:ed|es)?|disruption|expired|leaked|unavailable|unreachable)\b/i;
 
 /**
  * The text without its table rows: a story opens in sentences. A report of test runs or probes ("| 1 | Grammar fuzzer
@@ -157,7 +178,7 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
   const declared = declaredHeader(model.text);
   const title = model.title?.value ?? declared.title ?? '';
   if (GENRE_TITLE_RE.test(title) || GENRE_TITLE_RE.test(declared.title ?? '') || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
-  const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || DATE_RE.test(prose.slice(0, 1500));
+  const dated = !!model.date || !!(declared.date && /^\d{4}-\d{2}-\d{2}/.test(declared.date)) || DATE_RE.test(title) || isDated(prose.slice(0, 1500));
   if (!dated || !CAUSE_RE.test(prose) || !(FAILURE_RE.test(title) || FAILURE_RE.test(withoutTableRows(prose.slice(0, 1500))))) return false;
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 8 && procedure * 4 <= event;
@@ -169,8 +190,13 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
  * Elon & Fosstodon - A Post-Mortem". Not a collection ("Postmortems for Dagpenger"), a form's heading ("Postmortem:
  * {Incident Title}", "Security postmortem for CVE-YEAR-…"), nor the post-mortem of a project, a product or a year.
  */
-const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?post[- ]?mortem$/i;
+const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?(?:blameless )?post[- ]?mortem$/i;
 const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|products?|years?|quarters?|sprints?|releases?|launch(?:es)?|campaigns?|courses?|semesters?|careers?|hackathons?|jams?)\b/i;
+
+/** The title calls the page the post-mortem of one thing ("INC-2026-07-checkout-surge — Blameless postmortem"). */
+export function namesItsOwnPostmortem(title: string): boolean {
+  return OWN_POSTMORTEM_TITLE_RE.test(title) && !NOT_ONE_EVENT_RE.test(title) && !GENRE_TITLE_RE.test(title) && !INCIDENTS_IN_GENERAL_RE.test(title);
+}
 
 /**
  * The post-mortem of one event, told as a post rather than under a postmortem's headings: its title says so
@@ -178,8 +204,28 @@ const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|prod
  * more than it instructs. The title stands in for the date and the cause a headless story is asked for.
  */
 export function titledPostmortemOfOneEvent(model: Postmortem, prose: string): boolean {
-  const title = model.title?.value ?? declaredHeader(model.text).title ?? '';
-  if (!OWN_POSTMORTEM_TITLE_RE.test(title) || NOT_ONE_EVENT_RE.test(title) || GENRE_TITLE_RE.test(title) || INCIDENTS_IN_GENERAL_RE.test(title)) return false;
+  if (!namesItsOwnPostmortem(model.title?.value ?? declaredHeader(model.text).title ?? '')) return false;
   const { procedure, event } = genreEvidence(model, prose);
   return event >= 4 && procedure < event;
 }
+
+/**
+ * A status page's entry for one incident (cState's `section: issue` pages, Statuspage exports): the page itself says
+ * a service went down or was disrupted and came back (`severity: down` or `disrupted` with `resolved: true` in its
+ * front matter), or its text is the update log such a page keeps ("*Investigating* - …", "*Monitoring* - …",
+ * "*Update* - This incident has been resolved.") and reaches a resolution. Not a maintenance notice or a project note
+ * (`informational: true`, `severity: notice`), nor an automated alert still open: nothing was resolved there.
+ */
+export function toldAsStatusEntry(model: Postmortem): boolean {
+  const fm = model.frontMatter?.data ?? {};
+  if (fm.informational === true || fm.automated === true) return false;
+  const body = model.text.slice(model.frontMatter?.range.end.offset ?? 0);
+  if (!/\p{L}/u.test(body)) return false;
+  const severity = String(fm.severity ?? '').toLowerCase();
+  if ((severity === 'down' || severity === 'disrupted') && fm.resolved === true) return true;
+  const updates = [...body.matchAll(STATUS_UPDATE_RE)].map((m) => m[1].toLowerCase());
+  return new Set(updates).size >= 2 && (updates.includes('resolved') || RESOLVED_RE.test(body));
+}
+/** "*Investigating* -", "**Monitoring** –", "_Resolved_:": a status page's update, its state in emphasis at a line's start. */
+const STATUS_UPDATE_RE = /^[ \t]*[*_]{1,2}(investigating|identified|monitoring|update|resolved)[*_]{1,2}[ \t]*[-–—:]/gim;
+const RESOLVED_RE = /\b(?:has been|have been|was|is now|is) (?:fully )?resolved\b/i;

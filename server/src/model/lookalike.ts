@@ -7,7 +7,7 @@
 // still decide on their own.
 import type { Postmortem, SectionKind } from './types';
 import { normalizeHeading } from './sections';
-import { genreEvidence, INCIDENT_RE } from './genre';
+import { genreEvidence, INCIDENT_RE, namesItsOwnPostmortem } from './genre';
 import { readsAsReferencePage } from './reference-page';
 import { isTemplate } from './template-text';
 
@@ -149,7 +149,7 @@ const REPORT_FORM_HEADING_RE = /^(?:proof of concept|poc|patches|workarounds?|st
 export function lookalikeShape(model: Postmortem, prose: string, kinds: ReadonlySet<SectionKind | undefined>): LookalikeShape | undefined {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
   if (isTemplate(model.text)) return 'template';
-  if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title)) return 'about-postmortems';
+  if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title) && !namesItsOwnPostmortem(title)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';
