@@ -59,6 +59,9 @@ const CHANGE_VERBS: Record<string, string> = {
 const CHANGE_OF_RE =
   /^(?:explor|investigat|evaluat|consider|assess)(?:e|es|ed|ing)?\s+(?:the\s+)?(transfer|migration|replacement|removal|adoption|deprecation|rotation|move|upgrade|split|consolidation|retirement)\s+of\s+(?!\s)(.+)$/i;
 
+/** "… in a way that avoids similar limits in the future": the finish line is that it does not happen again. */
+const AVOIDS_SIMILAR_RE = /\bin a way that (?:avoids|prevents|will avoid|will prevent)\s+(?:(?:any|all)\s+)?(?:similar|such|future)\b/i;
+
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
 
@@ -230,6 +233,10 @@ function classifyClause(s: string): VagueResult {
   } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
+  // "Proactively designing Person-like tables in a way that avoids similar limits in the future": no change is named,
+  // only that the next one should go better ("Partition the events table by month in a way that …" names its change)
+  const wish = AVOIDS_SIMILAR_RE.exec(text);
+  if (wish && !measurable && !PRODUCE.has(v0)) return { vague: true, kind: 'aspiration', phrase: wish[0], reason: 'it describes a wish, not a change anyone can make' };
   const aspiration = ASPIRATION_RE.exec(main);
   if (aspiration && !measurable) {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
