@@ -262,7 +262,9 @@ function classifyClause(s: string): VagueResult {
   }
   // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring", or a way of working
   // with a condition after it ("Clear communication if merges break …")
-  if (!ALL_VERBS.has(v0) && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
+  // "planning against release-candidate documentation" is a verb the lists lack, not a topic
+  const gerundVerb = /^\p{L}+ing\s+(?:against|on|for|to|with|around|about|into|from)\b/iu.test(text);
+  if (!ALL_VERBS.has(v0) && !gerundVerb && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
     return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
   }
   if (!ALL_VERBS.has(v0) && !concrete && verblessWayOfWorking(words)) {
