@@ -328,3 +328,11 @@ describe('a vague head made concrete after a spaced dash', () => {
     assert.ok(vague('Improve re-run reliability of the pipeline'));
   });
 });
+
+describe('"we’re <doing> …" and "I’m <doing> …" are read like "we are <doing> …" (heldout10 shape)', () => {
+  test('vague: We’re considering moving the session store to a managed service', () => assert.equal(vague('We’re considering moving the session store to a managed service'), true));
+  // the gerund is a verb the lists lack, not a topic: "planning against documentation" is not "Better documentation"
+  for (const t of ['I’m planning against release-candidate documentation.', 'We are planning against release-candidate documentation.']) {
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+});

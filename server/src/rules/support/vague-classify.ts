@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, monitorsSignal, MORE_OF_RE, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, workedOn, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -58,6 +58,9 @@ const CHANGE_VERBS: Record<string, string> = {
 };
 const CHANGE_OF_RE =
   /^(?:explor|investigat|evaluat|consider|assess)(?:e|es|ed|ing)?\s+(?:the\s+)?(transfer|migration|replacement|removal|adoption|deprecation|rotation|move|upgrade|split|consolidation|retirement)\s+of\s+(?!\s)(.+)$/i;
+
+/** "… in a way that avoids similar limits in the future": the finish line is that it does not happen again. */
+const AVOIDS_SIMILAR_RE = /\bin a way that (?:avoids|prevents|will avoid|will prevent)\s+(?:(?:any|all)\s+)?(?:similar|such|future)\b/i;
 
 const TEMPLATE_RE = /<(?:specific|component|metric|threshold|duration|failure|stage|owner|date|change|verb|outcome|question|ticket|check|test|decision|steps?|signal|fill)[^<>\n]{0,40}>/i;
 
@@ -132,6 +135,24 @@ function classifyClause(s: string): VagueResult {
   if (hedge) {
     return { vague: true, kind: 'deliberation', phrase: hedge[0].trim(), reason: 'a hedge is not a decision: nobody is asked to do anything' };
   }
+  // "This is changing in the coming weeks, though the specific details are not yet decided": open by its own words
+  const open = undecided(text);
+  if (open && !measurable && anchors.length < 2) return { vague: true, kind: 'deliberation', phrase: open, reason: 'it says itself that what will be done is not decided' };
+  const lot = LOT_TO_DO_RE.exec(text);
+  if (lot) return { vague: true, kind: 'abstract', phrase: lot[0], reason: 'it says there is work, not what it is' };
+  // "Work on moving to a more fault-tolerant architecture", "We need to work on a shorter Recovery Time Objective"
+  const worked = workedOn(text);
+  if (worked?.phrase && !measurable) return { vague: true, kind: 'improvement', phrase: worked.phrase, reason: 'working on it has no finish line: what changes, and by how much' };
+  if (worked?.gerund) {
+    const [gerund, ...rest] = worked.gerund.split(/\s+/);
+    const inner = classifyClause([lemma(gerund), ...rest].join(' '));
+    if (inner.vague) return inner;
+  }
+  const ahead = watchesAhead(text);
+  if (ahead && !measurable) return { vague: true, kind: 'deliberation', phrase: ahead, reason: 'watching what comes next has no finish line: alert on a named signal instead' };
+  // "Disable alerts for some monitoring checks": "some" in place of the ones meant
+  const some = SOME_OF_RE.exec(text);
+  if (some && PRODUCE.has(lemma(words[0])) && !measurable && !specificAnchors(text.split(/\s[—–|]\s|\s\(?@/)[0]).length) return { vague: true, kind: 'abstract', phrase: some[0], reason: '"some" does not say which: name them' };
   // "Another thing to work on moving forward." names that there is work, not what it is
   if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text) || (/^(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)\b/i.test(text) && !concrete)) {
     return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
@@ -212,6 +233,10 @@ function classifyClause(s: string): VagueResult {
   } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
     return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
   }
+  // "Proactively designing Person-like tables in a way that avoids similar limits in the future": no change is named,
+  // only that the next one should go better ("Partition the events table by month in a way that …" names its change)
+  const wish = AVOIDS_SIMILAR_RE.exec(text);
+  if (wish && !measurable && !PRODUCE.has(v0)) return { vague: true, kind: 'aspiration', phrase: wish[0], reason: 'it describes a wish, not a change anyone can make' };
   const aspiration = ASPIRATION_RE.exec(main);
   if (aspiration && !measurable) {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
@@ -237,7 +262,9 @@ function classifyClause(s: string): VagueResult {
   }
   // No verb at all: a noun phrase like "Better testing" / "More alerts" / "Improved monitoring", or a way of working
   // with a condition after it ("Clear communication if merges break …")
-  if (!ALL_VERBS.has(v0) && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
+  // "planning against release-candidate documentation" is a verb the lists lack, not a topic
+  const gerundVerb = /^\p{L}+ing\s+(?:against|on|for|to|with|around|about|into|from)\b/iu.test(text);
+  if (!ALL_VERBS.has(v0) && !gerundVerb && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
     return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
   }
   if (!ALL_VERBS.has(v0) && !concrete && verblessWayOfWorking(words)) {

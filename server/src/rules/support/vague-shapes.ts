@@ -175,3 +175,68 @@ const TRACKED_RE = /#\d+|\b(?:tracked|filed)\s+(?:in|as|at)\b/i;
 // on the trimmed sentence, its blanks already collapsed by clean(): no run of blanks before the end to rescan
 const SEE_AT_END_RE = /\bsee ?[.,;:]?$/i;
 const WE_NEED_RE = /^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:need|have|ought)\s+to\s|^(?:so\s+|therefore\s+|going forward,?\s+)?(?:we|i)\s+(?:really\s+|also\s+)?(?:should|must)\s(?!have\b)/i;
+
+/**
+ * "This is changing in the coming weeks, though the specific details are not yet decided": the item says itself that
+ * what will be done is still open. The words that say so, or undefined.
+ */
+export function undecided(text: string): string | undefined {
+  return UNDECIDED_RE.exec(text)?.[0];
+}
+const UNDECIDED_RE =
+  /\b(?:the\s+)?(?:specific\s+|exact\s+|precise\s+)?(?:details|specifics|approach|solution)\s+(?:are|is|have|has)\s+(?:not\s+(?:yet\s+)?(?:been\s+)?|yet\s+to\s+be\s+|still\s+to\s+be\s+)(?:decided|determined|finali[sz]ed|worked\s+out|settled|agreed)\b/i;
+
+/** "There’s obviously a lot we need to do in terms of spotting attacks …": that there is work, not what it is. */
+export const LOT_TO_DO_RE = /^there(?:'s|’s|\s+is)\s+(?:obviously\s+|clearly\s+|still\s+)?(?:a\s+lot|lots|much|plenty)\s+(?:more\s+)?(?:(?:of\s+)?work\s+)?(?:(?:that\s+)?we\s+(?:need|have|ought)\s+)?to\s+(?:do|improve|fix|work on|learn)\b/i;
+
+/**
+ * "We intend to disable alerts for some monitoring checks": "some" in place of the ones meant, and nothing else in the
+ * item names them: "some …" ends the item. "Move some jobs off the shared runner" names where they go, and "Add some
+ * monitoring to CronJob resource usage" its target.
+ */
+export const SOME_OF_RE = /^\S+\s+(?:[\w-]+\s+){0,3}?(?:(?:for|on|in|of|to|from)\s+)?some\s+(?!time\b|of\b|point\b|extent\b|degree\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=[.!]?\s*(?:$|[—–|(@]|--?\s))/i;
+
+/** The kinds of capability worked on that name no signal or threshold: "working on real-time log analysis". */
+const CAPABILITY_RE = /\b(?:analysis|analytics|detection|prevention|solutions?|capabilit(?:y|ies)|strateg(?:y|ies))$/i;
+/** A comparative with no number: "a shorter Recovery Time Objective", "a more fault-tolerant architecture". */
+const BARE_COMPARATIVE_RE = /^(?:(?:a|an|the|our)\s+)?(?:(?:much|far|even)\s+)?(?:more\s+[\w-]+|better|shorter|faster|quicker|smaller|lower|higher|stronger|safer|simpler|cleaner|easier|smarter|tighter|leaner)\b/i;
+const COMPARATIVE_INSIDE_RE = /\b(?:(?:a|an)\s+more\s+[\w/-]+|(?:a|an)\s+(?:better|shorter|faster|safer|simpler|smarter|stronger)\s+[\w-]+)/i;
+
+/**
+ * "We need to work on a shorter Recovery Time Objective", "Work on moving to a more fault-tolerant architecture",
+ * "We're working on real-time log analysis for aberrant behaviour": working on something open-ended (a comparative
+ * with no number, a capability named by no signal) is effort, not a change with a finish line. What was worked on:
+ * `gerund` when it is a task ("moving to …", judged by the caller), else the words that make it open-ended.
+ * "Work on abstracting the proxy interface, so the proxy is no longer a single point of failure" names its change.
+ */
+export function workedOn(text: string): { gerund?: string; phrase?: string } | undefined {
+  const m = /^(?:work|working)\s+(?:on|towards?)\s+(?!\s)(.+)$/i.exec(text);
+  if (!m) return undefined;
+  const rest = m[1];
+  // the first clause only: "…, we're currently talking to providers" is another sentence run on
+  const clause = rest.split(/[,;:]|\s(?:so|because|since|which)\s/)[0];
+  const bare = BARE_COMPARATIVE_RE.exec(clause);
+  if (bare) return { phrase: `${text.slice(0, text.length - rest.length)}${bare[0]}`.trim() };
+  if (/^\p{L}+ing\s/u.test(clause)) {
+    const inside = COMPARATIVE_INSIDE_RE.exec(clause);
+    return inside ? { phrase: inside[0] } : { gerund: rest };
+  }
+  const { object, qualifier } = objectAfter(clause.split(/\s+/), 0);
+  const head = object.replace(/[^\p{L}\s-]/gu, '').trim();
+  if ((CAPABILITY_RE.test(head) || isAbstractObject(head)) && !specificAnchors(object).length && (!qualifier || GENERIC_OBJECT_RE.test(qualifier) || !specificAnchors(qualifier).length)) {
+    return { phrase: `${text.slice(0, text.length - rest.length)}${object}`.trim() };
+  }
+  return undefined;
+}
+
+/**
+ * "Monitor future CI runs for lingering processes", "Monitor Playwright installation to keep CI downloads
+ * lightweight": someone watching what comes next, or watching to keep a quality, has no finish line. "Monitor 5xx
+ * status codes for Kube API server" sets up a watch on a signal and is left to monitorsSignal.
+ */
+export function watchesAhead(text: string): string | undefined {
+  const future = /^(?:monitor|watch|keep an eye on)\s+(?:the\s+|all\s+)?(?:future|upcoming|subsequent|coming|next\s+(?:few\s+)?)\b/i.exec(text);
+  if (future) return future[0];
+  const keep = /^monitor\s+(?!\s)(.{3,80}?)\s+to\s+keep\s+(?:[\w-]+\s+){1,3}?(?:lightweight|small|fast|low|lean|healthy|stable|clean|under control|in check)\b/i.exec(text);
+  return keep && !SIGNAL_RE.test(keep[1]) ? keep[0] : undefined;
+}

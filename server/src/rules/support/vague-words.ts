@@ -106,12 +106,14 @@ export const firstSentence = (s: string) => {
 
 /** "We should consider", "The IPS team is continuing to", "Cloud Platform will" → the words after the subject. */
 const SUBJECT_RE =
-  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|(?:is|are) continuing to|(?:is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?/i;
+  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|(?:am|is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?/i;
 const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
 const CONCESSION_RE = /^(?:even if|even though|although|while)\s[^,]{3,80},\s+/i;
 const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
 
-export function stripSubject(s: string): string {
+export function stripSubject(told: string): string {
+  // "We’re considering …", "I'm hoping to …": the contracted verb of the subject written out
+  const s = told.replace(/^((?:(?:but|and|so)\s+)?[A-Za-z]+)['’](re|m)\s/i, (_, who: string, v: string) => `${who} ${v.toLowerCase() === 're' ? 'are' : 'am'} `);
   // "Even if we keep deleting at once, we should …": a concession before the subject is not the item
   const lead = CONCESSION_RE.exec(s);
   if (lead) {
@@ -120,9 +122,9 @@ export function stripSubject(s: string): string {
     if (stripped !== rest) return stripped;
   }
   const m = SUBJECT_RE.exec(s);
-  if (!m) return s;
-  const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|(?:is|are) continuing to|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?$/i, '');
-  if (SUBJECT_STOP.test(head) || !SUBJECT_OK_RE.test(head)) return s;
+  if (!m) return told;
+  const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|am|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?$/i, '');
+  if (SUBJECT_STOP.test(head) || !SUBJECT_OK_RE.test(head)) return told;
   const continuing = /continuing to\s*$|\bcontinue\b/i.test(s.slice(0, m[0].length));
   return (continuing ? 'continue to ' : '') + s.slice(m[0].length);
 }
@@ -142,9 +144,12 @@ const QUESTION_FILLER = new Set([
   'need', 'needs', 'needed', 'get', 'make', 'prevent', 'avoid', 'recur', 'so', 'such', 'more', 'less', 'better', 'best',
   'improve', 'improved', 'safer', 'faster', 'easier', 'future', 'next', 'time', 'here', 'now', 'same', 'other',
 ]);
-/** A question that leaves the finish line open: "how to make it better", "whether we could improve things". */
+/**
+ * A question that leaves the finish line open: "how to make it better", "whether we could improve things", "which of
+ * the scaling topics are useful for us" (a judgement of worth, with no criterion).
+ */
 const PREFERRED_RE = /\b(?:even better|better yet|better still|ideally)\b/gi;
-const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter|more (?:actionable|useful|effective|helpful|efficient|accurate|usable))\b/i;
+const OPEN_ENDED_RE = /\b(?:better|improve|improved|improving|safer|faster|easier|more robust|more resilient|more reliable|smarter|more (?:actionable|useful|effective|helpful|efficient|accurate|usable)|(?:useful|relevant|worthwhile|valuable|helpful) (?:for|to) us)\b/i;
 
 /**
  * A research item that asks a concrete question is a task: "Look into if this is also an issue in Traefik 2.x",
