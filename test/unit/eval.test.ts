@@ -165,6 +165,11 @@ describe('eval label files', () => {
     const h24 = heldouts.find((h) => h.set === 'heldout24')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
     assert.equal(h24.length, 2);
     for (const d of h24) assert.equal(d.timezone, false, `${d.file} states UTC: labelled 'no'`);
+    // heldout25: 'Time (UTC)' tables, '03:17 UTC —' bullets, 'UTC throughout' and '~16:0xz' rows, and a numbered timeline
+    // without clock times: every timeline is labelled 'no', so it measures time-zone precision only
+    const h25 = heldouts.find((h) => h.set === 'heldout25')!.labels.docs.filter((d) => d.kind === 'postmortem' && d.sections.timeline);
+    assert.equal(h25.length, 9);
+    for (const d of h25) assert.equal(d.timezone, false, `${d.file} states UTC or has no clock times: labelled 'no'`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
