@@ -66,6 +66,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^what (?:was|has been|we(?:'ve| have)) done$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
+  // "Improvement plan", "Improvement actions": the follow-ups an incident review plans (its sub-headings, Prevention /
+  // Detection / Mitigation, are kinds of follow-up: isActionCategory)
+  ['action-items', /^improvement (?:plan|actions|items)$/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
   // "What we are changing beyond the patch", "What we're changing after the fix": the same answer told as a statement,
   // the follow-ups past the fix itself (a bare public "What we are changing" keeps its reader's-name reading)
@@ -92,6 +95,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b|^(?:no )?data loss(?: scope)?\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(?:the )?(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
+  // "Incident" alone over the opening account of what happened (an RCA's first section) is its summary
+  ['summary', /^(?:the )?incident$/],
   ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
@@ -120,10 +125,25 @@ function normalizedHeading(title: string): string {
 export const matchSection = memoByText((title: string): SectionKind | undefined => {
   const n = normalizeHeading(title);
   if (!n) return undefined;
+  const kind = matchNormalized(n);
+  if (kind || !title.includes('(')) return kind;
+  // "Phase 1: Facts (timeline)", "Part two (root cause)": a heading of the writer's own that names its section only in
+  // parentheses (a short name, up to three words: not "Notes (what we saw while the pager fired)")
+  for (const m of title.matchAll(/\(([^()]{1,40})\)/g)) {
+    const inner = normalizeHeading(m[1]);
+    if (inner && inner.split(' ').length <= 3) {
+      const named = matchNormalized(inner);
+      if (named) return named;
+    }
+  }
+  return undefined;
+});
+
+function matchNormalized(n: string): SectionKind | undefined {
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind === 'action-items' && RULES_TITLE_RE.test(n) && !/\baction items?\b/.test(n) ? undefined : kind;
   // the same names in another language ("Tidslinje", "Хронология", "根因", "재발 방지")
   return localSectionKind(n);
-});
+}
 
 /**
  * "Going Forward: Shadcn-First Policy", "Moving forward: new deploy rules": a heading that names a policy or rules holds
