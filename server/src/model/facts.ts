@@ -285,7 +285,7 @@ export function plainConclusionGivesCause(model: Postmortem): boolean {
   }
   return false;
 }
-const PLAIN_CONCLUSION_RE = /^[ \t]{0,3}conclusions?[ \t]*:?[ \t]*\r?\n[ \t]{0,3}([^\s#>|*+-][^\n]*)/gim;
+const PLAIN_CONCLUSION_RE = /^[ \t]{0,3}conclusions?[ \t]*(?::[ \t]*)?\r?\n[ \t]{0,3}([^\s#>|*+-][^\n]*)/gim;
 const CONCLUDED_CAUSE_RE = /\b(?:colluded|insufficient|accidentally|mistakenly|root cause)\b|\b(?:didn't|did not|wasn't|was not|weren't|were not)\b[^.\n]{0,40}\benough\b/i;
 
 /**
