@@ -21,3 +21,26 @@ describe('heldout25: a standing rule in an action table', () => {
     assert.equal(texts(table('Ongoing')).length, 2);
   });
 });
+
+describe('heldout25: lessons written as maxims in a Prevention list', () => {
+  test('rules, comparisons and general truths are set aside; the tasks beside them stay items', () => {
+    const md =
+      '## Prevention\n\n1. Watchdog pattern: always give a background job a deadline\n2. Fail fast + retry > hang forever\n3. Record how old the oldest queued job is on the dashboard\n4. Page when the queue grows for ten minutes while the worker reports busy';
+    assert.deepEqual(texts(md), ['Record how old the oldest queued job is on the dashboard', 'Page when the queue grows for ten minutes while the worker reports busy']);
+  });
+
+  test('a list of maxims only holds no item, a habit tied to an occasion among them included', () => {
+    const md = '## Prevention\n\n1. Try the whole path end-to-end before releasing\n2. Never trust a green badge — check the side effect happened\n3. Quiet failures are the worst failures';
+    assert.deepEqual(texts(md), []);
+  });
+
+  test('one maxim beside tasks is not enough: the list stays items', () => {
+    const md = '## Prevention\n\n1. Always set a spending alert on new accounts\n2. Move the export job to its own worker pool';
+    assert.equal(texts(md).length, 2);
+  });
+
+  test('a maxim written as tracked work (a box, an owner) stays an item, and does not count towards the two', () => {
+    const md = '## Prevention\n\n- [ ] Always give a background job a deadline\n- Quiet failures are the worst failures (owner: @kai)\n- Retry > hang';
+    assert.equal(texts(md).length, 3);
+  });
+});
