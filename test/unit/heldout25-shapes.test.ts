@@ -44,3 +44,21 @@ describe('heldout25: lessons written as maxims in a Prevention list', () => {
     assert.equal(texts(md).length, 3);
   });
 });
+
+describe('heldout25: a review told in phases', () => {
+  test('"Phase 3: Improvement plan" is the action items, and its Detection / Mitigation / Process tables are follow-ups', () => {
+    const table = (item: string) => `| Item | Owner | Target |\n|---|---|---|\n| ${item} | operator | next |`;
+    const md = [
+      '## Phase 3: Improvement plan',
+      `### Prevention (would have stopped this happening)\n\n${table('Cap the export worker at one job')}`,
+      `### Detection (would have surfaced the problem sooner)\n\n${table('Alert when the queue holds jobs for ten minutes')}`,
+      `### Mitigation (would have reduced impact / recovery time)\n\n${table('Add a remote power switch to the worker box')}`,
+      `### Process\n\n${table('Write the recovery steps into the runbook')}`,
+    ].join('\n\n');
+    assert.equal(texts(md).length, 4);
+  });
+
+  test('a phase that names no section stays unnamed', () => {
+    assert.equal(parsePostmortem(doc('## Phase 2: Cleanup\n\nWe removed the old images.')).allSections.find((s) => s.title.startsWith('Phase'))?.kind, undefined);
+  });
+});

@@ -126,7 +126,14 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   const n = normalizeHeading(title);
   if (!n) return undefined;
   const kind = matchNormalized(n);
-  if (kind || !title.includes('(')) return kind;
+  if (kind) return kind;
+  // "Phase 3: Improvement plan", "Part two — Root cause": a review in phases, each named after its number
+  const phase = PHASE_PREFIX_RE.exec(n);
+  if (phase) {
+    const named = matchNormalized(n.slice(phase[0].length));
+    if (named) return named;
+  }
+  if (!title.includes('(')) return undefined;
   // "Phase 1: Facts (timeline)", "Part two (root cause)": a heading of the writer's own that names its section only in
   // parentheses (a short name, up to three words: not "Notes (what we saw while the pager fired)")
   for (const m of title.matchAll(/\(([^()]{1,40})\)/g)) {
@@ -138,6 +145,8 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   }
   return undefined;
 });
+
+const PHASE_PREFIX_RE = /^(?:phase|part) (?:\d+|one|two|three|four|five|[ivx]+)\s*[:—–-]\s*/;
 
 function matchNormalized(n: string): SectionKind | undefined {
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind === 'action-items' && RULES_TITLE_RE.test(n) && !/\baction items?\b/.test(n) ? undefined : kind;
