@@ -5,6 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/model/parse';
+import { lint } from '../../server/src/lint/lint';
 
 const doc = (body: string) => `# Incident\n\n## Summary\n\nThe billing export stalled for an hour on a full queue.\n\n${body}\n`;
 const texts = (md: string) => parsePostmortem(doc(md)).actionItems.map((i) => i.text);
@@ -60,5 +61,21 @@ describe('heldout25: a review told in phases', () => {
 
   test('a phase that names no section stays unnamed', () => {
     assert.equal(parsePostmortem(doc('## Phase 2: Cleanup\n\nWe removed the old images.')).allSections.find((s) => s.title.startsWith('Phase'))?.kind, undefined);
+  });
+});
+
+describe('heldout25: the impact stated in a Field | Value header table', () => {
+  const header = (severity: string) =>
+    `# Why the merge queue stalls\n\n| Field | Value |\n|---|---|\n| Scope | 12 open pull requests, none merged since noon |\n| Severity | ${severity} |\n| Reviewed | 2026-09-17 |\n\n## Summary\n\nMerges stopped at 13:40.\n\n## Timeline\n\n- 13:40 UTC last merge\n\n## Root cause\n\nThe main branch was red.\n\n## Action items\n\n- Make the main branch checks pass again (owner: @ana, due 2026-10-01)\n`;
+  const missing = (md: string) => lint(md, { today: '2026-09-18' }).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+  test('a severity or scope written out in words is the impact: no "No \'Impact\' section"', () => {
+    assert.deepEqual(missing(header('medium — throughput stall, no data lost, work still produced')), []);
+  });
+
+  test('a bare severity level and a short scope do not state it', () => {
+    const md = header('SEV2').replace('12 open pull requests, none merged since noon', 'merge queue');
+    assert.equal(missing(md).length, 1);
+    assert.match(missing(md)[0], /Impact/);
   });
 });
