@@ -79,3 +79,35 @@ describe('heldout25: the impact stated in a Field | Value header table', () => {
     assert.match(missing(md)[0], /Impact/);
   });
 });
+
+describe('heldout25: action sections named for their fixes and follow-ups', () => {
+  const items = (md: string) => parsePostmortem(doc(md)).actionItems.map((i) => [i.text.slice(0, 12), i.status, i.owners.map((o) => o.value).join(',')]);
+
+  test('"Fix list (ranked by leverage)": bold numbered fixes are open items; a file path or "whichever …" after Owner: is nobody', () => {
+    const md =
+      '## Fix list (ranked by leverage)\n\n1. **Make the nightly checks pass on main.** Owner: `ci/nightly.sh`. Acceptance check: the job exits 0.\n2. **Close the stale draft PR #88** so it stops counting as open. Owner: whichever lane owns issue #80. Acceptance check: the PR is closed.';
+    assert.deepEqual(items(md), [
+      ['Make the nig', 'open', ''],
+      ['Close the st', 'open', ''],
+    ]);
+    const item = parsePostmortem(doc(md)).actionItems[1];
+    assert.equal(item.ownerPlaceholder?.value, 'whichever lane owns issue #80');
+  });
+
+  test('"Fixes already landed" (a Commit | Fix table) holds done items; "Follow-ups to file" open ones', () => {
+    const md =
+      '## Fixes already landed\n\n| Commit | Fix |\n|---|---|\n| `a1b2c3d` | The rebuild step reads the stats before it deletes anything |\n\n## Follow-ups to file\n\n- The importer skips every record once the cache file survives a rebuild';
+    assert.deepEqual(items(md), [
+      ['The rebuild ', 'done', ''],
+      ['The importer', 'open', ''],
+    ]);
+  });
+
+  test('"Guardrail implemented" tells a guardrail in place: done', () => {
+    assert.deepEqual(items('## Guardrail implemented\n\nThe watchdog now runs the lock sweep on every tick and prints each finding.'), [['The watchdog', 'done', '']]);
+  });
+
+  test('"Fix applied" stays the resolution: its account of the fix is not a follow-up', () => {
+    assert.deepEqual(items('## Fix applied\n\n- Restarted the importer with the cache cleared'), []);
+  });
+});

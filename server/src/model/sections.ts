@@ -55,7 +55,11 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // bare "Guardrails" or "Preventive Control" heading after the root cause and the fix lists the same (status.ts reads
   // its entries as in place). Not
   // "Safeguards in place", which as often tells the ones there before the incident
-  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place))?$|^(?:preventive|preventative) controls?$/],
+  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|implemented|put in place))?$|^(?:preventive|preventative) controls?$/],
+  // "Fix list (ranked by leverage)": the fixes still to make, one after another; "Follow-ups to file": the work not yet
+  // tracked; "Fixes already landed": the follow-ups made since (status.ts reads them as done). Not "Fix applied" or
+  // "Fixes applied", which as often record the fix of the incident itself (its resolution)
+  ['action-items', /^fix(?:es)? list$|^follow[- ]?ups? to (?:file|open|track|do)$|^(?:fix(?:es)?|changes) already (?:landed|shipped|merged)$/],
   // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
   // operator consideration", questions for readers, nor a "Follow-up timeline")
   // "Recommended follow-up", "Recommended next steps": the follow-ups an RCA proposes, as "Recommended actions" is
