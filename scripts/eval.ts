@@ -108,6 +108,13 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const TODAY = '2026-11-30';
 
 const ITEM_RULES = ['action-item-owner', 'action-item-due-date', 'action-item-vague'] as const;
+/**
+ * action-item-owner says two things: "no owner" (the item does not name who acts) and "N owners (…): pick the one who is
+ * accountable" (it names several). The labels record only whether an item names who acts, so the owner row scores the
+ * first claim alone; the second is counted on a line of its own (how many, and how many of them the labels call owned).
+ */
+const isMultiOwner = (f: Finding) => f.ruleId === 'action-item-owner' && /^\d+ owners \(/.test(f.message);
+const multiOwner = { findings: 0, labelledOwned: 0 };
 
 interface Tally {
   tp: number;
@@ -258,7 +265,10 @@ for (const doc of scored) {
       const a = l.at;
       return f.range.start.offset < a + l.snippet.length && f.range.end.offset >= a;
     });
-    if (label) owned.set(label, [...(owned.get(label) ?? []), f]);
+    if (isMultiOwner(f)) {
+      multiOwner.findings++;
+      if (label?.owner) multiOwner.labelledOwned++;
+    } else if (label) owned.set(label, [...(owned.get(label) ?? []), f]);
     else stray.push(f);
   }
 
@@ -389,7 +399,7 @@ const nPm = scored.filter((d) => d.kind === 'postmortem').length;
 const nLook = scored.filter((d) => d.kind === 'lookalike').length;
 const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file)).length;
 if (asJson) {
-  console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements: classed }, null, 2));
+  console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), multiOwner, statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements: classed }, null, 2));
 } else {
   console.log(`Labelled set (${labelSet === 'dev' ? 'development' : `held-out test: ${labelSet}`})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
@@ -402,6 +412,8 @@ if (asJson) {
     console.log(`${r.metric.padEnd(w)}  ${p}     ${rc}   ${c.padEnd(26)} ${r.target}${mark}`);
   }
   console.log(`\nstatus (open / done / let go) agrees on ${statusRight} of ${statusTotal} items found`);
+  if (multiOwner.findings)
+    console.log(`action-item-owner "N owners: pick one" findings (not in the owner row): ${multiOwner.findings}, on items the labels call owned: ${multiOwner.labelledOwned}`);
   const noisy = lookalikeFindings.filter((l) => l.n > 0);
   if (noisy.length) console.log(`look-alikes with findings: ${noisy.map((l) => `${l.file} (${l.n})`).join(', ')}`);
   const byPath = lookalikeFindings.filter((l) => l.byPath > 0);

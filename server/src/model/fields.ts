@@ -60,8 +60,9 @@ const FIELD_WORD_RE = /\b(?:owners?|names?|assignees?|person|people|dri|responsi
 /**
  * "to be decided", "not yet assigned", "needs an owner", "owner needed": nobody is assigned yet. Read where a label's
  * value starts ("Owner: to be decided, due …"), up to a word boundary; the whole of a cell for isPlaceholderOwner.
+ * "Owner: whichever lane owns issue #1042", "Owner: whatever path opens the PRs": whoever it turns out to be, not named.
  */
-const NOT_ASSIGNED_AT_RE = /^(?:to be (?:decided|determined|assigned|confirmed|named)|(?:not|not yet|yet to be) (?:assigned|decided)|needs? (?:an )?owner|owner (?:needed|wanted|tbd)|no owner(?: yet)?|unknown|pending)(?![\p{L}\p{N}])/iu;
+const NOT_ASSIGNED_AT_RE = /^(?:to be (?:decided|determined|assigned|confirmed|named)|(?:not|not yet|yet to be) (?:assigned|decided)|needs? (?:an )?owner|owner (?:needed|wanted|tbd)|no owner(?: yet)?|unknown|pending|(?:whichever|whatever|whoever)(?: [\p{L}\p{N}#'’/-]+(?:\.[\p{L}\p{N}]+)*){1,6})(?![\p{L}\p{N}])/iu;
 const notAssigned = (t: string) => NOT_ASSIGNED_AT_RE.exec(t)?.[0].length === t.length;
 
 export interface OwnerHits {

@@ -55,7 +55,11 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // bare "Guardrails" or "Preventive Control" heading after the root cause and the fix lists the same (status.ts reads
   // its entries as in place). Not
   // "Safeguards in place", which as often tells the ones there before the incident
-  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|put in place))?$|^(?:preventive|preventative) controls?$/],
+  ['action-items', /^(?:(?:new|added) )?(?:guardrails?|safeguards?)(?: (?:added|introduced|implemented|put in place))?$|^(?:preventive|preventative) controls?$/],
+  // "Fix list (ranked by leverage)": the fixes still to make, one after another; "Follow-ups to file": the work not yet
+  // tracked; "Fixes already landed": the follow-ups made since (status.ts reads them as done). Not "Fix applied" or
+  // "Fixes applied", which as often record the fix of the incident itself (its resolution)
+  ['action-items', /^fix(?:es)? list$|^follow[- ]?ups? to (?:file|open|track|do)$|^(?:fix(?:es)?|changes) already (?:landed|shipped|merged)$/],
   // "Follow-up hardening", "Follow-ups this incident drove": named for the follow-ups they hold (not "Follow-ups for
   // operator consideration", questions for readers, nor a "Follow-up timeline")
   // "Recommended follow-up", "Recommended next steps": the follow-ups an RCA proposes, as "Recommended actions" is
@@ -126,7 +130,14 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   const n = normalizeHeading(title);
   if (!n) return undefined;
   const kind = matchNormalized(n);
-  if (kind || !title.includes('(')) return kind;
+  if (kind) return kind;
+  // "Phase 3: Improvement plan", "Part two — Root cause": a review in phases, each named after its number
+  const phase = PHASE_PREFIX_RE.exec(n);
+  if (phase) {
+    const named = matchNormalized(n.slice(phase[0].length));
+    if (named) return named;
+  }
+  if (!title.includes('(')) return undefined;
   // "Phase 1: Facts (timeline)", "Part two (root cause)": a heading of the writer's own that names its section only in
   // parentheses (a short name, up to three words: not "Notes (what we saw while the pager fired)")
   for (const m of title.matchAll(/\(([^()]{1,40})\)/g)) {
@@ -138,6 +149,8 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   }
   return undefined;
 });
+
+const PHASE_PREFIX_RE = /^(?:phase|part) (?:\d+|one|two|three|four|five|[ivx]+)\s*[:—–-]\s*/;
 
 function matchNormalized(n: string): SectionKind | undefined {
   for (const [kind, re] of MATCHERS) if (re.test(n)) return kind === 'action-items' && RULES_TITLE_RE.test(n) && !/\baction items?\b/.test(n) ? undefined : kind;

@@ -25,7 +25,7 @@ import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
 import { markDoneInResolution } from './done-in-resolution';
 import { markVerifiedCorrections } from './verified-corrections';
-import { isPracticeList } from './practice-lists';
+import { isPracticeList, maximEntries } from './practice-lists';
 import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 import { markDrivenFollowUps } from './driven-follow-ups';
@@ -91,6 +91,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         if (isLessonsLead(leadText) || isCausesOrRulesLead(leadText)) items = items.filter((item) => !isLesson(item));
         items = items.filter((item) => !isOtherWriteUpPointer(item));
+        const maxims = maximEntries(node, ctx.text);
+        if (maxims.size) items = items.filter((item) => !maxims.has(item.range.start.offset));
         if (lead && leadText) markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;

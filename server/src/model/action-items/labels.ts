@@ -165,11 +165,20 @@ function fieldTableKinds(table: Table): SectionKind[] {
   if (fields.filter(([key, value]) => FIELD_KEY_RE.test(key) && value && !PLACEHOLDER_VALUE_RE.test(value)).length < 3) return [];
   const out: SectionKind[] = [];
   for (const [key, value] of fields) {
-    const k = FIELD_KEY_RE.test(key) && !PLACEHOLDER_VALUE_RE.test(value) && value ? labelKind(key) : undefined;
+    const k = FIELD_KEY_RE.test(key) && !PLACEHOLDER_VALUE_RE.test(value) && value ? (labelKind(key) ?? impactField(key, value)) : undefined;
     if (k && !out.includes(k)) out.push(k);
   }
   return out;
 }
+/**
+ * "| Severity | medium — throughput stall, not data loss; lanes still produce green work |", "| Scope | 16 open PRs, none
+ * landed |": a severity or scope field written out in words says what was hit, i.e. the impact. A bare level ("SEV2",
+ * "High", "P1 — major") does not.
+ */
+function impactField(key: string, value: string): SectionKind | undefined {
+  return IMPACT_FIELD_KEY_RE.test(key) && (value.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 5 ? 'impact' : undefined;
+}
+const IMPACT_FIELD_KEY_RE = /^(?:severity|scope|blast radius)$/i;
 /** A field's key: one to three words, no sentence ("Occurred", "Root cause", "Detected"). */
 const FIELD_KEY_RE = /^[\p{L}][\p{L}/&-]*(?: [\p{L}/&-]+){0,2}$/u;
 const PLACEHOLDER_VALUE_RE = /^(?:tbd|tba|todo|n\/a|-|–|—|\?+|…|\.\.\.)$/i;

@@ -64,3 +64,43 @@ const TOPIC_RE = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){1,3}$/u;
 // checks to make and ways of working, each holding for every future occasion
 const CHECK_OR_CONDUCT_RE =
   /^(?:test|use|check|verify|ensure|make sure|confirm|validate|prefer|evaluate|review|avoid|keep|always|never|do not|don['’]t|document why)\s+\S/i;
+
+/**
+ * "1. Supervisor pattern: always have a timeout for async calls", "2. \"Let it crash\" + restart > infinite wait",
+ * "3. Silent failures are the worst failures", "4. Don't trust green checkmarks — verify the effect happened": lessons
+ * written as maxims under an action heading ("Prevention"), beside tasks ("Log the age of the queue file …"). A maxim
+ * holds for every future occasion and nobody finishes it, so no owner or date is asked of it. Only in a list holding
+ * two maxims at least (one "Always …" beside tasks stays an item); there, a habit tied to a recurring occasion ("Test
+ * integration points end-to-end before shipping") is one too. An entry with a box, owner, date, link or nesting is
+ * written as tracked work and stays an item. Returns the start offsets of the maxim entries.
+ */
+export function maximEntries(list: List, text: string): Set<number> {
+  const maxims = new Set<number>();
+  const habits = new Set<number>();
+  for (const li of list.children) {
+    const p = li.children[0];
+    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph' || li.position === undefined) continue;
+    if (p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) continue;
+    const t = bareWords(plain(p));
+    if (/^\[[ xX]?\]/.test(t) || namesOwnerOrDate(maskedSegment(text, p))) continue;
+    if (isMaxim(t)) maxims.add(li.position.start.offset!);
+    else if (startsImperative(t) && OCCASION_RE.test(t)) habits.add(li.position.start.offset!);
+  }
+  return maxims.size >= 2 ? new Set([...maxims, ...habits]) : new Set();
+}
+
+/** A rule, a comparison or a general truth, not a task (the label before a colon, "Supervisor pattern:", set aside). */
+function isMaxim(entry: string): boolean {
+  const t = entry.replace(MAXIM_LABEL_RE, '');
+  if (/^always\s+\p{L}/iu.test(t) || DISTRUST_RE.test(t)) return true;
+  if (startsImperative(t)) return false;
+  return COMPARISON_RE.test(t) || TRUTH_RE.test(t);
+}
+// "Supervisor pattern: ", "Principle: " — a short name before the rule
+const MAXIM_LABEL_RE = /^[\p{L}"'“”-]+(?: [\p{L}"'“”-]+){0,2}:\s+/u;
+// "Don't trust green checkmarks", "Never assume the queue drained": a stance to keep, not a change to make
+const DISTRUST_RE = /^(?:do not|don['’]t|never)\s+(?:trust|assume|rely on|believe)\b/iu;
+// "\"Let it crash\" + restart > infinite wait", "Boring beats clever": one way of working ranked above another
+const COMPARISON_RE = /\S\s+>\s+\S|\s(?:beats|trumps)\s|\bis better than\b/iu;
+// "Silent failures are the worst failures", "Retries are not a fix": a general truth told in the present
+const TRUTH_RE = /^[\p{L}'’ -]{3,40}?\s(?:is|are)\s+(?:the\s+(?:worst|best|only|real)\b|never\b|always\b|not\s+(?:a|an)\s)/iu;

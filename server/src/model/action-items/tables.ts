@@ -85,6 +85,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const itemText = cellText[actionIdx] ?? '';
     // a template's row still holding its note ("{what we will change}", "{{ action }}"), as in a list: no item
     if (!actionCell || !itemText || isUnfilledPlaceholder(itemText)) continue;
+    // "| Never auto-ack a batch | Sigma | POLICY |": a standing rule kept in the action table, not work someone finishes
+    if (columns.status !== undefined && STANDING_RULE_RE.test(cellText[columns.status]?.trim() ?? '')) continue;
     const seg = (i: number | undefined): Segment | undefined => {
       if (i === undefined || !row.children[i]) return undefined;
       const [a, b] = cells[i];
@@ -184,6 +186,9 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
   }
   return out;
 }
+
+/** A status cell that names a standing rule rather than a state of work: "POLICY", "Rule", "Standing", "Standing rule". */
+const STANDING_RULE_RE = /^(?:polic(?:y|ies)|rules?|standing(?: (?:rule|policy|order))?|principles?)$/i;
 
 /**
  * A column with no role whose cells read as statuses (**DONE** / TODO / ONGOING), as in tables whose last header is
