@@ -266,3 +266,16 @@ test('a post whose title tells the failure in the past ("Our Domain Expired …"
   // the same story under a title that tells nothing went wrong is left to the usual tests (undated: quiet)
   assert.equal(detected(post('Notes from a Saturday evening')), undefined);
 });
+
+test('a short record whose paragraph opens "Impact:" and tells it has that section, in English or Spanish; a one-word value does not', () => {
+  const record = (impact: string, resolution: string) =>
+    '# Stale path in the build launcher\n\n- Detected: 2026-05-02\n- Status: resolved on 2026-05-04\n\n' +
+    '`start.sh` changes into `/home/ci/old-checkout`, but the checkout now lives in `/srv/ci/checkout`.\n\n' +
+    `${impact} the launcher cannot find \`builder.js\` on the new runners, so every nightly build stops at its first step.\n\n` +
+    `## ${resolution}\n\nThe script now works out its own folder and uses no absolute path.\n`;
+  assert.equal(detected(record('Impact:', 'Resolution')), 'sections');
+  assert.equal(detected(record('Impacto:', 'Resolución')), 'sections');
+  // the label alone in running text ("Impact: high") names no section
+  assert.equal(detected(record('Impact: high.\n\nSince then', 'Resolution')), undefined);
+  assert.equal(detected(record('Cause:', 'Resolution')), undefined);
+});

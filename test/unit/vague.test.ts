@@ -47,6 +47,10 @@ describe('vague items are flagged', () => {
     'Identify additional measures our teams can take to protect customer data.',
     // two actions, not one noun phrase: "Introduce security" alone names a topic
     'Introduce security and fix the alerts',
+    // a watch on a thing with nothing said about what is watched; a soft word before "going to"
+    'Setup gateway monitoring!',
+    'Add queue-worker alerting',
+    'We are obviously going to improve the security of the build hosts',
   ]) {
     test(t, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
   }
@@ -83,6 +87,10 @@ describe('specific items are not flagged', () => {
     // "to identify …" is the purpose of a concrete task (a working group, a load test): the task is judged
     'Create a data retention working group within the company to identify additional measures our teams can take.',
     'Run a load test on the checkout service to identify the first bottleneck',
+    // the watch names its signal, or what follows it does
+    'Add CPU monitoring',
+    'Set up uptime alerting',
+    'Setup gateway monitoring for 5xx rates above 1%',
   ]) {
     test(t, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }

@@ -258,6 +258,21 @@ function storyField(list: List): boolean {
   return long;
 }
 
+/**
+ * A list of two to six short "Key: value" fields with a plain key ("Detected: 2026-07-14", "Status: resolved on …"),
+ * no checkbox, no sub-list: a record's header, which the summary below it follows.
+ */
+function headerFields(list: List): boolean {
+  if (list.ordered || list.children.length < 2 || list.children.length > 6) return false;
+  return list.children.every((li) => {
+    const p = li.children[0];
+    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
+    const words = wordsOf(p);
+    return words.length <= 10 && HEADER_FIELD_RE.test(toString(p));
+  });
+}
+const HEADER_FIELD_RE = /^\p{L}[\p{L} ]{0,29}:\s+\S/u;
+
 /** The words of a paragraph: HTML (a disable comment) left out, a hard line break between two words as a space. */
 function wordsOf(n: Paragraph): string[] {
   const parts: string[] = [];
@@ -293,6 +308,8 @@ function introOf(tree: Root, model: Postmortem, R: R): Range | undefined {
       last = endOf(n);
       continue;
     }
+    // "- Detected: 2026-07-14" / "- Status: resolved on 2026-07-16" above the prose: the record's fields, not its story
+    if (start === undefined && startOf(n) < end && n.type === 'list' && headerFields(n)) continue;
     if (startOf(n) >= end || (start === undefined && n.type !== 'paragraph' && n.type !== 'html' && n.type !== 'yaml' && n.type !== 'heading')) break;
     if (n.type !== 'paragraph') continue;
     // words of the text: a disable comment at the end of a line is not part of it, a hard line break parts two words

@@ -48,16 +48,26 @@ const lineLabelKinds = memoByText((source: string): readonly SectionKind[] => {
   const out: SectionKind[] = [];
   const lines = source.split(/\r?\n/);
   const fields = lines.filter((l) => FIELD_LINE_RE.test(l)).length >= 3;
-  for (const line of lines) {
+  lines.forEach((line, at) => {
     const m = LINE_LABEL_RE.exec(line);
-    if (!m) continue;
+    if (!m) return;
     const label = m[1] ?? m[2];
-    if (label.split(/\s+/).length > 5 || !(isSectionLabel(m, line) || (fields && FIELD_LINE_RE.test(line)) || ACTION_LABEL_RE.test(label.trim()))) continue;
+    if (label.split(/\s+/).length > 5) return;
+    if (!(isSectionLabel(m, line) || (fields && FIELD_LINE_RE.test(line)) || ACTION_LABEL_RE.test(label.trim()) || (at === 0 && toldImpact(m, source)))) return;
     const k = matchSection(label) ?? (m[1] !== undefined && severityTellsImpact(label, line.slice(m[0].length)) ? 'impact' : undefined);
     if (k && !out.includes(k)) out.push(k);
-  }
+  });
   return out;
 });
+
+/**
+ * "Impact: the launcher cannot find the relay script here, so …": a paragraph that opens with a plain "Impact:" and
+ * goes on to tell it in a sentence of six words or more is the impact, as a bold label would be. Only this label: a
+ * plain "Resolution: 1080p" or "Summary: …" in running text names nothing a reader takes for a section.
+ */
+function toldImpact(m: RegExpExecArray, paragraph: string): boolean {
+  return m[2] !== undefined && matchSection(m[2]) === 'impact' && /^[\p{L}]+$/u.test(m[2].trim()) && paragraph.slice(m[0].length).trim().split(/\s+/).length >= 6;
+}
 
 /**
  * "**Severity:** chain halt (liveness), no loss of funds, no safety violation.": a severity label whose value says what

@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, workedOn, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -152,7 +152,7 @@ function classifyClause(s: string): VagueResult {
   if (ahead && !measurable) return { vague: true, kind: 'deliberation', phrase: ahead, reason: 'watching what comes next has no finish line: alert on a named signal instead' };
   // "Disable alerts for some monitoring checks": "some" in place of the ones meant
   const some = SOME_OF_RE.exec(text);
-  if (some && PRODUCE.has(lemma(words[0])) && !measurable && !specificAnchors(text.split(/\s[—–|]\s|\s\(?@/)[0]).length) return { vague: true, kind: 'abstract', phrase: some[0], reason: '"some" does not say which: name them' };
+  if (some && PRODUCE.has(lemma(words[0])) && !measurable && !specificAnchors(beforeFields(text)).length) return { vague: true, kind: 'abstract', phrase: some[0], reason: '"some" does not say which: name them' };
   // "Another thing to work on moving forward." names that there is work, not what it is
   if (/^something (?:about|around|for|with|regarding|on)\b|^(?:some|a) (?:kind|sort) of\b/i.test(text) || (/^(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)\b/i.test(text) && !concrete)) {
     return { vague: true, kind: 'abstract', phrase: words.slice(0, 2).join(' '), reason: 'it names a topic, not an action' };
@@ -170,7 +170,7 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: '"more" has no finish line: by how much, measured how' };
   }
   // the words before the inline owner / due date ("— @lea, due 2026-04-15"): a date is not the number to reach
-  const fewer = FEWER_OF_RE.test(text) ? text.split(/\s[—–|]\s|\s\(?@/)[0] : '';
+  const fewer = FEWER_OF_RE.test(text) ? beforeFields(text) : '';
   if (fewer && !measurable && !FEWER_TARGET_RE.test(fewer) && !specificAnchors(fewer).length && !/\bby\s+\w+ing\b/i.test(fewer)) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: 'no number says how many is few enough' };
   }
@@ -242,6 +242,8 @@ function classifyClause(s: string): VagueResult {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
   }
   // A producing verb on an abstract object with nothing concrete attached: "Add monitoring", "Define a Redis strategy"
+  const bareWatch = watchesNoSignal(text);
+  if (bareWatch && !measurable) return { vague: true, kind: 'abstract', phrase: bareWatch, reason: 'it names what is watched, not the signal or the threshold' };
   if (PRODUCE.has(v0) || v0 === 'set') {
     const start = v0 === 'set' && /^up$/i.test(words[1] ?? '') ? 2 : /^(?:and|&)$/i.test(words[1] ?? '') ? 3 : 1;
     const { object, qualifier } = objectAfter(words, start);

@@ -229,6 +229,27 @@ export function workedOn(text: string): { gerund?: string; phrase?: string } | u
   return undefined;
 }
 
+/** The item's words before its fields (" — @mo, due …", " | P1", " (@mo)"): what it asks for. */
+export function beforeFields(text: string): string {
+  return text.split(/\s[—–|]\s|\s\(?@/)[0];
+}
+
+/**
+ * "Setup hub monitoring!", "Add gateway alerting": a watch set up on a thing, and nothing else said: no signal, no
+ * threshold, so nobody knows when it is watched enough. "Add CPU monitoring", "Set up uptime alerting" name what is
+ * watched and are left alone, as is anything said after the watch ("… for disk usage above 80%").
+ */
+export function watchesNoSignal(text: string): string | undefined {
+  const m = BARE_WATCH_RE.exec(beforeFields(text).trim());
+  if (!m || WATCHED_SIGNAL_RE.test(m[2]) || SIGNAL_RE.test(m[2])) return undefined;
+  return m[1];
+}
+/** The verb, the thing and the watch (group 1), the thing alone (group 2), then nothing but a closing "!" or ".". */
+const BARE_WATCH_RE = /^((?:set ?up|add|implement|create|introduce|enable|build)\s+(?:(?:some|more|better|proper|basic)\s+)?(\p{L}[\p{L}-]{0,30})\s+(?:monitoring|alerting))[.!]*$/iu;
+/** A single word that names the signal watched, not the thing: "uptime", "latency", "billing", "certificate". */
+const WATCHED_SIGNAL_RE =
+  /^(?:cpu|memory|ram|disk|storage|latency|errors?|exceptions?|uptime|availability|health|healthcheck|oom|lag|queue|quota|capacity|usage|traffic|billing|budget|cost|spend|expiry|expiration|certificate|cert|ssl|tls|synthetic|heartbeat|ping|backups?|replication|throughput|saturation|performance|security|load|bandwidth|response|status|log|logs|event|events|crash|crashes|restart|restarts|anomaly|runtime|resource|resources|process|application|app|service|services|system|infrastructure|infra|network)$/i;
+
 /**
  * "Monitor future CI runs for lingering processes", "Monitor Playwright installation to keep CI downloads
  * lightweight": someone watching what comes next, or watching to keep a quality, has no finish line. "Monitor 5xx

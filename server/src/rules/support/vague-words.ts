@@ -106,7 +106,7 @@ export const firstSentence = (s: string) => {
 
 /** "We should consider", "The IPS team is continuing to", "Cloud Platform will" → the words after the subject. */
 const SUBJECT_RE =
-  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plan(?:s)? to|want(?:s)? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|(?:am|is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?/i;
+  /^(?:(?:going forward|in the future|from now on|as a follow[- ]up|as part of (?:the )?remediation),?\s+)?(?:(?:[\w&'’-]+\s+){0,4}?)(?:will|shall|should|must|needs? to|have to|has to|(?:is|are|am)\s+(?:(?:obviously|certainly|clearly|also|definitely)\s+)?going to|plan(?:s)? to|want(?:s)? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|(?:am|is|are|have been|has been|we've been|we have been)(?=\s+\w+ing\b)|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?/i;
 const SUBJECT_OK_RE = /^(?:going forward,?\s+|in the future,?\s+|from now on,?\s+|as a follow[- ]up,?\s+|as part of (?:the )?remediation,?\s+)?(?:(?:we|i|you|they|us|team|the|our|a|an|this|[A-Z][\w&'’-]*|[a-z]+)\s+){0,4}$/;
 const CONCESSION_RE = /^(?:even if|even though|although|while)\s[^,]{3,80},\s+/i;
 const SUBJECT_STOP = /\b(?:for|when|if|that|of|in|on|with|so|from|by|before|after|about|whether|how|why|what|which)\b/i;
@@ -123,7 +123,7 @@ export function stripSubject(told: string): string {
   }
   const m = SUBJECT_RE.exec(s);
   if (!m) return told;
-  const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|is going to|are going to|am going to|plans? to|wants? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|am|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?$/i, '');
+  const head = s.slice(0, m[0].length).replace(/(?:will|shall|should|must|needs? to|have to|has to|(?:is|are|am)\s+(?:(?:obviously|certainly|clearly|also|definitely)\s+)?going to|plans? to|wants? to|would like to|intends? to|(?:am|is|are) hoping to|hopes? to|(?:is|are) continuing to|am|is|are|have been|has been|we've been|we have been|'ll|can|could)\s+(?:also\s+|then\s+|now\s+|first\s+|definitely\s+)?(?:be able to\s+)?$/i, '');
   if (SUBJECT_STOP.test(head) || !SUBJECT_OK_RE.test(head)) return told;
   const continuing = /continuing to\s*$|\bcontinue\b/i.test(s.slice(0, m[0].length));
   return (continuing ? 'continue to ' : '') + s.slice(m[0].length);
