@@ -102,3 +102,16 @@ describe('heldout26: a folder index under a postmortem front matter', () => {
     assert.equal(lint(fm('Importer stall', '# Postmortem: the importer stall\n\nThe importer hung for two hours.'), { today: TODAY }).detectedBy, 'front-matter');
   });
 });
+
+describe('heldout26: "when" written in an Owner column', () => {
+  const md = (owner: string) =>
+    `# Sweep crash\n\n## Summary\n\nThe sweep died at cell 400.\n\n## Timeline\n\n- 10:00 UTC — sweep started\n\n## Root cause\n\nA stale lock file.\n\n## Action items\n\n| # | Item | Owner | Status |\n|---|---|---|---|\n| 1 | Release the lock on SIGTERM | ${owner} | open |\n`;
+
+  test('"next sprint", "this week", "follow-on" name nobody: the owner finding says so', () => {
+    for (const when of ['next sprint', 'this week', 'follow-on']) assert.deepEqual(findings(md(when), 'action-item-owner'), [`'${when}' is not an owner: name the one person who will drive it, e.g. @alice.`], when);
+  });
+
+  test('a name in the same column is the owner', () => {
+    assert.deepEqual(findings(md('Ana'), 'action-item-owner'), []);
+  });
+});
