@@ -88,7 +88,7 @@
 //   --set=heldout26 score the twenty-sixth held-out set (test/eval/heldout26/: small, three new postmortem sources, owners
 //              m-z, agent-written lab postmortems with 'next session' owners and fix options, a homelab incident with an
 //              Acceptance criterion column, a compromise report, plus look-alikes, labelled before the engine ran on it; its
-//              first run, the honest figures: test/eval/heldout26/FIRST-RUN.md)
+//              first run, the honest figures: test/eval/heldout26/FIRST-RUN.md; development data since its phase 2, judge-h26)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { genreEvidence, isProcedure, titledPostmortemOfOneEvent, toldAsStatusEntry, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
-import { lookalikeShape } from '../model/lookalike';
+import { lookalikeShape, titledAboutPostmortems } from '../model/lookalike';
 import { isUnfilledTemplate } from '../model/template-text';
 import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
 import { proseText } from '../model/facts';
@@ -138,7 +138,9 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   const fm = model.frontMatter?.data;
   if (fm) {
     const t = String(fm.type ?? fm.kind ?? fm.layout ?? fm.category ?? '').toLowerCase();
-    if (/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) return 'front-matter';
+    // not a folder's index under its folder's front matter ("# Post-mortems" and a sentence, no section of one)
+    const indexPage = titledAboutPostmortems(model) && sectionKinds(model).size === 0;
+    if ((/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) && !indexPage) return 'front-matter';
   }
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
     // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists

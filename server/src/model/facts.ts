@@ -202,7 +202,9 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
   const title = (s: Section) => normalizeHeading(s.title);
   switch (kind) {
     case 'impact':
-      return candidates.find((s) => !s.kind && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?|(?:other )?side[- ]?effects?)\b/.test(title(s)));
+      // not "Affected files (absolute paths)", "Affected stack at the time": the code that was changed or ran, which says
+      // nothing of who was affected or for how long
+      return candidates.find((s) => !s.kind && !AFFECTED_CODE_RE.test(title(s)) && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?|(?:other )?side[- ]?effects?)\b/.test(title(s)));
     case 'summary': {
       const first = candidates.find((s) => s.depth > 1);
       // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)
@@ -215,6 +217,8 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
       return undefined;
   }
 }
+
+const AFFECTED_CODE_RE = /^affected (?:source )?(?:files?|paths?|stack|code|lines?|modules?|functions?|commits?)\b/;
 
 /**
  * Lines or paragraphs that open with a time or a date: "At 5:40PM on …", "By around 2am on Apr 11th", "14:02 - …",

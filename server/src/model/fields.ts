@@ -51,10 +51,15 @@ const PROPOSER_RE = /^\s+(?:suggest(?:s|ed)|propos(?:es|ed)|recommend(?:s|ed)|as
 export function isPlaceholderOwner(s: string): boolean {
   const t = s.trim().toLowerCase().replace(/^\*+|\*+$/g, '').replace(/^@/, (m) => (s.trim().toLowerCase() === '@owner' ? m : ''));
   if (t === '' || PLACEHOLDERS.has(t) || /^\?+$/.test(t) || /^<[^>]*>$/.test(t) || /^_+$/.test(t)) return true;
-  if (/^\{[^{}]*\}$|^\{\{[^{}]*\}\}$|^\$[a-z][a-z0-9_]*$/.test(t) || notAssigned(t)) return true;
+  if (/^\{[^{}]*\}$|^\{\{[^{}]*\}\}$|^\$[a-z][a-z0-9_]*$/.test(t) || notAssigned(t) || WHEN_NOT_WHO_RE.test(t)) return true;
   const bracketed = /^\[([^[\]@]{1,40})\]$/.exec(t);
   return !!bracketed && (PLACEHOLDERS.has(bracketed[1].trim()) || FIELD_WORD_RE.test(bracketed[1]));
 }
+/**
+ * "next session", "this week", "follow-on" written where the owner goes (an Owner column): when the work is meant to
+ * happen, not who does it. Nobody is named, as with "TBD".
+ */
+const WHEN_NOT_WHO_RE = /^(?:(?:this|next|the next|following|a later|later) (?:session|week|sprint|month|quarter|phase|iteration|cycle)|follow[- ]?on|later|asap|soon)$/;
 /** Words of a prompt in brackets: it names the field to fill in ("[Owner]", "[Name of owner]", "[Team/person]"). */
 const FIELD_WORD_RE = /\b(?:owners?|names?|assignees?|person|people|dri|responsible|who|handle|team|someone|tb[dac])\b/;
 /**

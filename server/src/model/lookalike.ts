@@ -143,13 +143,22 @@ const SELF_DESCRIPTION_RE = /\bthis (?:section|part)\b/gi;
 const REPORT_FORM_HEADING_RE = /^(?:proof of concept|poc|patches|workarounds?|steps to reproduce)\b/;
 
 /**
+ * The title names the genre in the plural ("Post-mortems", "Incident retrospectives"), not one incident: a page about
+ * postmortems, such as a folder's index, whatever its front matter says (`kind: postmortem` is the folder's kind).
+ */
+export function titledAboutPostmortems(model: Postmortem): boolean {
+  const title = model.title?.value ?? model.allSections[0]?.title ?? '';
+  return ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title) && !namesItsOwnPostmortem(title);
+}
+
+/**
  * The shape of a look-alike, when the document has one; undefined for a document that may be a postmortem.
  * `kinds`: the canonical section kinds its headings and bold labels matched.
  */
 export function lookalikeShape(model: Postmortem, prose: string, kinds: ReadonlySet<SectionKind | undefined>): LookalikeShape | undefined {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
   if (isTemplate(model.text)) return 'template';
-  if (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title) && !namesItsOwnPostmortem(title)) return 'about-postmortems';
+  if (titledAboutPostmortems(model)) return 'about-postmortems';
   if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';

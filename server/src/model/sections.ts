@@ -189,6 +189,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^bug #?\d+\b/.test(n)) out.add('contributing-causes');
   // "What broke": the section of a write-up that explains how the failure came about (the mechanism), i.e. its causes
   if (/^what broke$/.test(n)) out.add('contributing-causes');
+  // "Diagnosis and confidence", "Diagnosis": what the fault was found to be, with how sure the writer is, i.e. the causes
+  if (/^(?:the |final )?diagnosis\b/.test(n)) out.add('contributing-causes');
   // "Possible Causes" (a table of causes with their likelihood): a reader sees the causes, weighed; judged here only,
   // not as the heading's kind (a runbook's "Possible cause" per scenario does not make it a postmortem)
   if (/^(?:possible|potential|suspected|likely|probable) (?:root )?causes$/.test(n)) out.add('contributing-causes');

@@ -148,13 +148,14 @@ function opensWithWhatWentWrong(model: Postmortem, s: Section): boolean {
 
 /**
  * "## What happened" as the first section, told in prose (no time-stamped steps), in a report with a section of the
- * impact and no other timeline: it says what broke and for whom, the summary a reader looks for ("What happened" →
- * "Impact" → "Root cause" → "The fix"). Told as timed steps it is the timeline, and says nothing in summary.
+ * impact or of what went wrong and no other timeline: it says what broke and for whom, the summary a reader looks for
+ * ("What happened" → "Impact" → "Root cause" → "The fix"; an experiment's "What happened" → "What went well" → "What
+ * went wrong"). Told as timed steps it is the timeline, and says nothing in summary.
  */
 function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
-  if (underLessons(s) || !/^what happened$/.test(normalizeHeading(s.title)) || !opensRecord(model, s)) return false;
+  if (underLessons(s) || !/^what happened$/.test(normalizeHeading(s.title)) || !opensRecord(model, s, true)) return false;
   // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
-  if (!model.allSections.some((o) => o.kind === 'impact') || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
+  if (!model.allSections.some((o) => o.kind === 'impact' || WHAT_WENT_WRONG_RE.test(normalizeHeading(o.title))) || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
 }
 
@@ -172,14 +173,18 @@ function summaryOpensWithSymptom(model: Postmortem, s: Section): boolean {
 const SYMPTOM_RE =
   /\b(?:error|failure|timeout|5xx)[ -](?:rate|ratio|percentage)s?\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?%|\blatency\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds)\b/i;
 
-/** Whether `s` is the section that opens the record (the first below the title), with no "What went well" beside it. */
-function opensRecord(model: Postmortem, s: Section): boolean {
+/**
+ * Whether `s` is the section that opens the record (the first below the title), with no "What went well" beside it
+ * (unless `besideWentWell`: an opening told as events is not one half of the lessons, as "What went wrong" is).
+ */
+function opensRecord(model: Postmortem, s: Section, besideWentWell = false): boolean {
   const [first, second] = model.allSections;
   // the title heading holds the document's sections; the first of those opens it
   const t = model.title?.range;
   const opening = t && first && first.titleRange.start.offset >= t.start.offset && first.titleRange.start.offset <= t.end.offset ? second : first;
-  return opening === s && !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title)));
+  return opening === s && (besideWentWell || !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title))));
 }
+const WHAT_WENT_WRONG_RE = /^what went wrong$/;
 
 function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;

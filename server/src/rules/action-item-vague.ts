@@ -8,6 +8,7 @@ import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
 import { classifyVague, type VagueKind } from './support/vague-classify';
 import { memoByText } from '../model/memo';
+import { finishConditionCell } from '../model/action-items/tables';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
 export { classifyVague, type VagueKind, type VagueResult } from './support/vague-classify';
@@ -56,6 +57,8 @@ const rule: Rule<Record<string, never>> = {
         });
         continue;
       }
+      // an "Acceptance criterion" cell in its row says how the work will be judged done: the reader has the finish line
+      if (finishConditionCell(model.text, item)) continue;
       const kind = r.kind;
       const fixes = (): Fix[] => {
         const words = actionWordsRange(model, item);

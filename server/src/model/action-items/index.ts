@@ -9,7 +9,7 @@ import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
-import { applyContextStatus, applyLinkedFixStatus, markInPlaceList } from './status';
+import { applyContextStatus, applyLinkedFixStatus, markInPlaceList, markPlannedList } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
@@ -18,7 +18,7 @@ import { pushAll } from '../scan';
 import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
-import { mergeExtendedWork, mergeRestatedItems } from './restated';
+import { dropRestatedProse, mergeExtendedWork, mergeRestatedItems } from './restated';
 import { dropRestatedLists } from './restated-lists';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
@@ -93,7 +93,10 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         items = items.filter((item) => !isOtherWriteUpPointer(item));
         const maxims = maximEntries(node, ctx.text);
         if (maxims.size) items = items.filter((item) => !maxims.has(item.range.start.offset));
-        if (lead && leadText) markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
+        if (lead && leadText) {
+          markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
+          markPlannedList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
+        }
         pushAll(model.actionItems, items);
         lastNumbered = node.ordered ? items[items.length - 1] : undefined;
       } else if (node.type !== 'paragraph') {
@@ -151,7 +154,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   markVerifiedCorrections(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  model.actionItems = dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems)));
+  model.actionItems = dropRestatedProse(dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems))));
   applyGroupPriority(model.actionItems, ctx);
 }
 

@@ -67,3 +67,31 @@ function sharesNoun(a: string, b: string, verb: string): boolean {
   const words = new Set(a.toLowerCase().slice(0, 300).match(NOUN_RE) ?? []);
   return (b.toLowerCase().slice(0, 300).match(NOUN_RE) ?? []).some((w) => w !== verb && !SHARED_WORDS.has(w) && words.has(w));
 }
+/**
+ * "**Action queued**: Add a per-cell wall-clock timeout to sweep configs …" under "What went wrong", then the row "| 1 |
+ * Per-cell wall-time cap in sweep config | next session | open |" in the action items: the sentence told where the
+ * problem is explained, the row the same follow-up as tracked. Drops an open prose item outside the action items that
+ * shares two words of its work (five letters or more, a plural as its singular) with an item of an action-items
+ * section: a reader counts one follow-up, the tracked one.
+ */
+export function dropRestatedProse(items: ActionItem[]): ActionItem[] {
+  const tracked = items.filter((i) => i.format !== 'paragraph' && i.section.effectiveKind === 'action-items');
+  if (!tracked.length) return items;
+  const trackedWords = tracked.map((i) => workWords(i.text));
+  const dropped = items.filter(
+    (i) => i.format === 'paragraph' && i.status === 'open' && i.section.effectiveKind !== 'action-items' && (() => {
+      const own = workWords(i.text);
+      return trackedWords.some((w) => [...own].filter((x) => w.has(x)).length >= 2);
+    })(),
+  );
+  return dropped.length ? items.filter((i) => !dropped.includes(i)) : items;
+}
+/** The words of an item's work: five letters or more (hyphenated kept whole), a trailing plural "s" dropped. */
+function workWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().slice(0, 300).match(WORK_WORD_RE) ?? []) if (!SHARED_WORDS.has(w) && !GENERIC_WORK.has(w)) out.add(w.replace(/(?<=[a-z]{4})s$/, ''));
+  return out;
+}
+const WORK_WORD_RE = /[a-z][a-z0-9_-]{4,}/g;
+/** Words any two follow-ups may share without being the same work. */
+const GENERIC_WORK = new Set(['should', 'would', 'could', 'before', 'after', 'about', 'again', 'default', 'ensure', 'update', 'check', 'create', 'added', 'future', 'issue', 'incident']);

@@ -57,6 +57,20 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
 }
 
 /**
+ * "The next hardening priorities are:", "Next steps:", "Still to do:" above a list, under a heading that tells the work
+ * done ("What changed after the incident"): the lead-in says the bullets are what comes next, so they are open whatever
+ * the heading says (an explicit status of their own still wins). Only a lead-in ending in a colon.
+ */
+const PLANNED_LEAD_RE =
+  /\b(?:(?:the |our )?next (?:[\w-]+ ){0,2}(?:priorities|steps|tasks|actions|items)|next up|still (?:to do|to be done|open|pending)|remaining (?:work|items|tasks|steps)|what(?:'s| is) (?:left|next|still open)|we (?:still )?(?:need|plan|intend) to)\b[^.!?\n]{0,40}:$/i;
+export function markPlannedList(items: ActionItem[], lead: string, range: ActionItem['textRange']): void {
+  // the lead-in's end only (trimmed here: a trailing `\s*$` in the expression made it quadratic on runs of blanks)
+  const m = PLANNED_LEAD_RE.exec(lead.trimEnd().slice(-160));
+  if (!m) return;
+  for (const item of items) if (item.status === 'open' && !item.statusField) item.statusField = { value: 'open', text: m[0], range };
+}
+
+/**
  * "## Guardrails", "## Preventive Control" after the root cause: the protections a bug write-up lists as now in place
  * ("`local-database.ts` checks the recorded PID …", "回归测试：`engine.test.ts` 新增 … 用例", "Holder 使用 Incident UID
  * 而非 name"), each a test, a check or a rule that exists. Done, unless the entry asks for work or commits to it ("Add a

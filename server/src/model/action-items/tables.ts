@@ -246,3 +246,19 @@ export function isActionTable(table: Table): boolean {
   const other = header.some((h) => /^(?:owners?|assignees?|dri|bugs?|tickets?|issues?|jira|due(?: date)?|deadline|status|state|eta)$/.test(h));
   return action && other;
 }
+
+/**
+ * "| Follow-up | Owner | Acceptance criterion | Status |": the row's own cell under a column that states when the work
+ * is finished ("Acceptance criteria", "Done when", "Definition of done", "Success criteria", "Exit criteria"), when it
+ * is filled. A reader knows from it how the item will be judged done, whatever the action cell's words.
+ */
+export function finishConditionCell(text: string, item: ActionItem): string | undefined {
+  const t = item.table;
+  if (!t) return undefined;
+  const col = t.header.findIndex((h) => FINISH_HEADER_RE.test(h.trim()));
+  const cell = col >= 0 ? t.cells[col] : undefined;
+  if (!cell) return undefined;
+  const value = text.slice(cell.start.offset, cell.end.offset).trim();
+  return /\p{L}{3}/u.test(value) && !isUnfilledPlaceholder(value) ? value : undefined;
+}
+const FINISH_HEADER_RE = /^(?:\*\*|__)?(?:acceptance|success|exit|completion|done) (?:criteri(?:on|a)|conditions?)\b|^(?:\*\*|__)?(?:done when|definition of done|how we know it'?s done)\b/i;
