@@ -57,6 +57,9 @@ describe('one analysis per version', () => {
       assert.ok(final.length > 0 && hover && Array.isArray(lenses) && Array.isArray(symbols) && symbols.length > 0 && summary);
       const ca = await c.codeActions(uri, final);
       assert.ok(ca.length > 0);
+      // the trace says where the request's time went: the findings of the version it answered for, then the fixes
+      const traced = c.logs.find((l) => l.includes(`code action v${version} (`));
+      assert.match(traced ?? '', new RegExp(`\\d+ ms for the findings of v${version}, \\d+ ms for \\d+ findings' fixes, \\d+ ms to build ${ca.length} actions`));
       assert.deepEqual([...new Set(c.publishedFor(uri).slice(n).map((p) => p.version))], [version], 'only the final version was published');
       const analysed = starts(c, uri);
       const perVersion = new Map<number, number>();

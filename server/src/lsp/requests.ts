@@ -11,6 +11,19 @@ export interface RequestOptions {
   initOptions: () => InitializationOptions;
   /** Runs a handler and turns an exception into a log line and `fallback`. */
   guard: <T>(name: string, fallback: T, fn: () => T | Promise<T>) => Promise<T>;
+  /** Debug trace (POSTMORTEM_LINT_TRACE=1): where a code action's time went. */
+  trace?: (line: string) => void;
+}
+
+/** "waited 85 ms for the findings of v12, 9 ms for the fixes": each step's time since the previous one. */
+function stopwatch(): (step: string) => string {
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return `${ms} ms ${step}`;
+  };
 }
 
 export function registerActionRequests(ctx: ServerContext, o: RequestOptions): void {
@@ -19,6 +32,7 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
     o.guard('codeAction', [], async () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
+      const lap = o.trace ? stopwatch() : undefined;
       const needsFindings = (params.context.diagnostics ?? []).length > 0 || wantsFixAll(params);
       // the findings suffice (the fixes are built where the lint ran): Ctrl+. right after an edit does not wait for
       // the model to cross from the lint thread
@@ -27,9 +41,13 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
       // the fixes these diagnostics (and fix-all) need, built from the analysis where it lives
       const query = current ? fixQuery(params, document, current, promptFixes) : undefined;
       const answer = current && query && (query.findings.length || query.fixAll || query.defaults) ? await current.fixes(query) : undefined;
+      const steps = lap ? [lap(`for the findings of v${current?.version ?? '-'}`), lap(`for ${query?.findings.length ?? 0} findings' fixes`)] : [];
       const now = documents.get(params.textDocument.uri);
-      if (!now || now.version !== document.version) return [];
-      return provideCodeActions({
+      if (!now || now.version !== document.version) {
+        o.trace?.(`code action v${document.version}: ${steps.join(', ')}; the text changed meanwhile, nothing offered`);
+        return [];
+      }
+      const actions = provideCodeActions({
         params,
         document,
         current,
@@ -41,6 +59,8 @@ export function registerActionRequests(ctx: ServerContext, o: RequestOptions): v
             ? await ctx.knownOwners(document.uri)
             : undefined,
       });
+      if (lap) o.trace?.(`code action v${document.version} (${(params.context.diagnostics ?? []).length} diagnostics): ${[...steps, lap(`to build ${actions.length} actions`)].join(', ')}`);
+      return actions;
     }),
   );
 

@@ -298,7 +298,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.clear(e.document.uri);
   });
 
-  registerActionRequests(ctx, { capabilities: () => capabilities, initOptions: () => initOptions, guard });
+  registerActionRequests(ctx, { capabilities: () => capabilities, initOptions: () => initOptions, guard, trace });
 
   try {
     registerFeatures(ctx);
