@@ -1,9 +1,9 @@
 // The Problems panel shows the findings; Ctrl+. applies "Keep the top N, move the rest to 'Deferred'".
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { MOD, WS_DIR, launch, openFile, gotoLine, tidy, lineOf, shot } = require('./helpers');
+const { test, MOD, WS_DIR, launch, openFile, gotoLine, tidy, lineOf, shot } = require('./helpers');
 
 /** Resolves with the file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
 function untilFile(file, ok, ms = 15000) {

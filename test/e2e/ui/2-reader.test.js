@@ -1,9 +1,9 @@
 // The reader view renders the server's model (action items table) and runs nothing from a hostile document.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { launch, openFile, palette, tidy, readerFrame, shot, WS_DIR } = require('./helpers');
+const { test, launch, openFile, palette, tidy, readerFrame, shot, WS_DIR } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));

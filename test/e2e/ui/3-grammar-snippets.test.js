@@ -1,8 +1,8 @@
 // The injected grammar colours owners, dates, priorities, tickets and directives in the default theme;
 // "New Postmortem" opens the full template.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openFile, palette, gotoLine, tidy, lineOf, shot } = require('./helpers');
+const { test, launch, openFile, palette, gotoLine, tidy, lineOf, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));

@@ -1,8 +1,8 @@
 // The "Postmortem Action Items" view in the Explorer, as a user sees it: groups with counts, and a click on an item
 // opens its postmortem at the item's line. Takes the README's screenshot of the view.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, tidy, shot } = require('./helpers');
+const { test, launch, tidy, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));

@@ -1,11 +1,11 @@
 // The reader view beside an editor: it keeps its place when a "line N" link is clicked and while the document
 // changes, states the facts as the document does, is readable at ~500 px, and follows an untitled postmortem saved
 // under a name.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { MOD, WS_DIR, launch, openFile, palette, closeAll, tidy, readerFrame, shot } = require('./helpers');
+const { test, MOD, WS_DIR, launch, openFile, palette, closeAll, tidy, readerFrame, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));
@@ -91,15 +91,6 @@ test('at about 500 px beside an editor the action items are readable: no squeeze
 });
 
 test('after Save As of an untitled postmortem the reader follows the saved file and keeps updating', async () => {
-  try {
-    await saveAsFollowed();
-  } catch (e) {
-    await shot(page, 'failed-reader-save-as.png');
-    throw e;
-  }
-});
-
-async function saveAsFollowed() {
   await closeAll(page);
   await palette(page, 'Postmortem: New Postmortem');
   await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
@@ -134,4 +125,4 @@ async function saveAsFollowed() {
   await frame.locator('#document', { hasText: 'Zebra-crossing follow-up note.' }).waitFor();
   const uri = await frame.locator('#reader-root').getAttribute('data-uri');
   assert.match(uri, /queue-backlog\.md$/, `the restored panel would open the saved file (${uri})`);
-}
+});

@@ -1,10 +1,10 @@
 // The installed extension's page shows the README with its screenshots; "Insert Section…" leaves a blank line
 // before the heading it inserts.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { MOD, WS_DIR, untilFile, closeAll, launch, openFile, palette, gotoLine, tidy, shot } = require('./helpers');
+const { test, MOD, WS_DIR, untilFile, closeAll, launch, openFile, palette, gotoLine, tidy, shot } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));

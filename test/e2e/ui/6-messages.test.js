@@ -1,12 +1,12 @@
 // Issue 10, point 1, as a new user meets it on the weak example: every message is one short sentence that the
 // Problems panel shows whole; the hover on a vague item shows each message once and one card that says each fact
 // once; Ctrl+. on that item is a short menu (the fixes, one "Disable … for this line", one "… for this file").
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('../lib');
-const { MOD, WS_DIR, launch, openFile, palette, quickFixMenu, tidy, lineOf, shot, untilProblems } = require('./helpers');
+const { test, MOD, WS_DIR, launch, openFile, palette, quickFixMenu, tidy, lineOf, shot, untilProblems } = require('./helpers');
 
 // The weak example as shipped, beside it (an earlier test file saves its own edits to examples/weak-postmortem.md)
 const REL = 'examples/weak-first-day.md';

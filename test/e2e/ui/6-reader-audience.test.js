@@ -1,10 +1,10 @@
 // The reader view's audience switch in a real VS Code: a public postmortem that leaks a host name and an @handle
 // shows both highlighted when read as Public, and not when read as Internal; the choice survives an edit.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { launch, openFile, palette, readerFrame, shot, tidy, WS_DIR } = require('./helpers');
+const { test, launch, openFile, palette, readerFrame, shot, tidy, WS_DIR } = require('./helpers');
 
 let browser, page;
 before(async () => ({ browser, page } = await launch()));

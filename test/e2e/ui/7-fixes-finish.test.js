@@ -1,12 +1,12 @@
 // Issue 10, points 3 and 4, as a writer meets them: each quick fix applied from Ctrl+. finishes the job (the finding
 // is gone from the Problems panel), the prompts keep what was typed and focus a sensible default, "Fix all" does what
 // its name says, and a disable comment between two list items keeps the list whole in the markdown preview.
-const { test, before, after } = require('node:test');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('../lib');
-const { MOD, WS_DIR, applyQuickFix, at, closeAll, launch, openFile, palette, untilFile, untilProblems } = require('./helpers');
+const { test, MOD, WS_DIR, applyQuickFix, at, closeAll, launch, openFile, palette, untilFile, untilProblems } = require('./helpers');
 
 let browser, page;
 before(async () => {

@@ -3,6 +3,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const { chromium } = require('playwright-core');
+const nodeTest = require('node:test').test;
 const { CHROMIUM_ARGS } = require('../lib');
 
 const CS_URL = process.env.CS_URL || 'http://127.0.0.1:18080';
@@ -10,12 +11,16 @@ const WS_DIR = process.env.WS_DIR;
 const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../../.e2e/screenshots');
 const MOD = 'Control';
 
+/** The page of this test file's browser (one per file), for the failure report. */
+let lastPage;
+
 async function launch() {
   if (!WS_DIR) throw new Error('WS_DIR is not set: run the UI tests through test/e2e/run-ui.js');
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await ctx.newPage();
+  lastPage = page;
   page.setDefaultTimeout(30000);
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
@@ -166,6 +171,34 @@ async function shot(page, name) {
   return file;
 }
 
+/**
+ * node:test's `test`, plus a failure report: a screenshot (failed-<test>.png) and, added to the error, the open tabs
+ * and the notifications on screen, so that a failure seen only in CI's log says what the workbench showed.
+ */
+function test(name, fn) {
+  return nodeTest(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      // in the error itself, so that run-ui.js's list of failed tests at the end of the output carries it
+      const report = await reportFailure(name).catch((r) => `(no failure report: ${r.message})`);
+      if (report && e instanceof Error) e.message += `\n${report}`;
+      throw e;
+    }
+  });
+}
+
+async function reportFailure(name) {
+  const page = lastPage;
+  if (!page || page.isClosed()) return '';
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/^-|-$/g, '');
+  const file = await shot(page, `failed-${slug}.png`);
+  const texts = (sel) => page.locator(sel).allTextContents();
+  const tabs = await texts('.tabs-container .tab .label-name');
+  const notes = await texts('.notifications-toasts .notification-list-item-message');
+  return `screenshot ${file}; tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(notes)}`;
+}
+
 /** Resolves with a file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
 function untilFile(file, ok, ms = 15000) {
   return new Promise((resolve, reject) => {
@@ -177,4 +210,4 @@ function untilFile(file, ok, ms = 15000) {
   });
 }
 
-module.exports = { problemsOf, untilProblems, at, quickFixMenu, applyQuickFix, untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
+module.exports = { test, problemsOf, untilProblems, at, quickFixMenu, applyQuickFix, untilFile, closeAll, CS_URL, WS_DIR, SHOT_DIR, MOD, launch, palette, openFile, gotoLine, tidy, lineOf, readerFrame, shot };
