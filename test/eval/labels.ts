@@ -96,11 +96,17 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * index with 'kind: postmortem' front matter and an experiment pre-mortem to a Spanish README and a mitigation checklist,
  * labelled before the engine ran on it; its first run: heldout26/FIRST-RUN.md).
 
+ * or `heldout27` (heldout27/: a twenty-seventh held-out set, small (7 postmortems from two sources, 8 look-alikes): prediction-
+ * ledger incident disclosures with numbered shipped fixes, and Spanish incident records of a game-server VPS written with a
+ * coding agent (a Responsable | Fecha Límite corrective-action table finished by a later update, Próximos Pasos with horizons,
+ * zone-less clock-time logs, an open connectivity issue), plus a planned-pause disclosure, a Spanish operations page and
+ * incidents-folder READMEs as look-alikes, labelled before the engine ran on it; its first run: heldout27/FIRST-RUN.md).
+
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23' | 'heldout24' | 'heldout25' | 'heldout26';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23' | 'heldout24' | 'heldout25' | 'heldout26' | 'heldout27';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -129,6 +135,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout24: 'heldout24/',
   heldout25: 'heldout25/',
   heldout26: 'heldout26/',
+  heldout27: 'heldout27/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

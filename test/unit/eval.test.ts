@@ -34,8 +34,9 @@ describe('eval label files', () => {
       }
       // heldout23 and heldout24 were left small (4 and 3 postmortems: the collecting session's search budget ran out before
       // more licensed, unused sources were found; see their FIRST-RUN.md); heldout26 too (6 postmortems: every other m-z
-      // candidate found had no licence file in the stored copy; see its FIRST-RUN.md)
-      const least = set === 'heldout23' ? 4 : set === 'heldout24' ? 3 : set === 'heldout26' ? 6 : 10;
+      // candidate found had no licence file in the stored copy; see its FIRST-RUN.md); heldout27 too (7 postmortems from two
+      // sources: nearly every unused candidate found had no licence file in the stored copy; see its FIRST-RUN.md)
+      const least = set === 'heldout23' ? 4 : set === 'heldout24' ? 3 : set === 'heldout26' ? 6 : set === 'heldout27' ? 7 : 10;
       assert.ok(h.docs.filter((d) => d.kind === 'postmortem').length >= least, `${set}: ≥ ${least} postmortems`);
       earlier.push(...h.docs);
     }
@@ -176,6 +177,14 @@ describe('eval label files', () => {
     const h26 = heldouts.find((h) => h.set === 'heldout26')!.labels.docs.filter((d) => d.kind === 'postmortem');
     assert.equal(h26.filter((d) => d.sections.timeline).length, 2);
     for (const d of h26) assert.equal(d.timezone, d.sections.timeline ? false : undefined, `${d.file}: 'no' with a timeline, '-' without`);
+    // heldout27: the spawning record's log of '[22:14]' clock times with no zone anywhere is labelled 'yes'; the disk-full
+    // postmortem's 'Hora (UTC)' table and the crash-loop record's dated headings without clock times 'no'; four have no timeline
+    const h27 = heldouts.find((h) => h.set === 'heldout27')!.labels.docs.filter((d) => d.kind === 'postmortem');
+    assert.deepEqual(
+      h27.filter((d) => d.sections.timeline).map((d) => [d.file.replace(/^.*\//, ''), d.timezone]).sort(),
+      [['luanti-postmortem-2025-10-07-disk-full.md', false], ['luanti-valdivia-incidente-skins-utf16.md', false], ['luanti-valdivia-incidente-spawning.md', true]],
+    );
+    for (const d of h27) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
