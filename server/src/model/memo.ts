@@ -54,15 +54,25 @@ export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: str
  * a document) takes those before and after the change from it (`changedRuns`), and reads only the paragraphs between.
  */
 export function matchesByLine(re: RegExp): (text: string, lines?: unknown) => { index: number; 0: string }[] {
-  const inRun = memoByText((run: string): [number, string][] => [...run.matchAll(re)].map((m) => [m.index, m[0]]));
-  const read = (text: string, from: number, to: number, out: { index: number; 0: string }[]) => {
+  return byRuns(memoByText((run: string): [number, string][] => [...run.matchAll(re)].map((m) => [m.index, m[0]])));
+}
+
+/**
+ * What `inRun` finds in each run of a text (runsOf), as [where in the run, what], all runs' joined in order with
+ * offsets in the text: each finding must lie in its run (at its start or after, before its end). The last few texts'
+ * answers are kept: a text that differs from one of them in a few runs (the next version of a document) takes the
+ * findings of the runs before and after the change from it (`changedRuns`), and reads only the runs between.
+ * `inRun` should remember its answers (memoByText): the runs of a text read afresh are mostly the last one's.
+ */
+export function byRuns<T>(inRun: (run: string) => readonly (readonly [number, T])[]): (text: string) => { index: number; 0: T }[] {
+  const read = (text: string, from: number, to: number, out: { index: number; 0: T }[]) => {
     for (const [at, run] of runsOf(from === 0 && to === text.length ? text : text.slice(from, to))) {
-      for (const [i, words] of inRun(run)) out.push({ index: from + at + i, 0: words });
+      for (const [i, found] of inRun(run)) out.push({ index: from + at + i, 0: found });
     }
   };
-  const last = new Recent<{ index: number; 0: string }[]>();
+  const last = new Recent<{ index: number; 0: T }[]>();
   return (text) => {
-    const out: { index: number; 0: string }[] = [];
+    const out: { index: number; 0: T }[] = [];
     if (bypassed > 0) {
       read(text, 0, text.length, out);
       return out;
@@ -71,7 +81,7 @@ export function matchesByLine(re: RegExp): (text: string, lines?: unknown) => { 
     if (!near) read(text, 0, text.length, out);
     else {
       const { before, after, delta, answer } = near;
-      // matches never span a paragraph's edge: those of the paragraphs before `before` start before it
+      // what a run finds lies in it: the findings of the runs before `before` start before it
       let k = 0;
       for (; k < answer.length && answer[k].index < before; k++) out.push(answer[k]);
       read(text, before, after, out);
