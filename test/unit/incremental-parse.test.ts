@@ -106,6 +106,43 @@ test('a long document whose runs of sections repeat word for word is parsed with
 
 const HEAD = '---\ntype: postmortem\n---\n# Title\n\n## Summary\n\nThe queue stalled.\n\n';
 
+test('sections repeated word for word keep a placed copy each: edits before, between and after them, both cache kinds', () => {
+  // "## Lessons learned" over nothing, the same table under each part: one unit tree, one placement per place
+  const part = (i: number) => `## Part ${i}\n\nText of part ${i}.\n\n## Lessons learned\n\n### What went well\n\n| Action | Owner |\n|---|---|\n| Page on stalled consumers | @ana |\n\n`;
+  const doc = HEAD + Array.from({ length: 12 }, (_, i) => part(i)).join('');
+  for (const movesInPlace of [false, true]) {
+    const cache = new UnitCache(movesInPlace);
+    let text = doc;
+    lint(text, { today: TODAY, parseCache: cache });
+    const edits: [string, string][] = [
+      ['Text of part 5', 'x'],
+      ['Text of part 0', '\n## Lessons learned\n\n'],
+      ['Text of part 9', 'y'],
+      ['## Part 3', '### What went well\n\n'],
+      ['Text of part 11', 'z'],
+      ['## Part 7', '#'],
+      ['## Part 2', 'w'],
+    ];
+    for (const [near, insert] of edits) {
+      const at = text.indexOf(near);
+      text = text.slice(0, at) + insert + text.slice(at);
+      const a = lint(text, { today: TODAY, parseCache: cache });
+      assert.ok(same(a.tree, parseMarkdown(text, undefined, true)), `${near} (${movesInPlace ? 'moved in place' : 'copied'})`);
+      const b = lint(text, { today: TODAY, wholeParse: true });
+      assert.ok(same(a.model.actionItems, b.model.actionItems), near);
+      assert.ok(same(a.findings, b.findings), near);
+    }
+    // the reverse: the lines removed again one by one
+    for (const [near, insert] of [...edits].reverse()) {
+      const at = text.indexOf(insert + near);
+      text = text.slice(0, at) + text.slice(at + insert.length);
+      const a = lint(text, { today: TODAY, parseCache: cache });
+      assert.ok(same(a.tree, parseMarkdown(text, undefined, true)), `undo ${near}`);
+    }
+    assert.equal(text, doc);
+  }
+});
+
 test('typing in one section re-parses that section only', () => {
   const doc = HEAD + Array.from({ length: 30 }, (_, i) => `## Part ${i}\n\nText of part ${i}.\n\n`).join('');
   const cache = new UnitCache();

@@ -79,8 +79,10 @@ let sending: Sending | undefined;
 /**
  * The model to send once `sending` is all there: set only while a document's first model is still crossing (it is
  * never dropped) and a newer lint of that document came in; the newest such lint's model, older ones `superseded`.
+ * `deferrable`: nobody has asked for it and its lint came while the user typed on: then it is held back (`deferred`)
+ * once the first model is all there, not sent, unless a `hurry` for it came meanwhile.
  */
-let next: { id: number; doc: string | undefined; model: Postmortem } | undefined;
+let next: { id: number; doc: string | undefined; model: Postmortem; deferrable: boolean } | undefined;
 /**
  * Documents whose model the main thread has had at least once: a first one is never dropped (until it is there,
  * hover has no earlier analysis to answer from).
@@ -144,7 +146,12 @@ function run(me: Sending): void {
     sending = undefined;
     const n = next;
     next = undefined;
-    if (n) send(n.id, n.doc, n.model);
+    if (!n) return;
+    // a model nobody has asked for, of a lint that came while the user typed on (the first keystrokes after opening a
+    // long document), is held back like any such model: the next keystroke drops it unsent (comparing it with the
+    // first model and sending it took the lint thread ~170 ms at 1 MB, among the first keystrokes)
+    if (n.deferrable && n.doc !== undefined && delivered.has(n.doc)) deferred = { id: n.id, doc: n.doc, model: n.model, timer: setTimeout(sendDeferred, MODEL_DELAY_MS) };
+    else send(n.id, n.doc, n.model);
   };
   setImmediate(step);
 }
@@ -238,6 +245,8 @@ function post(reply: LintReply): void {
 parentPort?.on('message', (req: LintRequest) => {
   if ('hurry' in req) {
     if (deferred?.id === req.hurry) sendDeferred();
+    // waiting behind a document's first model: sent as soon as that one is all there
+    if (next?.id === req.hurry) next.deferrable = false;
     return;
   }
   if ('resetModel' in req) {
@@ -296,7 +305,7 @@ parentPort?.on('message', (req: LintRequest) => {
       post({ id: req.id, early: encodeFindings(other) });
       if (req.doc !== undefined) findingsPostedAt.set(req.doc, performance.now());
       const model = whole;
-      if (held && sending) next = { id: req.id, doc: req.doc, model };
+      if (held && sending) next = { id: req.id, doc: req.doc, model, deferrable: !!req.deferModel && typingOn };
       else if (req.deferModel && req.doc !== undefined && delivered.has(req.doc) && typingOn) {
         deferred = { id: req.id, doc: req.doc, model, timer: setTimeout(sendDeferred, MODEL_DELAY_MS) };
       } else send(req.id, req.doc, model);

@@ -3,7 +3,7 @@
 // a kind and their prose, the severity's normalised name. Pure: reads only the model.
 import type { Postmortem, Range, Section, SectionKind } from './types';
 import { normalizeHeading } from './sections';
-import { memoByText, runsOf } from './memo';
+import { joinedRuns, memoByText, runsOf } from './memo';
 
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
@@ -52,31 +52,24 @@ export const maskedText = memo((model: Postmortem): string => {
  * The document text with everything that is not prose blanked out (same length, line breaks kept): code blocks,
  * HTML blocks and comments, front matter, inline code spans and link destinations. Offsets map 1:1 to the text.
  */
-export const proseText = memo((model: Postmortem): string =>
-  runsOf(maskedText(model))
-    .map(([, run]) => proseRun(run))
-    .join(''),
-);
+export const proseText = memo((model: Postmortem): string => proseRuns(maskedText(model)));
 /**
  * Inline code spans, link destinations, autolinks and bare URLs: none crosses a line, so they are blanked paragraph by
- * paragraph (runsOf), each paragraph's answer remembered (an edit leaves the others as they were).
+ * paragraph (runsOf), each paragraph's answer remembered, and the answer's parts before and after the paragraphs an
+ * edit changed taken whole from the last version's (memo.ts joinedRuns).
  */
 const INLINE_OPAQUE_RE = /`+[^`\n]*`+|\]\((?:[^()\n]|\([^()\n]*\))*\)|<https?:[^<>\n]*>|https?:\/\/[^\s)>\]]+/g;
-const proseRun = memoByText((run: string): string => blankSpans(run, [...run.matchAll(INLINE_OPAQUE_RE)].map((m): [number, number] => [m.index, m.index + m[0].length])));
+const proseRuns = joinedRuns((run: string): string => blankSpans(run, [...run.matchAll(INLINE_OPAQUE_RE)].map((m): [number, number] => [m.index, m.index + m[0].length])));
 
 /**
  * The writer's own words: the prose without quotations (blockquotes, "double-quoted" and “curly-quoted” spans on one
  * line, which are evidence or someone else's words) and without headings. Same length as the text.
  */
-export const plainProse = memo((model: Postmortem): string =>
-  // paragraph by paragraph (runsOf), each remembered: a blank line ends a quote, and a paragraph after the first
-  // starts with the blank line's break, so each is read as the whole text reads it; no quoted string crosses a line
-  runsOf(proseText(model))
-    .map(([, run]) => plainRun(run))
-    .join(''),
-);
+export const plainProse = memo((model: Postmortem): string => plainRuns(proseText(model)));
 
-const plainRun = memoByText((run: string): string => {
+// paragraph by paragraph (runsOf), each remembered: a blank line ends a quote, and a paragraph after the first
+// starts with the blank line's break, so each is read as the whole text reads it; no quoted string crosses a line
+const plainRuns = joinedRuns((run: string): string => {
   const spans: [number, number][] = [];
   // blockquote lines, and the lazy continuation lines of a blockquote paragraph
   let inQuote = false;

@@ -168,9 +168,12 @@ export interface Origin {
 }
 
 const origins = new WeakMap<RootContent, Origin>();
-/** The copies of each unit tree's nodes last placed in a document, and where. */
+/**
+ * The copies of each unit tree's nodes last placed in a document, and where: one placement per unit of that text, in
+ * document order (a text repeated, "## Lessons learned" over nothing, has one tree and a copy for each place).
+ */
 type Placed = { offset: number; line: number; children: RootContent[] };
-const placed = new WeakMap<Root, Placed>();
+const placed = new WeakMap<Root, Placed[]>();
 
 /**
  * The unit tree node a top-level node was copied from: the same object for every parse in which its unit's text did
@@ -246,8 +249,8 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   // without a cache each unit tree is this parse's alone (but for units of the same text: one tree, copied for each)
   const seen = new Set<Root>();
   const repeated = new Set<Root>();
-  /** Unit trees whose placed copies this parse has handed out. */
-  const handed = new Set<Root>();
+  /** How many of each unit tree's placements this parse has handed out (the k-th unit of a text takes the k-th). */
+  const handed = new Map<Root, number>();
   if (!given) for (const u of units) (seen.has(u.tree) ? repeated : seen).add(u.tree);
   for (const u of units) {
     line += lineBreaks(text, at, u.start);
@@ -259,11 +262,14 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       continue;
     }
     // a unit at the same place as in the last parse hands out the same copies; one that moved, with a cache that
-    // allows it, the same copies moved in place (once per parse: a repeated text has one tree, a copy per place)
-    const last = placed.get(u.tree);
-    if (last && !handed.has(u.tree) && ((last.offset === u.start && last.line === line) || cache.movesInPlace)) {
+    // allows it, the same copies moved in place (each placement once per parse: a repeated text has one tree, a
+    // copy per place)
+    const k = handed.get(u.tree) ?? 0;
+    handed.set(u.tree, k + 1);
+    let all = placed.get(u.tree);
+    const last = all?.[k];
+    if (last && ((last.offset === u.start && last.line === line) || cache.movesInPlace)) {
       if (last.offset !== u.start || last.line !== line) moveTo(last, u.start, line);
-      handed.add(u.tree);
       pushAll(children, last.children);
       continue;
     }
@@ -272,9 +278,14 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
       origins.set(copy, { node: c, offset: u.start, line });
       return copy;
     });
-    placed.set(u.tree, { offset: u.start, line, children: copies });
-    handed.add(u.tree);
+    if (!all) placed.set(u.tree, (all = []));
+    all[k] = { offset: u.start, line, children: copies };
     pushAll(children, copies);
+  }
+  // a text now repeated fewer times keeps as many placements
+  for (const [tree, count] of handed) {
+    const all = placed.get(tree);
+    if (all && all.length > count) all.length = count;
   }
   const lastLine = line + lineBreaks(text, at, text.length);
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));

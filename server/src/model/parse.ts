@@ -9,7 +9,7 @@ import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
 import { isActionCategory, matchSection } from './sections';
 import { collectActionItems } from './action-items/index';
-import { parseByUnits, type UnitCache } from './parse-units';
+import { originOf, parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
 import { parseMarkdownText as parseOne } from './markdown';
 import { collectOpaque } from './opaque';
@@ -144,6 +144,20 @@ function atxTitleEnd(line: string): number {
   return backOver(line, isBlank, end);
 }
 
+/** Each unit heading's title, remembered by its unit node: its text and nodes stay as they were while the unit's do. */
+const titles = new WeakMap<Heading, string>();
+
+/** A heading's text (inline HTML left out), trimmed; remembered by the unit node it was placed from, if any. */
+function headingTitle(h: Heading): string {
+  const origin = originOf(h)?.node as Heading | undefined;
+  let title = origin && titles.get(origin);
+  if (title === undefined) {
+    title = toString(h, { includeHtml: false }).trim();
+    if (origin) titles.set(origin, title);
+  }
+  return title;
+}
+
 function buildSections(tree: Root, text: string, model: Postmortem, lines: LineIndex, R: R): void {
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const stack: Section[] = [];
@@ -169,7 +183,7 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     const ts = inner ? inner[0] : atx ? hs + atx[0].length : hs;
     let te = inner ? inner[1] : atx ? hs + atxTitleEnd(lineText) : Math.min(he, lines.lineEnd(line));
     if (te < ts) te = ts;
-    const title = toString(h, { includeHtml: false }).trim();
+    const title = headingTitle(h);
     const section: Section = {
       title,
       depth: h.depth,

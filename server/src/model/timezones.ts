@@ -4,7 +4,7 @@
 import { codeBlockTimelineRows } from './code-timeline';
 import type { Postmortem, Range } from './types';
 import { blankSpans, maskedText } from './facts';
-import { memoByText, runsOf } from './memo';
+import { joinedRuns, memoByText } from './memo';
 
 /** Where the zone of a timeline was read. */
 export type ZoneSource = 'front matter' | 'title' | 'entries' | 'document';
@@ -104,12 +104,10 @@ function withInlineCode(model: Postmortem): string {
   // the masked text proseText starts from too, paragraph by paragraph (runsOf): neither expression crosses a line
   // break, and a line break at a paragraph's edge reads as the start or end of the text does to the lookarounds, so
   // the paragraphs' answers joined are the whole text's, and an edit works out one paragraph again
-  return runsOf(maskedText(model))
-    .map(([, run]) => runWithInlineCode(run))
-    .join('');
+  return runsWithInlineCode(maskedText(model));
 }
 
-const runWithInlineCode = memoByText((run: string): string => codeVersions(run).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length)));
+const runsWithInlineCode = joinedRuns((run: string): string => codeVersions(run).replace(INLINE_MARKS_RE, (m) => ' '.repeat(m.length)));
 
 const INLINE_MARKS_RE = /`|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 

@@ -26,6 +26,7 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
   let any = false;
   for (let i = -1; i < parts.length; i++) {
     const part = own(i < 0 ? section : parts[i]);
+    if (opensWithContent(part)) return 'content';
     // a comment left open hides the parts after it too: read them joined, as one text
     if (opensComment(part)) return stateOf(linesOf([part, ...parts.slice(i + 1).map(own)].join('\n')), any);
     const lines = linesOf(part);
@@ -34,6 +35,20 @@ function contentOf(model: Postmortem, section: Section): 'empty' | 'placeholder'
     if (i < 0) walk(section);
   }
   return any ? 'placeholder' : 'empty';
+}
+
+/**
+ * Whether the first line of a text without comments that is not blank is content: then the text's lines are not all
+ * placeholders, and they are no braced note (which opens with a brace), so the text holds content. Most sections are
+ * told so by their first line, with no copy of their lines (linesOf) to look up.
+ */
+function opensWithContent(text: string): boolean {
+  if (text.includes('<!--')) return false;
+  const at = text.search(/\S/);
+  if (at < 0) return false;
+  const end = text.slice(at).search(/[\r\n]/);
+  const first = text.slice(Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1, end < 0 ? text.length : at + end).trim();
+  return !first.startsWith('{') && !isPlaceholder(first);
 }
 
 function stateOf(lines: string[], before: boolean): 'empty' | 'placeholder' | 'content' {

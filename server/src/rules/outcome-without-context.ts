@@ -5,7 +5,7 @@
 import type { Rule, SectionKind } from '../model/types';
 import { rangeOf } from '../model/lines';
 import { plainProse } from '../model/facts';
-import { memoByText } from '../model/memo';
+import { byRuns, memoByText } from '../model/memo';
 
 interface Options {
   sections: SectionKind[];
@@ -148,31 +148,23 @@ const unexplainedIn = memoByText((body: string): { verb: string; start: number; 
 });
 
 /**
- * The decisions explained anywhere in the prose: read paragraph-run by paragraph-run, each remembered by its text.
- * A run of blanks holding two line breaks always holds a sentence boundary from its first line break to its last
- * (BOUNDARY's `\n\s*\n`, or its first branch over the whole run), so cutting there gives the same sentences up to
- * blanks at their edges, which no expression of explainedIn reads (its `^` is followed by `\s*`, its `\b`s see a
- * blank as they see an end).
+ * The decisions explained anywhere in the prose: read paragraph by paragraph (runsOf, cut between the two line breaks
+ * of a blank line), each remembered by its text, and the paragraphs an edit left alone taken from the last version's
+ * answer (memo.ts byRuns). Two line breaks in a row are a sentence boundary (BOUNDARY's `\n\s*\n`), so cutting
+ * between them gives the same sentences up to a line break at their edges (and an empty sentence where blank lines
+ * follow each other), which no expression of explainedIn reads (its `^` is followed by `\s*`, its `\b`s see a line
+ * break as they see an end).
  */
 function explainedInProse(prose: string): Set<string> {
-  const explained = new Set<string>();
-  let from = 0;
-  const take = (to: number) => {
-    for (const verb of explainedInRun(prose.slice(from, to))) explained.add(verb);
-  };
-  for (const m of prose.matchAll(RUN_BREAK)) {
-    take(m.index);
-    from = m.index + m[0].length;
-  }
-  take(prose.length);
-  return explained;
+  return new Set(explainedByRuns(prose).map((v) => v[0]));
 }
-const RUN_BREAK = /\n\s*\n/g;
-const explainedInRun = memoByText((run: string): string[] => {
-  const verbs = new Set<string>();
-  for (const s of sentencesOf(run, 0, run.length)) for (const verb of explainedIn(s.text)) verbs.add(verb);
-  return [...verbs];
-});
+const explainedByRuns = byRuns(
+  memoByText((run: string): [number, string][] => {
+    const verbs = new Set<string>();
+    for (const s of sentencesOf(run, 0, run.length)) for (const verb of explainedIn(s.text)) verbs.add(verb);
+    return [...verbs].map((verb) => [0, verb]);
+  }),
+);
 
 const rule: Rule<Options> = {
   id: 'outcome-without-context',
