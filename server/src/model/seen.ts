@@ -180,6 +180,11 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
 }
 
+/** The section read as the summary because it opens the record ("What went wrong", "What happened" told in prose), if any. */
+export function opensAsSummary(model: Postmortem): Section | undefined {
+  return model.allSections.find((s) => opensWithWhatWentWrong(model, s) || opensWithWhatHappened(model, s));
+}
+
 /**
  * A Summary whose first sentence gives the measured symptom users got: "… when the service's gRPC error ratio exceeded
  * 5%", "p99 latency rose above 2 s for checkout". A reader has the impact there, stated as a number; a summary that only
