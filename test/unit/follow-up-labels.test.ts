@@ -23,3 +23,20 @@ test('outside the lessons, or naming fewer than three words, it is not read', ()
   assert.equal(items(doc('Follow-up: a delivery probe that pages.', 'Detection')).length, 0);
   assert.equal(items(doc('- We learned a lot. Follow-up: done.\n- Follow-up: TBD later\n')).length, 0);
 });
+
+test('"Filed as a small follow-up:" names the same work, told as filed: one open item, and the follow-ups are there', () => {
+  const md = doc('- **An empty score is not a zero.** The analysis counts it as 0.0. Filed as a small follow-up: count empty grader answers as missing in `summarise_runs.py`. Not urgent.\n');
+  const got = items(md);
+  assert.equal(got.length, 1);
+  assert.equal(got[0].status, 'open');
+  assert.equal(got[0].statusField?.text, 'Filed as a small follow-up:');
+  const missing = lint(md, { today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+  assert.ok(!missing.some((m) => /Action items/.test(m)), missing.join('\n'));
+});
+
+test('a lesson with no follow-up named leaves "No \'Action items\' section"', () => {
+  const md = doc('- **An empty score is not a zero.** The analysis counts it as 0.0, which we filed away as a lesson.\n');
+  assert.equal(items(md).length, 0);
+  const missing = lint(md, { today: '2026-03-01' }).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+  assert.ok(missing.some((m) => /Action items/.test(m)), missing.join('\n'));
+});

@@ -254,6 +254,31 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   return undefined;
 }
 
+/**
+ * A status cell written as a sentence whose leading word is no status: "[Plan](…), not deployed", "Proposal below; not
+ * automated", "Pod stopped; namespace deletion pending". Its clauses (split at ";", "," and dashes) are read: one that
+ * says the work is not done yet ("not deployed", "not yet merged") or ends in "pending" / "outstanding", or opens with
+ * an open status word, makes it open; a clause that reads done ("merged; docs pending") or let go leaves it unread (the
+ * cell says two things), and so does a cell with no such clause ("Partly, see thread").
+ */
+export function statusOfSentence(cell: string): ActionItemStatus | undefined {
+  const clauses = cell
+    .replace(/\[([^\]\n]{1,80})\]\([^()\s]{0,300}\)/g, '$1')
+    .split(/[;,]|\s[—–-]\s/)
+    .map((c) => trimEndChars(c.trim(), '.!', true))
+    .filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  let open = false;
+  for (const c of clauses) {
+    const st = statusOfWord(c);
+    if (st === 'done' || st === 'not-doing') return undefined;
+    if (st === 'open' || NOT_YET_CLAUSE_RE.test(c) || (PENDING_END_RE.test(c) && !/^(?:no|nothing)\b/i.test(c))) open = true;
+  }
+  return open ? 'open' : undefined;
+}
+const NOT_YET_CLAUSE_RE = /^not (?:yet )?(?:deployed|automated|merged|implemented|started|done|shipped|fixed|applied|released|rolled out|enabled|scheduled|landed|built|written|filed|complete|completed|finished|in place)$|^not yet\b/i;
+const PENDING_END_RE = /\b(?:pending|outstanding)$/i;
+
 // "*(shipped, #67)*", "*(done during the response)*", "*(outstanding — nothing built)*": a status in an emphasised
 // parenthesis after a bold lead, with a word on where or how; not "*(done by Friday)*" (a due date). "Open item,
 // deliberately not closed: …", "Still open: …" at the start: the entry says it is not done, in a list of finished work too.

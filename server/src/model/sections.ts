@@ -205,6 +205,10 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // "What the surface should do differently", "What we would do differently next time": what is to change, though
   // told as a lesson (not "What users should do differently": advice to the readers)
   if (/^what (?!you\b|users?\b|customers?\b|operators?\b)(?:[\w'’-]+ ){1,3}(?:should|would|could|must) do differently\b/.test(n)) out.add('action-items');
+  // "Recommended fix (next session: …)", "Proposed fix", "Suggested fixes": the fix still to make, set out for whoever
+  // picks it up (often as options to choose from), i.e. what comes next. Judged here only: its body (options, code,
+  // parameters) is not read as items
+  if (/^(?:recommended|proposed|suggested) fix(?:es)?$/.test(n)) out.add('action-items');
   // "Root Cause Remediations", "Further Mitigations and Learnings": the changes made or planned so it does not recur
   if (/\bremediations$|^(?:further|additional|long[- ]term|future) (?:mitigations?|remediations?|measures?)\b/.test(n)) out.add('action-items');
   // "Guardrails added", "Follow-ups this incident drove", "Follow-up hardening": named for the follow-ups they hold

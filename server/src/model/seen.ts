@@ -8,6 +8,8 @@ import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measur
 import { impactInFrontMatter } from './front-matter-impact';
 import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
+import { timelineZones } from './timezones';
+import { findDates } from './due';
 
 /** Why a section of another name shows a kind, in words for the hover ("it says what will keep it from recurring"). */
 export interface AlsoShown {
@@ -64,7 +66,7 @@ const ID_ATTR_RE = /\sid\s*=\s*["']?([A-Za-z][\w-]{0,40})/i;
  * the summary, prose between the title and the first section.
  */
 export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
-  if (model.allSections.some((s) => s.kind === kind) || model.labeledKinds.includes(kind)) return true;
+  if (model.allSections.some((s) => s.kind === kind && !(kind === 'timeline' && untimedAccount(model, s))) || model.labeledKinds.includes(kind)) return true;
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
   // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
   if (kind === 'impact' && impactInFrontMatter(model)) return true;
@@ -107,6 +109,25 @@ function whatHappenedBesideTimeline(model: Postmortem, s: Section): boolean {
   if (!model.intro && model.allSections.find((o) => o.depth > 1) === s) return false;
   return model.allSections.some((o) => o !== s && o.kind === 'timeline' && /\btime[- ]?line\b/.test(normalizeHeading(o.title)));
 }
+
+/**
+ * "## What happened" told in prose with no time in it: no clock time (the timeline's times, timezones.ts), no date, no
+ * weekday or "the next day", no list of steps ("Ran a 1,152-cell sweep … Three of four hypotheses were refuted."). It
+ * tells what broke, not when: a reader looking for the timeline finds none there, so the heading's name does not stand
+ * in for it. Told with times ("At 09:41 we deployed …"), dates or as a list of steps, it stays the timeline; so does a
+ * heading that says more than "What happened" ("What happened (timeline, UTC)").
+ */
+export function untimedAccount(model: Postmortem, s: Section): boolean {
+  if (s.title.includes('(') || normalizeHeading(s.title) !== 'what happened') return false;
+  const body = model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+  if (!body.trim() || LIST_LINE_RE.test(body) || WHEN_WORDS_RE.test(body) || findDates(body).length) return false;
+  const read = timelineZones(model).find((t) => t.titleRange.start.offset === s.titleRange.start.offset);
+  return read !== undefined && read.timeCount === 0;
+}
+const LIST_LINE_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/m;
+/** A time of day without minutes, a weekday, a month's day, or a step of time between events. */
+const WHEN_WORDS_RE =
+  /\b\d{1,2}\s?[ap]\.?m\b|\b(?:noon|midnight|overnight|yesterday|tonight|this morning|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?(?:next|following) (?:day|morning|evening|week)|(?:minutes|hours|days) later|later that (?:day|night|evening|morning))\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 /**
  * A bold label "Background" (or "Context") before the labels of the impact, causes and follow-ups, in a report with no
@@ -157,6 +178,11 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
   if (!model.allSections.some((o) => o.kind === 'impact' || WHAT_WENT_WRONG_RE.test(normalizeHeading(o.title))) || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
+}
+
+/** The section read as the summary because it opens the record ("What went wrong", "What happened" told in prose), if any. */
+export function opensAsSummary(model: Postmortem): Section | undefined {
+  return model.allSections.find((s) => opensWithWhatWentWrong(model, s) || opensWithWhatHappened(model, s));
 }
 
 /**

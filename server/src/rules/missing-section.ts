@@ -6,7 +6,7 @@ import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
 import { readsAsEnglish, sectionUnderAnotherName } from '../model/facts';
-import { sectionSeen } from '../model/seen';
+import { opensAsSummary, sectionSeen } from '../model/seen';
 import { SECTION_PURPOSE } from './support/sections';
 import { startsImperative } from '../model/verbs';
 import { TOLD_IN_STORY, toldUnderStoryHeadings } from '../model/story-headings';
@@ -74,8 +74,9 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefin
   const order = (k?: SectionKind) => (k ? CANONICAL_ORDER.indexOf(k as (typeof CANONICAL_ORDER)[number]) : -1);
   const want = order(kind);
   // a section standing in for the summary ("Background" first) keeps the summary's place: a section inserted above it
-  // would make it stop standing in, and the next fix-all would add a summary (fix-all twice would differ from once)
-  const standIn = kind === 'summary' ? undefined : sectionUnderAnotherName(model, 'summary');
+  // would make it stop standing in, and the next fix-all would add a summary (fix-all twice would differ from once); so
+  // does a section read as the summary because it opens the record ("What happened" told in prose)
+  const standIn = kind === 'summary' ? undefined : (sectionUnderAnotherName(model, 'summary') ?? opensAsSummary(model));
   const kindOf = (s: Section) => (s === standIn ? 'summary' : s.kind);
   // top-most canonical sections: the ones not nested inside another canonical section
   const canon = model.allSections.filter((s) => kindOf(s) && s.kind !== 'deferred' && !s.parent?.effectiveKind && order(kindOf(s)) >= 0);

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Postmortem, Section } from '../../model/types';
-import { alsoShown } from '../../model/seen';
+import { alsoShown, untimedAccount } from '../../model/seen';
 import { readsAsEnglish } from '../../model/facts';
 import { toldUnderStoryHeadings } from '../../model/story-headings';
 import { SECTION_TITLES } from '../../model/sections';
@@ -72,11 +72,13 @@ export function describeSection(model: Postmortem, s: Section): string | undefin
     return [`**Section** · ${escapeMarkdown(s.title)}`, '', 'A chapter of a story: the document tells one incident under headings of its own, with time-stamped lines.', '', 'missing-section leaves finding its impact, timeline and causes to the reader; it still asks for action items.'].join('\n');
   }
   const also = alsoShown(model, s);
-  if (!also.length) return undefined;
-  const own = s.kind ? `Read as ${code(SECTION_TITLES[s.kind])}; also` : 'Read as';
+  const untimed = untimedAccount(model, s);
+  if (!also.length && !untimed) return undefined;
+  const own = s.kind && !untimed ? `Read as ${code(SECTION_TITLES[s.kind])}; also` : 'Read as';
   const lines = [`**Section** · ${escapeMarkdown(s.title)}`, ''];
   for (const a of also) lines.push(`- ${own} ${code(SECTION_TITLES[a.kind])}: ${a.why}.`);
-  lines.push('', 'missing-section counts it as there.');
+  if (untimed) lines.push(`- Not counted as the ${code('Timeline')}: it tells no time, date or list of steps.`);
+  if (also.length) lines.push('', 'missing-section counts it as there.');
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 // Action items written as table rows: columns are given roles (action, owner, due, priority, status, ticket) by header.
 import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
-import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfWord, type Hit, type Segment } from '../fields';
+import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfSentence, statusOfWord, type Hit, type Segment } from '../fields';
 import { findDue, parseDueCell } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
@@ -120,8 +120,9 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     let status: ActionItem['status'] = 'open';
     let statusField: ActionItem['statusField'];
     if (stSeg && stSeg.text.trim() && !/^[-–—.…]+$/.test(stSeg.text.trim())) {
-      // a status written but not readable ("Partly, see thread") is 'unknown': no rule guesses, the hover quotes it
-      const st = statusOfWord(stSeg.text) ?? localStatusWord(stSeg.text) ?? 'unknown';
+      // a status written but not readable ("Partly, see thread") is 'unknown': no rule guesses, the hover quotes it; a
+      // sentence that says plainly the work is still to do ("[Plan](…), not deployed") is open
+      const st = statusOfWord(stSeg.text) ?? localStatusWord(stSeg.text) ?? statusOfSentence(stSeg.text) ?? 'unknown';
       status = st;
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
     }
