@@ -146,9 +146,12 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const child of li.children) {
         if (child.type === 'list') pushAll(items, listItems(child, ctx, home, false, label));
       }
-      // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
+      // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own, or its
+      // follow-up written as the paragraph below it, as after a label paragraph
       if (!items.length && li === node.children[node.children.length - 1]) {
         for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, home, false, label));
+        const item = items.length ? undefined : nextParagraphItem(blocksAfter(tree.children, index)[0], home, ctx);
+        if (item) items.push(item);
       }
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
       pushAll(model.actionItems, items);
@@ -281,8 +284,8 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
         items.push(item);
       }
     }
-  } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
-    const item = paragraphItem(next, ctx, home, false);
+  } else {
+    const item = nextParagraphItem(next, home, ctx);
     if (item) items.push(item);
   }
   if (!items.length) return false;
@@ -290,6 +293,12 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
+}
+
+/** The follow-up written as the one paragraph right below a label (not a lead-in, not another label). */
+function nextParagraphItem(next: RootContent | undefined, home: Section, ctx: ParseContext): ActionItem | undefined {
+  if (next?.type !== 'paragraph' || isLeadIn(next) || paragraphLabelKinds(next, ctx.text).length) return undefined;
+  return paragraphItem(next, ctx, home, false);
 }
 
 /**
