@@ -8,7 +8,7 @@ import { sectionAt } from '../facts';
 
 /**
  * In a lessons-learned section, a sentence of a bullet's first paragraph (or of a paragraph) that opens with
- * "Follow-up:" / "Follow up:" and names the work in three words or more: an open item of its own. Not "Follow-up:
+ * "Follow-up:" / "Follow up:" (or "Filed as a follow-up:") and names the work in three words or more: an open item of its own. Not "Follow-up:
  * none", "done", "n/a", "TBD"; not where an item already holds the words (a lessons list read as items).
  */
 export function followUpLabels(tree: Root, model: Postmortem, ctx: ParseContext): ActionItem[] {
@@ -43,7 +43,8 @@ export function followUpLabels(tree: Root, model: Postmortem, ctx: ParseContext)
   }
   return out;
 }
-// at the paragraph's start or after a sentence's end; the label's own emphasis allowed ("**Follow-up:**")
-const LABEL_RE = /(?:^|(?<=[.!?)])\s+)(?:\*\*|__)?follow[- ]?up(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t\n]+/gi;
+// at the paragraph's start or after a sentence's end; the label's own emphasis allowed ("**Follow-up:**"), and the
+// label told as filed ("Filed as a small follow-up: extend the analyzer …": tracked, not done)
+const LABEL_RE = /(?:^|(?<=[.!?)])\s+)(?:\*\*|__)?(?:(?:filed|logged|tracked|opened|raised) as an? (?:[a-z]+ )?)?follow[- ]?up(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t\n]+/gi;
 const SENTENCE_END_RE = /[.!?](?=\s+[\p{Lu}*_`]|\s*$)/u;
 const NOTHING_RE = /^(?:none|nothing|done|n\/?a|tbd|no further)\b/i;
