@@ -126,7 +126,9 @@ function readSentences(text: string, read: Reading): ProseSpan[] {
       continue;
     }
     const commits = read === 'tickets' ? filedTicket(plainText) : read !== 'told' && commitsToWork(plainText, read === 'to-dos');
-    const told = !commits && (read === 'told' || read === 'commitments-or-told') && toldPlan(plainText);
+    // under a follow-up heading, the team's own plan told in the first person is a follow-up too ("Going forwards, we
+    // are establishing a formal process for …")
+    const told = !commits && read !== 'commitments' && read !== 'tickets' && toldPlan(plainText);
     if (!commits && !told) continue;
     // "We don't have visibility into why …, but we will review …": the follow-up is the clause that commits
     const clause = told ? toldClauseStart(body) : read === 'tickets' ? ticketClauseStart(body) : commitmentClauseStart(body);

@@ -12,22 +12,34 @@ import type { Priority } from '../types';
 /** Time tiers a team ranks its follow-ups by: the sooner, the higher. Never low (a horizon is not a "won't do"). */
 const TIERS: [RegExp, number][] = [
   [/^(?:immediate(?:ly)?|urgent|now|short[- ]term|near[- ]term|this (?:sprint|week)|before (?:the )?next release)\b/i, 1],
-  [/^(?:medium[- ]term|mid[- ]term|next (?:sprint|month|quarter|two weeks|2 weeks)|this (?:month|quarter))\b/i, 2],
-  [/^(?:long[- ]term|next (?:half|year))\b/i, 2],
+  [/^(?:medium(?:[- ]to[- ]long)?[- ]term|mid[- ]term|next (?:sprint|month|quarter|two weeks|2 weeks)|this (?:month|quarter))\b/i, 2],
+  [/^(?:long(?:er)?[- ]term|next (?:half|year))\b/i, 2],
 ];
+
+/** The time tier a short group title names ("Short-term:", "Medium-to-long term initiatives."), or undefined. */
+function tierLevel(text: string): number | undefined {
+  // "1. Immediate (This Sprint)", "**Short-term**": numbering and emphasis around the tier word
+  const bare = text.trim().replace(/^(?:\d{1,2}[.)]\s+)?[*_]{0,2}/, '');
+  for (const [re, level] of TIERS) if (re.test(bare)) return level;
+  return undefined;
+}
+
+/**
+ * A short line that opens a later tier of the same follow-ups, as a sub-heading would: "Medium-to-long term
+ * initiatives.", "Long-term:" (at most five words, no sentence after it). Not "Long-term, we expect traffic to double."
+ */
+export const isTierLead = (text: string): boolean => {
+  const t = text.trim();
+  return t.split(/\s+/).length <= 5 && !/[,;]/.test(t) && tierLevel(t) !== undefined;
+};
 
 /** The priority a group heading's text gives, or undefined. `offset`: where the text starts in the document. */
 export function headingPriority(text: string, offset: number): Hit<Priority> | undefined {
   const lead = text.length - text.trimStart().length;
-  // "1. Immediate (This Sprint)", "**Short-term**": numbering and emphasis around the tier word
-  const bare = text.trim().replace(/^(?:\d{1,2}[.)]\s+)?[*_]{0,2}/, '');
-  for (const [re, level] of TIERS) {
-    if (re.test(bare)) {
-      const t = text.trim();
-      return { value: priorityOf(level), text: t, start: offset + lead, end: offset + lead + t.length };
-    }
-  }
-  return findPriority({ text, offset });
+  const level = tierLevel(text);
+  if (level === undefined) return findPriority({ text, offset });
+  const t = text.trim();
+  return { value: priorityOf(level), text: t, start: offset + lead, end: offset + lead + t.length };
 }
 
 /** Gives each item without a priority of its own the one its nearest ranking group heading states. */

@@ -11,6 +11,7 @@ import { memoByText } from '../memo';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
 import { plainLineSections } from '../plain-line-sections';
+import { headingPriority, isTierLead } from './group-priority';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
@@ -120,7 +121,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
       // in a document with no heading above the label too (a page of labels): the label stands for the heading
-      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx)) labeled.add('action-items');
+      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after))) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
       // item (its list, if any, is read with the section)
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
@@ -145,9 +146,12 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       for (const child of li.children) {
         if (child.type === 'list') pushAll(items, listItems(child, ctx, home, false, label));
       }
-      // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own
+      // "- **Review actions**:" as the last bullet, its list written flush below it as a list of its own, or its
+      // follow-up written as the paragraph below it, as after a label paragraph
       if (!items.length && li === node.children[node.children.length - 1]) {
         for (const n of followingLists(tree.children, index)) pushAll(items, listItems(n, ctx, home, false, label));
+        const item = items.length ? undefined : nextParagraphItem(blocksAfter(tree.children, index)[0], home, ctx);
+        if (item) items.push(item);
       }
       markLabelDone(items, label, ctx.range(startOf(strong), endOf(strong)));
       pushAll(model.actionItems, items);
@@ -226,10 +230,31 @@ function followingLists(nodes: RootContent[], index: number): List[] {
 }
 
 /**
+ * "Our immediate action items:" over a list, then "Medium-to-long term initiatives." over another: with no heading,
+ * a short line naming a later tier is the next group of the same follow-ups, as "### Long-term" would be. The lists
+ * after the label's own, each with its tier line, while the blocks alternate tier line, list.
+ */
+function tierLists(nodes: RootContent[], after: RootContent[]): [Paragraph, List][] {
+  const out: [Paragraph, List][] = [];
+  let j = after.length && after[0].type === 'list' ? nodes.indexOf(after[after.length - 1]) + 1 : nodes.length;
+  for (;;) {
+    while (j < nodes.length && nodes[j].type === 'html') j++;
+    const lead = nodes[j];
+    if (lead?.type !== 'paragraph' || !isTierLead(plain(lead))) return out;
+    let k = j + 1;
+    while (k < nodes.length && nodes[k].type === 'html') k++;
+    const list = nodes[k];
+    if (list?.type !== 'list') return out;
+    out.push([lead, list]);
+    j = k + 1;
+  }
+}
+
+/**
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => []): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -251,8 +276,16 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
     return false;
   } else if (next?.type === 'list') {
     for (const list of after) if (list.type === 'list') pushAll(items, listItems(list, ctx, home, false, label));
-  } else if (next?.type === 'paragraph' && !isLeadIn(next) && !paragraphLabelKinds(next, ctx.text).length) {
-    const item = paragraphItem(next, ctx, home, false);
+    for (const [lead, list] of later()) {
+      // the tier line ranks its items as a tier heading does (group-priority.ts)
+      const tier = headingPriority(ctx.text.slice(startOf(lead), endOf(lead)), startOf(lead));
+      for (const item of listItems(list, ctx, home, false, label)) {
+        if (!item.priority && tier) item.priority = { value: tier.value, text: tier.text, range: ctx.range(tier.start, tier.end) };
+        items.push(item);
+      }
+    }
+  } else {
+    const item = nextParagraphItem(next, home, ctx);
     if (item) items.push(item);
   }
   if (!items.length) return false;
@@ -260,6 +293,12 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   pushAll(model.actionItems, items);
   model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
+}
+
+/** The follow-up written as the one paragraph right below a label (not a lead-in, not another label). */
+function nextParagraphItem(next: RootContent | undefined, home: Section, ctx: ParseContext): ActionItem | undefined {
+  if (next?.type !== 'paragraph' || isLeadIn(next) || paragraphLabelKinds(next, ctx.text).length) return undefined;
+  return paragraphItem(next, ctx, home, false);
 }
 
 /**
