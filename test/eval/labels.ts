@@ -102,11 +102,18 @@ export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/postmortems');
  * zone-less clock-time logs, an open connectivity issue), plus a planned-pause disclosure, a Spanish operations page and
  * incidents-folder READMEs as look-alikes, labelled before the engine ran on it; its first run: heldout27/FIRST-RUN.md).
 
+ * or `heldout28` (heldout28/: a twenty-eighth held-out set (9 postmortems from four sources, 9 look-alikes): Chinese incident
+ * reports of a trading-signal system (a blockquote header, zone-less 时间线 tables, 改进措施 / 修复方案 tables, a rejected first
+ * fix), a one-page WordPress incident report, portfolio postmortems with '**Action Item**: … [Priority: High]' bullets, and a
+ * price-index API's postmortems (YAML front matter, a CEST timeline, 'What changed' and 'Still open' with struck-through shipped
+ * lines, [x] / [~] follow-ups), plus an incidents index, a changelog, a restore guide, a SEV drill record and a page of
+ * postmortem links as look-alikes, labelled before the engine ran on it; its first run: heldout28/FIRST-RUN.md).
+
  */
-export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23' | 'heldout24' | 'heldout25' | 'heldout26' | 'heldout27';
-export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27'];
+export type LabelSet = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14' | 'heldout15' | 'heldout16' | 'heldout17' | 'heldout18' | 'heldout19' | 'heldout20' | 'heldout21' | 'heldout22' | 'heldout23' | 'heldout24' | 'heldout25' | 'heldout26' | 'heldout27' | 'heldout28';
+export const LABEL_SETS: readonly LabelSet[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27', 'heldout28'];
 /** The held-out sets, each in its own folder of test/eval. */
-export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27'];
+export const HELDOUT_SETS: readonly Exclude<LabelSet, 'dev'>[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27', 'heldout28'];
 const SET_PREFIX: Record<LabelSet, string> = {
   dev: '',
   heldout: 'heldout/',
@@ -136,6 +143,7 @@ const SET_PREFIX: Record<LabelSet, string> = {
   heldout25: 'heldout25/',
   heldout26: 'heldout26/',
   heldout27: 'heldout27/',
+  heldout28: 'heldout28/',
 };
 
 export type DocKind = 'postmortem' | 'template' | 'lookalike';

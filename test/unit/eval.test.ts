@@ -35,8 +35,9 @@ describe('eval label files', () => {
       // heldout23 and heldout24 were left small (4 and 3 postmortems: the collecting session's search budget ran out before
       // more licensed, unused sources were found; see their FIRST-RUN.md); heldout26 too (6 postmortems: every other m-z
       // candidate found had no licence file in the stored copy; see its FIRST-RUN.md); heldout27 too (7 postmortems from two
-      // sources: nearly every unused candidate found had no licence file in the stored copy; see its FIRST-RUN.md)
-      const least = set === 'heldout23' ? 4 : set === 'heldout24' ? 3 : set === 'heldout26' ? 6 : set === 'heldout27' ? 7 : 10;
+      // sources: nearly every unused candidate found had no licence file in the stored copy; see its FIRST-RUN.md); heldout28
+      // too (9 postmortems from four sources, for the same reason)
+      const least = set === 'heldout23' ? 4 : set === 'heldout24' ? 3 : set === 'heldout26' ? 6 : set === 'heldout27' ? 7 : set === 'heldout28' ? 9 : 10;
       assert.ok(h.docs.filter((d) => d.kind === 'postmortem').length >= least, `${set}: ≥ ${least} postmortems`);
       earlier.push(...h.docs);
     }
@@ -185,6 +186,15 @@ describe('eval label files', () => {
       [['luanti-postmortem-2025-10-07-disk-full.md', false], ['luanti-valdivia-incidente-skins-utf16.md', false], ['luanti-valdivia-incidente-spawning.md', true]],
     );
     for (const d of h27) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    // heldout28: the two Chinese reports' 时间线 tables of clock times with no zone anywhere are labelled 'yes'; the UTC and CEST
+    // timelines 'no'; three documents have no timeline
+    const h28 = heldouts.find((h) => h.set === 'heldout28')!.labels.docs.filter((d) => d.kind === 'postmortem');
+    assert.deepEqual(
+      h28.filter((d) => d.timezone === true).map((d) => d.file.replace(/^.*\//, '')).sort(),
+      ['mindlx-2026-07-23-frontend-deletion.md', 'mindlx-2026-08-06-noon-fusion-stale.md'],
+    );
+    assert.equal(h28.filter((d) => d.timezone === false).length, 4);
+    for (const d of h28) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
