@@ -34,6 +34,19 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
   return false;
 }
 
+/**
+ * The paragraph opens with a stamp line that dates it: a pasted chat log's "July 23 4:10 AM" over "Jenny confirms the
+ * peak of 235 users at 18:00 UTC yesterday". The entry's own date anchors its "yesterday", as a dated row does.
+ */
+function stampedAbove(prose: string, model: Parameters<Rule['check']>[0]['model'], line: number): boolean {
+  for (let l = line - 1; l >= 0 && line - l <= 10; l--) {
+    const t = prose.slice(model.lines.lineStart(l), model.lines.lineEnd(l)).trim();
+    if (!t) return false;
+    if (t.length <= 40 && !/[.;!?]$/.test(t) && ABSOLUTE_DATE_RE.test(t)) return true;
+  }
+  return false;
+}
+
 /** Relative phrases that can only point back, never at a plan. */
 const PAST_ONLY_RE = /^(?:the day before yesterday|yesterday|last night|\S+ (?:days|weeks) ago|a (?:day|week) ago)$/i;
 
@@ -105,8 +118,9 @@ const rule: Rule<Record<string, never>> = {
         line = l;
         const lineText = prose.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
         // quoted speech and pasted chat ("> … until 11pm last night") are evidence, not narration; a timeline row
-        // that carries its own date anchors "tomorrow" ("2022-10-31 17:45 … re-assess tomorrow")
-        skipLine = inBlockquote(prose, model, line) || ABSOLUTE_DATE_RE.test(lineText);
+        // that carries its own date anchors "tomorrow" ("2022-10-31 17:45 … re-assess tomorrow"), and so does an entry
+        // under its stamp line ("July 23 4:10 AM" / "… at 18:00 UTC yesterday")
+        skipLine = inBlockquote(prose, model, line) || ABSOLUTE_DATE_RE.test(lineText) || stampedAbove(prose, model, line);
         scanned = model.lines.lineStart(line);
         quoted = false;
       }

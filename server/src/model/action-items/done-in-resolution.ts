@@ -11,12 +11,19 @@
 // SQL-spørring https://github.com/…/commit/8b92c8e" over the row "| Fiks av SQL-spørring | Bugfix | …"): the row lists
 // the change that resolved the incident. Every word the same, and the change linked: a resolution that only names the
 // work ("Restart the workers") may be telling what to do.
+//
+// And, anywhere in the document, the entries of a list whose lead-in says the team did them ("Firstly, we ensured the
+// most obvious mistakes that made the breach possible were mitigated:" over "- SSH agent forwarding disabled
+// server-side"): the lead-in tells who did it, so the entry's past form alone is enough. A remediation plan further
+// down that restates the entry ("Disable all ssh agent forwarding on the servers.") is that finished work.
+import type { Root } from 'mdast';
 import type { ActionItem, Postmortem } from '../types';
+import { endOf, startOf } from './common';
 import type { ParseContext } from './common';
 import { proseText } from '../facts';
 
 /** Marks done the open items, with no status of their own, whose work the resolution tells the team has done. */
-export function markDoneInResolution(items: readonly ActionItem[], model: Postmortem, ctx: ParseContext): void {
+export function markDoneInResolution(items: readonly ActionItem[], model: Postmortem, ctx: ParseContext, tree: Root): void {
   let told: Told[] | undefined;
   for (const item of items) {
     if (item.status !== 'open' || item.statusField || item.deferred || item.section.effectiveKind === 'resolution') continue;
@@ -24,10 +31,10 @@ export function markDoneInResolution(items: readonly ActionItem[], model: Postmo
     if (words.length < 2 || words.length > 10) continue;
     const content = words.slice(1).filter((w) => (w.length >= 4 && !STOP_WORDS.has(w)) || /\d/.test(w));
     if (!content.length) continue;
-    told ??= resolutionSentences(model);
+    told ??= [...resolutionSentences(model), ...entriesToldDone(tree, model)];
     if (!told.length) return;
     const past = pastForms(words[0]);
-    const s = told.find((t) => t.words.some((w, i) => past.has(w) && toldByUs(t.words, i)) && content.every((c) => t.words.some((w) => (/\d/.test(c) ? w === c : w.startsWith(c.slice(0, 6)))))) ?? told.find((t) => t.linked && t.words.join(' ') === words.join(' '));
+    const s = told.find((t) => t.words.some((w, i) => past.has(w) && (t.byLead || toldByUs(t.words, i))) && content.every((c) => t.words.some((w) => (/\d/.test(c) ? w === c : w.startsWith(c.slice(0, 6)))))) ?? told.find((t) => t.linked && t.words.join(' ') === words.join(' '));
     if (!s) continue;
     item.status = 'done';
     item.statusField = { value: 'done', text: s.text, range: ctx.range(s.start, s.start + s.text.length) };
@@ -40,6 +47,46 @@ interface Told {
   words: string[];
   /** The sentence's source links a commit, pull or merge request (a bare URL or a link; blanked in the prose). */
   linked: boolean;
+  /** An entry of a list whose lead-in says the team did what it lists: no "we" needed in the entry. */
+  byLead?: boolean;
+}
+
+/**
+ * A lead-in, ending in a colon, that says the team did what the list below it holds: "we ensured the most obvious
+ * mistakes … were mitigated:", "We have made the following changes:", "we put these in place:". Not a plan ("we will
+ * ensure …:") nor a wish ("we want to make sure …:").
+ */
+const DONE_LEAD_RE = /\bwe(?:'ve|’ve| have)?\s+(?:(?:already|also|then|immediately|quickly)\s+)?(?:ensured|made sure|made the following changes|put (?:these|the following|this) in place|implemented the following|applied the following|completed the following)\b/i;
+
+/** The last sentence of a paragraph that ends in a colon (the lead-in proper), or undefined. */
+function leadSentence(paragraph: string): string | undefined {
+  const t = paragraph.trimEnd();
+  if (!t.endsWith(':')) return undefined;
+  return t.slice(Math.max(t.lastIndexOf('. '), t.lastIndexOf('! '), t.lastIndexOf('? '), t.lastIndexOf('\n\n')) + 1);
+}
+
+/** The entries of each top-level list right after a paragraph that says the team did them (DONE_LEAD_RE). */
+function entriesToldDone(tree: Root, model: Postmortem): Told[] {
+  const prose = proseText(model);
+  const out: Told[] = [];
+  const nodes = tree.children;
+  for (let i = 1; i < nodes.length; i++) {
+    const list = nodes[i];
+    const lead = nodes[i - 1];
+    if (list.type !== 'list' || lead.type !== 'paragraph') continue;
+    const sentence = leadSentence(prose.slice(startOf(lead), endOf(lead)));
+    if (!sentence || !DONE_LEAD_RE.test(sentence)) continue;
+    for (const entry of list.children) {
+      // the entry's own line: its sub-lists are entries of their own, not read here
+      const from = startOf(entry);
+      const first = entry.children[0];
+      const to = first && first.type === 'paragraph' ? endOf(first) : endOf(entry);
+      const raw = prose.slice(from, to);
+      const text = raw.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').trim();
+      if (text) out.push({ text, start: from + raw.indexOf(text), words: wordsOf(text), linked: false, byLead: true });
+    }
+  }
+  return out;
 }
 
 /** The sentences of the resolution sections and bold "Resolution" labels, in the prose (comments and code blanked). */

@@ -56,7 +56,9 @@ export function applyGroupPriority(items: ActionItem[], ctx: ParseContext): void
   };
   for (const item of items) {
     if (item.priority || item.status !== 'open') continue;
-    for (let s: Section | undefined = item.section; s && s.kind !== 'action-items' && s.kind !== 'deferred'; s = s.parent) {
+    // the sub-headings between the item and its action-items section, a follow-up name among them ("### Short-term
+    // Improvements", "### Long-term Remediation (Q1)" under "## Remediation"): the section itself ranks nothing
+    for (let s: Section | undefined = item.section; s && s.kind !== 'deferred' && s.parent?.effectiveKind === 'action-items'; s = s.parent) {
       // only inside an action-items section: a heading elsewhere ("## Immediate response") is no rank
       if (s.effectiveKind !== 'action-items') break;
       const hit = of(s);

@@ -150,7 +150,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   applyContextStatus(model.actionItems, ctx);
   markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);
-  markDoneInResolution(model.actionItems, model, ctx);
+  markDoneInResolution(model.actionItems, model, ctx, tree);
   markVerifiedCorrections(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
