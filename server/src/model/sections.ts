@@ -191,12 +191,14 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^what broke$/.test(n)) out.add('contributing-causes');
   // "Diagnosis and confidence", "Diagnosis": what the fault was found to be, with how sure the writer is, i.e. the causes
   if (/^(?:the |final )?diagnosis\b/.test(n)) out.add('contributing-causes');
+  // the same in Spanish: "Diagnóstico" alone (not "Diagnóstico detallado", the checks of a case still open)
+  if (/^diagn[oó]stico$/.test(n)) out.add('contributing-causes');
   // "Possible Causes" (a table of causes with their likelihood): a reader sees the causes, weighed; judged here only,
   // not as the heading's kind (a runbook's "Possible cause" per scenario does not make it a postmortem)
   if (/^(?:possible|potential|suspected|likely|probable) (?:root )?causes$/.test(n)) out.add('contributing-causes');
   // "Symptom" at the head of a bug write-up (then "Root cause", "Fix"): what went wrong and what the user saw — the
   // summary and the impact a reader looks for, told as the symptom
-  if (/^(?:the )?symptoms?$/.test(n)) {
+  if (SYMPTOM_HEADING_RE.test(n)) {
     out.add('summary');
     out.add('impact');
   }
@@ -224,6 +226,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   }
   return [...out];
 }
+
+/** "Symptom", "Síntoma": what went wrong as the user saw it, at the head of a bug or incident write-up (normalised). */
+export const SYMPTOM_HEADING_RE = /^(?:the )?symptoms?$|^s[ií]ntomas?$/;
 
 /** Kinds that make a document look like a postmortem when paired with another canonical section. */
 export const DISTINCTIVE_KINDS: ReadonlySet<SectionKind> = new Set([
