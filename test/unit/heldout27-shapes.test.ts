@@ -1,0 +1,61 @@
+// Shapes the twenty-seventh held-out set showed (test/eval/heldout27/FIRST-RUN.md), each read as a reader reads it: a
+// disclosure of a planned pause is not a postmortem, even in an incidents folder; Spanish incident records are.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint } from '../../server/src/lint/lint';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = join(ROOT, 'test/fixtures');
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const at = (text: string, filePath: string) => lint(text, { filePath, rootDir: ROOT, today: '2026-03-01' });
+
+describe('heldout27: a disclosure of planned work', () => {
+  const pause = fixture('lookalike-planned-pause-disclosure.md');
+
+  test('saved in an incidents folder, it gets no finding (the content decides, as for a drill)', () => {
+    const r = at(pause, 'incidents/2026-03-02-search-pause.md');
+    assert.equal(r.isPostmortem, false);
+    assert.deepEqual(r.findings, []);
+  });
+
+  test('a migration that failed is still a postmortem there, and by its headings', () => {
+    const failed = pause.replace('Search taken offline for index rebuild', 'Search index rebuild failed').replace('## Scope', '## Root cause\n\nThe rebuild ran out of disk.\n\n## Scope');
+    assert.equal(at(failed, 'incidents/2026-03-02-search-pause.md').isPostmortem, true);
+    assert.equal(at(failed, 'docs/search.md').isPostmortem, true);
+  });
+
+  test('a pause told with a root cause is a postmortem: something made it necessary', () => {
+    const caused = pause.replace('## Scope', '## Root cause\n\nThe old index was corrupted by a bad shard move.\n\n## Scope');
+    assert.equal(at(caused, 'docs/search.md').isPostmortem, true);
+  });
+});
+
+describe('heldout27: Spanish incident records', () => {
+  test('"Síntoma", "Acciones tomadas" and "Próximos pasos" make an open issue a postmortem; its next steps are items', () => {
+    const r = at(fixture('other-language-spanish-open-issue.md'), 'docs/impresora.md');
+    assert.equal(r.isPostmortem, true);
+    assert.deepEqual(
+      r.model.actionItems.map((i) => [i.text.slice(0, 20), i.status]),
+      [
+        ['Probar la ruta hacia', 'open'],
+        ['Revisar los filtros ', 'open'],
+      ],
+    );
+  });
+
+  test('"Log del Incidente" is the timeline: its bracketed times with no zone are reported', () => {
+    const r = at(fixture('other-language-spanish-record.md'), 'docs/correo.md');
+    assert.ok(r.findings.some((f) => f.ruleId === 'timeline-timezone'));
+    const zoned = fixture('other-language-spanish-record.md').replace('## Log del Incidente', '## Log del Incidente (UTC)');
+    assert.ok(!at(zoned, 'docs/correo.md').findings.some((f) => f.ruleId === 'timeline-timezone'));
+  });
+
+  test('missing-section stays quiet on a Spanish record: its headings are not read as English ones', () => {
+    const r = at(fixture('other-language-spanish-open-issue.md'), 'docs/impresora.md');
+    assert.ok(!r.findings.some((f) => f.ruleId === 'missing-section'));
+  });
+});
