@@ -59,3 +59,23 @@ describe('heldout27: Spanish incident records', () => {
     assert.ok(!r.findings.some((f) => f.ruleId === 'missing-section'));
   });
 });
+
+describe('heldout27: a status or priority cell after a marker', () => {
+  test('"⏳ Pendiente" and "🔄 En progreso" are open, "✅ Completo" done; "🔴 Crítica" / "🟢 Baja" are priorities', () => {
+    const items = at(fixture('other-language-spanish-status-table.md'), 'docs/facturacion.md').model.actionItems;
+    assert.deepEqual(
+      items.map((i) => [i.text.slice(0, 12), i.status, i.priority?.value.level]),
+      [
+        ['Archivar reg', 'open', 0],
+        ['Alerta de vo', 'open', 1],
+        ['Documentar l', 'done', 2],
+        ['Revisar el t', 'open', 3],
+      ],
+    );
+  });
+
+  test('"⏳ Pending" in English is open too', () => {
+    const md = '# Outage\n\n## Summary\n\nThe disk filled.\n\n## Action items\n\n| Action | Status | Owner |\n|---|---|---|\n| Rotate the logs | ⏳ Pending | @ana |\n';
+    assert.deepEqual(at(md, 'docs/outage.md').model.actionItems.map((i) => i.status), ['open']);
+  });
+});
