@@ -79,3 +79,27 @@ describe('heldout27: a status or priority cell after a marker', () => {
     assert.deepEqual(at(md, 'docs/outage.md').model.actionItems.map((i) => i.status), ['open']);
   });
 });
+
+describe('heldout27: a table of settings checked OK', () => {
+  test('under the action items, its rows are not items: the code lens and reader count only the two to do', () => {
+    const items = at(fixture('action-items-settings-checked-table.md'), 'docs/checkout.md').model.actionItems;
+    assert.deepEqual(
+      items.map((i) => i.text.slice(0, 8)),
+      ['Validate', 'Page on '],
+    );
+  });
+
+  test('a row whose state is not OK keeps the table an item table', () => {
+    const text = fixture('action-items-settings-checked-table.md').replace('| statement_timeout | OK | 30s |', '| statement_timeout | Pending | 30s |');
+    assert.equal(at(text, 'docs/checkout.md').model.actionItems.length, 5);
+  });
+
+  test('"Checklist de Configuración (✅ TODOS OK)" is no follow-up heading: "todos" is "all" there', () => {
+    const md = '# Incidente: sin monstruos\n\n## Resumen\n\nNo aparecen.\n\n## Checklist de Configuración (✅ TODOS OK)\n\n- `doMobSpawning` es `true`\n\n## TODOs\n\n- Probar de noche\n';
+    const r = at(md, 'docs/x.md');
+    assert.deepEqual(
+      r.model.allSections.map((s) => s.kind),
+      [undefined, 'summary', undefined, 'action-items'],
+    );
+  });
+});
