@@ -103,3 +103,19 @@ describe('heldout27: a table of settings checked OK', () => {
     );
   });
 });
+
+describe('heldout27: a row or bullet that says the list is empty', () => {
+  const index = '# Incident and corrective-action index\n\nAdd one row per incident.\n\n| Incident | Severity | Status | Open actions |\n| --- | --- | --- | ---: |\n| None recorded | — | — | 0 |\n';
+
+  test('an index page in an incidents folder: its "None recorded" row is no open item', () => {
+    const r = at(index, 'docs/incidents/corrective-actions.md');
+    assert.deepEqual(r.model.actionItems, []);
+    assert.deepEqual(r.findings, []);
+  });
+
+  test('"None yet", "No open actions", "n/a", "Ninguno" are not items; "None of the alerts fired: add one" is', () => {
+    const md = (cell: string) => `# Outage\n\n## Summary\n\nThe disk filled.\n\n## Action items\n\n- ${cell}\n`;
+    for (const cell of ['None yet', 'No open actions', 'n/a', 'Ninguno', 'Nothing to report.']) assert.equal(at(md(cell), 'docs/o.md').model.actionItems.length, 0, cell);
+    assert.equal(at(md('None of the alerts fired: add a disk alert at 80%'), 'docs/o.md').model.actionItems.length, 1);
+  });
+});

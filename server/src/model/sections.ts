@@ -163,8 +163,9 @@ function matchNormalized(n: string): SectionKind | undefined {
  * "Going Forward: Shadcn-First Policy", "Moving forward: new deploy rules": a heading that names a policy or rules holds
  * the standing rules of how to work from now on ("**Check shadcn before building.** …"), not work someone finishes, so
  * no owner or date is asked of its entries (a heading that also names the actions, "Action items and rules", keeps them).
+ * "Incident and corrective-action index": an index page's title, over the table of every incident, not follow-ups.
  */
-const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions)$/;
+const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions|index)$/;
 
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE

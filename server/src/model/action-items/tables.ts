@@ -3,7 +3,7 @@ import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
 import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfSentence, statusOfWord, withoutLeadingMarker, type Hit, type Segment } from '../fields';
 import { findDue, parseDueCell } from '../due';
-import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
 import { localColumnRole, localStatusWord } from './table-words';
 
@@ -85,7 +85,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const actionCell = row.children[actionIdx];
     const itemText = cellText[actionIdx] ?? '';
     // a template's row still holding its note ("{what we will change}", "{{ action }}"), as in a list: no item
-    if (!actionCell || !itemText || isUnfilledPlaceholder(itemText)) continue;
+    if (!actionCell || !itemText || isUnfilledPlaceholder(itemText) || saysNoEntry(itemText)) continue;
     // "| Never auto-ack a batch | Sigma | POLICY |": a standing rule kept in the action table, not work someone finishes
     if (columns.status !== undefined && STANDING_RULE_RE.test(cellText[columns.status]?.trim() ?? '')) continue;
     const seg = (i: number | undefined): Segment | undefined => {
