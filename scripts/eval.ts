@@ -92,7 +92,7 @@
 //   --set=heldout27 score the twenty-seventh held-out set (test/eval/heldout27/: small, two new postmortem sources:
 //              prediction-ledger incident disclosures and Spanish game-server incident records with a Responsable | Fecha
 //              Límite table, Próximos Pasos and zone-less logs, plus look-alikes, labelled before the engine ran on it; its
-//              first run, the honest figures: test/eval/heldout27/FIRST-RUN.md)
+//              first run, the honest figures: test/eval/heldout27/FIRST-RUN.md; development data since its phase 2, judge27)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
