@@ -92,7 +92,7 @@
 //   --set=heldout27 score the twenty-seventh held-out set (test/eval/heldout27/: small, two new postmortem sources:
 //              prediction-ledger incident disclosures and Spanish game-server incident records with a Responsable | Fecha
 //              Límite table, Próximos Pasos and zone-less logs, plus look-alikes, labelled before the engine ran on it; its
-//              first run, the honest figures: test/eval/heldout27/FIRST-RUN.md)
+//              first run, the honest figures: test/eval/heldout27/FIRST-RUN.md; development data since its phase 2, judge27)
 //   --set=heldout28 score the twenty-eighth held-out set (test/eval/heldout28/: four new postmortem sources: Chinese
 //              incident reports with zone-less 时间线 tables, a one-page WordPress report, portfolio postmortems with
 //              '**Action Item**:' bullets, a price-index API's postmortems with 'Still open' lists and [x] / [~] follow-ups,

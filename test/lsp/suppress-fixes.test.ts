@@ -59,8 +59,10 @@ function check(name: string, text: string, opts: LintOptions): { line: number; f
       const fixed = applyEdits(text, lf.edits);
       // Only insertions (or a comment extended): the original characters are all still there, in order.
       const orig = nonSpace(text);
+      // compared by UTF-16 unit, as `orig[i]` reads it (by code point, an emoji such as "🔴" never matched one unit)
+      const got = nonSpace(fixed);
       let i = 0;
-      for (const ch of nonSpace(fixed)) if (ch === orig[i]) i++;
+      for (let k = 0; k < got.length; k++) if (got[k] === orig[i]) i++;
       assert.equal(i, orig.length, `${name}: disable-line for ${f.ruleId} removed text`);
       // The comment keeps every list whole (an unindented HTML line between two items would end the list).
       assert.deepEqual(listShape(fixed), listShape(text), `${name}: disabling ${f.ruleId} on line ${f.range.start.line + 1} changed the lists:\n${fixed.split(/\r?\n/).slice(Math.max(0, f.range.start.line - 2), f.range.start.line + 3).join('\n')}`);

@@ -1,9 +1,10 @@
 // A page that says in its own words which kind of document it is, and names another kind than a postmortem: a title
 // that opens "Runbook:", "Milestone report —", "Verification report:", "Pitch —", "Architecture decision …" or ends "… Process", a "Type: Architecture
-// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real, or that it is investment research. Used only to keep a postmortem folder's path from
+// Decision" line above its first section, front matter `type: adr`, an opening that says it was a drill, not real, or that it is investment research,
+// or the disclosure of work the operator chose to do (a pause for a migration: lookalike.ts). Used only to keep a postmortem folder's path from
 // deciding on its own (issue 8): the content then decides, so such a page that tells an incident is still linted.
 import type { Postmortem } from './types';
-import { headerBlock, opensAsMarketResearch, opensAsRehearsal } from './lookalike';
+import { disclosesPlannedWork, headerBlock, opensAsMarketResearch, opensAsRehearsal } from './lookalike';
 
 /** A title that opens with the name of another kind of document. */
 const KIND_TITLE_START_RE =
@@ -30,5 +31,5 @@ export function declaresOtherKind(model: Postmortem): boolean {
   if (KIND_TITLE_START_RE.test(title) || KIND_TITLE_END_RE.test(title)) return true;
   const fm = model.frontMatter?.data;
   if (fm && [fm.type, fm.kind, fm.category].some((v) => typeof v === 'string' && KIND_VALUE_RE.test(v.trim()))) return true;
-  return KIND_FIELD_RE.test(headerBlock(model)) || opensAsRehearsal(model) || opensAsMarketResearch(model);
+  return KIND_FIELD_RE.test(headerBlock(model)) || opensAsRehearsal(model) || opensAsMarketResearch(model) || disclosesPlannedWork(model);
 }

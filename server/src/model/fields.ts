@@ -191,11 +191,12 @@ function splitAnd(s: string, base: number): { text: string; index: number }[] {
 // ------------------------------------------------------------------------------------------------
 // Priority
 
+// a Priority cell in Spanish or Portuguese too ("🔴 Crítica", "Alta", "Media", "Baja"); inline, only the English words
 const WORD_LEVELS: [RegExp, number][] = [
-  [/^(critical|urgent|blocker|highest|must[- ]have)$/i, 0],
-  [/^(high|important|major)$/i, 1],
-  [/^(medium|med|normal|moderate|should[- ]have)$/i, 2],
-  [/^(low|minor|could[- ]have)$/i, 3],
+  [/^(critical|urgent|blocker|highest|must[- ]have|cr[ií]tic[ao]|urgente)$/i, 0],
+  [/^(high|important|major|alt[ao])$/i, 1],
+  [/^(medium|med|normal|moderate|should[- ]have|medi[ao]|m[ée]dia)$/i, 2],
+  [/^(low|minor|could[- ]have|baj[ao]|baix[ao])$/i, 3],
   [/^(lowest|trivial|nice[- ]to[- ]have|someday|wishlist|optional)$/i, 4],
 ];
 
@@ -231,7 +232,7 @@ export function parsePriorityCell(seg: Segment): Hit<Priority> | undefined {
   if (!t) return undefined;
   const lead = seg.text.length - seg.text.trimStart().length;
   const start = seg.offset + lead;
-  const clean = t.replace(/^\*+|\*+$/g, '').trim();
+  const clean = withoutLeadingMarker(t.replace(/^\*+|\*+$/g, '').trim());
   const m = /^(?:p|sev[- ]?|s)?([0-4])$/i.exec(clean);
   if (m) return { value: priorityOf(+m[1]), text: t, start, end: start + t.length };
   const lvl = wordLevel(clean);
@@ -245,7 +246,11 @@ export function parsePriorityCell(seg: Segment): Hit<Priority> | undefined {
 
 /** A status cell or word: "Done", "✅", "✓ Done (commit 28fc1a9)" (a plain check mark before the word), "Open", "Won't fix". */
 export function statusOfWord(w: string): ActionItemStatus | undefined {
-  const t = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
+  const marked = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
+  if (!marked) return undefined;
+  if (/^(✅|✔️?|☑️?|✓|\[x\]|❌)/.test(marked)) return marked.startsWith('❌') ? 'not-doing' : 'done';
+  // "⏳ Pending", "🔄 In progress": a marker before the word, the word says the status
+  const t = withoutLeadingMarker(marked);
   if (!t) return undefined;
   if (/^(✅|✔️?|☑️?|✓|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
@@ -253,6 +258,12 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|proposed|not started|pending|blocked|started|tracked|outstanding|future(?: work)?|backlog|backlogged|not yet (?:started|done|implemented))\b/.test(t)) return 'open';
   return undefined;
 }
+
+/** A status cell without the emoji or symbols before its word ("⏳ Pendiente", "🟡 En progreso"). */
+export function withoutLeadingMarker(cell: string): string {
+  return cell.replace(LEADING_MARKER_RE, '');
+}
+const LEADING_MARKER_RE = /^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u;
 
 /**
  * A status cell written as a sentence whose leading word is no status: "[Plan](…), not deployed", "Proposal below; not

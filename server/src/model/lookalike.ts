@@ -21,7 +21,8 @@ export type LookalikeShape =
   | 'exercise'
   | 'market-research'
   | 'field-record'
-  | 'incident-log';
+  | 'incident-log'
+  | 'planned-work';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -135,6 +136,25 @@ const INCIDENT_LOG_TITLE_RE = /\bincidents? (?:log|logbook|tracking|tracker|hist
 /** "Incident #5: …", "Incident 3 - …", "Outage #12": one entry of the log. */
 const NUMBERED_INCIDENT_RE = /^(?:incident|outage)\s?#?\d{1,4}\b/;
 
+/**
+ * A disclosure of work the operator chose to do: "# 2026-06-28 — Models taken offline for hardware migration" with
+ * Status, Detection ("Pause initiated …", "Reason: the operator elected to migrate …"), Scope and Customer impact.
+ * Nothing failed and nothing caused it, so it has no causes and no follow-ups to lint: the title names the planned work
+ * (maintenance, a migration, an upgrade, a pause) and nothing that went wrong, the opening says it was chosen, and no
+ * heading names causes or action items. "Migration outage", "Postmortem: upgrade failed" tell incidents.
+ */
+const PLANNED_WORK_TITLE_RE = /\b(?:maintenance|migrations?|migrat(?:e|ed|ing)|upgrades?|upgrading|paused?|taken offline|planned|scheduled|rebuild(?:ing)?)\b/i;
+const CHOSEN_RE = /\b(?:elected to|chose to|decided to|opted to|planned|scheduled|intentional(?:ly)?|deliberate(?:ly)?|on purpose)\b/i;
+export function disclosesPlannedWork(model: Postmortem): boolean {
+  const title = model.title?.value ?? model.allSections[0]?.title ?? '';
+  if (!PLANNED_WORK_TITLE_RE.test(title) || INCIDENT_RE.test(title) || WENT_WRONG_RE.test(title) || POSTMORTEM_TITLE_RE.test(title)) return false;
+  const named = (k: SectionKind) => model.allSections.some((s) => s.kind === k) || model.labeledKinds.includes(k);
+  if (named('contributing-causes') || named('action-items')) return false;
+  const start = model.frontMatter?.range.end.offset ?? 0;
+  return CHOSEN_RE.test(model.text.slice(start, start + PLANNED_OPENING_CHARS));
+}
+const PLANNED_OPENING_CHARS = 1500;
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -169,6 +189,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
   if (isIncidentLog(model)) return 'incident-log';
+  if (disclosesPlannedWork(model)) return 'planned-work';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';

@@ -4,7 +4,7 @@
 // Read by the detection (model/lookalike.ts) only when the headings made the page look like a postmortem.
 import type { Postmortem, SectionKind } from './types';
 import { genreEvidence, INCIDENT_RE } from './genre';
-import { DISTINCTIVE_KINDS } from './sections';
+import { DISTINCTIVE_KINDS, normalizeHeading, SYMPTOM_HEADING_RE } from './sections';
 
 /**
  * A reference page, told by either of two signs that nothing went wrong and no incident is told:
@@ -31,6 +31,10 @@ function onlyAResolution(model: Postmortem, prose: string, kinds: ReadonlySet<Se
   const distinctive = [...kinds].filter((k) => k && DISTINCTIVE_KINDS.has(k));
   if (distinctive.length !== 1 || distinctive[0] !== 'resolution') return false;
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
-  return !/\bpost[- ]?mortem\b/i.test(title) && !INCIDENT_RE.test(title) && !INCIDENT_RE.test(prose.slice(0, OPENING_CHARS));
+  return !/\bpost[- ]?mortem\b/i.test(title) && !INCIDENT_RE.test(title) && !INCIDENT_RE.test(prose.slice(0, OPENING_CHARS)) && !hasSymptomHeading(model);
+}
+/** A "Symptom" / "Síntoma" section says what went wrong, in whatever language the rest is written. */
+function hasSymptomHeading(model: Postmortem): boolean {
+  return model.allSections.some((s) => SYMPTOM_HEADING_RE.test(normalizeHeading(s.title)));
 }
 const OPENING_CHARS = 1500;

@@ -30,13 +30,17 @@ const LOCAL_MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', new RegExp(`^(?:что делаем дальше|что (?:будем|нужно) сделать|дальнейшие (?:шаги|действия)|следующие шаги|план действий|(?:корректирующие|превентивные) меры|наступні кроки|подальші дії)${END}|^что (?:уже )?сделано$`, 'u')],
   ['lessons-learned', new RegExp(`^(?:уроки|извлеч[её]нные уроки|выводы|висновки|что (?:пошло|прошло) (?:хорошо|плохо|не так)|чему мы научились)${END}`, 'u')],
   // Portuguese, Spanish
-  ['summary', new RegExp(`^(?:resumo|sumário|resumen)${END}`, 'u')],
+  // "Problema" alone over the opening account of what went wrong is the summary, as "Incident" is in English
+  ['summary', new RegExp(`^(?:resumo|sumário|resumen)${END}|^problema$`, 'u')],
   ['impact', new RegExp(`^impacto${END}`, 'u')],
-  ['timeline', new RegExp(`^(?:linha do tempo|cronologia|cronología|línea de tiempo|linea de tiempo)${END}`, 'u')],
+  // "Log del Incidente", "Registro del incidente", "Bitácora": the time-stamped log of the response
+  ['timeline', new RegExp(`^(?:linha do tempo|cronologia|cronología|línea de tiempo|linea de tiempo|(?:log|registro|bit[aá]cora) del (?:incidente|evento)|bit[aá]cora)${END}`, 'u')],
   ['contributing-causes', new RegExp(`^(?:(?:as|os|las|los) )?(?:\\d+ )?(?:causas? (?:raiz|raízes|raíz|raíces|principal|principais|principales)|causas? ra[ií]z)${END}`, 'u')],
   ['detection', new RegExp(`^(?:detecção|detección)${END}`, 'u')],
-  ['resolution', new RegExp(`^(?:resolução|resolución|mitigação|mitigación|recuperação|recuperación)${END}`, 'u')],
-  ['action-items', new RegExp(`^(?:itens de ação|ações (?:corretivas|preventivas)|próximos passos|plano de ação|acciones (?:correctivas|preventivas)|próximos pasos|plan de acción)${END}`, 'u')],
+  // "Solución aplicada", "Corrección aplicada", "Acciones tomadas": the fix of the incident and the steps of the
+  // response, told as done (the response, not follow-ups: "Actions taken" in English holds the same)
+  ['resolution', new RegExp(`^(?:resolução|resolución|mitigação|mitigación|recuperação|recuperación|soluci[oó]n(?: aplicada)?|correcci[oó]n(?:es)? aplicadas?|acciones (?:tomadas|realizadas|inmediatas))${END}`, 'u')],
+  ['action-items', new RegExp(`^(?:itens de ação|ações (?:corretivas|preventivas)|próximos passos|plano de ação|acciones (?:correctivas|preventivas)|pr[oó]ximos pasos|siguientes pasos|plan de acci[oó]n)${END}`, 'u')],
   ['lessons-learned', new RegExp(`^(?:lições aprendidas|lição aprendida|lecciones aprendidas|lección aprendida)${END}`, 'u')],
   // Polish
   ['summary', new RegExp(`^podsumowanie${END}`, 'u')],

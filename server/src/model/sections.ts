@@ -41,11 +41,12 @@ const WHY_FAILED_RE =
   /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through|stayed (?:dead|down|broken|offline|unnoticed)|went unnoticed|(?:lasted|took) so long)\b/;
 
 // Ordered: the first match wins ("Deferred action items" is deferred; "Root cause and resolution" is causes).
+// "TODOs" names the follow-ups; Spanish "(✅ TODOS OK)" after a checklist's title ("all OK") does not.
 const MATCHERS: [SectionKind, RegExp][] = [
   ['deferred', /^(deferred|not doing|won'?t do|wont do|will not do|parking lot|out of scope|let go)\b/],
   [
     'action-items',
-    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better|improve)|^how we(?:'ll| will|'re| are)(?: going to)? improv(?:e|ing)\b|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^todos?\b|^to ?dos?\b|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|works?|steps?|plans?|measures?)\b|^what we(?:'re| are) doing (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?(?:doing|going to do|do) (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?chang(?:ing|e)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going|looking) forward\b|^looking ahead\b/,
+    /\baction items?\b|\bactions? (planned|plan)\b|^follow[- ]?ups?$|^follow[- ]?up (actions?|items?|improvements?|tasks?)\b|\bcorrective\b|\bprevent(ive|ative) (actions?|measures?)\b|^remediations?\b|^(?!.*\band\b)(?:[\w-]+ ){1,3}remediations?$|^next steps?\b|^action plan\b|^(?:short|medium|long)[- ]term (?:fix(?:es)?|solutions?|improvements?|actions?|remediation)\b|^how (?:are|will|do|can|could|should) we (?:going to )?(?:prevent|stop|avoid|make sure|do better|improve)|^how we(?:'ll| will|'re| are)(?: going to)? improv(?:e|ing)\b|^(?:preventing|prevention of) (?:recurrence|it happening again)\b|^prevention\b|^review actions\b|^(?:todos?|to ?dos?)\b(?! (?:ok|los|las|bien|correct[oa]s)\b)|^actions?\b|^recommendations?\b|^recommended actions?\b|^future (?:improvements?|actions?|works?|steps?|plans?|measures?)\b|^what we(?:'re| are) doing (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?(?:doing|going to do|do) (?:to (?:fix|prevent|avoid|stop)|differently|about it)\b|^what (?:are|will) we (?:be )?chang(?:ing|e)\b|\band future (?:improvements?|actions?|work)\b|^(?:moving|going|looking) forward\b|^looking ahead\b/,
   ],
   // "Still open", "Open items", "Remaining work": the work not yet done, listed at the end of a write-up
   ['action-items', /^(?:still open|open (?:action )?items|remaining (?:work|items|tasks))$/],
@@ -162,8 +163,9 @@ function matchNormalized(n: string): SectionKind | undefined {
  * "Going Forward: Shadcn-First Policy", "Moving forward: new deploy rules": a heading that names a policy or rules holds
  * the standing rules of how to work from now on ("**Check shadcn before building.** …"), not work someone finishes, so
  * no owner or date is asked of its entries (a heading that also names the actions, "Action items and rules", keeps them).
+ * "Incident and corrective-action index": an index page's title, over the table of every incident, not follow-ups.
  */
-const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions)$/;
+const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions|index)$/;
 
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
@@ -191,12 +193,14 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^what broke$/.test(n)) out.add('contributing-causes');
   // "Diagnosis and confidence", "Diagnosis": what the fault was found to be, with how sure the writer is, i.e. the causes
   if (/^(?:the |final )?diagnosis\b/.test(n)) out.add('contributing-causes');
+  // the same in Spanish: "Diagnóstico" alone (not "Diagnóstico detallado", the checks of a case still open)
+  if (/^diagn[oó]stico$/.test(n)) out.add('contributing-causes');
   // "Possible Causes" (a table of causes with their likelihood): a reader sees the causes, weighed; judged here only,
   // not as the heading's kind (a runbook's "Possible cause" per scenario does not make it a postmortem)
   if (/^(?:possible|potential|suspected|likely|probable) (?:root )?causes$/.test(n)) out.add('contributing-causes');
   // "Symptom" at the head of a bug write-up (then "Root cause", "Fix"): what went wrong and what the user saw — the
   // summary and the impact a reader looks for, told as the symptom
-  if (/^(?:the )?symptoms?$/.test(n)) {
+  if (SYMPTOM_HEADING_RE.test(n)) {
     out.add('summary');
     out.add('impact');
   }
@@ -224,6 +228,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   }
   return [...out];
 }
+
+/** "Symptom", "Síntoma": what went wrong as the user saw it, at the head of a bug or incident write-up (normalised). */
+export const SYMPTOM_HEADING_RE = /^(?:the )?symptoms?$|^s[ií]ntomas?$/;
 
 /** Kinds that make a document look like a postmortem when paired with another canonical section. */
 export const DISTINCTIVE_KINDS: ReadonlySet<SectionKind> = new Set([

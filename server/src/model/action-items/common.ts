@@ -156,5 +156,18 @@ export function isUnfilledPlaceholder(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(rest);
 }
 
+/**
+ * "None recorded", "No incidents yet", "n/a", "—", "Ninguno": the row or bullet that says the list is empty (an index
+ * page's table before its first incident, a follow-up list with nothing in it). No action is named: not an item.
+ */
+export function saysNoEntry(text: string): boolean {
+  return NO_ENTRY_RE.test(text.trim());
+}
+const NO_ENTRY_QUALIFIER = '(?: (?:recorded|yet|so far|listed|logged|reported|identified|planned|required|needed|open|outstanding|at this time|for now|to report)){0,2}';
+const NO_ENTRY_RE = new RegExp(
+  `^(?:none|nothing|n/?a|[-–—]|ninguno|ninguna|nada|sin (?:incidentes|acciones|pendientes))${NO_ENTRY_QUALIFIER}[.!]?$|^no (?:(?:open|new|further|outstanding|follow[- ]?up|action) )?(?:incidents?|actions?|action items?|items?|entries|follow[- ]?ups?|tasks?)${NO_ENTRY_QUALIFIER}[.!]?$`,
+  'i',
+);
+
 /** An HTML comment standing as a block of its own ("<!-- postmortem-lint-disable-next-line … -->"). */
 export const isCommentNode = (n: RootContent | undefined): boolean => n?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);

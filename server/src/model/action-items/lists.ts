@@ -6,7 +6,7 @@ import { isFinishedAmongFinished, isFinishedLabel } from './finished-lists';
 import { isPracticeGroup } from './practice-lists';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, type Hit, type OwnerHits, type Segment } from '../fields';
 import { findDue, type DueHit } from '../due';
-import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { roleLead } from './role-leads';
 
@@ -147,7 +147,7 @@ function listItem(
     mainStart += m[0].length;
     itemText = itemText.replace(NOT_APPLICABLE_BOX_RE, '');
   }
-  if (!itemText || isUnfilledPlaceholder(itemText) || isReaderAdvice(itemText)) return undefined;
+  if (!itemText || isUnfilledPlaceholder(itemText) || saysNoEntry(itemText) || isReaderAdvice(itemText)) return undefined;
 
   const segments: Segment[] = [maskedSegment(text, mainNode, mainStart, mainEnd)];
   const subItems: Range[] = [];

@@ -8,7 +8,7 @@ import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, st
 import { findDue } from '../due';
 import { trimEndChars } from '../scan';
 import { startsImperative } from '../verbs';
-import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext, bareWords } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext, bareWords } from './common';
 
 const STATUS_LABEL_RE = /^(?:todo|to do|doing|done|in progress|wip|blocked|open|ongoing|won'?t do|not doing|completed?|fixed)$/i;
 
@@ -59,7 +59,7 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
     while (ts < e && /[\s:：–—*_-]/.test(ctx.text[ts])) ts++;
   }
   const itemText = bareWords(ctx.text.slice(ts, e));
-  if (!itemText || isUnfilledPlaceholder(itemText)) return undefined;
+  if (!itemText || isUnfilledPlaceholder(itemText) || saysNoEntry(itemText)) return undefined;
   const o = findOwners(seg);
   const due = findDue(seg);
   const priority = findPriority(seg);

@@ -3,6 +3,7 @@
 // after its English words: a table the engine reads as items must not be misjudged for its language.
 import type { ActionItemStatus, TableInfo } from '../types';
 import { trimEndChars } from '../scan';
+import { withoutLeadingMarker } from '../fields';
 
 type Role = keyof TableInfo['columns'];
 
@@ -27,17 +28,17 @@ const LOCAL_ROLES: [Role, RegExp][] = [
 ];
 
 /**
- * "Fait", "À faire", "En cours"; "Hecho", "Pendiente"; "Erledigt", "Offen"; "Concluído", "Em andamento"; "Fatto",
+ * "Fait", "À faire", "En cours"; "Hecho", "Completo", "Pendiente" (after a marker: "⏳ Pendiente"); "Erledigt", "Offen"; "Concluído", "Em andamento"; "Fatto",
  * "In corso": a status cell in another language, or undefined (then read as unknown: no rule guesses).
  */
 export function localStatusWord(cell: string): ActionItemStatus | undefined {
-  const t = trimEndChars(cell.replace(/^[\s*]+/, ''), '*', true).toLowerCase().normalize('NFC');
+  const t = withoutLeadingMarker(trimEndChars(cell.replace(/^[\s*]+/, ''), '*', true).toLowerCase().normalize('NFC'));
   if (!t) return undefined;
   if (LOCAL_DONE_RE.test(t)) return 'done';
   if (LOCAL_DROPPED_RE.test(t)) return 'not-doing';
   if (LOCAL_OPEN_RE.test(t)) return 'open';
   return undefined;
 }
-const LOCAL_DONE_RE = /^(?:utført|ferdig|gjort|udført|utfört|완료|완료됨|已完成|完成|已修复|已修復|выполнено|сделано|готово|виконано|fait|faite|terminée?|réalisée?|finie?|résolue?|hecho|hecha|terminad[oa]|completad[oa]|resuelt[oa]|feito|feita|concluíd[oa]|resolvid[oa]|erledigt|fertig|abgeschlossen|umgesetzt|behoben|fatto|fatta|completat[oa]|risolt[oa])(?![\p{L}])/u;
+const LOCAL_DONE_RE = /^(?:utført|ferdig|gjort|udført|utfört|완료|완료됨|已完成|完成|已修复|已修復|выполнено|сделано|готово|виконано|fait|faite|terminée?|réalisée?|finie?|résolue?|hecho|hecha|terminad[oa]|completad[oa]|complet[oa]|implementad[oa]|resuelt[oa]|feito|feita|concluíd[oa]|resolvid[oa]|erledigt|fertig|abgeschlossen|umgesetzt|behoben|fatto|fatta|completat[oa]|risolt[oa])(?![\p{L}])/u;
 const LOCAL_DROPPED_RE = /^(?:abandonnée?|annulée?|cancelad[oa]|descartad[oa]|verworfen|abgebrochen|annullat[oa])(?![\p{L}])/u;
 const LOCAL_OPEN_RE = /^(?:pågår|påbegynt|ikke startet|진행 ?중|대기|예정|进行中|進行中|待办|待辦|未开始|未開始|в работе|запланировано|в процессе|à faire|a faire|en cours|prévue?|planifiée?|en attente|pendiente|en curso|en progreso|por hacer|pendente|em andamento|a fazer|offen|in arbeit|geplant|ausstehend|da fare|in corso|pianificat[oa])(?![\p{L}])/u;

@@ -1,9 +1,9 @@
 // Action items written as table rows: columns are given roles (action, owner, due, priority, status, ticket) by header.
 import type { Table, TableRow } from 'mdast';
 import type { ActionItem, Section, TableInfo } from '../types';
-import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfSentence, statusOfWord, type Hit, type Segment } from '../fields';
+import { findOwners, findPriority, findStatus, findTickets, parseOwnerCell, parsePriorityCell, statusOfSentence, statusOfWord, withoutLeadingMarker, type Hit, type Segment } from '../fields';
 import { findDue, parseDueCell } from '../due';
-import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
+import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
 import { localColumnRole, localStatusWord } from './table-words';
 
@@ -70,6 +70,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
   // (or, with no notes column, a Reference cell that is only a status word linked to the commit: "[Utført](…)", "[Done](…)")
   const notesColumn = columns.status === undefined ? header.findIndex((h, i) => NOTES_HEADER_RE.test(h) && !Object.values(columns).includes(i)) : -1;
   const notes = notesColumn < 0 && columns.status === undefined && columns.ticket !== undefined ? columns.ticket : notesColumn;
+  if (columns.action === undefined && checksTable(rows, columns.status)) return [];
   if (columns.action === undefined) {
     const used = new Set(Object.values(columns));
     const free = header.findIndex((_, i) => !used.has(i));
@@ -84,7 +85,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const actionCell = row.children[actionIdx];
     const itemText = cellText[actionIdx] ?? '';
     // a template's row still holding its note ("{what we will change}", "{{ action }}"), as in a list: no item
-    if (!actionCell || !itemText || isUnfilledPlaceholder(itemText)) continue;
+    if (!actionCell || !itemText || isUnfilledPlaceholder(itemText) || saysNoEntry(itemText)) continue;
     // "| Never auto-ack a batch | Sigma | POLICY |": a standing rule kept in the action table, not work someone finishes
     if (columns.status !== undefined && STANDING_RULE_RE.test(cellText[columns.status]?.trim() ?? '')) continue;
     const seg = (i: number | undefined): Segment | undefined => {
@@ -236,6 +237,19 @@ function statusWordOf(cell: string): ActionItem['status'] | undefined {
 
 /** A cell holding one link to a commit, bare or behind a label: `https://…/commit/8571fd43…`, `[abc123](…/commit/abc123…)`. */
 const COMMIT_LINK_CELL_RE = /^(?:\[[^\]\n]{1,80}\]\()?<?https?:\/\/[^\s()<>]{1,300}\/commits?\/[0-9a-f]{7,40}[^\s()<>]{0,200}>?\)?$/i;
+
+/**
+ * "| Parámetro | Estado | Valor |" over "| `doMobSpawning` | ✅ OK | `true` |": a checklist of settings or checks, each
+ * found OK. No column names an action and every row's state is "OK": what was verified, not work anyone did or owes.
+ */
+function checksTable(rows: TableRow[], status: number | undefined): boolean {
+  if (status === undefined || !rows.length) return false;
+  return rows.every((r) => {
+    const cell = r.children[status];
+    return cell !== undefined && OK_CELL_RE.test(withoutLeadingMarker(plain(cell).trim()));
+  });
+}
+const OK_CELL_RE = /^ok(?:ay)?$/i;
 
 /** A free-text column beside the action; a cell of it that is only a status word ("Done") is that row's status. */
 const NOTES_HEADER_RE = /^(?:notes?|comments?|remarks?)$/i;
