@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { UnitCache } from '../model/parse-units';
 import { DISTINCTIVE_KINDS } from '../model/sections';
 import { genreEvidence, isProcedure, titledPostmortemOfOneEvent, toldAsStatusEntry, toldAsOneIncident, toldAsStoryOfOneIncident } from '../model/genre';
-import { lookalikeShape, titledAboutPostmortems } from '../model/lookalike';
+import { listsOtherWriteUps, lookalikeShape, titledAboutPostmortems } from '../model/lookalike';
 import { isUnfilledTemplate } from '../model/template-text';
 import { UNFILLED_TEMPLATE_RULE_ID } from '../rules/unfilled-template';
 import { proseText } from '../model/facts';
@@ -155,7 +155,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   const kinds = sectionKinds(model);
   // templates, report forms, pages about postmortems, runbooks, reference pages: their shape decides before their
   // headings (model/lookalike.ts)
-  if (kinds.size && lookalikeShape(model, proseText(model), kinds)) return undefined;
+  // a page of links to other write-ups may have no section at all: its link texts tell outages (model/lookalike.ts)
+  if (kinds.size ? lookalikeShape(model, proseText(model), kinds) : listsOtherWriteUps(model)) return undefined;
   // a status page's entry for one resolved outage: its front matter or its update log says so, whatever its headings
   if (toldAsStatusEntry(model)) return 'sections';
   // runbooks, checklists and meeting notes borrow the headings: the writing decides (model/genre.ts)

@@ -22,7 +22,8 @@ export type LookalikeShape =
   | 'market-research'
   | 'field-record'
   | 'incident-log'
-  | 'planned-work';
+  | 'planned-work'
+  | 'link-list';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -155,6 +156,26 @@ export function disclosesPlannedWork(model: Postmortem): boolean {
 }
 const PLANNED_OPENING_CHARS = 1500;
 
+/**
+ * A page of links to other write-ups: "Postmortems/Incident Reports/War Stories from real-world failures" over
+ * "### Acme" headings whose bullets are "[Acme outage on March 3](https://…)", some with a line of description under
+ * them. It names outages, dates and causes in its link texts without telling one. Eight such bullets at least, and
+ * half of the page's lines (a postmortem's "References" list is a few lines among many).
+ */
+export function listsOtherWriteUps(model: Postmortem): boolean {
+  let links = 0;
+  let lines = 0;
+  for (const line of model.text.slice(model.frontMatter?.range.end.offset ?? 0).split('\n')) {
+    if (!line.trim() || /^[ \t]{0,3}#/.test(line)) continue;
+    lines++;
+    if (LINK_BULLET_RE.test(line)) links++;
+  }
+  return links >= MIN_LINK_BULLETS && links * 2 >= lines;
+}
+/** "- [Title](https://…)", "* **[Title](…)**": a bullet that opens with a link. */
+const LINK_BULLET_RE = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*|__)?\[[^\]\n]{1,300}\]\([^)\s]{1,500}\)/;
+const MIN_LINK_BULLETS = 8;
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -190,6 +211,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (isFieldRecord(model.text)) return 'field-record';
   if (isIncidentLog(model)) return 'incident-log';
   if (disclosesPlannedWork(model)) return 'planned-work';
+  if (listsOtherWriteUps(model)) return 'link-list';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
