@@ -35,3 +35,10 @@ test('"due to" gives a cause, not a due date', () => {
   assert.equal(findDue(seg('Fix the retries, due 2026-05-01'))?.text, '2026-05-01');
   assert.equal(findDue(seg('Fix the retries, due next sprint'))?.text, 'next sprint');
 });
+
+test('the day work was shipped or done is not its due date', () => {
+  assert.equal(findDue(seg('No alert on queue depth — **shipped 2026-10-02.** The alert now pages.')), undefined);
+  assert.equal(findDue(seg('Cap the dead-letter queue (done on 2026-10-02)')), undefined);
+  assert.equal(findDue(seg('Cap the dead-letter queue, due 2026-11-02; alert shipped 2026-10-02'))?.text, '2026-11-02');
+  assert.equal(findDue(seg('Cap the dead-letter queue by 2026-11-02'))?.text, '2026-11-02');
+});

@@ -153,7 +153,8 @@ export function findDue(seg: Segment): DueHit | undefined {
     }
   }
   // "which informed the fix for the 2026-07-28 epoch-boundary halt": a date naming a past incident is no deadline
-  const deadlines = dates.filter((d) => !namesAnEvent(s, d));
+  // "— **shipped 2026-09-27.**": the day it was finished, not a deadline
+  const deadlines = dates.filter((d) => !namesAnEvent(s, d) && !FINISHED_ON_RE.test(s.slice(Math.max(0, d.start - 24), d.start)));
   if (deadlines.length) return dateHit(seg, deadlines[deadlines.length - 1]);
   if (phrase) return phrase;
   for (const m of s.matchAll(NON_DATE_ANYWHERE_RE)) {
@@ -174,6 +175,8 @@ function namesAnEvent(s: string, d: DateHit): boolean {
   return THE_BEFORE_RE.test(s.slice(Math.max(0, d.start - 8), d.start)) && EVENT_AFTER_RE.test(s.slice(d.end, d.end + 60));
 }
 const THE_BEFORE_RE = /\bthe\s+$/i;
+/** "shipped 2026-09-27", "done on 2026-10-01", "completed: 2026-10-01": the date a piece of work was finished. */
+const FINISHED_ON_RE = /\b(?:shipped|done|completed|finished|landed|merged|fixed|resolved|closed)(?:\s+on)?[\s:*_]*$/i;
 const EVENT_AFTER_RE = /^\s+(?:[\p{L}-]+\s+){0,2}(?:halt|incident|outage|fork|post-?mortem|attack|breach|crash|downtime|exploit)s?\b/iu;
 
 function dateHit(seg: Segment, d: DateHit): DueHit {

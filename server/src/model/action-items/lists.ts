@@ -9,6 +9,7 @@ import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { roleLead } from './role-leads';
+import { struckLead } from './struck';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -207,6 +208,12 @@ function listItem(
   if (status === 'open' && statusHit) {
     status = statusHit.value;
     statusField = toField(statusHit, ctx);
+  }
+  // "- ~~No alert on queue depth~~ — shipped 2026-10-02.": struck off the list
+  const struck = status === 'open' && !statusField ? struckLead(mainNode, text) : undefined;
+  if (struck) {
+    status = struck.status;
+    statusField = { value: struck.status, text: text.slice(struck.start, struck.end), range: ctx.range(struck.start, struck.end) };
   }
   itemText = withoutTrailingMetadata(itemText, owners.length > 0 || due !== undefined || priority !== undefined);
   const linkT = segments.length ? linkTickets(li, ctx) : [];
