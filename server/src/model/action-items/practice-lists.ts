@@ -67,7 +67,8 @@ const CHECK_OR_CONDUCT_RE =
 
 /**
  * "1. Supervisor pattern: always have a timeout for async calls", "2. \"Let it crash\" + restart > infinite wait",
- * "3. Silent failures are the worst failures", "4. Don't trust green checkmarks — verify the effect happened": lessons
+ * "3. Silent failures are the worst failures", "4. Don't trust green checkmarks — verify the effect happened", "2. Never
+ * restart the queue twice for one change. Wait ten minutes." (a standing rule, heldout28): lessons
  * written as maxims under an action heading ("Prevention"), beside tasks ("Log the age of the queue file …"). A maxim
  * holds for every future occasion and nobody finishes it, so no owner or date is asked of it. Only in a list holding
  * two maxims at least (one "Always …" beside tasks stays an item); there, a habit tied to a recurring occasion ("Test
@@ -92,7 +93,7 @@ export function maximEntries(list: List, text: string): Set<number> {
 /** A rule, a comparison or a general truth, not a task (the label before a colon, "Supervisor pattern:", set aside). */
 function isMaxim(entry: string): boolean {
   const t = entry.replace(MAXIM_LABEL_RE, '');
-  if (/^always\s+\p{L}/iu.test(t) || DISTRUST_RE.test(t)) return true;
+  if (/^(?:always|never)\s+\p{L}/iu.test(t) || DISTRUST_RE.test(t)) return true;
   if (startsImperative(t)) return false;
   return COMPARISON_RE.test(t) || TRUTH_RE.test(t);
 }
