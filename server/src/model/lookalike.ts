@@ -176,6 +176,19 @@ export function listsOtherWriteUps(model: Postmortem): boolean {
 const LINK_BULLET_RE = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*|__)?\[[^\]\n]{1,300}\]\([^)\s]{1,500}\)/;
 const MIN_LINK_BULLETS = 8;
 
+/**
+ * A collection's README that says how each of its postmortems is written: "Each postmortem follows a standard …
+ * structure:" over "- **Summary**: High-level overview of the incident.", "- **Impact**: …", "- **Prevention**: Action
+ * items …". Its bold labels describe the sections; it tells no incident. Only when no heading of the page is a
+ * postmortem's section: a postmortem written under its headings keeps them.
+ */
+function describesTheFormat(model: Postmortem): boolean {
+  if (model.allSections.some((s) => s.kind && s.kind !== 'deferred')) return false;
+  return FORMAT_LEAD_RE.test(model.text);
+}
+const FORMAT_LEAD_RE =
+  /\b(?:each|every)\s+(?:post[- ]?mortem|incident (?:report|review)|write-?up|retrospective|rca)\s+(?:here\s+|in this (?:repository|repo|folder|directory)\s+)?(?:follows|uses|is (?:written|structured|laid out)|contains|includes|has (?:the|these|this|a) (?:sections?|structure|format|shape))\b/i;
+
 /** A title that names a postmortem in so many words (INCIDENT_RE leaves "postmortem" out: pages about them say it). */
 const POSTMORTEM_TITLE_RE = /\bpost[- ]?mortem|\bpost[- ]incident\b|\broot cause\b|\brca\b/i;
 /** A page that describes the sections of a postmortem ("This section outlines the key events…"), not one of them. */
@@ -212,6 +225,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (isIncidentLog(model)) return 'incident-log';
   if (disclosesPlannedWork(model)) return 'planned-work';
   if (listsOtherWriteUps(model)) return 'link-list';
+  if (describesTheFormat(model)) return 'about-postmortems';
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
