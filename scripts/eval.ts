@@ -96,7 +96,8 @@
 //   --set=heldout28 score the twenty-eighth held-out set (test/eval/heldout28/: four new postmortem sources: Chinese
 //              incident reports with zone-less 时间线 tables, a one-page WordPress report, portfolio postmortems with
 //              '**Action Item**:' bullets, a price-index API's postmortems with 'Still open' lists and [x] / [~] follow-ups,
-//              plus look-alikes, labelled before the engine ran on it; its first run: test/eval/heldout28/FIRST-RUN.md)
+//              plus look-alikes, labelled before the engine ran on it; its first run: test/eval/heldout28/FIRST-RUN.md;
+//              development data since its phase 2, judge28)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
