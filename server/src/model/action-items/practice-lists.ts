@@ -67,33 +67,42 @@ const CHECK_OR_CONDUCT_RE =
 
 /**
  * "1. Supervisor pattern: always have a timeout for async calls", "2. \"Let it crash\" + restart > infinite wait",
- * "3. Silent failures are the worst failures", "4. Don't trust green checkmarks — verify the effect happened", "2. Never
- * restart the queue twice for one change. Wait ten minutes." (a standing rule, heldout28): lessons
+ * "3. Silent failures are the worst failures", "4. Don't trust green checkmarks — verify the effect happened": lessons
  * written as maxims under an action heading ("Prevention"), beside tasks ("Log the age of the queue file …"). A maxim
  * holds for every future occasion and nobody finishes it, so no owner or date is asked of it. Only in a list holding
  * two maxims at least (one "Always …" beside tasks stays an item); there, a habit tied to a recurring occasion ("Test
- * integration points end-to-end before shipping") is one too. An entry with a box, owner, date, link or nesting is
- * written as tracked work and stays an item. Returns the start offsets of the maxim entries.
+ * integration points end-to-end before shipping") is one too. "Never …" may name work ("Never upload on Fridays": a
+ * freeze to set up), so it is a maxim only beside a lesson told as a truth, a comparison or a stance ("2. **Never
+ * restart the queue twice for one change.** Wait ten minutes." beside "4. A slow consumer is **not** data loss",
+ * heldout28). An entry with a box, owner, date, link or nesting is written as tracked work and stays an item. Returns
+ * the start offsets of the maxim entries.
  */
 export function maximEntries(list: List, text: string): Set<number> {
   const maxims = new Set<number>();
   const habits = new Set<number>();
+  const nevers = new Set<number>();
+  let lessons = 0;
   for (const li of list.children) {
     const p = li.children[0];
     if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph' || li.position === undefined) continue;
     if (p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) continue;
     const t = bareWords(plain(p));
     if (/^\[[ xX]?\]/.test(t) || namesOwnerOrDate(maskedSegment(text, p))) continue;
-    if (isMaxim(t)) maxims.add(li.position.start.offset!);
+    const rule = t.replace(MAXIM_LABEL_RE, '');
+    if (isMaxim(t)) {
+      maxims.add(li.position.start.offset!);
+      if (!ALWAYS_RE.test(rule)) lessons++;
+    } else if (/^never\s+\p{L}/iu.test(rule)) nevers.add(li.position.start.offset!);
     else if (startsImperative(t) && OCCASION_RE.test(t)) habits.add(li.position.start.offset!);
   }
+  if (lessons) for (const n of nevers) maxims.add(n);
   return maxims.size >= 2 ? new Set([...maxims, ...habits]) : new Set();
 }
 
 /** A rule, a comparison or a general truth, not a task (the label before a colon, "Supervisor pattern:", set aside). */
 function isMaxim(entry: string): boolean {
   const t = entry.replace(MAXIM_LABEL_RE, '');
-  if (/^(?:always|never)\s+\p{L}/iu.test(t) || DISTRUST_RE.test(t)) return true;
+  if (/^always\s+\p{L}/iu.test(t) || DISTRUST_RE.test(t)) return true;
   if (startsImperative(t)) return false;
   return COMPARISON_RE.test(t) || TRUTH_RE.test(t);
 }
