@@ -36,16 +36,22 @@ function inBlockquote(prose: string, model: Parameters<Rule['check']>[0]['model'
 
 /**
  * The paragraph opens with a stamp line that dates it: a pasted chat log's "July 23 4:10 AM" over "Jenny confirms the
- * peak of 235 users at 18:00 UTC yesterday". The entry's own date anchors its "yesterday", as a dated row does.
+ * peak of 235 users at 18:00 UTC yesterday". The entry's own date anchors its "yesterday", as a dated row does. Only a
+ * plain paragraph counts: a heading, list item, table row, quote or fence between them starts another block, and the
+ * stamp is the paragraph's first line (a dated list item or table row above says nothing about the text under it).
  */
 function stampedAbove(prose: string, model: Parameters<Rule['check']>[0]['model'], line: number): boolean {
+  const raw = (l: number) => prose.slice(model.lines.lineStart(l), model.lines.lineEnd(l));
+  if (BLOCK_START_RE.test(raw(line))) return false;
   for (let l = line - 1; l >= 0 && line - l <= 10; l--) {
-    const t = prose.slice(model.lines.lineStart(l), model.lines.lineEnd(l)).trim();
-    if (!t) return false;
-    if (t.length <= 40 && !/[.;!?]$/.test(t) && ABSOLUTE_DATE_RE.test(t)) return true;
+    const t = raw(l).trim();
+    if (!t || BLOCK_START_RE.test(raw(l))) return false;
+    if (t.length <= 40 && !/[.;!?]$/.test(t) && ABSOLUTE_DATE_RE.test(t)) return l === 0 || !raw(l - 1).trim();
   }
   return false;
 }
+/** A line that starts a block other than a paragraph, or a table row ("a | b" without its leading pipe too). */
+const BLOCK_START_RE = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|`{3}|~{3})|\|/;
 
 /** Relative phrases that can only point back, never at a plan. */
 const PAST_ONLY_RE = /^(?:the day before yesterday|yesterday|last night|\S+ (?:days|weeks) ago|a (?:day|week) ago)$/i;
