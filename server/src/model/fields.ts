@@ -252,8 +252,8 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   // "⏳ Pending", "🔄 In progress": a marker before the word, the word says the status
   const t = withoutLeadingMarker(marked);
   if (!t) return undefined;
-  if (/^(✅|✔️?|☑️?|✓|\[x\])/.test(t) || /^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
-  if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined|❌)/.test(t)) return 'not-doing';
+  if (/^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
+  if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined)/.test(t)) return 'not-doing';
   // "future work" / "Future" / "backlog" in a status column: planned for later, still to do (not let go: that says so)
   if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|proposed|not started|pending|blocked|started|tracked|outstanding|future(?: work)?|backlog|backlogged|not yet (?:started|done|implemented))\b/.test(t)) return 'open';
   return undefined;

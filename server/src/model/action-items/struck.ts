@@ -3,11 +3,12 @@
 import type { Nodes } from 'mdast';
 import type { ActionItem } from '../types';
 import { endOf, plain, startOf } from './common';
+import { statusOfWord } from '../fields';
 
-/** What the words after the struck lead say: let go ("not needed", "dropped"), or nothing / done ("shipped <date>"). */
-const LET_GO_RE = /^[\s—–:,.-]*(?:\*\*|__)?(?:not needed|no longer needed|dropped|abandoned|won['’]?t (?:do|fix)|wontfix|not doing|cancell?ed|superseded)\b/i;
-/** "— **shipped 2026-09-27.**", "— done", "(fixed)": the word the writer marked it finished with, right after the strike. */
-const DONE_WORD_RE = /^[\s—–:,(.-]*(?:\*\*|__)?(shipped|done|completed?|fixed|landed|merged|deployed|resolved|implemented)\b/i;
+/** The dash, colon or parenthesis and the emphasis between the strike and the word after it ("~~…~~ — **shipped …**"). */
+const BETWEEN_RE = /^[\s—–:,(.-]*(?:\*\*|__)?/;
+/** Let-go wording a status cell rarely holds, beside statusOfWord's ("dropped", "won't do", "cancelled"). */
+const NOT_NEEDED_RE = /^(?:not needed|no longer needed|abandoned|superseded)\b/i;
 
 export interface StruckLead {
   status: ActionItem['status'];
@@ -24,13 +25,13 @@ export function struckLead(main: Nodes, text: string): StruckLead | undefined {
   if (main.type !== 'paragraph') return undefined;
   const first = main.children[0];
   if (!first || first.type !== 'delete') return undefined;
-  const after = text.slice(endOf(first), Math.min(endOf(main), endOf(first) + 60));
-  const done = DONE_WORD_RE.exec(after);
-  if (plain(first).trim().split(/\s+/).length < 3 && !done) return undefined;
-  if (LET_GO_RE.test(after)) return { status: 'not-doing', start: startOf(first), end: endOf(first) };
-  if (done) {
-    const at = endOf(first) + done.index + done[0].length - done[1].length;
-    return { status: 'done', start: at, end: at + done[1].length };
-  }
+  const afterAt = endOf(first) + (BETWEEN_RE.exec(text.slice(endOf(first), Math.min(endOf(main), endOf(first) + 20)))?.[0].length ?? 0);
+  const after = text.slice(afterAt, Math.min(endOf(main), afterAt + 60));
+  // the word the writer marked it with, read as a status cell's word is ("shipped 2026-09-27", "done", "dropped")
+  const said = NOT_NEEDED_RE.test(after) ? 'not-doing' : statusOfWord(after);
+  if (said === 'not-doing') return { status: 'not-doing', start: startOf(first), end: endOf(first) };
+  if (said === 'done') return { status: 'done', start: afterAt, end: afterAt + (/^[\p{L}'’]+/u.exec(after)?.[0].length ?? 0) };
+  // a struck word or two with nothing after it corrects a detail ("~~Tuesday~~ Wednesday")
+  if (plain(first).trim().split(/\s+/).length < 3) return undefined;
   return { status: 'done', start: startOf(first), end: endOf(first) };
 }
