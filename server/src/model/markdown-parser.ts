@@ -9,10 +9,11 @@
 //   `compile` below (the library's own compile and list preparation, v2.1.0, MIT), with one context whose
 //   `sliceSerialize` is set for each event and whose `data` is new for each text, as the library's is.
 // Every node is built by the library's handlers; test/unit/markdown-parse.test.ts compares every tree with remark-gfm's.
-import { parse, postprocess, preprocess } from 'micromark';
+import { parse, preprocess } from 'micromark';
 import { fromMarkdown, type CompileContext, type Extension as MdastExtension, type Handle } from 'mdast-util-from-markdown';
 import type { Event, Extension as MicromarkExtension, Point as TokenPoint, Token } from 'micromark-util-types';
 import type { Root } from 'mdast';
+import { postprocess } from './micromark-subtokenize';
 import type { Point } from 'unist';
 
 type Config = CompileContext['config'];
