@@ -104,3 +104,16 @@ test('a first line --- that is never closed is a thematic break, and the lists a
   }
   assert.equal(parseMarkdownText('---\ntype: postmortem\n---\n- a\n').children[0]?.type, 'yaml');
 });
+
+test('a link definition or footnote in one text does not define it for the next', () => {
+  // the parser is built once per extension set and reused: what one postmortem defines must not leak into the next
+  // (both texts hold a URL, so both are parsed with the same extensions)
+  const defines = '## Timeline\n\nSee [runbook] and the note[^1].\n\n[runbook]: https://wiki.example/runbook\n[^1]: Paged twice.\n';
+  const uses = '## Timeline\n\nSee [runbook] (not https://wiki.example) and the note[^1].\n';
+  assertSameTree(defines, 'defines');
+  assertSameTree(uses, 'uses after defines');
+  assert.ok(!JSON.stringify(parseMarkdownText(uses)).includes('Reference'), 'a reference resolved by an earlier text');
+  // a text whose lists and fences are left open does not leave its state to the next one either
+  assertSameTree('- [ ] a\n  ```\n  b\n', 'open fence in a list');
+  assertSameTree('1. first\n\n   second\n', 'after an open fence');
+});

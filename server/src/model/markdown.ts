@@ -1,5 +1,6 @@
 // The markdown parser: remark-parse with GFM and YAML front matter, as `unified().use(remarkParse).use(remarkGfm)
-// .use(remarkFrontmatter, ['yaml'])` parses, but each text is parsed with only the GFM extensions that can apply to it.
+// .use(remarkFrontmatter, ['yaml'])` parses, but each text is parsed with only the GFM extensions that can apply to it,
+// by a parser built once for each set of extensions (model/markdown-parser.ts).
 //
 // Two of the five GFM extensions cost about half of a parse on the corpus whether or not the text uses them: a table is
 // tried at the start of every block, and an email autolink at every letter or digit of every paragraph (plus a pass
@@ -20,10 +21,9 @@
 // The same test keeps the mdast transform for autolink literals (a find-and-replace over every text node, ~5% of a
 // lint of the corpus) to the top-level blocks whose own source could hold one: a text node's value comes from its
 // block's source, so a block without the hint has nothing for it to find.
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -34,32 +34,35 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { markdownParser } from './markdown-parser';
 
-/** remark-gfm's extensions in remark-gfm's order, without the table and/or autolink-literal ones when asked. */
-function processorWith(table: boolean, autolink: boolean, email: boolean, frontMatter: boolean): Processor<Root> {
-  const p = unified()
-    .use(remarkParse)
-    .data('micromarkExtensions', [
+/**
+ * A parser with remark-gfm's extensions in remark-gfm's order, without the table and/or autolink-literal ones when
+ * asked, then remark-frontmatter's (as `unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])`).
+ */
+function parserWith(table: boolean, autolink: boolean, email: boolean, frontMatter: boolean): (text: string) => Root {
+  return markdownParser(
+    [
       ...(autolink ? [email ? gfmAutolinkLiteral() : urlAutolinkLiteral()] : []),
       gfmFootnote(),
       gfmStrikethrough(),
       ...(table ? [gfmTable()] : []),
       gfmTaskListItem(),
-    ])
-    .data('fromMarkdownExtensions', [
-      [
-        ...(autolink ? [{ ...gfmAutolinkLiteralFromMarkdown(), transforms: [] }] : []),
-        gfmFootnoteFromMarkdown(),
-        gfmStrikethroughFromMarkdown(),
-        ...(table ? [gfmTableFromMarkdown()] : []),
-        gfmTaskListItemFromMarkdown(),
-      ],
-    ]);
-  return (frontMatter ? p.use(remarkFrontmatter, ['yaml']) : p) as unknown as Processor<Root>;
+      ...(frontMatter ? [frontmatter(['yaml'])] : []),
+    ],
+    [
+      ...(autolink ? [{ ...gfmAutolinkLiteralFromMarkdown(), transforms: [] }] : []),
+      gfmFootnoteFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      ...(table ? [gfmTableFromMarkdown()] : []),
+      gfmTaskListItemFromMarkdown(),
+      ...(frontMatter ? [frontmatterFromMarkdown(['yaml'])] : []),
+    ],
+  );
 }
 
 /** Index: 1 = tables, 2 = autolink literals, 4 = front matter, 8 = email autolink literals. Built on first use. */
-const processors: (Processor<Root> | undefined)[] = [];
+const parsers: ((text: string) => Root)[] = [];
 
 type TextConstructs = Record<number, { name?: string } | { name?: string }[]>;
 
@@ -143,8 +146,8 @@ export function mayHoldAutolinkLiteral(text: string): boolean {
 export function parseMarkdownText(text: string): Root {
   const autolink = mayHoldAutolinkLiteral(text);
   const key = (mayHoldTable(text) ? 1 : 0) + (autolink ? 2 : 0) + (opensFrontMatter(text) ? 4 : 0) + (autolink && EMAIL_HINT.test(text) ? 8 : 0);
-  const p = (processors[key] ??= processorWith((key & 1) !== 0, (key & 2) !== 0, (key & 8) !== 0, (key & 4) !== 0));
-  const tree = p.parse(text);
+  const parser = (parsers[key] ??= parserWith((key & 1) !== 0, (key & 2) !== 0, (key & 8) !== 0, (key & 4) !== 0));
+  const tree = parser(text);
   if (key & 2) transformAutolinkLiterals(tree, text);
   return tree;
 }

@@ -1,5 +1,5 @@
-// Markdown → postmortem model. Parses once with unified + remark-parse (+ gfm, frontmatter: model/markdown.ts); every
-// field keeps its source range. Pure: no fs, no LSP.
+// Markdown → postmortem model. Parses once with micromark + mdast-util-from-markdown (+ gfm, frontmatter, as remark-parse
+// does: model/markdown.ts); every field keeps its source range. Pure: no fs, no LSP.
 import { toString } from 'mdast-util-to-string';
 import YAML from 'yaml';
 import type { Blockquote, Root, Nodes, Heading, List, Paragraph, PhrasingContent } from 'mdast';
