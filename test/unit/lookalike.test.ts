@@ -337,3 +337,18 @@ test('a known-issues page and an incident response plan are quiet; a postmortem 
   );
   assert.equal(detected(failed), 'sections');
 });
+
+test('a weekly report and a review whose sections are marked optional are quiet; a weekly outage postmortem is not', () => {
+  const weekly = page(
+    '# Weekly Insight Addendum — Billing Export Health (Draft 2026-05-11)', '', '## Current Anomaly Flags', '', '- Timeouts remain elevated at 18%.', '',
+    '## Narrative Outline', '', '- **Root Cause:** pending analysis.', '', '## Action Items', '', '- [ ] Refresh the sample after the fix.', '',
+  );
+  assert.equal(detected(weekly), undefined);
+  assert.equal(detected(weekly.replace('Weekly Insight Addendum — Billing Export Health', 'Weekly billing export outage')), 'sections');
+  const optional = page(
+    '# Budget Impact Review', '', '## Risk Log (Optional)', '', '- Runner overages exceed the budget.', '', '## Lessons Learned (Optional)', '',
+    '- A manual audit delayed detection until month-end.', '', '## Customer Impact (Optional)', '', '- Slower responses for pilot customers.', '',
+  );
+  assert.equal(detected(optional), undefined);
+  assert.equal(detected(optional.replace(/ \(Optional\)/g, '')), 'sections');
+});

@@ -25,7 +25,8 @@ export type LookalikeShape =
   | 'planned-work'
   | 'link-list'
   | 'advisory'
-  | 'known-issues';
+  | 'known-issues'
+  | 'periodic-report';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -60,6 +61,17 @@ function namesResponsePlan(title: string): boolean {
   const rest = title.replace(RESPONSE_PLAN_TITLE_RE, ' ');
   return rest !== title && !WENT_WRONG_RE.test(rest) && !POSTMORTEM_TITLE_RE.test(rest);
 }
+/**
+ * A periodic report ("Weekly Insight Addendum — Sync Health (Draft 2025-10-09)", "Monthly reliability report"): the
+ * period's figures, open anomalies and next steps, its title naming no incident and nothing gone wrong.
+ */
+const PERIODIC_TITLE_RE = /^(?:bi-?weekly|weekly|monthly|quarterly|daily)\b/i;
+/**
+ * Sections marked optional ("## Lessons Learned (Optional)", "## Customer Impact (Optional)"): a template's scaffolding,
+ * filled with sample content or not. Three at least; a postmortem does not label its own sections optional.
+ */
+const OPTIONAL_HEADING_RE = /\((?:optional|if any|if applicable)\)[\s.:]*$/i;
+const MIN_OPTIONAL_HEADINGS = 3;
 /** A page of known issues ("Known Issues"): each with its symptom, cause, impact and workaround, none an incident. */
 const KNOWN_ISSUES_TITLE_RE = /^(?:known (?:issues|errors|bugs|problems|limitations))$/i;
 /**
@@ -253,11 +265,12 @@ export function titledAboutPostmortems(model: Postmortem): boolean {
  */
 export function lookalikeShape(model: Postmortem, prose: string, kinds: ReadonlySet<SectionKind | undefined>): LookalikeShape | undefined {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
-  if (isTemplate(model.text)) return 'template';
+  if (isTemplate(model.text) || model.allSections.filter((s) => OPTIONAL_HEADING_RE.test(s.title)).length >= MIN_OPTIONAL_HEADINGS) return 'template';
   if (titledAboutPostmortems(model)) return 'about-postmortems';
   if ((RUNBOOK_RE.test(title) || OPENS_AS_RUNBOOK_RE.test(headerBlock(model))) && !INCIDENT_RE.test(title)) return 'runbook';
   if (namesResponsePlan(title) || stepsAsHeadings(model)) return 'runbook';
   if (KNOWN_ISSUES_TITLE_RE.test(title.trim())) return 'known-issues';
+  if (PERIODIC_TITLE_RE.test(title.trim()) && !INCIDENT_RE.test(title) && !WENT_WRONG_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'periodic-report';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';
   if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
