@@ -264,3 +264,91 @@ test('investment research written as the postmortem of a stock is quiet, in a po
   assert.equal(detected(outage), 'sections');
   assert.equal(inFolder(outage), 'path');
 });
+
+// Probe of ordinary markdown in the wild (test/eval/QUIET-WILD.md): advisories, runbooks, response plans, known-issue
+// pages and sprint retrospectives that borrow a postmortem's headings.
+const page = (...lines: string[]) => lines.join('\n');
+
+test('a filled vulnerability advisory (Patches, Workarounds) is quiet; a postmortem with a workaround section is not', () => {
+  const advisory = page(
+    '# [H] quillmark: Unbounded zip expansion allowed memory exhaustion', '', '## Summary', 'Severity: High', '',
+    '### Impact', '', '`Archive.unpack` did not cap what it expanded. A crafted archive exhausted the heap and denied service to everyone.', '',
+    '### Patches', '', 'Version 3.8.2 caps expansion at 50 MB.', '', '### Workarounds', '', 'Reject archive uploads at the proxy.', '',
+  );
+  assert.equal(detected(advisory), undefined);
+  const postmortem = page(
+    '# Archive uploads took the API down on 2026-04-02', '', '## Summary', '', 'A crafted archive exhausted the heap and the API was down for 40 minutes.', '',
+    '## Root cause', '', '`Archive.unpack` did not cap what it expanded.', '', '## Workarounds', '', 'We rejected archive uploads at the proxy until the fix shipped.', '',
+  );
+  assert.equal(detected(postmortem), 'sections');
+});
+
+test("a sprint retrospective named first ('Retrospective — Sprint 214') is quiet; a retrospective of an outage is not", () => {
+  const retro = page(
+    '# Retrospective — Sprint 214', '', '## What Went Well', '', '- The placeholders run on the render thread.', '',
+    '## Action Items', '', '- Use the placeholder on the feed screen (Ilya)', '', 'A small sprint with a large impact on how the app feels.',
+  );
+  assert.equal(detected(retro), undefined);
+  assert.equal(detected(retro.replace('Retrospective — Sprint 214', 'Retrospective — checkout outage on 2026-02-18')), 'sections');
+});
+
+test('an alert page whose opening calls it a runbook is quiet; a postmortem that mentions the runbook is not', () => {
+  const runbook = page(
+    '# LINK-MIB::portFlapDetected', '', 'A port went up and down repeatedly.', '', 'Here is a runbook for the SNMP trap `LINK-MIB::portFlapDetected`:', '',
+    '## Impact', '', '* Servers behind the port lose connectivity for seconds at a time', '', '## Mitigation', '', '1. Disable the port if a redundant link exists.', '',
+  );
+  assert.equal(detected(runbook), undefined);
+  const postmortem = runbook
+    .replace('# LINK-MIB::portFlapDetected', '# Port flapping cut off the database on 2026-03-02')
+    .replace('Here is a runbook for the SNMP trap `LINK-MIB::portFlapDetected`:', 'The runbook for the trap was out of date, so the port stayed up for an hour.');
+  assert.equal(detected(postmortem), 'sections');
+});
+
+test('a runbook whose numbered headings are the steps to check is quiet; numbered findings in a postmortem are not', () => {
+  const runbook = page(
+    '# Message Queue Backlog', '', '**Severity:** P2 — causes delays in every service that waits on the queue', '', '## Investigation Steps', '',
+    '### 1. Check Consumer Lag', '', 'Lag under a minute is normal.', '', '### 2. Identify Stuck Consumers', '', 'Look for old acknowledgements.', '',
+    '### 3. Verify Prefetch Settings', '', '`prefetch` should be 50.', '', '### 4. Immediate Remediation', '', 'Scale the consumers out.', '',
+  );
+  assert.equal(detected(runbook), undefined);
+  const postmortem = page(
+    '# Message queue backlog delayed every job on 2026-01-12', '', '## Impact', '', 'Jobs were delayed by up to two hours.', '',
+    '## What we found', '', '### 1. Consumer lag grew after the 09:10 deploy', '', '### 2. Two consumers were stuck', '',
+    '### 3. Prefetch had been set to 1', '', '## Action items', '', '- Alert on consumer lag (Ilya, 2026-02-01)', '',
+  );
+  assert.equal(detected(postmortem), 'sections');
+});
+
+test('a known-issues page and an incident response plan are quiet; a postmortem of a failed response plan is not', () => {
+  const known = page(
+    '# Known Issues', '', '## Conversion fails for old guests', '', '### Why this happens', '', 'New hosts dropped the old format.', '',
+    '### Impact', '', '- Conversion fails for the affected guests.', '', '### Workaround', '', 'Convert on an older host.', '',
+  );
+  assert.equal(detected(known), undefined);
+  const plan = page(
+    '# Incident Response Plan - Ledgerly', '', '## Overview', '', 'How Ledgerly responds to breaches and outages.', '',
+    '## Post-Incident Review', '', 'A blameless review within five days.', '', '## Lessons Learned', '', 'Each review ends with the changes we will make.', '',
+  );
+  assert.equal(detected(plan), undefined);
+  const failed = page(
+    '# Postmortem: our incident response plan failed during the 2026-03-02 outage', '', '## Summary', '',
+    'Nobody was paged for 50 minutes because the rota in the plan was out of date.', '', '## Root cause', '', 'The plan named an engineer who had left.', '',
+    '## Action items', '', '- Review the rota monthly (Noor, 2026-04-01)', '',
+  );
+  assert.equal(detected(failed), 'sections');
+});
+
+test('a weekly report and a review whose sections are marked optional are quiet; a weekly outage postmortem is not', () => {
+  const weekly = page(
+    '# Weekly Insight Addendum — Billing Export Health (Draft 2026-05-11)', '', '## Current Anomaly Flags', '', '- Timeouts remain elevated at 18%.', '',
+    '## Narrative Outline', '', '- **Root Cause:** pending analysis.', '', '## Action Items', '', '- [ ] Refresh the sample after the fix.', '',
+  );
+  assert.equal(detected(weekly), undefined);
+  assert.equal(detected(weekly.replace('Weekly Insight Addendum — Billing Export Health', 'Weekly billing export outage')), 'sections');
+  const optional = page(
+    '# Budget Impact Review', '', '## Risk Log (Optional)', '', '- Runner overages exceed the budget.', '', '## Lessons Learned (Optional)', '',
+    '- A manual audit delayed detection until month-end.', '', '## Customer Impact (Optional)', '', '- Slower responses for pilot customers.', '',
+  );
+  assert.equal(detected(optional), undefined);
+  assert.equal(detected(optional.replace(/ \(Optional\)/g, '')), 'sections');
+});

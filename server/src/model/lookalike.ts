@@ -23,7 +23,10 @@ export type LookalikeShape =
   | 'field-record'
   | 'incident-log'
   | 'planned-work'
-  | 'link-list';
+  | 'link-list'
+  | 'advisory'
+  | 'known-issues'
+  | 'periodic-report';
 
 /**
  * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
@@ -33,12 +36,63 @@ const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem|\
 /** A title naming a runbook or playbook: steps for next time. */
 const RUNBOOK_RE = /\b(?:run ?books?|play ?books?)\b/i;
 /**
+ * The opening calls the page a runbook ("Here is a runbook for the SNMP trap …", "This runbook covers …"): an alert's
+ * page titled with the alert's name, its "Impact" and "Mitigation" the ones to expect next time.
+ */
+const OPENS_AS_RUNBOOK_RE = /\b(?:here is|this is) (?:a|the) (?:run ?book|play ?book)\b|\bthis (?:run ?book|play ?book) (?:describes|covers|explains|defines|outlines|documents|walks|is for)\b/i;
+/**
+ * A title naming the plan or process for handling incidents ("Incident Response Plan - PoliSim", "Disaster Recovery
+ * Plan"): who does what next time, with "Post-Incident Review" and "Lessons Learned" sections about reviews in general.
+ */
+const RESPONSE_PLAN_TITLE_RE = /\b(?:incident|security|emergency|disaster) (?:response|recovery|management) (?:plan|process|procedures?|polic(?:y|ies)|guide|handbook)\b/i;
+/**
+ * A runbook whose steps are its headings ("### 1. Check Pool Utilization Metrics", "### 2. Identify Long-Running
+ * Queries", "### 4. Check for Connection Leaks"): three numbered headings at least that tell the reader what to check,
+ * a third of the page's headings. A postmortem numbers what happened or what was found, not what to check next time.
+ */
+const STEP_HEADING_RE =
+  /^(?:step[ \t]*)?\d{1,2}[.):]?[ \t]*(?:[-–—:][ \t]*)?(?:check|verify|identify|review|confirm|inspect|run|restart|scale|look|ensure|validate|investigate|examine|query|collect|gather|escalate|determine|locate|assess)\b/i;
+function stepsAsHeadings(model: Postmortem): boolean {
+  const steps = model.allSections.filter((s) => STEP_HEADING_RE.test(s.title.trim())).length;
+  return steps >= 3 && steps * 3 >= model.allSections.length;
+}
+/** …and nothing else in the title tells something that went wrong ("Postmortem: our incident response plan failed"). */
+function namesResponsePlan(title: string): boolean {
+  const rest = title.replace(RESPONSE_PLAN_TITLE_RE, ' ');
+  return rest !== title && !WENT_WRONG_RE.test(rest) && !POSTMORTEM_TITLE_RE.test(rest);
+}
+/**
+ * A periodic report ("Weekly Insight Addendum — Sync Health (Draft 2025-10-09)", "Monthly reliability report"): the
+ * period's figures, open anomalies and next steps, its title naming no incident and nothing gone wrong.
+ */
+const PERIODIC_TITLE_RE = /^(?:bi-?weekly|weekly|monthly|quarterly|daily)\b/i;
+/**
+ * Sections marked optional ("## Lessons Learned (Optional)", "## Customer Impact (Optional)"): a template's scaffolding,
+ * filled with sample content or not. Three at least; a postmortem does not label its own sections optional.
+ */
+const OPTIONAL_HEADING_RE = /\((?:optional|if any|if applicable)\)[\s.:]*$/i;
+const MIN_OPTIONAL_HEADINGS = 3;
+/** A page of known issues ("Known Issues"): each with its symptom, cause, impact and workaround, none an incident. */
+const KNOWN_ISSUES_TITLE_RE = /^(?:known (?:issues|errors|bugs|problems|limitations))$/i;
+/**
+ * A vulnerability advisory (GitHub's "Impact / Patches / Workarounds / References"): the flaw, the versions that fix
+ * it and what to do meanwhile, often told in the past ("did not impose any cap"); a postmortem names neither.
+ */
+const PATCHES_HEADING_RE = /^(?:patches|patched versions?|fixed versions?)$/;
+const WORKAROUNDS_HEADING_RE = /^workarounds?$/;
+function isAdvisory(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
+  if (kinds.has('timeline')) return false;
+  const headings = model.allSections.map((s) => normalizeHeading(s.title));
+  return headings.some((h) => PATCHES_HEADING_RE.test(h)) && headings.some((h) => WORKAROUNDS_HEADING_RE.test(h));
+}
+/**
  * A title naming the retrospective of a release, sprint or milestone ("Flutter 2.8 Stable Retrospective", "Sprint 14
  * retro", "Sprint 4 Retrospective (06/08/2025)"): meeting notes about how a piece of planned work went, told in the
  * past with dates and "Action Items" like a postmortem, but about no failure. "Retrospective: OP Drop #1" and "Release
  * outage retrospective" tell incidents.
  */
-const RELEASE_RETRO_RE = /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b/i;
+const RELEASE_RETRO_RE =
+  /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b|\bretro(?:spective)?[ \t]*[-–—:|][ \t]*(?:release|sprint|milestone|iteration)\b/i;
 /**
  * "Retrospective: Custom Components vs. Shadcn": a retrospective of a piece of work whose opening names nothing that
  * went wrong for anyone (no failure, error, outage, bug, delay): how some work went, with "Root Cause" and "Action
@@ -211,9 +265,12 @@ export function titledAboutPostmortems(model: Postmortem): boolean {
  */
 export function lookalikeShape(model: Postmortem, prose: string, kinds: ReadonlySet<SectionKind | undefined>): LookalikeShape | undefined {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
-  if (isTemplate(model.text)) return 'template';
+  if (isTemplate(model.text) || model.allSections.filter((s) => OPTIONAL_HEADING_RE.test(s.title)).length >= MIN_OPTIONAL_HEADINGS) return 'template';
   if (titledAboutPostmortems(model)) return 'about-postmortems';
-  if (RUNBOOK_RE.test(title) && !INCIDENT_RE.test(title)) return 'runbook';
+  if ((RUNBOOK_RE.test(title) || OPENS_AS_RUNBOOK_RE.test(headerBlock(model))) && !INCIDENT_RE.test(title)) return 'runbook';
+  if (namesResponsePlan(title) || stepsAsHeadings(model)) return 'runbook';
+  if (KNOWN_ISSUES_TITLE_RE.test(title.trim())) return 'known-issues';
+  if (PERIODIC_TITLE_RE.test(title.trim()) && !INCIDENT_RE.test(title) && !WENT_WRONG_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'periodic-report';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';
   if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
@@ -229,6 +286,8 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   const event = () => genreEvidence(model, prose).event;
   // what each section of a postmortem holds, told at most in passing in the past (a real one says "this section" once)
   if ((prose.match(SELF_DESCRIPTION_RE)?.length ?? 0) >= 2 && event() < 6) return 'about-postmortems';
+  // a vulnerability advisory, filled in: what is affected, the patched versions, the workarounds
+  if (isAdvisory(model, kinds)) return 'advisory';
   // a report form: its prompts tell nothing that happened (no date, next to no past tense)
   if (model.allSections.some((s) => REPORT_FORM_HEADING_RE.test(normalizeHeading(s.title))) && event() === 0) return 'report-form';
   // a tool's or a library's reference page that shares a few section names (model/reference-page.ts)
