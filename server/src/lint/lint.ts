@@ -334,6 +334,10 @@ function ruleRanks(findings: readonly Finding[]): Map<string, number> {
 /**
  * A finding whose `fixes` are built on first read and kept (an own enumerable property, as before: the key order and
  * what a spread or JSON sees are unchanged). A fix builder that throws gives no fixes: a fix is never worth a crash.
+ * Every finding shares one getter and setter, and its builder sits in a non-enumerable symbol slot (no spread, JSON,
+ * key list or deep comparison sees it): V8 then keeps the findings in one fast shape. A getter closed over each
+ * finding's builder gave each its own shape, in dictionary mode: at 1 MB (~7,600 findings) building them took ~3× as
+ * long, and the sort, suppression and encoding read them ~4× slower.
  */
 function finding(ruleId: string, severity: Severity, message: string, range: Range, fixes: LazyFixes | undefined): Finding {
   const f: Finding = { ruleId, severity, message, range };
@@ -341,25 +345,38 @@ function finding(ruleId: string, severity: Severity, message: string, range: Ran
     f.fixes = undefined;
     return f;
   }
-  Object.defineProperty(f, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get(): Fix[] {
-      let built: Fix[];
-      try {
-        built = fixes();
-      } catch {
-        built = [];
-      }
-      Object.defineProperty(f, 'fixes', { value: built, enumerable: true, configurable: true, writable: true });
-      return built;
-    },
-    set(value: Fix[] | undefined) {
-      Object.defineProperty(f, 'fixes', { value, enumerable: true, configurable: true, writable: true });
-    },
-  });
+  Object.defineProperty(f, BUILD_FIXES, HIDDEN_SLOT);
+  (f as Finding & { [BUILD_FIXES]?: LazyFixes })[BUILD_FIXES] = fixes;
+  Object.defineProperty(f, 'fixes', LAZY_FIXES);
   return f;
 }
+
+const BUILD_FIXES = Symbol('buildFixes');
+const HIDDEN_SLOT: PropertyDescriptor = { value: undefined, enumerable: false, configurable: true, writable: true };
+
+/** Replaces the accessor by the fixes as a plain property, and lets the builder go. */
+function settleFixes(f: Finding & { [BUILD_FIXES]?: LazyFixes }, value: Fix[] | undefined): void {
+  f[BUILD_FIXES] = undefined;
+  Object.defineProperty(f, 'fixes', { value, enumerable: true, configurable: true, writable: true });
+}
+
+const LAZY_FIXES: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Finding & { [BUILD_FIXES]?: LazyFixes }): Fix[] {
+    let built: Fix[];
+    try {
+      built = this[BUILD_FIXES]?.() ?? [];
+    } catch {
+      built = [];
+    }
+    settleFixes(this, built);
+    return built;
+  },
+  set(this: Finding & { [BUILD_FIXES]?: LazyFixes }, value: Fix[] | undefined) {
+    settleFixes(this, value);
+  },
+};
 
 /** The fixes that leave the HTML read as structure well formed (model/html-blocks.ts): the others are not offered. */
 function keepingHtml(model: Postmortem, fixes: LazyFixes): LazyFixes {
