@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../../server/src/lint/lint';
 import { classifyVague } from '../../server/src/rules/support/vague-classify';
+import { isEmptyIncidentLog } from '../../server/src/model/not-own-incident';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures', name), 'utf8');
@@ -75,5 +76,33 @@ describe('heldout29: hedges and counted remainders', () => {
   test('"robust against nodes being drained" names the event to survive; "robust against failures" does not', () => {
     assert.equal(classifyVague('Set up the build proxy to be robust against nodes being drained.').vague, false);
     assert.equal(classifyVague('Set up the build proxy to be robust against failures.').vague, true);
+  });
+});
+
+describe('heldout29: pages that tell no incident of the writer\'s own', () => {
+  const at = (text: string) => lint(text, { filePath: 'docs/ops/tracker.md', rootDir: ROOT, today: '2026-03-10' });
+
+  test('an incident tracker with none recorded yet is not a postmortem, its empty Lessons / Action Items included', () => {
+    const r = at(fixture('lookalike-empty-incident-tracker.md'));
+    assert.equal(r.isPostmortem, false);
+    assert.deepEqual(r.findings, []);
+  });
+
+  test('the tracker once it records an incident is no longer read as empty', () => {
+    const filled = fixture('lookalike-empty-incident-tracker.md')
+      .replace('*(No incidents recorded - service launched this week)*', '### INC-2026-02-03: checkout timeouts for 40 minutes')
+      .replace('*(To be populated after first incidents)*', 'The pool limit was too low for the launch traffic.');
+    assert.equal(isEmptyIncidentLog(at(filled).model), false);
+  });
+
+  test("a post retelling another company's incident is not a postmortem", () => {
+    const r = at(fixture('lookalike-blog-other-company-incident.md'));
+    assert.equal(r.isPostmortem, false);
+    assert.deepEqual(r.findings, []);
+  });
+
+  test('the same post written by the company itself is still its postmortem', () => {
+    const own = fixture('lookalike-blog-other-company-incident.md').replace('CTO at Northwind Identity', 'CTO at Ridgeline').replace('Here at Northwind Identity', 'Here at Ridgeline');
+    assert.equal(at(own).isPostmortem, true);
   });
 });
