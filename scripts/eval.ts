@@ -101,7 +101,8 @@
 //   --set=heldout29 score the twenty-ninth held-out set (test/eval/heldout29/: three new postmortem sources: a data-science
 //              centre's human-written retrospectives with dates-only timelines and prose 'Further Improvements', a manuscript
 //              pipeline's RCAs with Five whys and a numbered Follow-up, a robot-arm CI RCA, plus an unused mybinder report and
-//              look-alikes, labelled before the engine ran on it; its first run: test/eval/heldout29/FIRST-RUN.md)
+//              look-alikes, labelled before the engine ran on it; its first run: test/eval/heldout29/FIRST-RUN.md;
+//              development data since its phase 2, judge29)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.

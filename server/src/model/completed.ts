@@ -184,12 +184,14 @@ const SUBJECT_DONE_RE =
 
 /**
  * A later sentence of the same item that commits to work on it: "The --x option is implemented to skip the check. It
- * will be turned off to allow …": the first sentence describes what is, the item is the change still to come.
+ * will be turned off to allow …": the first sentence describes what is, the item is the change still to come. Or a
+ * later clause that weighs a change still to come: "We have historically chosen the default CDN but we may consider
+ * establishing a policy …": the past tense tells the habit, the hedge about the future is the proposal.
  */
 export function laterCommitment(text: string, from: number): boolean {
   return LATER_COMMITMENT_RE.test(text.slice(from));
 }
-const LATER_COMMITMENT_RE = /[.!?]\s+(?:it|this|that|they|these|those|we)\s+(?:\p{L}+ly\s+)?(?:will|shall)\s+(?!not\b)/iu;
+const LATER_COMMITMENT_RE = /[.!?]\s+(?:it|this|that|they|these|those|we)\s+(?:\p{L}+ly\s+)?(?:will|shall)\s+(?!not\b)|\bbut\s+(?:we|the team)\s+(?:may|might|could|should|would like to)\s+(?:also\s+|still\s+|now\s+)?(?:consider|look|explore|evaluate|revisit|investigate|want)\b/iu;
 
 export function looksCompleted(text: string): boolean {
   return completedPrefix(text) > 0;

@@ -10,9 +10,11 @@ import { normalizeHeading } from './sections';
 import { genreEvidence, INCIDENT_RE, namesItsOwnPostmortem } from './genre';
 import { readsAsReferencePage } from './reference-page';
 import { isTemplate } from './template-text';
+import { isEmptyIncidentLog, retellsOtherPartysIncident } from './not-own-incident';
 
 export type LookalikeShape =
   | 'template'
+  | 'other-party-incident'
   | 'report-form'
   | 'about-postmortems'
   | 'runbook'
@@ -279,7 +281,8 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (opensAsRehearsal(model)) return 'exercise';
   if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
-  if (isIncidentLog(model)) return 'incident-log';
+  if (isIncidentLog(model) || isEmptyIncidentLog(model)) return 'incident-log';
+  if (retellsOtherPartysIncident(model)) return 'other-party-incident';
   if (disclosesPlannedWork(model)) return 'planned-work';
   if (listsOtherWriteUps(model)) return 'link-list';
   if (describesTheFormat(model)) return 'about-postmortems';

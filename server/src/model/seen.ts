@@ -76,7 +76,7 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
 }
 
 /**
- * "The fix", "Fixing the problem" in a write-up with no other resolution section: a debugging story whose one account
+ * "The fix", "Fixing the problem", "Fixes (2026-09-14)" in a write-up with no other resolution section: a debugging story whose one account
  * of what was changed is that section (the catalogue reads "The fix" as the resolution), told done; a reader sees the
  * follow-up there. A "## Fix" the catalogue reads as
  * the resolution (a report that also asks for follow-ups) is not read so.
@@ -84,7 +84,7 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
 function fixWithoutResolution(model: Postmortem, s: Section): boolean {
   return FIX_TITLE_RE.test(normalizeHeading(s.title)) && !model.allSections.some((o) => o !== s && o.kind === 'resolution');
 }
-const FIX_TITLE_RE = /^the fix(?:es)?$|^fixing (?:the|this|that|it)\b|^what fixed (?:it|this|the (?:bug|problem|issue))\b/;
+const FIX_TITLE_RE = /^(?:the )?fixes$|^the fix$|^fixing (?:the|this|that|it)\b|^what fixed (?:it|this|the (?:bug|problem|issue))\b/;
 
 /**
  * A second resolution-kind section after the first, written as what to do ("## Resolution" casting the value, then,
@@ -159,12 +159,13 @@ function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
 }
 
 /**
- * "## What went wrong" as the first section of a short write-up (then "Root cause", "Impact", "Actions to take"): it
- * opens the record by telling what broke, i.e. the summary a reader looks for. Not when the document also has "What
+ * "## What went wrong" as the first section of a short write-up (then "Root cause", "Impact", "Actions to take"), or
+ * "## Problem" opening an RCA (the two dated CI failures, then "Expected Behavior", "Root Cause", "Fix"): it opens
+ * the record by telling what broke, i.e. the summary a reader looks for. Not when the document also has "What
  * went well": then the two are its lessons.
  */
 function opensWithWhatWentWrong(model: Postmortem, s: Section): boolean {
-  return !underLessons(s) && /^what went wrong$/.test(normalizeHeading(s.title)) && opensRecord(model, s);
+  return !underLessons(s) && WRONG_OR_PROBLEM_RE.test(normalizeHeading(s.title)) && opensRecord(model, s);
 }
 
 /**
@@ -211,6 +212,8 @@ function opensRecord(model: Postmortem, s: Section, besideWentWell = false): boo
   return opening === s && (besideWentWell || !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title))));
 }
 const WHAT_WENT_WRONG_RE = /^what went wrong$/;
+/** "What went wrong", or "Problem" / "Problem statement" (an RCA's first section, the failure told with its dates). */
+const WRONG_OR_PROBLEM_RE = /^what went wrong$|^(?:the )?problem(?: statement)?$/;
 
 function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;

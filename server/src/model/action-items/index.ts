@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isStandingRule, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -127,6 +127,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);
     // the lesson drawn ("None of this would have happened had we …"), not a follow-up
     if (item && isHindsight(item)) continue;
+    // the rule every later change follows ("A new package lands in its manifest … in the same change"), not work
+    if (item && isStandingRule(item)) continue;
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
     const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommitsOrStateThenPlans(run, item, ctx, section) : [];

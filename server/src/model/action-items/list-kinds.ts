@@ -190,6 +190,23 @@ export function isHindsight(item: ActionItem): boolean {
 const HINDSIGHT_RE = /\b(?:would|could|might)(?:n't|n’t| not)? have (?:happened|occurred|been (?:avoided|prevented))\b/i;
 
 /**
+ * "A new dependency, or a new package, lands in its manifest and the Dockerfile's manifest lists in the same change.",
+ * "Every new service gets its alert in the same change that adds it": a paragraph that opens on the rule every later
+ * change follows, stated in the present (or with "must"), is the practice in place, not work someone finishes. Not
+ * when it promises ("will", "we'll") or names an owner or a date.
+ */
+export function isStandingRule(item: ActionItem): boolean {
+  if (item.owners.length || item.due) return false;
+  const first = bareWords(item.text).split(/(?<=[.!?])\s/, 1)[0];
+  return NEW_THING_RE.test(first) && RULE_VERB_RE.test(first) && SAME_CHANGE_RE.test(first) && !/\b(?:will|shall|going to)\b|['’]ll\b/i.test(first);
+}
+/** "Every new service", "A new dependency, or a new package,": the rule's subject, any new thing of a kind. */
+const NEW_THING_RE = /^(?:every|each|any|all|a|an)\s+new\s/i;
+/** What happens to the new thing, in the present (or with "must"): "lands", "gets", "ships with". */
+const RULE_VERB_RE = /\s(?:must\s+)?(?:lands?|gets?|goes|go|ships?|comes?|carr(?:y|ies)|includes?|brings?|adds?)\s/i;
+const SAME_CHANGE_RE = /\bin\s+the\s+same\s+(?:change|commit|pr|pull\s+request|merge\s+request|diff|patch)\b/i;
+
+/**
  * "[Postmortem 0014](0014-….md) remains the guardrail for a different lease failure class: …": an entry that points at
  * another write-up, where the guard against another failure already lives. A cross-reference, not work this incident
  * made or asks for (an entry that also asks for work, "Incident 12 remains open: add …", is kept).

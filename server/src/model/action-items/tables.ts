@@ -6,6 +6,7 @@ import { findDue, parseDueCell } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { pushAll } from '../scan';
 import { localColumnRole, localStatusWord } from './table-words';
+import { guardAsksForWork, guardColumn } from './guard-tables';
 
 const COLUMN_ROLES: [keyof TableInfo['columns'], RegExp][] = [
   ['owner', /\b(owners?|assignees?|dri|who|responsible|lead|assigned)\b/i],
@@ -71,6 +72,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
   const notesColumn = columns.status === undefined ? header.findIndex((h, i) => NOTES_HEADER_RE.test(h) && !Object.values(columns).includes(i)) : -1;
   const notes = notesColumn < 0 && columns.status === undefined && columns.ticket !== undefined ? columns.ticket : notesColumn;
   if (columns.action === undefined && checksTable(rows, columns.status)) return [];
+  const guard = guardColumn(header, columns);
   if (columns.action === undefined) {
     const used = new Set(Object.values(columns));
     const free = header.findIndex((_, i) => !used.has(i));
@@ -86,6 +88,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const itemText = cellText[actionIdx] ?? '';
     // a template's row still holding its note ("{what we will change}", "{{ action }}"), as in a list: no item
     if (!actionCell || !itemText || isUnfilledPlaceholder(itemText) || saysNoEntry(itemText)) continue;
+    // "| Retired value reintroduced | `[[retired]]` guards, one per finding |": a guard in place, not work
+    if (guard !== undefined && !guardAsksForWork(cellText[guard] ?? '')) continue;
     // "| Never auto-ack a batch | Sigma | POLICY |": a standing rule kept in the action table, not work someone finishes
     if (columns.status !== undefined && STANDING_RULE_RE.test(cellText[columns.status]?.trim() ?? '')) continue;
     const seg = (i: number | undefined): Segment | undefined => {

@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -197,7 +197,7 @@ function classifyClause(s: string): VagueResult {
   const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
   // "Try ‘Prevent destroy’ setting on R53 zone": a named setting tried on a named target is an experiment, done when tried
   const experiment = v0 === 'try' && TRY_NAMED_RE.test(text);
-  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !keepsThing(text)) {
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !keepsThing(text) && !continuesCountedRemainder(text)) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
   }
   if (RESEARCH.has(v0)) {
@@ -238,7 +238,7 @@ function classifyClause(s: string): VagueResult {
   const wish = AVOIDS_SIMILAR_RE.exec(text);
   if (wish && !measurable && !PRODUCE.has(v0)) return { vague: true, kind: 'aspiration', phrase: wish[0], reason: 'it describes a wish, not a change anyone can make' };
   const aspiration = ASPIRATION_RE.exec(main);
-  if (aspiration && !measurable) {
+  if (aspiration && !measurable && !againstNamedEvent(main.slice(aspiration.index + aspiration[0].length))) {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
   }
   // A producing verb on an abstract object with nothing concrete attached: "Add monitoring", "Define a Redis strategy"

@@ -51,6 +51,26 @@ export function namedCondition(after: string): boolean {
 }
 
 /**
+ * "… to be robust against nodes being cordoned": the event the change must survive, named (a thing, and what happens
+ * to it). A reader can check it (cordon a node, the ingress stays up); "robust against failures" names nothing.
+ */
+export function againstNamedEvent(after: string): boolean {
+  const m = /^\s*(?:against|to)\s+((?:[\w'’-]+\s+){1,4}?)being\s+[\w-]+(?:ed|en)\b/i.exec(after);
+  if (!m) return false;
+  const subject = m[1].trim();
+  return !VAGUE_SUBJECT_RE.test(subject) && !GENERIC_OBJECT_RE.test(subject);
+}
+
+/**
+ * "Continue the EXP4 source recovery started in RCA-002: six modules, four CLI scripts and five test modules remain":
+ * work begun elsewhere, with what is left counted. The count is the finish line ("Continue improving alerts" has none).
+ */
+export function continuesCountedRemainder(text: string): boolean {
+  return /^continue\b/i.test(text) && COUNT_RE.test(text) && /\b(?:remain(?:s|ing)?|left|to go)\b/i.test(text);
+}
+const COUNT_RE = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+[a-z]/i;
+
+/**
  * "Bring down alert noise even more", "Lower the retry count further": a change in quantity with no number, only
  * "more" or "further", has no finish line. "Reduce the TTL from 300 s to 60 s" has one (a measurable anchor).
  */
