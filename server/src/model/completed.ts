@@ -204,11 +204,13 @@ export function looksCompleted(text: string): boolean {
  * done", "(not done)", "- done by Friday" (a due date), "- partially done" or "once this is done": only "done" /
  * "completed" / "implemented" / "fixed" / "resolved", optionally after "this has (already) been", "already" or "now",
  * and optionally followed by where or when ("in #123", "via the runbook", "in grafana", "as of 2021-10-29"); an exclamation inside the parenthesis
- * ("(Done!)") is the same status.
+ * ("(Done!)") is the same status. A closing sentence saying the team did it ("… as the right user. We already
+ * implemented that now.") is the same clause.
  */
 const DONE_TAIL_RE =
   /^(?:(?:this|it) (?:has (?:now |already )?been|was(?: already)?|is (?:now|already)) |already |now )?[_*]{0,2}(?:done|completed|implemented|fixed|resolved)(?: (?:in|via|with|on|as of) [^()\n]{1,40})?[_*]{0,2}[.!]?\)?[.!]?$/i;
-const ALREADY_IN_PLACE_RE = /^(?:(?:this|it) is )?(?:already|now) in place[.!]?$/i;
+const ALREADY_IN_PLACE_RE =
+  /^(?:(?:this|it) is )?(?:already|now) in place[.!]?$|^we(?: have| had)? (?:already |now )?(?:implemented|done|did|fixed|shipped|deployed|added|completed|changed) (?:that|this|it)(?: already| now)?[.!]?$/i;
 /** The separators a trailing clause follows: " - ", " – ", " — ", ", ", "; ", "(", ". ". */
 const TAIL_SEPARATOR_RE = /\s[-–—]\s|[,;]\s|\(|\.\s/g;
 

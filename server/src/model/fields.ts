@@ -249,6 +249,8 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   const marked = w.trim().replace(/^\*+|\*+$/g, '').trim().toLowerCase();
   if (!marked) return undefined;
   if (/^(✅|✔️?|☑️?|✓|\[x\]|❌)/.test(marked)) return marked.startsWith('❌') ? 'not-doing' : 'done';
+  // a cell holding only the sign for work under way: "🔄" (in progress), "⏳" / "⌛" (pending), "🚧" (being built)
+  if (/^(?:🔄|⏳|⌛|🚧)\uFE0F?$/u.test(marked)) return 'open';
   // "⏳ Pending", "🔄 In progress": a marker before the word, the word says the status
   const t = withoutLeadingMarker(marked);
   if (!t) return undefined;

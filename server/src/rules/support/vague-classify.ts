@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, improvesToNamedBehaviour, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -221,7 +221,7 @@ function classifyClause(s: string): VagueResult {
   const coverageOf = /^(?:improve|increase|expand|extend)\s+(?:the\s+|our\s+)?(?:test\s+)?coverage\s+(?:of|for)\s+(?!\s)(.+)$/i.exec(text);
   const namedCoverage = !!coverageOf && !GENERIC_OBJECT_RE.test(coverageOf[1]) && !isAbstractObject(coverageOf[1]);
   const signal = monitorsSignal(text);
-  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage && !signal) {
+  if (IMPROVE.has(v0) && !measurable && !finish && !namedCoverage && !signal && !improvesToNamedBehaviour(text)) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, Math.min(3, words.length)).join(' '), reason: `"${words[0].toLowerCase()}" has no finish line: by how much, measured how` };
   }
   // "Bug bounty in order to get more visibility …", "… so the team is aware": the purpose is not the task; and a

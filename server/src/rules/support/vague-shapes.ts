@@ -1,7 +1,7 @@
 // Shapes of an item that settle whether it is vague either way, whatever its verb: looking for options instead of
 // choosing one, keeping (running) a named thing, a comparative abstract tied to a named condition, a discussion
 // reported instead of a decision, and training as the subject of a sentence.
-import { GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter, specificAnchors } from './vague-words';
+import { ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, isAbstractObject, objectAfter, specificAnchors } from './vague-words';
 
 /**
  * Looking for options instead of choosing one: "Find ways to automate …", "Find a path forward to switch away from
@@ -68,6 +68,25 @@ export function againstNamedEvent(after: string): boolean {
 export function continuesCountedRemainder(text: string): boolean {
   return /^continue\b/i.test(text) && COUNT_RE.test(text) && /\b(?:remain(?:s|ing)?|left|to go)\b/i.test(text);
 }
+/**
+ * "Improve the data migration to run in batches", "Improve the gitleaks check to scan commits": a named thing made to
+ * do a named thing. The change is written down: the item is done when the migration runs in batches. "Improve
+ * monitoring to catch issues earlier" (an abstract object, a comparative, a generic result) stays vague.
+ */
+export function improvesToNamedBehaviour(text: string): boolean {
+  const m = IMPROVE_TO_RE.exec(firstLineOf(text));
+  if (!m) return false;
+  const [, thing, , rest] = m;
+  if (GENERIC_OBJECT_RE.test(thing) || isAbstractObject(objectAfter(thing.split(/\s+/), 0).object)) return false;
+  if (COMPARATIVE_ABSTRACT_RE.test(rest) || ASPIRATION_RE.test(rest) || VAGUE_RESULT_RE.test(rest)) return false;
+  const { object } = objectAfter(rest.split(/\s+/), 0);
+  return !GENERIC_OBJECT_RE.test(rest) && !isAbstractObject(object);
+}
+const IMPROVE_TO_RE =
+  /^(?:improve|enhance|harden|rework|extend|update|change)\s+((?:the\s+|our\s+|its\s+)?[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+to\s+(run|retry|use|log|send|write|read|skip|stop|fail|page|batch|scan|validate|verify|emit|record|block|reject|require|process|refuse|abort|exit|wait|lock|time out)\s+([^\n]{3,})$/i;
+const VAGUE_RESULT_RE = /\b(?:properly|correctly|better|smoothly|as expected|reliably|efficiently|safely|more|less)\b/i;
+const firstLineOf = (text: string) => text.split(/[\n\r]/, 1)[0].trim();
+
 const COUNT_RE = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+[a-z]/i;
 
 /**
