@@ -83,9 +83,10 @@ export function improvesToNamedBehaviour(text: string): boolean {
   return !GENERIC_OBJECT_RE.test(rest) && !isAbstractObject(object);
 }
 const IMPROVE_TO_RE =
-  /^(?:improve|enhance|harden|rework|extend|update|change)\s+((?:the\s+|our\s+|its\s+)?[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+to\s+(run|retry|use|log|send|write|read|skip|stop|fail|page|batch|scan|validate|verify|emit|record|block|reject|require|process|refuse|abort|exit|wait|lock|time out)\s+([^\n]{3,})$/i;
+  /^(?:improve|enhance|harden|rework|extend|update|change) ((?:the |our |its )?[^ ,;:]+(?: [^ ,;:]+){0,3}?) to (run|retry|use|log|send|write|read|skip|stop|fail|page|batch|scan|validate|verify|emit|record|block|reject|require|process|refuse|abort|exit|wait|lock|time out) ([^ ].{2,})$/i;
 const VAGUE_RESULT_RE = /\b(?:properly|correctly|better|smoothly|as expected|reliably|efficiently|safely|more|less)\b/i;
-const firstLineOf = (text: string) => text.split(/[\n\r]/, 1)[0].trim();
+/** The item's first line, its blanks made single spaces (so the expression above reads one way). */
+const firstLineOf = (text: string) => text.split(/[\n\r]/, 1)[0].replace(/\s+/g, ' ').trim();
 
 const COUNT_RE = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+[a-z]/i;
 
