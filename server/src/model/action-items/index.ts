@@ -35,6 +35,7 @@ import { nodeSections } from './node-sections';
 import { collectFiledTickets, collectOutside } from './outside-sections';
 import { collectResolutionCommitments } from './resolution-commitments';
 import { applyGroupPriority } from './group-priority';
+import { isCheckQuestion } from './check-questions';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
 const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isPracticeList(list, text);
@@ -90,7 +91,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         const leadText = lead && plain(lead);
         let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         if (isLessonsLead(leadText) || isCausesOrRulesLead(leadText)) items = items.filter((item) => !isLesson(item));
-        items = items.filter((item) => !isOtherWriteUpPointer(item));
+        items = items.filter((item) => !isOtherWriteUpPointer(item) && !isCheckQuestion(item, leadText));
         const maxims = maximEntries(node, ctx.text);
         if (maxims.size) items = items.filter((item) => !maxims.has(item.range.start.offset));
         if (lead && leadText) {
@@ -149,6 +150,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, sections, ctx, model.actionItems));
+  // a box written as a question ("- [ ] Does the migration have a rollback?"), wherever it was read: a check to make
+  model.actionItems = model.actionItems.filter((item) => !isCheckQuestion(item));
   applyContextStatus(model.actionItems, ctx);
   markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);
