@@ -1,6 +1,6 @@
 // Checklist questions are checks to make, not tracked work (issue 8, QUIET-WILD.md): a "Code Review Checklist" of boxes
 // written as questions gets no owner / due / priority findings; a question that names an owner or a date, or a ticket,
-// and a bullet question in a follow-up list (an open question someone investigates) stay items.
+// and a question in a follow-up list, bullet or box (an open question someone investigates), stay items.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,11 +14,12 @@ const text = readFileSync(join(ROOT, 'test/fixtures/checklist-questions-not-item
 const items = (t: string) => lint(t, { filePath: 'postmortems/2026-08-14-colour.md', rootDir: ROOT, today: '2026-03-01' }).model.actionItems.map((i) => i.text);
 
 describe('checklist questions', () => {
-  test('the review checklist and the review questions are not items; the owned question and the follow-up question are', () => {
+  test('the review checklist and the review questions are not items; the owned question and the follow-up questions are', () => {
     assert.deepEqual(items(text), [
       'Add a test that pipes export into a file and asserts there are no escape bytes',
       'Should we drop the colour helpers from the public API? — yes, @tomas by 2026-10-01, P2',
       'Can we lint for direct calls to the colour helpers?',
+      'Should the export command refuse colour flags when piped?',
     ]);
   });
 

@@ -33,16 +33,16 @@ export function namesChecklist(lead: string | undefined): boolean {
 const CHECKLIST_RE = /\bcheck[- ]?lists?\b|\b(?:review|reviewer|self-review|sanity) questions\b|\bquestions to (?:ask|answer|check)\b/i;
 
 /**
- * A question to check, not an item: a box written as a question (a box is a check a reader ticks), or any list entry
- * written as a question under a checklist lead or heading, unless it names an owner, a date or a ticket. A bullet
- * question in a follow-up list elsewhere ("- Can we search the audit logs without an admin?") is an open question
- * someone will investigate, and stays an item.
+ * A question to check, not an item: a box written as a question outside the follow-up sections (a box is a check a
+ * reader ticks), or any list entry written as a question under a checklist lead or heading, unless it names an owner,
+ * a date or a ticket. A question in a follow-up list ("- Can we search the audit logs without an admin?", "- [ ] Should
+ * we add rate limiting?" under "## Action items") is an open question someone will investigate, and stays an item.
  */
 export function isCheckQuestion(item: ActionItem, lead?: string): boolean {
   if (item.format !== 'checkbox' && item.format !== 'bullet' && item.format !== 'numbered') return false;
   if (item.owners.length || item.ownerPlaceholder || item.due || item.tickets.length || item.statusField) return false;
   if (!isQuestionOnly(item.text) || namesOwnerOrDate({ text: item.text, offset: 0 })) return false;
-  return item.format === 'checkbox' || namesChecklist(lead) || underChecklistHeading(item);
+  return (item.format === 'checkbox' && item.section.effectiveKind !== 'action-items') || namesChecklist(lead) || underChecklistHeading(item);
 }
 
 function underChecklistHeading(item: ActionItem): boolean {
