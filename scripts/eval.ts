@@ -106,7 +106,7 @@
 //   --set=heldout30 score the thirtieth held-out set (test/eval/heldout30/: an AI gateway's docusaurus incident reports with
 //              Remediation tables, an example IOT outage postmortem with an Owner column, three unused Open Build Service
 //              post-mortems, plus look-alikes, labelled before the engine ran on it; first run by the lead:
-//              test/eval/heldout30/FIRST-RUN.md)
+//              test/eval/heldout30/FIRST-RUN.md; development data since the lead's fixes after it)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
