@@ -106,3 +106,22 @@ describe('heldout29: pages that tell no incident of the writer\'s own', () => {
     assert.equal(at(own).isPostmortem, true);
   });
 });
+
+describe('heldout29: a closing proposal after a follow-up list, and a pledge to carry on', () => {
+  const text = fixture('action-items-closing-proposal-and-ongoing-pledge.md');
+  const items = (t: string) => run(t).model.actionItems.map((i) => `${i.status} ${i.text.slice(0, 24)}`);
+
+  test('"Finally, …, we should further limit …" after the list is an open item; the pledge to carry on is no item', () => {
+    assert.deepEqual(items(text), ['open Bundle every third-party', 'open Pin each bundled script ', 'open Finally, though it playe']);
+  });
+
+  test('a closing "we should consider …" deliberates: not read', () => {
+    const considered = text.replace('we should further limit who', 'we should consider limiting who');
+    assert.equal(items(considered).length, 2);
+  });
+
+  test('a paragraph that names the work still to come ("we will add the last two …") is still read', () => {
+    const bounded = text.replace('we will continue to widen what they cover into the future.', 'we will add the last two release checks.');
+    assert.ok(items(bounded).some((i) => i.endsWith('We have already taken st')), JSON.stringify(items(bounded)));
+  });
+});

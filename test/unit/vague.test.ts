@@ -344,3 +344,12 @@ describe('"we’re <doing> …" and "I’m <doing> …" are read like "we are <d
     test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
   }
 });
+
+describe('requiring a named kind of plan is a gate; a bare plan or one merely defined stays vague', () => {
+  for (const t of ['Require rollback plan, and parameters that require rollback', 'Require a migration plan for every schema change']) {
+    test(`specific: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  }
+  for (const t of ['Require a plan', 'Define a rollback plan', 'Require better testing', 'Require a strategy']) {
+    test(`vague: ${t}`, () => assert.equal(vague(t), true, JSON.stringify(classifyVague(t))));
+  }
+});

@@ -47,6 +47,23 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // prediction is about the work's effect).
 const NOT_COMMIT_RE =
   /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b/i;
+/**
+ * "… and we will continue to extend the surface area of these checks into the future": carrying on with no end named
+ * is a pledge about how the team keeps working (a lesson), not work that can be finished.
+ */
+const CONTINUES_OPEN_ENDED_RE = /\bwill (?:\w+ly )?continue to [^.;]{0,160}?\b(?:into the future|going forward|moving forward|indefinitely)\b/i;
+export const continuesOpenEnded = (plainText: string): boolean => CONTINUES_OPEN_ENDED_RE.test(plainText);
+/**
+ * "Finally, though not relevant to this specific attack, we should further restrict access for production systems.":
+ * the paragraph that closes a follow-up list by proposing one more change, in the first person. Not a hedge or a
+ * deliberation ("we should consider …", "we should look into …").
+ */
+const CLOSING_PROPOSAL_RE = /^(?:finally|lastly), (?:[^,;.]{1,80}, )?we (?:should|must|need to) (?:(?:also|further|\w+ly) )?(?!consider\b|think\b|look\b|explore\b|investigate\b|evaluate\b|discuss\b|try\b|be\b)[a-z]+ \w/i;
+/** Read on the text with single spaces, so that the expression is linear. */
+export const closingProposal = (plainText: string): boolean => {
+  const one = plainText.replace(/\s+/g, ' ').trim();
+  return CLOSING_PROPOSAL_RE.test(one) && !hedged(one);
+};
 // anywhere in the sentence: it is about the document, or dated by its writing
 const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
 /**
@@ -158,7 +175,7 @@ export function commitsToWork(plainText: string, toDos = false): boolean {
   if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
 }
 
 /**

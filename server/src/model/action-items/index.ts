@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isStandingRule, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -30,6 +30,7 @@ import { followUpLabels } from './follow-up-labels';
 import { doneSoFarItems } from './told-done-lists';
 import { markDrivenFollowUps } from './driven-follow-ups';
 import { finishedSentences } from './finished-sentences';
+import { closingProposal } from './commit-sentence';
 import { announcedLinkLists } from './link-lists';
 import { nodeSections } from './node-sections';
 import { collectFiledTickets, collectOutside } from './outside-sections';
@@ -69,7 +70,14 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     prose.set(section, runs);
     if (nodes.every((n) => n.type === 'paragraph' || n.type === 'html') && runs.length === 1 && !itemLines(runs[0], ctx.text)) lone.push([section, runs[0]]);
     let lastNumbered: ActionItem | undefined;
+    let afterList = false;
     for (const node of nodes) {
+      // "Finally, …, we should further restrict access for …" after a follow-up list: the list's last proposal
+      if (node.type === 'paragraph' && afterList && section.effectiveKind === 'action-items' && closingProposal(plain(node))) {
+        const item = paragraphItem(node, ctx, section, false);
+        if (item) model.actionItems.push(item);
+      }
+      if (node.type !== 'paragraph' && node.type !== 'html') afterList = node.type === 'list';
       const table = node.type === 'paragraph' ? reflowed.get(node) : undefined;
       if (table) {
         pushAll(model.actionItems, tableItems(table.table, table.ctx, section, deferred));
@@ -130,6 +138,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     if (item && isHindsight(item)) continue;
     // the rule every later change follows ("A new package lands in its manifest … in the same change"), not work
     if (item && isStandingRule(item)) continue;
+    // "… and we will continue to extend these checks into the future": carrying on is the lesson kept, unless another
+    // sentence of it commits to work
+    if (item && isOngoingPledge(item) && !commitmentItems(run, ctx, section).length) continue;
     // "A temporary exclusion was added. This exclusion will be removed when …": the done work is context, the
     // sentence that commits to work is the follow-up
     const commitments = item && (item.status === 'done' || (!item.statusField && looksCompleted(item.text))) ? commitmentItems(run, ctx, section) : item && item.status === 'open' ? everySentenceCommitsOrStateThenPlans(run, item, ctx, section) : [];

@@ -6,7 +6,7 @@ import type { ActionItem, Section } from '../types';
 import { plain, bareWords } from './common';
 import { normalizeHeading } from '../sections';
 import { startsImperative } from '../verbs';
-import { commitsToWork } from './commit-sentence';
+import { commitsToWork, continuesOpenEnded } from './commit-sentence';
 
 /** A key list next to an action-item table ("P0: must fix", "Prevent: …"): not items. */
 export function isLegendList(list: List): boolean {
@@ -188,6 +188,17 @@ export function isHindsight(item: ActionItem): boolean {
 }
 /** "… would not have happened had we …", "… could have been avoided if …": whether the incident would have come about. */
 const HINDSIGHT_RE = /\b(?:would|could|might)(?:n't|n’t| not)? have (?:happened|occurred|been (?:avoided|prevented))\b/i;
+
+/**
+ * "We have already taken steps to improve our reliability practices and we will continue to extend the surface area
+ * of these checks into the future.": a paragraph that opens by promising to carry on with no end named is the lesson
+ * the team keeps, not a follow-up someone finishes. Not with an owner or a date (a phrase such as "before release"
+ * is not one).
+ */
+export function isOngoingPledge(item: ActionItem): boolean {
+  if (item.owners.length || item.due?.kind === 'date') return false;
+  return continuesOpenEnded(bareWords(item.text).split(/(?<=[.!?])\s/, 1)[0]);
+}
 
 /**
  * "A new dependency, or a new package, lands in its manifest and the Dockerfile's manifest lists in the same change.",

@@ -256,8 +256,11 @@ function classifyClause(s: string): VagueResult {
         (/^(?:create|define|establish|develop|implement|introduce|build)$/.test(v0) && /\b(?:process|processes|procedures?|framework|policy|guidelines)$/i.test(object) && !q);
       // "Document the rollover process" names which process; "Add monitoring", "Apply better alerting" do not
       const mods = object.toLowerCase().split(/\s+/).slice(0, -1).filter((w) => !GENERIC_MODIFIER.has(w));
+      // "Require rollback plan": requiring a named kind of plan is a gate someone adds, done when it is enforced
+      // ("Require a plan", "Define a rollback plan" stay vague)
+      const gate = v0 === 'require' && mods.length > 0 && /\bplans?$/i.test(object);
       const quantity = /^(?:increase|reduce|decrease|raise|lower)$/.test(v0);
-      if ((generic && qualifierAnchors === 0 && (mods.length === 0 || quantity)) || (strategic && anchors.length < 2)) {
+      if ((generic && qualifierAnchors === 0 && (mods.length === 0 || quantity)) || (strategic && !gate && anchors.length < 2)) {
         return { vague: true, kind: 'abstract', phrase: `${words.slice(0, start).join(' ')} ${object}`.trim(), reason: `"${object}" of what: no component, signal or threshold is named` };
       }
     }
