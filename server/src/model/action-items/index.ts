@@ -19,7 +19,7 @@ import { looksCompleted } from '../completed';
 import { normalizeHeading } from '../sections';
 import { sectionAt } from '../facts';
 import { dropRestatedProse, mergeExtendedWork, mergeRestatedItems } from './restated';
-import { dropRestatedLists } from './restated-lists';
+import { dropFindingAdvice, dropRestatedLists } from './restated-lists';
 import { measuresTaken } from './measures-taken';
 import { stateThenPlans } from './state-then-plans';
 import { markFixedBySameChange } from './same-change';
@@ -170,7 +170,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   markVerifiedCorrections(model.actionItems, model, ctx);
   applyLinkedFixStatus(model.actionItems, tree, ctx);
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  model.actionItems = dropRestatedProse(dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems))));
+  model.actionItems = dropRestatedProse(dropFindingAdvice(dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems)))));
   applyGroupPriority(model.actionItems, ctx);
 }
 

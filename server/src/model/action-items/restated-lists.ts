@@ -18,15 +18,8 @@ const SHARED = 2;
  * the restatement is not a second set of open items. Items in document order.
  */
 export function dropRestatedLists(items: ActionItem[]): ActionItem[] {
-  const bySection = new Map<Section, ActionItem[]>();
-  for (const item of items) {
-    if (!LIST_FORMATS.has(item.format)) continue;
-    const arr = bySection.get(item.section) ?? [];
-    arr.push(item);
-    bySection.set(item.section, arr);
-  }
   const dropped = new Set<ActionItem>();
-  for (const [section, list] of bySection) {
+  for (const [section, list] of listsBySection(items, () => true)) {
     if (list.length < 2 || list.some(isTracked)) continue;
     const start = list[0].range.start.offset;
     const own = branch(section);
@@ -39,6 +32,50 @@ export function dropRestatedLists(items: ActionItem[]): ActionItem[] {
     if (restating >= 2 && restating * 3 >= list.length * 2) for (const item of list) dropped.add(item);
   }
   return dropped.size ? items.filter((i) => !dropped.has(i)) : items;
+}
+
+/**
+ * Drops the advice written under each finding of a triage when a later "Action Items" section records the work: a
+ * report whose "## P1: Redis Rate Limiter Failure" has its own "### Root Cause" and "### Recommendation" ("1. Check
+ * Redis connection string", "2. Verify Redis service is running"), then ends with a table of owned rows ("Fix Redis
+ * connection for rate limiting | Dev"). The steps under the finding are how to do the row, not more follow-ups. Only
+ * when the finding is told with its own cause, the list carries no owner, ticket, status or date, and one of its items
+ * shares the words of a recorded row of the later section. Items in document order.
+ */
+export function dropFindingAdvice(items: ActionItem[]): ActionItem[] {
+  const dropped = new Set<ActionItem>();
+  for (const [section, list] of listsBySection(items, isFindingAdvice)) {
+    if (list.some(isTracked)) continue;
+    const end = list[list.length - 1].range.end.offset;
+    const own = branch(section);
+    const later = items
+      .filter((e) => e.range.start.offset > end && branch(e.section) !== own && branch(e.section).kind === 'action-items' && recorded(e))
+      .map((e) => words(e.text));
+    if (list.some((item) => later.some((e) => shared(words(item.text), e) >= SHARED))) for (const item of list) dropped.add(item);
+  }
+  return dropped.size ? items.filter((i) => !dropped.has(i)) : items;
+}
+
+/**
+ * A follow-up heading nested in a finding that is not itself about follow-ups, beside the finding's own cause
+ * ("## P1: Redis Rate Limiter Failure" → "### Root Cause", "### Recommendation").
+ */
+function isFindingAdvice(section: Section): boolean {
+  const finding = section.parent;
+  if (section.kind !== 'action-items' || !finding || finding.depth < 2 || finding.effectiveKind) return false;
+  return finding.children.some((c) => c !== section && c.kind === 'contributing-causes');
+}
+
+/** The list items of each section that `accept` takes, in document order. */
+function listsBySection(items: ActionItem[], accept: (section: Section) => boolean): Map<Section, ActionItem[]> {
+  const bySection = new Map<Section, ActionItem[]>();
+  for (const item of items) {
+    if (!LIST_FORMATS.has(item.format) || !accept(item.section)) continue;
+    const arr = bySection.get(item.section) ?? [];
+    arr.push(item);
+    bySection.set(item.section, arr);
+  }
+  return bySection;
 }
 
 /** The top-level section `section` belongs to (below a single title heading). */
