@@ -2,7 +2,7 @@
 // (no owner, no absolute date) and how many days it is overdue. Pure: reads only the model.
 // Every face reads it: the action-item-overdue rule, hover, code lens, outline, the reader view's table, the
 // `report` command and the workspace index. Before this, "overdue" was written five ways with flipped arguments.
-import type { ActionItem } from './types';
+import type { ActionItem, Postmortem, Range, Section } from './types';
 
 /** Still to be done and checked: open, and not in a Deferred / Not doing section. */
 export function isLive(item: ActionItem): boolean {
@@ -54,4 +54,20 @@ export function daysBetweenIso(from: string, to: string): number | undefined {
   const ta = Date.UTC(Number(a[1]), Number(a[2]) - 1, Number(a[3]));
   const tb = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3]));
   return Number.isFinite(ta) && Number.isFinite(tb) ? Math.round((tb - ta) / 86_400_000) : undefined;
+}
+
+/** Whether a section is `top` or nested under it. */
+export function isUnder(section: Section, top: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (s === top) return true;
+  return false;
+}
+
+/**
+ * Where a finding about the follow-ups as a whole points: the first action-items heading that holds one of these items
+ * (a "### Recommendation" emptied by a later table that tracks its work, or a "## Done" heading above the open ones,
+ * holds none of them), else the first such heading, else the bold label standing in for one, else `fallback`.
+ */
+export function followUpsAnchor(model: Postmortem, items: readonly ActionItem[], fallback: Range): Range {
+  const holding = model.actionItemSections.find((top) => items.some((i) => isUnder(i.section, top)));
+  return (holding ?? model.actionItemSections[0])?.titleRange ?? model.actionItemLabels[0]?.range ?? fallback;
 }

@@ -3,6 +3,7 @@
 // purpose, into a Deferred section where they are neither counted nor checked.
 import type { ActionItem, Fix, Rule } from '../model/types';
 import { canMove, moveToDeferredEdits, openItems } from './support/util';
+import { followUpsAnchor } from '../model/items';
 
 export interface TooManyOptions {
   max: number;
@@ -38,7 +39,7 @@ const rule: Rule<TooManyOptions> = {
     const items = openItems(model);
     if (items.length <= max) return;
     // the action items heading, or the bold label that stands in for one (`- **Review actions**:`)
-    const at = model.actionItemSections[0]?.titleRange ?? model.actionItemLabels[0]?.range ?? items[0].section.titleRange;
+    const at = followUpsAnchor(model, items, items[0].section.titleRange);
     const keep = new Set(itemsToKeep(items, max));
     const move = items.filter((i) => !keep.has(i));
     const fixes = (): Fix[] => {

@@ -5,6 +5,7 @@
 import type { Rule } from '../model/types';
 import { openItems } from './support/util';
 import { hasThreeWords } from '../model/scan';
+import { followUpsAnchor } from '../model/items';
 
 interface Options {
   /** Only documents with at least this many open items are checked. */
@@ -38,7 +39,7 @@ const rule: Rule<Options> = {
     if (items.some((i) => PROCESS.test(words(model.text.slice(i.range.start.offset, i.range.end.offset))))) return;
     // done items that changed a process count too: the change was made
     if (model.actionItems.some((i) => !i.deferred && i.status === 'done' && PROCESS.test(words(i.text)))) return;
-    const heading = model.actionItemSections[0]?.titleRange ?? model.actionItemLabels[0]?.range ?? items[0].textRange;
+    const heading = followUpsAnchor(model, items, items[0].textRange);
     ctx.report({
       range: heading,
       message: 'No action item changes how the team works: add one for review, rollout or on-call.',

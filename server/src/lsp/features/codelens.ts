@@ -4,7 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Range, Section } from '../../model/types';
-import { itemGaps } from '../../model/items';
+import { isUnder, itemGaps } from '../../model/items';
 import { lspRange, plural } from './util';
 
 export interface ActionItemCounts {
@@ -51,11 +51,6 @@ export function lensTitle(c: ActionItemCounts): string {
   if (c.overdue) parts.push(`${c.overdue} overdue`);
   if (c.open > 0 && !c.withoutOwner && !c.withoutDate && !c.overdue) parts.push('every open item has an owner and a date');
   return parts.join(' · ');
-}
-
-export function isUnder(section: Section, top: Section): boolean {
-  for (let s: Section | undefined = section; s; s = s.parent) if (s === top) return true;
-  return false;
 }
 
 export function codeLenses(result: LintResult | undefined, today: string, settings: { codeLens?: boolean } = {}): CodeLens[] {

@@ -6,7 +6,8 @@ import type { ActionItem, Range, Section } from '../../model/types';
 import { SECTION_TITLES } from '../../model/sections';
 import { itemGaps } from '../../model/items';
 import { lspRange, truncate } from './util';
-import { countItems, isUnder, lensTitle } from './codelens';
+import { countItems, lensTitle } from './codelens';
+import { isUnder } from '../../model/items';
 import { pushAll } from '../../model/scan';
 
 export function documentSymbols(result: LintResult | undefined, today: string): DocumentSymbol[] {
