@@ -272,6 +272,8 @@ function classifyClause(s: string): VagueResult {
   if (!ALL_VERBS.has(v0) && !gerundVerb && words.length <= 4 && isAbstractObject(words.join(' ')) && !concrete) {
     return { vague: true, kind: 'abstract', phrase: text, reason: 'it names a topic, not an action' };
   }
+  // "Incident Management Tool / Known issues / Status Page / Alerts": topics joined by slashes, no change named in any
+  if (!measurable && topicList(text)) return { vague: true, kind: 'abstract', phrase: text, reason: 'it lists topics, not an action' };
   if (!ALL_VERBS.has(v0) && !concrete && verblessWayOfWorking(words)) {
     return { vague: true, kind: 'abstract', phrase: objectAfter(words, 0).object, reason: 'it names a topic, not an action' };
   }
@@ -282,6 +284,20 @@ function classifyClause(s: string): VagueResult {
  * Whether an action item's text (markdown) is too vague to be done. Pure: a function of the text only.
  * Weighs the words after a bold label ("**Monitoring**: Alert on …" is judged on "Alert on …").
  */
+/**
+ * Three or more short noun phrases joined by " / ", none opening with a verb (a lone word such as "Alerts" after the
+ * first is read as the noun): a list of topics for a meeting, "Runbook / Dashboards / Status page / Alerts".
+ */
+function topicList(text: string): boolean {
+  const parts = text.split(' / ');
+  if (parts.length < 3) return false;
+  return parts.every((p, i) => {
+    const w = p.trim().split(' ');
+    const verb = ALL_VERBS.has(lemma(w[0])) && (i === 0 || w.length > 1);
+    return w.length <= 4 && w[0] !== '' && !verb && !/\d/.test(p);
+  });
+}
+
 export function classifyVague(markdown: string): VagueResult {
   const raw = clean(markdown);
   if (!raw) return { vague: false };

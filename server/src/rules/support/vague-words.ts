@@ -16,7 +16,7 @@ const ABSTRACT = new Set([
   'monitoring', 'alerting', 'alerts', 'alarms', 'testing', 'tests', 'checks', 'process', 'processes', 'procedures',
   'communication', 'communications', 'documentation', 'docs', 'observability', 'visibility', 'resilience',
   'reliability', 'robustness', 'stability', 'durability', 'availability', 'coverage', 'guardrails', 'safeguards',
-  'safety', 'quality', 'tooling', 'automation', 'validation', 'strategy', 'strategies', 'approach', 'approaches', 'plan',
+  'safety', 'quality', 'tooling', 'tools', 'automation', 'validation', 'strategy', 'strategies', 'approach', 'approaches', 'plan',
   'practices', 'culture', 'awareness', 'techniques', 'handling', 'response', 'processes', 'security', 'posture',
   'readiness', 'hygiene', 'governance', 'oversight', 'ownership', 'standards', 'things', 'improvements', 'measures',
   'controls', 'review', 'reviews', 'capabilities', 'capacity', 'performance', 'efficiency', 'maturity',
