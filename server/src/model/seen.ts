@@ -32,6 +32,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
   if (summaryOpensWithSymptom(model, s)) add('impact', 'its first sentence gives the error rate or latency users got');
+  if (summaryListsImpactByScope(model, s)) add('impact', 'its list says what each part of the service got');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && pointsAtTheCause(model, s)) add('contributing-causes', 'it says which step is what caused the failure');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
@@ -199,6 +200,25 @@ function summaryOpensWithSymptom(model: Postmortem, s: Section): boolean {
 }
 const SYMPTOM_RE =
   /\b(?:error|failure|timeout|5xx)[ -](?:rate|ratio|percentage)s?\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?%|\blatency\b[^.]{0,40}?\b(?:exceed(?:ed|s)|rose|spiked|reached|climbed|jumped|went above|above|over)\b[^.]{0,20}?\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds)\b/i;
+
+/**
+ * A Summary with a list of what each part of the service got, each entry led by a bold label: "- **LLM calls:** All
+ * requests to new models were blocked", "- **Other providers:** No impact". Two entries or more that tell an effect
+ * (impact, affected, blocked, failed, unavailable …) are the impact section a reader looks for, told in the summary.
+ */
+function summaryListsImpactByScope(model: Postmortem, s: Section): boolean {
+  if (s.kind !== 'summary') return false;
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  let n = 0;
+  for (const line of body.split('\n')) {
+    const m = SCOPED_EFFECT_RE.exec(line);
+    if (m && EFFECT_RE.test(m[1]) && ++n >= 2) return true;
+  }
+  return false;
+}
+/** "- **Cost tracking:** Impacted for newer models …": a bullet led by a bold label ending in a colon; the rest. */
+const SCOPED_EFFECT_RE = /^ {0,3}[-*+] +\*\*[^*\n]{2,60}?:?\*\*:? +(\S[^\n]*)$/;
+const EFFECT_RE = /\b(?:no impact|impacted|unaffected|affected|blocked|rejected|(?:complete |partial )?failures?|failed|unavailable|degraded|outage|down|errors?|lost|delayed|dropped)\b/i;
 
 /**
  * Whether `s` is the section that opens the record (the first below the title), with no "What went well" beside it
