@@ -107,6 +107,11 @@
 //              Remediation tables, an example IOT outage postmortem with an Owner column, three unused Open Build Service
 //              post-mortems, plus look-alikes, labelled before the engine ran on it; first run by the lead:
 //              test/eval/heldout30/FIRST-RUN.md; development data since the lead's fixes after it)
+//   --set=heldout31 score the thirty-first held-out set (test/eval/heldout31/: unused documents of four seen sources —
+//              three Binder incident reports, two AI-gateway incident reports, the '[Active]' Holesky testnet post-mortem, a
+//              Galaxy Europe news post — plus a testnet-guardian runbook, a disaster-recovery index, a town-hall recap and
+//              security notices as look-alikes, labelled before the engine ran on it; first run by the lead:
+//              test/eval/heldout31/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
