@@ -107,6 +107,10 @@
 //              Remediation tables, an example IOT outage postmortem with an Owner column, three unused Open Build Service
 //              post-mortems, plus look-alikes, labelled before the engine ran on it; first run by the lead:
 //              test/eval/heldout30/FIRST-RUN.md; development data since the lead's fixes after it)
+//   --set=heldout32 score the thirty-second held-out set (test/eval/heldout32/: Chinese incident records with a CAPA
+//              'Owner：repo' block and numbered 影响 / 根因 / 预防措施 headings, three unused Norwegian NAV postmortems, plus
+//              Korean runbook / checklist, ADR, risk-register and test-report look-alikes, labelled before the engine ran on it;
+//              first run by the lead: test/eval/heldout32/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
