@@ -112,6 +112,10 @@
 //              Galaxy Europe news post — plus a testnet-guardian runbook, a disaster-recovery index, a town-hall recap and
 //              security notices as look-alikes, labelled before the engine ran on it; first run by the lead:
 //              test/eval/heldout31/FIRST-RUN.md)
+//   --set=heldout32 score the thirty-second held-out set (test/eval/heldout32/: Chinese incident records with a CAPA
+//              'Owner：repo' block and numbered 影响 / 根因 / 预防措施 headings, three unused Norwegian NAV postmortems, plus
+//              Korean runbook / checklist, ADR, risk-register and test-report look-alikes, labelled before the engine ran on it;
+//              first run by the lead: test/eval/heldout32/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
