@@ -3,6 +3,7 @@
 // written the same way but telling one incident, is still detected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { lint } from '../../server/src/lint/lint';
 import { isTemplate } from '../../server/src/model/template-text';
 
@@ -351,4 +352,41 @@ test('a weekly report and a review whose sections are marked optional are quiet;
   );
   assert.equal(detected(optional), undefined);
   assert.equal(detected(optional.replace(/ \(Optional\)/g, '')), 'sections');
+});
+
+test('a status update that promises the next one is quiet; a postmortem that quotes its updates is not', () => {
+  const update = page(
+    '# Checkout Unavailable', '', 'We are currently seeing a major disruption: customers cannot pay.', '',
+    '## Current Impact', '', '**Started**: 2026-04-09 11:05 UTC', '', '## Root Cause', '', 'The payment gateway stopped answering.', '',
+    '## What We Are Doing', '', '- Switching card traffic to the standby gateway', '', '**Next Update**: Within 30 minutes', '',
+  );
+  assert.equal(detected(update), undefined);
+  const postmortem = page(
+    '# Checkout was unavailable for 50 minutes on 2026-04-09', '', '## Impact', '', 'Customers could not pay by card for 50 minutes.', '',
+    '## Timeline', '', '- 11:05 card payments started to fail', '- 11:20 we posted on the status page:', '',
+    '  > We are investigating failed payments. Next update: 11:50 UTC', '', '- 11:55 traffic moved to the standby gateway', '',
+    '## Root Cause', '', 'The payment gateway stopped answering.', '', '## Action items', '', '- Fail over automatically (Priya, 2026-05-01)', '',
+  );
+  assert.equal(detected(postmortem), 'sections');
+});
+
+test('a retrospective page whose headings name the sprint is quiet even when it mentions bugs and a delay', () => {
+  const sprint = readFileSync(new URL('../fixtures/lookalike-retrospective-insights-sprint-heading.md', import.meta.url), 'utf8');
+  assert.equal(detected(sprint), undefined);
+  // the same page whose heading names an outage, not a sprint, is read by its sections
+  const incident = sprint.replace('## Current Sprint Retrospective', '## Checkout outage retrospective').replace(/### Sprint 31[^\n]*/, '### The outage of 2026-03-05');
+  assert.equal(detected(incident), 'sections');
+});
+
+test('named as an incident page, a page with only an overview that tells nothing that happened is quiet', () => {
+  const atPath = (text: string) => lint(text, { filePath: '/repo/docs/incident-page.md', rootDir: '/repo', today: '2026-03-01' }).detectedBy;
+  const docs = page(
+    '# Incident Page', '', 'Every incident has its own page where you set its fields and add responders.', '',
+    '## Overview', '', 'Use the overview to fill in the fields and describe what customers see.', '',
+  );
+  assert.equal(atPath(docs), undefined);
+  const stub = page(
+    '# API errors', '', '## Overview', '', 'On 2026-02-03 the API returned errors for 40 minutes after a deploy; we rolled it back.', '',
+  );
+  assert.equal(atPath(stub), 'path');
 });

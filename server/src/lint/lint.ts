@@ -181,12 +181,15 @@ function sectionKinds(model: Postmortem): Set<SectionKind | undefined> {
 /**
  * Content that is positively not a postmortem: a procedure, a look-alike shape other than a template, or a page with
  * none of a postmortem's sections that tells nothing that happened (a tool's "Postmortem integration" page, saved as
- * `docs/postmortem.md`, describing how its workflow routes postmortem work: no section, no past event, no date).
+ * `docs/postmortem.md`, describing how its workflow routes postmortem work: no section, no past event, no date). An
+ * overview or description heading is in any page ("Incident Details Page" docs under "## Overview section", a backlog
+ * story "Story 4.3: Incident Management" under "## Description"): alone, it is no postmortem section.
  */
 function readsAsProcess(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
   const prose = proseText(model);
   const shape = lookalikeShape(model, prose, kinds);
-  return (shape !== undefined && shape !== 'template') || isProcedure(model, prose) || (kinds.size === 0 && genreEvidence(model, prose).event === 0);
+  const noStorySection = kinds.size === 0 || (kinds.size === 1 && kinds.has('summary'));
+  return (shape !== undefined && shape !== 'template') || isProcedure(model, prose) || (noStorySection && genreEvidence(model, prose).event === 0);
 }
 
 interface Resolved {

@@ -28,13 +28,28 @@ export type LookalikeShape =
   | 'link-list'
   | 'advisory'
   | 'known-issues'
-  | 'periodic-report';
+  | 'periodic-report'
+  | 'status-update';
 
 /**
- * A title naming the genre in the plural, or its blameless kind: a page about postmortems or retrospectives ("Project
- * Retrospectives", a folder's index with the format they follow), not one of them.
+ * A title naming the genre in the plural, its blameless kind or its practice: a page about postmortems or
+ * retrospectives ("Project Retrospectives", a folder's index with the format they follow, "Chapter 15: Postmortem
+ * Culture: Learning from Failure", "Our postmortem process"), not one of them.
  */
 const ABOUT_POSTMORTEMS_RE = /\bpost[- ]?mortems\b|\bblameless post[- ]?mortem|\bretrospectives\b/i;
+/** The practice itself: no incident is named however the title goes on ("…: Learning from Failure"). */
+const POSTMORTEM_PRACTICE_RE = /\bpost[- ]?mortem (?:culture|process(?:es)?|practices?|guidelines?)\b/i;
+/**
+ * The opening defines the genre ("A postmortem is a tool widely used in the tech industry", "A post-mortem is a
+ * written record of an incident"): a course page or an article about postmortems. A postmortem tells its incident.
+ */
+const DEFINES_GENRE_RE = /\b(?:a|an) (?:incident )?post[- ]?mortem (?:\([^)\n]{0,60}\) )?is (?:a|an|the)\b/i;
+/**
+ * A status update of an incident still being worked: it promises the next update ("**Next Update**: Within 30
+ * minutes", a "## Next update" heading). A postmortem is written once the incident is over; one that quotes the
+ * updates it sent quotes them in prose or a block quote.
+ */
+const NEXT_UPDATE_RE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?next update(?:\*\*|__)?[ \t]*:|^#{1,6}[ \t]+next update[ \t]*$/im;
 /** A title naming a runbook or playbook: steps for next time. */
 const RUNBOOK_RE = /\b(?:run ?books?|play ?books?)\b/i;
 /**
@@ -95,6 +110,14 @@ function isAdvisory(model: Postmortem, kinds: ReadonlySet<SectionKind | undefine
  */
 const RELEASE_RETRO_RE =
   /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b|\bretro(?:spective)?[ \t]*[-–—:|][ \t]*(?:release|sprint|milestone|iteration)\b/i;
+/**
+ * A page titled as a retrospective whose headings name the sprint or release it reviews ("Retrospective Insights" over
+ * "## Current Sprint Retrospective" and "### Sprint 18"): the notes of planned work, even where they mention bugs or a
+ * delay ("Zero production bugs this sprint", "caused a 2-day delay").
+ */
+function headsSprintRetrospective(model: Postmortem): boolean {
+  return model.allSections.some((s) => RELEASE_RETRO_RE.test(s.title) && !INCIDENT_RE.test(s.title));
+}
 /**
  * "Retrospective: Custom Components vs. Shadcn": a retrospective of a piece of work whose opening names nothing that
  * went wrong for anyone (no failure, error, outage, bug, delay): how some work went, with "Root Cause" and "Action
@@ -258,7 +281,8 @@ const REPORT_FORM_HEADING_RE = /^(?:proof of concept|poc|patches|workarounds?|st
  */
 export function titledAboutPostmortems(model: Postmortem): boolean {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
-  return ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title) && !namesItsOwnPostmortem(title);
+  if (namesItsOwnPostmortem(title)) return false;
+  return POSTMORTEM_PRACTICE_RE.test(title) || (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title));
 }
 
 /**
@@ -274,11 +298,15 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (KNOWN_ISSUES_TITLE_RE.test(title.trim())) return 'known-issues';
   if (PERIODIC_TITLE_RE.test(title.trim()) && !INCIDENT_RE.test(title) && !WENT_WRONG_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'periodic-report';
   if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
-  if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title) && !WENT_WRONG_RE.test(prose.slice(0, 1500))) return 'release-retrospective';
+  if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
+    if (!WENT_WRONG_RE.test(prose.slice(0, 1500)) || headsSprintRetrospective(model)) return 'release-retrospective';
+  }
   if (EXERCISE_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
     if (!INCIDENT_RE.test(title) || (EXERCISE_REPORT_RE.test(title) && STAGED_RE.test(prose))) return 'exercise';
   }
   if (opensAsRehearsal(model)) return 'exercise';
+  if (NEXT_UPDATE_RE.test(model.text) && !POSTMORTEM_TITLE_RE.test(title)) return 'status-update';
+  if (DEFINES_GENRE_RE.test(prose.slice(0, 2000)) && [...kinds].every((k) => k === undefined || k === 'summary')) return 'about-postmortems';
   if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
   if (isIncidentLog(model) || isEmptyIncidentLog(model)) return 'incident-log';
