@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { blankComments, isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -99,7 +99,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         const leadText = lead && plain(lead);
         let items = blockItems(node, section, deferred, () => listItems(node, ctx, section, deferred, undefined));
         if (isLessonsLead(leadText) || isCausesOrRulesLead(leadText)) items = items.filter((item) => !isLesson(item));
-        items = items.filter((item) => !isOtherWriteUpPointer(item) && !isCheckQuestion(item, leadText));
+        items = items.filter((item) => !isOtherWriteUpPointer(item) && !isCheckQuestion(item, leadText) && !isMustRule(item));
         const maxims = maximEntries(node, ctx.text);
         if (maxims.size) items = items.filter((item) => !maxims.has(item.range.start.offset));
         if (lead && leadText) {
@@ -138,6 +138,8 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
     if (item && isHindsight(item)) continue;
     // the rule every later change follows ("A new package lands in its manifest … in the same change"), not work
     if (item && isStandingRule(item)) continue;
+    // the author's note about the page ("Note: this is a rough first draft, more to come later."), not work
+    if (item && isEditorNote(item)) continue;
     // "… and we will continue to extend these checks into the future": carrying on is the lesson kept, unless another
     // sentence of it commits to work
     if (item && isOngoingPledge(item) && !commitmentItems(run, ctx, section).length) continue;

@@ -201,6 +201,34 @@ export function isOngoingPledge(item: ActionItem): boolean {
 }
 
 /**
+ * "基础设施镜像必须固定到确实存在的版本 tag", "每次修改 docker-compose.yml 后，必须至少验证一次：", "对自定义的 request 字段，必须配套
+ * decorateRequest()": an entry in Chinese (or Japanese kanji) whose clause says what must always hold (必须 / 必須, "must"),
+ * about a kind of thing or every change, is the rule the team keeps, not work someone finishes. Not when the entry opens
+ * with the verb of a task ("明确默认宿主必须…", make explicit that …), a label ("终审清单：…", the checklist it changed), says
+ * a record now states the rule ("决策 0041 明确 …"), is a checkbox, or names an owner or a date.
+ */
+export function isMustRule(item: ActionItem): boolean {
+  if (item.owners.length || item.due || item.format === 'checkbox') return false;
+  const words = bareWords(item.text);
+  const must = MUST_CJK_RE.exec(words);
+  // "[决策 0041](…) 明确默认宿主必须 …": a record that now states the rule (明确 / 规定 …) is work done to that record
+  return !!must && !TASK_VERB_CJK_RE.test(words) && !STATES_RULE_CJK_RE.test(must[0]);
+}
+const MUST_CJK_RE = /^[^。！？：:\n]{0,60}?必[须須]/u;
+const STATES_RULE_CJK_RE = /明确|规定|要求|约定|写明|注明|记录/u;
+const TASK_VERB_CJK_RE = /^(?:明确|增加|添加|加上?|更新|引入|修复|修改|改为|补充|编写|建立|实现|确保|新增|完善|制定|落实|推动|统一|移除|删除|替换|升级|配置|接入|梳理)/u;
+
+/**
+ * "_Note: this is a rough first draft, more to come later._" under "Root Cause Remediations": the author's note about
+ * the page itself (a draft, a work in progress, still being written), not a follow-up. Not with an owner or a date.
+ */
+export function isEditorNote(item: ActionItem): boolean {
+  return !item.owners.length && !item.due && EDITOR_NOTE_RE.test(bareWords(item.text));
+}
+const EDITOR_NOTE_RE =
+  /^(?:note|nb|n\.b\.|update|edit|disclaimer)\s*[:：–—-]\s*(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:still\s+)?(?:an?\s+)?(?:(?:very|rough|early|first|initial|working|partial|incomplete)\s+){0,3}(?:draft|work[ -]in[ -]progress|wip|incomplete|being (?:updated|written|drafted|worked on))\b/i;
+
+/**
  * "A new dependency, or a new package, lands in its manifest and the Dockerfile's manifest lists in the same change.",
  * "Every new service gets its alert in the same change that adds it": a paragraph that opens on the rule every later
  * change follows, stated in the present (or with "must"), is the practice in place, not work someone finishes. Not
