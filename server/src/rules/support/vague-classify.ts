@@ -238,7 +238,7 @@ function classifyClause(s: string): VagueResult {
   const wish = AVOIDS_SIMILAR_RE.exec(text);
   if (wish && !measurable && !PRODUCE.has(v0)) return { vague: true, kind: 'aspiration', phrase: wish[0], reason: 'it describes a wish, not a change anyone can make' };
   const aspiration = ASPIRATION_RE.exec(main);
-  if (aspiration && !measurable && !againstNamedEvent(main.slice(aspiration.index + aspiration[0].length))) {
+  if (aspiration && !measurable && !againstNamedEvent(main.slice(aspiration.index + aspiration[0].length)) && !thanNamedThing(main.slice(aspiration.index + aspiration[0].length))) {
     return { vague: true, kind: 'aspiration', phrase: aspiration[0].trim(), reason: 'it describes a wish, not a change anyone can make' };
   }
   // A producing verb on an abstract object with nothing concrete attached: "Add monitoring", "Define a Redis strategy"
@@ -284,6 +284,15 @@ function classifyClause(s: string): VagueResult {
  * Whether an action item's text (markdown) is too vague to be done. Pure: a function of the text only.
  * Weighs the words after a bold label ("**Monitoring**: Alert on …" is judged on "Alert on …").
  */
+/**
+ * "… somewhere more stable than its server pod": the comparison is with a named thing, so the change is done when it
+ * no longer lives there. "than before", "than now", "than it is today" name no baseline.
+ */
+function thanNamedThing(rest: string): boolean {
+  const m = /^\s+than\s+(?:(?:the|its|our|their|a|an|this|that)\s+)?([\p{L}\p{N}'’_-]+)/iu.exec(rest);
+  return !!m && !/^(?:before|now|today|currently|it|they|we|ever|usual|expected|needed|necessary|necessarily|possible|average|others?|them|this|that)$/i.test(m[1]);
+}
+
 /**
  * Three or more short noun phrases joined by " / ", none opening with a verb (a lone word such as "Alerts" after the
  * first is read as the noun): a list of topics for a meeting, "Runbook / Dashboards / Status page / Alerts".
