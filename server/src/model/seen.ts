@@ -31,6 +31,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
+  if (opensWithCurrentStatus(model, s)) add('summary', 'it opens the record by saying where things stand');
   if (summaryOpensWithSymptom(model, s)) add('impact', 'its first sentence gives the error rate or latency users got');
   if (summaryListsImpactByScope(model, s)) add('impact', 'its list says what each part of the service got');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
@@ -180,6 +181,16 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
   if (!model.allSections.some((o) => o.kind === 'impact' || WHAT_WENT_WRONG_RE.test(normalizeHeading(o.title))) || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
+}
+
+/**
+ * "Current Status" / "Current Status and Next Steps" opening the record of an incident still being worked on ("Status:
+ * Active"): where things stand is what a reader of the summary looks for first. Told in prose, not as time-stamped steps.
+ */
+function opensWithCurrentStatus(model: Postmortem, s: Section): boolean {
+  if (!/^current status(?: and next steps)?$/.test(normalizeHeading(s.title)) || !opensRecord(model, s, true)) return false;
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  return /\p{L}{3}/u.test(body) && /[.!?](?:\s|$)/.test(body) && timeStampedSteps(body) === 0;
 }
 
 /** The section read as the summary because it opens the record ("What went wrong", "What happened" told in prose), if any. */
