@@ -51,7 +51,11 @@ export interface FixAllWithDefaultsArgs {
 export const SHOW_RULE_DOCS_COMMAND = 'postmortemLint.showRuleDocs';
 export type ShowRuleDocsArgs = [ruleId: string];
 
-/** What travels in Diagnostic.data. */
+/**
+ * What a diagnostic of ours stands for, read back from it: the version it was published for and its rule. On the wire
+ * Diagnostic.data is the version alone (a number; -1 for a closed file's) and the rule is Diagnostic.code: ~120
+ * diagnostics of a 20 KB document were ~10% of publishDiagnostics' bytes as `{ version, ruleId }` (perf36).
+ */
 export interface DiagnosticData {
   version: number;
   ruleId: string;
