@@ -1,6 +1,6 @@
 // The lint thread: open documents' lints, the workspace index's reads and the fixes a code action asks for, in one
 // worker thread (dist/lint-worker.js), or in-process when there is none (tests from source, POSTMORTEM_LINT_WORKER=0)
-// or it died. A small open document is linted on the main thread (MAIN_THREAD_MAX_CHARS). The analyses themselves (one per revision, shared by every face) are lsp/analysis.ts.
+// or it died. The analyses themselves (one per revision, shared by every face) are lsp/analysis.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -55,22 +55,7 @@ export const inProcessThread: LintThread = {
   fixes: localFixer,
 };
 
-/**
- * Open documents up to this many characters are linted on the main thread, not sent to the lint thread: a warm lint
- * of 20 KB takes ~2 ms, less than a hover waits anyway, while the hop there and back (the text and the findings
- * copied across, each thread woken, the findings encoded and decoded) cost ~0.3 ms of a ~3.5 ms keystroke on a quiet
- * machine and more where the cores are busy (perf36). Larger documents keep the thread: their lints would hold up hover.
- * Env POSTMORTEM_LINT_MAIN_THREAD_CHARS overrides it (0: every lint on the thread).
- */
-export const MAIN_THREAD_MAX_CHARS = 32 * 1024;
-
-/** MAIN_THREAD_MAX_CHARS, or env POSTMORTEM_LINT_MAIN_THREAD_CHARS when it is a number (tests of the thread: 0). */
-export function mainThreadMaxChars(env: string | undefined = process.env.POSTMORTEM_LINT_MAIN_THREAD_CHARS): number {
-  const n = env === undefined || env.trim() === '' ? NaN : Number(env);
-  return Number.isFinite(n) && n >= 0 ? n : MAIN_THREAD_MAX_CHARS;
-}
-
-export function lintThread(workerFile: string, log: (line: string) => void, mainThreadMaxChars = 0): LintThread {
+export function lintThread(workerFile: string, log: (line: string) => void): LintThread {
   if (!fs.existsSync(workerFile)) return inProcessThread;
   let worker: Worker | undefined;
   let failed = false;
@@ -176,8 +161,6 @@ export function lintThread(workerFile: string, log: (line: string) => void, main
     });
   return {
     lint: (text, options, doc, early, demand) => {
-      // a small open document: here (its result, built here, answers its fixes here too)
-      if (doc !== undefined && text.length <= mainThreadMaxChars) return inProcessLinter(text, options, doc);
       const w = start();
       if (!w) return inProcessLinter(text, options, doc);
       let findings: EarlyResult | undefined;

@@ -16,7 +16,7 @@ import type { FixQuery } from '../lint/fix-query';
 import { findingDiagnostics } from './convert';
 import { DiagnosticsPublisher, type Computed } from './diagnostics';
 import { Analyzer, type Analysis, type EarlyAnalysis } from './analysis';
-import { defaultWorkerFile, inProcessThread, lintThread, mainThreadMaxChars } from './lint-thread';
+import { defaultWorkerFile, inProcessThread, lintThread } from './lint-thread';
 import type { IncomingGuard } from './guard';
 import { SettingsStore } from './settings';
 import { registerFeatures } from './features/index';
@@ -87,7 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const trace = process.env.POSTMORTEM_LINT_TRACE === '1' ? (line: string) => connection.console.log(`postmortem-lint trace: ${line}`) : undefined;
   const useWorker = options.worker ?? process.env.POSTMORTEM_LINT_WORKER !== '0';
-  const thread = useWorker ? lintThread(defaultWorkerFile(), log, mainThreadMaxChars()) : inProcessThread;
+  const thread = useWorker ? lintThread(defaultWorkerFile(), log) : inProcessThread;
   const analyzer = new Analyzer(thread.lint, trace, log, (uri) => thread.forget(uri), thread.fixes);
   const tooBigShown = new Set<string>();
   const tooBig = (doc: TextDocument): boolean => {
