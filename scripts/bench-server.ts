@@ -3,13 +3,15 @@
 // time and peak RSS). Uses dist/ (run `npm run build` first). Prints figures; never fails on them.
 // Env: BENCH_SERVER_PARTS (comma list of keystroke, hover, 10mb; default all), BENCH_SERVER_SIZES (keystroke sizes,
 // e.g. 20KB,1MB; default all), BENCH_HOVER_EDITS (default 6), BENCH_DEBUG=1 (each slow hover with its time),
-// BENCH_SERVER_NODE_ARGS (node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+// BENCH_SERVER_NODE_ARGS (node flags for the server process, after SERVER_EXEC_ARGV, the flags the VS Code client starts
+// it with; e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 
 interface Published {
   uri: string;
@@ -89,7 +91,8 @@ class Server {
   ) {}
 
   static async start(root: string): Promise<Server> {
-    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // the server as VS Code runs it (before perf36 the bench left SERVER_EXEC_ARGV out: a larger young generation)
+    const nodeArgs = [...SERVER_EXEC_ARGV, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, POSTMORTEM_LINT_TODAY: '2026-03-01' } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const s = new Server(proc, conn);

@@ -69,6 +69,13 @@ describe('code actions for other editors (no promptFixes)', () => {
         assert.equal(a.command, undefined, 'other editors get an edit, not a client command');
       }
     }
+    // Diagnostic.data is the version (the rule is the code); a diagnostic written as servers before perf36 sent it
+    // (`{ version, ruleId }`), or one whose data a client lost, still finds its fixes or none
+    assert.equal(d.data, 1);
+    const old = await c.codeActions(uri, [{ ...d, data: { version: 1, ruleId: d.code } }]);
+    assert.deepEqual(old.map((a) => a.title), actions.map((a) => a.title));
+    const lost = await c.codeActions(uri, [{ ...d, data: undefined }]);
+    assert.ok(!lost.some((a) => a.title.startsWith('Assign')), JSON.stringify(lost.map((a) => a.title)));
     const assign = actions.find((x) => x.title === 'Assign to @li')!;
     assert.ok(assign.edit?.documentChanges, 'versioned edit, so a changed document refuses it');
     const fixed = apply(POSTMORTEM, editsOf(assign, uri));

@@ -45,23 +45,26 @@ export function ruleDocsUri(ruleId: string): string {
 }
 
 export function toDiagnostic(f: Finding, version: number): Diagnostic {
-  // no fixes: code actions build them from the analysis of `version` when asked (lsp/fixes.ts)
-  const data: DiagnosticData = { version, ruleId: f.ruleId };
+  // no fixes: code actions build them from the analysis of `version` when asked (lsp/code-actions.ts); the rule is `code`
   const d: Diagnostic = {
     range: toLspRange(f.range),
     severity: toLspSeverity(f.severity),
     code: f.ruleId,
     source: SOURCE,
     message: f.message,
-    data,
+    data: version,
   };
   if (isRuleId(f.ruleId) && f.ruleId !== SOURCE) d.codeDescription = { href: ruleDocsUri(f.ruleId) };
   return d;
 }
 
-/** Diagnostic.data as sent back by the client, checked (clients may send anything). */
+/**
+ * The version and rule of a diagnostic of ours as sent back by the client, checked (clients may send anything):
+ * Diagnostic.data is the version, `code` the rule. `{ version, ruleId }` (what servers before perf36 sent) reads too.
+ */
 export function readDiagnosticData(d: Diagnostic): DiagnosticData | undefined {
-  const data = d.data as Partial<DiagnosticData> | undefined;
+  const data = d.data as number | Partial<DiagnosticData> | undefined;
+  if (typeof data === 'number') return typeof d.code === 'string' ? { version: data, ruleId: d.code } : undefined;
   if (!data || typeof data !== 'object') return undefined;
   if (typeof data.version !== 'number' || typeof data.ruleId !== 'string') return undefined;
   return data as DiagnosticData;

@@ -3,6 +3,7 @@
 // or it died. The analyses themselves (one per revision, shared by every face) are lsp/analysis.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { lint, type LintResult } from '../lint/lint';
 import { createLineIndex } from '../model/lines';
@@ -82,6 +83,11 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       // a bounded young generation: with the default the thread's heap sat tens of MB above what it uses; with 3 MB
       // (semi-spaces of 1 MB, as the main thread's) GC took 16–22% of the thread and a keystroke at 200 KB 113–122 ms
       // against 90–99 ms with 16 MB, for ~10 MB more RSS (the 2,000-file index: 133 MB either way)
+      // V8's --max-semi-space-size is the whole process's and wins over resourceLimits: with the server's own flag
+      // (SERVER_EXEC_ARGV, 1 MB for the main thread) this thread got 1 MB semi-spaces too and a 20 KB keystroke's round
+      // trip here took ~0.9 ms more (perf36). The flag is read when an isolate is made: unset for this one, the main
+      // thread's young generation stays as it was started.
+      setFlagsFromString('--max-semi-space-size=0');
       const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
