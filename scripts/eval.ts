@@ -116,6 +116,11 @@
 //              'Owner：repo' block and numbered 影响 / 根因 / 预防措施 headings, three unused Norwegian NAV postmortems, plus
 //              Korean runbook / checklist, ADR, risk-register and test-report look-alikes, labelled before the engine ran on it;
 //              first run by the lead: test/eval/heldout32/FIRST-RUN.md)
+//   --set=heldout33 score the thirty-third held-out set (test/eval/heldout33/: unused documents of three seen sources — a
+//              PyPI blog incident report with Eastern Time day headings, two Binder incident reports with template sample lines
+//              left in, three Norwegian NAV postmortems with empty Aksjonspunkter and Tidslinje — plus an engineering-blog
+//              guide to outage post-mortems, a security advisory and announcements as look-alikes, labelled before the engine
+//              ran on it; first run by the lead: test/eval/heldout33/FIRST-RUN.md)
 // timeline-timezone is scored per document where documents.tsv has a `timezone` label (yes: a finding is expected).
 // Postmortems are linted as the CLI lints a file in their folder (path globs apply); detection is measured on the
 // content alone (no path), since a look-alike saved as incident-runbook.md is a postmortem by path by design.
