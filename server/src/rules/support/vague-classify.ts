@@ -76,6 +76,10 @@ function classifyClause(s: string): VagueResult {
   // "Ask the datacenters to apply monitoring": judge what they are asked to do
   const ask = /^(?:ask|get|have|tell|request)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?!\s)(.*)$/i.exec(text);
   if (ask) return classifyClause(ask[1]);
+  // "try to auto-detect likely unhealthy Hub state and restart the Hub without manual intervention": an attempt at a
+  // named change is judged on the change; "Try to reduce flakiness" names nothing and stays a deliberation
+  const attempt = /^(?:try|attempt)\s+to\s+(?!\s)(.*)$/i.exec(text);
+  if (attempt && (MEASURABLE_RE.test(attempt[1]) || specificAnchors(attempt[1]).length >= 2)) return classifyClause(attempt[1]);
 
   // "Creation of an upgrade process", "Implementation of better alerting": judge the verb the noun stands for
   const nominal = /^(creation|implementation|introduction|development|establishment|definition|improvement|addition) of\s+(?!\s)(.*)$/i.exec(text);
