@@ -72,6 +72,8 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
   if (kind === 'summary' && (model.intro || labelStandsInForSummary(model))) return true;
   // `slo_impact: full control-plane outage (pre-prod)` in the front matter: the impact, stated as a field
   if (kind === 'impact' && impactInFrontMatter(model)) return true;
+  // "The main actions post-investigation taken were:" over a list, in the prose before the first heading
+  if (kind === 'action-items' && introListsActionsTaken(model)) return true;
   // "Conclusion" on a line of its own, the cause on the next
   if (kind === 'contributing-causes' && plainConclusionGivesCause(model)) return true;
   return alsoShownKinds(model).has(kind);
@@ -181,6 +183,33 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
   if (!model.allSections.some((o) => o.kind === 'impact' || WHAT_WENT_WRONG_RE.test(normalizeHeading(o.title))) || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
   return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
+}
+
+/**
+ * A report whose opening prose lists what was done about it ("The main actions post-investigation taken were:" over
+ * "* affected accounts were frozen …", "* email re-verification was required …"): a reader has the actions there, two
+ * entries or more right under a line that introduces them as the actions or measures taken.
+ */
+function introListsActionsTaken(model: Postmortem): boolean {
+  const intro = model.intro;
+  if (!intro) return false;
+  // the opening prose runs to the first section (the intro's range ends at its last long paragraph)
+  const end = model.allSections.find((s) => s.headingRange.start.offset >= intro.end.offset)?.headingRange.start.offset ?? model.text.length;
+  const lines = model.text.slice(intro.start.offset, end).split('\n');
+  const lead = lines.findIndex(actionsTakenLead);
+  if (lead < 0) return false;
+  let i = lead + 1;
+  while (i < lines.length && !lines[i].trim()) i++;
+  let n = 0;
+  while (i < lines.length && /^ {0,3}(?:[-*+]|\d{1,2}[.)]) +\S/.test(lines[i])) {
+    n++;
+    i++;
+  }
+  return n >= 2;
+}
+/** "The main actions post-investigation taken were:", "We have taken the following steps:": a short line ending in a colon. */
+function actionsTakenLead(line: string): boolean {
+  return line.length <= 120 && /:\s*$/.test(line) && /\b(?:actions?|measures|steps)\b/i.test(line) && /\b(?:taken|took)\b/i.test(line);
 }
 
 /**
