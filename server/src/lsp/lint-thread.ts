@@ -86,9 +86,12 @@ export function lintThread(workerFile: string, log: (line: string) => void): Lin
       // V8's --max-semi-space-size is the whole process's and wins over resourceLimits: with the server's own flag
       // (SERVER_EXEC_ARGV, 1 MB for the main thread) this thread got 1 MB semi-spaces too and a 20 KB keystroke's round
       // trip here took ~0.9 ms more (perf36). The flag is read when an isolate is made: unset for this one, the main
-      // thread's young generation stays as it was started.
+      // thread's young generation stays as it was started. So the "16 MB" above was in fact ~3 MB until perf36; given
+      // the 16 MB, the language server over a 2,000-postmortem workspace took 154–155 MB of RSS (target ≤ 150 MB). 6 MB:
+      // 142 MB (8 MB: 148, 4 MB: 143); warm keystrokes, 2 alternated rounds at load 1–2: 20 KB 4.5–4.9 ms (16 MB 3.9–4.3,
+      // 8 MB 4.4–4.6), 200 KB 30.6–32.0 ms (16 MB 29.6–30.4).
       setFlagsFromString('--max-semi-space-size=0');
-      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
       w.on('message', (reply: LintReply) => {
         const w8 = waiting.get(reply.id);
         if (!w8) return;
