@@ -47,6 +47,11 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   return out;
 }
 
+/** The text under a section's heading, up to its first sub-section. */
+function ownText(model: Postmortem, s: Section): string {
+  return model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+}
+
 /**
  * `<h2 id="cause">What's Happening</h2>`: the anchor the author gave an HTML heading names the section it is (the page
  * links to "#cause"). Read from the opening tag right before the title; markdown headings have none.
@@ -98,7 +103,7 @@ const FIX_TITLE_RE = /^(?:the )?fixes$|^the fix$|^fixing (?:the|this|that|it)\b|
  */
 function laterMeasuresToDo(model: Postmortem, s: Section): boolean {
   if (s.kind !== 'resolution' || !model.allSections.some((o) => o.kind === 'resolution' && o.titleRange.start.offset < s.titleRange.start.offset)) return false;
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).trim();
+  const body = ownText(model, s).trim();
   return body.length > 0 && startsImperative(body.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, ''));
 }
 
@@ -182,7 +187,7 @@ function opensWithWhatHappened(model: Postmortem, s: Section): boolean {
   if (underLessons(s) || !/^what happened$/.test(normalizeHeading(s.title)) || !opensRecord(model, s, true)) return false;
   // beside a separate timeline it is the summary under another name (facts.ts sectionUnderAnotherName: rename it)
   if (!model.allSections.some((o) => o.kind === 'impact' || WHAT_WENT_WRONG_RE.test(normalizeHeading(o.title))) || model.allSections.some((o) => o !== s && o.kind === 'timeline')) return false;
-  return timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) === 0;
+  return timeStampedSteps(ownText(model, s)) === 0;
 }
 
 /**
@@ -195,7 +200,7 @@ function introListsActionsTaken(model: Postmortem): boolean {
   if (!intro) return false;
   // the opening prose runs to the first section (the intro's range ends at its last long paragraph)
   const end = model.allSections.find((s) => s.headingRange.start.offset >= intro.end.offset)?.headingRange.start.offset ?? model.text.length;
-  const lines = model.text.slice(intro.start.offset, end).split('\n');
+  const lines = model.text.slice(intro.start.offset, end).split(/\r?\n/);
   const lead = lines.findIndex(actionsTakenLead);
   if (lead < 0) return false;
   let i = lead + 1;
@@ -218,7 +223,7 @@ function actionsTakenLead(line: string): boolean {
  */
 function opensWithCurrentStatus(model: Postmortem, s: Section): boolean {
   if (!/^current status(?: and next steps)?$/.test(normalizeHeading(s.title)) || !opensRecord(model, s, true)) return false;
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  const body = ownText(model, s);
   return /\p{L}{3}/u.test(body) && /[.!?](?:\s|$)/.test(body) && timeStampedSteps(body) === 0;
 }
 
@@ -248,9 +253,9 @@ const SYMPTOM_RE =
  */
 function summaryListsImpactByScope(model: Postmortem, s: Section): boolean {
   if (s.kind !== 'summary') return false;
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  const body = ownText(model, s);
   let n = 0;
-  for (const line of body.split('\n')) {
+  for (const line of body.split(/\r?\n/)) {
     const m = SCOPED_EFFECT_RE.exec(line);
     if (m && EFFECT_RE.test(m[1]) && ++n >= 2) return true;
   }
@@ -286,7 +291,7 @@ function underLessons(s: Section): boolean {
  * split"): one such sentence is the cause named, where "due to load" alone may be a detail of the response.
  */
 function pointsAtTheCause(model: Postmortem, s: Section): boolean {
-  return WHAT_CAUSED_RE.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset));
+  return WHAT_CAUSED_RE.test(ownText(model, s));
 }
 const WHAT_CAUSED_RE = /\b(?:this|that|which|it) (?:is|was) (?:exactly |precisely )?what (?:causes|caused)\b/i;
 const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$|^(?:(?:the|technical|incident|more|further) )?details$/;
@@ -296,7 +301,7 @@ const EXPLANATION_RE = /^(?:(?:detailed|technical|full|in-depth) )?explanation$|
  * resulted from three compounding factors:") in the section's own text: a reader sees the causes there.
  */
 function listsWhatFailed(model: Postmortem, s: Section): boolean {
-  const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
+  const lines = ownText(model, s).split(/\r?\n/);
   return lines.some((line, i) => {
     if (!/:\s*$/.test(line) || line.length > 200 || !COUNTED_RE.test(line) || !CAUSES_RE.test(line)) return false;
     const next = lines.slice(i + 1).find((l) => l.trim());
@@ -313,7 +318,7 @@ const CAUSES_RE = /\b(?:failed|went\s+wrong|contributed|resulted\s+from|(?:was|w
  * own text: the follow-ups are there for a reader, each a ticket, whatever the heading is called.
  */
 function listsTicketsFiled(model: Postmortem, s: Section): boolean {
-  const lines = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset).split(/\r?\n/);
+  const lines = ownText(model, s).split(/\r?\n/);
   return lines.some((line, i) => {
     if (!/:\s*$/.test(line)) return false;
     const last = line.split(/(?<=[.!?])\s+/).pop() ?? '';
