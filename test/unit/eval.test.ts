@@ -192,48 +192,34 @@ describe('eval label files', () => {
       [['luanti-postmortem-2025-10-07-disk-full.md', false], ['luanti-valdivia-incidente-skins-utf16.md', false], ['luanti-valdivia-incidente-spawning.md', true]],
     );
     for (const d of h27) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    // From heldout28 on, each set's time-zone labels are pinned the same way: the documents labelled 'yes' (by name, or
+    // how many), how many 'no', and no label on a postmortem without a timeline.
+    const zoneLabels = (set: string, yes: number | string[], no: number) => {
+      const docs = heldouts.find((h) => h.set === set)!.labels.docs.filter((d) => d.kind === 'postmortem');
+      const labelledYes = docs.filter((d) => d.timezone === true);
+      if (typeof yes === 'number') assert.equal(labelledYes.length, yes, `${set}: ${yes} timelines labelled 'yes'`);
+      else assert.deepEqual(labelledYes.map((d) => d.file.replace(/^.*\//, '')).sort(), yes);
+      assert.equal(docs.filter((d) => d.timezone === false).length, no, `${set}: ${no} timelines labelled 'no'`);
+      for (const d of docs) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    };
     // heldout28: the two Chinese reports' 时间线 tables of clock times with no zone anywhere are labelled 'yes'; the UTC and CEST
     // timelines 'no'; three documents have no timeline
-    const h28 = heldouts.find((h) => h.set === 'heldout28')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.deepEqual(
-      h28.filter((d) => d.timezone === true).map((d) => d.file.replace(/^.*\//, '')).sort(),
-      ['mindlx-2026-07-23-frontend-deletion.md', 'mindlx-2026-08-06-noon-fusion-stale.md'],
-    );
-    assert.equal(h28.filter((d) => d.timezone === false).length, 4);
-    for (const d of h28) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout28', ['mindlx-2026-07-23-frontend-deletion.md', 'mindlx-2026-08-06-noon-fusion-stale.md'], 4);
     // heldout29: no timeline is labelled 'yes'; the Kigali Sim and polyfill retrospectives' dates-only timelines and the mybinder
     // report's ('All times in GMT+2') 'no'; three documents have no timeline
-    const h29 = heldouts.find((h) => h.set === 'heldout29')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.equal(h29.filter((d) => d.timezone === true).length, 0);
-    assert.equal(h29.filter((d) => d.timezone === false).length, 3);
-    for (const d of h29) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout29', 0, 3);
     // heldout30: no timeline is labelled 'yes' (CEST, UTC and CST are stated); 'no' for the three OBS timelines, the IOT report's
     // CST table and the two '**Timeline:**' step lists without clock times; two reports have no timeline
-    const h30 = heldouts.find((h) => h.set === 'heldout30')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.equal(h30.filter((d) => d.timezone === true).length, 0);
-    assert.equal(h30.filter((d) => d.timezone === false).length, 6);
-    for (const d of h30) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout30', 0, 6);
     // heldout31: no timeline is labelled 'yes' (CET, PST (UTC-7), UTC+1 and UTC are stated; one '**Timeline:**' step list
     // without clock times); two documents have no timeline
-    const h31 = heldouts.find((h) => h.set === 'heldout31')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.equal(h31.filter((d) => d.timezone === true).length, 0);
-    assert.equal(h31.filter((d) => d.timezone === false).length, 5);
-    for (const d of h31) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout31', 0, 5);
     // heldout32: the two NAV Tidslinje sections of clock times with no zone anywhere are labelled 'yes'; 'no' for the landslide
     // record's Timeline（UTC） and the NAV dates-only Tidslinje; two landslide records have no timeline
-    const h32 = heldouts.find((h) => h.set === 'heldout32')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.deepEqual(
-      h32.filter((d) => d.timezone === true).map((d) => d.file.replace(/^.*\//, '')).sort(),
-      ['nav-dagpenger-2022-02-09-soknad-non-ascii-url.md', 'nav-dagpenger-2023-11-17-grunnlag-sats-validation.md'],
-    );
-    assert.equal(h32.filter((d) => d.timezone === false).length, 2);
-    for (const d of h32) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout32', ['nav-dagpenger-2022-02-09-soknad-non-ascii-url.md', 'nav-dagpenger-2023-11-17-grunnlag-sats-validation.md'], 2);
     // heldout33: no timeline is labelled 'yes' (Eastern Time (UTC-4), PST and CEST (UTC+2) are stated); the three NAV
     // postmortems have no timeline (none, or an empty Tidslinje heading)
-    const h33 = heldouts.find((h) => h.set === 'heldout33')!.labels.docs.filter((d) => d.kind === 'postmortem');
-    assert.equal(h33.filter((d) => d.timezone === true).length, 0);
-    assert.equal(h33.filter((d) => d.timezone === false).length, 3);
-    for (const d of h33) if (!d.sections.timeline) assert.equal(d.timezone, undefined, `${d.file}: no timeline, no label`);
+    zoneLabels('heldout33', 0, 3);
   });
 
   test('look-alikes and collected postmortems live in test/eval, each with its source and licence', () => {
