@@ -6,6 +6,9 @@
 //   --json     print the scores (and the disagreements, each with its failure class) as JSON instead of the table
 //   --by-class list every disagreement grouped by failure class (issue 8's classes where one applies), with counts
 //   --only=TEXT score only the documents whose file name contains TEXT
+//   --dir=PATH score a labelled folder outside the project instead of a set: PATH/documents.tsv and PATH/items.tsv in
+//              the sets' format, each `file` relative to PATH (a team's own postmortems, or writing measured once and
+//              not kept here)
 //   --set=heldout  score the first held-out set (test/eval/heldout/: labelled before the engine ran on it; its
 //              disagreements have since been read, so it is development data now) instead of the development set
 //   --set=heldout2 score the second held-out set (test/eval/heldout2/: labelled before the engine ran on it; read
@@ -188,12 +191,18 @@ function score(t: Tally, metric: string, expected: boolean, got: boolean, file: 
 }
 
 const setArg = args.find((a) => a.startsWith('--set='))?.slice('--set='.length) ?? 'dev';
+const dirArg = args.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
 if (!(LABEL_SETS as readonly string[]).includes(setArg)) {
   console.error(`eval: --set=${setArg} is not one of ${LABEL_SETS.join(', ')}`);
   process.exit(2);
 }
-const labelSet = setArg as LabelSet;
-const labels = loadLabels(labelSet);
+if (dirArg !== undefined && !existsSync(join(dirArg, 'documents.tsv'))) {
+  console.error(`eval: --dir=${dirArg} has no documents.tsv (a labelled folder holds documents.tsv and items.tsv)`);
+  process.exit(2);
+}
+/** The set's name as printed: a labelled folder by its path. */
+const labelSet: string = dirArg ?? setArg;
+const labels = loadLabels(dirArg !== undefined ? { dir: dirArg } : (setArg as LabelSet));
 const problems = [...labels.problems, ...checkAgainstDocuments(labels)];
 if (problems.length) {
   console.error(`eval: ${problems.length} problem(s) with the label files (npm run eval needs them fixed):`);
@@ -437,7 +446,7 @@ const nItems = labels.items.filter((i) => scored.some((d) => d.file === i.file))
 if (asJson) {
   console.log(JSON.stringify({ set: labelSet, today: TODAY, postmortems: nPm, lookalikes: nLook, items: nItems, rows: rows.map((r) => ({ ...r, ...r.t })), multiOwner, statusAccuracy: statusRight / Math.max(1, statusTotal), disagreements: classed }, null, 2));
 } else {
-  console.log(`Labelled set (${labelSet === 'dev' ? 'development' : `held-out test: ${labelSet}`})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
+  console.log(`Labelled set (${labelSet === 'dev' ? 'development' : dirArg !== undefined ? `labelled folder: ${dirArg}` : `held-out test: ${labelSet}`})${only ? ` (--only=${only})` : ''}: ${nPm} postmortems (${nItems} items), ${nLook} look-alikes, ${templates.length} templates; today = ${TODAY}\n`);
   const w = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(w)}  precision  recall   counts                     target`);
   for (const r of rows) {

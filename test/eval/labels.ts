@@ -273,16 +273,30 @@ export interface Labels {
   problems: LabelProblem[];
 }
 
-/** Read documents.tsv and items.tsv of one set. Problems with the format are collected, not thrown. */
-export function loadLabels(set: LabelSet = 'dev'): Labels {
+/**
+ * A labelled folder outside the project (`npm run eval -- --dir=PATH`): PATH/documents.tsv and PATH/items.tsv in the
+ * sets' format, with each `file` relative to PATH (e.g. `postmortems/db-outage.md`). Postmortems a team keeps to
+ * itself, or writing measured once and not kept in the project.
+ */
+export interface LabelDir {
+  dir: string;
+}
+
+/**
+ * Read documents.tsv and items.tsv of one set, or of a labelled folder (each `file` then made absolute, so docPath
+ * finds it). Problems with the format are collected, not thrown.
+ */
+export function loadLabels(set: LabelSet | LabelDir = 'dev'): Labels {
   const problems: LabelProblem[] = [];
   const docs: DocLabel[] = [];
   const items: ItemLabel[] = [];
+  const prefix = typeof set === 'string' ? SET_PREFIX[set] : resolve(set.dir) + '/';
+  const fileOf = (file: string) => (typeof set === 'string' || !file ? file : resolve(set.dir, file));
 
-  const d = readTsv(SET_PREFIX[set] + 'documents.tsv');
+  const d = readTsv(prefix + 'documents.tsv');
   const col = (h: string[], name: string) => h.indexOf(name);
   for (const { cells, line } of d.rows) {
-    const where = `${SET_PREFIX[set]}documents.tsv:${line}`;
+    const where = `${prefix}documents.tsv:${line}`;
     const get = (name: string) => (cells[col(d.header, name)] ?? '').trim();
     const kind = get('kind');
     if (kind !== 'postmortem' && kind !== 'template' && kind !== 'lookalike') {
@@ -301,12 +315,12 @@ export function loadLabels(set: LabelSet = 'dev'): Labels {
       if (kind === 'postmortem') timezone = tz === 'yes';
       else problems.push({ where, message: `timezone '${tz}' on a ${kind}: only postmortems are labelled ('-')` });
     } else if (tz !== '' && tz !== '-') problems.push({ where, message: `timezone '${tz}' is not yes/no/-` });
-    docs.push({ file: get('file'), kind, sections, timezone, note: get('note'), line });
+    docs.push({ file: fileOf(get('file')), kind, sections, timezone, note: get('note'), line });
   }
 
-  const it = readTsv(SET_PREFIX[set] + 'items.tsv');
+  const it = readTsv(prefix + 'items.tsv');
   for (const { cells, line } of it.rows) {
-    const where = `${SET_PREFIX[set]}items.tsv:${line}`;
+    const where = `${prefix}items.tsv:${line}`;
     const get = (name: string) => cells[col(it.header, name)] ?? '';
     const status = get('status').trim();
     const owner = get('owner').trim();
@@ -318,7 +332,7 @@ export function loadLabels(set: LabelSet = 'dev'): Labels {
     if (vague !== 'yes' && vague !== 'no' && vague !== 'unclear') problems.push({ where, message: `vague '${vague}' is not yes/no/unclear` });
     if (!get('snippet')) problems.push({ where, message: 'empty snippet' });
     items.push({
-      file: get('file').trim(),
+      file: fileOf(get('file').trim()),
       snippet: get('snippet'),
       status: status as ItemLabel['status'],
       owner: owner === 'yes',

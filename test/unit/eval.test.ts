@@ -4,7 +4,8 @@
 // engine against these labels; a label that points nowhere would silently drop out of the scores.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { checkAgainstDocuments, CORPUS_DIR, docPath, EVAL_DIR, HELDOUT_SETS, LABEL_SETS, loadLabels, normalise, snippetPlaces } from '../eval/labels';
@@ -286,6 +287,43 @@ describe('eval label files', () => {
       .filter((l) => /^## .* \((\d+)\)$/.test(l))
       .reduce((n, l) => n + Number(/\((\d+)\)$/.exec(l)![1]), 0);
     assert.equal(listed, json.disagreements.length);
+  });
+});
+
+// A team's own postmortems, labelled in a folder of their own: --dir scores them as a set is scored.
+describe('eval --dir: a labelled folder outside the project', () => {
+  test('its files are read relative to the folder and scored; a folder without labels is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pml-eval-dir-'));
+    try {
+      mkdirSync(join(dir, 'postmortems'));
+      writeFileSync(
+        join(dir, 'postmortems', 'db.md'),
+        '# Postmortem: database outage\n\n## Summary\n\nOn 2026-03-02 the primary database ran out of disk and writes failed for 40 minutes.\n\n' +
+          '## Impact\n\nCheckout failed for every customer.\n\n## Root cause\n\nA log table grew without rotation.\n\n' +
+          '## Action items\n\n- Add a disk alert at 80% on every database host\n- Rotate the audit log table weekly (@dana, due 2026-03-20)\n',
+      );
+      const header = 'file\tkind\tsummary\timpact\ttimeline\tcauses\tactions\ttimezone\tnote\n';
+      writeFileSync(join(dir, 'documents.tsv'), header + 'postmortems/db.md\tpostmortem\tyes\tyes\tno\tyes\tyes\t-\t\n');
+      writeFileSync(
+        join(dir, 'items.tsv'),
+        'file\tsnippet\tstatus\towner\tdue\tvague\tnote\n' +
+          'postmortems/db.md\tAdd a disk alert at 80%\topen\tno\tno\tno\t\n' +
+          'postmortems/db.md\tRotate the audit log table weekly\topen\tyes\tyes\tno\t\n',
+      );
+      const labels = loadLabels({ dir });
+      assert.deepEqual(labels.problems, []);
+      assert.deepEqual([...new Set(labels.items.map((i) => i.file))], [join(dir, 'postmortems', 'db.md')]);
+      assert.deepEqual(checkAgainstDocuments(labels), []);
+      const run = (...a: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', ...a], { cwd: join(EVAL_DIR, '../..'), encoding: 'utf8' });
+      const json = JSON.parse(run(`--dir=${dir}`, '--json')) as { postmortems: number; items: number; rows: { metric: string; tp: number; fp: number }[] };
+      assert.equal(json.postmortems, 1);
+      assert.equal(json.items, 2);
+      const owner = json.rows.find((r) => r.metric.startsWith('action-item-owner'));
+      assert.deepEqual([owner?.tp, owner?.fp], [1, 0], 'the unowned item is the one finding; the owned one is quiet');
+      assert.throws(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', `--dir=${join(dir, 'postmortems')}`], { cwd: join(EVAL_DIR, '../..'), stdio: 'pipe' }), /no documents\.tsv/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
