@@ -133,11 +133,12 @@ export function groupOf(section: Section): string | undefined {
   return section.title;
 }
 
-const WHOLE_BRACED_RE = /^\{[^{}]+\}$/;
+const WHOLE_BRACED_RE = /^\$?\{[^{}]+\}$/;
 
 /**
  * A template's note to its writer, wrapped whole in one pair of braces: "{link to github issues for things that would
- * have detected this failure}" (not "{{ summary }}", below).
+ * have detected this failure}", or a template literal's "${first item to help make this not happen again}", "${...}"
+ * (not "{{ summary }}", below).
  */
 export const isBracedNote = (text: string): boolean => WHOLE_BRACED_RE.test(text.trim());
 
