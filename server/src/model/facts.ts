@@ -199,7 +199,8 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
       // nothing of who was affected or for how long
       return candidates.find((s) => !s.kind && !AFFECTED_CODE_RE.test(title(s)) && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?|(?:other )?side[- ]?effects?)\b/.test(title(s)));
     case 'summary': {
-      const first = candidates.find((s) => s.depth > 1);
+      // the first with text of its own: not a "#### Tracking bug: [4410](…)" line right under the title
+      const first = candidates.find((s) => s.depth > 1 && /\S/.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)));
       // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)
       const timelineElsewhere = (f: Section) => model.allSections.some((o) => o !== f && o.kind === 'timeline');
       return first && (!first.kind || first.kind === 'glossary' || (first.kind === 'timeline' && timelineElsewhere(first))) && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;
@@ -244,6 +245,19 @@ function twoEntriesSay(body: string, says: (entry: string) => boolean): boolean 
   for (const entry of body.split(/\r?\n(?=[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t])|(?:\r?\n[ \t]*){2,}/)) if (says(entry) && ++n >= 2) return true;
   return false;
 }
+/**
+ * A "What went wrong" section that names the cause of the incident once, plainly: "The entire incident was a result of
+ * a problem we knew was coming", "We should have used `bigint` … which would have avoided the issue entirely", "If any
+ * of these factors were not in play, this error would have: never happened". One such sentence is the cause a reader
+ * sees, where one "due to" may be a detail of the response (explainsCauses wants two of those).
+ */
+export function namesTheCauseOnce(model: Postmortem, s: Section): boolean {
+  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  return RESULT_OF_RE.test(body) || MISSING_SAFEGUARD_RE.test(body) || NEVER_HAPPENED_RE.test(body);
+}
+const RESULT_OF_RE = /\b(?:incident|outage|issue|error|problem|failure)\b[^.\n]{0,40}\b(?:was|were|is)\s(?:a\s|the\s)?(?:direct\s)?result\sof\b/i;
+const NEVER_HAPPENED_RE = /\bwould\shave:?\s{1,4}(?:[-*]\s)?never\s(?:have\s)?(?:happened|occurred)\b/i;
+
 /**
  * A lessons section asked as a question about this incident ("What did we learn?", "What can we learn from this
  * incident and improve?") whose entries, its sub-sections' included, say why it happened: with the causal

@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 import { timelineZones } from './timezones';
 import { findDates } from './due';
@@ -27,7 +27,8 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   const anchor = htmlAnchor(model.text, s);
   const named = anchor ? matchSection(anchor) : undefined;
   if (named) add(named, `its anchor id="${anchor}" names it`);
-  if (wentWrongWithCauses(model, s) || lessonsExplainCauses(model, s)) add('contributing-causes', 'at least two of its entries say why it happened');
+  const wentWrong = lessonsExplainCauses(model, s) ? TWO_SAY_WHY : wentWrongCauses(model, s);
+  if (wentWrong) add('contributing-causes', wentWrong);
   if (listsWhatFailed(model, s)) add('contributing-causes', 'it lists what failed');
   if (opensWithWhatWentWrong(model, s)) add('summary', 'it opens the record by saying what went wrong');
   if (opensWithWhatHappened(model, s)) add('summary', 'it opens the record by telling what broke, in prose');
@@ -161,11 +162,14 @@ const ALSO_SHOWN = new WeakMap<Postmortem, ReadonlySet<SectionKind>>();
 
 /**
  * "What went wrong" / "What didn't work" under Lessons learned: the causes when its entries say why (see
- * explainsCauses).
+ * explainsCauses), or when one of them names the cause of the incident plainly (namesTheCauseOnce). Why, for the hover.
  */
-function wentWrongWithCauses(model: Postmortem, s: Section): boolean {
-  return underLessons(s) && /^what (?:went wrong|didn't work|did not work)\b/.test(normalizeHeading(s.title)) && explainsCauses(model, s);
+function wentWrongCauses(model: Postmortem, s: Section): string | undefined {
+  if (!underLessons(s) || !/^what (?:went wrong|didn't work|did not work)\b/.test(normalizeHeading(s.title))) return undefined;
+  if (explainsCauses(model, s)) return TWO_SAY_WHY;
+  return namesTheCauseOnce(model, s) ? 'it names what caused the incident' : undefined;
 }
+const TWO_SAY_WHY = 'at least two of its entries say why it happened';
 
 /**
  * "## What went wrong" as the first section of a short write-up (then "Root cause", "Impact", "Actions to take"), or
