@@ -62,6 +62,27 @@ const lineLabelKinds = memoByText((source: string): readonly SectionKind[] => {
 });
 
 /**
+ * The kinds named by the keys of a list of fields, three bullets or more written "Key: value" ("- Date: 2025-Feb-07",
+ * "- Summary: We missed that a patch …", "- Impact: 23 validators …", "- Root Causes: Haste, poor communication"): each key
+ * that names a section stands for it, as a bold label does. Only the list's own bullets, not their sub-bullets.
+ */
+const listFieldKinds = memoByText((source: string): readonly SectionKind[] => {
+  const keys = source
+    .split(/\r?\n/)
+    .map((line) => LIST_FIELD_RE.exec(line)?.[1])
+    .filter((k): k is string => k !== undefined);
+  if (keys.length < 3) return [];
+  const out: SectionKind[] = [];
+  for (const key of keys) {
+    const k = matchSection(key);
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+});
+/** A bullet of the list itself (not indented) whose text starts with a key of one to three words, a colon and a value. */
+const LIST_FIELD_RE = /^ {0,3}[-*+][ \t]+([\p{L}][\p{L}/&-]*(?: [\p{L}/&-]+){0,2}):[ \t]+\S/u;
+
+/**
  * "Impact: the launcher cannot find the relay script here, so …": a paragraph that opens with a plain "Impact:" and
  * goes on to tell it in a sentence of six words or more is the impact, as a bold label would be. Only this label: a
  * plain "Resolution: 1080p" or "Summary: …" in running text names nothing a reader takes for a section.
@@ -132,6 +153,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       return;
     }
     if (node.type !== 'list') return;
+    for (const k of listFieldKinds(ctx.text.slice(startOf(node), endOf(node)))) labeled.add(k);
     for (const li of node.children) {
       const p = li.children[0];
       const k = p?.type === 'paragraph' ? boldLabelKind(p) : undefined;
