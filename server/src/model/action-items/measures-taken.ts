@@ -136,9 +136,11 @@ const DONE_LABEL_RE = /\b(?:documented|fixed|added|removed|deployed|released|mer
 
 /**
  * "## Resolution" over "### 1. `register_user()` — Guest conversion", "### 2. `verify_email()` — Defense-in-depth
- * guard": numbered sub-headings, each naming a fix made, are the measures taken (headings, so not read as items).
+ * guard", or "## Resulting Action" over "#### 1) Alerts added for pgbouncer errors by @em": numbered sub-headings, each
+ * naming a fix made, are the measures taken (headings, so not read as items).
  */
 export function numbersFixesInSubheadings(section: Section): boolean {
-  return section.kind === 'resolution' && section.children.filter((c) => NUMBERED_TITLE_RE.test(c.title)).length >= 2;
+  const named = section.kind === 'resolution' || (!section.kind && /\bactions?$/.test(normalizeHeading(section.title)));
+  return named && section.children.filter((c) => NUMBERED_TITLE_RE.test(c.title)).length >= 2;
 }
 const NUMBERED_TITLE_RE = /^\d{1,2}[.)]\s+\S/;
