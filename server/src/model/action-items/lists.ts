@@ -8,7 +8,7 @@ import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, ty
 import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
-import { roleLead } from './role-leads';
+import { nameLead, roleLead } from './role-leads';
 import { struckLead } from './struck';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
@@ -192,8 +192,9 @@ function listItem(
     statusHit ??= findStatus(seg);
   }
   if (owners.length === 0) {
-    // "**AGENT**: remove the entry" in a checklist split between roles: the role does it
-    const subject = findSubjectOwner(segments[0]) ?? roleLead(li, list, text);
+    // "**AGENT**: remove the entry" in a checklist split between roles, "ICL to build 22.0.3" in a list handing its
+    // items out by name: the role or the name does it
+    const subject = findSubjectOwner(segments[0]) ?? roleLead(li, list, text) ?? nameLead(li, list, text);
     if (subject) owners.push(subject);
   }
   // "(Rafael, 2026-03-20)": a name in parentheses next to a date
