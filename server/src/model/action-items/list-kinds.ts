@@ -59,10 +59,15 @@ const WAYS_RE = /^there (?:are|is|were) (?:two|three|four|several|a few|a couple
  * "We are working on figuring out which of the classic scaling topics are useful for us." above "- scale up",
  * "- caching": the bullets name the options the sentence before them weighs, not separate follow-ups (nothing is
  * decided yet; the follow-up is the sentence). Only when the sentence names a choice among options and every bullet
- * is a bare phrase of a few words: no checkbox, no sentence, no owner, date or link, nothing nested.
+ * is a bare phrase of a few words: no checkbox, no sentence, no owner, date or link, nothing nested. A lead-in that
+ * ends by asking for one of them ("The main thing is to not waste ids by doing one of:") says so whatever the bullets'
+ * length (no checkbox, nothing nested).
  */
 export function isOptionList(list: List, before: string | undefined): boolean {
-  if (before === undefined || !NAMES_OPTIONS_RE.test(lastSentence(before))) return false;
+  if (before === undefined) return false;
+  // "… by doing one of:", "Either:": whatever their length, the bullets are the ways to choose from
+  if (ONE_OF_RE.test(before.trimEnd())) return list.children.length >= 2 && list.children.every((li) => li.checked == null && li.children.length === 1);
+  if (!NAMES_OPTIONS_RE.test(lastSentence(before))) return false;
   return list.children.length >= 2 && list.children.every((li) => {
     const p = li.children[0];
     if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph' || p.children.some((c) => c.type === 'link' || c.type === 'linkReference')) return false;
@@ -71,6 +76,8 @@ export function isOptionList(list: List, before: string | undefined): boolean {
     return words.length >= 1 && words.length <= 4 && !/[.!?:;@]/.test(t) && !/\d{4}/.test(t);
   });
 }
+/** A lead-in that ends by asking for one of the bullets: "… by doing one of:", "use one of the following:", "Either:". */
+const ONE_OF_RE = /(?:\bone of(?: (?:the|these) (?:following|options|ways))?|^either|[.!?]\s+either)\s*:$/i;
 const lastSentence = (t: string): string => t.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u).pop() ?? '';
 // "which of the classic scaling topics", "the following options", "options we are considering", "possible approaches"
 const NAMES_OPTIONS_RE =
