@@ -9,7 +9,7 @@ import { findDue, type DueHit } from '../due';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext } from './common';
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { nameLead, roleLead } from './role-leads';
-import { struckLead } from './struck';
+import { committedLead, struckLead } from './struck';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -211,7 +211,8 @@ function listItem(
     statusField = toField(statusHit, ctx);
   }
   // "- ~~No alert on queue depth~~ — shipped 2026-10-02.": struck off the list
-  const struck = status === 'open' && !statusField ? struckLead(mainNode, text) : undefined;
+  // or opened by its action linked to the commit that did it: "- [Write tests](…/commit/bdcdd5f) to ensure …"
+  const struck = status === 'open' && !statusField ? (struckLead(mainNode, text) ?? committedLead(mainNode)) : undefined;
   if (struck) {
     status = struck.status;
     statusField = { value: struck.status, text: text.slice(struck.start, struck.end), range: ctx.range(struck.start, struck.end) };

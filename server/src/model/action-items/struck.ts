@@ -35,3 +35,15 @@ export function struckLead(main: Nodes, text: string): StruckLead | undefined {
   if (plain(first).trim().split(/\s+/).length < 3) return undefined;
   return { status: 'done', start: startOf(first), end: endOf(first) };
 }
+
+/**
+ * The item opens with its action linked to the commit that did it: "- [Write tests](https://github.com/o/r/commit/bdcdd5f)
+ * to ensure that tinting does not regress." The commit is the work, done (a pull request or an issue may still be open).
+ */
+export function committedLead(main: Nodes): StruckLead | undefined {
+  if (main.type !== 'paragraph') return undefined;
+  const first = main.children[0];
+  if (first?.type !== 'link' || !COMMIT_URL_RE.test(first.url)) return undefined;
+  return { status: 'done', start: startOf(first), end: endOf(first) };
+}
+const COMMIT_URL_RE = /\/commits?\/[0-9a-f]{7,40}(?![0-9a-z])/i;
