@@ -221,12 +221,26 @@ const AFFECTED_CODE_RE = /^affected (?:source )?(?:files?|paths?|stack|code|line
  */
 export function timeStampedSteps(body: string): number {
   let n = 0;
+  let clock = 0;
+  let notYear = false;
   for (const line of body.split(/\r?\n/)) {
     const t = line.replace(/^\s*(?:\*\*(?!\*)|__)?(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?/, '');
     if (/^(?:at|on|around|by)\s+(?:(?:about|around|roughly|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b|utc\b)|^(?:on|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at|around)\s+\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?\b)|^(?:at|on)\s+\d{1,2}:\d{2}\b|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:(?:utc|[A-Z]{2,4})\s*)?[-–—:|]|^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/i.test(t) || WEEKDAY_TIME_RE.test(t)) n++;
+    else {
+      // "~1442: changes deployed", "1727 : X noticed", "[1758](slack link): Y acknowledged": a 24-hour clock without a colon
+      const m = CLOCK_RE.exec(t);
+      if (m) {
+        clock++;
+        const v = Number(m[1]);
+        if (v < 1990 || v > 2039) notYear = true;
+      }
+    }
   }
-  return n;
+  // lines led by "2019:", "2020:", "2021:" are a history by year: counted only beside a time no year could be
+  return n + (notYear ? clock : 0);
 }
+/** "~1442:", "1727 :", "[1758](https://…):": hours and minutes run together, at the start of a line, then a colon. */
+const CLOCK_RE = /^~?\[?((?:[01]\d|2[0-3])[0-5]\d)\]?(?:\([^()\s]{1,300}\))?[ \t]?:/;
 const WEEKDAY_TIME_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\b|(?::\d{2})?\s*[ap]\.?m\.?(?![a-z]))/i;
 
 /**
