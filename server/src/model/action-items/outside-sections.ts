@@ -1,6 +1,6 @@
 // Items written outside the follow-up sections: tables and `**TODO**:` paragraphs that are items by their own shape,
 // and tickets filed with someone else told in the prose ("I've opened a support ticket with Fastly about …").
-import type { Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import type { Postmortem, Section } from '../types';
 import type { ParseContext } from './common';
 import type { NodeSections } from './node-sections';
@@ -10,18 +10,22 @@ import { itemLabel, paragraphItem, paragraphRuns, statusLabel } from './paragrap
 import { commitmentItems } from './commitments';
 import { doneNote } from './closing-notes';
 import { pushAll } from '../scan';
+import { listItems } from './lists';
 
 /**
  * Items outside action-items sections that are items by their own shape: a table with an Action column and an
- * Owner / Bug / Due / Status column (often written with no heading above it), and `**TODO**:` / `**DOING**:`
- * paragraphs. Never in a timeline, where "TODO" and tables are narrative.
+ * Owner / Bug / Due / Status column (often written with no heading above it), `**TODO**:` / `**DOING**:`
+ * paragraphs, and a task list in the section that tells the fix (isOpenTaskList). Never in a timeline, where "TODO"
+ * and tables are narrative.
  */
 export function collectOutside(tree: Root, sections: NodeSections, model: Postmortem, ctx: ParseContext): void {
   tree.children.forEach((node, at) => {
-    if (node.type !== 'table' && node.type !== 'paragraph') return;
+    if (node.type !== 'table' && node.type !== 'paragraph' && node.type !== 'list') return;
     const sec = sections[at];
     if (!sec || sec.effectiveKind === 'action-items' || sec.effectiveKind === 'deferred' || sec.effectiveKind === 'timeline') return;
-    if (node.type === 'table') {
+    if (node.type === 'list') {
+      if (isOpenTaskList(node, sec)) pushAll(model.actionItems, listItems(node, ctx, sec, false, undefined));
+    } else if (node.type === 'table') {
       if (isActionTable(node)) pushAll(model.actionItems, tableItems(node, ctx, sec, false));
     } else if (statusLabel(node) || itemLabel(node, ctx.text)) {
       const item = paragraphItem(node, ctx, sec, false);
@@ -53,4 +57,13 @@ export function collectFiledTickets(tree: Root, sections: NodeSections, model: P
   for (const [sec, nodes] of bySection) {
     for (const run of paragraphRuns(nodes, (n) => !boldLabelKind(n) && !statusLabel(n))) pushAll(model.actionItems, commitmentItems(run, ctx, sec, 'tickets'));
   }
+}
+
+/**
+ * "## Solution" over "- [x] Update the WAF rules to stop the attack." and "- [ ] Research and implement better DoS
+ * mitigation.": a task list in the section that tells the fix, every bullet a box and one still open, is the report's
+ * to-do list (the ticked boxes done). Only there: a runbook's or a checklist's boxes elsewhere are steps to follow.
+ */
+function isOpenTaskList(list: List, sec: Section): boolean {
+  return sec.effectiveKind === 'resolution' && list.children.length > 0 && list.children.every((li) => li.checked != null) && list.children.some((li) => li.checked === false);
 }
