@@ -233,11 +233,17 @@ function slidOwnerColumn(rows: TableRow[], row: TableRow, width: number, columns
 const commentOrBlank = (n: TableRow['children'][number]['children'][number]): boolean => (n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())) || (n.type === 'text' && !n.value.trim());
 const PERSON_NAME_RE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,3}$/u;
 
-/** A cell of up to three words that is a status in English or another language ("Done", "[Utført](…)"), or undefined. */
+/**
+ * A cell of up to three words that is a status in English or another language ("Done", "[Utført](…)"), or undefined.
+ * In a Bug column, "n/a DONE": no ticket, and the work done.
+ */
 function statusWordOf(cell: string): ActionItem['status'] | undefined {
-  const t = cell.trim();
+  const t = cell.trim().replace(NO_TICKET_LEAD_RE, '');
   return t && t.split(/\s+/).length <= 3 ? (statusOfWord(t) ?? localStatusWord(t)) : undefined;
 }
+
+/** "n/a ", "none " before the word that follows: no ticket to name. */
+const NO_TICKET_LEAD_RE = /^(?:n\/a|none)\s+(?=\S)/i;
 
 /** A cell holding one link to a commit, bare or behind a label: `https://…/commit/8571fd43…`, `[abc123](…/commit/abc123…)`. */
 const COMMIT_LINK_CELL_RE = /^(?:\[[^\]\n]{1,80}\]\()?<?https?:\/\/[^\s()<>]{1,300}\/commits?\/[0-9a-f]{7,40}[^\s()<>]{0,200}>?\)?$/i;
