@@ -212,7 +212,7 @@ function classifyClause(s: string): VagueResult {
       // "Review who has access to the Immunefi channel" names what to review
     } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
       // "Identify the pods that …" is fine
-    } else if (concreteQuestion(words) || preciseIssueOf(text) || weighsNamedChange(text)) {
+    } else if (concreteQuestion(words) || preciseIssueOf(text) || weighsNamedChange(text) || sweepsAndFixes(text)) {
       // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
     } else if (further || !concrete) {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
@@ -370,3 +370,21 @@ function switchesToNamed(rest: string): boolean {
   const m = /^\s*we\s+(?:hope|plan|expect|intend|aim)\s+to\s+(?:have\s+)?(?:switch(?:ed)?|mov(?:e|ed)|migrat(?:e|ed))\s+(?:over\s+)?to\s+(?!\s)([^.!?\n]{3,120})/i.exec(rest);
   return !!m && specificAnchors(m[1]).length > 0;
 }
+
+/**
+ * "Audit all clusters for orphaned secrets without owning Certificate resources and resolve.": a sweep for a named
+ * kind of thing that fixes what it finds is done when none is left (not "Audit our systems for issues and fix them").
+ * Read in steps (the verb, the last " and ", the first " for " before it), each a linear test.
+ */
+function sweepsAndFixes(text: string): boolean {
+  if (!SWEEP_VERB_RE.test(text)) return false;
+  const and = text.lastIndexOf(' and ');
+  if (and < 0 || !FIX_TAIL_RE.test(text.slice(and + 5).trim())) return false;
+  const fr = text.indexOf(' for ');
+  if (fr < 0 || fr > 90 || fr > and) return false;
+  const sought = text.slice(fr + 5, and).trim();
+  return sought.length >= 3 && !/[.;]/.test(sought) && !GENERIC_OBJECT_RE.test(sought) && !isAbstractObject(sought);
+}
+const SWEEP_VERB_RE = /^(?:audit|check|review|scan|search)\s/i;
+/** What follows the last " and ": the fix of what the sweep finds ("resolve", "fix them", "remove any found"). */
+const FIX_TAIL_RE = /^(?:resolve|fix|remove|delete|clean ?up|rotate|revoke)(?: (?:them|it|any|all|those|each)(?: (?:found|left))?)?\.?$/i;
