@@ -11,6 +11,7 @@ import { commitmentItems } from './commitments';
 import { doneNote } from './closing-notes';
 import { pushAll } from '../scan';
 import { listItems } from './lists';
+import { normalizeHeading } from '../sections';
 
 /**
  * Items outside action-items sections that are items by their own shape: a table with an Action column and an
@@ -61,9 +62,11 @@ export function collectFiledTickets(tree: Root, sections: NodeSections, model: P
 
 /**
  * "## Solution" over "- [x] Update the WAF rules to stop the attack." and "- [ ] Research and implement better DoS
- * mitigation.": a task list in the section that tells the fix, every bullet a box and one still open, is the report's
+ * mitigation.": a task list in the section that tells the fix (a Resolution, or a "Solution" — not a section kind of its
+ * own: a design doc's "Problem" / "Solution" is no incident), every bullet a box and one still open, is the report's
  * to-do list (the ticked boxes done). Only there: a runbook's or a checklist's boxes elsewhere are steps to follow.
  */
 function isOpenTaskList(list: List, sec: Section): boolean {
-  return sec.effectiveKind === 'resolution' && list.children.length > 0 && list.children.every((li) => li.checked != null) && list.children.some((li) => li.checked === false);
+  const fixTold = sec.effectiveKind === 'resolution' || /^solutions?$/.test(normalizeHeading(sec.title));
+  return fixTold && list.children.length > 0 && list.children.every((li) => li.checked != null) && list.children.some((li) => li.checked === false);
 }
