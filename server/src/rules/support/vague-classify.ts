@@ -170,6 +170,10 @@ function classifyClause(s: string): VagueResult {
   if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:this|it|that|the (?:issue|problem|incident|outage|same thing))\s+(?:doesn'?t|does not|cannot|can'?t|won'?t|will not|never|is not|isn'?t)\b/i.test(text)) {
     return { vague: true, kind: 'aspiration', phrase: words.slice(0, 3).join(' '), reason: '"make sure it cannot happen again" names a wish, not a change' };
   }
+  // "Manually test important features before promoting": "important features" in place of the ones meant (the verb
+  // may follow an adverb)
+  const which = UNNAMED_SET_RE.exec(text);
+  if (which && ALL_VERBS.has(lemma(/ly$/i.test(words[0]) ? (words[1] ?? '') : words[0])) && !measurable && !specificAnchors(beforeFields(text)).length) return { vague: true, kind: 'abstract', phrase: which[0], reason: `"${which[0]}" does not say which: name them` };
   if (MORE_OF_RE.test(text) && !measurable) {
     return { vague: true, kind: 'improvement', phrase: words.slice(0, 3).join(' '), reason: '"more" has no finish line: by how much, measured how' };
   }
@@ -388,3 +392,6 @@ function sweepsAndFixes(text: string): boolean {
 const SWEEP_VERB_RE = /^(?:audit|check|review|scan|search)\s/i;
 /** What follows the last " and ": the fix of what the sweep finds ("resolve", "fix them", "remove any found"). */
 const FIX_TAIL_RE = /^(?:resolve|fix|remove|delete|clean ?up|rotate|revoke)(?: (?:them|it|any|all|those|each)(?: (?:found|left))?)?\.?$/i;
+
+/** "important features", "critical systems", "key services": a set named by how much it matters, not by its members. */
+const UNNAMED_SET_RE = /\b(?:important|critical|key|main|major|relevant|essential|core) (?:features|functionality|things|parts|areas|systems|services|components|flows|paths|pieces|bits)\b(?! of\b)/i;
