@@ -14,6 +14,7 @@
 import type { Root, RootContent } from 'mdast';
 import { lineEndAt, pushAll } from './scan';
 import { moveInPlace, shifted, shiftInPlace } from './shift';
+import { commonEnds } from './memo';
 
 /** A parse of unit text, positions relative to its start. Cached by text. */
 export type ParseOne = (text: string) => Root;
@@ -36,21 +37,65 @@ export class UnitCache {
    */
   constructor(readonly movesInPlace = false) {}
 
-  /** Looks up `text`, parsing it on a miss; the cache keeps only what the current parse uses (see `settle`). */
-  take(text: string, parseOne: ParseOne, keep: Map<string, Root>): Root {
-    let tree = this.units.get(text) ?? keep.get(text);
+  /**
+   * The last parse's text and its units (after joining), by start: a unit of the next parse that lies wholly in the
+   * part both texts share at the start or the end has the text of the unit at the same place (moved by the edit's
+   * change in length) when that one had the same length, so it is found there without reading (hashing) its text.
+   */
+  private lastText: string | undefined;
+  private lastUnits = new Map<number, { end: number; tree: Root }>();
+  private nextUnits = new Map<number, { end: number; tree: Root }>();
+  /** The part of `lastText` the current parse's text shares at each end, and the change in length. */
+  private same = { prefix: 0, suffix: 0, delta: 0 };
+
+  /** Starts a parse of `text`: finds what it shares with the last one. */
+  begin(text: string): void {
+    this.nextUnits = new Map();
+    if (this.lastText === undefined) return;
+    const { prefix, suffix } = commonEnds(this.lastText, text);
+    this.same = { prefix, suffix, delta: text.length - this.lastText.length };
+  }
+
+  /**
+   * The tree of `text`'s unit `[start, end)`: the last parse's unit at the same place when the edit left its text as
+   * it was, else looked up by its text, parsing it on a miss; the cache keeps only what the current parse uses (see
+   * `settle`).
+   */
+  take(text: string, start: number, end: number, parseOne: ParseOne, keep: Map<string, Root>): Root {
+    let tree: Root | undefined;
+    if (this.lastText !== undefined) {
+      const { prefix, suffix, delta } = this.same;
+      const from = end <= prefix ? start : start >= text.length - suffix ? start - delta : -1;
+      const last = from >= 0 ? this.lastUnits.get(from) : undefined;
+      if (last && last.end === end - start + from) tree = last.tree;
+    }
     if (tree) this.reused++;
     else {
-      tree = parseOne(text);
-      this.parsed++;
+      const unit = text.slice(start, end);
+      tree = this.units.get(unit) ?? keep.get(unit);
+      if (tree) this.reused++;
+      else {
+        tree = parseOne(unit);
+        this.parsed++;
+      }
+      keep.set(unit, tree);
     }
-    keep.set(text, tree);
+    this.nextUnits.set(start, { end, tree });
     return tree;
   }
 
-  /** The units of this parse replace the previous ones (memory stays one version's worth). */
-  settle(keep: Map<string, Root>): void {
+  /**
+   * The units of this parse replace the previous ones (memory stays one version's worth): those found by their
+   * place keep their entry by text (its key read once, when it was parsed). `units` are this parse's final units.
+   */
+  settle(text: string, keep: Map<string, Root>, units: readonly { tree: Root }[]): void {
+    const used = new Set<Root>();
+    for (const u of units) used.add(u.tree);
+    for (const [unit, tree] of this.units) if (used.has(tree) && !keep.has(unit)) keep.set(unit, tree);
     this.units = keep;
+    this.lastText = text;
+    this.lastUnits = this.nextUnits;
+    this.nextUnits = new Map();
   }
 }
 
@@ -114,8 +159,26 @@ export function unitStarts(text: string): number[] {
   return starts;
 }
 
+/** The answers read from a unit tree's own text, by tree (a tree is its text's: `UnitCache`), each read once. */
+const runsOn = new WeakMap<Root, boolean>();
+const breaksIn = new WeakMap<Root, number>();
+
+/** Whether the unit `[start, end)` of `text` ends in a block that might still be open (see `runsOnFrom`). */
+function mayRunOn(unit: Root, text: string, start: number, end: number): boolean {
+  let known = runsOn.get(unit);
+  if (known === undefined) runsOn.set(unit, (known = runsOnFrom(unit, text.slice(start, end))));
+  return known;
+}
+
+/** The line breaks in the unit `[start, end)` of `text`. */
+function breaksOf(unit: Root, text: string, start: number, end: number): number {
+  let known = breaksIn.get(unit);
+  if (known === undefined) breaksIn.set(unit, (known = lineBreaks(text, start, end)));
+  return known;
+}
+
 /** Whether the unit's last top-level block might still be open at its end (and so swallow the next heading). */
-function mayRunOn(unit: Root, text: string): boolean {
+function runsOnFrom(unit: Root, text: string): boolean {
   let last: RootContent | undefined = unit.children[unit.children.length - 1];
   // the last block of a list item or a quote that ends the unit runs on the same way (a fence left open in the last
   // item: where it ends depends on what follows)
@@ -223,29 +286,31 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   const cache = given ?? new UnitCache();
   cache.parsed = 0;
   cache.reused = 0;
+  cache.begin(text);
   const keep = new Map<string, Root>();
-  const units: { start: number; tree: Root }[] = [];
+  const units: { start: number; end: number; tree: Root }[] = [];
   // a definition is written `[label]: …` (a footnote's `[^label]: …`): where `]:` never occurs no tree is walked for one
   const mayDefine = text.includes(']:');
   let k = 0;
   while (k < starts.length) {
     const start = starts[k];
     let end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    let tree = cache.take(text.slice(start, end), parseOne, keep);
+    let tree = cache.take(text, start, end, parseOne, keep);
     // joined with the next unit while its last block may run on (an HTML block, an unclosed fence)
-    while (k + 1 < starts.length && mayRunOn(tree, text.slice(start, end))) {
+    while (k + 1 < starts.length && mayRunOn(tree, text, start, end)) {
       k++;
       end = k + 1 < starts.length ? starts[k + 1] : text.length;
-      tree = cache.take(text.slice(start, end), parseOne, keep);
+      tree = cache.take(text, start, end, parseOne, keep);
     }
     if (mayDefine && hasDefinitions(tree)) return undefined;
-    units.push({ start, tree });
+    units.push({ start, end, tree });
     k++;
   }
-  cache.settle(keep);
+  cache.settle(text, keep, units);
   const children: RootContent[] = [];
   let line = 0;
-  let at = 0;
+  /** Line breaks in the last unit's text (units follow each other, each from a line start). */
+  let breaks = 0;
   // without a cache each unit tree is this parse's alone (but for units of the same text: one tree, copied for each)
   const seen = new Set<Root>();
   const repeated = new Set<Root>();
@@ -253,8 +318,8 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
   const handed = new Map<Root, number>();
   if (!given) for (const u of units) (seen.has(u.tree) ? repeated : seen).add(u.tree);
   for (const u of units) {
-    line += lineBreaks(text, at, u.start);
-    at = u.start;
+    line += breaks;
+    breaks = breaksOf(u.tree, text, u.start, u.end);
     // such a tree is moved in place, with no origins (nothing will ask for it again), not copied node by node
     if (!given && !repeated.has(u.tree)) {
       shiftInPlace(u.tree.children, { offset: u.start, line });
@@ -287,7 +352,7 @@ export function parseByUnits(text: string, parseOne: ParseOne, given?: UnitCache
     const all = placed.get(tree);
     if (all && all.length > count) all.length = count;
   }
-  const lastLine = line + lineBreaks(text, at, text.length);
+  const lastLine = line + breaks;
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
   return {
     type: 'root',
