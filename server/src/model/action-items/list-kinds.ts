@@ -99,6 +99,17 @@ export function isRuleList(list: List, before: string | undefined): boolean {
 const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^\n]*:\s*$/i;
 
 /**
+ * Advice to the readers, not the team's follow-ups: "Node operators should do all of the following:" above "1. **Run
+ * v11.0.1 or later.**", "2. **Give mezod time to shut down.** …", or "Users should:", "We recommend that validators:",
+ * "You should:". The lead-in names those who read the report as the ones to act, and ends with a colon.
+ */
+export function isAdviceList(list: List, before: string | undefined): boolean {
+  return before !== undefined && list.children.every((li) => li.checked == null) && ADVICE_LEAD_RE.test(lastSentence(before));
+}
+const ADVICE_LEAD_RE =
+  /^(?:(?:all |every )?(?:node |server |instance |self-hosting |network )?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you)\s+(?:should|must|need to|are (?:advised|encouraged|asked) to)|we (?:recommend|advise|suggest|urge|encourage)(?: that)? (?:all )?(?:node )?(?:operators|validators|users|customers|admins|administrators|you))\b[^\n:]{0,60}:\s*$/i;
+
+/**
  * "Alternatives here included:" above bullets that each weigh a way it could have been done ("In an ideal world we'd
  * do reproducible builds instead …", "We could delegate building to a 3rd party …"): the options set aside, not
  * follow-ups, however long each bullet is. Only a lead-in that names them as alternatives or options considered.
