@@ -142,13 +142,16 @@ const WHOLE_BRACED_RE = /^\$?\{[^{}]+\}$/;
  */
 export const isBracedNote = (text: string): boolean => WHOLE_BRACED_RE.test(text.trim());
 
+/** "... another item", "… more items": the template's row saying more may be added, not an item. */
+const MORE_TO_COME_RE = /^(?:\.{3}|…)\s*(?:another|more|other|next)(?: (?:action )?items?| actions?| rows?)?\.?$/i;
+
 /**
  * A template's unfilled example line left in the report: "{{ summary }} [link to github issue]". Only placeholders —
  * a `{{ word }}` (one or two words) and bracketed or angled notes — and nothing anyone could do. A filled-in line keeps
  * its braces ("{{ Start writing after-action reports }}") and is read as the item it is.
  */
 export function isUnfilledPlaceholder(text: string): boolean {
-  if (isBracedNote(text)) return true;
+  if (isBracedNote(text) || MORE_TO_COME_RE.test(text.trim())) return true;
   if (!/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/u.test(text)) return false;
   const rest = text
     .replace(/\{\{\s*[\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?\s*\}\}/gu, ' ')

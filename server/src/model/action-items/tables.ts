@@ -135,11 +135,14 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       status = ownerStatus;
       statusField = { value: ownerStatus, text: ownerSeg!.text.trim(), range: ctx.range(cells[columns.owner!][0], cells[columns.owner!][1]) };
     }
-    const noteSeg = notes >= 0 ? seg(notes) : undefined;
-    const noted = noteSeg ? statusWordOf(noteSeg.text) : undefined;
-    if (!statusField && noted) {
+    // the status a Notes cell gives, else (with no Status column) a reference cell's "**DONE**" / "**TODO**" beside it
+    const refAt = columns.status === undefined && columns.ticket !== undefined && columns.ticket !== notes ? columns.ticket : -1;
+    const noteAt = [notes, refAt].find((i) => i >= 0 && seg(i) && statusWordOf(seg(i)!.text));
+    if (!statusField && noteAt !== undefined) {
+      const noteSeg = seg(noteAt)!;
+      const noted = statusWordOf(noteSeg.text)!;
       status = noted;
-      statusField = { value: noted, text: noteSeg!.text.trim(), range: ctx.range(cells[notes][0], cells[notes][1]) };
+      statusField = { value: noted, text: noteSeg.text.trim(), range: ctx.range(cells[noteAt][0], cells[noteAt][1]) };
     }
     // a reference cell that is only a link to a commit ("| https://github.com/…/commit/8571fd4 |"): the change was made
     const refCell = columns.status === undefined && columns.ticket !== undefined ? cells[columns.ticket] : undefined;
