@@ -121,6 +121,8 @@ function normalizedHeading(title: string): string {
     .replace(/\([^()]*\)/g, ' ')
     .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
     .replace(/[*_`~]/g, '')
+    // a permalink sign before the words ("[#](…#description)Description", "¶ Impact") names nothing
+    .replace(/^[\s#¶§]+/, '')
     .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+/, '');
   return trimEndChars(t, ':;.,!?-–—', true)
     .replace(/\s+/g, ' ')
