@@ -193,6 +193,14 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^bug #?\d+\b/.test(n)) out.add('contributing-causes');
   // "What broke": the section of a write-up that explains how the failure came about (the mechanism), i.e. its causes
   if (/^what broke$/.test(n)) out.add('contributing-causes');
+  // names a report uses for its parts without the words of a postmortem template: "Details" (what happened, told in
+  // full), "Risks and Hazards" and "Who did it affect and how?" (the impact), "Remedial Measures" and "Further actions"
+  // (the follow-ups), "Details of vulnerability" (what the bug was, i.e. the cause). Shown only, not kinds of their
+  // own: "Details" or "Further actions" in a README does not make it a postmortem
+  if (/^(?:incident |issue )?details$/.test(n)) out.add('summary');
+  if (/^risks? and hazards?$|^who (?:did|does) (?:it|this) affect\b|^who was affected(?: and how)?$/.test(n)) out.add('impact');
+  if (/^remedial (?:measures|actions?|steps)$|^further (?:actions?|steps)$/.test(n)) out.add('action-items');
+  if (/^details of (?:the )?(?:vulnerability|bug|exploit|flaw|issue)$/.test(n)) out.add('contributing-causes');
   // "What is being done about this?" in a post to the service's users: told in prose as much as listed ("we spent
   // significant time improving monitoring … We will continue to invest …"), so it shows the follow-ups without its
   // paragraphs being read as items
