@@ -42,11 +42,12 @@ const EXPLAINS_RE = /^(?:(?:this|that|it|these|those|which)\s+(?:will|would|is|a
 // the document itself: neither is work for the team. "it will always validate blocks first" tells how the fixed
 // system behaves. "will avoid / refrain from / try to …" is a pledge about how
 // someone will behave, not work that can be finished ("I have revoked the token, and will avoid creating one …").
-// "will take time", "will turn into enforcement", "will become" predict or describe
+// "will take time", "will turn into enforcement", "will become" predict or describe; "the team will be working
+// diligently to ensure that such incidents do not reoccur" pledges an outcome, names no change
 // Read in the clause that commits (as hedges are: "We will add rate limiting, which will prevent abuse" commits; the
 // prediction is about the work's effect).
 const NOT_COMMIT_RE =
-  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become)\b/i;
+  /\bwill (?:\w+ly )?(?:not|never|still|always|be able|have to|need to|see|fail|break|crash|happen|occur|continue to (?:see|fail|work)|prevent|ensure|help|reduce|allow|enable|mean|result|give|provide|avoid|refrain from|try to|take|turn into|become|(?:be )?work(?:ing)? (?:\w+ly |hard |closely )?to (?:ensure|make sure|prevent|avoid))\b/i;
 /**
  * "… and we will continue to extend the surface area of these checks into the future": carrying on with no end named
  * is a pledge about how the team keeps working (a lesson), not work that can be finished.
