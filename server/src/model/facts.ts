@@ -4,6 +4,7 @@
 import type { Postmortem, Range, Section, SectionKind } from './types';
 import { normalizeHeading } from './sections';
 import { joinedRuns, memoByText, runsOf } from './memo';
+import { blankComments } from './scan';
 
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
@@ -199,8 +200,9 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
       // nothing of who was affected or for how long
       return candidates.find((s) => !s.kind && !AFFECTED_CODE_RE.test(title(s)) && /^(?:affected|who (?:was|is|were) affected|what (?:was|is) affected|scope|consequences|blast radius|effects?|(?:other )?side[- ]?effects?)\b/.test(title(s)));
     case 'summary': {
-      // the first with text of its own: not a "#### Tracking bug: [4410](…)" line right under the title
-      const first = candidates.find((s) => s.depth > 1 && /\S/.test(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)));
+      // the first with text of its own (a disable comment is none): not a "#### Tracking bug: [4410](…)" line right
+      // under the title
+      const first = candidates.find((s) => s.depth > 1 && /\S/.test(blankComments(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset))));
       // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)
       const timelineElsewhere = (f: Section) => model.allSections.some((o) => o !== f && o.kind === 'timeline');
       return first && (!first.kind || first.kind === 'glossary' || (first.kind === 'timeline' && timelineElsewhere(first))) && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;

@@ -91,3 +91,16 @@ export function lineEndAt(text: string, i: number): number {
   const m = LINE_BREAK.exec(text);
   return m ? m.index + m[0].length : text.length;
 }
+
+/** HTML comments replaced by spaces (line breaks kept), so offsets stay those of the source. */
+export function blankComments(s: string): string {
+  let out = '';
+  let pos = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', pos)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(pos, open) + s.slice(open, close + 3).replace(/[^\n]/g, ' ');
+    pos = close + 3;
+  }
+  return out + s.slice(pos);
+}

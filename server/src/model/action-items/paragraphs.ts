@@ -6,7 +6,9 @@ import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
 import { findDue } from '../due';
-import { trimEndChars } from '../scan';
+import { blankComments, trimEndChars } from '../scan';
+
+export { blankComments };
 import { startsImperative } from '../verbs';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext, bareWords } from './common';
 
@@ -215,15 +217,3 @@ export function lineItems(run: Paragraph[], ctx: ParseContext, section: Section,
   return out;
 }
 
-/** HTML comments replaced by spaces (line breaks kept), so offsets stay those of the source. */
-export function blankComments(s: string): string {
-  let out = '';
-  let pos = 0;
-  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', pos)) {
-    const close = s.indexOf('-->', open + 4);
-    if (close < 0) break;
-    out += s.slice(pos, open) + s.slice(open, close + 3).replace(/[^\n]/g, ' ');
-    pos = close + 3;
-  }
-  return out + s.slice(pos);
-}
