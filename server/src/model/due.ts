@@ -119,6 +119,24 @@ const DUE_KEYWORD_RE = /(?<![\p{L}])(due(?: date| by| on)?(?! to\b)|deadline|tar
 const NON_DATE_AT_RE = new RegExp(`(?:${NON_DATE_SOURCE})(?![\\p{L}\\p{N}])`, 'iuy');
 const DUE_WORDS_AT_RE = /[^\s,;|)(\]—–.][^,;|)(\]—–]{0,40}?(?=\s*(?:[,;|)(\]—–]|\.\s|\.?$|(?<=\s)(?:owner|priority|status|p[0-4])\b))/iuy;
 
+/** A day of the year written without its year, where a due keyword ends: "Feb 12", "Wednesday, February 12th", "12 Feb". */
+const MONTH_DAY_SOURCE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?)(?![\\p{L}\\p{N}])`;
+const MONTH_DAY_AT_RE = new RegExp(MONTH_DAY_SOURCE, 'iuy');
+const MONTH_DAY_RE = new RegExp(`^${MONTH_DAY_SOURCE}$`, 'iu');
+const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** The month and day of a due phrase that is a day of the year without its year ("Feb 12" → 2, 12), else undefined. */
+export function yearlessDay(phrase: string): { month: number; day: number } | undefined {
+  const t = phrase.trim();
+  if (!MONTH_DAY_RE.test(t)) return undefined;
+  const month = MONTH_INDEX[/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.exec(t)![1].toLowerCase()];
+  const day = Number(/\d{1,2}/.exec(t)![0]);
+  return day >= 1 && day <= 31 ? { month, day } : undefined;
+}
+
+/** What is wrong with a due phrase, in the words every face uses: "has no year" ("Feb 12"), else "is not a date". */
+export const duePhraseVerdict = (phrase: string): string => (yearlessDay(phrase) ? 'has no year' : 'is not a date');
+
 export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });
 
 /**
@@ -141,6 +159,13 @@ export function findDue(seg: Segment): DueHit | undefined {
     const known = NON_DATE_AT_RE.exec(s);
     if (known) {
       phrase = { kind: 'phrase', value: known[0], text: known[0], start: seg.offset + after, end: seg.offset + after + known[0].length };
+      continue;
+    }
+    // "by Feb 12", "until Wednesday, February 12th": a day of the year with no year, the words written for a date
+    MONTH_DAY_AT_RE.lastIndex = after;
+    const md = MONTH_DAY_AT_RE.exec(s);
+    if (md) {
+      phrase = { kind: 'phrase', value: md[0], text: md[0], start: seg.offset + after, end: seg.offset + after + md[0].length };
       continue;
     }
     if (kw.startsWith('due') || kw === 'deadline' || kw.startsWith('target') || kw === 'eta') {

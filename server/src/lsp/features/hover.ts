@@ -8,6 +8,7 @@ import { readsAsEnglish } from '../../model/facts';
 import { toldUnderStoryHeadings } from '../../model/story-headings';
 import { SECTION_TITLES } from '../../model/sections';
 import { isLive, itemGaps } from '../../model/items';
+import { duePhraseVerdict } from '../../model/due';
 import { classifyVague } from '../../rules/action-item-vague';
 import { timelineZones, type TimelineZone, type ZoneSource } from '../../model/timezones';
 import { describeTemplate, UNFILLED_TEMPLATE_RULE_ID } from '../../rules/unfilled-template';
@@ -93,7 +94,7 @@ export function itemProblems(item: ActionItem, today: string): string[] {
   if (item.owners.length === 0) out.push(item.ownerPlaceholder ? `'${item.ownerPlaceholder.text}' is not an owner` : 'no owner');
   else if (item.owners.length > 1) out.push('more than one owner');
   if (!item.due) out.push('no due date');
-  else if (item.due.kind === 'phrase') out.push(`'${item.due.text}' is not a date`);
+  else if (item.due.kind === 'phrase') out.push(`'${item.due.text}' ${duePhraseVerdict(item.due.text)}`);
   else {
     const late = itemGaps(item, today).overdueDays;
     if (late !== undefined) out.push(`overdue by ${plural(late, 'day')}`);
@@ -145,7 +146,7 @@ export function describeItem(item: ActionItem, today: string, text?: string): st
   if (!due) {
     lines.push(`- **Due:** none${live ? ' — without a date it never gets scheduled against feature work.' : ''}`);
   } else if (due.kind === 'phrase') {
-    lines.push(`- **Due:** none — ${code(due.text)} is not a date${live ? ": a reader next year can't tell when it was due." : '.'}`);
+    lines.push(`- **Due:** none — ${code(due.text)} ${duePhraseVerdict(due.text)}${live ? ": a reader next year can't tell when it was due." : '.'}`);
   } else {
     let s = `- **Due:** ${code(due.iso)} (${longDate(due.iso)})`;
     if (due.text && due.text.trim() !== due.iso) s += `, read from ${code(due.text)}`;

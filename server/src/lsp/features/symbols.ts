@@ -5,6 +5,7 @@ import type { LintResult } from '../../lint/lint';
 import type { ActionItem, Range, Section } from '../../model/types';
 import { SECTION_TITLES } from '../../model/sections';
 import { itemGaps } from '../../model/items';
+import { duePhraseVerdict } from '../../model/due';
 import { lspRange, truncate } from './util';
 import { countItems, lensTitle } from './codelens';
 import { isUnder } from '../../model/items';
@@ -71,7 +72,7 @@ export function itemDetail(item: ActionItem, today: string): string {
   const parts = ['open'];
   parts.push(item.owners.length ? item.owners.map((o) => o.value).join(', ') : 'no owner');
   if (!item.due) parts.push('no due date');
-  else if (item.due.kind === 'phrase') parts.push(`'${truncate(item.due.text, 30)}' is not a date`);
+  else if (item.due.kind === 'phrase') parts.push(`'${truncate(item.due.text, 30)}' ${duePhraseVerdict(item.due.text)}`);
   else parts.push(itemGaps(item, today).overdueDays !== undefined ? `overdue since ${item.due.iso}` : `due ${item.due.iso}`);
   if (item.priority) parts.push(`P${item.priority.value.level}`);
   return parts.join(' · ');
