@@ -48,21 +48,24 @@ const NOT_A_ROLE: ReadonlySet<string> = new Set(['NOTE', 'FYI', 'TBD', 'WARNING'
  * sentence's subject.
  */
 export function nameLead(li: ListItem, list: List, text: string): Hit<string> | undefined {
-  let leads = NAME_LEADS.get(list);
-  if (!leads) {
+  // remembered per list node and where it stands (a node reused by the next parse at another offset is read again)
+  const at = startOf(list);
+  let cached = NAME_LEADS.get(list);
+  if (!cached || cached.at !== at) {
     const all = list.children.map((c) => nameLeadOf(c, text));
     const assigning = new Set(all.filter((l) => l?.assigns).map((l) => l!.hit.value));
     const count = new Map<string, number>();
     for (const l of all) if (l) count.set(l.hit.value, (count.get(l.hit.value) ?? 0) + 1);
-    leads = new Map(list.children.flatMap((c, i) => {
+    const leads = new Map(list.children.flatMap((c, i) => {
       const l = all[i];
       return l && assigning.has(l.hit.value) && (count.get(l.hit.value) ?? 0) >= 2 ? [[c, l.hit] as const] : [];
     }));
-    NAME_LEADS.set(list, leads);
+    cached = { at, leads };
+    NAME_LEADS.set(list, cached);
   }
-  return leads.get(li);
+  return cached.leads.get(li);
 }
-const NAME_LEADS = new WeakMap<List, Map<ListItem, Hit<string>>>();
+const NAME_LEADS = new WeakMap<List, { at: number; leads: Map<ListItem, Hit<string>> }>();
 
 function nameLeadOf(li: ListItem, text: string): { hit: Hit<string>; assigns: boolean } | undefined {
   const first = li.children[0];
