@@ -67,7 +67,7 @@ async function facesOf(file: string): Promise<{ name: string; reader: Counts; su
         open: rc.open,
         done: rc.done,
         noOwner: rule('action-item-owner').filter((d) => /^No owner|is not an owner/.test(messageOf(d))).length,
-        noDate: rule('action-item-due-date').filter((d) => /^No due date|is not a date/.test(messageOf(d))).length,
+        noDate: rule('action-item-due-date').filter((d) => /^No due date|is not a date|has no year/.test(messageOf(d))).length,
         overdue: rule('action-item-overdue').length,
       },
       hover: { open: open.length, done: rc.done, noOwner: cards.filter((h) => /\*\*Owner:\*\* none/.test(h)).length, noDate: cards.filter((h) => /\*\*Due:\*\* none/.test(h)).length, overdue: cards.filter((h) => /\*\*overdue by/.test(h)).length },
