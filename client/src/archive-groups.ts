@@ -103,7 +103,7 @@ export function describeItem(i: ArchiveItem): string {
   if (!isLive(i)) return i.deferred ? 'deferred' : i.status === 'not-doing' ? 'not doing' : i.status === 'unknown' ? 'status unclear' : 'done';
   const parts: string[] = [i.owner ?? 'no owner'];
   if (i.dueIsDate) parts.push(`due ${i.due}`);
-  else parts.push(i.due ? `'${i.due}' is not a date` : 'no due date');
+  else parts.push(i.due ? `'${i.due}' ${i.dueProblem ?? 'is not a date'}` : 'no due date');
   if (i.overdueDays !== undefined) parts.push(`${plural(i.overdueDays, 'day')} overdue`);
   if (i.priority) parts.push(i.priority);
   return parts.join(' · ');

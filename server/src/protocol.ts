@@ -122,6 +122,8 @@ export interface ReaderActionItem {
   /** ISO date, or the phrase written where a date belongs ("next sprint"). */
   due?: string;
   dueIsDate: boolean;
+  /** What is wrong with a due phrase, as every face says it: "is not a date", "has no year" ("Feb 12"). */
+  dueProblem?: string;
   priority?: string;
   lowPriority: boolean;
   /** 'unknown': a status was written that the linter can't read; the item is neither open nor done. */
@@ -244,6 +246,8 @@ export interface ArchiveItem {
   /** ISO date, or the phrase written where a date belongs ("next sprint"). */
   due?: string;
   dueIsDate: boolean;
+  /** What is wrong with a due phrase, as every face says it: "is not a date", "has no year" ("Feb 12"). */
+  dueProblem?: string;
   /** Days past the due date, for live items that are overdue. */
   overdueDays?: number;
   /** As written: "P1", "high". */

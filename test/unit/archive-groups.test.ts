@@ -93,6 +93,12 @@ describe('action items tree: grouping', () => {
     assert.equal(summarize(archive).text, '12 open · 6 overdue · 4 without owner · 3 without date');
   });
 
+  it("says a due day written without its year has no year, as the finding and the hover do", () => {
+    const text = '# Postmortem: login outage\n\n## Summary\n\nOn 2026-02-02 logins failed for 40 minutes after a bad deploy.\n\n## Action items\n\n- @ana: add a login smoke test to the deploy pipeline, by Feb 12, P1\n';
+    const entry = readArchiveEntry(text, { file: 'postmortems/x.md', filePath: path.join(DIR, 'postmortems/x.md'), rootDir: DIR, today: TODAY })!;
+    assert.equal(describeItem(entry.items[0]), "@ana · 'Feb 12' has no year · P1");
+  });
+
   it('copies a group as a markdown table, pipes escaped', () => {
     const overdue = groupEntries(archive, 'status')[0].entries.slice(0, 2);
     const withPipe = { ...overdue[1], item: { ...overdue[1].item, text: 'Alert | page' } };

@@ -5,6 +5,7 @@ import { isArchived, isIgnored, lint, withoutFixes } from '../lint/lint';
 import { lightRead } from './light';
 import { isUnfilledTemplate } from '../model/template-text';
 import { itemGaps } from '../model/items';
+import { duePhraseVerdict } from '../model/due';
 import { words } from '../model/action-words';
 import type { ArchiveItem, ArchivePostmortem } from '../protocol';
 
@@ -19,6 +20,7 @@ export function archiveItem(model: Postmortem, item: ActionItem, today: string):
     owner: item.owners.length ? item.owners.map((o) => oneLine(o.text)).join(', ') : undefined,
     due: gaps.dueIso ?? (item.due ? oneLine(item.due.text) : undefined),
     dueIsDate: gaps.dueIso !== undefined,
+    dueProblem: gaps.dueIso === undefined && item.due?.kind === 'phrase' ? duePhraseVerdict(item.due.text) : undefined,
     overdueDays: gaps.overdueDays,
     priority: item.priority ? oneLine(item.priority.text) : undefined,
     priorityLevel: item.priority?.value.level,
