@@ -6,6 +6,11 @@ import { normalizeHeading } from './sections';
 import { joinedRuns, memoByText, runsOf } from './memo';
 import { blankComments } from './scan';
 
+/** The text under a section's heading, up to its first sub-section. */
+export function ownText(model: Postmortem, s: Section): string {
+  return model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+}
+
 const memo = <T>(fn: (model: Postmortem) => T): ((model: Postmortem) => T) => {
   const cache = new WeakMap<Postmortem, T>();
   return (model) => {
@@ -202,13 +207,13 @@ export function sectionUnderAnotherName(model: Postmortem, kind: SectionKind): S
     case 'summary': {
       // the first with text of its own (a disable comment is none): not a "#### Tracking bug: [4410](…)" line right
       // under the title
-      const first = candidates.find((s) => s.depth > 1 && /\S/.test(blankComments(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset))));
+      const first = candidates.find((s) => s.depth > 1 && /\S/.test(blankComments(ownText(model, s))));
       // "What happened?" first is the summary when another section holds the timeline (else it is the timeline)
       const timelineElsewhere = (f: Section) => model.allSections.some((o) => o !== f && o.kind === 'timeline');
       return first && (!first.kind || first.kind === 'glossary' || (first.kind === 'timeline' && timelineElsewhere(first))) && /^(?:background|context|about|what happened)$/.test(title(first)) ? first : undefined;
     }
     case 'timeline':
-      return candidates.find((s) => s.kind !== 'action-items' && timeStampedSteps(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset)) >= 3);
+      return candidates.find((s) => s.kind !== 'action-items' && timeStampedSteps(ownText(model, s)) >= 3);
     default:
       return undefined;
   }
@@ -252,7 +257,7 @@ const WEEKDAY_TIME_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:at\s
  * alone (often about the diagnosis: "it was hard to find the root cause because …").
  */
 export function explainsCauses(model: Postmortem, s: Section): boolean {
-  return twoEntriesSay(model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset), (e) => CAUSAL_RE.test(e));
+  return twoEntriesSay(ownText(model, s), (e) => CAUSAL_RE.test(e));
 }
 
 /** Whether at least two entries of `body` (list items, or paragraphs) pass `says`. */
@@ -268,7 +273,7 @@ function twoEntriesSay(body: string, says: (entry: string) => boolean): boolean 
  * sees, where one "due to" may be a detail of the response (explainsCauses wants two of those).
  */
 export function namesTheCauseOnce(model: Postmortem, s: Section): boolean {
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  const body = ownText(model, s);
   return RESULT_OF_RE.test(body) || MISSING_SAFEGUARD_RE.test(body) || NEVER_HAPPENED_RE.test(body);
 }
 const RESULT_OF_RE = /\b(?:incident|outage|issue|error|problem|failure)\b[^.\n]{0,40}\b(?:was|were|is)\s(?:a\s|the\s)?(?:direct\s)?result\sof\b/i;
@@ -294,7 +299,7 @@ const MISSING_SAFEGUARD_RE = /\b(?:(?:did\s+not|didn't|does\s+not|doesn't)\s+pre
  */
 export function conclusionGivesCause(model: Postmortem, s: Section): boolean {
   if (!/^conclusions?$/.test(normalizeHeading(s.title))) return false;
-  const body = model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
+  const body = ownText(model, s);
   return body.split(/(?<=[.!?:])\s+|\n\s*\n/).some((sentence) => !APOLOGY_RE.test(sentence) && (CAUSAL_RE.test(sentence) || CONCLUDED_CAUSE_RE.test(sentence)));
 }
 const APOLOGY_RE = /\b(?:apologi[sz]e|sorry|inconvenience)\b/i;

@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
+import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, ownText, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 import { timelineZones } from './timezones';
 import { findDates } from './due';
@@ -46,11 +46,6 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (listsTicketsFiled(model, s)) add('action-items', 'it lists the tickets filed to track the work');
   if (numbersFixesInSubheadings(s)) add('action-items', 'its numbered sub-headings name the fixes made');
   return out;
-}
-
-/** The text under a section's heading, up to its first sub-section. */
-function ownText(model: Postmortem, s: Section): string {
-  return model.text.slice(s.ownContentRange.start.offset, s.ownContentRange.end.offset);
 }
 
 /**

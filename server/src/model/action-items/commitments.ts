@@ -4,10 +4,10 @@
 import type { Paragraph } from 'mdast';
 import type { ActionItem, Section } from '../types';
 import type { Hit } from '../fields';
-import { trimEndChars } from '../scan';
+import { blankComments, trimEndChars } from '../scan';
 import { memoByText } from '../memo';
 import { endOf, startOf, toField, type ParseContext } from './common';
-import { blankComments, holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
+import { holder, paragraphItem, toDoBreak, type Span } from './paragraphs';
 import { aboutThisText, commitmentClauseStart, commitsToWork, filedTicket, finishedSetup, ticketClauseStart } from './commit-sentence';
 import { toldClauseStart, toldPlan } from './told-plans';
 

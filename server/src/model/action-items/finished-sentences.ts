@@ -7,7 +7,8 @@ import type { Paragraph } from 'mdast';
 import type { ActionItem, Section } from '../types';
 import { completedPrefix, laterCommitment } from '../completed';
 import { endOf, startOf, type ParseContext } from './common';
-import { blankComments, holder, paragraphItem } from './paragraphs';
+import { holder, paragraphItem } from './paragraphs';
+import { blankComments } from '../scan';
 import { commitmentItems } from './commitments';
 
 /** A purpose said first: "To dilute that, we implemented …". */

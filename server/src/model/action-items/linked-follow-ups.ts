@@ -7,7 +7,8 @@ import type { List, ListItem, Paragraph, Root } from 'mdast';
 import type { ActionItem, Postmortem } from '../types';
 import { endOf, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
-import { blankComments, paragraphItem } from './paragraphs';
+import { paragraphItem } from './paragraphs';
+import { blankComments } from '../scan';
 import { sectionAt } from '../facts';
 import { completedPrefix } from '../completed';
 

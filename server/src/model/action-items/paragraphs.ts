@@ -7,8 +7,6 @@ import type { ActionItem, ActionItemStatus, Section } from '../types';
 import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
 import { findDue } from '../due';
 import { blankComments, trimEndChars } from '../scan';
-
-export { blankComments };
 import { startsImperative } from '../verbs';
 import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, linkTickets, maskedSegment, plain, startOf, toField, type ParseContext, bareWords } from './common';
 

@@ -6,7 +6,8 @@ import type { ActionItem, Section } from '../types';
 import { endOf, startOf, type ParseContext, bareWords } from './common';
 import { commitmentItems } from './commitments';
 import { commitsToWork } from './commit-sentence';
-import { blankComments, paragraphItem } from './paragraphs';
+import { paragraphItem } from './paragraphs';
+import { blankComments } from '../scan';
 import { startsImperative } from '../verbs';
 
 /**
