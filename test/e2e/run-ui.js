@@ -56,6 +56,11 @@ async function main() {
     if (rc !== 0) {
       console.log('--- code-server log (tail)');
       console.log(fs.readFileSync(log, 'utf8').slice(-2000));
+      // the extension's own output channel (client and server messages) of each window the tests opened
+      for (const f of fs.readdirSync(path.join(ud, 'logs'), { recursive: true }).filter((f) => String(f).endsWith('Postmortem Lint.log'))) {
+        console.log(`--- ${f} (tail)`);
+        console.log(fs.readFileSync(path.join(ud, 'logs', String(f)), 'utf8').slice(-1500));
+      }
       // last, where a CI excerpt of the output's end shows them: each failed test with its error
       const failed = tap.match(/^not ok \d+ - [^\n]*\n(?:(?! {2}\.\.\.\n)[^\n]*\n)*/gm) ?? [];
       if (failed.length) console.log(`--- failed UI tests (${failed.length})\n${failed.join('').trimEnd()}`);

@@ -62,6 +62,11 @@ export class ReaderPanel implements vscode.Disposable {
         if (e.webviewPanel.visible) void this.refresh();
       }),
       host.onDidChange(() => void this.refresh()),
+      // a first request the server could not answer yet (the document reached it after the request): its findings
+      // coming in say it can now
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (!this.loaded && e.uris.some((u) => u.toString() === this.uri.toString())) void this.refresh();
+      }),
       host.onDidChangeConfig(() => {
         this.shownVersion = undefined; // same text, other findings (context gaps)
         void this.refresh();

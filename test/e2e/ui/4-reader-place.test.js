@@ -115,7 +115,8 @@ test('after Save As of an untitled postmortem the reader follows the saved file 
   assert.equal(await input.inputValue(), target);
   await shot(page, 'reader-save-as-dialog.png');
   await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: 'queue-backlog.md' }).waitFor();
+  // the editor's own tab (the reader's tab reads "Reader: queue-backlog.md" for a moment too)
+  await page.locator('.tab[data-resource-name="queue-backlog.md"]').waitFor();
   assert.ok(fs.existsSync(target), 'saved under the new name');
   await page.locator('.tab', { hasText: 'Reader: Queue backlog after a broker restart' }).waitFor();
   // typing in the saved file shows up in the reader

@@ -196,7 +196,14 @@ async function reportFailure(name) {
   const texts = (sel) => page.locator(sel).allTextContents();
   const tabs = await texts('.tabs-container .tab .label-name');
   const notes = await texts('.notifications-toasts .notification-list-item-message');
-  return `screenshot ${file}; tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(notes)}`;
+  // what each webview shows (a reader that never rendered: its placeholder, or nothing at all)
+  const views = [];
+  for (const f of page.frames()) {
+    if (!/webview/i.test(f.url()) || f.name() !== 'active-frame' && !/index\.html/.test(f.url())) continue;
+    const text = await f.evaluate(() => document.body?.innerText ?? '(no body)').catch((r) => `(unreadable: ${r.message})`);
+    views.push(`${f.name() || 'host'}: ${text.replace(/\s+/g, ' ').slice(0, 160) || '(empty)'}`);
+  }
+  return `screenshot ${file}; tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(notes)}; webviews: ${JSON.stringify(views)}`;
 }
 
 /** Resolves with a file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
