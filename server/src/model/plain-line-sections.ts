@@ -9,7 +9,7 @@ import { matchSection } from './sections';
 import type { ParseContext } from './action-items/common';
 
 /** A line that could be a heading: one to six words, a capital first, letters, spaces, "&", "/" and "-" only. */
-const NAME_LINE_RE = /^\p{Lu}[\p{L}&/-]*(?:[ \t]+[\p{L}&/-]+){0,5}$/u;
+export const NAME_LINE_RE = /^\p{Lu}[\p{L}&/-]*(?:[ \t]+[\p{L}&/-]+){0,5}$/u;
 
 /**
  * The sections named by plain lines of the document's top-level paragraphs, each up to the next such line: none when

@@ -1,7 +1,7 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { List, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ActionItem, LabeledSection, Postmortem, Range, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
@@ -10,7 +10,7 @@ import { pushAll, trimEndChars } from '../scan';
 import { memoByText } from '../memo';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
-import { plainLineSections } from '../plain-line-sections';
+import { NAME_LINE_RE, plainLineSections } from '../plain-line-sections';
 import { headingPriority, isTierLead } from './group-priority';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
@@ -154,9 +154,12 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     }
     if (node.type !== 'list') return;
     for (const k of listFieldKinds(ctx.text.slice(startOf(node), endOf(node)))) labeled.add(k);
+    // a "Sample Post-mortem Template" outline describes the sections, it does not hold the document's own (a title
+    // "Sample Post-mortem" over a real report, the one a standard links to as its sample, names the document)
+    const outline = sec?.effectiveKind || (sec && SAMPLE_TITLE_RE.test(sec.title) && (sec.depth > 1 || /template/i.test(sec.title))) ? undefined : outlineKinds(node);
     for (const li of node.children) {
       const p = li.children[0];
-      const k = p?.type === 'paragraph' ? boldLabelKind(p) : undefined;
+      const k = p?.type === 'paragraph' ? (boldLabelKind(p) ?? outline?.get(li)) : undefined;
       if (!k) continue;
       labeled.add(k);
       model.labeledSections.push(labeledSection(k, p as Paragraph, [li], ctx));
@@ -186,6 +189,25 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     model.labeledSections.push(s);
   }
   model.labeledKinds = [...labeled];
+}
+
+/**
+ * A report written as one numbered outline ("1. Incident Date" / "2. Incident Summary" / … / "7. Preventative
+ * Measures", each with its bullets nested below): an item whose first line is only a section's name heads that
+ * section, as a heading would. Only where two or more items name different sections and each has content nested
+ * below its name (a list of names alone is a list, not an outline).
+ */
+const SAMPLE_TITLE_RE = /\b(?:templates?|samples?|examples?)\b/i;
+function outlineKinds(list: List): Map<ListItem, SectionKind> | undefined {
+  const found = new Map<ListItem, SectionKind>();
+  for (const li of list.children) {
+    const p = li.children[0];
+    if (li.children.length < 2 || p?.type !== 'paragraph' || p.children.length !== 1 || p.children[0].type !== 'text') continue;
+    const name = trimEndChars(p.children[0].value.trim(), ':：', true);
+    const k = NAME_LINE_RE.test(name) ? labelKind(name) : undefined;
+    if (k) found.set(li, k);
+  }
+  return new Set(found.values()).size >= 2 ? found : undefined;
 }
 
 /**

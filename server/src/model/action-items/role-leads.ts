@@ -74,14 +74,17 @@ function nameLeadOf(li: ListItem, text: string): { hit: Hit<string>; assigns: bo
   const m = NAME_LEAD_RE.exec(text.slice(at, at + 60));
   if (!m) return undefined;
   const [, name, next, after] = m;
-  if (NOT_A_NAME.has(name) || ALL_VERBS.has(lemma(name)) || statusOfWord(name) || findPriority({ text: name, offset: 0 })) return undefined;
+  const lead = name.split(' ')[0];
+  if (NOT_A_NAME.has(lead) || ALL_VERBS.has(lemma(lead)) || statusOfWord(name) || findPriority({ text: name, offset: 0 })) return undefined;
   const assigns = ASSIGNING.has(next) && after !== undefined && after !== 'be';
-  if (!assigns && !ALL_VERBS.has(next)) return undefined;
+  // "Appsdev will be more proactive …" beside "Appsdev will work with …": the same name leads it (it alone never
+  // assigns: "Docs to be updated" gives the work to nobody)
+  if (!assigns && !ALL_VERBS.has(next) && !(ASSIGNING.has(next) && after === 'be')) return undefined;
   const start = at + m.index + m[0].indexOf(name);
   return { hit: { value: name, text: name, start, end: start + name.length }, assigns };
 }
-/** "ICL to build", "Hypha will run", "Ops check …": a name, then a word in lower case and the one after it. */
-const NAME_LEAD_RE = /^(?:\[[ xX]?\][ \t]*)?([A-Z]{2,6}|[A-Z][a-z]{2,20})[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+))?/;
+/** "ICL to build", "Hypha will run", "K Sweeney will create", "Ops check …": a name, then a word in lower case and the one after it. */
+const NAME_LEAD_RE = /^(?:\[[ xX]?\][ \t]*)?([A-Z]{2,6}|(?:[A-Z]\.? |[A-Z][a-z]{1,20} )?[A-Z][a-z]{2,20})[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+))?/;
 const ASSIGNING: ReadonlySet<string> = new Set(['to', 'will', 'should', 'shall', 'must']);
 /** Capitalised words that open a sentence without naming who acts. */
 const NOT_A_NAME: ReadonlySet<string> = new Set([
