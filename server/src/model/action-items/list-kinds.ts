@@ -104,8 +104,18 @@ const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^
  * "You should:". The lead-in names those who read the report as the ones to act, and ends with a colon.
  */
 export function isAdviceList(list: List, before: string | undefined): boolean {
-  return before !== undefined && list.children.every((li) => li.checked == null) && ADVICE_LEAD_RE.test(lastSentence(before));
+  if (before === undefined || !list.children.every((li) => li.checked == null)) return false;
+  const lead = lastSentence(before);
+  if (ADVICE_LEAD_RE.test(lead)) return true;
+  const at = lead.search(RECOMMENDATIONS_RE);
+  return at >= 0 && FOR_READERS_RE.test(lead.slice(at).replace(RECOMMENDATIONS_RE, '').trimEnd());
 }
+/**
+ * "… we have a few recommendations for npm package maintainers and users in the future:": advice to others like the
+ * readers, whoever wrote it (a list under it says "Package maintainers should …", "Application developers should …").
+ */
+const RECOMMENDATIONS_RE = /\b(?:recommendations?|advice|suggestions|tips) (?:for|to) /i;
+const FOR_READERS_RE = /^(?:[\w-]+ ){0,4}?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you|everyone|teams|projects)\b[^\n:]{0,60}:$/i;
 const ADVICE_LEAD_RE =
   /^(?:(?:all |every )?(?:node |server |instance |self-hosting |network )?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you)\s+(?:should|must|need to|are (?:advised|encouraged|asked) to)|we (?:recommend|advise|suggest|urge|encourage)(?: that)? (?:all )?(?:node )?(?:operators|validators|users|customers|admins|administrators|you))\b[^\n:]{0,60}:\s*$/i;
 
