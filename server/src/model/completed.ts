@@ -12,9 +12,9 @@ const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i
 /**
  * What may come before the verb: a checkbox, a bold label or a plain one of up to three words ("Test guard: …",
  * "External probe: …"), an opening "As a first step" / "Since then", "We've", "I have", "The team then", "We
- * significantly".
+ * significantly", "We have for several years".
  */
-const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*|\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}:\s+)?(?:(?:as a first step|as an immediate (?:step|measure|fix)|first(?:ly)?|since then|in the meantime|meanwhile),?\s+)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly)\s+)?)?/iu;
+const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*|\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}:\s+)?(?:(?:as a first step|as an immediate (?:step|measure|fix)|first(?:ly)?|since then|in the meantime|meanwhile),?\s+)?(?:(?:we(?:'ve| have)?|i(?:'ve| have)|the team(?: has| have)?)\s+(?:(?:then|also|\p{L}+ly|for (?:(?:several|many|a few|some|two|three|\d+) )?(?:years|months|weeks))\s+)?)?/iu;
 
 /**
  * Finished work told in the passive: "Changes have been made to the pool limits", "Delayed payments were replayed and
@@ -191,7 +191,7 @@ const SUBJECT_DONE_RE =
 export function laterCommitment(text: string, from: number): boolean {
   return LATER_COMMITMENT_RE.test(text.slice(from));
 }
-const LATER_COMMITMENT_RE = /[.!?]\s+(?:it|this|that|they|these|those|we)\s+(?:\p{L}+ly\s+)?(?:will|shall)\s+(?!not\b)|\bbut\s+(?:we|the team)\s+(?:may|might|could|should|would like to)\s+(?:also\s+|still\s+|now\s+)?(?:consider|look|explore|evaluate|revisit|investigate|want)\b/iu;
+const LATER_COMMITMENT_RE = /[.!?]\s+(?:it|this|that|they|these|those|we)\s+(?:\p{L}+ly\s+)?(?:will|shall) (?!not\b|(?:give|provide|allow|enable|help|let|mean|make|ensure|reduce|improve|prevent|protect|simplify|save|lower) (?:us|them|you|the|our|their|it|a|an)\b)|\bbut\s+(?:we|the team)\s+(?:may|might|could|should|would like to)\s+(?:also\s+|still\s+|now\s+)?(?:consider|look|explore|evaluate|revisit|investigate|want)\b/iu;
 
 export function looksCompleted(text: string): boolean {
   return completedPrefix(text) > 0;

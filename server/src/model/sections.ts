@@ -69,6 +69,8 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "What was done", "What has been done": the changes made about the incident, listed as finished (status.ts reads
   // its items as done, like "Actions taken"); not "What we did", which as often tells the response
   ['action-items', /^what (?:was|has been|we(?:'ve| have)) done$/],
+  // "Future Prevention & Automated Failover", "Future mitigations and product improvements": what comes next
+  ['action-items', /^future (?:prevention|mitigations?)\b/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "Improvement plan", "Improvement actions": the follow-ups an incident review plans (its sub-headings, Prevention /
@@ -173,6 +175,8 @@ const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventi
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
  * template's Prevention / Detection / Mitigation / Process / Fixes), not the story of how the incident was handled.
  */
+/** "Identified Problems", "Problems found", "Issues identified": a list of what is wrong, not of what to do. */
+export const PROBLEMS_FOUND_RE = /^(?:identified|observed) (?:problems|issues|gaps|weaknesses)$|^(?:problems|issues|gaps|weaknesses) (?:identified|found|discovered|uncovered)$/;
 export function isActionCategory(title: string, kind: SectionKind | undefined): boolean {
   return (kind === 'detection' || kind === 'resolution') && normalizeHeading(title).split(' ').length <= 2;
 }
@@ -205,6 +209,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // significant time improving monitoring … We will continue to invest …"), so it shows the follow-ups without its
   // paragraphs being read as items
   if (/^what(?: is|'s| are) being done (?:about (?:it|this|that)|to (?:fix|prevent|avoid|stop))\b/.test(n)) out.add('action-items');
+  // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
+  // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
+  if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');
   // "Diagnosis and confidence", "Diagnosis": what the fault was found to be, with how sure the writer is, i.e. the causes
   if (/^(?:the |final )?diagnosis\b/.test(n)) out.add('contributing-causes');
   // the same in Spanish: "Diagnóstico" alone (not "Diagnóstico detallado", the checks of a case still open)

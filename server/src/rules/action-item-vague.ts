@@ -31,6 +31,12 @@ export function rewriteTemplate(original: string, kind?: VagueKind): string {
   return `${tpl} (was: "${o.replace(/"/g, "'")}")`;
 }
 
+/** An item's first line is a name of a few words ("Observability improvements"), not a sentence or a lead-in. */
+function isGroupName(src: string): boolean {
+  const head = src.split('\n', 1)[0].replace(/[*_`]/g, '').trim();
+  return !/[:.]$/.test(head) && head.split(/\s+/).length <= 4;
+}
+
 /** classifyVague is a function of the text only: an edit elsewhere leaves each item's answer as it was. */
 const vagueOf = memoByText(classifyVague);
 
@@ -47,6 +53,9 @@ const rule: Rule<Record<string, never>> = {
       const src = readableSource(model, item.textRange.start.offset, item.textRange.end.offset);
       const r = vagueOf(src);
       if (!r.vague) continue;
+      // "Observability improvements" over "- Add a count of ERROR log lines", "- Add an alert for this metric": the
+      // name of a group (a few words, no sentence), with the concrete work listed under it
+      if (isGroupName(src) && item.subItems.length >= 2 && item.subItems.every((s) => !vagueOf(readableSource(model, s.start.offset, s.end.offset)).vague)) continue;
       // asking people to change is action-item-changes-people's finding; one finding per problem
       if (r.kind === 'people' && peopleChange(src)) continue;
       const range = headRange(model, item);

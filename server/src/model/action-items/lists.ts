@@ -43,6 +43,16 @@ export function listItems(
   for (const li of list.children) {
     if (isLabelOnly(li)) {
       const label = plain(li.children[0]).replace(/:$/, '');
+      // "**Automated Failover System** (in development):" above its design: a label that carries its own status is the
+      // item, the details its parts (open, as the status says)
+      if (IN_PROGRESS_LABEL_RE.test(label)) {
+        const item = listItem(li, list, ctx, section, deferred, labelGroup);
+        if (item) {
+          out.push(item);
+          direct.push(item);
+        }
+        continue;
+      }
       // "**Added to tech.md:**" above its details: the label is the finished item, the details its parts
       if (isFinishedLabel(label, li, ctx.text)) {
         const item = listItem(li, list, ctx, section, deferred, labelGroup);
@@ -72,6 +82,8 @@ export function listItems(
   markFinishedAmongFinished(direct, ctx);
   return out;
 }
+
+const IN_PROGRESS_LABEL_RE = /\((?:in (?:development|progress)|planned|wip|ongoing|under ?way)\)$/i;
 
 /** "Improved security check script …" among "Updated `.gitignore` …", "Updated `.gitleaks.toml` …": finished too. */
 function markFinishedAmongFinished(items: ActionItem[], ctx: ParseContext): void {

@@ -24,7 +24,7 @@ const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|
  */
 const REPORT_STATE_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:(?:the )?incident (?:has been dealt with|is over|is resolved)\b|(?:all )?sections above (?:are|have been) filled (?:out|in)\b|(?:the )?(?:incident title and )?(?:after[- ]action |incident |post-?mortem )?report (?:is|has been) cleaned up\b)/i;
 
-export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken|landed|shipped|merged))\b|^(?:done|completed)$|^(?:guardrails?|safeguards?) (?:added|introduced|implemented|put in place)$|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what (?:was|has been|we(?:'ve|’ve| have)) done$/i;
+export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken|landed|shipped|merged))\b|^(?:done|completed)$|^(?:guardrails?|safeguards?) (?:added|introduced|implemented|put in place)$|^(?:[\w-]+ )?(?:measures?|actions?|changes?|fix(?:es)?|improvements?|remediations?|mitigations?) (?:implemented|completed|applied|deployed|in place)$|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what (?:was|has been|we(?:'ve|’ve| have)) done$/i;
 
 /** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
 export function markLabelDone(items: ActionItem[], label: string, range: ActionItem['textRange']): void {
@@ -94,6 +94,8 @@ function toldDoneUnder(title: string, text: string): boolean {
 /** An item's words written as done (pure functions of the words: remembered, most items are unchanged by an edit). */
 const completedPrefix = memoByText(prefixOf);
 const completedSuffix = memoByText(suffixOf);
+/** "… and it was rejected", "This has been declined": in a sentence after the item's first. */
+const LET_GO_LATER_RE = /[.!?]\s[^.!?]{0,160}?\b((?:it|this|that) (?:was|has been) (?:\p{L}+ly )?(?:rejected|declined|voted down|turned down))\b/iu;
 
 /** Marks items done when a heading above them says so or their words say the work is finished. */
 export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
@@ -146,6 +148,15 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
       const end = start + words.trimEnd().length;
       item.status = 'done';
       item.statusField = { value: 'done', text: ctx.text.slice(start + tail, end), range: ctx.range(start + tail, end) };
+      continue;
+    }
+    // "… recommended we consider GPG signing. The committee took a vote on this and it was rejected": a later sentence
+    // says the item was let go
+    const dropped = LET_GO_LATER_RE.exec(words);
+    if (dropped) {
+      const s = start + dropped.index + dropped[0].length - dropped[1].length;
+      item.status = 'not-doing';
+      item.statusField = { value: 'not-doing', text: dropped[1], range: ctx.range(s, s + dropped[1].length) };
       continue;
     }
     // "Recreating new SSH keys for backups" over "- New keys have been generated for all hosts" and "- The command
