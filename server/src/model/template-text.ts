@@ -30,8 +30,8 @@ function undatedPlaceholderFacts(text: string): boolean {
   return false;
 }
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
-/** A date or a time of day, as written in a report: "2026-03-14", "14:02", "March 14", "14 Mar". */
-const DATED_RE = new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b|\\b\\d{1,2}[:h]\\d{2}\\b|\\b${MONTH} \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}(?![a-z])`, 'i');
+/** A date or a time of day, as written in a report: "2026-03-14", "14:02", "March 14", "14 Mar", a month "2026-09". */
+const DATED_RE = new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b|\\b(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])\\b|\\b\\d{1,2}[:h]\\d{2}\\b|\\b${MONTH} \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}(?![a-z])`, 'i');
 
 /** A field line whose value is nothing but placeholders: "- Start Time: <UTC>", "**Owner:** [name]". */
 function placeholderField(unit: string): boolean {
