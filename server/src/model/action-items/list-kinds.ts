@@ -120,6 +120,20 @@ const ADVICE_LEAD_RE =
   /^(?:(?:all |every )?(?:node |server |instance |self-hosting |network )?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you)\s+(?:should|must|need to|are (?:advised|encouraged|asked) to)|we (?:recommend|advise|suggest|urge|encourage)(?: that)? (?:all )?(?:node )?(?:operators|validators|users|customers|admins|administrators|you))\b[^\n:]{0,60}:\s*$/i;
 
 /**
+ * "Jump Server Access: Configure external jump server access, allowing:" above "- Simple SSH access via …", "- Users to
+ * have pre-configured jump configurations …": what the change will allow, its details, not more follow-ups. Only where
+ * no bullet starts with an instruction ("- Add …" would be work of its own).
+ */
+export function isElaborationList(list: List, before: string | undefined): boolean {
+  if (before === undefined || !ELABORATION_LEAD_RE.test(lastSentence(before).trimEnd())) return false;
+  return list.children.every((li) => {
+    const p = li.children[0];
+    return li.checked == null && p?.type === 'paragraph' && !startsImperative(plain(p));
+  });
+}
+const ELABORATION_LEAD_RE = /,[ \t]*(?:allowing|enabling|including|such as)(?: (?:for|us|users|teams|operators))?(?: to)?:$/i;
+
+/**
  * "Alternatives here included:" above bullets that each weigh a way it could have been done ("In an ideal world we'd
  * do reproducible builds instead …", "We could delegate building to a 3rd party …"): the options set aside, not
  * follow-ups, however long each bullet is. Only a lead-in that names them as alternatives or options considered.

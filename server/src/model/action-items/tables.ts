@@ -117,7 +117,10 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     if (!owners.length) pushAll(owners, inlineOwners.owners);
     placeholder ??= inlineOwners.placeholder;
     const dueSeg = seg(columns.due);
-    let due = dueSeg ? parseDueCell(dueSeg) : undefined;
+    // "| … | platform | DONE in v2 |" under "| Action | Owner | Due |": the due cell says the work is finished (not "Done by
+    // Friday", a date to finish by)
+    const dueDone = dueSeg && columns.status === undefined && DUE_CELL_DONE_RE.test(dueSeg.text.trim()) ? statusOfWord(dueSeg.text) : undefined;
+    let due = dueSeg && !dueDone ? parseDueCell(dueSeg) : undefined;
     if (!due) due = findDue(actionSeg);
     const prSeg = seg(columns.priority);
     const priority = (prSeg ? parsePriorityCell(prSeg) : undefined) ?? findPriority(actionSeg);
@@ -130,6 +133,10 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       const st = statusOfWord(stSeg.text) ?? localStatusWord(stSeg.text) ?? statusOfSentence(stSeg.text) ?? 'unknown';
       status = st;
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
+    }
+    if (dueDone && !statusField) {
+      status = dueDone;
+      statusField = { value: dueDone, text: dueSeg!.text.trim(), range: ctx.range(cells[columns.due!][0], cells[columns.due!][1]) };
     }
     if (ownerStatus) {
       status = ownerStatus;
@@ -244,6 +251,9 @@ function statusWordOf(cell: string): ActionItem['status'] | undefined {
   const t = cell.trim().replace(NO_TICKET_LEAD_RE, '');
   return t && t.split(/\s+/).length <= 3 ? (statusOfWord(t) ?? localStatusWord(t)) : undefined;
 }
+
+/** A due cell that reports the work finished: "DONE", "Done in v2", "✅ shipped" (not "Done by 2026-03-01"). */
+const DUE_CELL_DONE_RE = /^(?:[*_✅✔☑✓\uFE0F ]{0,4})(?:done|completed?|shipped|merged|released|fixed)\b(?![ \t]+(?:by|before|until)\b)/i;
 
 /** "n/a ", "none " before the word that follows: no ticket to name. */
 const NO_TICKET_LEAD_RE = /^(?:n\/a|none)\s+(?=\S)/i;
