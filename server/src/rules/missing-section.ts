@@ -46,7 +46,11 @@ const FOLLOW_UP_TITLE_RE = /\b(?:lessons?|follow[- ]?ups?|next steps|going forwa
  */
 function hasStructure(model: Postmortem): boolean {
   const h1s = model.allSections.filter((s) => s.depth === 1);
-  const title = h1s.length === 1 ? h1s[0] : undefined;
+  // the only heading, on the document's first line, is its title whatever its depth ("## 2025-07-30/31 Hex Outage"
+  // over a blog post told in paragraphs)
+  const only = model.allSections.length === 1 ? model.allSections[0] : undefined;
+  const opening = only && !model.text.slice(model.frontMatter?.range.end.offset ?? 0, only.headingRange.start.offset).trim() ? only : undefined;
+  const title = h1s.length === 1 ? h1s[0] : opening;
   if (!model.htmlBlocks.length) return model.allSections.some((s) => s !== title) || model.labeledKinds.length > 0;
   const inMarkdown = (offset: number) => !inHtmlBlock(model, offset);
   return model.allSections.some((s) => s !== title && inMarkdown(s.headingRange.start.offset)) || model.labeledSections.some((l) => inMarkdown(l.titleRange.start.offset));
