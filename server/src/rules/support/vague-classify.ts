@@ -24,6 +24,7 @@ export interface VagueResult {
  * "Try ‘Prevent destroy’ setting on R53 zone", "Try `maxSurge: 0` on the ingress deployment": a quoted or code-spanned
  * name, an optional setting word, then on / for / in / with and a target.
  */
+const ALIGN_THING_RE = /^align (?:the|our|all|every|each|both|this|that) (?:[\w-]+ ){0,2}?[\w-]+ (?:with|to) /i;
 const TRY_NAMED_RE = /^try\s+(?:the\s+|a\s+)?(?:‘[^‘’\n]{2,40}’|'[^'\n]{2,40}'|"[^"\n]{2,40}"|“[^“”\n]{2,40}”|`[^`\n]{2,40}`)\s+(?:(?:setting|option|flag|parameter|config|configuration|feature|mode)\s+)?(?:on|for|in|with)\s+\S/i;
 /**
  * A hedge in place of a decision: "Workload segmentation might be an option to limit blast zones", "Could be worth
@@ -205,7 +206,10 @@ function classifyClause(s: string): VagueResult {
   const reexamine = /^(?:revisit|rethink|re-?evaluate)$/.test(v0) && hasPurpose(text) && !isAbstractObject(objectAfter(words, 1).object) && !GENERIC_OBJECT_RE.test(objectAfter(words, 1).object);
   // "Try ‘Prevent destroy’ setting on R53 zone": a named setting tried on a named target is an experiment, done when tried
   const experiment = v0 === 'try' && TRY_NAMED_RE.test(text);
-  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !keepsThing(text) && !continuesCountedRemainder(text)) {
+  // "Align the other environment with the same approach": a named thing made the same as another is a change ("Align
+  // with the data team" is a conversation)
+  const alignsThing = v0 === 'align' && ALIGN_THING_RE.test(text);
+  if (DELIBERATE.has(v0) && !((v0 === 'keep' || v0 === 'aim') && concrete) && !reexamine && !experiment && !alignsThing && !keepsThing(text) && !continuesCountedRemainder(text)) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'it deliberates instead of deciding: nothing is produced' };
   }
   if (RESEARCH.has(v0)) {
