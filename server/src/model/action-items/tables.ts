@@ -253,7 +253,7 @@ function statusWordOf(cell: string): ActionItem['status'] | undefined {
 }
 
 /** A due cell that reports the work finished: "DONE", "Done in v2", "✅ shipped" (not "Done by 2026-03-01"). */
-const DUE_CELL_DONE_RE = /^(?:[*_✅✔☑✓\uFE0F ]{0,4})(?:done|completed?|shipped|merged|released|fixed)\b(?![ \t]+(?:by|before|until)\b)/i;
+const DUE_CELL_DONE_RE = /^(?:[*_ ✅✓]|✔\uFE0F?|☑\uFE0F?){0,4}(?:done|completed?|shipped|merged|released|fixed)\b(?![ \t]+(?:by|before|until)\b)/i;
 
 /** "n/a ", "none " before the word that follows: no ticket to name. */
 const NO_TICKET_LEAD_RE = /^(?:n\/a|none)\s+(?=\S)/i;
