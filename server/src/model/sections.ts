@@ -98,7 +98,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['contributing-causes', WHY_FAILED_RE],
   // "What it probably was", "What the fault most likely was": the diagnosis of the failure (not "What it was not")
   ['contributing-causes', /^what (?:it|this|the (?:[\w-]+ ){0,2}?[\w-]+) (?:probably|likely|most likely|actually|really) was$/],
-  ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b/],
+  ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b|^play[- ]by[- ]play\b/],
   ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b|^(?:no )?data loss(?: scope)?\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(?:the )?(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
@@ -209,6 +209,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // significant time improving monitoring … We will continue to invest …"), so it shows the follow-ups without its
   // paragraphs being read as items
   if (/^what(?: is|'s| are) being done (?:about (?:it|this|that)|to (?:fix|prevent|avoid|stop))\b/.test(n)) out.add('action-items');
+  // "What was the issue?", "What was the problem?": the question a status post answers with the cause
+  if (/^what was the (?:issue|problem|cause)$/.test(n)) out.add('contributing-causes');
   // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
   // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
   if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');
