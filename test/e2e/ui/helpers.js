@@ -14,6 +14,8 @@ const MOD = 'Control';
 /** The page of this test file's browser (one per file), for the failure report. */
 let lastPage;
 
+const consoleErrors = [];
+
 async function launch() {
   if (!WS_DIR) throw new Error('WS_DIR is not set: run the UI tests through test/e2e/run-ui.js');
   fs.mkdirSync(SHOT_DIR, { recursive: true });
@@ -21,6 +23,10 @@ async function launch() {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await ctx.newPage();
   lastPage = page;
+  // the workbench's and the webviews' console errors, for the failure report (a webview that failed to load says why)
+  consoleErrors.length = 0;
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${String(e.message).slice(0, 300)}`));
   page.setDefaultTimeout(30000);
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
@@ -199,11 +205,12 @@ async function reportFailure(name) {
   // what each webview shows (a reader that never rendered: its placeholder, or nothing at all)
   const views = [];
   for (const f of page.frames()) {
-    if (!/webview/i.test(f.url()) || f.name() !== 'active-frame' && !/index\.html/.test(f.url())) continue;
+    // a webview's content frame sits inside its host frame (the one whose address names the webview)
+    if (!/webview/i.test(f.parentFrame()?.url() ?? '')) continue;
     const text = await f.evaluate(() => document.body?.innerText ?? '(no body)').catch((r) => `(unreadable: ${r.message})`);
-    views.push(`${f.name() || 'host'}: ${text.replace(/\s+/g, ' ').slice(0, 160) || '(empty)'}`);
+    views.push(text.replace(/\s+/g, ' ').slice(0, 160) || '(empty)');
   }
-  return `screenshot ${file}; tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(notes)}; webviews: ${JSON.stringify(views)}`;
+  return `screenshot ${file}; tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(notes)}; webviews: ${JSON.stringify(views)}; console errors (last 8): ${JSON.stringify(consoleErrors.slice(-8))}`;
 }
 
 /** Resolves with a file's text once `ok(text)` holds: re-read on every change event, rejects after `ms`. */
