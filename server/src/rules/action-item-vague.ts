@@ -8,6 +8,7 @@ import { rangeOf } from '../model/lines';
 import { peopleChange } from './action-item-changes-people';
 import { classifyVague, type VagueKind } from './support/vague-classify';
 import { memoByText } from '../model/memo';
+import { blankComments } from '../model/scan';
 import { finishConditionCell } from '../model/action-items/tables';
 import { actionWordsRange, activeItems, isOpen, canMove, fit, headRange, moveToDeferredEdits, words as itemWords } from './support/util';
 
@@ -33,7 +34,7 @@ export function rewriteTemplate(original: string, kind?: VagueKind): string {
 
 /** An item's first line is a name of a few words ("Observability improvements"), not a sentence or a lead-in. */
 function isGroupName(src: string): boolean {
-  const head = src.split('\n', 1)[0].replace(/[*_`]/g, '').trim();
+  const head = blankComments(src.split('\n', 1)[0]).replace(/[*_`]/g, '').trim();
   return !/[:.]$/.test(head) && head.split(/\s+/).length <= 4;
 }
 
