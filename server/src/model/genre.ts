@@ -41,7 +41,12 @@ function isDated(text: string): boolean {
  */
 const COLLECTION_TITLE_RE = /^(?:(?:past|previous|production|security|our) )?(?:incidents|outages|post-?mortems|incident (?:reports|reviews|log))$/i;
 /** A title or heading that names a document about incidents in general, in English or another language. */
-const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || COLLECTION_TITLE_RE.test(t.trim()) || localGenreTitle(t);
+const isGenreTitle = (t: string): boolean => GENRE_TITLE_RE.test(t) || COLLECTION_TITLE_RE.test(t.trim()) || RESPONSE_TITLE_RE.test(t.trim()) || localGenreTitle(t);
+/**
+ * "Recover from a gatekeeper failure", "Handling a database outage", "Responding to an expired certificate": what to do
+ * when any such failure comes (an instruction, and "a" failure, not the one that happened): a runbook's title.
+ */
+const RESPONSE_TITLE_RE = /^(?:how to )?(?:recover(?:ing)? from|respond(?:ing)? to|handl(?:e|ing)|troubleshoot(?:ing)?|deal(?:ing)? with|fix(?:ing)?|restor(?:e|ing)|resolv(?:e|ing)|mitigat(?:e|ing)|diagnos(?:e|ing)) (?:an?|any) /i;
 
 export interface GenreEvidence {
   /** Signs of a document about incidents in general: genre words in the title or headings, instruction lines. */
