@@ -4,12 +4,12 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
-import { applyContextStatus, applyLinkedFixStatus, markInPlaceList, markPlannedList } from './status';
+import { applyContextStatus, applyLinkedFixStatus, markInPlaceList, markLabelDone, markPlannedList } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
@@ -39,7 +39,7 @@ import { applyGroupPriority } from './group-priority';
 import { isCheckQuestion } from './check-questions';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
-const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isAdviceList(list, before) || isElaborationList(list, before) || isPracticeList(list, text);
+const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isAdviceList(list, before) || isElaborationList(list, before) || isBehaviourSpec(list, before) || isPracticeList(list, text);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
@@ -103,6 +103,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
         const maxims = maximEntries(node, ctx.text);
         if (maxims.size) items = items.filter((item) => !maxims.has(item.range.start.offset));
         if (lead && leadText) {
+          // "Completed:" / "Done:" alone above the list: its items are done ("Open:" above the next list keeps those open)
+          const label = /^([^:\n]{2,40}):$/.exec(leadText.trim())?.[1];
+          if (label && label.split(/\s+/).length <= 3) markLabelDone(items, label, ctx.range(startOf(lead), endOf(lead)));
           markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
           markPlannedList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         }

@@ -134,6 +134,15 @@ export function isElaborationList(list: List, before: string | undefined): boole
 const ELABORATION_LEAD_RE = /,[ \t]*(?:allowing|enabling|including|such as)(?: (?:for|us|users|teams|operators))?(?: to)?:$/i;
 
 /**
+ * "A `release` status check would have locking semantics as follows:" above "- Do nothing if the PR is not from a
+ * release branch.": how a proposed design would behave, told as its rules (imperative or not), not follow-ups.
+ */
+export function isBehaviourSpec(list: List, before: string | undefined): boolean {
+  return before !== undefined && list.children.every((li) => li.checked == null) && BEHAVIOUR_LEAD_RE.test(lastSentence(before).trimEnd());
+}
+const BEHAVIOUR_LEAD_RE = /\b(?:would|will|should) (?:have|behave|work|look)\b[^.!?:\n]{0,80} as follows:$/i;
+
+/**
  * "Alternatives here included:" above bullets that each weigh a way it could have been done ("In an ideal world we'd
  * do reproducible builds instead …", "We could delegate building to a 3rd party …"): the options set aside, not
  * follow-ups, however long each bullet is. Only a lead-in that names them as alternatives or options considered.
@@ -141,7 +150,7 @@ const ELABORATION_LEAD_RE = /,[ \t]*(?:allowing|enabling|including|such as)(?: (
 export function isAlternativesList(list: List, before: string | undefined): boolean {
   return before !== undefined && ALTERNATIVES_LEAD_RE.test(lastSentence(before)) && list.children.every((li) => li.checked == null);
 }
-const ALTERNATIVES_LEAD_RE = /^(?:the |other )?(?:alternatives?|options?)(?: (?:here|we|that we))? (?:included|considered|weighed|rejected|discussed|looked at|were)\b[^\n;]{0,60}:\s*$|^(?:other )?alternatives?(?: considered)?:\s*$/i;
+const ALTERNATIVES_LEAD_RE = /^(?:the |other )?(?:alternatives?|options?)(?: (?:here|we|that we))? (?:included|considered|weighed|rejected|discussed|looked at|were)\b[^\n;]{0,60}:\s*$|^(?:other )?alternatives?(?: considered)?:\s*$|^(?:two|three|four|several|some|a few|\d+) (?:alternatives|options|approaches) (?:are|were|have been) (?:identified|proposed|considered|possible)\b[^\n;]{0,60}:$/i;
 
 /**
  * "Other than CI, our strategy is:" above "- Continue using Github for public repositories", "- Use our GitLab for
