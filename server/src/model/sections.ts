@@ -209,8 +209,13 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // significant time improving monitoring … We will continue to invest …"), so it shows the follow-ups without its
   // paragraphs being read as items
   if (/^what(?: is|'s| are) being done (?:about (?:it|this|that)|to (?:fix|prevent|avoid|stop))\b/.test(n)) out.add('action-items');
-  // "What was the issue?", "What was the problem?": the question a status post answers with the cause
-  if (/^what was the (?:issue|problem|cause)$/.test(n)) out.add('contributing-causes');
+  // "What was the issue?", "What was the problem?": the question a status post answers with the cause; "Reason", "The
+  // Cause", "The Smoking Gun": the same answer under a one-line name
+  if (/^what was the (?:issue|problem|cause)$|^(?:the )?reasons?$|^the (?:root )?causes?$|^the smoking gun$/.test(n)) out.add('contributing-causes');
+  // "How it affected us?": the impact, asked as the reader would
+  if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$/.test(n)) out.add('impact');
+  // "What We Changed", "Proactive measures", "Moving Foward" (sic): the follow-ups, made or to come
+  if (/^what we(?:'ve| have)? changed$|^proactive (?:measures|actions|steps)$|^moving foward$/.test(n)) out.add('action-items');
   // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
   // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
   if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');
