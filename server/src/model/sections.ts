@@ -86,7 +86,7 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['lessons-learned', /^(?:key )?lessons?\b|^(?:key )?learnings?\b|^key takeaways?\b|^what went (well|wrong|poorly|badly)\b|^where we got lucky\b|^takeaways?\b|^things that went|^what (?:did|do|can|could|should|have) we learn(?:ed|t)?\b|^what we(?:'ve| have)? learn(?:ed|t)\b/],
   [
     'contributing-causes',
-    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^(?:exact|actual|real|true|probable|likely|primary|main|immediate|final) root causes?\b|^causes?\b|^why (it|this|did it) happen|^why did all (?:of )?(?:this|it|that) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b/,
+    /^(contributing|root|underlying|technical) (causes?|factors?)\b|^root causes?\b|^(?:exact|actual|real|true|probable|likely|primary|main|immediate|final) root causes?\b|^causes?\b|^why (it|this|did it) happen|^why did all (?:of )?(?:this|it|that) happen|^(five|5) whys\b|^whys\b|^trigger\b|^lead[- ]?up\b|^fault\b|^rca\b|^causal|^(?:(?:but|so|and) )?(?:how|why) (?:did|could) (?:this|it|that) (?:happen|occur)\b|^(?:assessing|finding|investigating|identifying|determining|understanding|analy[sz]ing|establishing) (?:the |a )?root causes?\b|^what caused\b|^(?:the )?underlying (?:issue|problem)\b|^the (?:root )?causes?$/,
   ],
   // "What was actually happening", "What actually broke": the reveal after "Why it looked right" / "The assumption" in a
   // debugging write-up, i.e. the cause (not "What actually happened", which tells the events)
@@ -210,8 +210,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // paragraphs being read as items
   if (/^what(?: is|'s| are) being done (?:about (?:it|this|that)|to (?:fix|prevent|avoid|stop))\b/.test(n)) out.add('action-items');
   // "What was the issue?", "What was the problem?": the question a status post answers with the cause; "Reason", "The
-  // Cause", "The Smoking Gun": the same answer under a one-line name
-  if (/^what was the (?:issue|problem|cause)$|^(?:the )?reasons?$|^the (?:root )?causes?$|^the smoking gun$/.test(n)) out.add('contributing-causes');
+  // Smoking Gun": the same answer under a one-line name
+  if (/^what was the (?:issue|problem|cause)$|^(?:the )?reasons?$|^the smoking gun$/.test(n)) out.add('contributing-causes');
   // "How it affected us?": the impact, asked as the reader would
   if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$/.test(n)) out.add('impact');
   // "What We Changed", "Proactive measures", "Moving Foward" (sic): the follow-ups, made or to come
