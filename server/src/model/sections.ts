@@ -171,12 +171,12 @@ function matchNormalized(n: string): SectionKind | undefined {
  */
 const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions|index)$/;
 
+/** "Identified Problems", "Problems found", "Issues identified": a list of what is wrong, not of what to do. */
+export const PROBLEMS_FOUND_RE = /^(?:identified|observed) (?:problems|issues|gaps|weaknesses)$|^(?:problems|issues|gaps|weaknesses) (?:identified|found|discovered|uncovered)$/;
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE
  * template's Prevention / Detection / Mitigation / Process / Fixes), not the story of how the incident was handled.
  */
-/** "Identified Problems", "Problems found", "Issues identified": a list of what is wrong, not of what to do. */
-export const PROBLEMS_FOUND_RE = /^(?:identified|observed) (?:problems|issues|gaps|weaknesses)$|^(?:problems|issues|gaps|weaknesses) (?:identified|found|discovered|uncovered)$/;
 export function isActionCategory(title: string, kind: SectionKind | undefined): boolean {
   return (kind === 'detection' || kind === 'resolution') && normalizeHeading(title).split(' ').length <= 2;
 }

@@ -191,13 +191,15 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
   model.labeledKinds = [...labeled];
 }
 
+/** A heading over a template's or a standard's sample: "Sample Post-mortem Template", "Example report". */
+const SAMPLE_TITLE_RE = /\b(?:templates?|samples?|examples?)\b/i;
+
 /**
  * A report written as one numbered outline ("1. Incident Date" / "2. Incident Summary" / … / "7. Preventative
  * Measures", each with its bullets nested below): an item whose first line is only a section's name heads that
  * section, as a heading would. Only where two or more items name different sections and each has content nested
  * below its name (a list of names alone is a list, not an outline).
  */
-const SAMPLE_TITLE_RE = /\b(?:templates?|samples?|examples?)\b/i;
 function outlineKinds(list: List): Map<ListItem, SectionKind> | undefined {
   const found = new Map<ListItem, SectionKind>();
   for (const li of list.children) {

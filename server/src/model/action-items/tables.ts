@@ -119,7 +119,7 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
     const dueSeg = seg(columns.due);
     // "| … | platform | DONE in v2 |" under "| Action | Owner | Due |": the due cell says the work is finished (not "Done by
     // Friday", a date to finish by)
-    const dueDone = dueSeg && columns.status === undefined && DUE_CELL_DONE_RE.test(dueSeg.text.trim()) ? statusOfWord(dueSeg.text) : undefined;
+    const dueDone = !!dueSeg && columns.status === undefined && DUE_CELL_DONE_RE.test(dueSeg.text.trim());
     let due = dueSeg && !dueDone ? parseDueCell(dueSeg) : undefined;
     if (!due) due = findDue(actionSeg);
     const prSeg = seg(columns.priority);
@@ -135,8 +135,8 @@ export function tableItems(table: Table, ctx: ParseContext, section: Section, de
       statusField = { value: st, text: stSeg.text.trim(), range: ctx.range(cells[columns.status!][0], cells[columns.status!][1]) };
     }
     if (dueDone && !statusField) {
-      status = dueDone;
-      statusField = { value: dueDone, text: dueSeg!.text.trim(), range: ctx.range(cells[columns.due!][0], cells[columns.due!][1]) };
+      status = 'done';
+      statusField = { value: 'done', text: dueSeg!.text.trim(), range: ctx.range(cells[columns.due!][0], cells[columns.due!][1]) };
     }
     if (ownerStatus) {
       status = ownerStatus;

@@ -20,11 +20,12 @@ export interface VagueResult {
   sentence?: string;
 }
 
+/** "Align the other environment with the same approach": a named thing, then what it is made the same as. */
+const ALIGN_THING_RE = /^align (?:the|our|all|every|each|both|this|that) (?:[\w-]+ ){0,2}?[\w-]+ (?:with|to) /i;
 /**
  * "Try ‘Prevent destroy’ setting on R53 zone", "Try `maxSurge: 0` on the ingress deployment": a quoted or code-spanned
  * name, an optional setting word, then on / for / in / with and a target.
  */
-const ALIGN_THING_RE = /^align (?:the|our|all|every|each|both|this|that) (?:[\w-]+ ){0,2}?[\w-]+ (?:with|to) /i;
 const TRY_NAMED_RE = /^try\s+(?:the\s+|a\s+)?(?:‘[^‘’\n]{2,40}’|'[^'\n]{2,40}'|"[^"\n]{2,40}"|“[^“”\n]{2,40}”|`[^`\n]{2,40}`)\s+(?:(?:setting|option|flag|parameter|config|configuration|feature|mode)\s+)?(?:on|for|in|with)\s+\S/i;
 /**
  * A hedge in place of a decision: "Workload segmentation might be an option to limit blast zones", "Could be worth
