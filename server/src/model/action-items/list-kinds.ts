@@ -104,7 +104,9 @@ const RULE_LEAD_RE = /^(?:for (?:any|every|all)|whenever|(?:any|every) time)\b[^
  * "You should:". The lead-in names those who read the report as the ones to act, and ends with a colon.
  */
 export function isAdviceList(list: List, before: string | undefined): boolean {
-  if (before === undefined || !list.children.every((li) => li.checked == null)) return false;
+  if (!list.children.every((li) => li.checked == null)) return false;
+  if (list.children.every((li) => li.children[0]?.type === 'paragraph' && READER_TOLD_RE.test(plain(li.children[0]).trimStart()))) return true;
+  if (before === undefined) return false;
   const lead = lastSentence(before);
   if (ADVICE_LEAD_RE.test(lead)) return true;
   const at = lead.search(RECOMMENDATIONS_RE);
@@ -116,6 +118,14 @@ export function isAdviceList(list: List, before: string | undefined): boolean {
  */
 const RECOMMENDATIONS_RE = /\b(?:recommendations?|advice|suggestions|tips) (?:for|to) /i;
 const FOR_READERS_RE = /^(?:[\w-]+ ){0,4}?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you|everyone|teams|projects)\b[^\n:]{0,60}:$/i;
+/**
+ * "- Users should rotate their API keys if …", "- Application developers should use a lockfile …", "- Maintainers of
+ * client libraries should retry on 503": every item tells a group of the readers what to do, and nobody on the team
+ * owns that. Only groups outside the team (plain "Maintainers should …" or "Developers should …" can be the team's
+ * own) and an active verb ("Users should be notified by support" is the team's work).
+ */
+const READER_TOLD_RE =
+  /^(?:(?:all|every|any|affected|existing) )?(?:(?:users?|customers?|clients?|validators?|readers?|you|everyone|anyone)(?: (?:and|or) [\w-]+(?: [\w-]+)?)?|(?:package|library|client library|plugin|extension|app|application|node|server|instance|self-hosting|self-hosted|downstream|third-party|npm|project) (?:maintainers?|developers?|operators?|owners?|authors?|admins?|administrators?)(?: (?:and|or) [\w-]+)?|(?:maintainers?|developers?|operators?|owners?|authors?) of (?:(?:client |third-party |downstream )?(?:libraries|packages|plugins|extensions|apps|applications|nodes|servers|instances|projects)|[\w-]+ (?:libraries|packages|plugins|extensions|apps|nodes|servers|instances)))(?: who [^,.;:]{1,60})? (?:should|must|need to|are (?:advised|encouraged|urged|asked) to) (?!be )\p{L}/iu;
 const ADVICE_LEAD_RE =
   /^(?:(?:all |every )?(?:node |server |instance |self-hosting |network )?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you)\s+(?:should|must|need to|are (?:advised|encouraged|asked) to)|we (?:recommend|advise|suggest|urge|encourage)(?: that)? (?:all )?(?:node )?(?:operators|validators|users|customers|admins|administrators|you))\b[^\n:]{0,60}:\s*$/i;
 
