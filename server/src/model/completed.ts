@@ -25,10 +25,11 @@ const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*|\p{Lu}
 const PASSIVE_RE =
   /^(?:(?!(?:if|should|would|could|will|must|may|might|we|to|that|when|whether|have|has|not|can|need|needs)\b)[\p{L}\p{N}`'’/.-]+\s+){0,10}?(?:(?:has|have) (?:now |already |also )?been|(?:was|were)(?: now| already| also)?|(?:is|are) now)\s+(?:\p{L}+ly\s+)?(?!(?:moved|pushed|deferred|postponed|delayed|scheduled|planned|proposed|suggested|requested|assigned|asked|expected|needed|required|tracked|discussed|blocked|opened|given|chosen|taken)\b)(?:made|done|[\p{L}-]+ed|[\p{L}]+en|set|put|built|sent|run|rewritten|written)\b/iu;
 /**
- * "Pool saturation alert added", "Dashboards created for …": a noun phrase, then a participle from the done verbs.
+ * "Pool saturation alert added", "Dashboards created for …", "KHYPE-USDC pool halted.", "Deposits paused on every
+ * market": a noun phrase, then a participle from the done verbs (a report's telegraphic "what we did").
  * Not after "being" / "to be" / "will": "All tokens are being rotated" is work under way.
  */
-const NOUN_PARTICIPLE_RE = /^(?:(?!(?:being|be|will|to|not|still)\s)(?:the|a|an|new|[\p{L}\p{N}`'’/.-]+)\s+){1,5}?(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|rotated|revoked|upgraded|patched|migrated|raised|increased|reduced|restored|documented|implemented|configured|replaced|installed|published|shipped|completed|resolved)\b(?=\s*(?:$|[.,;:(_*]|\s(?:to|in|on|for|and|at|with|across|so)\b))/iu;
+const NOUN_PARTICIPLE_RE = /^(?:(?!(?:being|be|will|to|not|still)\s)(?:the|a|an|new|[\p{L}\p{N}`'’/.-]+)\s+){1,5}?(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|rotated|revoked|upgraded|patched|migrated|raised|increased|reduced|restored|documented|implemented|configured|replaced|installed|published|shipped|completed|resolved|halted|paused|suspended|stopped|notified|informed|contacted|offered|switched|reverted|rolled back|restarted|rebooted|rebuilt|renewed|recovered|repaired|replayed|backfilled|reindexed|cleared|flushed|drained|isolated|quarantined|terminated|refunded|reimbursed|reconciled|verified)\b(?=\s*(?:$|[.,;:(_*]|\s(?:to|in|on|for|and|at|with|across|so)\b))/iu;
 /** Words that start an instruction or a condition: what follows is open work or not a statement of fact. */
 const OPEN_LEAD_RE =
   /^(?:ensure|make|check|verify|confirm|investigate|determine|find|document|review|if|when|whether|once|until|after|before|should|must|need|needs|consider|evaluate|decide|understand|figure|ask|see|track|monitor|test|validate|audit|assess|look|explore|identify|alert|add|create|write|build|set|we|they|it|this|that|there)\b/i;
