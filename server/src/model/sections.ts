@@ -76,6 +76,10 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "Improvement plan", "Improvement actions": the follow-ups an incident review plans (its sub-headings, Prevention /
   // Detection / Mitigation, are kinds of follow-up: isActionCategory)
   ['action-items', /^improvement (?:plan|actions|items)$/],
+  // "Improving Recovery Procedures", "Improving our monitoring": the follow-ups of an outage report, named for what they
+  // improve; "Changes we're making", "Planned improvements": the same, named for what they are (not a bare
+  // "Improvements", which release notes use)
+  ['action-items', /^improving (?:our |the )?(?:[\w-]+ ){0,2}?(?:procedures?|process(?:es)?|recovery|reliability|resilience|monitoring|alerting|backups?|incident response|response|deploy(?:ment)?s?|tooling|runbooks?|operations)$|^(?:the )?changes we(?:'re| are| will be|'ll be) making\b|^planned (?:improvements?|changes|fixes|follow[- ]?ups?)$/],
   // "What are we changing?", "What changes we are making now?": the question a blog post answers with its follow-ups
   // "What we are changing beyond the patch", "What we're changing after the fix": the same answer told as a statement,
   // the follow-ups past the fix itself (a bare public "What we are changing" keeps its reader's-name reading)
