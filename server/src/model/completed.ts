@@ -24,12 +24,28 @@ const LEAD_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:\*\*[^*]{1,80}\*\*\s*[:：]?\s*|\p{Lu}
  */
 const PASSIVE_RE =
   /^(?:(?!(?:if|should|would|could|will|must|may|might|we|to|that|when|whether|have|has|not|can|need|needs)\b)[\p{L}\p{N}`'’/.-]+\s+){0,10}?(?:(?:has|have) (?:now |already |also )?been|(?:was|were)(?: now| already| also)?|(?:is|are) now)\s+(?:\p{L}+ly\s+)?(?!(?:moved|pushed|deferred|postponed|delayed|scheduled|planned|proposed|suggested|requested|assigned|asked|expected|needed|required|tracked|discussed|blocked|opened|given|chosen|taken)\b)(?:made|done|[\p{L}-]+ed|[\p{L}]+en|set|put|built|sent|run|rewritten|written)\b/iu;
+/** The participles of finished work that may follow a short noun phrase ("Pool alert added", "**Both nodes upgraded**"). */
+const DONE_PARTICIPLES =
+  'added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|rotated|revoked|upgraded|patched|migrated|raised|increased|reduced|restored|documented|implemented|configured|replaced|installed|published|shipped|completed|resolved|halted|paused|suspended|stopped|notified|informed|contacted|offered|switched|reverted|rolled back|restarted|rebooted|rebuilt|renewed|recovered|repaired|replayed|backfilled|reindexed|cleared|flushed|drained|isolated|quarantined|terminated|refunded|reimbursed|reconciled|verified|pinned|improved|wired';
+/** What may follow such a participle: the end, a stop, or a place or manner ("… to 1.30", "… by hand"); not "by <date>". */
+const DONE_AFTER = String.raw`(?=\s*(?:$|[.,;:(_*]|\s(?:to|in|into|on|for|and|at|with|across|so|by hand|manually)\b))`;
 /**
  * "Pool saturation alert added", "Dashboards created for …", "KHYPE-USDC pool halted.", "Deposits paused on every
  * market": a noun phrase, then a participle from the done verbs (a report's telegraphic "what we did").
  * Not after "being" / "to be" / "will": "All tokens are being rotated" is work under way.
  */
-const NOUN_PARTICIPLE_RE = /^(?:(?!(?:being|be|will|to|not|still)\s)(?:the|a|an|new|[\p{L}\p{N}`'’/.-]+)\s+){1,5}?(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|rotated|revoked|upgraded|patched|migrated|raised|increased|reduced|restored|documented|implemented|configured|replaced|installed|published|shipped|completed|resolved|halted|paused|suspended|stopped|notified|informed|contacted|offered|switched|reverted|rolled back|restarted|rebooted|rebuilt|renewed|recovered|repaired|replayed|backfilled|reindexed|cleared|flushed|drained|isolated|quarantined|terminated|refunded|reimbursed|reconciled|verified)\b(?=\s*(?:$|[.,;:(_*]|\s(?:to|in|on|for|and|at|with|across|so)\b))/iu;
+const NOUN_PARTICIPLE_RE = new RegExp(
+  `^(?:(?!(?:being|be|will|to|not|still)\\s)(?:the|a|an|new|[\\p{L}\\p{N}\`'’/.-]+)\\s+){1,5}?(?:${DONE_PARTICIPLES})\\b${DONE_AFTER}`,
+  'iu',
+);
+/**
+ * "- **QDevice NSS database** rebuilt by hand: …", "- **PveGuestDown alert** improved (PR #117)": a bold name, then the participle
+ * after it, as above.
+ */
+const LABEL_THEN_PARTICIPLE_RE = new RegExp(
+  `^\\s*(?:\\[[ xX]?\\]\\s*)?\\*\\*[^*\\n]{1,80}\\*\\*\\s+(?:${DONE_PARTICIPLES})\\b${DONE_AFTER}`,
+  'iu',
+);
 /** Words that start an instruction or a condition: what follows is open work or not a statement of fact. */
 const OPEN_LEAD_RE =
   /^(?:ensure|make|check|verify|confirm|investigate|determine|find|document|review|if|when|whether|once|until|after|before|should|must|need|needs|consider|evaluate|decide|understand|figure|ask|see|track|monitor|test|validate|audit|assess|look|explore|identify|alert|add|create|write|build|set|we|they|it|this|that|there)\b/i;
@@ -89,7 +105,10 @@ const TICKET_FOR_WORK_RE = /^\s+(?:an?\s+|the\s+)?(?:\[)?(?:(?:backlog|jira|gith
  * A bold label that is itself the finished work, a noun phrase then a participle: "- **Rule encoded** in […]: …",
  * "- **Baseline coverage added** in `tests/…`: …".
  */
-const LABEL_DONE_RE = /^\s*(?:\[[ xX]?\]\s*)?\*\*((?:(?!(?:to|be|will|not|being|should|must|needs?)\s)[\p{L}\p{N}-]+\s+){1,4}(?:added|created|deployed|fixed|merged|released|removed|enabled|disabled|updated|documented|implemented|configured|published|shipped|completed|encoded|codified))\*\*/iu;
+const LABEL_DONE_RE = new RegExp(
+  `^\\s*(?:\\[[ xX]?\\]\\s*)?\\*\\*((?:(?!(?:to|be|will|not|being|should|must|needs?)\\s)[\\p{L}\\p{N}-]+,?\\s+){1,4}(?:${DONE_PARTICIPLES}|encoded|codified))\\*\\*`,
+  'iu',
+);
 /**
  * A rule written down: "The generalized rule — … — is encoded in [`….instructions.md`]", "This is now codified in
  * the runbook", "`….instructions.md` scoped to … encodes the rule: …". Only encoded / codified: the words say the
@@ -140,7 +159,7 @@ const STILL_TO_COME_RE = /\b(?:will|shall|going to|plans? to|next (?:week|sprint
 /** Length of the leading words that say the item is done ("The team then raised"), or 0 when it reads as open work. */
 export function completedPrefix(text: string): number {
   if (negatedOpening(text)) return 0;
-  const label = LABEL_DONE_RE.exec(text);
+  const label = LABEL_DONE_RE.exec(text) ?? LABEL_THEN_PARTICIPLE_RE.exec(text);
   if (label) return label[0].length;
   const stopgap = STOPGAP_RE.exec(text);
   if (stopgap && !FUTURE_RE.test(text.split(/[.!?](?:\s|$)/)[0])) return stopgap[0].length;
