@@ -330,13 +330,15 @@ const CONCLUDED_CAUSE_RE = /\b(?:colluded|insufficient|accidentally|mistakenly|r
 export function responseTellsPrevention(model: Postmortem, s: Section): boolean {
   if (s.kind !== 'resolution' && !/^(?:the )?response$|^conclusions?$/.test(normalizeHeading(s.title))) return false;
   const body = model.text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
-  return PREVENTION_RE.test(body) || LIKE_THIS_RE.test(body) || body.split('.').some((sentence) => (FUTURE_RE.test(sentence) && (SIMILAR_RE.test(sentence) || WE_PLAN_RE.test(sentence))) || (AGAIN_RE.test(sentence) && WILL_RE.test(sentence)));
+  return PREVENTION_RE.test(body) || NOT_AGAIN_RE.test(body) || LIKE_THIS_RE.test(body) || body.split('.').some((sentence) => (FUTURE_RE.test(sentence) && (SIMILAR_RE.test(sentence) || WE_PLAN_RE.test(sentence))) || (AGAIN_RE.test(sentence) && WILL_RE.test(sentence)));
 }
 /** "… in case this issue comes up again", "… if the outage happens again": a repeat, named in a sentence that commits. */
 const AGAIN_RE = /\b(?:issue|problem|incident|outage|failure|this|it)\s+(?:comes?\s+up|happens?|occurs?|recurs?)\s+again\b/i;
 /** "t2bot.io will be adopting …", "we are going to …": the sentence commits to work. */
 const WILL_RE = /\b(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to)\s+(?:be\s+)?\p{L}+/iu;
 const PREVENTION_RE = /\b(?:prevent(?:s|ed|ing)?\b[^.]{0,80}\bin\s+the\s+future|mitigate\s+(?:the\s+)?future|future\s+risks?|(?:incidents?|attacks?|breach(?:es)?|leaks?)\s+(?:like|such\s+as)\s+this|from\s+happening\s+again|recurrence)\b/i;
+/** "We added several test cases to make sure this will not happen again", "… this issue shouldn't happen again". */
+const NOT_AGAIN_RE = /\b(?:will|would|should|shall|can|could|does|do)(?:\s+not|n['’]t)\s+(?:ever\s+)?(?:happen|occur|recur)\s+again\b|\bnever\s+(?:happens?|occurs?|recurs?)\s+again\b/i;
 const LIKE_THIS_RE = /\b(?:emergenc(?:y|ies)|outages?|situations?)\s+like\s+this\b/i;
 // one sentence: "… similar issues in the future", "We have begun monitoring more DNS providers so … in the future"
 const FUTURE_RE = /\bin\s+the\s+future\b/i;

@@ -38,7 +38,7 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
  * or why the outage lasted ("Why it stayed dead for nine days", "Why it took so long").
  */
 const WHY_FAILED_RE =
-  /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through|stayed (?:dead|down|broken|offline|unnoticed)|went unnoticed|(?:lasted|took) so long)\b/;
+  /^why (?:nothing|no (?:[\w-]+ ){0,2}?(?:test|check|alert|one|gate|review)s?) (?:caught|noticed|flagged|detected|stopped|prevented) (?:it|this|that|them)$|^why (?:it|this|that|the (?:[\w-]+ ){0,2}?[\w-]+) (?:was(?:n't| not)|were(?:n't| not)|did(?:n't| not)|(?:keeps|kept) (?:happening|failing|breaking)|went wrong|failed|broke|cleared it|passed|missed it|escaped|slipped through|stayed (?:dead|down|broken|offline|unnoticed)|never (?:recovered|came back|restarted|fired|alerted|noticed|caught (?:it|this))|went unnoticed|(?:lasted|took) so long)\b/;
 
 // Ordered: the first match wins ("Deferred action items" is deferred; "Root cause and resolution" is causes).
 // "TODOs" names the follow-ups; Spanish "(✅ TODOS OK)" after a checklist's title ("all OK") does not.
@@ -103,12 +103,12 @@ const MATCHERS: [SectionKind, RegExp][] = [
   // "What it probably was", "What the fault most likely was": the diagnosis of the failure (not "What it was not")
   ['contributing-causes', /^what (?:it|this|the (?:[\w-]+ ){0,2}?[\w-]+) (?:probably|likely|most likely|actually|really) was$/],
   ['timeline', /\btime[- ]?line\b|^key events\b|^what happened\b|^sequence of events\b|^chronology\b|^play[- ]by[- ]play\b/],
-  ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b|^(?:no )?data loss(?: scope)?\b/],
+  ['impact', /\bimpact\b(?! of\b)|^(?:user|customer|client)[- ](?:visible|facing) (?:symptoms?|effects?)\b|\bimpact of (?:the |this )?(?:incident|outage|issue|event|attack|breach|downtime)\b|^blast radius\b|^(?:window of )?exposure(?: window)?$|^affected (users|customers|services)\b|^(?:users?|customers?|clients?) (?:impacted|affected)$|^(?:http )?(?:[1-5]xx|[1-5]\d\d|errors?|failures?) (?:volume|rates?|counts?)\b|^(?:errors?|failures?|bug|problem|issue) manifestations?$|^how (?:does|did|will|might|could) (?:this|it|the (?:incident|outage|breach|issue|attack)) affect (?:me|you|us|users|customers)\b|^who (?:is|was|are|were) (?:affected|impacted)\b|^what (?:is|was|are|were) (?:affected|impacted)\b|^(?:the )?fallout\b|^(?:no )?data loss(?: scope)?\b/],
   ['detection', /^detection\b|^how (was it|we|it was) detected\b|^discovery\b|^alerting and detection\b/],
   ['resolution', /^resolution\b(?!.{0,40}\b(?:algorithm|specification)s?\b)|^mitigation\b|^recovery\b|^(?:incident |our )?response$|^response and (?:recovery|mitigation)\b|^(?:the )?(fix|how (we|it was) (fixed|resolved))\b|^resolving\b/],
   // "Incident" alone over the opening account of what happened (an RCA's first section) is its summary
   ['summary', /^(?:the )?incident$/],
-  ['summary', /^(incident |issue |executive |short )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
+  ['summary', /^(incident |issue |executive |short |problem )?summary\b|^overview\b|^tl;? ?dr\b|^abstract\b|^(?:incident |issue |problem )?description\b|^introduction\b|^(?:incident|issue|outage|event|problem) overview\b/],
   ['glossary', /^glossary\b|^background\b|^terminology\b|^definitions\b/],
 ];
 
@@ -220,6 +220,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$/.test(n)) out.add('impact');
   // "What We Changed", "Proactive measures", "Moving Foward" (sic): the follow-ups, made or to come
   if (/^what we(?:'ve| have)? changed$|^proactive (?:measures|actions|steps)$|^moving foward$/.test(n)) out.add('action-items');
+  // "What happens now" closing an outage post: what comes next (the migration planned, the fixes to ship)
+  if (/^what happens (?:now|next)$/.test(n)) out.add('action-items');
   // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
   // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
   if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');

@@ -81,7 +81,9 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
 }
 
 /**
- * "The fix", "Fixing the problem", "Fixes (2026-09-14)" in a write-up with no other resolution section: a debugging story whose one account
+ * "The fix", "Fixing the problem", "Fixes (2026-09-14)", "Fixes applied 2026-09-08", "How did we fix it?", "How am I
+ * fixing it?" (asked as a question; not "How did we resolve it?", which tells the response) in a write-up with no
+ * other resolution section: a debugging story whose one account
  * of what was changed is that section (the catalogue reads "The fix" as the resolution), told done; a reader sees the
  * follow-up there. A "## Fix" the catalogue reads as
  * the resolution (a report that also asks for follow-ups) is not read so.
@@ -89,7 +91,7 @@ export function sectionSeen(model: Postmortem, kind: SectionKind): boolean {
 function fixWithoutResolution(model: Postmortem, s: Section): boolean {
   return FIX_TITLE_RE.test(normalizeHeading(s.title)) && !model.allSections.some((o) => o !== s && o.kind === 'resolution');
 }
-const FIX_TITLE_RE = /^(?:the )?fixes$|^the fix$|^fixing (?:the|this|that|it)\b|^what fixed (?:it|this|the (?:bug|problem|issue))\b/;
+const FIX_TITLE_RE = /^(?:the )?fixes$|^the fix$|^fixing (?:the|this|that|it)\b|^what fixed (?:it|this|the (?:bug|problem|issue))\b|^fixes applied\b|^how (?:did|do|will|are|am) (?:we|i) fix(?:ed|ing)? (?:it|this|that|the (?:bug|problem|issue|outage))$/;
 
 /**
  * A second resolution-kind section after the first, written as what to do ("## Resolution" casting the value, then,
@@ -169,7 +171,8 @@ const TWO_SAY_WHY = 'at least two of its entries say why it happened';
 /**
  * "## What went wrong" as the first section of a short write-up (then "Root cause", "Impact", "Actions to take"), or
  * "## Problem" opening an RCA (the two dated CI failures, then "Expected Behavior", "Root Cause", "Fix"): it opens
- * the record by telling what broke, i.e. the summary a reader looks for. Not when the document also has "What
+ * the record by telling what broke, i.e. the summary a reader looks for (so does "What was the problem?" opening a
+ * short write-up, before "Why did it happen?" and "How did we fix it?"). Not when the document also has "What
  * went well": then the two are its lessons.
  */
 function opensWithWhatWentWrong(model: Postmortem, s: Section): boolean {
@@ -277,7 +280,7 @@ function opensRecord(model: Postmortem, s: Section, besideWentWell = false): boo
 }
 const WHAT_WENT_WRONG_RE = /^what went wrong$/;
 /** "What went wrong", or "Problem" / "Problem statement" (an RCA's first section, the failure told with its dates). */
-const WRONG_OR_PROBLEM_RE = /^what went wrong$|^(?:the )?problem(?: statement)?$/;
+const WRONG_OR_PROBLEM_RE = /^what went wrong$|^(?:the )?problem(?: statement)?$|^what was the (?:problem|issue)$/;
 
 function underLessons(s: Section): boolean {
   for (let p = s.parent; p; p = p.parent) if (p.kind === 'lessons-learned') return true;

@@ -21,8 +21,10 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
   if (!label || label.length > 40) return undefined;
   const after = p.children[1];
   const next = after && after.type === 'text' ? after.value : '';
-  if (!/[:：]$/.test(label) && !/^\s*[:：]/.test(next) && p.children.length > 1) return undefined;
-  return labelKind(label.replace(/[:：]$/, ''));
+  // "**Impact.** Every service was unreachable …": a label closed by a full stop, as some reports set them
+  const stopped = /\.$/.test(label) && label.split(/\s+/).length <= 3;
+  if (!/[:：]$/.test(label) && !/^\s*[:：]/.test(next) && !stopped && p.children.length > 1) return undefined;
+  return labelKind(label.replace(/[:：.]$/, ''));
 }
 
 /** A label's section kind; "Context" in a page of labels is where the cause is told (MoJ's "- **Context**:"). */
