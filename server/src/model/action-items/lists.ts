@@ -10,6 +10,7 @@ import { dedupe, dueField, endOf, groupOf, isUnfilledPlaceholder, saysNoEntry, l
 import { backOver, isSpace, trimEndChars, pushAll } from '../scan';
 import { nameLead, roleLead } from './role-leads';
 import { committedLead, struckLead } from './struck';
+import { markLabelDone } from './status';
 
 export function attachSubList(item: ActionItem, list: List, ctx: ParseContext): void {
   const { text } = ctx;
@@ -64,9 +65,14 @@ export function listItems(
         continue;
       }
       const labelDeferred = /^(deferred|not doing|won'?t do|parking lot|out of scope)\b/i.test(label);
+      const under: ActionItem[] = [];
       for (const child of li.children) {
-        if (child.type === 'list') pushAll(out, listItems(child, ctx, section, deferred || labelDeferred, label));
+        if (child.type === 'list') pushAll(under, listItems(child, ctx, section, deferred || labelDeferred, label));
       }
+      // "- **Immediate Actions Taken**:" over its bullets, beside "- **Short-term Corrective Actions**:": the label
+      // says they are done, as the same words in a heading do
+      markLabelDone(under, label, ctx.range(startOf(li.children[0]), endOf(li.children[0])));
+      pushAll(out, under);
       continue;
     }
     // "**Deployment Strategy**" over checks to make from now on: a topic of practice, not a task
