@@ -7,8 +7,8 @@ import { ALL_VERBS, lemma } from './verbs';
 
 const DONE_VERB_RE =
   /^(?:re-?)?(?:reverted|rolled back|re-?worked|worked around|rewrote|rewritten|issued|sent|fixed|switched|retagged|moved|deployed|released|merged|removed|deleted|disabled|enabled|restarted|raised|rotated|revoked|upgraded|downgraded|patched|migrated|increased|decreased|reduced|adjusted|implemented|configured|added|created|updated|replaced|installed|resolved|refunded|notified|contacted|published|scaled|restored|cleaned up|purged|rescoped|extended|introduced|shipped|completed|finished|tightened|hardened|got|received|escalated|filed|documented|drafted|wrote|held|posted|paged|drained|cordoned|established|built)\b(?!\s+(?:to|by|when|if)\b)/i;
-/** "Switched to pnpm 10", "Upgraded to 1.30": done, where "Moved to next quarter" is not. */
-const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded)\s+to\b/i;
+/** "Switched to pnpm 10", "Upgraded to 1.30", "Transitioned to a multi-ISP architecture": done, where "Moved to next quarter" is not. */
+const DONE_TO_RE = /^(?:re-?)?(?:switched|migrated|upgraded|downgraded|transitioned|moved over)\s+to\b/i;
 /**
  * What may come before the verb: a checkbox, a bold label or a plain one of up to three words ("Test guard: …",
  * "External probe: …"), an opening "As a first step" / "Since then", "We've", "I have", "The team then", "We

@@ -281,9 +281,22 @@ const REPORT_FORM_HEADING_RE = /^(?:proof of concept|poc|patches|workarounds?|st
  */
 export function titledAboutPostmortems(model: Postmortem): boolean {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
-  if (namesItsOwnPostmortem(title)) return false;
+  if (namesItsOwnPostmortem(title) || collectsOneOrTwo(model, title)) return false;
   return POSTMORTEM_PRACTICE_RE.test(title) || (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title));
 }
+
+/**
+ * "# Postmortems" over "## 2023-09-12" and its "### Problem", "### Solution", …: a project's file of its postmortems,
+ * holding one or two written up by date, is the postmortem of those (as two incidents in one file are); three or more
+ * make a log (isIncidentLog), and none a page about the practice.
+ */
+function collectsOneOrTwo(model: Postmortem, title: string): boolean {
+  if (!COLLECTION_TITLE_RE.test(title.trim())) return false;
+  const dated = model.allSections.filter((s) => DATED_ENTRY_RE.test(s.title.trim())).length;
+  return dated >= 1 && dated <= 2;
+}
+const COLLECTION_TITLE_RE = /^(?:post[- ]?mortems|incidents|incident reports|outages)$/i;
+const DATED_ENTRY_RE = /^\d{4}-\d{2}-\d{2}\b/;
 
 /**
  * The shape of a look-alike, when the document has one; undefined for a document that may be a postmortem.

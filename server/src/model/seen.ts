@@ -272,14 +272,18 @@ const EFFECT_RE = /\b(?:no impact|impacted|unaffected|affected|blocked|rejected|
  * (unless `besideWentWell`: an opening told as events is not one half of the lessons, as "What went wrong" is).
  */
 function opensRecord(model: Postmortem, s: Section, besideWentWell = false): boolean {
-  const [first, second] = model.allSections;
-  // the title heading holds the document's sections; the first of those opens it
+  // the title heading holds the document's sections, and so does a heading that is only the entry's date ("# Postmortems"
+  // over "## 2026-02-09" over "### Problem"); the first of those opens it
+  const all = model.allSections;
   const t = model.title?.range;
-  const opening = t && first && first.titleRange.start.offset >= t.start.offset && first.titleRange.start.offset <= t.end.offset ? second : first;
+  let at = t && all[0] && all[0].titleRange.start.offset >= t.start.offset && all[0].titleRange.start.offset <= t.end.offset ? 1 : 0;
+  while (at < all.length && BARE_DATE_TITLE_RE.test(all[at].title.trim())) at++;
+  const opening = all[at];
   return opening === s && (besideWentWell || !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title))));
 }
 const WHAT_WENT_WRONG_RE = /^what went wrong$/;
 /** "What went wrong", or "Problem" / "Problem statement" (an RCA's first section, the failure told with its dates). */
+const BARE_DATE_TITLE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const WRONG_OR_PROBLEM_RE = /^what went wrong$|^(?:the )?problem(?: statement)?$|^what was the (?:problem|issue)$/;
 
 function underLessons(s: Section): boolean {
