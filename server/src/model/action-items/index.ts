@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -154,7 +154,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       // "The seed is still influenced by … To dilute that, we implemented …": the finished work told in it, done
       const finished = item.status === 'open' && !item.statusField && !item.owners.length && !item.due && !looksCompleted(item.text) ? finishedSentences(run, ctx, section) : [];
       if (finished.length) pushAll(model.actionItems, finished);
-      else model.actionItems.push(item);
+      // "### Validation": how the changes were checked, told in the past ("Real reboots of both nodes on 2026-04-14.
+      // … started cleanly."): an account, not work
+      else if (!(CHECKED_TITLE_RE.test(normalizeHeading(section.title)) && isPastNarrative(item))) model.actionItems.push(item);
     }
   }
   collectOutside(tree, sections, model, ctx);
@@ -216,6 +218,9 @@ function forReaders(section: Section): boolean {
 }
 const FOR_READERS_RE =
   /^(?:community|users?|customers?|(?:node )?operators?|clients?|farmers?|ecosystem)\b.{0,30}\bactions?\b|^(?:recommended )?actions? (?:for|required (?:by|from|of)) (?:our |all )?(?:users?|customers?|the community|community|(?:node )?operators?|clients?)\b|^what (?:you|users|customers|operators) (?:should|need to|must|can) do\b/;
+
+/** A sub-heading over how the changes were checked: "Validation", "Verification", "Testing the fix". */
+const CHECKED_TITLE_RE = /^(?:validation|verification|testing(?: the fix(?:es)?)?|how (?:we|it was) (?:tested|verified|validated)(?: it)?)$/;
 
 function topActionSection(section: Section): Section {
   let top = section;

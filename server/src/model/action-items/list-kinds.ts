@@ -251,6 +251,22 @@ export function isHindsight(item: ActionItem): boolean {
 const HINDSIGHT_RE = /\b(?:would|could|might)(?:n't|n’t| not)? have (?:happened|occurred|been (?:avoided|prevented))\b/i;
 
 /**
+ * "Real reboots of both nodes on 2026-04-14. The readiness wait logged … in both cases. Every VM started cleanly. …":
+ * under "### Validation", a paragraph that tells, in the past, how the changes were checked (three sentences or more,
+ * most of them in the past tense, none an instruction or a commitment) is the account of what was done, not a
+ * follow-up; its date is when it happened, not when anything is due.
+ */
+export function isPastNarrative(item: ActionItem): boolean {
+  if (item.owners.length) return false;
+  const sentences = bareWords(item.text).split(/(?<=[.!?])\s+/).filter((x) => /\p{L}/u.test(x));
+  if (sentences.length < 3) return false;
+  if (sentences.some((x) => startsImperative(x) || commitsToWork(x) || TO_COME_RE.test(x))) return false;
+  return sentences.filter((x) => TOLD_PAST_RE.test(x)).length * 2 >= sentences.length + 1;
+}
+const TOLD_PAST_RE = /\b(?:was|were|had|did|\p{L}{3,}ed)\b/iu;
+const TO_COME_RE = /\b(?:will|shall|going to|plans? to|should|must|need(?:s)? to|to be)\b|['’]ll\b/i;
+
+/**
  * "We have already taken steps to improve our reliability practices and we will continue to extend the surface area
  * of these checks into the future.": a paragraph that opens by promising to carry on with no end named is the lesson
  * the team keeps, not a follow-up someone finishes. Not with an owner or a date (a phrase such as "before release"
