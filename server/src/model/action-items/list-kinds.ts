@@ -263,7 +263,8 @@ export function isPastNarrative(item: ActionItem): boolean {
   if (sentences.some((x) => startsImperative(x) || commitsToWork(x) || TO_COME_RE.test(x))) return false;
   return sentences.filter((x) => TOLD_PAST_RE.test(x)).length * 2 >= sentences.length + 1;
 }
-const TOLD_PAST_RE = /\b(?:was|were|had|did|\p{L}{3,}ed)\b/iu;
+// a fixed-width look at each position ("[a-z]{3,}ed" rescanned a long word from every letter of it)
+const TOLD_PAST_RE = /\b(?:was|were|had|did)\b|[a-z]{3}ed\b/i;
 const TO_COME_RE = /\b(?:will|shall|going to|plans? to|should|must|need(?:s)? to|to be)\b|['’]ll\b/i;
 
 /**
