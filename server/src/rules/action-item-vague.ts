@@ -38,6 +38,20 @@ function isGroupName(src: string): boolean {
   return !/[:.]$/.test(head) && head.split(/\s+/).length <= 4;
 }
 
+/**
+ * The concrete work under a name: two sub-items or more, none vague, or the one "**Description:** Implement deeper route
+ * and latency monitoring …" that says what the name means ("**Enhance Monitoring Suite**" above it).
+ */
+function namedConcretely(sources: string[]): boolean {
+  // each part's own words: without its list marker or box ("- [ ] ") and a "**Description:**" label
+  const parts = sources.map((p) => p.replace(MARKER_RE, ''));
+  const described = parts.length === 1 && DESCRIPTION_LABEL_RE.test(parts[0]);
+  if (parts.some((p) => vagueOf(p.replace(DESCRIPTION_LABEL_RE, '')).vague)) return false;
+  return parts.length >= 2 || described;
+}
+const MARKER_RE = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+const DESCRIPTION_LABEL_RE = /^(?:\*\*|__)?(?:description|details?|what|scope)(?:\*\*|__)?\s*:\s*|^(?:\*\*|__)(?:description|details?|what|scope):(?:\*\*|__)\s*/i;
+
 /** classifyVague is a function of the text only: an edit elsewhere leaves each item's answer as it was. */
 const vagueOf = memoByText(classifyVague);
 
@@ -56,7 +70,7 @@ const rule: Rule<Record<string, never>> = {
       if (!r.vague) continue;
       // "Observability improvements" over "- Add a count of ERROR log lines", "- Add an alert for this metric": the
       // name of a group (a few words, no sentence), with the concrete work listed under it
-      if (isGroupName(src) && item.subItems.length >= 2 && item.subItems.every((s) => !vagueOf(readableSource(model, s.start.offset, s.end.offset)).vague)) continue;
+      if (isGroupName(src) && namedConcretely(item.subItems.map((s) => readableSource(model, s.start.offset, s.end.offset)))) continue;
       // asking people to change is action-item-changes-people's finding; one finding per problem
       if (r.kind === 'people' && peopleChange(src)) continue;
       const range = headRange(model, item);
