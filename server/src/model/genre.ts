@@ -192,10 +192,11 @@ export function toldAsStoryOfOneIncident(model: Postmortem, prose: string): bool
 /**
  * A title that calls the document the post-mortem of one thing: "Postmortem for Reliability Issues on Tuesday, March
  * 31st", "Post-mortem and remediations for Apr 11 security incident", "A Post Mortem of The Burning Bug", "Twitter,
- * Elon & Fosstodon - A Post-Mortem". Not a collection ("Postmortems for Dagpenger"), a form's heading ("Postmortem:
+ * Elon & Fosstodon - A Post-Mortem", "RuCTF 2023 | Post-mortem", "Apache httpd 2.4.50 post mortem" (a name and its
+ * year or version). Not a collection ("Postmortems for Dagpenger"), a form's heading ("Postmortem:
  * {Incident Title}", "Security postmortem for CVE-YEAR-…"), nor the post-mortem of a project, a product or a year.
  */
-const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:]\s*(?:an? |our )?(?:blameless )?post[- ]?mortem$/i;
+const OWN_POSTMORTEM_TITLE_RE = /^(?:an? |the |our )?post[- ]?mortem (?:(?:and|&) [\w-]+ )?(?:of|for|on|into) \S|\s[-–—:|]\s*(?:an? |our )?(?:blameless )?post[- ]?mortem$|(?:^|\s)(?!(?:our|the|a|an|my|this|last|annual|yearly)\s)[a-z][\w.-]*\s\d[\w.]*\s+post[- ]?mortem$/i;
 const NOT_ONE_EVENT_RE = /[{}[\]<>]|\b(?:projects?|startups?|company|games?|products?|years?|quarters?|sprints?|releases?|launch(?:es)?|campaigns?|courses?|semesters?|careers?|hackathons?|jams?)\b/i;
 
 /** The title calls the page the post-mortem of one thing ("INC-2026-07-checkout-surge — Blameless postmortem"). */

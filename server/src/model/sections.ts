@@ -220,8 +220,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$/.test(n)) out.add('impact');
   // "What We Changed", "Proactive measures", "Moving Foward" (sic): the follow-ups, made or to come
   if (/^what we(?:'ve| have)? changed$|^proactive (?:measures|actions|steps)$|^moving foward$/.test(n)) out.add('action-items');
-  // "What happens now" closing an outage post: what comes next (the migration planned, the fixes to ship)
-  if (/^what happens (?:now|next)$/.test(n)) out.add('action-items');
+  // "What happens now" closing an outage post, "Next time" closing a game's post-mortem: what comes next
+  if (/^what happens (?:now|next)$|^(?:for |what we(?:'ll| will) do )?next time$/.test(n)) out.add('action-items');
   // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
   // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
   if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');
