@@ -26,11 +26,14 @@ const REPORT_STATE_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:(?:the )?incident (?:has been 
 
 export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken|landed|shipped|merged))\b|^(?:done|completed)$|^(?:guardrails?|safeguards?) (?:added|introduced|implemented|put in place)$|^(?:[\w-]+ )?(?:measures?|actions?|changes?|fix(?:es)?|improvements?|remediations?|mitigations?) (?:implemented|completed|applied|deployed|in place)$|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what (?:was|has been|we(?:'ve|’ve| have)) done$/i;
 
-/** Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise. */
+/**
+ * Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise
+ * or their own words commit to work still to come ("We will …").
+ */
 export function markLabelDone(items: ActionItem[], label: string, range: ActionItem['textRange']): void {
   if (!COMPLETED_HEADING_RE.test(label) && !localCompletedHeading(normalizeHeading(label))) return;
   for (const item of items) {
-    if (item.status !== 'open' || item.statusField) continue;
+    if (item.status !== 'open' || item.statusField || commitsToWork(bareWords(item.text))) continue;
     item.status = 'done';
     item.statusField = { value: 'done', text: label, range };
   }
@@ -103,6 +106,8 @@ export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void
     if (item.status !== 'open' || item.statusField) continue;
     for (let s: Section | undefined = item.section; s; s = s.parent) {
       if (COMPLETED_HEADING_RE.test(s.title) || localCompletedHeading(normalizeHeading(s.title))) {
+        // "We will reconfigure our CDN …" under "Actions taken": its own words say it is still to come
+        if (commitsToWork(bareWords(item.text))) break;
         item.status = 'done';
         item.statusField = { value: 'done', text: s.title, range: s.titleRange };
         break;
