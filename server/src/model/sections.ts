@@ -222,6 +222,9 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   if (/^what we(?:'ve| have)? changed$|^proactive (?:measures|actions|steps)$|^moving foward$/.test(n)) out.add('action-items');
   // "What happens now" closing an outage post, "Next time" closing a game's post-mortem: what comes next
   if (/^what happens (?:now|next)$|^(?:for |what we(?:'ll| will) do )?next time$/.test(n)) out.add('action-items');
+  // "Mitigations" after the lessons (a template's name for what will keep it from recurring), as much as the steps
+  // that stopped it: shown, its entries not read as open work
+  if (/^mitigations$/.test(n)) out.add('action-items');
   // "Identified Problems", "Issues found": what was found wrong (under "Future Work", before the plan), i.e. the causes a
   // reader looks for; shown only, not a kind ("Known Issues" in release notes, "Issues Identified" in a docs clean-up)
   if (PROBLEMS_FOUND_RE.test(n)) out.add('contributing-causes');
