@@ -282,8 +282,14 @@ const REPORT_FORM_HEADING_RE = /^(?:proof of concept|poc|patches|workarounds?|st
 export function titledAboutPostmortems(model: Postmortem): boolean {
   const title = model.title?.value ?? model.allSections[0]?.title ?? '';
   if (namesItsOwnPostmortem(title) || collectsOneOrTwo(model, title)) return false;
-  return POSTMORTEM_PRACTICE_RE.test(title) || (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title));
+  return POSTMORTEM_PRACTICE_RE.test(title) || WRITING_GUIDE_TITLE_RE.test(title.trim()) || (ABOUT_POSTMORTEMS_RE.test(title) && !INCIDENT_RE.test(title));
 }
+/**
+ * "Write an incident report", "How to write a postmortem", "Running a post-incident review": a guide to the genre, titled
+ * by what it teaches (its sections are the template's, each with a good and a bad example).
+ */
+const WRITING_GUIDE_TITLE_RE =
+  /^(?:how to |how we )?(?:write|writing|fill(?:ing)? in|run|running|hold|holding|conduct|conducting)\s+(?:(?:an?|the|your|our|good|great|effective|useful|blameless)\s+){0,2}(?:incident (?:reports?|reviews?)|post[- ]?mortems?|post[- ]incident (?:reports?|reviews?)|rcas?|root cause analys[ie]s)$/i;
 
 /**
  * "# Postmortems" over "## 2023-09-12" and its "### Problem", "### Solution", …: a project's file of its postmortems,
