@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec, isReferenceList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -39,7 +39,7 @@ import { applyGroupPriority } from './group-priority';
 import { isCheckQuestion } from './check-questions';
 
 /** Options weighed after the sentence that weighs them, alternatives set aside, a standing strategy, or standing rules after "For any … :": not items. */
-const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isAdviceList(list, before) || isElaborationList(list, before) || isBehaviourSpec(list, before) || isPracticeList(list, text);
+const explainedList = (list: List, before: string | undefined, text: string): boolean => isOptionList(list, before) || isAlternativesList(list, before) || isStrategyList(list, before) || isRuleList(list, before) || isAdviceList(list, before) || isElaborationList(list, before) || isBehaviourSpec(list, before) || isReferenceList(list, before) || isPracticeList(list, text);
 
 export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseContext): void {
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.

@@ -227,15 +227,28 @@ const READER_ADVICE_RE = /^(?:if you(?:'re| are)? (?:only |just |ever |really )?
  * is a bare ticket under any other heading ("Follow-up improvements: - #2127").
  */
 export function isFixLinkList(list: List, section: Section): boolean {
-  if (!FIXES_HEADING_RE.test(normalizeHeading(section.title))) return false;
-  return list.children.every((li) => {
-    const p = li.children[0];
-    if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
-    const links = p.children.filter((c) => c.type === 'link' || c.type === 'linkReference');
-    const rest = p.children.filter((c) => c.type !== 'link' && c.type !== 'linkReference').map((c) => plain(c)).join(' ');
-    return links.length > 0 && /^[\s,;&]*(?:and[\s,;&]*)?$/.test(rest);
-  });
+  return FIXES_HEADING_RE.test(normalizeHeading(section.title)) && list.children.every(linksOnly);
 }
+
+/** A bullet that is only links ("- [org/repo#1127](…)", a bare URL), no words of its own. */
+function linksOnly(li: ListItem): boolean {
+  const p = li.children[0];
+  if (li.checked != null || li.children.length !== 1 || p?.type !== 'paragraph') return false;
+  const links = p.children.filter((c) => c.type === 'link' || c.type === 'linkReference');
+  const rest = p.children.filter((c) => c.type !== 'link' && c.type !== 'linkReference').map((c) => plain(c)).join(' ');
+  return links.length > 0 && /^[\s,;&]*(?:and[\s,;&]*)?$/.test(rest);
+}
+
+/**
+ * "We are also working on setting up multiple secondaries … More information on this can be found at:" above "- [Bundle
+ * pgpool-II 3.6.1 (!1251)](…)", "- [Connection pooling … (#259)](…)": links given as where to read more, not more
+ * follow-ups (the sentence before them is the follow-up).
+ */
+export function isReferenceList(list: List, before: string | undefined): boolean {
+  return before !== undefined && REFERENCE_LEAD_RE.test(lastSentence(before)) && list.children.every(linksOnly);
+}
+const REFERENCE_LEAD_RE =
+  /^(?:(?:more|further) (?:information|details|info)(?: (?:on|about) (?:this|that|it|these|them))? (?:can be found|is available) (?:at|in|here|below)|(?:see|see also|for (?:more|further) (?:information|details)(?:,? see)?|further reading|read more)):\s*$/i;
 const FIXES_HEADING_RE = /^(?:the )?(?:fix(?:es)?|patch(?:es)?|pull requests?|prs|commits?)(?: (?:made|applied|merged|landed|shipped|deployed))?$/;
 
 /**
