@@ -257,6 +257,13 @@ describe('research into one named change, or an improvement by a named means, is
     test(t, () => assert.equal(vague(t), true));
 });
 
+describe('one named candidate weighed for a stated use is a question (ext44 shape: a follow-up list of tickets)', () => {
+  for (const t of ['Investigate pgbarman for creating PostgreSQL backups (#1105)', 'Evaluate Vault as a replacement for the secrets file'])
+    test(`not vague: ${t}`, () => assert.equal(vague(t), false, JSON.stringify(classifyVague(t))));
+  for (const t of ['Evaluate options for monitoring', 'Evaluate tools for creating backups', 'Investigate the cache for issues', 'Investigate something for creating backups'])
+    test(`vague: ${t}`, () => assert.equal(vague(t), true));
+});
+
 describe('"more closely mirror / match" has no finish line (heldout6 shape)', () => {
   test('vague: a wish to resemble', () => assert.equal(vague('The staging configuration needs to more closely mirror production.'), true));
   test('not vague: with a measurable step', () => assert.equal(vague('Make staging more closely match production by copying its 3 node pools'), false));

@@ -2,7 +2,7 @@
 // it is done? It looks for the shapes of vagueness (deliberating instead of deciding, improving without a finish line,
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
-import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, improvesToNamedBehaviour, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, trainingSubject, verblessWayOfWorking } from './vague-shapes';
+import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, improvesToNamedBehaviour, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, weighsNamedCandidate, trainingSubject, verblessWayOfWorking } from './vague-shapes';
 import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
@@ -221,7 +221,7 @@ function classifyClause(s: string): VagueResult {
       // "Review who has access to the Immunefi channel" names what to review
     } else if (v0 === 'identify' && !/^identify (?:ways|options|improvements|opportunities|areas|gaps|bottlenecks|risks|weaknesses|root causes?|(?:a |the )?(?:way|path|approach))\b/i.test(text)) {
       // "Identify the pods that …" is fine
-    } else if (concreteQuestion(words) || preciseIssueOf(text) || weighsNamedChange(text) || sweepsAndFixes(text)) {
+    } else if (concreteQuestion(words) || preciseIssueOf(text) || weighsNamedChange(text) || weighsNamedCandidate(text) || sweepsAndFixes(text)) {
       // "Look into if this is also an issue in Traefik 2.x": done when the question is answered
     } else if (further || !concrete) {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };

@@ -121,6 +121,25 @@ export function weighsNamedChange(text: string): boolean {
   return object.split(/\s+/).length >= 2 && !GENERIC_OBJECT_RE.test(object) && !isAbstractObject(object);
 }
 
+/**
+ * "Investigate pgbarman for creating PostgreSQL backups", "Evaluate Vault as a replacement for the secrets file": one
+ * named candidate weighed for a stated use is a question (adopt it or not), done when it is decided. Not "Evaluate
+ * options for monitoring" (no candidate) or "Investigate the cache for issues" (no use).
+ */
+export function weighsNamedCandidate(text: string): boolean {
+  const m = /^(?:investigat(?:e|ing)|evaluat(?:e|ing)|assess(?:ing)?|trial|try(?:ing)? out)\s+(?:using\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:as\s+(?:an?\s+|the\s+)?(?:replacement|substitute|means|way|alternative|successor)\s+(?:for|of|to)|for\s+(?:creating|storing|running|serving|taking|making|managing|hosting|building|replacing|handling))\s+(\S+(?:\s+\S+)+)/i.exec(withoutTrailingAside(text));
+  if (!m) return false;
+  const candidate = m[1].replace(/[`*_]/g, '');
+  return !/^(?:the|a|an|our|some|any|options?|alternatives?|ways?|solutions?|tools?|things?|approaches?)\b/i.test(candidate) && !GENERIC_OBJECT_RE.test(candidate) && !isAbstractObject(candidate);
+}
+
+/** The text without a closing parenthesis ("… backups (#1105)" → "… backups"), found by a walk, not a pattern. */
+function withoutTrailingAside(text: string): string {
+  const t = text.trimEnd();
+  const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
+  return open >= 0 && !t.slice(open + 1, -1).includes(')') ? t.slice(0, open).trimEnd() : t;
+}
+
 /** Abstract nouns of how a team works, which a condition does not make concrete (unlike "alerting when X is full"). */
 const WAY_OF_WORKING_RE =
   /^(?:communications?|process(?:es)?|procedures?|documentation|docs|culture|awareness|ownership|governance|oversight|practices|standards|strategy|approach|plan|hygiene|readiness|posture|coordination|collaboration|alignment|transparency)$/i;
