@@ -216,8 +216,8 @@ export function alsoShows(title: string, underLessons: boolean): SectionKind[] {
   // "What was the issue?", "What was the problem?": the question a status post answers with the cause; "Reason", "The
   // Smoking Gun": the same answer under a one-line name
   if (/^what was the (?:issue|problem|cause)$|^(?:the )?reasons?$|^the smoking gun$/.test(n)) out.add('contributing-causes');
-  // "How it affected us?": the impact, asked as the reader would
-  if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$/.test(n)) out.add('impact');
+  // "How it affected us?": the impact, asked as the reader would; "The Effects" (missing files, lost data): the same
+  if (/^how (?:it|this|the (?:incident|outage|issue)) affected (?:us|you|me|users|customers)$|^(?:the )?effects$/.test(n)) out.add('impact');
   // "What We Changed", "Proactive measures", "Moving Foward" (sic): the follow-ups, made or to come
   if (/^what we(?:'ve| have)? changed$|^proactive (?:measures|actions|steps)$|^moving foward$/.test(n)) out.add('action-items');
   // "What happens now" closing an outage post, "Next time" closing a game's post-mortem: what comes next

@@ -29,7 +29,15 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
 
 /** A label's section kind; "Context" in a page of labels is where the cause is told (MoJ's "- **Context**:"). */
 function labelKind(label: string): SectionKind | undefined {
-  return matchSection(label) ?? (/^\s*context\s*$/i.test(label) ? 'contributing-causes' : undefined);
+  return matchSection(label) ?? (/^\s*context\s*$/i.test(label) ? 'contributing-causes' : undefined) ?? slashedKind(label);
+}
+
+/** "**Reason/Cause**": a label naming its section twice, one name known ("Cause"); both parts must agree. */
+function slashedKind(label: string): SectionKind | undefined {
+  const parts = label.split('/');
+  if (parts.length !== 2) return undefined;
+  const kinds = new Set(parts.map((p) => matchSection(p) ?? (/^\s*(?:the )?reasons?\s*$/i.test(p) ? 'contributing-causes' : undefined)).filter((k) => k !== undefined));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
 /**
