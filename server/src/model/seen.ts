@@ -282,8 +282,9 @@ function opensRecord(model: Postmortem, s: Section, besideWentWell = false): boo
   return opening === s && (besideWentWell || !model.allSections.some((x) => /^what went (?:well|right)\b/.test(normalizeHeading(x.title))));
 }
 const WHAT_WENT_WRONG_RE = /^what went wrong$/;
-/** "What went wrong", or "Problem" / "Problem statement" (an RCA's first section, the failure told with its dates). */
+/** A heading that is only a date ("## 2026-02-09"): an entry's title in a file of postmortems. */
 const BARE_DATE_TITLE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** "What went wrong", or "Problem" / "Problem statement" (an RCA's first section, the failure told with its dates). */
 const WRONG_OR_PROBLEM_RE = /^what went wrong$|^(?:the )?problem(?: statement)?$|^what was the (?:problem|issue)$/;
 
 function underLessons(s: Section): boolean {
