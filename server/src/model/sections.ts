@@ -71,6 +71,9 @@ const MATCHERS: [SectionKind, RegExp][] = [
   ['action-items', /^what (?:was|has been|we(?:'ve| have)) done$/],
   // "Future Prevention & Automated Failover", "Future mitigations and product improvements": what comes next
   ['action-items', /^future (?:prevention|mitigations?)\b/],
+  // "Agreed actions", "Identified actions": the follow-ups a review agreed on (not "Resulting Action" over sub-headings
+  // naming finished fixes: shown only, below)
+  ['action-items', /^(?:agreed|identified) actions?$/],
   // "Action points" (a common name for them), also as a label line "Action point: create a mailing list …"
   ['action-items', /^action points?\b/],
   // "Improvement plan", "Improvement actions": the follow-ups an incident review plans (its sub-headings, Prevention /
