@@ -5,6 +5,7 @@ import { parsePostmortem } from '../../server/src/model/parse';
 import { lint } from '../../server/src/lint/lint';
 import { blockSeparatorBefore, looksCompleted, proseText } from '../../server/src/rules/support/util';
 import { commitsToWork } from '../../server/src/model/action-items/commit-sentence';
+import { toldPlan } from '../../server/src/model/action-items/told-plans';
 
 test('a block inserted into the text starts after exactly one blank line', () => {
   const sep = (text: string, at = text.length, eol = '\n') => blockSeparatorBefore(text, at, eol);
@@ -166,4 +167,12 @@ test('bullets under a lessons lead-in ("The main highlights … are:") are lesso
     assert.deepEqual(texts(lead), ['Add a failover runbook', 'The checklist will cover who informs the regulator', 'The need for a spare laptop'], lead);
   for (const lead of ['Follow-ups:', 'Highlights of the incident. Next steps:'])
     assert.equal(texts(lead).length, 5, lead);
+});
+
+test('the writer adding a remark ("I\'ll add for the record that …") is saying, not work; "add that check" is work', () => {
+  for (const t of ["I'll add for further memory that in addition to all this I had my driving test that week.", 'I should note that the backup was three months old.']) {
+    assert.ok(!commitsToWork(t), t);
+    assert.ok(!toldPlan(t), t);
+  }
+  for (const t of ['We will add that check to CI.', 'We will note that in the runbook.', 'We will add alerting so that the disk never fills.']) assert.ok(commitsToWork(t), t);
 });

@@ -67,6 +67,8 @@ export const closingProposal = (plainText: string): boolean => {
 };
 // anywhere in the sentence: it is about the document, or dated by its writing
 const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?:post[- ]?mortem|document|report|write[- ]?up|page|post|rca) will be (?:updated|amended|revised|extended|expanded|edited)\b/i;
+/** "I'll add for further memory that …", "I should note that …": the writer adding a remark, saying, not work. */
+export const REMARK_RE = /\b(?:I|we)(?:'ll|’ll| will| should| would| must| can)\s+(?:also\s+)?(?:add|note|mention|say|point out|admit|stress)(?:\s+(?:here|also|too|for [^.!?,\n]{1,30}?|as [^.!?,\n]{1,20}?))?\s+that\b(?!\s+(?:[\w-]+\s+)?(?:in|into|to|on|at|for)\b(?! addition\b))/i;
 /**
  * "In this section, I'll break down the different steps of our incident response process.": the writer announcing what
  * the text goes on to tell, not work to be done (as "we'll walk through each issue below").
@@ -176,7 +178,7 @@ export function commitsToWork(plainText: string, toDos = false): boolean {
   if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || REMARK_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
 }
 
 /**
