@@ -111,6 +111,11 @@ function isAdvisory(model: Postmortem, kinds: ReadonlySet<SectionKind | undefine
 const RELEASE_RETRO_RE =
   /\b(?:release|sprint|stable|beta|milestone|iteration|quarter(?:ly)?|project)(?: v?\d[\w.]*| #\d+)? retro(?:spective)?\b|\bretro(?:spective)?[ \t]*[-–—:|][ \t]*(?:release|sprint|milestone|iteration)\b/i;
 /**
+ * "Global Game Jam 2019", "Ludum Dare 54", "Spring hackathon": a game developer's or a hackathon team's "post mortem"
+ * of the event, with "Learnings" and a day-by-day "Timeline" of the work, about no failure.
+ */
+const JAM_TITLE_RE = /\b(?:game ?jam|ludum dare|hackathon|hack ?week|js13k(?:games)?)\b/i;
+/**
  * A page titled as a retrospective whose headings name the sprint or release it reviews ("Retrospective Insights" over
  * "## Current Sprint Retrospective" and "### Sprint 18"): the notes of planned work, even where they mention bugs or a
  * delay ("Zero production bugs this sprint", "caused a 2-day delay").
@@ -316,7 +321,7 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (namesResponsePlan(title) || stepsAsHeadings(model)) return 'runbook';
   if (KNOWN_ISSUES_TITLE_RE.test(title.trim())) return 'known-issues';
   if (PERIODIC_TITLE_RE.test(title.trim()) && !INCIDENT_RE.test(title) && !WENT_WRONG_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) return 'periodic-report';
-  if (RELEASE_RETRO_RE.test(title) && !INCIDENT_RE.test(title)) return 'release-retrospective';
+  if ((RELEASE_RETRO_RE.test(title) || JAM_TITLE_RE.test(title)) && !INCIDENT_RE.test(title)) return 'release-retrospective';
   if (RETRO_TITLE_RE.test(title) && !INCIDENT_RE.test(title) && !POSTMORTEM_TITLE_RE.test(title)) {
     if (!WENT_WRONG_RE.test(prose.slice(0, 1500)) || headsSprintRetrospective(model)) return 'release-retrospective';
   }
