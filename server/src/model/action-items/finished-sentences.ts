@@ -11,8 +11,8 @@ import { holder, paragraphItem } from './paragraphs';
 import { blankComments } from '../scan';
 import { commitmentItems } from './commitments';
 
-/** A purpose said first: "To dilute that, we implemented …". */
-const PURPOSE_LEAD_RE = /^to\s[^,.;:!?\n]{1,60},\s/iu;
+/** A purpose said first: "To dilute that, we implemented …", "To prevent future attacks we installed …" (no comma before "we"). */
+const PURPOSE_LEAD_RE = /^to\s[^,.;:!?\n]{1,60}?(?:,\s|\s(?=we\s))/iu;
 /** "X is the eventual end state", "… is the next step": what the team means to reach, told as a goal. */
 const GOAL_RE = /^(?:an?|the)\s[^.;:!?]{1,80}\s(?:is|are|remains?)\s(?:the|our)\s(?:eventual|long[- ]term|next|intended|planned|final)\s(?:end\s)?(?:state|goal|step|target|fix|solution)\b/i;
 /** Sentence ends: terminal punctuation (closers after it) before a blank and a capital letter. */

@@ -9,7 +9,7 @@ import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
-import { applyContextStatus, applyLinkedFixStatus, markInPlaceList, markLabelDone, markPlannedList } from './status';
+import { applyContextStatus, applyLinkedFixStatus, markDoneLeadList, markInPlaceList, markLabelDone, markPlannedList } from './status';
 import { blockItems } from './reuse';
 import { closedParagraphItems } from './closing-notes';
 import { reflowedTable } from './reflowed-tables';
@@ -107,6 +107,7 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
           const label = /^([^:\n]{2,40}):$/.exec(leadText.trim())?.[1];
           if (label && label.split(/\s+/).length <= 3) markLabelDone(items, label, ctx.range(startOf(lead), endOf(lead)));
           markInPlaceList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
+          markDoneLeadList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
           markPlannedList(items, leadText, ctx.range(startOf(lead), endOf(lead)));
         }
         pushAll(model.actionItems, items);
@@ -132,8 +133,13 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
       pushAll(model.actionItems, split.length ? split : lines.length || runs.length === 1 ? lines : commitmentItems(run, ctx, section, 'to-dos'));
     }
   }
+  // "## Remediation" opening with "Octopus takes service availability seriously. … we fully review and remediate any
+  // outages that occur." over "### Cloud provider relationship", "### Internal monitoring", each with its follow-up:
+  // the section's own paragraph introduces the sub-sections that hold the follow-ups
+  const loneSections = new Set(lone.map(([section]) => section));
+  const followUpsBelow = (section: Section): boolean => section.children.some((c) => loneSections.has(c) || holding().has(c) || followUpsBelow(c));
   for (const [section, run] of lone) {
-    if (section.effectiveKind !== 'action-items' || holding().has(proseScope(section))) continue;
+    if (section.effectiveKind !== 'action-items' || holding().has(proseScope(section)) || followUpsBelow(section)) continue;
     // one paragraph to a reader, even where a disable comment splits it in the tree
     const p = run[0];
     const item = paragraphItem(p, ctx, section, false, undefined, run.length > 1 ? endOf(run[run.length - 1]) : undefined);

@@ -325,7 +325,11 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
   if (isVerdict(label, ctx.text.slice(from, endOf(p)))) return false;
   const items: ActionItem[] = [];
-  if (ctx.text.slice(from, endOf(p)).split(/\s+/).filter(Boolean).length >= 4) {
+  const rest = ctx.text.slice(from, endOf(p));
+  // "**Corrective and Preventative Measures:**" over "To prevent such outages … we will be implementing the following
+  // measures:" in the same paragraph, then the list: the sentence leads in to the list, which holds the items
+  const leadsIn = next?.type === 'list' && /[:：]\s*$/.test(rest);
+  if (!leadsIn && rest.split(/\s+/).filter(Boolean).length >= 4) {
     const item = paragraphItem(p, ctx, home, false, from);
     if (item) items.push(item);
   } else if (inlineOnly) {

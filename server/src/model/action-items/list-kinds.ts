@@ -200,8 +200,9 @@ export function isCausesOrRulesLead(before: string | undefined): boolean {
   const last = lastSentence(before).trimEnd();
   return last.endsWith(':') && (CAUSES_LEAD_RE.test(last) || RULES_WORD_RE.test(last.slice(-80)));
 }
-// "were (all) due to", "was caused by": the lead-in attributes what went wrong to what its bullets name
-const CAUSES_LEAD_RE = /\b(?:was|were|is|are)\s+(?:all\s+|mostly\s+|mainly\s+)?(?:due\s+to|caused\s+by)\b/i;
+// "were (all) due to", "was caused by": the lead-in attributes what went wrong to what its bullets name; "There were 2
+// red herrings that weren't contributing factors:": it names what was ruled out
+const CAUSES_LEAD_RE = /\b(?:was|were|is|are)\s+(?:all\s+|mostly\s+|mainly\s+)?(?:due\s+to|caused\s+by)\b|\bred\s+herrings?\b|\b(?:was|were)(?:n't|n’t|\s+not)\s+(?:\w+\s+)?(?:contributing|causes?|the\s+cause|related)\b/i;
 // "following a few extra rules", "these principles": the bullets are the rules, told as how things are done now
 const RULES_WORD_RE = /\b(?:rules|principles|guidelines|ground rules)\b/i;
 export function isLesson(item: ActionItem): boolean {

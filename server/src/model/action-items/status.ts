@@ -60,6 +60,28 @@ export function markInPlaceList(items: ActionItem[], lead: string, range: Action
 }
 
 /**
+ * "We made the following actions to avoid similar issues from happening in the future:" above "- Rewrite the email spam
+ * detection to be more fault-tolerant. The spam detection is now handled in our email container …": the lead-in says
+ * the team did what the list holds, imperatives included. An entry that commits to work or tells it under way ("We
+ * will …", "We are studying an alternative …") stays open. Only a lead-in ending in a colon, told in the past.
+ */
+const DONE_LIST_LEAD_RE =
+  /\bwe(?:'ve|’ve| have)? (?:already |also |since |now )?(?:made|took|taken|implemented|applied|carried out|completed|deployed|rolled out|put in place) (?:the following|these|several|some|a few|a number of) (?:[\w-]+ ){0,2}?(?:actions|steps|changes|measures|fixes|improvements|mitigations)\b[^.!?:\n]{0,80}:$/i;
+/** "We are studying …", "We're still working on …": work under way, told in the present. */
+const UNDER_WAY_RE = /^(?:we|i)(?:'re|’re| are| am|'m|’m) (?:still |currently |now |also |actively )?\p{L}+ing\b/iu;
+export function markDoneLeadList(items: ActionItem[], lead: string, range: ActionItem['textRange']): void {
+  const m = DONE_LIST_LEAD_RE.exec(lead.trimEnd().slice(-200));
+  if (!m) return;
+  for (const item of items) {
+    if (item.status !== 'open' || item.statusField) continue;
+    const words = bareWords(item.text);
+    if (commitsToWork(words) || UNDER_WAY_RE.test(words)) continue;
+    item.status = 'done';
+    item.statusField = { value: 'done', text: m[0], range };
+  }
+}
+
+/**
  * "The next hardening priorities are:", "Next steps:", "Still to do:" above a list, under a heading that tells the work
  * done ("What changed after the incident"): the lead-in says the bullets are what comes next, so they are open whatever
  * the heading says (an explicit status of their own still wins). Only a lead-in ending in a colon.
