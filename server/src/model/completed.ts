@@ -88,7 +88,7 @@ function pastTenseBySubject(lead: string, rest: string): number {
   // every word of "tweaked/adjusted" must be a finished form
   if (!m[0].split('/').every((w) => pastForm(w, perfect))) return 0;
   const after = rest.slice(m[0].length);
-  if (/^\s+(?:to|by|when|if|on|about|with|whether)\b/i.test(after) && !perfect) return 0;
+  if (/^\s+(?:to|by|when|if|on|about|whether)\b/i.test(after) && !perfect) return 0;
   if (TICKET_FOR_WORK_RE.test(after)) return 0;
   const sentenceEnd = after.search(/[.!?](?:\s|$)|\n\s*\n/);
   if (FUTURE_RE.test(sentenceEnd < 0 ? after : after.slice(0, sentenceEnd))) return 0;
