@@ -4,7 +4,7 @@ import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
-import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec, isReferenceList } from './list-kinds';
+import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFailureAccount, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec, isReferenceList } from './list-kinds';
 import { tableItems } from './tables';
 import { boldLabelKind, collectLabels } from './labels';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
@@ -174,8 +174,9 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   pushAll(model.actionItems, followUpLabels(tree, model, ctx));
   pushAll(model.actionItems, doneSoFarItems(tree, model, ctx));
   pushAll(model.actionItems, measuresTaken(tree, sections, ctx, model.actionItems));
-  // a box written as a question ("- [ ] Does the migration have a rollback?"), wherever it was read: a check to make
-  model.actionItems = model.actionItems.filter((item) => !isCheckQuestion(item));
+  // a box written as a question ("- [ ] Does the migration have a rollback?"), wherever it was read: a check to make,
+  // and an entry telling what went wrong ("The Security Team did not properly plan the reboot schedule …"): an account
+  model.actionItems = model.actionItems.filter((item) => !isCheckQuestion(item) && !(item.format !== 'table-row' && isFailureAccount(item)));
   applyContextStatus(model.actionItems, ctx);
   markDrivenFollowUps(model.actionItems);
   markFixedBySameChange(model.actionItems, ctx);

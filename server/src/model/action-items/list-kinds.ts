@@ -347,3 +347,19 @@ export function isOtherWriteUpPointer(item: ActionItem): boolean {
   return OTHER_WRITE_UP_RE.test(words) && !item.owners.length && !item.due && !commitsToWork(words);
 }
 const OTHER_WRITE_UP_RE = /^(?:(?:the )?(?:post-?mortem|post mortem|incident(?: report)?|rca|pm)[ #-]?\d{1,6}) (?:remains|still is|is still|already covers|covers) (?:the |a |an )?(?:guardrail|safeguard|guard|record|fix|write-?up)s? for (?:a |an |the )?(?:different|separate|other|another)\b/i;
+
+/**
+ * "- The Security Team did not properly plan the reboot schedule affecting many of our customers. There was no
+ * available staff to monitor the reboot …" among the measures: what went wrong, told in the past, not work. Only an
+ * entry with no owner, date, box or status of its own, not opening with a verb of work, whose sentences commit to
+ * nothing, and whose first sentence says, within its first words, that someone or something did not do its part.
+ */
+export function isFailureAccount(item: ActionItem): boolean {
+  if (item.owners.length || item.due || item.format === 'checkbox' || item.statusField) return false;
+  const words = bareWords(item.text);
+  if (startsImperative(words)) return false;
+  const sentences = words.split(/(?<=[.!?])\s+/);
+  return FAILED_PART_RE.test(sentences[0]) && !sentences.some((s) => commitsToWork(s));
+}
+// the subject: up to five words, none asking a question ("Find out why this issue didn't get flagged …" is work)
+const FAILED_PART_RE = /^(?:(?!(?:why|how|whether|if|when|what|where|which|that)\b)[\p{L}\p{N}/&'’-]+ ){1,5}(?:did not|didn['’]t|was not|wasn['’]t|were not|weren['’]t|could not|couldn['’]t|failed to|never) /iu;
