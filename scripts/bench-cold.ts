@@ -4,17 +4,24 @@
 // 1 MB or more (cli/lint-files.ts), and V8 spends much more on GC for this allocation pattern on a process's main
 // thread (perf21); the bench's own main thread, after the other rows, is the least like either. Timed: the one
 // lint call, after the linter's modules are loaded (module loading is timed apart and printed).
+// Each linter runs as it ships: ours bundled by esbuild as dist/lint-worker.js is (the server's lint thread), loaded
+// with require; markdownlint from its own ES modules, loaded with import() as markdownlint-cli2 loads it. Until stop
+// 40 both were loaded through tsx's CommonJS hooks, which compile every ES module to CommonJS with a getter for each
+// export: every call across modules (micromark's character tests, most of a parse) went through one, ~0.1–0.4 s
+// more on this row for each linter.
 //   node --import tsx scripts/bench-cold.ts   (this row alone)
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 type Linter = 'postmortem-lint' | 'markdownlint';
 interface Job {
   linter: Linter;
+  /** what the worker loads: our bundle's path, or markdownlint's module URL */
+  module: string;
   text: string;
   today: string;
 }
@@ -26,48 +33,60 @@ interface Timing {
   findings: number;
 }
 
-/** CPU time of the calling thread in ms, from /proc/thread-self/stat (utime + stime, 10 ms ticks); NaN elsewhere. */
-function threadCpuMs(): number {
+/**
+ * The worker, plain JavaScript (no loader hooks): loads the linter, times one lint. The thread's CPU time is read from
+ * /proc/thread-self/stat (utime + stime, 10 ms ticks; NaN elsewhere).
+ */
+const WORKER = `
+const { parentPort, workerData: job } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { readFileSync } = require('node:fs');
+function threadCpuMs() {
   try {
     const stat = readFileSync('/proc/thread-self/stat', 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
+  } catch { return NaN; }
 }
-
-/** Loads a linter in the worker (require: tsx's hooks in a worker are the CommonJS ones, see coldLint). */
-const load = createRequire(import.meta.url);
-
-function inWorker(job: Job): Timing {
+(async () => {
   const t0 = performance.now();
-  if (job.linter === 'markdownlint') {
-    const { lint } = load('markdownlint/sync') as typeof import('markdownlint/sync');
-    const [t1, c1] = [performance.now(), threadCpuMs()];
-    const r = lint({ strings: { 'doc.md': job.text } });
-    const [t2, c2] = [performance.now(), threadCpuMs()];
-    return { loadMs: t1 - t0, lintMs: t2 - t1, cpuMs: c2 - c1, findings: r['doc.md']?.length ?? 0 };
-  }
-  const { lint } = load('../server/src/lint/lint') as typeof import('../server/src/lint/lint');
+  const ours = job.linter === 'postmortem-lint';
+  const lint = ours ? require(job.module).lint : (await import(job.module)).lint;
   const [t1, c1] = [performance.now(), threadCpuMs()];
-  const r = lint(job.text, { today: job.today });
+  const r = ours ? lint(job.text, { today: job.today }) : lint({ strings: { 'doc.md': job.text } });
   const [t2, c2] = [performance.now(), threadCpuMs()];
-  return { loadMs: t1 - t0, lintMs: t2 - t1, cpuMs: c2 - c1, findings: r.findings.length };
-}
+  parentPort.postMessage({ loadMs: t1 - t0, lintMs: t2 - t1, cpuMs: c2 - c1, findings: ours ? r.findings.length : (r['doc.md'] || []).length });
+})();
+`;
 
 /** One lint of `text` by `linter` in a fresh worker thread. */
-function coldLint(linter: Linter, text: string, today: string): Promise<Timing> {
+function coldLint(linter: Linter, module: string, text: string, today: string): Promise<Timing> {
   return new Promise((resolve, reject) => {
-    // a worker does not inherit tsx's loader hooks: it registers them itself, then loads this file
-    const entry = `require('tsx/cjs/api').register(); require(${JSON.stringify(fileURLToPath(import.meta.url))});`;
-    const w = new Worker(entry, { eval: true, workerData: { linter, text, today } satisfies Job });
+    const w = new Worker(WORKER, { eval: true, workerData: { linter, module, text, today } satisfies Job });
     w.once('message', (t: Timing) => {
       resolve(t);
       void w.terminate();
     });
     w.once('error', reject);
   });
+}
+
+/**
+ * Bundles the linter as build.mjs bundles the server's lint thread (esbuild: bundle, CommonJS, node18, no minifying),
+ * into a fresh temporary folder; returns the bundle's path and a function that removes the folder.
+ */
+async function bundleLinter(): Promise<{ file: string; dispose: () => void }> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = mkdtempSync(join(tmpdir(), 'pml-bench-cold-'));
+  const file = join(dir, 'lint.cjs');
+  const esbuild = await import('esbuild');
+  await esbuild.build({ entryPoints: [join(root, 'server', 'src', 'lint', 'lint.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' });
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** markdownlint's synchronous entry, as a module URL for import(). */
+function markdownlintModule(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('markdownlint/sync')).href;
 }
 
 const median = (xs: number[]) => {
@@ -91,9 +110,15 @@ export interface ColdRow {
 export async function coldLints(text: string, today: string, rounds = 3): Promise<ColdRow> {
   const ours: Timing[] = [];
   const theirs: Timing[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const order: Linter[] = r % 2 ? ['markdownlint', 'postmortem-lint'] : ['postmortem-lint', 'markdownlint'];
-    for (const l of order) (l === 'markdownlint' ? theirs : ours).push(await coldLint(l, text, today));
+  const bundle = await bundleLinter();
+  const md = markdownlintModule();
+  try {
+    for (let r = 0; r < rounds; r++) {
+      const order: Linter[] = r % 2 ? ['markdownlint', 'postmortem-lint'] : ['postmortem-lint', 'markdownlint'];
+      for (const l of order) (l === 'markdownlint' ? theirs : ours).push(await coldLint(l, l === 'markdownlint' ? md : bundle.file, text, today));
+    }
+  } finally {
+    bundle.dispose();
   }
   const all = (ts: Timing[]) => ts.map((t) => `${t.lintMs.toFixed(0)} (CPU ${t.cpuMs.toFixed(0)})`).join(', ');
   const loaded = (ts: Timing[]) => median(ts.map((t) => t.loadMs)).toFixed(0);
@@ -107,16 +132,14 @@ export async function coldLints(text: string, today: string, rounds = 3): Promis
     mdFindings: theirs[0].findings,
     rounds,
     detail: [
-      `cold 1 MB: each linter's first lint of the text in a fresh worker thread (as the server and the CLI lint long inputs), ${rounds} rounds taking turns; the lint call alone, modules loaded before it`,
+      `cold 1 MB: each linter's first lint of the text in a fresh worker thread (as the server and the CLI lint long inputs), ${rounds} rounds taking turns; the lint call alone, modules loaded before it; each as it ships (ours bundled as dist/lint-worker.js is, markdownlint's ES modules)`,
       `  wall median: postmortem-lint ${o.wall.toFixed(0)} ms, markdownlint ${m.wall.toFixed(0)} ms, ratio ${(o.wall / m.wall).toFixed(2)}×; thread CPU median: ${o.cpu.toFixed(0)} vs ${m.cpu.toFixed(0)} ms, ratio ${(o.cpu / m.cpu).toFixed(2)}× (target ≤ 0.5×)`,
       `  every lint, wall ms (CPU): postmortem-lint ${all(ours)}; markdownlint ${all(theirs)}; module load median ${loaded(ours)} / ${loaded(theirs)} ms`,
     ],
   };
 }
 
-if (!isMainThread && parentPort && (workerData as Job | undefined)?.linter) {
-  parentPort.postMessage(inWorker(workerData as Job));
-} else if (isMainThread && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isMainThread && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   void (async () => {
     const { generatePostmortem } = await import('./bench');
     const rounds = Math.max(1, Number(process.env.ROUNDS ?? 3));
