@@ -307,6 +307,11 @@ describe('reader model', () => {
     assert.equal(m.deferredItems[0].owner, '@erin');
     assert.equal(m.deferredItems[0].noDate, false);
     assert.ok(!m.actionItems.some((i) => /Rewrite/.test(i.text)));
+    // the header's counts add up: the deferred item is said to be outside the total
+    const counts = /<p class="item-counts">([^<]*)<\/p>/.exec(renderReaderBody(m))?.[1] ?? '';
+    const total = Number(/^(\d+) action items?/.exec(counts)?.[1]);
+    assert.equal(total, Number(/(\d+) open/.exec(counts)?.[1]) + Number(/(\d+) done/.exec(counts)?.[1] ?? 0), counts);
+    assert.match(counts, / · 1 deferred, not counted$/);
   });
 
   test('glossary: inline expansions, Glossary section definitions, and acronyms left unexplained', () => {

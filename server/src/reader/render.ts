@@ -45,7 +45,8 @@ function countsLine(m: ReaderModel): string {
   if (c.noOwner) parts.push(`${c.noOwner} without owner`);
   if (c.noDate) parts.push(`${c.noDate} without a date`);
   if (c.overdue) parts.push(`${c.overdue} overdue`);
-  if (c.deferred) parts.push(`${c.deferred} deferred`);
+  // deferred items are not among the total ("4 action items · 3 open · 1 done"): said so, as the status bar says it
+  if (c.deferred) parts.push(`${c.deferred} deferred, not counted`);
   return `<p class="item-counts">${escapeHtml(parts.join(' · '))}</p>`;
 }
 
