@@ -3,7 +3,7 @@
 // an abstract object with nothing concrete attached) and lets concrete anchors outweigh weak signals. A function of
 // the text only (the rule remembers answers by text); the hover and scripts/vague-eval.ts call it too.
 import { keepsThing, laterNeed, LOT_TO_DO_RE, monitorsSignal, MORE_OF_RE, SOME_OF_RE, undecided, watchesAhead, watchesNoSignal, beforeFields, workedOn, namedCondition, namedTaskWithin, againstNamedEvent, continuesCountedRemainder, improvesToNamedBehaviour, OPTIONS_RE, preciseIssueOf, reportedDiscussion, weighsNamedChange, weighsNamedCandidate, trainingSubject, verblessWayOfWorking } from './vague-shapes';
-import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
+import { ALL_VERBS, ASPIRATION_RE, COMPARATIVE_ABSTRACT_RE, REGULAR_ACTIVITY_RE, DELIBERATE, GENERIC_MODIFIER, GENERIC_OBJECT_RE, IMPROVE, MEASURABLE_RE, PEOPLE, PRODUCE, RESEARCH, clean, concretePurpose, concreteQuestion, curlyQuoted, firstSentence, hasFinishLine, hasPurpose, isAbstractObject, lemma, mainClause, namedEndpoint, objectAfter, specificAnchors, splitLabel, stripSubject } from './vague-words';
 import { startsImperative } from '../../model/verbs';
 import { commitsToWork } from '../../model/action-items/commit-sentence';
 
@@ -227,7 +227,8 @@ function classifyClause(s: string): VagueResult {
       return { vague: true, kind: 'deliberation', phrase: two === `${v0} into` ? verbPhrase : words.slice(0, 2).join(' '), reason: 'it researches without a question or an outcome' };
     }
   }
-  const comparative = COMPARATIVE_ABSTRACT_RE.exec(text);
+  const regular = REGULAR_ACTIVITY_RE.exec(text);
+  const comparative = COMPARATIVE_ABSTRACT_RE.exec(text) ?? regular;
   // "Improve the deploy script so it stops when the health check fails twice": the finish line is written down
   const finish = hasFinishLine(text);
   // "Improve coverage of readiness/liveness probes": coverage of a named thing is done when all of it is covered
@@ -241,10 +242,11 @@ function classifyClause(s: string): VagueResult {
   // purpose that names what to check ("load testing to validate connection pool behaviour") is a finish line
   const main = mainClause(text);
   const purposeNamed = concretePurpose(text);
-  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !COMPARATIVE_ABSTRACT_RE.test(main)) {
+  if (comparative && !measurable && !(anchors.length >= 2 && PRODUCE.has(v0)) && main.length < text.length && !(comparative === regular ? REGULAR_ACTIVITY_RE : COMPARATIVE_ABSTRACT_RE).test(main)) {
     // the comparative sits in the purpose clause only
   } else if (comparative && !measurable && !signal && !(anchors.length >= 2 && PRODUCE.has(v0)) && !purposeNamed && !namedCondition(text.slice(comparative.index + comparative[0].length))) {
-    return { vague: true, kind: 'improvement', phrase: comparative[0], reason: `"${comparative[0]}" has no finish line: more of what, and how much is enough` };
+    const reason = comparative === regular ? `"${comparative[0]}" has no bar: how often or how strict, and checked how` : `"${comparative[0]}" has no finish line: more of what, and how much is enough`;
+    return { vague: true, kind: 'improvement', phrase: comparative[0], reason };
   }
   // "Proactively designing Person-like tables in a way that avoids similar limits in the future": no change is named,
   // only that the next one should go better ("Partition the events table by month in a way that …" names its change)

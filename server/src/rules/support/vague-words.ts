@@ -32,6 +32,13 @@ export const COMPARATIVE_ABSTRACT_RE = new RegExp(
   'i',
 );
 
+/**
+ * "Regular training for the engineering folks", "Regular communication and coordination between the relevant teams",
+ * "Stricter backup validation": a practice with no schedule and no bar. Only activities (not "a formal regular process
+ * for deploying security updates", which names its process); a number ("every 2 weeks") anchors it.
+ */
+export const REGULAR_ACTIVITY_RE = /\b(?:regular|stricter|tighter)\s+(?:[a-z-]+\s+)?(?:training|communication|coordination|reviews?|testing|tests|checks|validation|monitoring|audits?|controls)\b/i;
+
 // ------------------------------------------------------------------------------------------------
 // Concrete anchors
 
