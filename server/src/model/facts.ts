@@ -256,6 +256,18 @@ const WEEKDAY_TIME_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:at\s
  * One about the response only ("It was 11 hours before we noticed") does not count, nor "because" or "the cause"
  * alone (often about the diagnosis: "it was hard to find the root cause because …").
  */
+/**
+ * An analysis section ("### Detailed Analysis": "A script installed nginx on all of our load balancers causing the load
+ * balancers to fail to restart because …") says why it happened once it says so at all: that is what an analysis
+ * under a postmortem is for.
+ */
+export function analysisSaysWhy(model: Postmortem, s: Section): boolean {
+  if (!ANALYSIS_TITLE_RE.test(normalizeHeading(s.title))) return false;
+  const body = ownText(model, s);
+  return CAUSAL_RE.test(body) || /\bbecause\b/i.test(body);
+}
+const ANALYSIS_TITLE_RE = /^(?:(?:detailed|technical|full|in-depth|incident|outage|problem|failure) )?analysis$/;
+
 export function explainsCauses(model: Postmortem, s: Section): boolean {
   return twoEntriesSay(ownText(model, s), (e) => CAUSAL_RE.test(e));
 }

@@ -10,6 +10,8 @@ import type { ParseContext } from './action-items/common';
 
 /** A line that could be a heading: one to six words, a capital first, letters, spaces, "&", "/" and "-" only. */
 export const NAME_LINE_RE = /^\p{Lu}[\p{L}&/-]*(?:[ \t]+[\p{L}&/-]+){0,5}$/u;
+/** The same with a short note in brackets after it, as headings carry one: "Timeline (all time in WAT)". */
+const NOTED_NAME_LINE_RE = /^\p{Lu}[\p{L}&/-]*(?:[ \t]+[\p{L}&/-]+){0,5}(?:[ \t]+\([^()\n]{1,40}\))?$/u;
 
 /**
  * The sections named by plain lines of the document's top-level paragraphs, each up to the next such line: none when
@@ -25,7 +27,7 @@ export function plainLineSections(tree: Root, model: Postmortem, ctx: ParseConte
     let at = from;
     for (const line of source.split('\n')) {
       const title = line.trim();
-      const kind = NAME_LINE_RE.test(title) ? matchSection(title) : undefined;
+      const kind = NOTED_NAME_LINE_RE.test(title) ? matchSection(title) : undefined;
       if (kind) {
         const start = at + line.indexOf(title);
         found.push({ kind, title, start, end: start + title.length });

@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, ownText, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
+import { analysisSaysWhy, conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, ownText, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 import { timelineZones } from './timezones';
 import { findDates } from './due';
@@ -38,6 +38,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && explainsCauses(model, s)) add('contributing-causes', 'at least two of its paragraphs say why it happened');
   if (EXPLANATION_RE.test(normalizeHeading(s.title)) && pointsAtTheCause(model, s)) add('contributing-causes', 'it says which step is what caused the failure');
   if (conclusionGivesCause(model, s)) add('contributing-causes', 'it says why it happened');
+  if (analysisSaysWhy(model, s)) add('contributing-causes', 'it is an analysis that says why it happened');
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
   if (laterMeasuresToDo(model, s)) add('action-items', 'after the resolution, it says what to do so it does not happen again');
   if (whatHappenedBesideTimeline(model, s)) add('contributing-causes', 'a separate timeline tells the events, so it tells why');
