@@ -20,7 +20,7 @@ export interface InitializationOptions {
  * Node flags for the language server process (the client starts it with these; the benchmarks too). A small young
  * generation: the server's work is many small short-lived trees, and V8's default semi-spaces (up to 16 MB each) held
  * tens of MB of RSS across the server and its lint thread. The flag is the whole process's: lsp/lint-thread.ts unsets
- * it before it starts the lint thread, whose young generation is its resourceLimits' (16 MB).
+ * it before it starts the lint thread, whose young generation is its resourceLimits' (6 MB).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 

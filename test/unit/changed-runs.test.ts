@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { changedRuns, commonEnds, joinedRuns, matchesByLine, runsOf, uncached } from '../../server/src/model/memo';
+import { changedRuns, commonEnds, forgetRemembered, joinedRuns, matchesByLine, memoByText, runsOf, uncached } from '../../server/src/model/memo';
+import { findDates } from '../../server/src/model/due';
 
 /** Texts made of what decides a paragraph's edges and the readers' answers: line breaks, blank lines, quotes, words. */
 const piece = fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n', 'a', 'word ', 'x', '`', '"', '> ', 'blame', ' ', '\t', 'é');
@@ -86,4 +87,24 @@ test('joinedRuns and matchesByLine: a document of many paragraphs, typed in the 
       assert.deepEqual(matches(s), fresh.matches);
     }
   }
+});
+
+test('forgetRemembered empties every store of remembered answers, and the answers read afresh are the same', () => {
+  let calls = 0;
+  const upper = memoByText((s: string) => {
+    calls++;
+    return s.toUpperCase();
+  });
+  const words = matchesByLine(/\bword\b/g);
+  const textOf = 'a word\n\nanother word';
+  assert.equal(upper('abc'), 'ABC');
+  assert.equal(upper('abc'), 'ABC');
+  assert.equal(calls, 1, 'the second call reads the remembered answer');
+  const before = words(textOf);
+  const dates = findDates('Due 2026-03-01');
+  forgetRemembered();
+  assert.equal(upper('abc'), 'ABC');
+  assert.equal(calls, 2, 'after forgetRemembered the answer is worked out again');
+  assert.deepEqual(words(textOf), before);
+  assert.deepEqual(findDates('Due 2026-03-01'), dates);
 });

@@ -11,6 +11,7 @@ import type { Postmortem } from '../model/types';
 import type { LintReply, LintRequest } from './lint-worker';
 import { readArchive, type ArchiveRead } from '../archive/entry';
 import { collectGarbage } from './gc';
+import { forgetRemembered } from '../model/memo';
 import { UnitCaches } from '../model/parse-units';
 import type { ReaderModelResult } from '../protocol';
 import type { ReaderViewOptions } from '../reader/view';
@@ -46,7 +47,11 @@ export interface LintThread {
   fixes: Fixer;
 }
 
-const inProcessSettle = () => Promise.resolve().then(collectGarbage);
+const inProcessSettle = () =>
+  Promise.resolve().then(() => {
+    forgetRemembered();
+    collectGarbage();
+  });
 export const inProcessThread: LintThread = {
   lint: inProcessLinter,
   readArchive: inProcessArchiveReader,

@@ -9,6 +9,7 @@ import { answerFixQuery, type FixQuery } from '../lint/fix-query';
 import { readerView, type ReaderViewOptions } from '../reader/view';
 import { readArchive, type ArchiveReadOptions } from '../archive/entry';
 import { collectGarbage } from './gc';
+import { forgetRemembered } from '../model/memo';
 import { UnitCaches } from '../model/parse-units';
 import { encodeSteps, PAUSE } from './graph-chunks';
 import { encodeModelSteps, type SentModel } from './model-delta';
@@ -290,6 +291,8 @@ parentPort?.on('message', (req: LintRequest) => {
       findingsPostedAt.delete(req.forget);
       reply = { id: req.id, result: null };
     } else if (req.gc) {
+      // the index's build is over: the answers remembered from thousands of files are no open document's
+      forgetRemembered();
       collectGarbage();
       reply = { id: req.id, result: null };
     } else if (req.archive) reply = { id: req.id, result: readArchive(req.text, req.archive) };

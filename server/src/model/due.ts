@@ -3,7 +3,7 @@
 // segments of model/fields.ts.
 import * as chrono from 'chrono-node';
 import type { Hit, Segment } from './fields';
-import { isUncached } from './memo';
+import { isUncached, onForgetRemembered } from './memo';
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ISO_RE = /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/g;
@@ -30,6 +30,7 @@ export const isoOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(
 /** findDates' answers by text: chrono is most of an item's reading, and an edit leaves the other items' text as it was. */
 const datesByText = new Map<string, readonly DateHit[]>();
 const MAX_REMEMBERED = 10_000;
+onForgetRemembered(() => datesByText.clear());
 
 /** Every absolute date (with day, month and year) in a string; indexes relative to the string. */
 export function findDates(s: string): DateHit[] {

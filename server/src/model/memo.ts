@@ -26,9 +26,31 @@ export function isUncached(): boolean {
   return bypassed > 0;
 }
 
+/** How to empty each store of remembered answers (see `forgetRemembered`). */
+const stores: (() => void)[] = [];
+
+/**
+ * Empties every store of remembered answers: after a burst of reading that no later lint will ask again (the workspace
+ * index's build over thousands of files), they hold tens of thousands of answers no open document needs. The next lint
+ * of an open document works its answers out again, once.
+ */
+export function forgetRemembered(): void {
+  for (const clear of stores) clear();
+  cut.length = 0;
+}
+
+/** Registers how to empty a store of remembered answers kept elsewhere (findDates'), for `forgetRemembered`. */
+export function onForgetRemembered(clear: () => void): void {
+  stores.push(clear);
+}
+
 export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
   let current = new Map<string, T>();
   let previous = new Map<string, T>();
+  stores.push(() => {
+    current = new Map();
+    previous = new Map();
+  });
   return (text) => {
     if (bypassed > 0) return fn(text);
     // one lookup on a hit (each lookup of a new string object hashes and compares the whole key)
@@ -188,6 +210,12 @@ function shared(n: number, same: (at: number, size: number) => boolean): number 
 /** The last few texts a reader of runs read, with its answers: the next version of one of them reuses its answer. */
 class Recent<T> {
   private readonly items: { text: string; answer: T }[] = [];
+
+  constructor() {
+    stores.push(() => {
+      this.items.length = 0;
+    });
+  }
 
   /** The kept text `text` differs from least, when that is a few runs, with its answer. */
   near(text: string): { answer: T; before: number; after: number; delta: number } | undefined {
