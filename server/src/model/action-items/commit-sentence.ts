@@ -70,6 +70,11 @@ const ABOUT_WRITING_RE = /\b(?:at (?:the )?time of writing|as of writing)\b|\b(?
 /** "I'll add for further memory that …", "I should note that …": the writer adding a remark, saying, not work. */
 export const REMARK_RE = /\b(?:I|we)(?:'ll|’ll| will| should| would| must| can)\s+(?:also\s+)?(?:add|note|mention|say|point out|admit|stress)(?:\s+(?:here|also|too|for [^.!?,\n]{1,30}?|as [^.!?,\n]{1,20}?))?\s+that\b(?!\s+(?:[\w-]+\s+)?(?:in|into|to|on|at|for)\b(?! addition\b))/i;
 /**
+ * "I'll take a grumpy server over a silent server any day.": a preference, not work; "And with that, I'll prepare to
+ * launch the redesign later this week": the sign-off turning to the writer's next thing.
+ */
+export const SAYING_RE = /\b(?:I|we)(?:'ll|’ll| will| would|'d|’d)\s+take\s+(?:[^\s.!?]+\s+){1,8}?over\s+(?:[^\s.!?]+\s+){1,8}?(?:any ?day|every time|any ?time)\b|^(?:and\s+)?with\s+that(?:\s+said)?,\s/i;
+/**
  * "In this section, I'll break down the different steps of our incident response process.": the writer announcing what
  * the text goes on to tell, not work to be done (as "we'll walk through each issue below").
  */
@@ -178,7 +183,7 @@ export function commitsToWork(plainText: string, toDos = false): boolean {
   if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
   if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
-  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || REMARK_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
+  return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || REMARK_RE.test(plainText) || SAYING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
 }
 
 /**

@@ -24,7 +24,8 @@ const REPORT_ITSELF_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:write|draft|publish|complete|
  */
 const REPORT_STATE_RE = /^\s*(?:\[[ xX]?\]\s*)?(?:(?:the )?incident (?:has been dealt with|is over|is resolved)\b|(?:all )?sections above (?:are|have been) filled (?:out|in)\b|(?:the )?(?:incident title and )?(?:after[- ]action |incident |post-?mortem )?report (?:is|has been) cleaned up\b)/i;
 
-export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished)\)|\b(?:actions? taken|completed actions?|already (?:done|taken|landed|shipped|merged))\b|^(?:done|completed)$|^(?:guardrails?|safeguards?) (?:added|introduced|implemented|put in place)$|^(?:[\w-]+ )?(?:measures?|actions?|changes?|fix(?:es)?|improvements?|remediations?|mitigations?) (?:implemented|completed|applied|deployed|in place)$|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what (?:was|has been|we(?:'ve|’ve| have)) done$/i;
+// "(Done)", and the same in French, German, Spanish and Portuguese ("### Immédiat (Fait) :", "(Erledigt)", "(Hecho)")
+export const COMPLETED_HEADING_RE = /\((?:completed?|done|finished|faite?s?|termin[ée]e?s?|réalis[ée]e?s?|erledigt|hech[oa]s?|completad[oa]s?|conclu[ií]d[oa]s?)\)|\b(?:actions? taken|completed actions?|already (?:done|taken|landed|shipped|merged))\b|^(?:done|completed)$|^(?:guardrails?|safeguards?) (?:added|introduced|implemented|put in place)$|^(?:[\w-]+ )?(?:measures?|actions?|changes?|fix(?:es)?|improvements?|remediations?|mitigations?) (?:implemented|completed|applied|deployed|in place)$|^what (?:has )?changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what we changed (?:as a result|since|afterwards|after the (?:incident|outage))$|^what (?:was|has been|we(?:'ve|’ve| have)) done$/i;
 
 /**
  * Items under a label that says the work is done ("**Actions taken:**"): done, unless their own status says otherwise

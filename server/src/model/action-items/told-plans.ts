@@ -4,7 +4,7 @@
 // resolution or lessons section a "will" usually describes the system ("The wallet will run code …") or the post
 // itself ("We'll be diving into some details"), so only the team's own plan to change something counts. Pure
 // functions of the sentence's plain text.
-import { commitsToWork, REMARK_RE } from './commit-sentence';
+import { commitsToWork, REMARK_RE, SAYING_RE } from './commit-sentence';
 
 /** "we are / we're / I'm (also, still, currently …) <working on a change>": work the team has in hand. */
 const DOING_RE =
@@ -43,7 +43,7 @@ const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|ho
  * commitments (commitsToWork) count too when told in the first person.
  */
 export function toldPlan(plainText: string): boolean {
-  if (NOT_PLAN_RE.test(plainText) || REMARK_RE.test(plainText)) return false;
+  if (NOT_PLAN_RE.test(plainText) || REMARK_RE.test(plainText) || SAYING_RE.test(plainText)) return false;
   const at = planAt(plainText);
   if (at < 0) return false;
   // a hedge before the plan, in the same clause ("we would probably look at …")
