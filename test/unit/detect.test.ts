@@ -279,3 +279,21 @@ test('a short record whose paragraph opens "Impact:" and tells it has that secti
   assert.equal(detected(record('Impact: high.\n\nSince then', 'Resolution')), undefined);
   assert.equal(detected(record('Cause:', 'Resolution')), undefined);
 });
+
+test('a post tagged as an outage or incident that tells a past event is one; a tagged announcement of planned work is not', () => {
+  const post = [
+    '---',
+    'title: outage-1 2026-06-02',
+    'tags: [outage]',
+    '---',
+    '',
+    'Service disruption happened from 2026-06-02 at 7:30 PM EDT to 2026-06-03 at 3:30 AM EDT: our services were',
+    'unavailable for roughly 8 hours. There was an outage in the region we host in; the data centre got too hot and',
+    'stopped our machine. Our monitoring noticed the outage at 7:32 PM, but nobody was awake to see it.',
+    '',
+  ].join('\n');
+  assert.equal(detected(post), 'front-matter');
+  assert.equal(detected(post.replace('tags: [outage]', 'tags: [release]')), undefined, 'the tag decides, not the story alone');
+  const planned = '---\ntitle: Planned maintenance on 14 March\ntags: [outage, maintenance]\n---\n\nOn Saturday 14 March 2026 from 06:00 to 08:00 UTC we will move the database to a larger server. The site will be\nunavailable for up to two hours. If you have scheduled jobs in that window, move them to later that day.\n';
+  assert.equal(detected(planned), undefined);
+});

@@ -142,6 +142,8 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     const indexPage = titledAboutPostmortems(model) && sectionKinds(model).size === 0;
     if ((/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) && !indexPage) return 'front-matter';
   }
+  // a blog post tagged as one ("tags: [outage]", "categories: incident") that tells a past event and is no procedure
+  if (fm && taggedAsIncident(fm) && !readsAsProcess(model, sectionKinds(model)) && lookalikeShape(model, proseText(model), sectionKinds(model)) === undefined && genreEvidence(model, proseText(model)).event >= 2) return 'front-matter';
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
     // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists
     // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), a
@@ -167,6 +169,13 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
   if (toldAsOneIncident(model, proseText(model)) || (kinds.size < 2 && (toldAsStoryOfOneIncident(model, proseText(model)) || titledAsOne(model, kinds)))) return 'sections';
   return undefined;
 }
+
+/** Front matter whose tags or categories name the genre: "tags: [outage]", "categories: [incident, ops]". */
+function taggedAsIncident(fm: Record<string, unknown>): boolean {
+  const words = [fm.tags, fm.categories, fm.category].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,\s]+/) : []));
+  return words.some((w) => typeof w === 'string' && INCIDENT_TAG_RE.test(w.trim()));
+}
+const INCIDENT_TAG_RE = /^(?:outages?|incidents?|post-?mortems?|post mortems?|downtime|incident[- ]reports?|rca)$/i;
 
 /** "Postmortem for … on Tuesday, March 31st" told as a post (model/genre.ts), unless its shape is a look-alike's. */
 function titledAsOne(model: Postmortem, kinds: ReadonlySet<SectionKind | undefined>): boolean {
