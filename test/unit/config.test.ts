@@ -86,6 +86,23 @@ describe('parseConfigText', () => {
     assert.equal(r.problems.length, 1);
     assert.match(r.problems[0].message, /^broken YAML at line \d+, column \d+: /);
   });
+  it('reports a YAML warning (an unknown tag) as a problem with its line, and writes nothing to stderr', async () => {
+    const warned: string[] = [];
+    const onWarning = (w: Error) => warned.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const r = parseConfigText('rules:\n  action-item-owner: !binary x\n', '.postmortemrc.yaml');
+      assert.equal(r.problems.length, 1);
+      assert.match(r.problems[0].message, /^broken YAML at line 2, column \d+: Unresolved tag: !binary/);
+      // a front matter with the same tag is read without a process warning either
+      lint('---\ndate: !binary |-\n  MjAwNA==\ntype: postmortem\n---\n# Notes\n', { today: '2026-03-01' });
+      // process warnings are emitted on a later tick
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warned, []);
+  });
   it('reads YAML and JSON (with a BOM); an empty YAML file is an empty config', () => {
     assert.deepEqual(parseConfigText('rules:\n  action-item-owner: error\n', 'c.yml').raw, { rules: { 'action-item-owner': 'error' } });
     assert.deepEqual(parseConfigText('\uFEFF{"rules":{}}', 'c.json').raw, { rules: {} });

@@ -56,9 +56,10 @@ function cleanJsonMessage(message: string): string {
 
 function parseYaml(text: string, file: string): ParsedConfigText {
   try {
-    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
+    // a warning ("Unresolved tag: !binary") is reported as the errors are, not written to stderr by the library
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+    if (doc.errors.length > 0 || doc.warnings.length > 0) {
+      const err = doc.errors[0] ?? doc.warnings[0];
       const at = err.linePos?.[0];
       const where = at ? ` at line ${at.line}, column ${at.col}` : '';
       const first = err.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');

@@ -108,7 +108,8 @@ function readFrontMatter(tree: Root, model: Postmortem, R: R): void {
   if (!read) {
     read = {};
     try {
-      const doc: unknown = YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50 });
+      // logLevel 'error': a warning about the writer's YAML ("Unresolved tag: !binary") is no process warning on stderr
+      const doc: unknown = YAML.parse(first.value, { strict: false, uniqueKeys: false, maxAliasCount: 50, logLevel: 'error' });
       if (doc && typeof doc === 'object' && !Array.isArray(doc)) read.data = doc as Record<string, unknown>;
       else if (doc !== null && doc !== undefined) read.error = 'front matter is not a mapping of keys to values';
     } catch (e) {
