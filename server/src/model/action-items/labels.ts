@@ -152,7 +152,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
       // in a document with no heading above the label too (a page of labels): the label stands for the heading
-      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after))) labeled.add('action-items');
+      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after), leadInLists(tree.children, index))) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
       // item (its list, if any, is read with the section)
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
@@ -281,6 +281,25 @@ function blocksAfter(nodes: RootContent[], index: number): RootContent[] {
   return after;
 }
 
+/**
+ * The lists after a sentence that leads in to a list of work, right after a label: "Corrective and Preventative
+ * Measures:" on its line, then "To prevent future outages like this one, the following tasks should be completed:"
+ * ("We've established guiding criteria for disabling the system:" leads in to criteria, not work).
+ */
+function leadInLists(nodes: RootContent[], index: number): List[] {
+  const after = blocksAfter(nodes, index);
+  const lead = after[0];
+  if (after.length !== 1 || lead.type !== 'paragraph' || !leadsInToWork(plain(lead))) return [];
+  return blocksAfter(nodes, nodes.indexOf(lead)).filter((n): n is List => n.type === 'list');
+}
+/** The paragraph's last sentence ends in a colon and names work ("… the following tasks should be completed:"). */
+function leadsInToWork(paragraph: string): boolean {
+  const t = paragraph.trimEnd();
+  if (!/[:：]$/.test(t)) return false;
+  return WORK_WORD_RE.test(t.slice(Math.max(t.lastIndexOf('. '), t.lastIndexOf('? '), t.lastIndexOf('! ')) + 1));
+}
+const WORK_WORD_RE = /\b(?:tasks?|measures?|actions?|steps?|changes?|improvements?|follow[- ]?ups?|items?|fixes)\b/i;
+
 function followingLists(nodes: RootContent[], index: number): List[] {
   return blocksAfter(nodes, index).filter((n): n is List => n.type === 'list');
 }
@@ -310,7 +329,7 @@ function tierLists(nodes: RootContent[], after: RootContent[]): [Paragraph, List
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => []): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => [], leadIn: List[] = []): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -344,14 +363,21 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
         items.push(item);
       }
     }
+  } else if (leadIn.length) {
+    // a sentence that leads in to a list of work (leadInLists): the list holds the items
+    for (const list of leadIn) pushAll(items, listItems(list, ctx, home, false, label));
   } else {
     const item = nextParagraphItem(next, home, ctx);
     if (item) items.push(item);
   }
-  if (!items.length) return false;
-  markLabelDone(items, label, ctx.range(s, s + m[0].length));
-  pushAll(model.actionItems, items);
-  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
+  // an entry read already (the list right after a label of its own: "Remediation plan:", then "Our immediate action
+  // items are:" above the list) is not read twice
+  const read = new Set(model.actionItems.map((i) => i.range.start.offset));
+  const fresh = items.filter((i) => !read.has(i.range.start.offset));
+  if (!fresh.length) return false;
+  markLabelDone(fresh, label, ctx.range(s, s + m[0].length));
+  pushAll(model.actionItems, fresh);
+  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items: fresh });
   return true;
 }
 
