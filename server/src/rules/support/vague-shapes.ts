@@ -21,13 +21,13 @@ const KEPT_STATE_RE = /\b(?:\w+ed|aware|up|alive|honest|simple|safe|clean|small|
 const KEEP_NAMED_IN_MODE_RE = /^[Kk]eep\s+(?:`[^`\n]{1,60}`|[A-Z][\w.+-]{1,40})\s+(?:in|on)\s+(?:[a-z][\w-]{0,30}\s+){1,2}(?:mode|configuration|config|profile)\b/;
 
 /**
- * "Keep our own apt mirror", "Keep a copy of the signing keys offline": keep a named thing is to run or hold it, a
- * change someone can make. "Keep an eye on …", "Keep monitoring", "Keep the team informed", "Keep docs up to date"
- * stay vague (continuing, watching, a state to maintain).
+ * "Keep our own apt mirror", "Keep a copy of the signing keys offline", "Keep two web servers behind the load
+ * balancer": keep a named thing is to run or hold it, a change someone can make. "Keep an eye on …", "Keep
+ * monitoring", "Keep the team informed", "Keep docs up to date" stay vague (continuing, watching, a state to keep).
  */
 export function keepsThing(text: string): boolean {
   if (KEEP_NAMED_IN_MODE_RE.test(text)) return true;
-  const m = /^keep\s+(?:(?:our|their|its|your)(?:\s+own)?|a|an|the)\s+(?!eye\b|track\b|close\b|watch\b|mind\b|focus\b)(?!\s)(.*)$/i.exec(text);
+  const m = /^keep\s+(?:(?:our|their|its|your)(?:\s+own)?|a|an|the|\d+|two|three|four|five|both|every)\s+(?!eye\b|track\b|close\b|watch\b|mind\b|focus\b)(?!\s)(.*)$/i.exec(text);
   if (!m) return false;
   const { object } = objectAfter(m[1].split(/\s+/), 0);
   return !!object && !KEPT_STATE_RE.test(object) && !isAbstractObject(object) && !GENERIC_OBJECT_RE.test(object);
