@@ -143,7 +143,7 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
     if ((/^(postmortem|post-mortem|incident[- ]review|incident[- ]report|incident|retrospective)$/.test(t) || 'postmortem' in fm) && !indexPage) return 'front-matter';
   }
   // a blog post tagged as one ("tags: [outage]", "categories: incident") that tells a past event and is no procedure
-  if (fm && taggedAsIncident(fm) && !readsAsProcess(model, sectionKinds(model)) && lookalikeShape(model, proseText(model), sectionKinds(model)) === undefined && genreEvidence(model, proseText(model)).event >= 2) return 'front-matter';
+  if (fm && taggedAsIncident(fm) && tellsAnEvent(model)) return 'front-matter';
   if (options.filePath && isPostmortemPath(options.filePath, options.config?.postmortemGlobs, options.rootDir)) {
     // the path decides, but for kinds of page whose content decides: a collection's README or index page (it lists
     // the postmortems or explains the process), a page kept in a folder of another kind (`incidents/runbooks/`), a
@@ -172,8 +172,15 @@ export function detectPostmortem(model: Postmortem, options: Pick<LintOptions, '
 
 /** Front matter whose tags or categories name the genre: "tags: [outage]", "categories: [incident, ops]". */
 function taggedAsIncident(fm: Record<string, unknown>): boolean {
-  const words = [fm.tags, fm.categories, fm.category].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,\s]+/) : []));
-  return words.some((w) => typeof w === 'string' && INCIDENT_TAG_RE.test(w.trim()));
+  const listed = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,\s]+/) : []);
+  return [fm.tags, fm.categories, fm.category].flatMap(listed).some((w) => typeof w === 'string' && INCIDENT_TAG_RE.test(w.trim()));
+}
+
+/** The text tells something that happened (two signs of a past event at least), and is neither a procedure nor a look-alike. */
+function tellsAnEvent(model: Postmortem): boolean {
+  const kinds = sectionKinds(model);
+  const prose = proseText(model);
+  return !readsAsProcess(model, kinds) && lookalikeShape(model, prose, kinds) === undefined && genreEvidence(model, prose).event >= 2;
 }
 const INCIDENT_TAG_RE = /^(?:outages?|incidents?|post-?mortems?|post mortems?|downtime|incident[- ]reports?|rca)$/i;
 
