@@ -152,7 +152,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
       // in a document with no heading above the label too (a page of labels): the label stands for the heading
-      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after), leadInLists(tree.children, index))) labeled.add('action-items');
+      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after), () => leadInLists(tree.children, index))) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
       // item (its list, if any, is read with the section)
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
@@ -290,6 +290,10 @@ function leadInLists(nodes: RootContent[], index: number): List[] {
   const after = blocksAfter(nodes, index);
   const lead = after[0];
   if (after.length !== 1 || lead.type !== 'paragraph' || !leadsInToWork(plain(lead))) return [];
+  // "Remediation plan:", then "Our immediate action items are:" above the list: that line is a label of its own,
+  // which reads the list itself
+  const own = LINE_LABEL_RE.exec(plain(lead));
+  if (own && matchSection(own[1] ?? own[2]) === 'action-items') return [];
   return blocksAfter(nodes, nodes.indexOf(lead)).filter((n): n is List => n.type === 'list');
 }
 /** The paragraph's last sentence ends in a colon and names work ("… the following tasks should be completed:"). */
@@ -329,7 +333,7 @@ function tierLists(nodes: RootContent[], after: RootContent[]): [Paragraph, List
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => [], leadIn: List[] = []): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => [], leadIn = (): List[] => []): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -344,6 +348,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
   if (isVerdict(label, ctx.text.slice(from, endOf(p)))) return false;
   const items: ActionItem[] = [];
+  let leadLists: List[];
   const rest = ctx.text.slice(from, endOf(p));
   // "**Corrective and Preventative Measures:**" over "To prevent such outages … we will be implementing the following
   // measures:" in the same paragraph, then the list: the sentence leads in to the list, which holds the items
@@ -363,21 +368,17 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
         items.push(item);
       }
     }
-  } else if (leadIn.length) {
+  } else if ((leadLists = next?.type === 'paragraph' ? leadIn() : []).length) {
     // a sentence that leads in to a list of work (leadInLists): the list holds the items
-    for (const list of leadIn) pushAll(items, listItems(list, ctx, home, false, label));
+    for (const list of leadLists) pushAll(items, listItems(list, ctx, home, false, label));
   } else {
     const item = nextParagraphItem(next, home, ctx);
     if (item) items.push(item);
   }
-  // an entry read already (the list right after a label of its own: "Remediation plan:", then "Our immediate action
-  // items are:" above the list) is not read twice
-  const read = new Set(model.actionItems.map((i) => i.range.start.offset));
-  const fresh = items.filter((i) => !read.has(i.range.start.offset));
-  if (!fresh.length) return false;
-  markLabelDone(fresh, label, ctx.range(s, s + m[0].length));
-  pushAll(model.actionItems, fresh);
-  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items: fresh });
+  if (!items.length) return false;
+  markLabelDone(items, label, ctx.range(s, s + m[0].length));
+  pushAll(model.actionItems, items);
+  model.actionItemLabels.push({ title: label, range: ctx.range(s, s + m[0].length), items });
   return true;
 }
 
