@@ -159,6 +159,31 @@ const HTML_TAG_RE =
 
 /** Any character or word a placeholder starts with: most units have none, and skip the replacements. */
 const MAYBE_PLACEHOLDER_RE = /[[<{$…@]|\.{3}|_{3}|\b(?:YYYY|HH:MM|DD MMM|TBD|TBA|TODO|N\/A|item [A-Z]|XXX|YYY|ZZZ|[12]\dxx)\b/i;
+/**
+ * Latin filler standing for text still to be written: "Lorem ipsum dolor", and the generator's other lines under later
+ * headings ("Sit amet, consectetur", "Etiam quis dapibus"): every word of two or more is the generator's. No
+ * sentence a writer wrote is made of these words alone.
+ */
+function isLatinFiller(u: string): boolean {
+  if (/\blorem ipsum\b/i.test(u)) return true;
+  const words = u.toLowerCase().match(/\p{L}+/gu);
+  return !!words && words.length >= 2 && words.some((w) => w.length >= 4) && words.every((w) => LATIN_FILLER.has(w));
+}
+const LATIN_FILLER: ReadonlySet<string> = new Set(
+  ('lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor incididunt ut ' +
+    'labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea ' +
+    'commodo consequat duis aute irure reprehenderit in voluptate velit esse cillum eu fugiat nulla pariatur excepteur ' +
+    'sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum etiam dapibus ' +
+    'curabitur vulputate felis vestibulum ante ipsum primis faucibus orci luctus ultrices posuere cubilia curae donec nec ' +
+    'justo eget nunc mauris maecenas vel tellus integer tincidunt cras dictum aliquam nam pellentesque habitant morbi ' +
+    'tristique senectus netus malesuada fames ac turpis egestas proin pharetra nonummy pede mi volutpat lacus laoreet ' +
+    'massa sapien fringilla quam nisl semper odio nibh at vitae risus suspendisse potenti fusce metus accumsan ' +
+    'sollicitudin rhoncus purus praesent placerat ligula condimentum viverra phasellus lectus leo sagittis vehicula augue ' +
+    'dui tortor hendrerit mollis arcu lobortis porta sodales ullamcorper blandit neque scelerisque facilisis libero urna ' +
+    'interdum erat imperdiet varius eros ornare a mattis feugiat bibendum tempus lacinia auctor gravida euismod molestie ' +
+    'convallis porttitor congue aenean venenatis rutrum iaculis quisque dignissim pulvinar eleifend fermentum nullam ' +
+    'cursus suscipit efficitur elementum pretium ultricies tempus semper').split(' '),
+);
 /** Placeholder tokens: "[Insert date]" (not a link), "{{title}}", "$CVE_ID", date and time masks, "TBD", "…", "___". */
 function withoutPlaceholders(s: string): string {
   return s
@@ -192,7 +217,7 @@ function classifyUnit(raw: string): 'template' | 'filled' | undefined {
   if (!u) return undefined;
   // a note to the writer wrapped whole in braces ("{list things that failed, with github issues}")
   if (isBracedNote(u) || isAngledNote(u)) return 'template';
-  if (u.endsWith('?') || GUIDANCE_RE.test(u) || /\blorem ipsum\b/i.test(u)) return 'template';
+  if (u.endsWith('?') || GUIDANCE_RE.test(u) || isLatinFiller(u)) return 'template';
   // a label ends at a colon, the full-width one of CJK writing too ("验证手段：<日志>")
   const label = /^([^:：\n]{1,40})[:：]\s*/.exec(u);
   const value = label && label[1].split(/\s+/).length <= 6 ? u.slice(label[0].length) : u;
