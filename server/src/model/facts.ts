@@ -263,7 +263,10 @@ const WEEKDAY_TIME_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:at\s
  */
 export function analysisSaysWhy(model: Postmortem, s: Section): boolean {
   if (!ANALYSIS_TITLE_RE.test(normalizeHeading(s.title))) return false;
-  const body = ownText(model, s);
+  return saysWhy(ownText(model, s));
+}
+/** The text says why something happened: "due to", "caused", "led to", "because" … */
+export function saysWhy(body: string): boolean {
   return CAUSAL_RE.test(body) || /\bbecause\b/i.test(body);
 }
 const ANALYSIS_TITLE_RE = /^(?:(?:detailed|technical|full|in-depth|incident|outage|problem|failure) )?analysis$/;

@@ -254,7 +254,7 @@ export function statusOfWord(w: string): ActionItemStatus | undefined {
   // "⏳ Pending", "🔄 In progress": a marker before the word, the word says the status
   const t = withoutLeadingMarker(marked);
   if (!t) return undefined;
-  if (/^(done|completed?|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
+  if (/^(done|completed?|accomplished|fixed|closed|resolved|shipped|merged|finished|implemented|documented|verified|deployed|enabled|applied|installed|configured|armed|released|landed|rolled out)\b/.test(t)) return 'done';
   if (/^(won'?t (do|fix)|wontfix|not doing|will not do|cancell?ed|dropped|rejected|declined)/.test(t)) return 'not-doing';
   // "future work" / "Future" / "backlog" in a status column: planned for later, still to do (not let go: that says so)
   if (/^(open|todo|to do|doing|in progress|in-progress|wip|ongoing|planned|proposed|not started|pending|blocked|started|tracked|outstanding|future(?: work)?|backlog|backlogged|not yet (?:started|done|implemented))\b/.test(t)) return 'open';
@@ -298,7 +298,7 @@ const PENDING_END_RE = /\b(?:pending|outstanding)$/i;
 // "✓ Maintain the runbook" / "✔ Add the alert": a plain check mark (no emoji presentation) opening the entry ticks it,
 // as a checked box does; inside the words ("12 ✓ 3 ✗") it is not read.
 const STATUS_INLINE_RE =
-  /(✅|✔️|☑️)|\((done|completed|fixed|closed|resolved)\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]|[*_]\((done|completed|fixed|resolved|shipped|merged|outstanding|not started)\b(?![ \t]+(?:by|before|until)\b)[^()*_]{0,120}\)[*_]|^\s*(?:\*\*)?(?:still )?(open|outstanding)(?: (?:item|issue|point|question))?(?:\*\*)?\s*[,:\-–—]|^\s*(✓|✔)(?=\s)/giu;
+  /(✅|✔️|☑️)|\((done|completed|accomplished|finished|fixed|closed|resolved)\.?\)|\*\*(done|completed|fixed|failed|todo)\*\*|\b(DONE|COMPLETED|FIXED)\b|\bstatus\s*:\s*([\p{L}' -]{2,20})|\b(won'?t do|won'?t fix|wontfix|not doing)\b|^\s*(done|completed|fixed)\s*[:\-–—]|[*_]\((done|completed|fixed|resolved|shipped|merged|outstanding|not started)\b(?![ \t]+(?:by|before|until)\b)[^()*_]{0,120}\)[*_]|^\s*(?:\*\*)?(?:still )?(open|outstanding)(?: (?:item|issue|point|question))?(?:\*\*)?\s*[,:\-–—]|^\s*(✓|✔)(?=\s)/giu;
 
 export function findStatus(seg: Segment): Hit<ActionItemStatus> | undefined {
   for (const m of seg.text.matchAll(STATUS_INLINE_RE)) {

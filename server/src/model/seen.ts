@@ -6,7 +6,7 @@ import { alsoShows, matchSection, normalizeHeading } from './sections';
 import { TICKETS_FILED_RE } from './action-items/link-lists';
 import { isMeasureTaken, numbersFixesInSubheadings } from './action-items/measures-taken';
 import { impactInFrontMatter } from './front-matter-impact';
-import { analysisSaysWhy, conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, ownText, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
+import { analysisSaysWhy, saysWhy, conclusionGivesCause, explainsCauses, lessonsExplainCauses, namesTheCauseOnce, ownText, plainConclusionGivesCause, responseTellsPrevention, timeStampedSteps } from './facts';
 import { startsImperative } from './verbs';
 import { timelineZones } from './timezones';
 import { findDates } from './due';
@@ -42,6 +42,7 @@ export function alsoShown(model: Postmortem, s: Section): AlsoShown[] {
   if (fixWithoutResolution(model, s)) add('action-items', 'it tells the change that fixed it, and nothing else tells the response');
   if (laterMeasuresToDo(model, s)) add('action-items', 'after the resolution, it says what to do so it does not happen again');
   if (whatHappenedBesideTimeline(model, s)) add('contributing-causes', 'a separate timeline tells the events, so it tells why');
+  if (untimedAccount(model, s) && saysWhy(ownText(model, s))) add('contributing-causes', 'it tells what broke and why, with no times');
   if (responseTellsPrevention(model, s)) add('action-items', 'it says what is done or planned so it does not happen again');
   if (listsMeasuresTaken(model, s)) add('action-items', 'it lists the measures taken, each by name');
   if (listsTicketsFiled(model, s)) add('action-items', 'it lists the tickets filed to track the work');

@@ -200,6 +200,9 @@ function everySentenceCommits(run: Paragraph[], item: ActionItem, ctx: ParseCont
   const items = commitmentItems(run, ctx, section);
   // "The installers will live at …. The wiki will remain locked until then.": what the one change leaves in place
   if (items.length < 2 || items.some((i) => STATE_WILL_RE.test(i.text))) return [];
+  // "… a script will automatically test uninstallation … and alerts the team. And afterwards container will be
+  // updated …": a sentence opening on "And" or "Then" carries on the one before, the same follow-up
+  if (items.slice(1).some((i) => CARRIES_ON_RE.test(i.text))) return [];
   // the words no sentence read holds (comments, a disable directive among them, are not words)
   const s0 = startOf(run[0]);
   let rest = ctx.text.slice(s0, endOf(run[run.length - 1]));
@@ -213,6 +216,7 @@ function everySentenceCommitsOrStateThenPlans(run: Paragraph[], item: ActionItem
   return split.length ? split : stateThenPlans(run, item, ctx, section);
 }
 
+const CARRIES_ON_RE = /^(?:and|then|afterwards|after that|thereafter)\b/i;
 const STATE_WILL_RE = /\bwill\s+(?:\w+ly\s+)?(?:remain|stay|live|reside|exist|continue|keep)\b/i;
 
 /**

@@ -169,8 +169,13 @@ function classifyClause(s: string): VagueResult {
   if (/^(?:suggest|recommend|propose)(?:s|ed)?\s+(?:that|to)\b/i.test(text)) {
     return { vague: true, kind: 'deliberation', phrase: words.slice(0, 2).join(' '), reason: 'a suggestion is not a decision: nobody is asked to do anything' };
   }
-  if (/^(?:make sure|ensure)\s+(?:that\s+)?(?:this|it|that|the (?:issue|problem|incident|outage|same thing))\s+(?:doesn'?t|does not|cannot|can'?t|won'?t|will not|never|is not|isn'?t)\b/i.test(text)) {
-    return { vague: true, kind: 'aspiration', phrase: words.slice(0, 3).join(' '), reason: '"make sure it cannot happen again" names a wish, not a change' };
+  // "… and ensure that this particular error doesn't happen again" after another verb too
+  const notAgain = NOT_AGAIN_RE.exec(text);
+  // after another verb only when nothing else in it is a change to make ("… and ensure it never expires silently by
+  // adding an alert at 14 days" names one)
+  if (notAgain && (notAgain.index === 0 || (!measurable && !/\bby\s+\w+ing\b/i.test(text) && !specificAnchors(text).length))) {
+    const phrase = notAgain.index === 0 ? words.slice(0, 3).join(' ') : notAgain[0].replace(/^and\s+/i, '').split(/\s+/).slice(0, 3).join(' ');
+    return { vague: true, kind: 'aspiration', phrase, reason: '"make sure it cannot happen again" names a wish, not a change' };
   }
   // "Manually test important features before promoting": "important features" in place of the ones meant (the verb
   // may follow an adverb)
@@ -321,6 +326,10 @@ function topicList(text: string): boolean {
     return w.length <= 4 && w[0] !== '' && !verb && !/\d/.test(p);
   });
 }
+
+/** "Make sure this cannot recur", "… and ensure that this particular error doesn't happen again": a wish, not a change. */
+const NOT_AGAIN_RE =
+  /(?:^|\band\s+)(?:make sure|ensure)\s+(?:that\s+)?(?:this|it|that|the (?:issue|problem|incident|outage|same thing)|(?:this|that|the) (?:[*_]?(?:particular|specific|same|exact)[*_]? )?(?:error|issue|problem|incident|outage|failure|mistake|bug))\s+(?:doesn'?t|does not|cannot|can'?t|won'?t|will not|never|is not|isn'?t)\b/i;
 
 export function classifyVague(markdown: string): VagueResult {
   const raw = clean(markdown);

@@ -20,6 +20,8 @@ const ABSTRACT = new Set([
   'practices', 'culture', 'awareness', 'techniques', 'handling', 'response', 'processes', 'security', 'posture',
   'readiness', 'hygiene', 'governance', 'oversight', 'ownership', 'standards', 'things', 'improvements', 'measures',
   'controls', 'review', 'reviews', 'capabilities', 'capacity', 'performance', 'efficiency', 'maturity',
+  // "Build a better system to provide status updates": which system, and better by how much
+  'system', 'systems', 'solution', 'solutions',
 ]);
 /** Objects so general that they name nothing: "issues", "the system", "everything". */
 export const GENERIC_OBJECT_RE =
