@@ -1,7 +1,7 @@
 // Bold labels standing in for headings: "**Impact**:" paragraphs, and `- **Review actions**:` list items whose nested
 // list holds action items, as in pages without headings.
 import { toString } from 'mdast-util-to-string';
-import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent, Strong, Table } from 'mdast';
 import type { ActionItem, LabeledSection, Postmortem, Range, Section, SectionKind } from '../types';
 import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
@@ -15,8 +15,8 @@ import { headingPriority, isTierLead } from './group-priority';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
 export function boldLabelKind(p: Paragraph): SectionKind | undefined {
-  const first = p.children[0];
-  if (!first || first.type !== 'strong') return undefined;
+  const first = labelStrong(p);
+  if (!first) return undefined;
   const label = toString(first).trim();
   if (!label || label.length > 40) return undefined;
   const after = p.children[1];
@@ -25,6 +25,17 @@ export function boldLabelKind(p: Paragraph): SectionKind | undefined {
   const stopped = /\.$/.test(label) && label.split(/\s+/).length <= 3;
   if (!/[:：]$/.test(label) && !/^\s*[:：]/.test(next) && !stopped && p.children.length > 1) return undefined;
   return labelKind(label.replace(/[:：.]$/, ''));
+}
+
+/**
+ * The bold run opening a paragraph: "**Impact**", or the bold inside an emphasis that is all it holds ("***Root
+ * Cause***:", "_**Impact**_:", bold italics as some reports set their labels).
+ */
+function labelStrong(p: Paragraph): Strong | undefined {
+  const first = p.children[0];
+  if (first?.type === 'strong') return first;
+  if (first?.type === 'emphasis' && first.children.length === 1 && first.children[0].type === 'strong') return first.children[0];
+  return undefined;
 }
 
 /** A label's section kind; "Context" in a page of labels is where the cause is told (MoJ's "- **Context**:"). */
@@ -139,7 +150,7 @@ const FIELD_LINE_RE = /^\s{0,3}[\p{L}][\p{L}/&-]*(?: [\p{L}/&-]+){0,2}:[ \t]+\S/
 const ACTION_LABEL_RE = /^action (?:points?|items?)$/i;
 
 /** "**Summary**:", "**Summary:**", "__Impact__:", or a plain "Root cause:" at the start of a line. */
-const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])|([\p{L}][\p{L} ’'/&-]{1,40}?)\s*[:：](?!\/\/))/u;
+const LINE_LABEL_RE = /^\s{0,3}(?:(?:\*\*\*?|__)([^*_:\n]{2,40}?)\s*(?:[:：]\s*(?:\*\*\*?|__)|(?:\*\*\*?|__)\s*[:：])|([\p{L}][\p{L} ’'/&-]{1,40}?)\s*[:：](?!\/\/))/u;
 
 /** Records the section kinds given as bold labels, and reads the items under an action-items label. */
 export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, sectionAt: (offset: number) => Section | undefined): void {
@@ -255,14 +266,14 @@ const PLACEHOLDER_VALUE_RE = /^(?:tbd|tba|todo|n\/a|-|–|—|\?+|…|\.\.\.)$/i
 
 /** A label's section: its text inside the emphasis, and what it heads (the list item, or the paragraph and its list). */
 function labeledSection(kind: SectionKind, p: Paragraph, blocks: RootContent[], ctx: ParseContext): LabeledSection {
-  const strong = p.children[0];
+  const strong = labelStrong(p) ?? p.children[0];
   const inner = 'children' in strong && strong.children.length ? strong.children : [strong];
   const title = trimEndChars(plain(strong), ':：', true);
   return {
     kind,
     title,
     titleRange: ctx.range(startOf(inner[0]), endOf(inner[inner.length - 1])),
-    bodyRange: ctx.range(endOf(strong), endOf(blocks[blocks.length - 1])),
+    bodyRange: ctx.range(endOf(p.children[0]), endOf(blocks[blocks.length - 1])),
   };
 }
 
