@@ -135,8 +135,18 @@ export function yearlessDay(phrase: string): { month: number; day: number } | un
   return day >= 1 && day <= 31 ? { month, day } : undefined;
 }
 
-/** What is wrong with a due phrase, in the words every face uses: "has no year" ("Feb 12"), else "is not a date". */
-export const duePhraseVerdict = (phrase: string): string => (yearlessDay(phrase) ? 'has no year' : 'is not a date');
+/** "04-04-17", "3/4/26": a day written with a two-digit year, which a reader cannot place (2017-04-04? 2004-04-17?). */
+const SHORT_YEAR_SOURCE = '\\d{1,2}([-/.])\\d{1,2}\\1\\d{2}(?![\\d/.-]*\\d)';
+const SHORT_YEAR_AT_RE = new RegExp(SHORT_YEAR_SOURCE, 'y');
+const SHORT_YEAR_RE = new RegExp(`^${SHORT_YEAR_SOURCE}$`);
+/** The due phrase is a day with a two-digit year ("04-04-17"). */
+export const hasShortYear = (phrase: string): boolean => SHORT_YEAR_RE.test(phrase.trim());
+
+/**
+ * What is wrong with a due phrase, in the words every face uses: "has no year" ("Feb 12"), "has a two-digit year"
+ * ("04-04-17"), else "is not a date".
+ */
+export const duePhraseVerdict = (phrase: string): string => (yearlessDay(phrase) ? 'has no year' : hasShortYear(phrase) ? 'has a two-digit year' : 'is not a date');
 
 export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });
 
@@ -167,6 +177,13 @@ export function findDue(seg: Segment): DueHit | undefined {
     const md = MONTH_DAY_AT_RE.exec(s);
     if (md) {
       phrase = { kind: 'phrase', value: md[0], text: md[0], start: seg.offset + after, end: seg.offset + after + md[0].length };
+      continue;
+    }
+    // "by 04-04-17": a date, but with a two-digit year
+    SHORT_YEAR_AT_RE.lastIndex = after;
+    const sy = SHORT_YEAR_AT_RE.exec(s);
+    if (sy) {
+      phrase = { kind: 'phrase', value: sy[0], text: sy[0], start: seg.offset + after, end: seg.offset + after + sy[0].length };
       continue;
     }
     if (kw.startsWith('due') || kw === 'deadline' || kw.startsWith('target') || kw === 'eta') {

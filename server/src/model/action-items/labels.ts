@@ -11,6 +11,7 @@ import { memoByText } from '../memo';
 import { isLeadIn, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
 import { NAME_LINE_RE, plainLineSections } from '../plain-line-sections';
+import { plainLineItems } from './plain-line-items';
 import { headingPriority, isTierLead } from './group-priority';
 
 /** "**Impact**:" / "**Review actions**" at the start of a paragraph: the section kind it names. */
@@ -208,6 +209,10 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
   for (const s of plainLineSections(tree, model, ctx)) {
     labeled.add(s.kind);
     model.labeledSections.push(s);
+    if (s.kind === 'action-items') {
+      const home = sectionAt(s.titleRange.start.offset) ?? labelHeading(s.title, s.titleRange, s.bodyRange.end.offset, ctx);
+      pushAll(model.actionItems, plainLineItems(tree, s, model.actionItems, ctx, home));
+    }
   }
   model.labeledKinds = [...labeled];
 }
