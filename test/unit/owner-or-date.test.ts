@@ -42,3 +42,17 @@ test('the day work was shipped or done is not its due date', () => {
   assert.equal(findDue(seg('Cap the dead-letter queue, due 2026-11-02; alert shipped 2026-10-02'))?.text, '2026-11-02');
   assert.equal(findDue(seg('Cap the dead-letter queue by 2026-11-02'))?.text, '2026-11-02');
 });
+
+test('a due day with a two-digit year after a due keyword is a date, month first, ambiguous when either could be the month', () => {
+  const at = (s: string) => {
+    const d = findDue(seg(s));
+    return d?.kind === 'date' ? `${d.iso}${d.ambiguous ? ' ambiguous' : ''}` : d?.kind;
+  };
+  assert.equal(at('Disk monitoring will be put in place by 04-04-17'), '2017-04-04');
+  assert.equal(at('Rotate the keys before 3/14/26'), '2026-03-14');
+  assert.equal(at('Rotate the keys before 14/3/26'), '2026-03-14');
+  assert.equal(at('Rotate the keys by 03/04/26'), '2026-03-04 ambiguous');
+  // not after a due keyword, or not a day at all: not read
+  assert.equal(at('Upgraded to 04-04-17 build'), undefined);
+  assert.equal(at('Rotate the keys by 13/14/26'), undefined);
+});

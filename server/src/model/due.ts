@@ -135,18 +135,8 @@ export function yearlessDay(phrase: string): { month: number; day: number } | un
   return day >= 1 && day <= 31 ? { month, day } : undefined;
 }
 
-/** "04-04-17", "3/4/26": a day written with a two-digit year, which a reader cannot place (2017-04-04? 2004-04-17?). */
-const SHORT_YEAR_SOURCE = '\\d{1,2}([-/.])\\d{1,2}\\1\\d{2}(?![\\d/.-]*\\d)';
-const SHORT_YEAR_AT_RE = new RegExp(SHORT_YEAR_SOURCE, 'y');
-const SHORT_YEAR_RE = new RegExp(`^${SHORT_YEAR_SOURCE}$`);
-/** The due phrase is a day with a two-digit year ("04-04-17"). */
-export const hasShortYear = (phrase: string): boolean => SHORT_YEAR_RE.test(phrase.trim());
-
-/**
- * What is wrong with a due phrase, in the words every face uses: "has no year" ("Feb 12"), "has a two-digit year"
- * ("04-04-17"), else "is not a date".
- */
-export const duePhraseVerdict = (phrase: string): string => (yearlessDay(phrase) ? 'has no year' : hasShortYear(phrase) ? 'has a two-digit year' : 'is not a date');
+/** What is wrong with a due phrase, in the words every face uses: "has no year" ("Feb 12"), else "is not a date". */
+export const duePhraseVerdict = (phrase: string): string => (yearlessDay(phrase) ? 'has no year' : 'is not a date');
 
 export type DueHit = (Hit<string> & { kind: 'date'; iso: string; ambiguous: boolean }) | (Hit<string> & { kind: 'phrase' });
 
@@ -179,13 +169,10 @@ export function findDue(seg: Segment): DueHit | undefined {
       phrase = { kind: 'phrase', value: md[0], text: md[0], start: seg.offset + after, end: seg.offset + after + md[0].length };
       continue;
     }
-    // "by 04-04-17": a date, but with a two-digit year
-    SHORT_YEAR_AT_RE.lastIndex = after;
-    const sy = SHORT_YEAR_AT_RE.exec(s);
-    if (sy) {
-      phrase = { kind: 'phrase', value: sy[0], text: sy[0], start: seg.offset + after, end: seg.offset + after + sy[0].length };
-      continue;
-    }
+    // "by 04-04-17", "before 3/4/26": a day with a two-digit year, read after a due keyword only (as NUMERIC_RE reads
+    // one with four: month first when both could be months, then ambiguous)
+    const short = shortYearDate(s, after);
+    if (short) return dateHit(seg, short);
     if (kw.startsWith('due') || kw === 'deadline' || kw.startsWith('target') || kw === 'eta') {
       DUE_WORDS_AT_RE.lastIndex = after;
       const words = DUE_WORDS_AT_RE.exec(s);
@@ -221,6 +208,18 @@ const THE_BEFORE_RE = /\bthe\s+$/i;
 /** "shipped 2026-09-27", "done on 2026-10-01", "completed: 2026-10-01": the date a piece of work was finished. */
 const FINISHED_ON_RE = /\b(?:shipped|done|completed|finished|landed|merged|fixed|resolved|closed)(?:\s+on)?[\s:*_]*$/i;
 const EVENT_AFTER_RE = /^\s+(?:[\p{L}-]+\s+){0,2}(?:halt|incident|outage|fork|post-?mortem|attack|breach|crash|downtime|exploit)s?\b/iu;
+
+const SHORT_YEAR_AT_RE = /(\d{1,2})([-/])(\d{1,2})\2(\d{2})(?![\d/.-]*\d)/y;
+function shortYearDate(s: string, at: number): DateHit | undefined {
+  SHORT_YEAR_AT_RE.lastIndex = at;
+  const m = SHORT_YEAR_AT_RE.exec(s);
+  if (!m) return undefined;
+  const [a, b, y] = [+m[1], +m[3], 2000 + +m[4]];
+  const monthFirst = validYmd(y, a, b);
+  const dayFirst = validYmd(y, b, a);
+  if (!monthFirst && !dayFirst) return undefined;
+  return { iso: monthFirst ? isoOf(y, a, b) : isoOf(y, b, a), ambiguous: monthFirst && dayFirst && a !== b, start: at, end: at + m[0].length, text: m[0] };
+}
 
 function dateHit(seg: Segment, d: DateHit): DueHit {
   return { kind: 'date', iso: d.iso, ambiguous: d.ambiguous, value: d.iso, text: d.text, start: seg.offset + d.start, end: seg.offset + d.end };

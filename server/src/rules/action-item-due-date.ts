@@ -1,7 +1,7 @@
 // action-item-due-date: an action item needs an absolute date. "Next sprint" means nothing to the reader who
 // opens this postmortem a year later, and an item without a date never gets scheduled.
 import type { ActionItem, Fix, Postmortem, Rule } from '../model/types';
-import { hasShortYear, yearlessDay } from '../model/due';
+import { yearlessDay } from '../model/due';
 import { activeItems, isOpen, dateChoices, exampleDueDate, fit, headRange, quote, writeFieldEdit, words } from './support/util';
 
 export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
@@ -68,11 +68,7 @@ const rule: Rule<Record<string, never>> = {
         const withYear = day && `${today.slice(0, 4)}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
         ctx.report({
           range: due.range,
-          message: withYear
-            ? fit("'", due.text, `' has no year: write the full date, e.g. ${withYear}.`)
-            : hasShortYear(due.text)
-              ? fit("'", due.text, "' has a two-digit year: write the full date as YYYY-MM-DD.")
-              : fit("'", due.text, `' is not a date: write an absolute date, e.g. ${example}.`),
+          message: withYear ? fit("'", due.text, `' has no year: write the full date, e.g. ${withYear}.`) : fit("'", due.text, `' is not a date: write an absolute date, e.g. ${example}.`),
           fixes: () => [dueFix(model, item, today)],
         });
       } else if (due.ambiguous) {
