@@ -43,6 +43,8 @@ const POSTMORTEM_PRACTICE_RE = /\bpost[- ]?mortem (?:culture|process(?:es)?|prac
  * The opening defines the genre ("A postmortem is a tool widely used in the tech industry", "A post-mortem is a
  * written record of an incident"): a course page or an article about postmortems. A postmortem tells its incident.
  */
+/** A clause that asks the reader to write one: "…, write a postmortem.", "Write your own incident report." */
+const ASKS_TO_WRITE_RE = /(?:^|[.,:;!?]\s+|,?\s+and\s+)(?:please\s+|now\s+|then\s+)?(?:write|draft)\s+(?:a|an|your(?:\s+own)?)\s+(?:post[- ]?mortem|incident\s+report|rca)\b/im;
 const DEFINES_GENRE_RE = /\b(?:a|an) (?:incident )?post[- ]?mortem (?:\([^)\n]{0,60}\) )?is (?:a|an|the)\b/i;
 /**
  * A status update of an incident still being worked: it promises the next update ("**Next Update**: Within 30
@@ -331,6 +333,10 @@ export function lookalikeShape(model: Postmortem, prose: string, kinds: Readonly
   if (opensAsRehearsal(model)) return 'exercise';
   if (NEXT_UPDATE_RE.test(model.text) && !POSTMORTEM_TITLE_RE.test(title)) return 'status-update';
   if (DEFINES_GENRE_RE.test(prose.slice(0, 2000)) && [...kinds].every((k) => k === undefined || k === 'summary')) return 'about-postmortems';
+  // a course's assignment: its opening asks the reader to write one ("Using … an outage you have personally faced,
+  // write a postmortem."), then lists what each section must contain
+  // (not a postmortem under its own headings that plans to write one up: "… will investigate and write a postmortem")
+  if (ASKS_TO_WRITE_RE.test(prose.slice(0, 600)) && !model.allSections.some((s) => s.kind && s.kind !== 'summary')) return 'about-postmortems';
   if (opensAsMarketResearch(model)) return 'market-research';
   if (isFieldRecord(model.text)) return 'field-record';
   if (isIncidentLog(model) || isEmptyIncidentLog(model)) return 'incident-log';
