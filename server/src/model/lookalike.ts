@@ -44,7 +44,7 @@ const POSTMORTEM_PRACTICE_RE = /\bpost[- ]?mortem (?:culture|process(?:es)?|prac
  * written record of an incident"): a course page or an article about postmortems. A postmortem tells its incident.
  */
 /** A clause that asks the reader to write one: "…, write a postmortem.", "Write your own incident report." */
-const ASKS_TO_WRITE_RE = /(?:^|[.,:;!?]\s+|,?\s+and\s+)(?:please\s+|now\s+|then\s+)?(?:write|draft)\s+(?:a|an|your(?:\s+own)?)\s+(?:post[- ]?mortem|incident\s+report|rca)\b/im;
+const ASKS_TO_WRITE_RE = /(?:^|[.,:;!?][ \t]|\band[ \t])[ \t]*(?:(?:please|now|then) )?(?:write|draft)\s(?:a|an|your(?: own)?)\s(?:post[- ]?mortem|incident\sreport|rca)\b/im;
 const DEFINES_GENRE_RE = /\b(?:a|an) (?:incident )?post[- ]?mortem (?:\([^)\n]{0,60}\) )?is (?:a|an|the)\b/i;
 /**
  * A status update of an incident still being worked: it promises the next update ("**Next Update**: Within 30
