@@ -11,7 +11,8 @@ import type { Point } from 'unist';
 import type { Postmortem, SectionKind } from '../model/types';
 import { startOf } from '../model/action-items/common';
 import { parseMarkdown, parsePostmortem } from '../model/parse';
-import { detectPostmortem, type LintOptions } from '../lint/lint';
+import type { LintOptions } from '../lint/lint';
+import { detectPostmortem } from '../lint/detect';
 import { matchSection } from '../model/sections';
 import { COMPLETED_HEADING_RE } from '../model/action-items/status';
 

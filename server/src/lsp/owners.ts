@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectPostmortem, type LintResult } from '../lint/lint';
+import type { LintResult } from '../lint/lint';
+import { detectPostmortem } from '../lint/detect';
 import { ownersOf } from '../archive/entry';
 import { parsePostmortem } from '../model/parse';
 import type { Rule } from '../model/types';
