@@ -6,7 +6,8 @@ import { endOf, isCommentNode, plain, startOf, type ParseContext } from './commo
 import { attachSubList, listItems } from './lists';
 import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFailureAccount, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec, isReferenceList } from './list-kinds';
 import { tableItems } from './tables';
-import { boldLabelKind, collectLabels } from './labels';
+import { collectLabels } from './labels';
+import { boldLabelKind } from './label-kinds';
 import { isLeadIn, itemLines, lineItems, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { applyContextStatus, applyLinkedFixStatus, markDoneLeadList, markInPlaceList, markLabelDone, markPlannedList } from './status';

@@ -5,7 +5,7 @@ import type { Postmortem, Section } from '../types';
 import type { ParseContext } from './common';
 import type { NodeSections } from './node-sections';
 import { isActionTable, tableItems } from './tables';
-import { boldLabelKind } from './labels';
+import { boldLabelKind } from './label-kinds';
 import { itemLabel, paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { doneNote } from './closing-notes';

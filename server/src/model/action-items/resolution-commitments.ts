@@ -6,7 +6,7 @@ import type { ActionItem, Postmortem, Section } from '../types';
 import { endOf, isCommentNode, startOf, type ParseContext } from './common';
 import type { NodeSections } from './node-sections';
 import { listItems } from './lists';
-import { boldLabelKind } from './labels';
+import { boldLabelKind } from './label-kinds';
 import { paragraphItem, paragraphRuns, statusLabel } from './paragraphs';
 import { commitmentItems } from './commitments';
 import { pushAll } from '../scan';
