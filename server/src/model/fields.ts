@@ -84,7 +84,7 @@ export interface OwnerHits {
  * and "the" is looked for behind a lower-case word only (behind every blank of a run, the expression was cubic).
  */
 const SUBJECT_OWNER_RE =
-  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team|(?!(?:Every|Each|Our|The|Whole|Entire|Any|Some|One|Another|Other|This|That|Same|Their|Your|My|No|A|An)\b)[A-Z][a-z]+\s+[a-z]+\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\b/;
+  /^\s*(?:\*\*[^*]{1,80}\*\*\s*(?:[:：]\s*)?)?(?:[Tt]he\s+)?((?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\s+team)?|[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s+will\b)|(?=[a-z])(?<=[Tt]he\s+)(?!(?:whole|entire|same|other|our|core)\b)[a-z]+(?:\s+[a-z]+)?\s+team|(?!(?:Every|Each|Our|The|Whole|Entire|Any|Some|One|Another|Other|This|That|Same|Their|Your|My|No|A|An)\b)[A-Z][a-z]+\s+[a-z]+\s+team)\s+(?:will|is|are|has|have|should|shall|plans?\s+to|intends?\s+to|is\s+going\s+to|to(?=\s+(?!be\b)[a-z]))\b/;
 const CALL_OWNER_RE = /\(\s*([A-Z][a-z]+)\s+(?:to|will|call(?:s|ed)?|owns?|leads?|drives?)\b[^)]*\)/;
 
 /** The subject of the item's first sentence, when it names who does the work. */

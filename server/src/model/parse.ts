@@ -7,7 +7,7 @@ import type { FrontMatter, LineIndex, Postmortem, Range, Section } from './types
 import { createLineIndex, rangeOf } from './lines';
 import { dateToIsoDay, isIsoDay } from './dates';
 import { backOver } from './scan';
-import { PROBLEMS_FOUND_RE, isActionCategory, matchSection, normalizeHeading } from './sections';
+import { PROBLEMS_FOUND_RE, TRIED_PATHS_RE, isActionCategory, matchSection, normalizeHeading } from './sections';
 import { collectActionItems } from './action-items/index';
 import { originOf, parseByUnits, type UnitCache } from './parse-units';
 import { endOf, startOf } from './action-items/common';
@@ -208,7 +208,8 @@ function buildSections(tree: Root, text: string, model: Postmortem, lines: LineI
     if (parent?.effectiveKind === 'action-items' && isActionCategory(title, section.kind)) section.kind = undefined;
     section.effectiveKind = section.kind ?? parent?.effectiveKind;
     // "## Future Work" › "### Identified Problems:": what is wrong, listed before the plan, not follow-ups
-    if (!section.kind && parent?.effectiveKind === 'action-items' && PROBLEMS_FOUND_RE.test(normalizeHeading(title))) section.effectiveKind = undefined;
+    // "### Other avenues investigated": what was tried during the response, not follow-ups
+    if (!section.kind && parent?.effectiveKind === 'action-items' && (PROBLEMS_FOUND_RE.test(normalizeHeading(title)) || TRIED_PATHS_RE.test(normalizeHeading(title)))) section.effectiveKind = undefined;
     // A document title (H1) that happens to match a kind must not swallow the whole document.
     if (h.depth === 1 && section.kind && headings.filter((x) => x.depth === 1).length === 1 && headings.some((x) => x.depth > 1)) {
       section.effectiveKind = undefined;

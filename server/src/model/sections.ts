@@ -140,7 +140,8 @@ function normalizedHeading(title: string): string {
 
 export const matchSection = memoByText((title: string): SectionKind | undefined => {
   const n = normalizeHeading(title);
-  if (!n) return undefined;
+  // "Issue Summary … must contain:", "Timeline should include:": an assignment's spec of the section, not the section
+  if (!n || SPEC_HEADING_RE.test(n)) return undefined;
   const kind = matchNormalized(n);
   if (kind) return kind;
   // "Phase 3: Improvement plan", "Part two — Root cause": a review in phases, each named after its number
@@ -162,6 +163,8 @@ export const matchSection = memoByText((title: string): SectionKind | undefined 
   return undefined;
 });
 
+const SPEC_HEADING_RE = /\b(?:must|should) (?:contain|include|cover)$/;
+
 const PHASE_PREFIX_RE = /^(?:phase|part) (?:\d+|one|two|three|four|five|[ivx]+)\s*[:—–-]\s*/;
 
 function matchNormalized(n: string): SectionKind | undefined {
@@ -179,6 +182,12 @@ function matchNormalized(n: string): SectionKind | undefined {
 const RULES_TITLE_RE = /\b(?:polic(?:y|ies)|rules|principles|guidelines|conventions|index)$/;
 
 /** "Identified Problems", "Problems found", "Issues identified": a list of what is wrong, not of what to do. */
+/**
+ * "### Other avenues investigated", "Solutions tried", "Things we tried": what was tried during the response, under the
+ * follow-ups ("Changing the GRUB value … did not work."), not work to do.
+ */
+export const TRIED_PATHS_RE =
+  /^(?:(?:other|alternative|additional) )?(?:avenues|approaches|options|solutions|things|ideas|fixes|workarounds|paths) (?:(?:we|i) )?(?:investigated|tried|explored|attempted|ruled out)$|^(?:explored|investigated|attempted|tried) (?:avenues|approaches|options|solutions|fixes|workarounds)$|^what (?:we|i) tried$/;
 export const PROBLEMS_FOUND_RE = /^(?:identified|observed) (?:problems|issues|gaps|weaknesses)$|^(?:problems|issues|gaps|weaknesses) (?:identified|found|discovered|uncovered)$/;
 /**
  * "Detection", "Mitigations", "Recovery" as a sub-heading of the action items: a kind of follow-up (the Google SRE

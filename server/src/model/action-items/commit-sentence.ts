@@ -13,6 +13,11 @@ import { startsImperative } from '../verbs';
  */
 const COMMIT_RE =
   /\b(?:will|shall|(?:is|are|am) (?:(?:also|still|now) )?going to|(?<!\b(?:my|our|the|a|their|his|her|its|this|that) )plans? to|planning to|intends? to|(?:is|are) (?:(?:actively|currently|now|also|still) )*(?:working on|working to|investigating|looking into|exploring|evaluating|discussing|hiring|being (?:rotated|replaced|rebuilt|reviewed|updated|added|created|implemented|migrated|moved|rewritten|redesigned|investigated|planned)|planned|scheduled|under way|underway)|remains? a (?:top )?priority|(?:have|has|'ve|’ve)\s+(?:(?:also|now|already)\s+)?(?:begun|started)\s+(?:the\s+process\s+of\s+)?(?:\w+ly\s+)?(?!monitoring|watching|tracking|alerting)\w+ing|(?:another|one more) (?:thing|area) to (?:work on|improve|fix|address)|(?:we are|we're) prioriti[sz]ing|(?:we are|we're) (?:(?:actively|currently|now|also|still) )*(?:building|writing|developing|implementing|setting up|rolling out|introducing)(?= (?:an?|the|new|more|tests?|checks?|alerts?|monitoring|tooling|automation|safeguards?)\b)|changes (?:are )?coming|(?:is|are) (?:also )?under way)\b/i;
+/**
+ * "SRE team to have encoded URLs as part of their sanity test …", "The infra team to add an alert …": a named team handed
+ * the work, as meeting notes write it (not "the team to …", "our team to …": nobody named).
+ */
+const TEAM_TO_RE = /^(?:[Tt]he\s+)?(?!(?:[Tt]he|[Oo]ur|[Ee]very|[Ee]ach|[Ww]hole|[Ee]ntire|[Tt]his|[Tt]hat|[Aa]ny)\b)(?:[A-Z]{2,6}|[A-Z][a-z]+|[a-z]{3,})(?:\s+[a-z]+)?\s+team\s+to\s+(?!be\b)[a-z]+/;
 const HEDGE_RE = /\b(?:likely|may|might|could|would|perhaps|possibly|probably|hopefully|ideally)\b/i;
 // where a clause that the commitment governs starts: a hedge after it belongs to that clause ("we will review and
 // determine if future reports could be made …", "looking into disallowing usernames that could be impersonating …")
@@ -181,7 +186,7 @@ const NEEDED_DONE_RE = /^(?!(?:we|i|you|they|it|this|that|there|users?|customers
 export function commitsToWork(plainText: string, toDos = false): boolean {
   if (toDos && RECOMMENDED_RE.test(plainText)) return true;
   if ((toDos ? NEEDED_RE : NEEDED_DONE_RE).test(plainText)) return !(hedged(plainText) || EXPLAINS_RE.test(plainText));
-  if (!(COMMIT_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
+  if (!(COMMIT_RE.test(plainText) || TEAM_TO_RE.test(plainText) || (toDos && startsImperative(plainText)))) return false;
   if (CANNOT_RE.test(plainText) && !commitmentClauseStart(plainText)) return false;
   return !(hedged(plainText) || EXPLAINS_RE.test(plainText) || NOT_COMMIT_RE.test(committingClause(plainText)) || CONTINUES_OPEN_ENDED_RE.test(plainText) || ABOUT_WRITING_RE.test(plainText) || REMARK_RE.test(plainText) || SAYING_RE.test(plainText) || willOnlyDescribe(plainText) || willOnlyTold(plainText) || conditionalWill(plainText) || (!startsImperative(plainText) && willOnlyAboutPeople(plainText)));
 }

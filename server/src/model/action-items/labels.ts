@@ -6,7 +6,7 @@ import { matchSection } from '../sections';
 import { endOf, plain, startOf, type ParseContext } from './common';
 import { listItems } from './lists';
 import { pushAll, trimEndChars } from '../scan';
-import { isLeadIn, paragraphItem } from './paragraphs';
+import { isLeadIn, itemLines, lineItems, paragraphItem } from './paragraphs';
 import { markLabelDone } from './status';
 import { plainLineSections } from '../plain-line-sections';
 import { plainLineItems } from './plain-line-items';
@@ -24,7 +24,7 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
       if (k) model.labeledSections.push(labeledSection(k, node, [node, ...blocksAfter(tree.children, index)], ctx));
       const after = blocksAfter(tree.children, index);
       // in a document with no heading above the label too (a page of labels): the label stands for the heading
-      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after), () => leadInLists(tree.children, index))) labeled.add('action-items');
+      if ((!sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred')) && labelledItems(node, after, sec, model, ctx, false, () => tierLists(tree.children, after), () => leadInLists(tree.children, index, ctx.text))) labeled.add('action-items');
       // "**Action item:** Start incidents earlier. Owner: @lee" inside an action-items section: the paragraph is the
       // item (its list, if any, is read with the section)
       else if (sec?.effectiveKind === 'action-items') labelledItems(node, [], sec, model, ctx, true);
@@ -114,16 +114,23 @@ function blocksAfter(nodes: RootContent[], index: number): RootContent[] {
  * Measures:" on its line, then "To prevent future outages like this one, the following tasks should be completed:"
  * ("We've established guiding criteria for disabling the system:" leads in to criteria, not work).
  */
-function leadInLists(nodes: RootContent[], index: number): List[] {
+function leadInLists(nodes: RootContent[], index: number, text: string): (List | Paragraph)[] {
   const after = blocksAfter(nodes, index);
   const lead = after[0];
-  if (after.length !== 1 || lead.type !== 'paragraph' || !leadsInToWork(plain(lead))) return [];
+  if (after.length !== 1 || lead.type !== 'paragraph') return [];
+  const words = plain(lead);
   // "Remediation plan:", then "Our immediate action items are:" above the list: that line is a label of its own,
   // which reads the list itself
-  const own = LINE_LABEL_RE.exec(plain(lead));
+  const own = LINE_LABEL_RE.exec(words);
   if (own && matchSection(own[1] ?? own[2]) === 'action-items') return [];
-  return blocksAfter(nodes, nodes.indexOf(lead)).filter((n): n is List => n.type === 'list');
+  const below = blocksAfter(nodes, nodes.indexOf(lead));
+  if (leadsInToWork(words)) return below.filter((n): n is List => n.type === 'list');
+  // "After a review, we've compiled a list of tasks that can be done to prevent such a failure in the future." over
+  // the tasks written one to a line, without bullets: the paragraph of lines holds them
+  const lines = below[0];
+  return lines?.type === 'paragraph' && ANNOUNCES_LIST_RE.test(words) && itemLines([lines], text) ? [lines] : [];
 }
+const ANNOUNCES_LIST_RE = /\b(?:a list of|the following|these|the below)\s(?:[\w-]+\s)?(?:tasks|measures|actions|steps|changes|improvements|follow[- ]?ups|items|fixes)\b[^.!?:\n]{0,80}[.:]\s*$/i;
 /** The paragraph's last sentence ends in a colon and names work ("… the following tasks should be completed:"). */
 function leadsInToWork(paragraph: string): boolean {
   const t = paragraph.trimEnd();
@@ -161,7 +168,7 @@ function tierLists(nodes: RootContent[], after: RootContent[]): [Paragraph, List
  * A paragraph that opens with an action-items label ("Recommendations:", "**Follow-ups**:"): its items are the rest
  * of the paragraph, else the list or the one paragraph right after it.
  */
-function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => [], leadIn = (): List[] => []): boolean {
+function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefined, model: Postmortem, ctx: ParseContext, inlineOnly = false, later = (): [Paragraph, List][] => [], leadIn = (): (List | Paragraph)[] => []): boolean {
   const next = after[0];
   const s = startOf(p);
   const firstLine = ctx.text.slice(s, endOf(p)).split(/\r?\n/)[0];
@@ -176,7 +183,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
   while (from < endOf(p) && /[\s*_:：]/.test(ctx.text[from])) from++;
   if (isVerdict(label, ctx.text.slice(from, endOf(p)))) return false;
   const items: ActionItem[] = [];
-  let leadLists: List[];
+  let leadLists: (List | Paragraph)[];
   const rest = ctx.text.slice(from, endOf(p));
   // "**Corrective and Preventative Measures:**" over "To prevent such outages … we will be implementing the following
   // measures:" in the same paragraph, then the list: the sentence leads in to the list, which holds the items
@@ -198,7 +205,7 @@ function labelledItems(p: Paragraph, after: RootContent[], sec: Section | undefi
     }
   } else if ((leadLists = next?.type === 'paragraph' ? leadIn() : []).length) {
     // a sentence that leads in to a list of work (leadInLists): the list holds the items
-    for (const list of leadLists) pushAll(items, listItems(list, ctx, home, false, label));
+    for (const block of leadLists) pushAll(items, block.type === 'list' ? listItems(block, ctx, home, false, label) : lineItems([block], ctx, home, false));
   } else {
     const item = nextParagraphItem(next, home, ctx);
     if (item) items.push(item);

@@ -108,7 +108,7 @@ export function isAdviceList(list: List, before: string | undefined): boolean {
   if (list.children.every((li) => li.children[0]?.type === 'paragraph' && READER_TOLD_RE.test(plain(li.children[0]).trimStart()))) return true;
   if (before === undefined) return false;
   const lead = lastSentence(before);
-  if (ADVICE_LEAD_RE.test(lead)) return true;
+  if (ADVICE_LEAD_RE.test(lead) || STEPS_TO_FOLLOW_RE.test(lead)) return true;
   const at = lead.search(RECOMMENDATIONS_RE);
   return at >= 0 && FOR_READERS_RE.test(lead.slice(at).replace(RECOMMENDATIONS_RE, '').trimEnd());
 }
@@ -126,6 +126,11 @@ const FOR_READERS_RE = /^(?:[\w-]+ ){0,4}?(?:operators|validators|users|customer
  */
 const READER_TOLD_RE =
   /^(?:(?:all|every|any|affected|existing) )?(?:(?:users?|customers?|clients?|validators?|readers?|you|everyone|anyone)(?: (?:and|or) [\w-]+(?: [\w-]+)?)?|(?:package|library|client library|plugin|extension|app|application|node|server|instance|self-hosting|self-hosted|downstream|third-party|npm|project) (?:maintainers?|developers?|operators?|owners?|authors?|admins?|administrators?)(?: (?:and|or) [\w-]+)?|(?:maintainers?|developers?|operators?|owners?|authors?) of (?:(?:client |third-party |downstream )?(?:libraries|packages|plugins|extensions|apps|applications|nodes|servers|instances|projects)|[\w-]+ (?:libraries|packages|plugins|extensions|apps|nodes|servers|instances)))(?: who [^,.;:]{1,60})? (?:should|must|need to|are (?:advised|encouraged|urged|asked) to) (?!be )\p{L}/iu;
+/**
+ * "To address this kind of issue you can follow the below steps.": a procedure handed to whoever meets the problem next
+ * ("Check the server is up …", "Read each message displayed.", "Solve the problem."), not the team's follow-ups.
+ */
+const STEPS_TO_FOLLOW_RE = /\b(?:you|one|readers?|engineers?)\s(?:can|could|should|may|need to|have to|must)\s(?:follow|take|go through)\s(?:the|these)\s(?:(?:below|following|next)\s)?steps\b[^\n]{0,40}[.:]\s*$/i;
 const ADVICE_LEAD_RE =
   /^(?:(?:all |every )?(?:node |server |instance |self-hosting |network )?(?:operators|validators|users|customers|admins|administrators|maintainers|developers|readers|you)\s+(?:should|must|need to|are (?:advised|encouraged|asked) to)|we (?:recommend|advise|suggest|urge|encourage)(?: that)? (?:all )?(?:node )?(?:operators|validators|users|customers|admins|administrators|you))\b[^\n:]{0,60}:\s*$/i;
 
