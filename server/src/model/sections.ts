@@ -129,6 +129,8 @@ function normalizedHeading(title: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\([^()]*\)/g, ' ')
     .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
+    // GitHub's emoji shortcodes, written before the words (":memo:  Issue summary")
+    .replace(/:[a-z0-9_+-]{1,40}:/g, ' ')
     .replace(/[*_`~]/g, '')
     // a permalink sign before the words ("[#](…#description)Description", "¶ Impact") names nothing
     .replace(/^[\s#¶§]+/, '')
