@@ -120,8 +120,11 @@ function toldDoneUnder(title: string, text: string): boolean {
 /** An item's words written as done (pure functions of the words: remembered, most items are unchanged by an edit). */
 const completedPrefix = memoByText(prefixOf);
 const completedSuffix = memoByText(suffixOf);
-/** "… and it was rejected", "This has been declined": in a sentence after the item's first. */
-const LET_GO_LATER_RE = /[.!?]\s[^.!?]{0,160}?\b((?:it|this|that) (?:was|has been) (?:\p{L}+ly )?(?:rejected|declined|voted down|turned down))\b/iu;
+/**
+ * "… and it was rejected", "This has been declined", "Further investigation … is overshadowed by higher priorities",
+ * "… has been put on hold": in a sentence after the item's first.
+ */
+const LET_GO_LATER_RE = /[.!?]\s[^.!?]{0,160}?\b((?:it|this|that) (?:was|has been) (?:\p{L}+ly )?(?:rejected|declined|voted down|turned down)|(?:it|this|that|(?:further|the|this|that) (?:work|investigation|effort|fix|item|task|project)\b(?: [\p{L}\p{N}-]+){0,6}) (?:is|was|has been) (?:\p{L}+ly )?(?:overshadowed by (?:higher|other) priorities|deprioriti[sz]ed|put on hold|shelved))\b/iu;
 
 /** Marks items done when a heading above them says so or their words say the work is finished. */
 export function applyContextStatus(items: ActionItem[], ctx: ParseContext): void {
