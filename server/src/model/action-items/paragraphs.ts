@@ -4,7 +4,7 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem, ActionItemStatus, Section } from '../types';
-import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord } from '../fields';
+import { findOwners, findSubjectOwner, findPriority, findStatus, findTickets, statusOfWord, type Hit } from '../fields';
 import { findDue } from '../due';
 import { blankComments, trimEndChars } from '../scan';
 import { startsImperative } from '../verbs';
@@ -75,7 +75,7 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
       statusField = toField(h, ctx);
     }
   }
-  const subject = o.owners.length ? undefined : findSubjectOwner({ text: seg.text.slice(ts - seg.offset), offset: ts });
+  const subject = o.owners.length ? undefined : (findSubjectOwner({ text: seg.text.slice(ts - seg.offset), offset: ts }) ?? laterSubjectOwner(seg.text, ts - seg.offset, seg.offset));
   const owners = dedupe(subject ? [subject] : o.owners);
   return {
     text: itemText,
@@ -104,6 +104,21 @@ export function paragraphItem(p: Paragraph, ctx: ParseContext, section: Section,
 export function isLeadIn(p: Paragraph): boolean {
   const t = plain(p);
   return /[:：]$/.test(t) || /^(?:none|n\/a|tbd|nothing|no action items?|todo)\.?$/i.test(t) || /^(?:todo|tbd|fixme)\b/i.test(t) || t.split(/\s+/).length < 4 || /^</.test(t) || /\baction items?\b/i.test(t);
+}
+
+/**
+ * "It was noted that the change was never tested behind the proxy. SRE team to have encoded URLs as part of their
+ * sanity test …": the team a later sentence of the paragraph hands the work to (its first sentence only explains).
+ */
+function laterSubjectOwner(text: string, from: number, offset: number): Hit<string> | undefined {
+  let n = 0;
+  for (const m of text.slice(from).matchAll(/[.!?]\s+(?=\S)/g)) {
+    if (++n > 8) break;
+    const at = from + m.index + m[0].length;
+    const hit = findSubjectOwner({ text: text.slice(at), offset: offset + at });
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** A line or sentence of a paragraph: its offsets in the source and its text. */
