@@ -1,7 +1,7 @@
 // Action items: lists, tables and bold-labelled lists under action-items (or deferred) sections, then the status
 // their surroundings give them. Fills model.actionItems in document order.
 import type { List, Paragraph, Root, RootContent } from 'mdast';
-import type { ActionItem, Postmortem, Section } from '../types';
+import type { ActionItem, Postmortem, Section, SectionKind } from '../types';
 import { endOf, isCommentNode, plain, startOf, type ParseContext } from './common';
 import { attachSubList, listItems } from './lists';
 import { isAlternativesList, isCausesOrRulesLead, isEditorNote, isMustRule, isFailureAccount, isFixLinkList, isHindsight, isStandingRule, isOngoingPledge, isLesson, isLessonsLead, isPastNarrative, isOtherWriteUpPointer, isStrategyList, isLegendList, isOptionList, isRuleList, isAdviceList, isElaborationList, isBehaviourSpec, isReferenceList } from './list-kinds';
@@ -17,7 +17,8 @@ import { reflowedTable } from './reflowed-tables';
 import { linkedFollowUps } from './linked-follow-ups';
 import { blankComments, pushAll } from '../scan';
 import { looksCompleted } from '../completed';
-import { normalizeHeading } from '../sections';
+import { matchSection, normalizeHeading } from '../sections';
+import { NAME_LINE_RE } from '../plain-line-sections';
 import { sectionAt } from '../facts';
 import { dropRestatedProse, mergeExtendedWork, mergeRestatedItems } from './restated';
 import { dropFindingAdvice, dropRestatedLists } from './restated-lists';
@@ -46,9 +47,15 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   // Blocks grouped by their section; only sections whose effective kind is action-items or deferred.
   const sections = nodeSections(tree, model);
   const bySection = new Map<Section, RootContent[]>();
+  // "Lessons Learned" on a line of its own inside the follow-ups, over what was learned, then "Action Items" over the
+  // items: the blocks under the lessons line are no follow-ups
+  let lessonsOf: Section | undefined;
   tree.children.forEach((node, at) => {
     const sec = sections[at];
     if (node.type === 'heading' || !sec || (sec.effectiveKind !== 'action-items' && sec.effectiveKind !== 'deferred') || forReaders(sec)) return;
+    const named = node.type === 'paragraph' ? plainNameKind(node, ctx.text) : undefined;
+    if (named) lessonsOf = named === 'lessons-learned' ? sec : undefined;
+    if (lessonsOf === sec) return;
     const arr = bySection.get(sec) ?? [];
     arr.push(node);
     bySection.set(sec, arr);
@@ -187,6 +194,12 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
   model.actionItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   model.actionItems = dropRestatedProse(dropFindingAdvice(dropRestatedLists(mergeExtendedWork(mergeRestatedItems(model.actionItems)))));
   applyGroupPriority(model.actionItems, ctx);
+}
+
+/** The section kind a paragraph names when it is only a section's name on one line ("Lessons Learned", "Action Items"). */
+function plainNameKind(p: Paragraph, text: string): SectionKind | undefined {
+  const line = text.slice(startOf(p), endOf(p)).trim();
+  return line.length <= 60 && NAME_LINE_RE.test(line) ? matchSection(line) : undefined;
 }
 
 /**
