@@ -1,7 +1,7 @@
 // missing-section: postmortems are documentation for someone who joins a year later. The sections such a
 // reader needs (by default summary, impact, timeline, contributing causes, action items) should be there.
 import { inHtmlBlock } from '../model/html-regions';
-import type { ActionItem, Fix, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
+import type { ActionItem, Fix, LabeledSection, Postmortem, Range, Rule, Section, SectionKind } from '../model/types';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sections';
 import { rangeOf } from '../model/lines';
 import { blockSeparatorBefore, eolOf, fit } from './support/util';
@@ -77,6 +77,8 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefin
   const eol = eolOf(text);
   const order = (k?: SectionKind) => (k ? CANONICAL_ORDER.indexOf(k as (typeof CANONICAL_ORDER)[number]) : -1);
   const want = order(kind);
+  const plain = plainLineNames(model);
+  if (plain.length) return plainLineFix(model, kind, plain, order, eol);
   // a section standing in for the summary ("Background" first) keeps the summary's place: a section inserted above it
   // would make it stop standing in, and the next fix-all would add a summary (fix-all twice would differ from once); so
   // does a section read as the summary because it opens the record ("What happened" told in prose)
@@ -92,6 +94,43 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefin
   let newText: string;
   if (later) {
     at = later.headingRange.start.offset;
+    newText = block + eol;
+  } else {
+    at = earlier ? earlier.bodyRange.end.offset : text.length;
+    newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
+  }
+  if (model.opaqueRanges.some((r) => r.start.offset < at && at <= r.end.offset)) return undefined;
+  const title = SECTION_TITLES[kind];
+  return { title: `Add ${article(title)} '${title}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
+}
+
+/**
+ * A report typed as plain text names its sections on lines of their own ("Issue Summary", "Timeline"): the labelled
+ * sections whose title is its whole line, in a document with no heading below its title. A markdown heading added
+ * there would stop those lines from being read as sections (a heading makes them prose), so the fix writes the name
+ * on a line of its own too.
+ */
+function plainLineNames(model: Postmortem): LabeledSection[] {
+  if (model.allSections.some((s) => s.depth > 1) || model.allSections.length > 1) return [];
+  const whole = (l: LabeledSection) => {
+    const line = model.lines.positionAt(l.titleRange.start.offset).line;
+    return model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line)).trim() === l.title;
+  };
+  const named = model.labeledSections.filter((l) => CANONICAL_ORDER.includes(l.kind as (typeof CANONICAL_ORDER)[number]) && whole(l));
+  return named.length >= 2 ? named : [];
+}
+
+/** The section's name on a line of its own, with its prompt below, where canonical order puts it among the named lines. */
+function plainLineFix(model: Postmortem, kind: SectionKind, named: LabeledSection[], order: (k?: SectionKind) => number, eol: string): Fix | undefined {
+  const text = model.text;
+  const want = order(kind);
+  const later = named.find((l) => order(l.kind) > want);
+  const earlier = [...named].reverse().find((l) => order(l.kind) < want);
+  const block = `${SECTION_TITLES[kind]}${eol}${SECTION_PURPOSE[kind].prompt}${eol}`;
+  let at: number;
+  let newText: string;
+  if (later) {
+    at = model.lines.lineStart(model.lines.positionAt(later.titleRange.start.offset).line);
     newText = block + eol;
   } else {
     at = earlier ? earlier.bodyRange.end.offset : text.length;

@@ -71,7 +71,10 @@ export function collectLabels(tree: Root, model: Postmortem, ctx: ParseContext, 
     model.labeledSections.push(s);
     if (s.kind === 'action-items') {
       const home = sectionAt(s.titleRange.start.offset) ?? labelHeading(s.title, s.titleRange, s.bodyRange.end.offset, ctx);
-      pushAll(model.actionItems, plainLineItems(tree, s, model.actionItems, ctx, home));
+      const items = plainLineItems(tree, s, model.actionItems, ctx, home);
+      pushAll(model.actionItems, items);
+      // the line stands for the items' heading, as a label does (code lens, tree view)
+      if (items.length) model.actionItemLabels.push({ title: s.title, range: s.titleRange, items });
     }
   }
   model.labeledKinds = [...labeled];
