@@ -56,7 +56,9 @@ function pick(title: string, placeholder: string, suggestions: PickItem[], typeL
     };
     qp.onDidChangeValue((v) => {
       const typed = v.trim() ? fromTyped(v) : undefined;
-      qp.items = typed && !suggestions.some((s) => s.value === typed.value) ? [typed, ...base] : base;
+      // the typed words read as the date (or name) of a suggestion ("next friday" on a Friday is "in 1 week"): that
+      // suggestion's row no longer matches the typed text and is filtered out, so the typed row stands in for it
+      qp.items = typed ? [typed, ...base.filter((s) => s.value !== typed.value)] : base;
     });
     qp.onDidAccept(() => {
       const sel = qp.selectedItems[0] ?? qp.activeItems[0];
