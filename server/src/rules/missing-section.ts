@@ -90,15 +90,17 @@ export function skeletonFix(model: Postmortem, kind: SectionKind): Fix | undefin
   const earlier = [...canon].reverse().find((s) => order(kindOf(s)) < want);
   const depth = later?.depth ?? earlier?.depth ?? (model.allSections.some((s) => s.depth === 1) ? 2 : 2);
   const block = `${'#'.repeat(depth)} ${SECTION_TITLES[kind]}${eol}${eol}${SECTION_PURPOSE[kind].prompt}${eol}`;
-  let at: number;
-  let newText: string;
-  if (later) {
-    at = later.headingRange.start.offset;
-    newText = block + eol;
-  } else {
-    at = earlier ? earlier.bodyRange.end.offset : text.length;
-    newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
-  }
+  return insertSection(model, kind, block, later?.headingRange.start.offset, earlier?.bodyRange.end.offset, eol);
+}
+
+/**
+ * The fix adding `block` before the next section in canonical order (`before`), else after the previous one's body
+ * (`after`), else at the end; none where that place is inside a code block, an HTML block or comment.
+ */
+function insertSection(model: Postmortem, kind: SectionKind, block: string, before: number | undefined, after: number | undefined, eol: string): Fix | undefined {
+  const text = model.text;
+  const at = before ?? after ?? text.length;
+  const newText = before !== undefined ? block + eol : blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
   if (model.opaqueRanges.some((r) => r.start.offset < at && at <= r.end.offset)) return undefined;
   const title = SECTION_TITLES[kind];
   return { title: `Add ${article(title)} '${title}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
@@ -122,23 +124,12 @@ function plainLineNames(model: Postmortem): LabeledSection[] {
 
 /** The section's name on a line of its own, with its prompt below, where canonical order puts it among the named lines. */
 function plainLineFix(model: Postmortem, kind: SectionKind, named: LabeledSection[], order: (k?: SectionKind) => number, eol: string): Fix | undefined {
-  const text = model.text;
   const want = order(kind);
   const later = named.find((l) => order(l.kind) > want);
   const earlier = [...named].reverse().find((l) => order(l.kind) < want);
   const block = `${SECTION_TITLES[kind]}${eol}${SECTION_PURPOSE[kind].prompt}${eol}`;
-  let at: number;
-  let newText: string;
-  if (later) {
-    at = model.lines.lineStart(model.lines.positionAt(later.titleRange.start.offset).line);
-    newText = block + eol;
-  } else {
-    at = earlier ? earlier.bodyRange.end.offset : text.length;
-    newText = blockSeparatorBefore(text, at, eol) + block + (at < text.length ? eol : '');
-  }
-  if (model.opaqueRanges.some((r) => r.start.offset < at && at <= r.end.offset)) return undefined;
-  const title = SECTION_TITLES[kind];
-  return { title: `Add ${article(title)} '${title}' section`, edits: [{ range: rangeOf(model.lines, at, at), newText }], safe: true };
+  const before = later && model.lines.lineStart(model.lines.positionAt(later.titleRange.start.offset).line);
+  return insertSection(model, kind, block, before, earlier?.bodyRange.end.offset, eol);
 }
 
 const rule: Rule<MissingSectionOptions> = {
