@@ -67,3 +67,12 @@ export function templateSnippet(text: string): string {
   if (was) out += `\${${++n}:${esc(was[0])}}`;
   return out + '$0';
 }
+
+/**
+ * The picker's rows once something is typed: the row read from the typed words first, standing in for a suggestion of
+ * the same value ("next friday" typed on a Friday is "in 1 week", whose row the typed words filter out), then the rest.
+ */
+export function rowsWithTyped<T extends { value?: string }>(typed: T | undefined, base: readonly T[]): T[] {
+  return typed ? [typed, ...base.filter((s) => s.value !== typed.value)] : [...base];
+}
+

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Fix, FixAllWithDefaultsArgs, PromptFixArgs } from '../../server/src/protocol';
 import { baseName, findDocument } from './util';
-import { isIsoDate, normaliseOwner, ownerProblem, parseDate, substitute, templateSnippet } from './answers';
+import { isIsoDate, normaliseOwner, ownerProblem, parseDate, rowsWithTyped, substitute, templateSnippet } from './answers';
 
 type Prompt = NonNullable<Fix['prompt']>;
 type Choice = NonNullable<Prompt['choices']>[number];
@@ -56,9 +56,7 @@ function pick(title: string, placeholder: string, suggestions: PickItem[], typeL
     };
     qp.onDidChangeValue((v) => {
       const typed = v.trim() ? fromTyped(v) : undefined;
-      // the typed words read as the date (or name) of a suggestion ("next friday" on a Friday is "in 1 week"): that
-      // suggestion's row no longer matches the typed text and is filtered out, so the typed row stands in for it
-      qp.items = typed ? [typed, ...base.filter((s) => s.value !== typed.value)] : base;
+      qp.items = rowsWithTyped(typed, base);
     });
     qp.onDidAccept(() => {
       const sel = qp.selectedItems[0] ?? qp.activeItems[0];

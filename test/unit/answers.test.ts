@@ -2,7 +2,7 @@
 // and the owner choices offered are names people wrote (no handles made up from team cells).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDate, templateSnippet } from '../../client/src/answers';
+import { parseDate, rowsWithTyped, templateSnippet } from '../../client/src/answers';
 import { ownerChoices } from '../../server/src/rules/action-item-owner';
 import { PRIORITY_CHOICES } from '../../server/src/rules/action-item-priority';
 import { rewriteTemplate } from '../../server/src/rules/action-item-vague';
@@ -36,4 +36,21 @@ test('owner choices: people as written; teams and multi-word cells never become 
 test('the priority picker focuses P2, not P0', () => {
   assert.deepEqual(PRIORITY_CHOICES.map((c) => c.value), ['P0', 'P1', 'P2', 'P3']);
   assert.deepEqual(PRIORITY_CHOICES.filter((c) => c.default).map((c) => c.value), ['P2']);
+});
+
+test('a typed date that equals a suggestion shows as the first row, in place of that suggestion (next friday, typed on a Friday)', () => {
+  const friday = new Date(2026, 11, 4, 9, 0); // Friday 4 December 2026, local time
+  const inOneWeek = parseDate('in 1 week', friday)!;
+  const typed = { label: parseDate('next friday', friday)!, value: parseDate('next friday', friday), description: '"next friday"' };
+  assert.equal(typed.value, inOneWeek, 'on a Friday, next friday is in one week');
+  const base: { label: string; value?: string; description?: string }[] = [
+    { label: 'in 1 week', value: inOneWeek },
+    { label: 'in 2 weeks', value: parseDate('in 2 weeks', friday) },
+    { label: '$(edit) Type a date…' },
+  ];
+  const rows = rowsWithTyped(typed, base);
+  assert.deepEqual(rows.map((r) => r.label), [typed.label, 'in 2 weeks', '$(edit) Type a date…']);
+  assert.equal(rows[0].description, '"next friday"', 'the row says what was typed');
+  // nothing typed (or nothing read): the suggestions as they were
+  assert.deepEqual(rowsWithTyped(undefined, base), base);
 });
