@@ -198,8 +198,10 @@ export function collectActionItems(tree: Root, model: Postmortem, ctx: ParseCont
 
 /** The section kind a paragraph names when it is only a section's name on one line ("Lessons Learned", "Action Items"). */
 function plainNameKind(p: Paragraph, text: string): SectionKind | undefined {
+  // asked of every paragraph of the follow-ups on every lint: a long one is no name line, and is not copied
+  if (endOf(p) - startOf(p) > 64) return undefined;
   const line = text.slice(startOf(p), endOf(p)).trim();
-  return line.length <= 60 && NAME_LINE_RE.test(line) ? matchSection(line) : undefined;
+  return NAME_LINE_RE.test(line) ? matchSection(line) : undefined;
 }
 
 /**
